@@ -1,0 +1,30 @@
+// The `faultline` command: subcommands over the simulator, planner and reports.
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "faultline/cli/exit_code.hpp"
+#include "faultline/cli/hold_command.hpp"
+#include "faultline/version.hpp"
+
+int main(int argc, char** argv) {
+  using faultline::cli::ExitCode;
+  CLI::App app{"faultline: resilience simulator and RTO/RPO planner for multi-region AI systems"};
+  app.set_version_flag("--version", std::string("faultline ") + faultline::kVersion + " (git " +
+                                        faultline::kGitCommit + ")");
+  app.require_subcommand(1);
+  ExitCode exit_code = ExitCode::kOk;
+  faultline::cli::add_hold_command(app, std::cout, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : faultline::cli::to_int(ExitCode::kBadInput);
+  } catch (const std::exception& e) {
+    std::cerr << "faultline: error: " << e.what() << "\n";
+    return faultline::cli::to_int(ExitCode::kBadInput);
+  }
+  return faultline::cli::to_int(exit_code);
+}

@@ -1,0 +1,30 @@
+# Project-wide compile settings applied target by target, so that third-party
+# sources (ImGui backends) compile without our warning policy.
+
+if(FAULTLINE_SANITIZE)
+  set(FAULTLINE_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+endif()
+
+# faultline_apply_policy(target): warnings as errors and sanitizers for our own code.
+function(faultline_apply_policy target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+    -Wno-sign-conversion -Wnon-virtual-dtor -Wold-style-cast -Werror)
+  if(FAULTLINE_SANITIZE)
+    target_compile_options(${target} PRIVATE ${FAULTLINE_SANITIZER_FLAGS})
+    target_link_options(${target} PRIVATE ${FAULTLINE_SANITIZER_FLAGS})
+  endif()
+endfunction()
+
+# faultline_module(name SOURCES ... ): a library target faultline_<name> with the
+# alias faultline::<name> and public headers under <module>/include.
+function(faultline_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES" ${ARGN})
+  add_library(faultline_${name} STATIC ${ARG_SOURCES})
+  add_library(faultline::${name} ALIAS faultline_${name})
+  target_include_directories(faultline_${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  target_compile_features(faultline_${name} PUBLIC cxx_std_20)
+  faultline_apply_policy(faultline_${name})
+  if(FAULTLINE_SANITIZE)
+    target_link_options(faultline_${name} INTERFACE ${FAULTLINE_SANITIZER_FLAGS})
+  endif()
+endfunction()

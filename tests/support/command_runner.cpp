@@ -1,0 +1,29 @@
+#include "command_runner.hpp"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace faultline::testing {
+
+CommandResult run_command(const std::string& command) {
+  CommandResult result;
+  const std::string full = command + " 2>&1";
+  FILE* pipe = ::popen(full.c_str(), "r");
+  if (pipe == nullptr) throw std::runtime_error("popen failed for: " + command);
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  if (status != -1 && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+  return result;
+}
+
+std::string faultline_binary() { return FAULTLINE_CLI_PATH; }
+
+std::string source_path(const std::string& relative) { return std::string(FAULTLINE_SOURCE_ROOT) + "/" + relative; }
+
+}  // namespace faultline::testing
