@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+#include <stdexcept>
+
+#include "faultline/engine/provisioned_throughput.hpp"
+#include "faultline/engine/standard_quota.hpp"
+
+using namespace faultline::engine;
+
+TEST_CASE("Standard quota: RPM and TPM over fixed windows", "[engine][capacity]") {
+  SECTION("100k TPM -> 600 RPM -> the 11th request in a 1 s window gets 429 until the window ends") {
+    StandardQuota q(100000);
+    CHECK(q.rpm() == 600);
+    CHECK(q.requests_per_window() == 10);
+    for (int i = 0; i < 10; ++i) REQUIRE(q.admit(at_micros(500000), 10).is_admitted);
+    const Admission eleventh = q.admit(at_micros(500000), 10);
+    CHECK_FALSE(eleventh.is_admitted);
+    CHECK(eleventh.retry_after == millis(500));  // window [0 s, 1 s) ends at 1 s
+    CHECK(q.admit(at_micros(1000000), 10).is_admitted);
+  }
+  SECTION("tokens: a window holds TPM / 60 tokens at 1 s") {
+    StandardQuota q(100000);  // 1666.67 tokens per 1 s window
+    CHECK(q.admit(at_micros(0), 1000).is_admitted);
+    const Admission second = q.admit(at_micros(250000), 1000);  // 2000 > 1666.67
+    CHECK_FALSE(second.is_admitted);
+    CHECK(second.retry_after == millis(750));
+    CHECK(q.admit(at_micros(300000), 600).is_admitted);  // 1600 <= 1666.67; rejected ones consumed nothing
+  }
+  SECTION("a 10 s window admits RPM / 6 requests") {
+    StandardQuota q(100000, 0, 10);
+    CHECK(q.requests_per_window() == 100);
+    CHECK(q.tokens_per_window() == Approx(100000.0 / 6));
+    for (int i = 0; i < 100; ++i) REQUIRE(q.admit(at_micros(9000000), 1).is_admitted);
+    const Admission over = q.admit(at_micros(9000000), 1);
+    CHECK_FALSE(over.is_admitted);
+    CHECK(over.retry_after == seconds(1));
+  }
+  SECTION("an explicit low RPM still admits one request per window") {
+    StandardQuota q(100000, 30, 1);
+    CHECK(q.requests_per_window() == 1);
+  }
+  SECTION("bad parameters are rejected") {
+    CHECK_THROWS_WITH(StandardQuota(0), "standard quota: tpm must be > 0");
+    CHECK_THROWS_WITH(StandardQuota(1000, 0, 5), "standard quota: window must be 1 or 10 seconds");
+  }
+}
+
+TEST_CASE("Provisioned throughput: leaky bucket, 429 above 100 % utilisation", "[engine][capacity]") {
+  // 5 PTU x 1500 tokens/PTU/min = 7500 tokens/min = 125 tokens/s; bucket 60 s -> 7500 tokens.
+  ProvisionedThroughput p(5, 1500);
+  CHECK(p.drain_per_s() == 125);
+  SECTION("admitted below 100 %, even when the request pushes it over") {
+    CHECK(p.admit(at_micros(0), 5000).is_admitted);  // level 5000 (66.7 %)
+    CHECK(p.admit(at_micros(0), 5000).is_admitted);  // level 10000 (133 %)
+    CHECK(p.utilisation(at_micros(0)) == Approx(10000.0 / 7500));
+  }
+  SECTION("over 100 %: 429 with Retry-After until it drops below 100 %") {
+    p.admit(at_micros(0), 5000);
+    p.admit(at_micros(0), 5000);
+    const Admission third = p.admit(at_micros(0), 100);
+    CHECK_FALSE(third.is_admitted);
+    // (10000 - 7500) / 125 = 20 s, plus 1 us to be strictly below 100 %.
+    CHECK(third.retry_after == micros(20000001));
+    const Admission at_boundary = p.admit(at_micros(20000000), 100);  // level exactly 7500
+    CHECK_FALSE(at_boundary.is_admitted);
+    CHECK(at_boundary.retry_after == micros(1));
+    CHECK(p.admit(at_micros(20000001), 100).is_admitted);
+  }
+  SECTION("the bucket drains over time") {
+    p.admit(at_micros(0), 5000);
+    CHECK(p.utilisation(at_micros(20000000)) == Approx(2500.0 / 7500));  // 5000 - 20 x 125
+    CHECK(p.utilisation(at_micros(60000000)) == 0);
+  }
+  SECTION("bad parameters are rejected") {
+    CHECK_THROWS_WITH(ProvisionedThroughput(0, 1000), "provisioned throughput: ptu must be > 0");
+    CHECK_THROWS_WITH(ProvisionedThroughput(1, 1000, 0), "provisioned throughput: burst must be > 0 s");
+  }
+}
