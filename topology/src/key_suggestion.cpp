@@ -27,7 +27,8 @@ std::optional<std::string> nearest_word(std::string_view word, const std::vector
   std::size_t best_distance = limit + 1;
   for (const std::string& candidate : candidates) {
     const std::size_t d = edit_distance(word, candidate);
-    if (d < best_distance) {
+    // A distance equal to the longer length means nothing in common: no suggestion.
+    if (d < best_distance && d < std::max(word.size(), candidate.size())) {
       best_distance = d;
       best = candidate;
     }

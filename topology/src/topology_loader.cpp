@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iomanip>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -32,6 +33,17 @@ std::string join(const std::vector<std::string>& words, std::string_view separat
     out += w;
   }
   return out;
+}
+
+// A number as people write it: integers without exponent ("1000000000"), others with up to 15 digits.
+std::string plain_number(double value) {
+  std::ostringstream out;
+  if (std::floor(value) == value && std::abs(value) < 1e15) {
+    out << static_cast<long long>(value);
+  } else {
+    out << std::setprecision(15) << value;
+  }
+  return out.str();
 }
 
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
@@ -161,7 +173,7 @@ class Checker {
   std::optional<double> number_field(const json& object, const std::string& path, std::string_view key,
                                      bool is_required, double min, double max, bool is_integer = false) {
     std::ostringstream range;
-    range << (is_integer ? "an integer " : "a number ") << "from " << min << " to " << max;
+    range << (is_integer ? "an integer " : "a number ") << "from " << plain_number(min) << " to " << plain_number(max);
     const json* value = typed_field(object, path, key, is_required, &json::is_number, "a number", range.str());
     if (value == nullptr) return std::nullopt;
     const double number = value->get<double>();
@@ -649,9 +661,7 @@ class Checker {
       if (!info.entry.empty()) refer(v, info.entry, at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
     }
     if (!clients.empty() && std::abs(share_sum - 1.0) > kShareTolerance) {
-      std::ostringstream sum;
-      sum << share_sum;
-      error("clients", "traffic shares sum to " + sum.str(), "shares that sum to 1");
+      error("clients", "traffic shares sum to " + plain_number(share_sum), "shares that sum to 1");
     }
   }
 
