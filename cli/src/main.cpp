@@ -6,7 +6,9 @@
 #include <string>
 
 #include "faultline/cli/exit_code.hpp"
+#include "faultline/cli/graph_command.hpp"
 #include "faultline/cli/hold_command.hpp"
+#include "faultline/cli/lint_command.hpp"
 #include "faultline/version.hpp"
 
 int main(int argc, char** argv) {
@@ -17,6 +19,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   ExitCode exit_code = ExitCode::kOk;
   faultline::cli::add_hold_command(app, std::cout, exit_code);
+  faultline::cli::add_lint_command(app, std::cout, std::cerr, exit_code);
+  faultline::cli::add_graph_command(app, std::cout, std::cerr, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,61 @@
+#pragma once
+// Steady-state monthly cost of a topology for a given provisioning per region,
+// from the prices in the topology file. A month is 730 hours (8760 h / 12).
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "faultline/topology/topology.hpp"
+
+namespace faultline::topology {
+
+/// Hours in the month used by every cost figure (8760 / 12).
+inline constexpr double kHoursPerMonth = 730.0;
+
+/// What runs in a region before any outage.
+enum class ProvisioningMode {
+  kFull,     // everything runs and serves its steady-state traffic
+  kStandby,  // compute runs at standby_fraction of its capacity, serves no traffic; data stores kept whole
+  kNone,     // nothing is deployed (deployed on failover)
+};
+
+/// Provisioning of one region.
+struct RegionProvisioning {
+  ProvisioningMode mode = ProvisioningMode::kFull;
+  double standby_fraction = 0;  // 0..1, used when mode is kStandby
+};
+
+/// Provisioning per region id; a region not listed is provisioned in full.
+struct ProvisioningPlan {
+  std::map<std::string, RegionProvisioning, std::less<>> regions;
+
+  /// Provisioning of `region_id` (kFull when not listed).
+  RegionProvisioning for_region(std::string_view region_id) const;
+};
+
+/// One priced item.
+struct CostLine {
+  std::string node;    // node id the cost belongs to
+  std::string region;  // its region id, or "global"
+  std::string item;    // e.g. "reserved capacity", "tokens", "probe tokens", "replication egress"
+  double monthly_usd = 0;
+};
+
+/// Monthly cost broken down by item, node and region.
+struct CostReport {
+  std::vector<CostLine> lines;                  // non-zero items, in graph order
+  std::map<std::string, double> per_node;       // USD per month by node id
+  std::map<std::string, double> per_region;     // USD per month by region id (every region, and "global")
+  double total_usd = 0;                         // USD per month
+};
+
+/// Monthly steady-state cost in USD (730 h/month) of `topology` provisioned as `plan`:
+/// deployments (hourly x 730 x share, tokens when full, probe tokens unless none), gateways
+/// (units x hourly x 730 x share), agent services (monthly x share), data stores (monthly unless none),
+/// the global entry (monthly), replication egress (GB per month x USD per GB, both ends deployed).
+/// Throws std::invalid_argument for a standby fraction outside 0..1 or an unknown region id in the plan.
+CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan);
+
+}  // namespace faultline::topology

@@ -1,0 +1,39 @@
+#include "faultline/topology/key_suggestion.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace faultline::topology {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // Two-row dynamic programme: row[j] = distance between a[0..i) and b[0..j).
+  std::vector<std::size_t> previous(b.size() + 1);
+  std::vector<std::size_t> current(b.size() + 1);
+  std::iota(previous.begin(), previous.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+std::optional<std::string> nearest_word(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  std::optional<std::string> best;
+  std::size_t best_distance = limit + 1;
+  for (const std::string& candidate : candidates) {
+    const std::size_t d = edit_distance(word, candidate);
+    // A distance equal to the longer length means nothing in common: no suggestion.
+    if (d < best_distance && d < std::max(word.size(), candidate.size())) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace faultline::topology
