@@ -7,6 +7,7 @@
 
 #include "faultline/cli/exit_code.hpp"
 #include "faultline/cli/hold_command.hpp"
+#include "faultline/cli/replay_command.hpp"
 #include "faultline/version.hpp"
 
 int main(int argc, char** argv) {
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   ExitCode exit_code = ExitCode::kOk;
   faultline::cli::add_hold_command(app, std::cout, exit_code);
+  faultline::cli::add_replay_command(app, std::cout, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
