@@ -9,6 +9,7 @@
 #include "faultline/cli/graph_command.hpp"
 #include "faultline/cli/hold_command.hpp"
 #include "faultline/cli/lint_command.hpp"
+#include "faultline/cli/replay_command.hpp"
 #include "faultline/version.hpp"
 
 int main(int argc, char** argv) {
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   faultline::cli::add_hold_command(app, std::cout, exit_code);
   faultline::cli::add_lint_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_graph_command(app, std::cout, std::cerr, exit_code);
+  faultline::cli::add_replay_command(app, std::cout, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

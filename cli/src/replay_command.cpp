@@ -1,0 +1,222 @@
+#include "faultline/cli/replay_command.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <sstream>
+#include <unordered_map>
+
+#include "faultline/engine/router_config_loader.hpp"
+#include "faultline/router/router.hpp"
+
+namespace faultline::cli {
+namespace {
+
+using nlohmann::json;
+using router::Micros;
+
+// JSON string literal for `text` (quotes included).
+std::string quoted(const std::string& text) { return json(text).dump(); }
+
+// Prints state changes as replay-format lines, synchronously, as the router reports them.
+class LinePrinter final : public router::RouterObserver {
+ public:
+  LinePrinter(const router::RouterConfig& config, std::ostream& out) : config_(config), out_(out) {}
+
+  void on_endpoint_state(Micros now, std::size_t endpoint, router::EndpointState state,
+                         router::StateCause cause) override {
+    out_ << "{\"t_ms\":" << now.count() / 1000 << ", \"endpoint\":" << quoted(config_.endpoints[endpoint].name)
+         << ", \"state\":\"" << router::to_string(state) << "\", \"cause\":\"" << router::to_string(cause) << "\"}\n";
+  }
+
+  void on_controller_state(Micros now, router::ControllerState state, std::size_t target) override {
+    out_ << "{\"t_ms\":" << now.count() / 1000 << ", \"controller\":\"" << router::to_string(state)
+         << "\", \"to\":" << quoted(config_.endpoints[target].name) << "}\n";
+  }
+
+ private:
+  const router::RouterConfig& config_;
+  std::ostream& out_;
+};
+
+class EventReader {
+ public:
+  EventReader(const std::string& name, std::size_t line) : name_(name), line_(line) {}
+
+  [[noreturn]] void fail(const std::string& message) const {
+    throw ReplayError(name_ + ":" + std::to_string(line_) + ": " + message);
+  }
+
+  void check_keys(const json& event, const std::string& kind, std::initializer_list<std::string_view> allowed) const {
+    for (const auto& [key, value] : event.items()) {
+      (void)value;
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::string message = "unknown key \"" + key + "\" in a " + kind + " event";
+      const std::string near = engine::nearest_key(key, allowed);
+      if (!near.empty()) message += " (did you mean \"" + near + "\"?)";
+      message += "; allowed keys:";
+      bool is_first = true;
+      for (std::string_view a : allowed) {
+        message += (is_first ? " " : ", ") + std::string(a);
+        is_first = false;
+      }
+      fail(message);
+    }
+  }
+
+  std::int64_t integer(const json& event, const char* key, std::int64_t lo, std::int64_t hi) const {
+    if (!event.contains(key)) fail(std::string(key) + " is required");
+    const json& v = event.at(key);
+    if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi ||
+        (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi))) {
+      fail(std::string(key) + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
+           ", got " + v.dump());
+    }
+    return v.get<std::int64_t>();
+  }
+
+  // A non-negative duration given in `unit_us` units (fractions allowed, rounded to 1 us).
+  Micros duration(const json& event, const char* key, std::int64_t unit_us) const {
+    const json& v = event.at(key);
+    const double limit = 1e15 / static_cast<double>(unit_us);
+    if (!v.is_number() || !(v.get<double>() >= 0) || v.get<double>() > limit) {
+      fail(std::string(key) + " must be a number from 0, got " + v.dump());
+    }
+    return Micros{static_cast<std::int64_t>(std::llround(v.get<double>() * static_cast<double>(unit_us)))};
+  }
+
+  std::string string(const json& event, const char* key) const {
+    if (!event.contains(key)) fail(std::string(key) + " is required");
+    const json& v = event.at(key);
+    if (!v.is_string()) fail(std::string(key) + " must be a string, got " + v.dump());
+    return v.get<std::string>();
+  }
+
+ private:
+  const std::string& name_;
+  std::size_t line_;
+};
+
+std::string reason_text(router::NoEndpointReason reason, const std::string& boundary,
+                        const router::RouterConfig& config) {
+  const std::string where = boundary.empty() ? "" : " inside boundary " + boundary;
+  switch (reason) {
+    case router::NoEndpointReason::kOutsideBoundary: return "no enabled endpoint" + where;
+    case router::NoEndpointReason::kNoneAvailable:
+      return "no available endpoint" + where + " and when_none_healthy is fail";
+    case router::NoEndpointReason::kMaxAttempts:
+      return "retry.max_attempts (" + std::to_string(config.retry->max_attempts) + ") reached";
+    case router::NoEndpointReason::kRetryBudget: {
+      std::ostringstream percent;
+      percent << config.retry->budget_percent;
+      return "retry budget exhausted (retry.budget_percent " + percent.str() + ")";
+    }
+    case router::NoEndpointReason::kNone: break;
+  }
+  return "";
+}
+
+}  // namespace
+
+void run_replay(const router::RouterConfig& config, std::istream& events, const std::string& events_name,
+                std::ostream& out) {
+  LinePrinter printer(config, out);
+  router::Router router(config, &printer);
+  // A request id seen before is a retry of that request (DESIGN.md has no retry event).
+  std::unordered_map<std::string, router::Request> requests;
+  std::string text;
+  std::size_t line = 0;
+  std::int64_t last_t_ms = 0;
+  std::size_t last_line = 0;
+  while (std::getline(events, text)) {
+    ++line;
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; })) continue;
+    const EventReader r(events_name, line);
+    json event;
+    try {
+      event = json::parse(text);
+    } catch (const json::parse_error& e) {
+      std::string detail = e.what();
+      const std::size_t colon = detail.find(": ", detail.find("column"));
+      if (colon != std::string::npos) detail = detail.substr(colon + 2);
+      r.fail("malformed JSON: " + detail);
+    }
+    if (!event.is_object()) r.fail("an event must be a JSON object, got " + event.dump());
+    const std::int64_t t_ms = r.integer(event, "t_ms", 0, std::numeric_limits<std::int64_t>::max() / 1000);
+    if (last_line != 0 && t_ms < last_t_ms) {
+      r.fail("t_ms " + std::to_string(t_ms) + " is earlier than " + std::to_string(last_t_ms) + " on line " +
+             std::to_string(last_line) + " (t_ms must not decrease)");
+    }
+    last_t_ms = t_ms;
+    last_line = line;
+    const Micros now{t_ms * 1000};
+    const std::string kind = r.string(event, "kind");
+    if (kind == "probe" || kind == "call") {
+      if (kind == "probe") {
+        r.check_keys(event, kind, {"t_ms", "kind", "endpoint", "status", "latency_ms"});
+      } else {
+        r.check_keys(event, kind, {"t_ms", "kind", "endpoint", "status", "latency_ms", "retry_after_s"});
+      }
+      const std::string name = r.string(event, "endpoint");
+      const std::size_t endpoint = router.find_endpoint(name);
+      if (endpoint == router::kNoEndpoint) {
+        std::string known;
+        for (const auto& e : config.endpoints) known += (known.empty() ? "" : ", ") + e.name;
+        r.fail("unknown endpoint \"" + name + "\"; the configuration has: " + known);
+      }
+      const int status = static_cast<int>(r.integer(event, "status", 0, 599));
+      const Micros latency = event.contains("latency_ms") ? r.duration(event, "latency_ms", 1000) : Micros{0};
+      if (kind == "probe") {
+        router.report_probe(endpoint, status, latency, now);
+      } else {
+        Micros retry_after{-1};
+        if (event.contains("retry_after_s")) {
+          if (status != 429) r.fail("retry_after_s is allowed only with status 429, got status " + std::to_string(status));
+          retry_after = r.duration(event, "retry_after_s", 1000000);
+        }
+        router.report_call(endpoint, status, latency, now, retry_after);
+      }
+    } else if (kind == "pick") {
+      r.check_keys(event, kind, {"t_ms", "kind", "request", "boundary"});
+      const std::string id = r.string(event, "request");
+      const std::string boundary = event.contains("boundary") ? r.string(event, "boundary") : std::string();
+      auto [it, is_new] = requests.try_emplace(id);
+      router::Request& request = it->second;
+      if (is_new) request.boundary = event.contains("boundary") ? router.boundary_id(boundary) : router::kAnyBoundary;
+      const router::Pick pick = router.pick(request, now);
+      out << "{\"t_ms\":" << t_ms << ", \"request\":" << quoted(id) << ", \"endpoint\":";
+      if (pick.has_endpoint()) {
+        out << quoted(config.endpoints[pick.endpoint].name) << "}\n";
+      } else {
+        out << "null, \"reason\":" << quoted(reason_text(pick.reason, boundary, config)) << "}\n";
+      }
+    } else if (kind == "tick") {
+      r.check_keys(event, kind, {"t_ms", "kind"});
+      router.tick(now);
+    } else {
+      r.fail("unknown kind \"" + kind + "\"; allowed kinds: probe, call, pick, tick");
+    }
+  }
+  out.flush();
+}
+
+void add_replay_command(CLI::App& app, std::ostream& out, ExitCode& exit_code) {
+  auto config_path = std::make_shared<std::string>();
+  auto events_path = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand(
+      "replay", "Feed recorded probe and call outcomes (JSON lines) to the router and print its decisions");
+  cmd->add_option("CONFIG", *config_path, "router configuration (JSON)")->required();
+  cmd->add_option("EVENTS", *events_path, "events, one JSON object per line")->required();
+  cmd->callback([config_path, events_path, &out, &exit_code] {
+    const router::RouterConfig config = engine::load_router_config(*config_path);
+    std::ifstream events(*events_path, std::ios::binary);
+    if (!events) throw ReplayError(*events_path + ": cannot open the events file");
+    run_replay(config, events, *events_path, out);
+    exit_code = ExitCode::kOk;
+  });
+}
+
+}  // namespace faultline::cli
