@@ -10,6 +10,7 @@
 #include "faultline/cli/hold_command.hpp"
 #include "faultline/cli/lint_command.hpp"
 #include "faultline/cli/replay_command.hpp"
+#include "faultline/cli/run_command.hpp"
 #include "faultline/version.hpp"
 
 int main(int argc, char** argv) {
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
                                         faultline::kGitCommit + ")");
   app.require_subcommand(1);
   ExitCode exit_code = ExitCode::kOk;
+  faultline::cli::add_run_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_hold_command(app, std::cout, exit_code);
   faultline::cli::add_lint_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_graph_command(app, std::cout, std::cerr, exit_code);

@@ -17,18 +17,26 @@ TEST_CASE("Standard quota: RPM and TPM over fixed windows", "[engine][capacity]"
     CHECK(eleventh.retry_after == millis(500));  // window [0 s, 1 s) ends at 1 s
     CHECK(q.admit(at_micros(1000000), 10).is_admitted);
   }
-  SECTION("tokens: a window holds TPM / 60 tokens at 1 s") {
-    StandardQuota q(100000);  // 1666.67 tokens per 1 s window
-    CHECK(q.admit(at_micros(0), 1000).is_admitted);
-    const Admission second = q.admit(at_micros(250000), 1000);  // 2000 > 1666.67
+  SECTION("tokens: a minute window holds TPM tokens") {
+    StandardQuota q(100000);  // 100000 tokens per minute [0 s, 60 s)
+    CHECK(q.admit(at_micros(0), 60000).is_admitted);
+    const Admission second = q.admit(at_micros(15000000), 50000);  // 110000 > 100000
     CHECK_FALSE(second.is_admitted);
-    CHECK(second.retry_after == millis(750));
-    CHECK(q.admit(at_micros(300000), 600).is_admitted);  // 1600 <= 1666.67; rejected ones consumed nothing
+    CHECK(second.retry_after == seconds(45));                      // the minute ends at 60 s
+    CHECK(q.admit(at_micros(16000000), 40000).is_admitted);         // 100000; rejected ones consumed nothing
+    CHECK(q.admit(at_micros(60000000), 90000).is_admitted);         // a new minute
+  }
+  SECTION("a scale shrinks both limits") {
+    StandardQuota q(100000);  // 10 requests per second, 100000 tokens per minute
+    for (int i = 0; i < 2; ++i) REQUIRE(q.admit(at_micros(0), 10, 0.25).is_admitted);  // floor(10 x 0.25) = 2
+    CHECK_FALSE(q.admit(at_micros(0), 10, 0.25).is_admitted);
+    CHECK_FALSE(q.admit(at_micros(1000000), 30000, 0.25).is_admitted);  // 20 + 30000 > 25000
+    CHECK_FALSE(q.admit(at_micros(2000000), 1, 0.0).is_admitted);
   }
   SECTION("a 10 s window admits RPM / 6 requests") {
     StandardQuota q(100000, 0, 10);
     CHECK(q.requests_per_window() == 100);
-    CHECK(q.tokens_per_window() == Approx(100000.0 / 6));
+    CHECK(q.tokens_per_minute() == 100000);
     for (int i = 0; i < 100; ++i) REQUIRE(q.admit(at_micros(9000000), 1).is_admitted);
     const Admission over = q.admit(at_micros(9000000), 1);
     CHECK_FALSE(over.is_admitted);

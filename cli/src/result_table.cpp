@@ -1,0 +1,80 @@
+#include "faultline/cli/result_table.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+namespace faultline::cli {
+namespace {
+
+std::string fixed(std::optional<double> v, int decimals) {
+  if (!v) return "-";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, *v);
+  return buffer;
+}
+
+std::string pad(const std::string& s, std::size_t width, bool is_left = false) {
+  if (s.size() >= width) return s;
+  const std::string fill(width - s.size(), ' ');
+  return is_left ? s + fill : fill + s;
+}
+
+// The incident with the largest RTO: its parts explain the pattern's RTO.
+const engine::IncidentResult* worst_incident(const engine::PatternResult& p) {
+  const engine::IncidentResult* worst = nullptr;
+  for (const auto& i : p.incidents) {
+    if (worst == nullptr || i.rto_s > worst->rto_s) worst = &i;
+  }
+  return worst;
+}
+
+}  // namespace
+
+std::string format_result_table(const engine::RunResult& result) {
+  const std::vector<std::string> header{"pattern", "availability", "RTO s", "detect s", "switch s", "capacity s",
+                                        "failed", "p99 ms", "USD/month", "targets"};
+  std::vector<std::vector<std::string>> rows{header};
+  for (const engine::PatternResult& p : result.patterns) {
+    const engine::IncidentResult* worst = worst_incident(p);
+    std::uint64_t offered = 0;
+    std::uint64_t succeeded = 0;
+    std::optional<double> p99;
+    for (const auto& w : p.workloads) {
+      offered += w.offered;
+      succeeded += w.succeeded;
+      if (w.p99_latency_ms) p99 = std::max(p99.value_or(0.0), *w.p99_latency_ms);
+    }
+    const auto met = std::count_if(p.targets.begin(), p.targets.end(), [](const auto& t) { return t.met; });
+    std::string rto = fixed(p.rto_s, 1);
+    if (worst != nullptr && !worst->recovered) rto += "+";
+    rows.push_back({p.name, fixed(p.availability * 100.0, 3) + " %", rto,
+                    worst ? fixed(worst->detect_s, 1) : "-", worst ? fixed(worst->switch_s, 1) : "-",
+                    worst ? fixed(worst->full_capacity_s, 1) : "-", std::to_string(offered - succeeded),
+                    fixed(p99, 0), fixed(p.monthly_cost_usd, 0),
+                    p.targets.empty() ? "-" : std::to_string(met) + "/" + std::to_string(p.targets.size()) + " met"});
+  }
+  std::vector<std::size_t> width(header.size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      out += (c == 0 ? "" : "  ") + pad(row[c], width[c], c == 0 || c + 1 == row.size());
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    out += "\n";
+  }
+  for (const engine::PatternResult& p : result.patterns) {
+    for (const auto& t : p.targets) {
+      if (t.met) continue;
+      out += "  missed: " + p.name + " " + t.name + " = " + fixed(t.value, 4) + " (limit " + fixed(t.limit, 4) + ")\n";
+    }
+  }
+  out += "RTO + : not recovered before the next fault or the end of the run. Definitions: docs/metrics.md\n";
+  return out;
+}
+
+}  // namespace faultline::cli

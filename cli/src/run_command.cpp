@@ -1,0 +1,89 @@
+#include "faultline/cli/run_command.hpp"
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "faultline/cli/atomic_write.hpp"
+#include "faultline/cli/file_digest.hpp"
+#include "faultline/cli/progress_bar.hpp"
+#include "faultline/cli/result_table.hpp"
+#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario_runner.hpp"
+#include "faultline/reports/result_json.hpp"
+#include "faultline/version.hpp"
+
+namespace faultline::cli {
+namespace {
+
+struct RunOptionsCli {
+  std::string scenario;
+  std::vector<std::string> patterns;
+  std::string json_path;
+  std::optional<std::uint64_t> seed;
+  unsigned threads = 0;
+  bool is_quiet = false;
+};
+
+std::string describe_duration(double seconds) {
+  if (seconds >= 3600 && static_cast<long long>(seconds) % 3600 == 0) return std::to_string(static_cast<long long>(seconds / 3600)) + " h";
+  if (seconds >= 60 && static_cast<long long>(seconds) % 60 == 0) return std::to_string(static_cast<long long>(seconds / 60)) + " min";
+  return std::to_string(static_cast<long long>(seconds)) + " s";
+}
+
+ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err) {
+  engine::ScenarioLoadResult loaded = engine::ScenarioLoader::load_file(options.scenario);
+  if (!loaded.scenario) {
+    err << loaded.error_report();
+    err << "faultline run: " << loaded.errors.size() << " problem(s) in the input; nothing was simulated\n";
+    return ExitCode::kBadInput;
+  }
+  engine::Scenario& scenario = *loaded.scenario;
+  if (options.seed) scenario.seed = *options.seed;
+  std::vector<engine::InputFile> inputs{{"scenario", options.scenario, sha256_file(options.scenario)}};
+  if (!scenario.topology_file.empty()) {
+    inputs.push_back({"topology", scenario.topology_file, sha256_file(scenario.topology_file)});
+  }
+  ProgressBar bar("simulating " + scenario.name, !options.is_quiet);
+  engine::RunOptions run_options;
+  run_options.patterns = options.patterns;
+  run_options.threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  run_options.control.on_progress = [&bar](double f) { bar.update(f); };
+  engine::RunResult result;
+  try {
+    result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")");
+  } catch (const std::invalid_argument& e) {
+    bar.finish();
+    err << "faultline run: " << e.what() << "\n";
+    return ExitCode::kBadInput;
+  }
+  bar.finish();
+  if (!options.json_path.empty()) write_file_atomically(options.json_path, reports::to_json_text(result));
+  if (!options.is_quiet) {
+    out << "scenario " << scenario.name << ": " << describe_duration(engine::to_seconds(scenario.duration)) << " simulated, seed "
+        << scenario.seed << ", " << scenario.faults.size() << " fault(s)\n\n";
+    out << format_result_table(result);
+    if (!options.json_path.empty()) out << "result written to " << options.json_path << "\n";
+  }
+  return engine::all_targets_met(result) ? ExitCode::kOk : ExitCode::kTargetMissed;
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
+  auto options = std::make_shared<RunOptionsCli>();
+  CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario's failover patterns and compare RTO, availability and cost");
+  cmd->add_option("scenario", options->scenario, "scenario file (docs/scenarios.md)")->required();
+  cmd->add_option("-p,--pattern", options->patterns, "run only this pattern (repeatable)");
+  cmd->add_option("--json", options->json_path, "write the result (faultline.result/v1) to this file");
+  cmd->add_option("--seed", options->seed, "override the scenario's seed");
+  cmd->add_option("-j,--threads", options->threads, "patterns simulated in parallel (default: cores)")
+      ->check(CLI::Range(1, 256));
+  cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
+  cmd->footer("Exit code: 0 every target met, 1 a target missed, 2 bad input.");
+  cmd->callback([options, &out, &err, &exit_code] { exit_code = run(*options, out, err); });
+}
+
+}  // namespace faultline::cli

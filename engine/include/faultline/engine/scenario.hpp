@@ -1,0 +1,113 @@
+#pragma once
+// A validated scenario: the topology, the workload, the faults, the patterns to
+// compare and the targets. Built only by ScenarioLoader (docs/scenarios.md).
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "faultline/engine/arrival_process.hpp"
+#include "faultline/engine/availability_counter.hpp"
+#include "faultline/engine/distribution.hpp"
+#include "faultline/engine/recovery_tracker.hpp"
+#include "faultline/engine/sim_time.hpp"
+#include "faultline/router/router_config.hpp"
+#include "faultline/topology/topology.hpp"
+
+namespace faultline::engine {
+
+/// What a workload class is (seeds: chat, agents, RAG ingestion, training).
+enum class WorkloadKind { kChatInference, kAgentTurn, kRagIngestion, kTrainingJob };
+
+/// One workload class and its traffic.
+struct WorkloadSpec {
+  std::string name;
+  WorkloadKind kind = WorkloadKind::kChatInference;
+  std::string model;                 // model name the deployments serve
+  ArrivalProcess arrivals = ArrivalProcess::poisson(1);
+  Distribution prompt_tokens = Distribution::constant(500);
+  Distribution completion_tokens = Distribution::constant(200);
+  Distribution service_time_s = Distribution::lognormal_from_median_p95(1.5, 4.0);  // model time per call, s
+  double writes_per_request = 0;     // acknowledged writes to the data layer per successful request
+  std::string boundary;              // residency boundary of its data; empty = none (clients' boundaries apply)
+  SimDuration latency_slo = seconds(10);  // a request meets the latency SLO when it finishes within this
+  SimDuration timeout = seconds(30);      // a call not answered within this fails with status 0
+};
+
+/// The kinds of disruption a scenario can inject (issue 5's list).
+enum class FaultType {
+  kRegionOutage,
+  kZoneOutage,
+  kGpuCapacityLoss,
+  kGrayFailure,
+  kThrottling,
+  kGatewayFailure,
+  kGlobalEntryFailure,
+  kDnsFailure,
+  kQuotaReclaimed,
+  kModelVersionDrift,
+  kReplicationPartition,
+  kDataStoreOutage,
+};
+
+/// One injected fault.
+struct FaultSpec {
+  std::string name;
+  FaultType type = FaultType::kRegionOutage;
+  std::string target;                      // node id in the topology
+  SimTime start;
+  std::optional<SimDuration> duration;     // absent: lasts to the end of the run
+  double fraction = 1.0;                   // capacity lost (gpu_capacity_loss) or share of 429s (throttling)
+  double error_rate = 0.0;                 // gray failure: share of calls answered 500
+  SimDuration added_latency{0};            // gray failure: extra latency per call
+  SimDuration retry_after{0};              // throttling: Retry-After sent with the 429s
+  /// End of the fault (kSimForever when it lasts to the end).
+  [[nodiscard]] SimTime end() const { return duration ? start + *duration : kSimForever; }
+};
+
+/// A failover pattern: what runs where before the outage and how it recovers.
+struct PatternSpec {
+  std::string name;                  // "hot-hot", "hot-warm", "hot-cold" or custom
+  bool is_active_active = false;     // every origin at priority 1 (weighted) vs primary/secondary priorities
+  double standby_fraction = 1.0;     // capacity of standby regions before failover (0..1)
+  SimDuration trigger_delay{0};      // detection -> scale-up of the standby starts (alerting, approval)
+  SimDuration time_to_capacity{0};   // scale-up from standby_fraction to full, linear
+  SimDuration warmup{0};             // cold caches after capacity arrives
+  SimDuration cold_cache_latency{0}; // extra latency per call while warming
+  router::RouterConfig router;       // the global entry's router (replay-format keys)
+};
+
+/// A target: a limit on one metric (lower is better except availability).
+struct TargetSpec {
+  std::optional<double> rto_s;
+  std::optional<double> rpo_s;
+  std::optional<double> availability;
+  std::optional<double> monthly_cost_usd;
+};
+
+/// A scenario, immutable once loaded.
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string file;                   // scenario file path as given
+  std::string topology_file;          // resolved topology path ("" when inline)
+  std::shared_ptr<const topology::Topology> topology;
+  SimDuration duration = seconds(3600);
+  std::uint64_t seed = 1;
+  RecoveryConfig recovery;
+  SloConfig slo;
+  std::vector<WorkloadSpec> workloads;
+  std::vector<FaultSpec> faults;      // sorted by start
+  std::vector<PatternSpec> patterns;
+  TargetSpec targets;
+  std::map<std::string, TargetSpec> targets_by_fault;  // key: fault type spelling
+};
+
+/// File spelling of a workload kind ("chat_inference", ...).
+std::string_view to_string(WorkloadKind kind);
+/// File spelling of a fault type ("region_outage", ...).
+std::string_view to_string(FaultType type);
+
+}  // namespace faultline::engine

@@ -1,0 +1,35 @@
+#pragma once
+// Runs every pattern of a scenario and assembles the result contract.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "faultline/engine/run_control.hpp"
+#include "faultline/engine/run_result.hpp"
+#include "faultline/engine/scenario.hpp"
+
+namespace faultline::engine {
+
+/// What to run: a subset of patterns (empty = all), threads (patterns run in
+/// parallel; the result does not depend on the count), progress and cancel.
+struct RunOptions {
+  std::vector<std::string> patterns;
+  unsigned threads = 1;
+  RunControl control;  // on_progress receives the mean progress of all patterns
+};
+
+/// Simulates the chosen patterns of `scenario`, computes each pattern's
+/// steady-state monthly cost (topology cost model) and judges the targets.
+/// `inputs` and version are copied into the result as given. Throws
+/// std::invalid_argument naming an unknown pattern.
+RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std::vector<InputFile> inputs,
+                       const std::string& faultline_version);
+
+/// Evaluates `scenario`'s targets (global, then by fault type) against `pattern`; replaces pattern.targets.
+void judge_targets(const Scenario& scenario, PatternResult& pattern);
+
+/// True when every target of every pattern is met.
+bool all_targets_met(const RunResult& result);
+
+}  // namespace faultline::engine

@@ -1,0 +1,556 @@
+#include "faultline/engine/scenario_loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <limits>
+#include <set>
+
+#include "faultline/engine/distribution_reader.hpp"
+#include "faultline/engine/router_config_loader.hpp"
+#include "faultline/topology/json_reader.hpp"
+#include "faultline/topology/lowest_latency_path.hpp"
+#include "faultline/topology/topology_loader.hpp"
+
+namespace faultline::engine {
+namespace {
+
+using nlohmann::json;
+using std::chrono::microseconds;
+using topology::JsonReader;
+using topology::LoadError;
+using topology::NodeKind;
+
+constexpr microseconds kMaxRun = std::chrono::hours(24 * 366);
+constexpr microseconds kMaxStep = std::chrono::hours(24 * 7);
+constexpr double kMaxRate = 1e7;
+
+const std::vector<std::string> kWorkloadKinds{"chat_inference", "agent_turn", "rag_ingestion", "training_job"};
+const std::vector<std::string> kFaultTypes{
+    "region_outage",   "zone_outage",         "gpu_capacity_loss",     "gray_failure",
+    "throttling",      "gateway_failure",     "global_entry_failure",  "dns_failure",
+    "quota_reclaimed", "model_version_drift", "replication_partition", "data_store_outage"};
+
+// Node kinds a fault of each type may target, in kFaultTypes order.
+std::vector<NodeKind> target_kinds(FaultType type) {
+  switch (type) {
+    case FaultType::kRegionOutage:
+    case FaultType::kDnsFailure:
+      return {NodeKind::kRegion};
+    case FaultType::kZoneOutage:
+      return {NodeKind::kZone};
+    case FaultType::kGpuCapacityLoss:
+    case FaultType::kThrottling:
+    case FaultType::kQuotaReclaimed:
+    case FaultType::kModelVersionDrift:
+      return {NodeKind::kModelDeployment};
+    case FaultType::kGrayFailure:
+      return {NodeKind::kModelDeployment, NodeKind::kGateway};
+    case FaultType::kGatewayFailure:
+      return {NodeKind::kGateway};
+    case FaultType::kGlobalEntryFailure:
+      return {NodeKind::kGlobalEntry};
+    case FaultType::kReplicationPartition:
+    case FaultType::kDataStoreOutage:
+      return {NodeKind::kDatabase, NodeKind::kSearchIndex, NodeKind::kObjectStorage,
+              NodeKind::kKeyVault,  NodeKind::kContainerRegistry, NodeKind::kHsm};
+  }
+  return {};
+}
+
+std::string kinds_text(const std::vector<NodeKind>& kinds) {
+  std::vector<std::string> names;
+  for (NodeKind k : kinds) names.emplace_back(topology::to_string(k));
+  return JsonReader::join(names, " or ");
+}
+
+template <typename Enum>
+Enum enum_at(const std::vector<std::string>& names, const std::string& name) {
+  return static_cast<Enum>(std::find(names.begin(), names.end(), name) - names.begin());
+}
+
+// Pattern presets (seeds/003 decision table: Hot/Hot near-zero RTO, Hot/Warm
+// minutes, Hot/Cold hours). Values are faultline defaults, stated in docs/scenarios.md.
+struct Preset {
+  std::string_view name;
+  bool is_active_active;
+  double standby_fraction;
+  microseconds trigger_delay;
+  microseconds time_to_capacity;
+  microseconds warmup;
+  microseconds cold_cache_latency;
+};
+constexpr Preset kPresets[] = {
+    {"hot-hot", true, 1.0, std::chrono::seconds(0), std::chrono::seconds(0), std::chrono::seconds(0),
+     std::chrono::seconds(0)},
+    {"hot-warm", false, 0.25, std::chrono::seconds(0), std::chrono::minutes(10), std::chrono::minutes(5),
+     std::chrono::milliseconds(200)},
+    {"hot-cold", false, 0.0, std::chrono::minutes(15), std::chrono::minutes(45), std::chrono::minutes(10),
+     std::chrono::milliseconds(200)},
+};
+
+class ScenarioChecker {
+ public:
+  ScenarioChecker(std::string file, std::string base_dir, std::vector<LoadError>& errors)
+      : reader_(std::move(file), errors), base_dir_(std::move(base_dir)), errors_(errors) {}
+
+  std::optional<Scenario> check(const json& root) {
+    if (!reader_.expect_object(root, "", "an object with \"topology\", \"workloads\" and \"patterns\"")) {
+      return std::nullopt;
+    }
+    reader_.check_keys(root, "",
+                       {"$schema", "name", "description", "topology", "duration", "seed", "recovery", "slo",
+                        "workloads", "faults", "patterns", "targets"});
+    Scenario s;
+    s.file = reader_.file();
+    s.name = reader_.string(root, "", "name", true).value_or("");
+    s.description = reader_.string(root, "", "description", false).value_or("");
+    if (const auto d = reader_.duration(root, "", "duration", true, kMaxRun, "366 days")) {
+      if (d->count() == 0) {
+        reader_.error("duration", "the run has no length", "a duration > 0");
+      } else {
+        s.duration = *d;
+      }
+    }
+    if (const auto seed = reader_.number(root, "", "seed", false, 0, 9007199254740991.0, true)) {
+      s.seed = static_cast<std::uint64_t>(*seed);
+    }
+    check_recovery(root, s);
+    load_topology(root, s);
+    if (const json* workloads = reader_.array(root, "", "workloads", true)) {
+      if (workloads->empty()) reader_.error("workloads", "no workloads", "at least one workload class");
+      for (std::size_t i = 0; i < workloads->size(); ++i) {
+        check_workload((*workloads)[i], JsonReader::at("workloads", i), s);
+      }
+    }
+    if (const json* faults = reader_.array(root, "", "faults", false)) {
+      for (std::size_t i = 0; i < faults->size(); ++i) check_fault((*faults)[i], JsonReader::at("faults", i), s);
+      std::stable_sort(s.faults.begin(), s.faults.end(),
+                       [](const FaultSpec& a, const FaultSpec& b) { return a.start < b.start; });
+    }
+    if (const json* patterns = reader_.array(root, "", "patterns", true)) {
+      if (patterns->empty()) reader_.error("patterns", "no patterns", "at least one pattern, e.g. {\"name\": \"hot-warm\"}");
+      for (std::size_t i = 0; i < patterns->size(); ++i) {
+        check_pattern((*patterns)[i], JsonReader::at("patterns", i), s);
+      }
+    }
+    check_targets(root, s);
+    if (!errors_.empty()) return std::nullopt;
+    return s;
+  }
+
+ private:
+  void check_recovery(const json& root, Scenario& s) {
+    if (const json* r = reader_.object(root, "", "recovery", false)) {
+      reader_.check_keys(*r, "recovery", {"window", "threshold"});
+      if (const auto w = reader_.duration(*r, "recovery", "window", false, std::chrono::hours(1), "1h")) {
+        if (w->count() % 1000000 != 0 || w->count() == 0) {
+          reader_.error("recovery.window", "not a whole number of seconds", "a whole number of seconds >= 1");
+        } else {
+          s.recovery.window = *w;
+        }
+      }
+      if (const auto t = reader_.number(*r, "recovery", "threshold", false, 0.01, 1)) s.recovery.threshold = *t;
+    }
+    if (const json* slo = reader_.object(root, "", "slo", false)) {
+      reader_.check_keys(*slo, "slo", {"success_ratio", "window"});
+      if (const auto r = reader_.number(*slo, "slo", "success_ratio", false, 0, 1)) s.slo.success_ratio = *r;
+      if (const auto w = reader_.duration(*slo, "slo", "window", false, std::chrono::hours(24), "24h")) {
+        if (w->count() % 1000000 != 0 || w->count() == 0) {
+          reader_.error("slo.window", "not a whole number of seconds", "a whole number of seconds >= 1");
+        } else {
+          s.slo.window = *w;
+        }
+      }
+    }
+  }
+
+  void load_topology(const json& root, Scenario& s) {
+    const auto it = root.find("topology");
+    if (it == root.end()) {
+      reader_.error("topology", "missing required key \"topology\"",
+                    "a path to a topology file (relative to this file) or an inline topology object");
+      return;
+    }
+    topology::LoadResult loaded;
+    if (it->is_string()) {
+      std::filesystem::path path(it->get<std::string>());
+      if (path.is_relative()) path = std::filesystem::path(base_dir_) / path;
+      s.topology_file = path.lexically_normal().string();
+      loaded = topology::TopologyLoader::load_file(s.topology_file);
+    } else if (it->is_object()) {
+      loaded = topology::TopologyLoader::load_text(it->dump(), reader_.file() + " (topology)");
+    } else {
+      reader_.error("topology", std::string("expected a string or an object, got ") + it->type_name(),
+                    "a path to a topology file or an inline topology object");
+      return;
+    }
+    if (!loaded.is_ok()) {
+      for (LoadError& e : loaded.errors) errors_.push_back(std::move(e));
+      return;
+    }
+    s.topology = std::make_shared<const topology::Topology>(std::move(*loaded.topology));
+  }
+
+  std::set<std::string> boundaries(const Scenario& s) const {
+    std::set<std::string> out;
+    if (!s.topology) return out;
+    for (auto v : s.topology->nodes_of_kind(NodeKind::kRegion)) {
+      const auto& info = std::get<topology::RegionInfo>(s.topology->node(v).details);
+      if (!info.data_boundary.empty()) out.insert(info.data_boundary);
+    }
+    return out;
+  }
+
+  void check_workload(const json& w, const std::string& path, Scenario& s) {
+    if (!reader_.expect_object(w, path, "a workload object")) return;
+    reader_.check_keys(w, path,
+                       {"name", "kind", "model", "arrivals", "prompt_tokens", "completion_tokens",
+                        "service_time", "writes_per_request", "boundary", "latency_slo", "timeout"});
+    WorkloadSpec spec;
+    spec.name = reader_.string(w, path, "name", true).value_or("");
+    if (!spec.name.empty() && !workload_names_.insert(spec.name).second) {
+      reader_.error(JsonReader::at(path, "name"), "duplicate workload name \"" + spec.name + "\"",
+                    "a name unique among workloads");
+    }
+    if (const auto kind = reader_.one_of(w, path, "kind", false, kWorkloadKinds)) {
+      spec.kind = enum_at<WorkloadKind>(kWorkloadKinds, *kind);
+    }
+    if (const auto model = reader_.string(w, path, "model", true)) {
+      spec.model = *model;
+      check_model_served(*model, JsonReader::at(path, "model"), s);
+    }
+    if (const json* a = reader_.object(w, path, "arrivals", true)) check_arrivals(*a, JsonReader::at(path, "arrivals"), spec);
+    if (auto d = read_distribution(reader_, w, path, "prompt_tokens", false, "tokens")) spec.prompt_tokens = *d;
+    if (auto d = read_distribution(reader_, w, path, "completion_tokens", false, "tokens")) spec.completion_tokens = *d;
+    if (auto d = read_distribution(reader_, w, path, "service_time", false, "seconds")) spec.service_time_s = *d;
+    if (const auto n = reader_.number(w, path, "writes_per_request", false, 0, 1000)) spec.writes_per_request = *n;
+    if (const auto b = reader_.string(w, path, "boundary", false)) {
+      const auto known = boundaries(s);
+      if (s.topology && !known.count(*b)) {
+        std::vector<std::string> list(known.begin(), known.end());
+        reader_.error(JsonReader::at(path, "boundary"),
+                      "impossible residency: no region of the topology lies in boundary \"" + *b + "\"",
+                      list.empty() ? "no boundary (the topology declares none)" : "one of " + JsonReader::join(list));
+      }
+      spec.boundary = *b;
+    }
+    if (const auto d = reader_.duration(w, path, "latency_slo", false, std::chrono::hours(24), "24h")) spec.latency_slo = *d;
+    if (const auto d = reader_.duration(w, path, "timeout", false, std::chrono::hours(24), "24h")) {
+      if (d->count() == 0) {
+        reader_.error(JsonReader::at(path, "timeout"), "a timeout of 0", "a duration > 0");
+      } else {
+        spec.timeout = *d;
+      }
+    }
+    s.workloads.push_back(std::move(spec));
+  }
+
+  void check_model_served(const std::string& model, const std::string& path, const Scenario& s) {
+    if (!s.topology) return;
+    std::vector<std::string> models;
+    for (auto v : s.topology->nodes_of_kind(NodeKind::kModelDeployment)) {
+      const auto& info = std::get<topology::ModelDeploymentInfo>(s.topology->node(v).details);
+      if (info.model == model) return;
+      if (std::find(models.begin(), models.end(), info.model) == models.end()) models.push_back(info.model);
+    }
+    reader_.error(path, "no model deployment of the topology serves model \"" + model + "\"",
+                  "a model the topology deploys: " + JsonReader::join(models));
+  }
+
+  void check_arrivals(const json& a, const std::string& path, WorkloadSpec& spec) {
+    const auto process = reader_.one_of(a, path, "process", true, {"constant", "poisson", "diurnal"});
+    if (!process) return;
+    if (*process == "diurnal") {
+      reader_.check_keys(a, path, {"process", "rate_per_s", "amplitude", "peak", "period"});
+    } else {
+      reader_.check_keys(a, path, {"process", "rate_per_s"});
+    }
+    const auto rate = reader_.number(a, path, "rate_per_s", true, 0, kMaxRate);
+    if (!rate) return;
+    if (*rate <= 0) {
+      reader_.error(JsonReader::at(path, "rate_per_s"), "a rate of 0", "a rate > 0 requests per second");
+      return;
+    }
+    if (*process == "constant") {
+      spec.arrivals = ArrivalProcess::constant(*rate);
+    } else if (*process == "poisson") {
+      spec.arrivals = ArrivalProcess::poisson(*rate);
+    } else {
+      const double amplitude = reader_.number(a, path, "amplitude", false, 0, 1).value_or(0.5);
+      const auto peak = reader_.duration(a, path, "peak", false, kMaxRun, "366 days").value_or(std::chrono::hours(14));
+      const auto period = reader_.duration(a, path, "period", false, kMaxRun, "366 days").value_or(std::chrono::hours(24));
+      if (period.count() == 0) {
+        reader_.error(JsonReader::at(path, "period"), "a period of 0", "a duration > 0");
+        return;
+      }
+      spec.arrivals = ArrivalProcess::diurnal(*rate, amplitude, static_cast<double>(peak.count()) / 1e6,
+                                              static_cast<double>(period.count()) / 1e6);
+    }
+  }
+
+  void check_fault(const json& f, const std::string& path, Scenario& s) {
+    if (!reader_.expect_object(f, path, "a fault object")) return;
+    reader_.check_keys(f, path,
+                       {"name", "type", "target", "start", "duration", "fraction", "error_rate", "added_latency",
+                        "retry_after", "description"});
+    FaultSpec spec;
+    spec.name = reader_.string(f, path, "name", true).value_or("");
+    if (!spec.name.empty() && !fault_names_.insert(spec.name).second) {
+      reader_.error(JsonReader::at(path, "name"), "duplicate fault name \"" + spec.name + "\"",
+                    "a name unique among faults");
+    }
+    const auto type = reader_.one_of(f, path, "type", true, kFaultTypes);
+    if (type) spec.type = enum_at<FaultType>(kFaultTypes, *type);
+    if (const auto target = reader_.string(f, path, "target", true)) {
+      spec.target = *target;
+      if (s.topology && type) {
+        const auto kinds = target_kinds(spec.type);
+        const auto v = s.topology->find(*target);
+        if (!v) {
+          reader_.error(JsonReader::at(path, "target"), "unknown node \"" + *target + "\"",
+                        "the id of a " + kinds_text(kinds) + " of the topology");
+        } else if (std::find(kinds.begin(), kinds.end(), s.topology->node(*v).kind) == kinds.end()) {
+          reader_.error(JsonReader::at(path, "target"),
+                        "\"" + *target + "\" is a " + std::string(topology::to_string(s.topology->node(*v).kind)) +
+                            ", which a " + *type + " cannot target",
+                        "the id of a " + kinds_text(kinds));
+        }
+      }
+    }
+    if (const auto start = reader_.duration(f, path, "start", true, kMaxRun, "366 days")) {
+      spec.start = SimTime{*start};
+      if (*start >= s.duration) {
+        reader_.error(JsonReader::at(path, "start"), "the fault starts at or after the end of the run",
+                      "a start before the run's duration");
+      }
+    }
+    if (const auto d = reader_.duration(f, path, "duration", false, kMaxRun, "366 days")) {
+      if (d->count() == 0) {
+        reader_.error(JsonReader::at(path, "duration"), "a fault of no length", "a duration > 0, or no key (to the end)");
+      } else {
+        spec.duration = *d;
+      }
+    }
+    const bool is_fraction_used = spec.type == FaultType::kGpuCapacityLoss || spec.type == FaultType::kThrottling;
+    if (const auto x = reader_.number(f, path, "fraction", false, 0, 1)) spec.fraction = *x;
+    if (f.contains("fraction") && !is_fraction_used) unused(f, path, "fraction", "gpu_capacity_loss or throttling");
+    if (const auto x = reader_.number(f, path, "error_rate", false, 0, 1)) spec.error_rate = *x;
+    if (const auto d = reader_.duration(f, path, "added_latency", false, std::chrono::hours(1), "1h")) spec.added_latency = *d;
+    if (spec.type != FaultType::kGrayFailure) {
+      if (f.contains("error_rate")) unused(f, path, "error_rate", "gray_failure");
+      if (f.contains("added_latency")) unused(f, path, "added_latency", "gray_failure");
+    } else if (!f.contains("error_rate") && !f.contains("added_latency")) {
+      reader_.error(path, "a gray failure with neither error_rate nor added_latency",
+                    "\"error_rate\" (0..1) and/or \"added_latency\"");
+    }
+    if (const auto d = reader_.duration(f, path, "retry_after", false, std::chrono::hours(24), "24h")) spec.retry_after = *d;
+    if (spec.type != FaultType::kThrottling && f.contains("retry_after")) unused(f, path, "retry_after", "throttling");
+    s.faults.push_back(std::move(spec));
+  }
+
+  void unused(const json& f, const std::string& path, std::string_view key, std::string_view types) {
+    reader_.error(JsonReader::at(path, key),
+                  "\"" + std::string(key) + "\" has no meaning for a " + f.value("type", std::string("fault")),
+                  "only with type " + std::string(types));
+  }
+
+  void check_pattern(const json& p, const std::string& path, Scenario& s) {
+    if (!reader_.expect_object(p, path, "a pattern object")) return;
+    reader_.check_keys(p, path,
+                       {"name", "preset", "description", "routing", "standby_fraction", "trigger_delay",
+                        "time_to_capacity", "warmup", "cold_cache_latency", "router"});
+    PatternSpec spec;
+    spec.name = reader_.string(p, path, "name", true).value_or("");
+    if (!spec.name.empty() && !pattern_names_.insert(spec.name).second) {
+      reader_.error(JsonReader::at(path, "name"), "duplicate pattern name \"" + spec.name + "\"",
+                    "a name unique among patterns");
+    }
+    std::string preset_name = spec.name;
+    if (const auto preset = reader_.one_of(p, path, "preset", false, {"hot-hot", "hot-warm", "hot-cold"})) {
+      preset_name = *preset;
+    }
+    const Preset* preset = nullptr;
+    for (const Preset& candidate : kPresets) {
+      if (candidate.name == preset_name) preset = &candidate;
+    }
+    if (preset == nullptr && !p.contains("preset") && !spec.name.empty()) {
+      for (const char* key : {"routing", "standby_fraction"}) {
+        if (!p.contains(key)) {
+          reader_.error(JsonReader::at(path, key),
+                        "missing required key \"" + std::string(key) + "\" for a custom pattern \"" + spec.name + "\"",
+                        "a name or \"preset\" of hot-hot, hot-warm or hot-cold, or both \"routing\" and \"standby_fraction\"");
+        }
+      }
+    }
+    if (preset != nullptr) {
+      spec.is_active_active = preset->is_active_active;
+      spec.standby_fraction = preset->standby_fraction;
+      spec.trigger_delay = preset->trigger_delay;
+      spec.time_to_capacity = preset->time_to_capacity;
+      spec.warmup = preset->warmup;
+      spec.cold_cache_latency = preset->cold_cache_latency;
+    }
+    if (const auto routing = reader_.one_of(p, path, "routing", false, {"active_active", "priority"})) {
+      spec.is_active_active = *routing == "active_active";
+    }
+    if (const auto x = reader_.number(p, path, "standby_fraction", false, 0, 1)) spec.standby_fraction = *x;
+    if (const auto d = reader_.duration(p, path, "trigger_delay", false, kMaxStep, "7 days")) spec.trigger_delay = *d;
+    if (const auto d = reader_.duration(p, path, "time_to_capacity", false, kMaxStep, "7 days")) spec.time_to_capacity = *d;
+    if (const auto d = reader_.duration(p, path, "warmup", false, kMaxStep, "7 days")) spec.warmup = *d;
+    if (const auto d = reader_.duration(p, path, "cold_cache_latency", false, std::chrono::minutes(10), "10m")) {
+      spec.cold_cache_latency = *d;
+    }
+    if (s.topology) check_router(p, path, s, spec);
+    s.patterns.push_back(std::move(spec));
+  }
+
+  void check_router(const json& p, const std::string& path, const Scenario& s, PatternSpec& spec) {
+    const router::RouterConfig defaults = default_router_config(*s.topology, spec.is_active_active);
+    if (defaults.endpoints.empty()) {
+      reader_.error(path, "the topology has no global entry with origins to route between",
+                    "a topology whose global_entry lists origins");
+      return;
+    }
+    const auto it = p.find("router");
+    if (it == p.end()) {
+      spec.router = defaults;
+      return;
+    }
+    const std::string router_path = JsonReader::at(path, "router");
+    if (!it->is_object()) {
+      reader_.error(router_path, std::string("expected an object, got ") + it->type_name(),
+                    "a router configuration with the replay format's keys (docs/router.md)");
+      return;
+    }
+    json config = *it;
+    if (!config.contains("endpoints")) {
+      json endpoints = json::array();
+      for (const auto& e : defaults.endpoints) {
+        json j{{"name", e.name}, {"priority", e.priority}, {"weight", e.weight},
+               {"latency_ms", static_cast<double>(e.latency.count()) / 1000.0}};
+        if (e.boundary) j["boundary"] = *e.boundary;
+        endpoints.push_back(j);
+      }
+      config["endpoints"] = endpoints;
+    }
+    try {
+      spec.router = parse_router_config(config.dump(), reader_.file() + ": " + router_path);
+    } catch (const RouterConfigError& e) {
+      reader_.error(router_path, e.what(), "a router configuration with the replay format's keys (docs/router.md)");
+      return;
+    }
+    for (std::size_t i = 0; i < spec.router.endpoints.size(); ++i) {
+      const std::string& name = spec.router.endpoints[i].name;
+      const bool is_known = std::any_of(defaults.endpoints.begin(), defaults.endpoints.end(),
+                                        [&](const router::EndpointConfig& d) { return d.name == name; });
+      if (!is_known) {
+        std::vector<std::string> names;
+        for (const auto& d : defaults.endpoints) names.push_back(d.name);
+        reader_.error(JsonReader::at(JsonReader::at(router_path, "endpoints"), i) + ".name",
+                      "\"" + name + "\" is not a region behind the global entry",
+                      "one of " + JsonReader::join(names));
+      }
+    }
+  }
+
+  void check_target_fields(const json& t, const std::string& path, TargetSpec& out) {
+    if (const auto v = reader_.number(t, path, "rto_s", false, 0, 1e9)) out.rto_s = *v;
+    if (const auto v = reader_.number(t, path, "rpo_s", false, 0, 1e9)) out.rpo_s = *v;
+    if (const auto v = reader_.number(t, path, "availability", false, 0, 1)) out.availability = *v;
+    if (const auto v = reader_.number(t, path, "monthly_cost_usd", false, 0, 1e12)) out.monthly_cost_usd = *v;
+  }
+
+  void check_targets(const json& root, Scenario& s) {
+    const json* t = reader_.object(root, "", "targets", false);
+    if (t == nullptr) return;
+    reader_.check_keys(*t, "targets", {"rto_s", "rpo_s", "availability", "monthly_cost_usd", "by_fault"});
+    check_target_fields(*t, "targets", s.targets);
+    if (const json* by = reader_.object(*t, "targets", "by_fault", false)) {
+      for (const auto& item : by->items()) {
+        const std::string path = "targets.by_fault." + item.key();
+        if (std::find(kFaultTypes.begin(), kFaultTypes.end(), item.key()) == kFaultTypes.end()) {
+          json probe{{"type", item.key()}};
+          reader_.one_of(probe, "targets.by_fault", "type", true, kFaultTypes);
+          continue;
+        }
+        if (!reader_.expect_object(item.value(), path, "an object of targets")) continue;
+        reader_.check_keys(item.value(), path, {"rto_s", "rpo_s", "availability", "monthly_cost_usd"});
+        check_target_fields(item.value(), path, s.targets_by_fault[item.key()]);
+      }
+    }
+  }
+
+  JsonReader reader_;
+  std::string base_dir_;
+  std::vector<LoadError>& errors_;
+  std::set<std::string> workload_names_;
+  std::set<std::string> fault_names_;
+  std::set<std::string> pattern_names_;
+};
+
+}  // namespace
+
+std::string_view to_string(WorkloadKind kind) { return kWorkloadKinds[static_cast<std::size_t>(kind)]; }
+
+std::string_view to_string(FaultType type) { return kFaultTypes[static_cast<std::size_t>(type)]; }
+
+std::string ScenarioLoadResult::error_report() const {
+  std::string out;
+  for (const LoadError& e : errors) out += e.to_string() + "\n";
+  return out;
+}
+
+ScenarioLoadResult ScenarioLoader::load_text(std::string_view text, const std::string& file_name,
+                                             const std::string& base_dir) {
+  ScenarioLoadResult result;
+  const auto root = JsonReader::parse(text, file_name, result.errors);
+  if (!root) return result;
+  ScenarioChecker checker(file_name, base_dir, result.errors);
+  result.scenario = checker.check(*root);
+  if (!result.errors.empty()) result.scenario.reset();
+  return result;
+}
+
+ScenarioLoadResult ScenarioLoader::load_file(const std::string& path) {
+  ScenarioLoadResult result;
+  const auto root = JsonReader::parse_file(path, result.errors);
+  if (!root) return result;
+  const std::string base_dir = std::filesystem::path(path).parent_path().string();
+  ScenarioChecker checker(path, base_dir.empty() ? "." : base_dir, result.errors);
+  result.scenario = checker.check(*root);
+  if (!result.errors.empty()) result.scenario.reset();
+  return result;
+}
+
+router::RouterConfig default_router_config(const topology::Topology& topo, bool is_active_active) {
+  router::RouterConfig config;
+  const auto entries = topo.nodes_of_kind(NodeKind::kGlobalEntry);
+  if (entries.empty()) return config;
+  const auto& entry = std::get<topology::GlobalEntryInfo>(topo.node(entries.front()).details);
+  for (const topology::Origin& origin : entry.origins) {
+    const topology::Node& gateway = topo.node(origin.gateway);
+    router::EndpointConfig e;
+    e.name = gateway.region;
+    e.priority = is_active_active ? 1 : origin.priority;
+    e.weight = origin.weight;
+    const auto& region = std::get<topology::RegionInfo>(topo.node(gateway.region).details);
+    if (!region.data_boundary.empty()) e.boundary = region.data_boundary;
+    std::int64_t best = std::numeric_limits<std::int64_t>::max();
+    for (auto v : topo.nodes_of_kind(NodeKind::kClient)) {
+      const auto path = topology::lowest_latency_path(topo, topo.node(v).id, gateway.region);
+      if (path.is_found) best = std::min<std::int64_t>(best, path.latency.count());
+    }
+    e.latency = router::Micros{best == std::numeric_limits<std::int64_t>::max() ? 0 : best};
+    config.endpoints.push_back(e);
+  }
+  if (entry.health_probe) {
+    router::ProbeConfig probe;
+    probe.interval = entry.health_probe->interval;
+    probe.sample_size = entry.health_probe->sample_size;
+    probe.successful_samples_required = entry.health_probe->successful_samples_required;
+    config.probe = probe;
+  }
+  return config;
+}
+
+}  // namespace faultline::engine

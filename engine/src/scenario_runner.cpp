@@ -1,0 +1,143 @@
+#include "faultline/engine/scenario_runner.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include "faultline/engine/pattern_simulation.hpp"
+#include "faultline/topology/cost_model.hpp"
+
+namespace faultline::engine {
+namespace {
+
+double monthly_cost(const Scenario& scenario, const PatternSpec& pattern) {
+  topology::ProvisioningPlan plan;
+  std::int64_t best = std::numeric_limits<std::int64_t>::max();
+  for (const auto& e : pattern.router.endpoints) best = std::min(best, e.priority);
+  for (const auto& e : pattern.router.endpoints) {
+    topology::RegionProvisioning p;
+    if (pattern.is_active_active || e.priority == best || pattern.standby_fraction >= 1.0) {
+      p.mode = topology::ProvisioningMode::kFull;
+    } else if (pattern.standby_fraction > 0) {
+      p.mode = topology::ProvisioningMode::kStandby;
+      p.standby_fraction = pattern.standby_fraction;
+    } else {
+      p.mode = topology::ProvisioningMode::kNone;
+    }
+    plan.regions[e.name] = p;
+  }
+  return topology::monthly_cost(*scenario.topology, plan).total_usd;
+}
+
+void add_target(std::vector<TargetResult>& out, const std::string& name, const std::optional<double>& limit,
+                const std::optional<double>& value, bool is_higher_better) {
+  if (!limit) return;
+  TargetResult t;
+  t.name = name;
+  t.limit = *limit;
+  t.value = value;
+  // A missing value (e.g. no incident, so no RTO) cannot miss a ceiling.
+  t.met = !value ? !is_higher_better : (is_higher_better ? *value >= *limit : *value <= *limit);
+  out.push_back(std::move(t));
+}
+
+}  // namespace
+
+void judge_targets(const Scenario& scenario, PatternResult& pattern) {
+  pattern.targets.clear();
+  const TargetSpec& t = scenario.targets;
+  add_target(pattern.targets, "rto_s", t.rto_s, pattern.rto_s, false);
+  add_target(pattern.targets, "rpo_s", t.rpo_s, pattern.rpo_s, false);
+  add_target(pattern.targets, "availability", t.availability, pattern.availability, true);
+  add_target(pattern.targets, "monthly_cost_usd", t.monthly_cost_usd, pattern.monthly_cost_usd, false);
+  for (const auto& [type, spec] : scenario.targets_by_fault) {
+    // The worst incident of this fault type.
+    std::optional<double> rto;
+    std::optional<double> rpo;
+    for (const IncidentResult& i : pattern.incidents) {
+      const auto fault = std::find_if(scenario.faults.begin(), scenario.faults.end(),
+                                      [&](const FaultSpec& f) { return f.name == i.fault; });
+      if (fault == scenario.faults.end() || to_string(fault->type) != type) continue;
+      rto = rto ? std::max(*rto, i.rto_s) : i.rto_s;
+      if (i.rpo_s) rpo = rpo ? std::max(*rpo, *i.rpo_s) : *i.rpo_s;
+    }
+    add_target(pattern.targets, type + ".rto_s", spec.rto_s, rto, false);
+    add_target(pattern.targets, type + ".rpo_s", spec.rpo_s, rpo, false);
+  }
+}
+
+bool all_targets_met(const RunResult& result) {
+  for (const PatternResult& p : result.patterns) {
+    for (const TargetResult& t : p.targets) {
+      if (!t.met) return false;
+    }
+  }
+  return true;
+}
+
+RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std::vector<InputFile> inputs,
+                       const std::string& faultline_version) {
+  std::vector<std::size_t> chosen;
+  if (options.patterns.empty()) {
+    for (std::size_t i = 0; i < scenario.patterns.size(); ++i) chosen.push_back(i);
+  } else {
+    for (const std::string& name : options.patterns) {
+      const auto it = std::find_if(scenario.patterns.begin(), scenario.patterns.end(),
+                                   [&](const PatternSpec& p) { return p.name == name; });
+      if (it == scenario.patterns.end()) {
+        std::string known;
+        for (const PatternSpec& p : scenario.patterns) known += (known.empty() ? "" : ", ") + p.name;
+        throw std::invalid_argument("unknown pattern \"" + name + "\" (the scenario has: " + known + ")");
+      }
+      chosen.push_back(static_cast<std::size_t>(it - scenario.patterns.begin()));
+    }
+  }
+  RunResult result;
+  result.faultline_version = faultline_version;
+  result.inputs = std::move(inputs);
+  result.seed = scenario.seed;
+  result.patterns.resize(chosen.size());
+
+  std::vector<double> progress(chosen.size(), 0.0);
+  std::mutex progress_mutex;
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto worker = [&] {
+    for (std::size_t k = next++; k < chosen.size(); k = next++) {
+      try {
+        RunControl control;
+        control.cancel = options.control.cancel;
+        if (options.control.on_progress) {
+          control.on_progress = [&, k](double f) {
+            std::lock_guard lock(progress_mutex);
+            progress[k] = f;
+            double sum = 0;
+            for (double p : progress) sum += p;
+            options.control.on_progress(sum / static_cast<double>(progress.size()));
+          };
+        }
+        PatternSimulation simulation(scenario, chosen[k]);
+        PatternResult pattern = simulation.run(control);
+        pattern.monthly_cost_usd = monthly_cost(scenario, scenario.patterns[chosen[k]]);
+        judge_targets(scenario, pattern);
+        result.patterns[k] = std::move(pattern);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  const unsigned threads = std::max(1U, std::min<unsigned>(options.threads, static_cast<unsigned>(chosen.size())));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  if (options.control.on_progress) options.control.on_progress(1.0);
+  return result;
+}
+
+}  // namespace faultline::engine

@@ -1,0 +1,633 @@
+#include "traffic_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "faultline/topology/blast_radius.hpp"
+#include "faultline/topology/lowest_latency_path.hpp"
+
+namespace faultline::engine {
+namespace {
+
+using topology::NodeKind;
+
+constexpr std::size_t kMaxSeriesBuckets = 1440;
+constexpr SimDuration kConcurrencyRetryAfter = seconds(1);  // 429 when every slot is busy
+
+bool is_retryable(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
+
+}  // namespace
+
+TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, std::uint64_t replication)
+    : scenario_(scenario),
+      pattern_(scenario.patterns.at(pattern_index)),
+      sim_(scenario.seed, replication),
+      router_(pattern_.router, this),
+      outcomes_(sim_.stream("outcomes")),
+      recovery_(scenario.recovery),
+      series_([&] {
+        SeriesConfig config;
+        config.run_length = scenario.duration;
+        config.max_buckets = kMaxSeriesBuckets;
+        for (const auto& e : pattern_.router.endpoints) config.regions.push_back(e.name);
+        return config;
+      }()) {
+  build_regions();
+  build_clients();
+  build_workloads();
+  build_faults();
+}
+
+void TrafficModel::build_regions() {
+  const topology::Topology& topo = *scenario_.topology;
+  std::int64_t best_priority = std::numeric_limits<std::int64_t>::max();
+  for (const auto& e : pattern_.router.endpoints) best_priority = std::min(best_priority, e.priority);
+  for (const auto& e : pattern_.router.endpoints) {
+    Region region;
+    region.id = e.name;
+    region.is_primary = pattern_.is_active_active || e.priority == best_priority || pattern_.standby_fraction >= 1.0;
+    for (const WorkloadSpec& w : scenario_.workloads) {
+      std::size_t found = kNone;
+      for (auto v : topo.members_of_region(e.name)) {
+        const topology::Node& node = topo.node(v);
+        if (node.kind != NodeKind::kModelDeployment) continue;
+        const auto& info = std::get<topology::ModelDeploymentInfo>(node.details);
+        if (info.model != w.model) continue;
+        const auto existing = std::find_if(deployments_.begin(), deployments_.end(),
+                                           [&](const Deployment& d) { return d.id == node.id; });
+        if (existing != deployments_.end()) {
+          found = static_cast<std::size_t>(existing - deployments_.begin());
+          break;
+        }
+        Deployment d;
+        d.id = node.id;
+        d.region = regions_.size();
+        const double capacity = info.capacity_tokens_per_minute;
+        const double quota = info.quota_tokens_per_minute > 0 ? std::min(info.quota_tokens_per_minute, capacity) : capacity;
+        d.quota = StandardQuota(std::max(quota, 1.0));
+        d.concurrency = info.concurrency > 0 ? info.concurrency : 1;
+        d.zones = node.zones;
+        found = deployments_.size();
+        deployments_.push_back(std::move(d));
+        break;
+      }
+      region.deployment_of_workload.push_back(found);
+    }
+    regions_.push_back(std::move(region));
+  }
+}
+
+void TrafficModel::build_clients() {
+  const topology::Topology& topo = *scenario_.topology;
+  double cumulative = 0;
+  for (auto v : topo.nodes_of_kind(NodeKind::kClient)) {
+    const topology::Node& node = topo.node(v);
+    const auto& info = std::get<topology::ClientInfo>(node.details);
+    Client c;
+    c.id = node.id;
+    cumulative += info.traffic_share;
+    c.cumulative_share = cumulative;
+    c.boundary = info.data_boundary;
+    for (const Region& r : regions_) {
+      const auto path = topology::lowest_latency_path(topo, node.id, r.id);
+      c.rtt_us.push_back(path.is_found ? 2 * path.latency.count() : -1);
+    }
+    clients_.push_back(std::move(c));
+  }
+  if (clients_.empty()) {
+    Client c;
+    c.id = "clients";
+    c.cumulative_share = 1;
+    c.rtt_us.assign(regions_.size(), 0);
+    clients_.push_back(std::move(c));
+  }
+  clients_.back().cumulative_share = 1.0;  // shares sum to 1 (checked by the topology loader)
+  probe_rtt_us_ = std::numeric_limits<std::int64_t>::max();
+  for (const Client& c : clients_) {
+    for (std::int64_t rtt : c.rtt_us) {
+      if (rtt >= 0) probe_rtt_us_ = std::min(probe_rtt_us_, rtt);
+    }
+  }
+  if (probe_rtt_us_ == std::numeric_limits<std::int64_t>::max()) probe_rtt_us_ = 0;
+}
+
+void TrafficModel::build_workloads() {
+  for (const WorkloadSpec& w : scenario_.workloads) {
+    WorkloadState state{sim_.stream("arrivals/" + w.name), sim_.stream("attributes/" + w.name), {},
+                        AvailabilityCounter(scenario_.slo), QuantileSketch{}, 0, 0};
+    for (const Client& c : clients_) {
+      const std::string& boundary = !w.boundary.empty() ? w.boundary : c.boundary;
+      state.boundary_of_client.push_back(boundary.empty() ? router::kAnyBoundary : router_.boundary_id(boundary));
+    }
+    workloads_.push_back(std::move(state));
+  }
+}
+
+void TrafficModel::build_faults() {
+  const topology::Topology& topo = *scenario_.topology;
+  auto region_index = [&](const std::string& id) -> std::size_t {
+    for (std::size_t i = 0; i < regions_.size(); ++i) {
+      if (regions_[i].id == id) return i;
+    }
+    return kNone;
+  };
+  for (const FaultSpec& f : scenario_.faults) {
+    FaultReach reach;
+    const topology::Node& target = topo.node(f.target);
+    const std::size_t home = region_index(target.kind == NodeKind::kRegion ? target.id : target.region);
+    switch (f.type) {
+      case FaultType::kGlobalEntryFailure:
+        reach.is_global = true;
+        break;
+      case FaultType::kReplicationPartition:
+        break;  // no effect on serving traffic; the data layer reports its RPO
+      case FaultType::kZoneOutage:
+        for (const Deployment& d : deployments_) {
+          if (std::find(d.zones.begin(), d.zones.end(), f.target) != d.zones.end()) {
+            reach.affected |= router::EndpointMask{1} << d.region;
+          }
+        }
+        break;
+      case FaultType::kGatewayFailure:
+      case FaultType::kDataStoreOutage: {
+        const topology::BlastRadius radius = topology::blast_radius(topo, {f.target});
+        for (std::size_t i = 0; i < regions_.size(); ++i) {
+          for (const auto& o : std::get<topology::GlobalEntryInfo>(
+                                   topo.node(topo.nodes_of_kind(NodeKind::kGlobalEntry).front()).details)
+                                   .origins) {
+            const auto v = topo.find(o.gateway);
+            if (v && topo.node(*v).region == regions_[i].id && radius.is_down[*v]) {
+              reach.gateways_down.push_back(i);
+              reach.affected |= router::EndpointMask{1} << i;
+            }
+          }
+        }
+        for (std::size_t d = 0; d < deployments_.size(); ++d) {
+          const auto v = topo.find(deployments_[d].id);
+          if (v && radius.is_down[*v]) {
+            reach.deployments_down.push_back(d);
+            reach.affected |= router::EndpointMask{1} << deployments_[d].region;
+          }
+        }
+        break;
+      }
+      default:
+        if (home != kNone) reach.affected |= router::EndpointMask{1} << home;
+        if (f.type == FaultType::kRegionOutage && home != kNone) reach.regions_down.push_back(home);
+        break;
+    }
+    reach_.push_back(std::move(reach));
+  }
+  is_fault_active_.assign(scenario_.faults.size(), false);
+}
+
+PatternResult TrafficModel::run(const RunControl& control) {
+  control_ = control;
+  const SimTime end = kSimStart + scenario_.duration;
+  for (std::uint32_t w = 0; w < workloads_.size(); ++w) {
+    const SimTime first = scenario_.workloads[w].arrivals.next_after(kSimStart, workloads_[w].arrivals);
+    if (first < end) sim_.schedule_at(first, [this, w] { on_arrival(w); });
+  }
+  for (std::size_t f = 0; f < scenario_.faults.size(); ++f) {
+    const FaultSpec& fault = scenario_.faults[f];
+    sim_.schedule_at(fault.start, [this, f] { on_fault_change(f, true); });
+    if (fault.end() < end) sim_.schedule_at(fault.end(), [this, f] { on_fault_change(f, false); });
+  }
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    double slots = 0;
+    for (const Deployment& d : deployments_) {
+      if (d.region == r) slots += d.concurrency * capacity_factor(r);
+    }
+    series_.set_capacity(kSimStart, r, std::llround(slots));
+  }
+  sim_.schedule_at(kSimStart, [this] { on_progress_tick(); });
+  schedule_wakeup();
+  sim_.run_until(end);
+  if (is_cancelled_) throw std::runtime_error("cancelled");
+
+  recovery_.finish(end);
+  series_.finish();
+  PatternResult result;
+  result.name = pattern_.name;
+  result.availability = offered_ == 0 ? 1.0 : static_cast<double>(succeeded_) / static_cast<double>(offered_);
+  result.incidents = recovery_.results();
+  for (const IncidentResult& i : result.incidents) {
+    result.rto_s = result.rto_s ? std::max(*result.rto_s, i.rto_s) : i.rto_s;
+  }
+  for (std::size_t w = 0; w < workloads_.size(); ++w) {
+    WorkloadState& state = workloads_[w];
+    state.availability.finish(end);
+    WorkloadResult wr;
+    wr.name = scenario_.workloads[w].name;
+    wr.offered = state.offered;
+    wr.succeeded = state.succeeded;
+    wr.availability = state.availability.availability();
+    wr.slo_window_share = state.availability.slo_window_share();
+    wr.slo_windows = state.availability.windows();
+    wr.slo_windows_met = state.availability.windows_met();
+    if (const auto p50 = state.latency.quantile(0.5)) wr.p50_latency_ms = *p50 / 1000.0;
+    if (const auto p99 = state.latency.quantile(0.99)) wr.p99_latency_ms = *p99 / 1000.0;
+    result.workloads.push_back(std::move(wr));
+  }
+  result.series = series_.result();
+  return result;
+}
+
+void TrafficModel::on_arrival(std::uint32_t w) {
+  const WorkloadSpec& spec = scenario_.workloads[w];
+  WorkloadState& state = workloads_[w];
+  const SimTime next = spec.arrivals.next_after(sim_.now(), state.arrivals);
+  if (next < kSimStart + scenario_.duration) sim_.schedule_at(next, [this, w] { on_arrival(w); });
+
+  const std::uint32_t slot = allocate();
+  InFlight& r = in_flight_[slot];
+  const double u = state.attributes.uniform01();
+  std::uint32_t client = 0;
+  while (client + 1 < clients_.size() && u >= clients_[client].cumulative_share) ++client;
+  r.workload = w;
+  r.client = client;
+  r.arrival = sim_.now();
+  r.prompt_tokens = std::max(0.0, spec.prompt_tokens.sample(state.attributes));
+  r.completion_tokens = std::max(0.0, spec.completion_tokens.sample(state.attributes));
+  r.service_time = from_seconds(std::max(0.0, spec.service_time_s.sample(state.attributes)));
+  r.request = router::Request{state.boundary_of_client[client], 0, 0};
+  r.region = kNone;
+  r.deployment = kNone;
+  r.holds_slot = false;
+  bool is_global_down = false;
+  for (std::size_t f = 0; f < reach_.size(); ++f) is_global_down |= is_fault_active_[f] && reach_[f].is_global;
+  if (is_global_down) {
+    // Nothing answers at the global entry: the client times out.
+    r.status = 0;
+    r.attempt_latency = spec.timeout;
+    sim_.schedule_after(spec.timeout, [this, slot] { on_completion(slot); });
+    return;
+  }
+  start_attempt(slot);
+}
+
+void TrafficModel::start_attempt(std::uint32_t slot) {
+  InFlight& r = in_flight_[slot];
+  const WorkloadSpec& spec = scenario_.workloads[r.workload];
+  const router::Pick pick = router_.pick(r.request, now_micros());
+  after_router_call();
+  if (!pick.has_endpoint()) {
+    finish_request(r, false);
+    release(slot);
+    return;
+  }
+  const std::size_t g = pick.endpoint;
+  Region& region = regions_[g];
+  const std::int64_t rtt = clients_[r.client].rtt_us[g];
+  r.region = g;
+  r.deployment = kNone;
+  r.holds_slot = false;
+  r.retry_after = SimDuration{-1};
+  SimDuration latency{rtt < 0 ? 0 : rtt};
+  int status = 200;
+  if (rtt < 0 || region.is_down) {
+    status = 0;
+    latency = spec.timeout;
+  } else if (region.is_gateway_down) {
+    status = 503;
+  } else if (region.is_dns_down) {
+    status = 502;  // the gateway cannot resolve the backend's private endpoint
+  } else {
+    latency += region.gateway_added_latency;
+    const std::size_t d = region.deployment_of_workload[r.workload];
+    if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) {
+      status = 500;
+    } else if (d == kNone) {
+      status = 404;  // no deployment of this model in the region
+    } else {
+      Deployment& dep = deployments_[d];
+      r.deployment = d;
+      const double factor =
+          dep.is_quota_reclaimed ? 0.0 : capacity_factor(g) * std::max(0.0, 1.0 - dep.capacity_lost);
+      if (dep.is_down) {
+        status = 503;
+      } else if (dep.has_version_drift) {
+        status = 404;
+      } else if (dep.throttle_share > 0 && outcomes_.bernoulli(dep.throttle_share)) {
+        status = 429;
+        r.retry_after = dep.throttle_retry_after;
+      } else if (factor <= 0) {
+        status = 503;  // nothing provisioned (cold standby) or all capacity lost
+      } else if (static_cast<double>(dep.in_flight) >= std::floor(dep.concurrency * factor)) {
+        status = 429;
+        r.retry_after = kConcurrencyRetryAfter;
+      } else {
+        const Admission admission = dep.quota.admit(sim_.now(), r.prompt_tokens + r.completion_tokens, factor);
+        if (!admission.is_admitted) {
+          status = 429;
+          r.retry_after = admission.retry_after;
+        } else {
+          latency += r.service_time;
+          latency += dep.added_latency;
+          if (is_warming(g)) latency += pattern_.cold_cache_latency;
+          if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) status = 500;
+          ++dep.in_flight;
+          r.holds_slot = true;
+        }
+      }
+    }
+  }
+  if (latency > spec.timeout) {
+    status = 0;
+    latency = spec.timeout;
+  }
+  r.status = status;
+  r.attempt_latency = latency;
+  sim_.schedule_after(latency, [this, slot] { on_completion(slot); });
+}
+
+void TrafficModel::on_completion(std::uint32_t slot) {
+  InFlight& r = in_flight_[slot];
+  if (r.holds_slot) {
+    --deployments_[r.deployment].in_flight;
+    r.holds_slot = false;
+  }
+  if (r.region != kNone) {
+    router_.report_call(r.region, r.status, r.attempt_latency, now_micros(), r.retry_after);
+    after_router_call();
+  }
+  const WorkloadSpec& spec = scenario_.workloads[r.workload];
+  const bool is_success = r.status >= 200 && r.status < 300 && sim_.now() - r.arrival <= spec.timeout;
+  if (!is_success && r.region != kNone && pattern_.router.retry && is_retryable(r.status) &&
+      router_.may_retry(r.request, now_micros()) == router::NoEndpointReason::kNone) {
+    start_attempt(slot);
+    return;
+  }
+  finish_request(r, is_success);
+  release(slot);
+}
+
+void TrafficModel::finish_request(InFlight& r, bool is_success) {
+  const SimDuration latency = sim_.now() - r.arrival;
+  WorkloadState& state = workloads_[r.workload];
+  state.availability.record(sim_.now(), is_success, latency);
+  ++state.offered;
+  ++offered_;
+  if (is_success) {
+    state.latency.record(latency.count());
+    ++state.succeeded;
+    ++succeeded_;
+  }
+  recovery_.record(sim_.now(), is_success ? 1 : 0, 1);
+  series_.record_request(sim_.now(), is_success, latency, r.region == kNone ? BucketedSeries::kNoRegion : r.region);
+}
+
+int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
+  // The health endpoint checks the backend (seeds/003): it answers 200 only when
+  // the region could serve the first workload's model right now.
+  const Region& region = regions_[g];
+  latency = micros(probe_rtt_us_);
+  if (region.is_down) {
+    latency = pattern_.router.probe ? pattern_.router.probe->timeout : seconds(10);
+    return 0;
+  }
+  if (region.is_gateway_down || region.is_dns_down) return 503;
+  if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
+  latency += region.gateway_added_latency;
+  const std::size_t d = region.deployment_of_workload.empty() ? kNone : region.deployment_of_workload.front();
+  if (d == kNone) return 404;
+  const Deployment& dep = deployments_[d];
+  if (dep.is_down || dep.is_quota_reclaimed) return 503;
+  if (dep.has_version_drift) return 404;
+  if (capacity_factor(g) * (1.0 - dep.capacity_lost) <= 0) return 503;
+  latency += dep.added_latency;
+  if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) return 500;
+  return 200;
+}
+
+void TrafficModel::on_wakeup() {
+  wakeup_event_ = EventId{};
+  wakeup_at_ = router::kNever;
+  const router::Micros now = now_micros();
+  router_.tick(now);
+  for (std::size_t e = router_.next_due_probe(now); e != router::kNoEndpoint; e = router_.next_due_probe(now)) {
+    SimDuration latency{0};
+    const int status = probe_status(e, latency);
+    const auto endpoint = static_cast<std::uint32_t>(e);
+    const std::int64_t latency_us = latency.count();
+    sim_.schedule_after(latency, [this, endpoint, status, latency_us] { on_probe_result(endpoint, status, latency_us); });
+  }
+  after_router_call();
+}
+
+void TrafficModel::on_probe_result(std::uint32_t endpoint, int status, std::int64_t latency_us) {
+  router_.report_probe(endpoint, status, router::Micros{latency_us}, now_micros());
+  after_router_call();
+}
+
+void TrafficModel::schedule_wakeup() {
+  router::Micros next = router_.next_wakeup();
+  if (next == router::kNever) return;
+  next = std::max(next, now_micros());
+  if (sim_.is_pending(wakeup_event_)) {
+    if (wakeup_at_ <= next) return;
+    sim_.cancel(wakeup_event_);
+  }
+  wakeup_at_ = next;
+  wakeup_event_ = sim_.schedule_at(SimTime{next}, [this] { on_wakeup(); });
+}
+
+void TrafficModel::after_router_call() {
+  schedule_wakeup();
+  if (!is_switch_pending_ || !incident_) return;
+  bool is_all_unavailable = incident_affected_ != 0;
+  for (std::size_t e = 0; e < regions_.size(); ++e) {
+    if (((incident_affected_ >> e) & 1U) != 0 && router_.is_available(e)) is_all_unavailable = false;
+  }
+  if (is_all_unavailable) {
+    recovery_.mark_switched(*incident_, sim_.now());
+    is_switch_pending_ = false;
+  }
+}
+
+void TrafficModel::on_endpoint_state(router::Micros now, std::size_t endpoint, router::EndpointState state,
+                                     router::StateCause /*cause*/) {
+  const bool is_bad = state == router::EndpointState::kUnhealthy || state == router::EndpointState::kOpen ||
+                      state == router::EndpointState::kCooldown;
+  if (!is_bad) return;
+  if (incident_ && ((incident_affected_ >> endpoint) & 1U) != 0) {
+    recovery_.mark_detected(*incident_, SimTime{now});
+    is_switch_pending_ = true;
+  }
+  if (regions_[endpoint].is_primary && state != router::EndpointState::kCooldown) trigger_failover();
+}
+
+void TrafficModel::on_controller_state(router::Micros now, router::ControllerState state, std::size_t /*target*/) {
+  if (!incident_) return;
+  if (state == router::ControllerState::kSuspect) recovery_.mark_detected(*incident_, SimTime{now});
+  if (state == router::ControllerState::kFailedOver) {
+    recovery_.mark_switched(*incident_, SimTime{now});
+    is_switch_pending_ = false;
+    trigger_failover();
+  }
+}
+
+void TrafficModel::trigger_failover() {
+  if (scale_up_at_ || pattern_.standby_fraction >= 1.0) return;
+  const bool has_standby = std::any_of(regions_.begin(), regions_.end(), [](const Region& r) { return !r.is_primary; });
+  if (!has_standby) return;
+  scale_up_at_ = sim_.now() + pattern_.trigger_delay;
+  const SimTime full = *scale_up_at_ + pattern_.time_to_capacity;
+  const std::optional<std::size_t> incident = incident_;
+  if (full <= kSimStart + scenario_.duration && incident) {
+    const std::size_t i = *incident;
+    sim_.schedule_at(full, [this, i] {
+      recovery_.mark_full_capacity(i, sim_.now());
+      for (std::size_t r = 0; r < regions_.size(); ++r) {
+        double slots = 0;
+        for (const Deployment& d : deployments_) {
+          if (d.region == r) slots += d.concurrency;
+        }
+        series_.set_capacity(sim_.now(), r, std::llround(slots));
+      }
+    });
+  }
+}
+
+double TrafficModel::capacity_factor(std::size_t g) const {
+  if (regions_[g].is_primary) return 1.0;
+  const double standby = pattern_.standby_fraction;
+  if (!scale_up_at_ || sim_.now() < *scale_up_at_) return standby;
+  if (pattern_.time_to_capacity.count() == 0) return 1.0;
+  const double progress = to_seconds(sim_.now() - *scale_up_at_) / to_seconds(pattern_.time_to_capacity);
+  return standby + (1.0 - standby) * std::min(1.0, progress);
+}
+
+bool TrafficModel::is_warming(std::size_t g) const {
+  if (regions_[g].is_primary || !scale_up_at_ || pattern_.cold_cache_latency.count() == 0) return false;
+  return sim_.now() >= *scale_up_at_ && sim_.now() < *scale_up_at_ + pattern_.time_to_capacity + pattern_.warmup;
+}
+
+void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
+  is_fault_active_[f] = is_start;
+  apply_faults();
+  const FaultSpec& fault = scenario_.faults[f];
+  if (is_start) {
+    incident_ = recovery_.begin_incident(sim_.now(), fault.name);
+    incident_affected_ = reach_[f].affected;
+    is_switch_pending_ = false;
+    const bool needs_scale_up =
+        !pattern_.is_active_active && pattern_.standby_fraction < 1.0 && !scale_up_at_ && incident_affected_ != 0;
+    if (!needs_scale_up) recovery_.mark_full_capacity(*incident_, sim_.now());
+  } else if (incident_ && recovery_.incidents()[*incident_].fault == fault.name && !scale_up_at_) {
+    recovery_.mark_full_capacity(*incident_, sim_.now());
+  }
+}
+
+void TrafficModel::apply_faults() {
+  for (Region& r : regions_) {
+    r.is_down = r.is_gateway_down = r.is_dns_down = false;
+    r.gateway_error_rate = 0;
+    r.gateway_added_latency = SimDuration{0};
+  }
+  for (Deployment& d : deployments_) {
+    d.is_down = d.has_version_drift = d.is_quota_reclaimed = false;
+    d.capacity_lost = d.throttle_share = d.error_rate = 0;
+    d.added_latency = d.throttle_retry_after = SimDuration{0};
+  }
+  auto region_of = [&](const std::string& id) -> std::size_t {
+    for (std::size_t i = 0; i < regions_.size(); ++i) {
+      if (regions_[i].id == id) return i;
+    }
+    return kNone;
+  };
+  auto deployment_of = [&](const std::string& id) -> Deployment* {
+    for (Deployment& d : deployments_) {
+      if (d.id == id) return &d;
+    }
+    return nullptr;
+  };
+  for (std::size_t f = 0; f < scenario_.faults.size(); ++f) {
+    if (!is_fault_active_[f]) continue;
+    const FaultSpec& fault = scenario_.faults[f];
+    const FaultReach& reach = reach_[f];
+    for (std::size_t r : reach.regions_down) regions_[r].is_down = true;
+    for (std::size_t r : reach.gateways_down) regions_[r].is_gateway_down = true;
+    for (std::size_t d : reach.deployments_down) deployments_[d].is_down = true;
+    Deployment* dep = deployment_of(fault.target);
+    switch (fault.type) {
+      case FaultType::kDnsFailure:
+        if (const std::size_t r = region_of(fault.target); r != kNone) regions_[r].is_dns_down = true;
+        break;
+      case FaultType::kZoneOutage:
+        for (Deployment& d : deployments_) {
+          if (std::find(d.zones.begin(), d.zones.end(), fault.target) != d.zones.end()) {
+            d.capacity_lost += 1.0 / static_cast<double>(d.zones.size());
+          }
+        }
+        break;
+      case FaultType::kGpuCapacityLoss:
+        if (dep != nullptr) dep->capacity_lost += fault.fraction;
+        break;
+      case FaultType::kThrottling:
+        if (dep != nullptr) {
+          dep->throttle_share = std::max(dep->throttle_share, fault.fraction);
+          dep->throttle_retry_after = std::max(dep->throttle_retry_after, fault.retry_after);
+        }
+        break;
+      case FaultType::kQuotaReclaimed:
+        if (dep != nullptr) dep->is_quota_reclaimed = true;
+        break;
+      case FaultType::kModelVersionDrift:
+        if (dep != nullptr) dep->has_version_drift = true;
+        break;
+      case FaultType::kGrayFailure:
+        if (dep != nullptr) {
+          dep->error_rate = std::max(dep->error_rate, fault.error_rate);
+          dep->added_latency += fault.added_latency;
+        } else if (const std::size_t r = region_of(scenario_.topology->node(fault.target).region); r != kNone) {
+          regions_[r].gateway_error_rate = std::max(regions_[r].gateway_error_rate, fault.error_rate);
+          regions_[r].gateway_added_latency += fault.added_latency;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  for (Deployment& d : deployments_) d.capacity_lost = std::min(1.0, d.capacity_lost);
+}
+
+void TrafficModel::on_progress_tick() {
+  const double fraction = to_seconds(sim_.now()) / to_seconds(scenario_.duration);
+  if (control_.on_progress) control_.on_progress(fraction);
+  if (control_.cancel != nullptr && control_.cancel->load(std::memory_order_relaxed)) {
+    is_cancelled_ = true;
+    sim_.stop();
+    return;
+  }
+  if (scale_up_at_) {
+    for (std::size_t r = 0; r < regions_.size(); ++r) {
+      double slots = 0;
+      for (const Deployment& d : deployments_) {
+        if (d.region == r) slots += d.concurrency * capacity_factor(r) * (1.0 - d.capacity_lost);
+      }
+      series_.set_capacity(sim_.now(), r, std::llround(slots));
+    }
+  }
+  const SimDuration step = std::max(micros(1), scenario_.duration / 100);
+  if (sim_.now() + step < kSimStart + scenario_.duration) sim_.schedule_after(step, [this] { on_progress_tick(); });
+}
+
+std::uint32_t TrafficModel::allocate() {
+  if (free_head_ == kNoSlot) {
+    in_flight_.emplace_back();
+    return static_cast<std::uint32_t>(in_flight_.size() - 1);
+  }
+  const std::uint32_t slot = free_head_;
+  free_head_ = in_flight_[slot].next_free;
+  return slot;
+}
+
+void TrafficModel::release(std::uint32_t slot) {
+  in_flight_[slot].next_free = free_head_;
+  free_head_ = slot;
+}
+
+}  // namespace faultline::engine

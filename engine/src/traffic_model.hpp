@@ -1,0 +1,172 @@
+#pragma once
+// Internal: the state and event handlers behind PatternSimulation.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "faultline/engine/availability_counter.hpp"
+#include "faultline/engine/bucketed_series.hpp"
+#include "faultline/engine/pattern_result.hpp"
+#include "faultline/engine/quantile_sketch.hpp"
+#include "faultline/engine/recovery_tracker.hpp"
+#include "faultline/engine/run_control.hpp"
+#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/simulation.hpp"
+#include "faultline/engine/standard_quota.hpp"
+#include "faultline/router/router.hpp"
+
+namespace faultline::engine {
+
+/// One pattern's world. Regions are indexed like the router's endpoints.
+///
+/// Per request: an arrival event (which also schedules the next arrival of its
+/// class) and a completion event per attempt; everything else (routing,
+/// admission, latency) is computed at once. Nothing is stored per request
+/// beyond the in-flight record, recycled through a free list.
+class TrafficModel final : private router::RouterObserver {
+ public:
+  TrafficModel(const Scenario& scenario, std::size_t pattern_index, std::uint64_t replication);
+
+  PatternResult run(const RunControl& control);
+  [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }
+  [[nodiscard]] std::uint64_t requests() const { return offered_; }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+  struct Deployment {
+    std::string id;
+    std::size_t region = 0;
+    StandardQuota quota{1};
+    double concurrency = 0;
+    std::uint32_t in_flight = 0;
+    std::vector<std::string> zones;
+    // Derived from the active faults (recomputed when a fault starts or ends).
+    bool is_down = false;
+    bool has_version_drift = false;
+    bool is_quota_reclaimed = false;
+    double capacity_lost = 0;       // 0..1
+    double throttle_share = 0;      // share of calls answered 429
+    SimDuration throttle_retry_after{0};
+    double error_rate = 0;          // gray failure
+    SimDuration added_latency{0};   // gray failure
+  };
+
+  struct Region {
+    std::string id;
+    bool is_primary = true;          // full capacity before any failover
+    bool is_down = false;            // region outage: calls time out
+    bool is_gateway_down = false;    // gateway failure or taken down: 503
+    bool is_dns_down = false;        // DNS / private endpoint failure: 502
+    double gateway_error_rate = 0;   // gray failure on the gateway
+    SimDuration gateway_added_latency{0};
+    std::vector<std::size_t> deployment_of_workload;  // index into deployments_, or kNone
+  };
+
+  struct Client {
+    std::string id;
+    double cumulative_share = 0;
+    std::string boundary;
+    std::vector<std::int64_t> rtt_us;  // per region: 2 x one-way latency, or -1 when unreachable
+  };
+
+  struct InFlight {
+    router::Request request;
+    SimTime arrival;
+    std::uint32_t workload = 0;
+    std::uint32_t client = 0;
+    std::size_t region = kNone;
+    std::size_t deployment = kNone;
+    double prompt_tokens = 0;
+    double completion_tokens = 0;
+    SimDuration service_time{0};
+    int status = 0;
+    SimDuration retry_after{-1};
+    SimDuration attempt_latency{0};
+    bool holds_slot = false;
+    std::uint32_t next_free = 0;
+  };
+
+  struct WorkloadState {
+    RandomStream arrivals;
+    RandomStream attributes;
+    std::vector<router::BoundaryId> boundary_of_client;
+    AvailabilityCounter availability;
+    QuantileSketch latency;
+    std::uint64_t offered = 0;
+    std::uint64_t succeeded = 0;
+  };
+
+  struct FaultReach {
+    std::vector<std::size_t> regions_down;      // region outage
+    std::vector<std::size_t> gateways_down;     // gateway failure or gateway in the blast radius
+    std::vector<std::size_t> deployments_down;  // deployments in the blast radius
+    router::EndpointMask affected = 0;          // regions whose service the fault touches
+    bool is_global = false;                     // global entry failure
+  };
+
+  // Setup.
+  void build_regions();
+  void build_clients();
+  void build_workloads();
+  void build_faults();
+  // Events.
+  void on_arrival(std::uint32_t workload);
+  void start_attempt(std::uint32_t slot);
+  void on_completion(std::uint32_t slot);
+  void on_wakeup();
+  void on_fault_change(std::size_t fault, bool is_start);
+  void on_probe_result(std::uint32_t endpoint, int status, std::int64_t latency_us);
+  void on_progress_tick();
+  // Helpers.
+  void finish_request(InFlight& r, bool is_success);
+  void apply_faults();
+  [[nodiscard]] double capacity_factor(std::size_t region) const;
+  [[nodiscard]] bool is_warming(std::size_t region) const;
+  int probe_status(std::size_t region, SimDuration& latency);
+  void after_router_call();
+  void schedule_wakeup();
+  void trigger_failover();
+  std::uint32_t allocate();
+  void release(std::uint32_t slot);
+  [[nodiscard]] router::Micros now_micros() const { return sim_.now().time_since_epoch(); }
+  // RouterObserver.
+  void on_endpoint_state(router::Micros now, std::size_t endpoint, router::EndpointState state,
+                         router::StateCause cause) override;
+  void on_controller_state(router::Micros now, router::ControllerState state, std::size_t target) override;
+
+  const Scenario& scenario_;
+  const PatternSpec& pattern_;
+  Simulation sim_;
+  router::Router router_;
+  RandomStream outcomes_;
+  std::vector<Region> regions_;
+  std::vector<Deployment> deployments_;
+  std::vector<Client> clients_;
+  std::vector<WorkloadState> workloads_;
+  std::vector<FaultReach> reach_;
+  std::vector<bool> is_fault_active_;
+  std::vector<InFlight> in_flight_;
+  static constexpr std::uint32_t kNoSlot = static_cast<std::uint32_t>(-1);
+  std::uint32_t free_head_ = kNoSlot;  // first reusable in-flight record
+  EventId wakeup_event_;
+  router::Micros wakeup_at_ = router::kNever;
+  std::int64_t probe_rtt_us_ = 0;
+  // Failover of standby regions.
+  std::optional<SimTime> scale_up_at_;   // when the standby starts scaling up
+  // Incidents.
+  RecoveryTracker recovery_;
+  std::optional<std::size_t> incident_;      // index in recovery_ of the current incident
+  router::EndpointMask incident_affected_ = 0;
+  bool is_switch_pending_ = false;
+  BucketedSeries series_;
+  std::uint64_t offered_ = 0;
+  std::uint64_t succeeded_ = 0;
+  RunControl control_;
+  bool is_cancelled_ = false;
+};
+
+}  // namespace faultline::engine

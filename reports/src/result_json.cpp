@@ -1,0 +1,102 @@
+#include "faultline/reports/result_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace faultline::reports {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <typename T>
+Json optional_value(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+template <typename T>
+Json optional_list(const std::vector<std::optional<T>>& values) {
+  Json out = Json::array();
+  for (const auto& v : values) out.push_back(optional_value(v));
+  return out;
+}
+
+Json incident_json(const engine::IncidentResult& i) {
+  return Json{{"fault", i.fault},
+              {"start_s", i.start_s},
+              {"rto_s", i.rto_s},
+              {"recovered", i.recovered},
+              {"pre_incident_ratio", i.pre_incident_ratio},
+              {"rpo_s", optional_value(i.rpo_s)},
+              {"detect_s", optional_value(i.detect_s)},
+              {"switch_s", optional_value(i.switch_s)},
+              {"runbook_s", optional_value(i.runbook_s)},
+              {"full_capacity_s", optional_value(i.full_capacity_s)},
+              {"lost_writes", i.lost_writes}};
+}
+
+Json workload_json(const engine::WorkloadResult& w) {
+  return Json{{"name", w.name},
+              {"offered", w.offered},
+              {"succeeded", w.succeeded},
+              {"availability", optional_value(w.availability)},
+              {"slo_window_share", optional_value(w.slo_window_share)},
+              {"slo_windows", w.slo_windows},
+              {"slo_windows_met", w.slo_windows_met},
+              {"p50_latency_ms", optional_value(w.p50_latency_ms)},
+              {"p99_latency_ms", optional_value(w.p99_latency_ms)}};
+}
+
+Json series_json(const engine::SeriesResult& s) {
+  Json share = Json::array();
+  for (const auto& region : s.traffic_share) share.push_back(optional_list(region));
+  return Json{{"bucket_s", s.bucket_s},
+              {"replications", s.replications},
+              {"start_s", s.start_s},
+              {"offered", s.offered},
+              {"failed", s.failed},
+              {"success_ratio", optional_list(s.success_ratio)},
+              {"p99_latency_ms", optional_list(s.p99_latency_ms)},
+              {"max_latency_ms", optional_list(s.max_latency_ms)},
+              {"regions", s.regions},
+              {"traffic_share", share},
+              {"capacity", s.capacity},
+              {"replication_lag_mean_s", optional_list(s.replication_lag_mean_s)},
+              {"replication_lag_max_s", optional_list(s.replication_lag_max_s)}};
+}
+
+Json pattern_json(const engine::PatternResult& p) {
+  Json incidents = Json::array();
+  for (const auto& i : p.incidents) incidents.push_back(incident_json(i));
+  Json targets = Json::array();
+  for (const auto& t : p.targets) {
+    targets.push_back(Json{{"name", t.name}, {"limit", t.limit}, {"value", optional_value(t.value)}, {"met", t.met}});
+  }
+  Json workloads = Json::array();
+  for (const auto& w : p.workloads) workloads.push_back(workload_json(w));
+  return Json{{"name", p.name},
+              {"availability", p.availability},
+              {"rto_s", optional_value(p.rto_s)},
+              {"rpo_s", optional_value(p.rpo_s)},
+              {"monthly_cost_usd", p.monthly_cost_usd},
+              {"incident_cost_usd", p.incident_cost_usd},
+              {"incidents", incidents},
+              {"targets", targets},
+              {"workloads", workloads},
+              {"series", series_json(p.series)}};
+}
+
+}  // namespace
+
+std::string to_json_text(const engine::RunResult& result) {
+  Json inputs = Json::array();
+  for (const auto& i : result.inputs) inputs.push_back(Json{{"role", i.role}, {"path", i.path}, {"sha256", i.sha256}});
+  Json patterns = Json::array();
+  for (const auto& p : result.patterns) patterns.push_back(pattern_json(p));
+  const Json root{{"schema", result.schema},
+                  {"faultline_version", result.faultline_version},
+                  {"inputs", inputs},
+                  {"seed", result.seed},
+                  {"patterns", patterns}};
+  return root.dump(2) + "\n";
+}
+
+}  // namespace faultline::reports

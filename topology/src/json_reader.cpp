@@ -1,0 +1,200 @@
+#include "faultline/topology/json_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include "faultline/topology/duration_parser.hpp"
+#include "faultline/topology/key_suggestion.hpp"
+
+namespace faultline::topology {
+namespace {
+
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
+std::string parse_problem(const std::string& what) {
+  const std::size_t column = what.find("column ");
+  const std::size_t colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
+  return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+}  // namespace
+
+std::optional<JsonReader::json> JsonReader::parse(std::string_view text, const std::string& file,
+                                                  std::vector<LoadError>& errors) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    // e.byte is the 1-based offset of the character where parsing stopped.
+    const std::size_t offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+    const std::string_view before = text.substr(0, offset);
+    const auto newlines = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    const std::size_t line_start = before.rfind('\n');
+    const std::size_t column = line_start == std::string_view::npos ? offset + 1 : offset - line_start;
+    errors.push_back(LoadError{file, "", newlines + 1, static_cast<int>(column),
+                               "JSON syntax error: " + parse_problem(e.what()), "valid JSON (RFC 8259)"});
+    return std::nullopt;
+  }
+}
+
+std::optional<JsonReader::json> JsonReader::parse_file(const std::filesystem::path& path,
+                                                       std::vector<LoadError>& errors) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const bool exists = std::filesystem::exists(path);
+    errors.push_back(LoadError{path.string(), "", 0, 0, exists ? "cannot read the file" : "no such file",
+                               "a readable JSON file"});
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), path.string(), errors);
+}
+
+std::string JsonReader::at(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string JsonReader::at(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
+void JsonReader::error(const std::string& path, std::string problem, std::string allowed) {
+  errors_->push_back(LoadError{file_, path, 0, 0, std::move(problem), std::move(allowed)});
+}
+
+bool JsonReader::expect_object(const json& value, const std::string& path, std::string_view what) {
+  if (value.is_object()) return true;
+  error(path, std::string("expected an object, got ") + value.type_name(), std::string(what));
+  return false;
+}
+
+void JsonReader::check_keys(const json& object, const std::string& path, const std::vector<std::string>& allowed) {
+  for (const auto& item : object.items()) {
+    if (std::find(allowed.begin(), allowed.end(), item.key()) != allowed.end()) continue;
+    std::string problem = "unknown key " + in_quotes(item.key());
+    if (const auto nearest = nearest_word(item.key(), allowed)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+    error(at(path, item.key()), problem, join(allowed));
+  }
+}
+
+const JsonReader::json* JsonReader::typed(const json& object, const std::string& path, std::string_view key,
+                                          bool is_required, bool (json::*is_type)() const noexcept,
+                                          std::string_view type_name, std::string_view allowed) {
+  const auto it = object.find(key);
+  if (it == object.end()) {
+    if (is_required) error(at(path, key), "missing required key " + in_quotes(key), std::string(allowed));
+    return nullptr;
+  }
+  if (!((*it).*is_type)()) {
+    error(at(path, key), "expected " + std::string(type_name) + ", got " + it->type_name(), std::string(allowed));
+    return nullptr;
+  }
+  return &*it;
+}
+
+const JsonReader::json* JsonReader::array(const json& object, const std::string& path, std::string_view key,
+                                          bool is_required) {
+  return typed(object, path, key, is_required, &json::is_array, "an array", "an array");
+}
+
+const JsonReader::json* JsonReader::object(const json& object, const std::string& path, std::string_view key,
+                                           bool is_required) {
+  return typed(object, path, key, is_required, &json::is_object, "an object", "an object");
+}
+
+std::optional<std::string> JsonReader::string(const json& object, const std::string& path, std::string_view key,
+                                              bool is_required, std::string_view allowed) {
+  const json* value = typed(object, path, key, is_required, &json::is_string, "a string", allowed);
+  if (value == nullptr) return std::nullopt;
+  const auto& text = value->get_ref<const std::string&>();
+  if (text.empty()) {
+    error(at(path, key), "empty string", std::string(allowed));
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<std::string> JsonReader::one_of(const json& object, const std::string& path, std::string_view key,
+                                              bool is_required, const std::vector<std::string>& choices) {
+  const std::string allowed = "one of " + join(choices);
+  auto text = string(object, path, key, is_required, allowed);
+  if (!text) return std::nullopt;
+  if (std::find(choices.begin(), choices.end(), *text) != choices.end()) return text;
+  std::string problem = "unknown value " + in_quotes(*text);
+  if (const auto nearest = nearest_word(*text, choices)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+  error(at(path, key), problem, allowed);
+  return std::nullopt;
+}
+
+std::optional<bool> JsonReader::boolean(const json& object, const std::string& path, std::string_view key,
+                                        bool is_required) {
+  const json* value = typed(object, path, key, is_required, &json::is_boolean, "true or false", "true or false");
+  if (value == nullptr) return std::nullopt;
+  return value->get<bool>();
+}
+
+std::optional<double> JsonReader::number(const json& object, const std::string& path, std::string_view key,
+                                         bool is_required, double min, double max, bool is_integer) {
+  const std::string range =
+      std::string(is_integer ? "an integer " : "a number ") + "from " + plain_number(min) + " to " + plain_number(max);
+  const json* value = typed(object, path, key, is_required, &json::is_number, "a number", range);
+  if (value == nullptr) return std::nullopt;
+  const double n = value->get<double>();
+  const bool is_fractional = is_integer && std::floor(n) != n;
+  if (n < min || n > max || is_fractional) {
+    const std::string problem = n < 0 && min >= 0 ? "negative value " + value->dump()
+                                : is_fractional   ? value->dump() + " is not an integer"
+                                : n > max         ? value->dump() + " is absurdly large"
+                                                  : value->dump() + " is out of range";
+    error(at(path, key), problem, range);
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<std::chrono::microseconds> JsonReader::duration(const json& object, const std::string& path,
+                                                              std::string_view key, bool is_required,
+                                                              std::chrono::microseconds max,
+                                                              std::string_view max_text) {
+  const std::string allowed = std::string(kDurationAllowed) + ", at most " + std::string(max_text);
+  const auto it = object.find(key);
+  if (it == object.end()) {
+    if (is_required) error(at(path, key), "missing required key " + in_quotes(key), allowed);
+    return std::nullopt;
+  }
+  const DurationParseResult parsed = parse_duration(*it);
+  if (!parsed.value) {
+    error(at(path, key), parsed.error, allowed);
+    return std::nullopt;
+  }
+  if (*parsed.value > max) {
+    error(at(path, key), it->dump() + " is absurdly long", allowed);
+    return std::nullopt;
+  }
+  return parsed.value;
+}
+
+std::string JsonReader::plain_number(double value) {
+  std::ostringstream out;
+  if (std::floor(value) == value && std::abs(value) < 1e15) {
+    out << static_cast<long long>(value);
+  } else {
+    out << std::setprecision(15) << value;
+  }
+  return out.str();
+}
+
+std::string JsonReader::join(const std::vector<std::string>& words, std::string_view separator) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += separator;
+    out += w;
+  }
+  return out;
+}
+
+}  // namespace faultline::topology
