@@ -46,6 +46,15 @@ def stream(seed, replication, name, index=0):
     return Xoshiro(state)
 
 def u01(g): return (g.next() >> 11) * 2.0**-53
+def normal(g, mean, sd):
+    """Marsaglia's polar method, one value per accepted pair."""
+    while True:
+        u = 2 * u01(g) - 1
+        v = 2 * u01(g) - 1
+        s = u * u + v * v
+        if 0 < s < 1:
+            return mean + sd * u * math.sqrt(-2 * math.log(s) / s)
+
 def u01_open_low(g): return ((g.next() >> 11) + 1) * 2.0**-53
 
 if __name__ == "__main__":
@@ -55,8 +64,7 @@ if __name__ == "__main__":
     g = stream(2026, 7, "arrivals"); print("stream(2026,7,arrivals) u64:", ["%#x" % g.next() for _ in range(2)])
     g = stream(2026, 7, "arrivals"); print("uniform01:", repr(u01(g)))
     g = stream(2026, 7, "arrivals"); print("exponential(30):", repr(-30 * math.log(u01_open_low(g))))
-    g = stream(2026, 7, "arrivals")
-    r = math.sqrt(-2 * math.log(u01_open_low(g))); print("normal(10,2):", repr(10 + 2 * r * math.cos(2 * math.pi * u01(g))))
+    g = stream(2026, 7, "arrivals"); print("normal(10,2):", repr(normal(g, 10, 2)))
     g = stream(2026, 7, "arrivals"); print("weibull(1.5,100):", repr(100 * (-math.log(u01_open_low(g))) ** (1 / 1.5)))
     g = stream(2026, 7, "arrivals", 1); print("index 1 u64: %#x" % g.next())
 

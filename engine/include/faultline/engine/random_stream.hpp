@@ -31,7 +31,7 @@ constexpr std::uint64_t stream_name_hash(std::string_view name) {
 
 /// A xoshiro256++ generator whose state is derived from a key by splitmix64, plus
 /// the samplers the model needs. The samplers are our own code (inverse
-/// transform / Box-Muller on 53-bit uniforms), so a seed gives the same values
+/// transform / polar method on 53-bit uniforms), so a seed gives the same values
 /// whatever the standard library. Copying a stream copies its position.
 class RandomStream {
  public:
@@ -91,10 +91,17 @@ class RandomStream {
   bool bernoulli(double p) { return uniform01() < p; }
   /// Exponential with the given mean (inverse transform).
   double exponential(double mean) { return -mean * std::log(uniform01_open_low()); }
-  /// Normal(mean, sd) by Box-Muller, one value per two uniforms (no hidden cache).
+  /// Normal(mean, sd) by Marsaglia's polar method: one value per accepted pair of
+  /// uniforms (no hidden cache of the second value, no trigonometry).
   double normal(double mean, double sd) {
-    const double r = std::sqrt(-2.0 * std::log(uniform01_open_low()));
-    return mean + sd * r * std::cos(2.0 * std::numbers::pi * uniform01());
+    double u = 0;
+    double s = 0;
+    do {
+      u = 2.0 * uniform01() - 1.0;
+      const double v = 2.0 * uniform01() - 1.0;
+      s = u * u + v * v;
+    } while (s >= 1.0 || s == 0.0);
+    return mean + sd * u * std::sqrt(-2.0 * std::log(s) / s);
   }
   /// Lognormal: exp(Normal(mu, sigma)); mu and sigma of the underlying normal.
   double lognormal(double mu, double sigma) { return std::exp(normal(mu, sigma)); }
