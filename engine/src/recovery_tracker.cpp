@@ -141,6 +141,13 @@ void RecoveryTracker::set_runbook_critical_path(std::size_t i, SimDuration d) {
   incidents_[i].runbook_critical_path = d;
 }
 
+void RecoveryTracker::set_data_loss(std::size_t i, SimDuration rpo, std::uint64_t lost_writes) {
+  if (rpo.count() < 0) throw std::invalid_argument("RecoveryTracker::set_data_loss: negative RPO");
+  if (i >= incidents_.size()) throw std::out_of_range("RecoveryTracker::set_data_loss: no incident " + std::to_string(i));
+  incidents_[i].rpo = rpo;
+  incidents_[i].lost_writes = lost_writes;
+}
+
 void RecoveryTracker::finish(SimTime run_end) {
   if (is_finished_) throw std::logic_error("RecoveryTracker: finish() called twice");
   if (run_end.time_since_epoch().count() < (next_boundary_s_ - 1) * kSecondUs ||
@@ -169,6 +176,8 @@ std::vector<IncidentResult> RecoveryTracker::results() const {
     row.switch_s = seconds_after(incident.switched_at, incident.start);
     row.full_capacity_s = seconds_after(incident.full_capacity_at, incident.start);
     if (incident.runbook_critical_path) row.runbook_s = to_seconds(*incident.runbook_critical_path);
+    if (incident.rpo) row.rpo_s = to_seconds(*incident.rpo);
+    row.lost_writes = incident.lost_writes;
     rows.push_back(std::move(row));
   }
   return rows;

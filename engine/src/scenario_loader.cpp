@@ -84,7 +84,8 @@ constexpr Preset kPresets[] = {
      std::chrono::seconds(0)},
     {"hot-warm", false, 0.25, std::chrono::seconds(0), std::chrono::minutes(10), std::chrono::minutes(5),
      std::chrono::milliseconds(200)},
-    {"hot-cold", false, 0.0, std::chrono::minutes(15), std::chrono::minutes(45), std::chrono::minutes(10),
+    // Hot/Cold capacity arrives when the runbook's deploy_models ends (35 min), then ramps for 10 min.
+    {"hot-cold", false, 0.0, std::chrono::minutes(15), std::chrono::minutes(10), std::chrono::minutes(10),
      std::chrono::milliseconds(200)},
 };
 
@@ -99,7 +100,7 @@ class ScenarioChecker {
     }
     reader_.check_keys(root, "",
                        {"$schema", "name", "description", "topology", "duration", "seed", "recovery", "slo",
-                        "workloads", "faults", "patterns", "targets"});
+                        "workloads", "faults", "patterns", "targets", "costs"});
     Scenario s;
     s.file = reader_.file();
     s.name = reader_.string(root, "", "name", true).value_or("");
@@ -134,6 +135,12 @@ class ScenarioChecker {
       }
     }
     check_targets(root, s);
+    if (const json* c = reader_.object(root, "", "costs", false)) {
+      reader_.check_keys(*c, "costs", {"per_failed_request_usd", "per_downtime_minute_usd", "per_lost_write_usd"});
+      s.costs.per_failed_request_usd = reader_.number(*c, "costs", "per_failed_request_usd", false, 0, 1e9).value_or(0);
+      s.costs.per_downtime_minute_usd = reader_.number(*c, "costs", "per_downtime_minute_usd", false, 0, 1e12).value_or(0);
+      s.costs.per_lost_write_usd = reader_.number(*c, "costs", "per_lost_write_usd", false, 0, 1e9).value_or(0);
+    }
     if (!errors_.empty()) return std::nullopt;
     return s;
   }
@@ -358,7 +365,7 @@ class ScenarioChecker {
     if (!reader_.expect_object(p, path, "a pattern object")) return;
     reader_.check_keys(p, path,
                        {"name", "preset", "description", "routing", "standby_fraction", "trigger_delay",
-                        "time_to_capacity", "warmup", "cold_cache_latency", "router"});
+                        "time_to_capacity", "warmup", "cold_cache_latency", "router", "runbook", "data"});
     PatternSpec spec;
     spec.name = reader_.string(p, path, "name", true).value_or("");
     if (!spec.name.empty() && !pattern_names_.insert(spec.name).second) {
@@ -401,6 +408,12 @@ class ScenarioChecker {
       spec.cold_cache_latency = *d;
     }
     if (s.topology) check_router(p, path, s, spec);
+    if (s.topology) default_stores(*s.topology, preset_name, spec);
+    if (preset != nullptr) spec.runbook = preset_runbook(preset_name);
+    if (const json* runbook = reader_.array(p, path, "runbook", false)) {
+      check_runbook(*runbook, JsonReader::at(path, "runbook"), spec);
+    }
+    if (const json* data = reader_.object(p, path, "data", false)) check_data(*data, JsonReader::at(path, "data"), s, spec);
     s.patterns.push_back(std::move(spec));
   }
 
@@ -451,6 +464,145 @@ class ScenarioChecker {
                       "one of " + JsonReader::join(names));
       }
     }
+  }
+
+
+  // Replication of every store holding workload data (databases, object
+  // storage) with a replication link, as the topology says; Hot/Cold restores
+  // from backups instead (seeds/003 data-layer table). Search indexes are
+  // rebuilt from source and vaults/registries hold configuration: they lose no
+  // acknowledged writes, so they carry no RPO (lint checks their readiness).
+  static void default_stores(const topology::Topology& topo, const std::string& preset, PatternSpec& spec) {
+    const auto& g = topo.graph();
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+      const topology::Edge& e = g[*it];
+      if (e.kind != topology::EdgeKind::kReplication) continue;
+      const topology::Node& source = g[boost::source(*it, g)];
+      if (source.kind != NodeKind::kDatabase && source.kind != NodeKind::kObjectStorage) continue;
+      StoreReplication r{e.replication_mode, e.lag, e.lag};
+      if (preset == "hot-cold") {
+        const auto* info = std::get_if<topology::DataStoreInfo>(&source.details);
+        // Cosmos DB continuous backup every 100 s; other stores periodic, hourly (domain-facts).
+        const bool is_continuous = info != nullptr && info->service == "cosmos_db";
+        r = StoreReplication{topology::ReplicationMode::kBackupRestore, SimDuration{0},
+                             is_continuous ? seconds(100) : seconds(3600)};
+      }
+      spec.stores[source.id] = r;
+    }
+  }
+
+  static RunbookStep make_step(const char* id, StepKind kind, double minutes, std::vector<std::string> after) {
+    RunbookStep step;
+    step.id = id;
+    step.kind = kind;
+    step.duration_s = Distribution::constant(minutes * 60);
+    step.after = std::move(after);
+    return step;
+  }
+
+  // seeds/003 failover.py: warm = promote data layer, recreate agents, validate;
+  // cold = deploy missing resources first. Durations are faultline defaults (docs/scenarios.md).
+  static Runbook preset_runbook(const std::string& preset) {
+    std::vector<RunbookStep> steps;
+    if (preset == "hot-warm") {
+      steps = {make_step("alert", StepKind::kAlert, 2, {}),
+               make_step("promote_database", StepKind::kPromoteDatabase, 5, {"alert"}),
+               make_step("recreate_agents", StepKind::kRecreateAgents, 3, {"alert"}),
+               make_step("rehydrate_threads", StepKind::kRehydrateThreads, 2, {"recreate_agents"}),
+               make_step("validate", StepKind::kValidate, 2, {"promote_database", "rehydrate_threads"})};
+    } else if (preset == "hot-cold") {
+      steps = {make_step("deploy_infrastructure", StepKind::kDeployInfrastructure, 20, {}),
+               make_step("deploy_models", StepKind::kDeployModels, 15, {"deploy_infrastructure"}),
+               make_step("restore_database", StepKind::kRestoreFromBackup, 30, {"deploy_infrastructure"}),
+               make_step("rebuild_search_index", StepKind::kRebuildSearchIndex, 30, {"deploy_infrastructure"}),
+               make_step("recreate_agents", StepKind::kRecreateAgents, 3, {"deploy_models"}),
+               make_step("warm_gpu_caches", StepKind::kWarmGpuCaches, 10, {"deploy_models"}),
+               make_step("validate", StepKind::kValidate, 5,
+                         {"warm_gpu_caches", "restore_database", "rebuild_search_index", "recreate_agents"})};
+    }
+    std::string error;
+    return Runbook::create(std::move(steps), error).value_or(Runbook{});
+  }
+
+  void check_runbook(const json& steps_json, const std::string& path, PatternSpec& spec) {
+    std::vector<RunbookStep> steps;
+    const std::size_t before = reader_.error_count();
+    for (std::size_t i = 0; i < steps_json.size(); ++i) {
+      const json& j = steps_json[i];
+      const std::string at = JsonReader::at(path, i);
+      if (!reader_.expect_object(j, at, "a runbook step {\"id\", \"kind\", \"after\", \"duration\", ...}")) continue;
+      reader_.check_keys(j, at, {"id", "kind", "after", "duration", "failure_chance", "retries", "cost_usd", "description"});
+      RunbookStep step;
+      step.id = reader_.string(j, at, "id", true).value_or("");
+      if (const auto kind = reader_.one_of(j, at, "kind", false, step_kind_names())) {
+        step.kind = enum_at<StepKind>(step_kind_names(), *kind);
+      }
+      if (const json* after = reader_.array(j, at, "after", false)) {
+        for (std::size_t k = 0; k < after->size(); ++k) {
+          if ((*after)[k].is_string()) {
+            step.after.push_back((*after)[k].get<std::string>());
+          } else {
+            reader_.error(JsonReader::at(JsonReader::at(at, "after"), k), "expected a step id (string)", "the id of another step");
+          }
+        }
+      }
+      if (j.contains("duration") && (j["duration"].is_string() || j["duration"].is_number())) {
+        if (const auto d = reader_.duration(j, at, "duration", true, kMaxStep, "7 days")) {
+          step.duration_s = Distribution::constant(static_cast<double>(d->count()) / 1e6);
+        }
+      } else if (auto d = read_distribution(reader_, j, at, "duration", true, "seconds")) {
+        step.duration_s = *d;
+      }
+      step.failure_chance = reader_.number(j, at, "failure_chance", false, 0, 1).value_or(0);
+      step.retries = static_cast<int>(reader_.number(j, at, "retries", false, 0, 100, true).value_or(0));
+      step.cost_usd = reader_.number(j, at, "cost_usd", false, 0, 1e9).value_or(0);
+      steps.push_back(std::move(step));
+    }
+    if (reader_.error_count() != before) return;
+    std::string error;
+    auto book = Runbook::create(std::move(steps), error);
+    if (!book) {
+      reader_.error(path, error, "steps with unique ids whose \"after\" lists name earlier or later steps without a cycle");
+      return;
+    }
+    spec.runbook = std::move(*book);
+  }
+
+  void check_data(const json& data, const std::string& path, const Scenario& s, PatternSpec& spec) {
+    reader_.check_keys(data, path, {"automatic_failover_delay", "stores"});
+    if (const auto d = reader_.duration(data, path, "automatic_failover_delay", false, kMaxStep, "7 days")) {
+      spec.automatic_failover_delay = *d;
+    }
+    const json* stores = reader_.object(data, path, "stores", false);
+    if (stores == nullptr) return;
+    for (const auto& item : stores->items()) {
+      const std::string at = JsonReader::at(JsonReader::at(path, "stores"), item.key());
+      if (!spec.stores.count(item.key())) {
+        std::vector<std::string> known;
+        for (const auto& [id, r] : spec.stores) known.push_back(id);
+        reader_.error(at, "\"" + item.key() + "\" is not the source of a replication link in the topology",
+                      known.empty() ? "no store (the topology has no replication links)" : "one of " + JsonReader::join(known));
+        continue;
+      }
+      if (!reader_.expect_object(item.value(), at, "an object {\"mode\", \"lag\", \"backup_interval\"}")) continue;
+      reader_.check_keys(item.value(), at, {"mode", "lag", "backup_interval"});
+      StoreReplication& r = spec.stores[item.key()];
+      const std::vector<std::string> modes{"sync", "async", "backup_restore", "scheduled_rebuild"};
+      if (const auto mode = reader_.one_of(item.value(), at, "mode", false, modes)) {
+        r.mode = enum_at<topology::ReplicationMode>(modes, *mode);
+      }
+      if (const auto d = reader_.duration(item.value(), at, "lag", false, kMaxStep, "7 days")) r.lag = *d;
+      if (const auto d = reader_.duration(item.value(), at, "backup_interval", false, kMaxStep, "7 days")) {
+        r.backup_interval = *d;
+      }
+      const bool is_periodic = r.mode == topology::ReplicationMode::kBackupRestore ||
+                               r.mode == topology::ReplicationMode::kScheduledRebuild;
+      if (is_periodic && r.backup_interval.count() == 0) {
+        reader_.error(JsonReader::at(at, "backup_interval"), "a periodic copy needs an interval > 0",
+                      "a duration > 0, e.g. \"1h\"");
+      }
+    }
+    (void)s;
   }
 
   void check_target_fields(const json& t, const std::string& path, TargetSpec& out) {

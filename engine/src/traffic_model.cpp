@@ -26,6 +26,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       sim_(scenario.seed, replication),
       router_(pattern_.router, this),
       outcomes_(sim_.stream("outcomes")),
+      runbook_rng_(sim_.stream("runbook")),
       recovery_(scenario.recovery),
       series_([&] {
         SeriesConfig config;
@@ -127,6 +128,22 @@ void TrafficModel::build_workloads() {
 
 void TrafficModel::build_faults() {
   const topology::Topology& topo = *scenario_.topology;
+  std::int64_t horizon_s = 1;
+  for (const auto& [id, replication] : pattern_.stores) {
+    StoreAtRisk store;
+    store.id = id;
+    store.replication = replication;
+    const topology::Node& node = topo.node(id);
+    store.is_database = node.kind == NodeKind::kDatabase;
+    if (const auto* info = std::get_if<topology::DataStoreInfo>(&node.details)) {
+      store.has_automatic_failover = info->has_automatic_failover;
+      store.has_multi_region_writes = info->has_multi_region_writes;
+    }
+    const SimDuration bound = std::max(replication.lag, replication.backup_interval);
+    horizon_s = std::max<std::int64_t>(horizon_s, bound.count() / 1000000 + 2);
+    stores_.push_back(std::move(store));
+  }
+  writes_ring_.assign(static_cast<std::size_t>(std::min<std::int64_t>(horizon_s, 7 * 86400)), 0.0);
   auto region_index = [&](const std::string& id) -> std::size_t {
     for (std::size_t i = 0; i < regions_.size(); ++i) {
       if (regions_[i].id == id) return i;
@@ -136,6 +153,15 @@ void TrafficModel::build_faults() {
   for (const FaultSpec& f : scenario_.faults) {
     FaultReach reach;
     const topology::Node& target = topo.node(f.target);
+    const bool takes_nodes_down = f.type == FaultType::kRegionOutage || f.type == FaultType::kZoneOutage ||
+                                  f.type == FaultType::kDataStoreOutage;
+    if (takes_nodes_down && !stores_.empty()) {
+      const topology::BlastRadius radius = topology::blast_radius(topo, {f.target});
+      for (std::size_t i = 0; i < stores_.size(); ++i) {
+        const auto v = topo.find(stores_[i].id);
+        if (v && radius.is_down[*v]) reach.stores_down.push_back(i);
+      }
+    }
     const std::size_t home = region_index(target.kind == NodeKind::kRegion ? target.id : target.region);
     switch (f.type) {
       case FaultType::kGlobalEntryFailure:
@@ -213,9 +239,16 @@ PatternResult TrafficModel::run(const RunControl& control) {
   result.name = pattern_.name;
   result.availability = offered_ == 0 ? 1.0 : static_cast<double>(succeeded_) / static_cast<double>(offered_);
   result.incidents = recovery_.results();
+  double downtime_s = 0;
   for (const IncidentResult& i : result.incidents) {
     result.rto_s = result.rto_s ? std::max(*result.rto_s, i.rto_s) : i.rto_s;
+    if (i.rpo_s) result.rpo_s = result.rpo_s ? std::max(*result.rpo_s, *i.rpo_s) : *i.rpo_s;
+    downtime_s += i.rto_s;
   }
+  const CostRates& rates = scenario_.costs;
+  result.incident_cost_usd = runbook_cost_usd_ + rates.per_failed_request_usd * static_cast<double>(failed_) +
+                             rates.per_downtime_minute_usd * downtime_s / 60.0 +
+                             rates.per_lost_write_usd * lost_writes_total_;
   for (std::size_t w = 0; w < workloads_.size(); ++w) {
     WorkloadState& state = workloads_[w];
     state.availability.finish(end);
@@ -323,6 +356,8 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
         if (!admission.is_admitted) {
           status = 429;
           r.retry_after = admission.retry_after;
+        } else if (is_write_blocked_ && spec.writes_per_request > 0) {
+          status = 503;  // the database's write region is down and no copy has been promoted yet
         } else {
           latency += r.service_time;
           latency += dep.added_latency;
@@ -374,6 +409,15 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     state.latency.record(latency.count());
     ++state.succeeded;
     ++succeeded_;
+    const double writes = scenario_.workloads[r.workload].writes_per_request;
+    if (writes > 0) {
+      const std::int64_t second = sim_.now().time_since_epoch().count() / 1000000;
+      const auto size = static_cast<std::int64_t>(writes_ring_.size());
+      for (; writes_second_ < second; ++writes_second_) writes_ring_[static_cast<std::size_t>((writes_second_ + 1) % size)] = 0;
+      writes_ring_[static_cast<std::size_t>(second % size)] += writes;
+    }
+  } else {
+    ++failed_;
   }
   recovery_.record(sim_.now(), is_success ? 1 : 0, 1);
   series_.record_request(sim_.now(), is_success, latency, r.region == kNone ? BucketedSeries::kNoRegion : r.region);
@@ -470,10 +514,41 @@ void TrafficModel::on_controller_state(router::Micros now, router::ControllerSta
 }
 
 void TrafficModel::trigger_failover() {
-  if (scale_up_at_ || pattern_.standby_fraction >= 1.0) return;
+  if (scale_up_at_) return;
   const bool has_standby = std::any_of(regions_.begin(), regions_.end(), [](const Region& r) { return !r.is_primary; });
-  if (!has_standby) return;
-  scale_up_at_ = sim_.now() + pattern_.trigger_delay;
+  const bool needs_scale_up = has_standby && pattern_.standby_fraction < 1.0;
+  if (!needs_scale_up && pattern_.runbook.empty()) return;
+  const SimTime start = sim_.now() + pattern_.trigger_delay;
+  scale_up_at_ = start;
+  if (!pattern_.runbook.empty()) {
+    // The quota check of deploy_models fails while a standby deployment's quota is reclaimed.
+    bool is_quota_missing = false;
+    for (std::size_t f = 0; f < scenario_.faults.size(); ++f) {
+      const FaultSpec& fault = scenario_.faults[f];
+      if (fault.type != FaultType::kQuotaReclaimed || fault.start > start || fault.end() <= start) continue;
+      for (const Deployment& d : deployments_) is_quota_missing |= d.id == fault.target && !regions_[d.region].is_primary;
+    }
+    const Runbook& book = pattern_.runbook;
+    const RunbookRun run = book.execute(runbook_rng_, [&](std::size_t i) {
+      return is_quota_missing && book.steps()[i].kind == StepKind::kDeployModels;
+    });
+    runbook_cost_usd_ += run.cost_usd;
+    if (incident_) recovery_.set_runbook_critical_path(*incident_, run.critical_path);
+    if (const auto models = book.find(StepKind::kDeployModels)) {
+      const StepRun& step = run.steps[*models];
+      scale_up_at_ = step.is_failed || step.attempts == 0 ? kSimForever : start + step.end;
+    }
+    if (const auto warm = book.find(StepKind::kWarmGpuCaches); warm && run.steps[*warm].attempts > 0) {
+      caches_warm_at_ = start + run.steps[*warm].end;
+    }
+    for (StepKind kind : {StepKind::kPromoteDatabase, StepKind::kRestoreFromBackup}) {
+      const auto i = book.find(kind);
+      if (!i || run.steps[*i].is_failed || run.steps[*i].attempts == 0) continue;
+      const SimTime at = start + run.steps[*i].end;
+      if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { promote_databases(); });
+    }
+  }
+  if (!needs_scale_up || *scale_up_at_ == kSimForever) return;
   const SimTime full = *scale_up_at_ + pattern_.time_to_capacity;
   const std::optional<std::size_t> incident = incident_;
   if (full <= kSimStart + scenario_.duration && incident) {
@@ -491,6 +566,66 @@ void TrafficModel::trigger_failover() {
   }
 }
 
+void TrafficModel::start_data_incident(std::size_t f) {
+  const FaultReach& reach = reach_[f];
+  if (reach.stores_down.empty() || !incident_) return;
+  // RPO per store at the fault instant; the incident reports the worst store.
+  const SimTime start = sim_.now();
+  std::optional<SimDuration> worst;
+  double worst_lost = 0;
+  bool is_waiting_for_promotion = false;
+  for (std::size_t i : reach.stores_down) {
+    const StoreAtRisk& store = stores_[i];
+    SimDuration rpo{0};
+    switch (store.replication.mode) {
+      case topology::ReplicationMode::kSync:
+        break;
+      case topology::ReplicationMode::kAsync:
+        rpo = store.replication.lag;
+        break;
+      case topology::ReplicationMode::kBackupRestore:
+      case topology::ReplicationMode::kScheduledRebuild:
+        // Restorable copies at every multiple of the interval since t = 0.
+        rpo = SimDuration{start.time_since_epoch().count() % store.replication.backup_interval.count()};
+        break;
+    }
+    const double lost = writes_since(start - rpo);
+    if (!worst || rpo > *worst) {
+      worst = rpo;
+      worst_lost = lost;
+    }
+    if (store.is_database && !(store.has_multi_region_writes && pattern_.is_active_active)) {
+      const bool is_replicated = store.replication.mode == topology::ReplicationMode::kSync ||
+                                 store.replication.mode == topology::ReplicationMode::kAsync;
+      if (store.has_automatic_failover && is_replicated) {
+        const SimTime at = start + pattern_.automatic_failover_delay;
+        if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { promote_databases(); });
+      }
+      is_waiting_for_promotion = true;
+    }
+  }
+  recovery_.set_data_loss(*incident_, *worst, static_cast<std::uint64_t>(std::llround(worst_lost)));
+  lost_writes_total_ += worst_lost;
+  if (is_waiting_for_promotion) {
+    is_write_blocked_ = true;
+    data_fault_ = f;
+  }
+}
+
+void TrafficModel::promote_databases() { is_write_blocked_ = false; }
+
+double TrafficModel::writes_since(SimTime from) const {
+  // Whole seconds [from, now]: the ring holds per-second counts of the last ring-size seconds.
+  const std::int64_t now_s = sim_.now().time_since_epoch().count() / 1000000;
+  const std::int64_t from_s = std::max<std::int64_t>(0, from.time_since_epoch().count() / 1000000);
+  const auto size = static_cast<std::int64_t>(writes_ring_.size());
+  double sum = 0;
+  for (std::int64_t s = std::max(from_s, now_s - size + 1); s <= now_s && s <= writes_second_; ++s) {
+    sum += writes_ring_[static_cast<std::size_t>(s % size)];
+  }
+  return sum;
+}
+
 double TrafficModel::capacity_factor(std::size_t g) const {
   if (regions_[g].is_primary) return 1.0;
   const double standby = pattern_.standby_fraction;
@@ -502,6 +637,7 @@ double TrafficModel::capacity_factor(std::size_t g) const {
 
 bool TrafficModel::is_warming(std::size_t g) const {
   if (regions_[g].is_primary || !scale_up_at_ || pattern_.cold_cache_latency.count() == 0) return false;
+  if (caches_warm_at_) return sim_.now() >= *scale_up_at_ && sim_.now() < *caches_warm_at_;
   return sim_.now() >= *scale_up_at_ && sim_.now() < *scale_up_at_ + pattern_.time_to_capacity + pattern_.warmup;
 }
 
@@ -512,12 +648,19 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
   if (is_start) {
     incident_ = recovery_.begin_incident(sim_.now(), fault.name);
     incident_affected_ = reach_[f].affected;
+    start_data_incident(f);
     is_switch_pending_ = false;
     const bool needs_scale_up =
         !pattern_.is_active_active && pattern_.standby_fraction < 1.0 && !scale_up_at_ && incident_affected_ != 0;
     if (!needs_scale_up) recovery_.mark_full_capacity(*incident_, sim_.now());
-  } else if (incident_ && recovery_.incidents()[*incident_].fault == fault.name && !scale_up_at_) {
-    recovery_.mark_full_capacity(*incident_, sim_.now());
+  } else {
+    if (incident_ && recovery_.incidents()[*incident_].fault == fault.name && !scale_up_at_) {
+      recovery_.mark_full_capacity(*incident_, sim_.now());
+    }
+    if (data_fault_ == f) {
+      is_write_blocked_ = false;  // the write region is back
+      data_fault_ = static_cast<std::size_t>(-1);
+    }
   }
 }
 

@@ -33,6 +33,8 @@ struct Incident {
   std::optional<SimTime> switched_at;
   std::optional<SimTime> full_capacity_at;
   std::optional<SimDuration> runbook_critical_path;
+  std::optional<SimDuration> rpo;    ///< worst data store's RPO (set by the data model)
+  std::uint64_t lost_writes = 0;     ///< acknowledged writes the promoted copy lacks
 
   /// recovered_at - start (once closed).
   [[nodiscard]] SimDuration rto() const { return recovered_at - start; }
@@ -79,6 +81,8 @@ class RecoveryTracker {
   /// Sets the runbook critical path duration (>= 0) of incident i; the last call wins.
   void set_runbook_critical_path(std::size_t i, SimDuration d);
 
+  /// Sets incident i's data loss: the worst store's RPO (>= 0) and the writes it lost.
+  void set_data_loss(std::size_t i, SimDuration rpo, std::uint64_t lost_writes);
   /// Evaluates up to run_end (not before earlier records), closes the open incident; no record afterwards.
   void finish(SimTime run_end);
 

@@ -12,8 +12,10 @@
 #include "faultline/engine/availability_counter.hpp"
 #include "faultline/engine/distribution.hpp"
 #include "faultline/engine/recovery_tracker.hpp"
+#include "faultline/engine/runbook.hpp"
 #include "faultline/engine/sim_time.hpp"
 #include "faultline/router/router_config.hpp"
+#include "faultline/topology/edge.hpp"
 #include "faultline/topology/topology.hpp"
 
 namespace faultline::engine {
@@ -67,6 +69,13 @@ struct FaultSpec {
   [[nodiscard]] SimTime end() const { return duration ? start + *duration : kSimForever; }
 };
 
+/// How one data store's copy in the other region is kept under a pattern.
+struct StoreReplication {
+  topology::ReplicationMode mode = topology::ReplicationMode::kAsync;
+  SimDuration lag{0};              // async: replication lag (the RPO at failure)
+  SimDuration backup_interval{0};  // backup_restore / scheduled_rebuild: time between restorable copies
+};
+
 /// A failover pattern: what runs where before the outage and how it recovers.
 struct PatternSpec {
   std::string name;                  // "hot-hot", "hot-warm", "hot-cold" or custom
@@ -77,6 +86,16 @@ struct PatternSpec {
   SimDuration warmup{0};             // cold caches after capacity arrives
   SimDuration cold_cache_latency{0}; // extra latency per call while warming
   router::RouterConfig router;       // the global entry's router (replay-format keys)
+  Runbook runbook;                   // runs from trigger + trigger_delay; empty: none
+  SimDuration automatic_failover_delay = seconds(300);  // service-managed promotion after the fault starts
+  std::map<std::string, StoreReplication> stores;       // per source store id (replication links of the topology)
+};
+
+/// What an incident costs besides the runbook's execution cost.
+struct CostRates {
+  double per_failed_request_usd = 0;
+  double per_downtime_minute_usd = 0;  // per minute of RTO
+  double per_lost_write_usd = 0;
 };
 
 /// A target: a limit on one metric (lower is better except availability).
@@ -103,6 +122,7 @@ struct Scenario {
   std::vector<PatternSpec> patterns;
   TargetSpec targets;
   std::map<std::string, TargetSpec> targets_by_fault;  // key: fault type spelling
+  CostRates costs;
 };
 
 /// File spelling of a workload kind ("chat_inference", ...).
