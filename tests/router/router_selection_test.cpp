@@ -277,3 +277,17 @@ TEST_CASE("router configuration is validated at construction", "[router][config]
   c.endpoints[1].name = "e0";
   CHECK_THROWS_WITH(Router(c), "router configuration: endpoints[1].name: name must be unique, \"e0\" is also endpoints[0].name");
 }
+
+TEST_CASE("probes are due every probe.interval_s per endpoint", "[router][probe]") {
+  RouterConfig c = endpoints_config(2);
+  c.probe = ProbeConfig{};  // interval 30 s
+  Router router(c);
+  CHECK(router.next_due_probe(ms(0)) == 0);
+  CHECK(router.next_due_probe(ms(0)) == 1);
+  CHECK(router.next_due_probe(ms(0)) == kNoEndpoint);
+  CHECK(router.next_wakeup() == ms(30000));
+  CHECK(router.next_due_probe(ms(29999)) == kNoEndpoint);
+  CHECK(router.next_due_probe(ms(30000)) == 0);
+  CHECK(router.next_due_probe(ms(30500)) == 1);
+  CHECK(router.next_wakeup() == ms(60000));
+}
