@@ -7,13 +7,19 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <type_traits>
 #include <vector>
+
+#include "faultline/engine/sim_time.hpp"
 
 namespace faultline::engine {
 namespace {
 
 using nlohmann::json;
 using router::Micros;
+
+// The simulator hands its SimDuration to the router unchanged.
+static_assert(std::is_same_v<Micros, SimDuration>, "router time and simulated time must be the same type");
 
 // Values beyond this are rejected before conversion, so the conversion to
 // microseconds cannot overflow; the validator's own limits are far smaller.

@@ -19,9 +19,14 @@ std::size_t slot_of(std::int64_t second) {
 }  // namespace
 
 RetryBudget::Bucket& RetryBudget::bucket_at(Micros now) {
+  if (has_current_ && now >= current_start_ && now < current_end_) return buckets_[current_];
   const std::int64_t second = floor_second(now);
-  Bucket& b = buckets_[slot_of(second)];
+  current_ = slot_of(second);
+  has_current_ = true;
+  Bucket& b = buckets_[current_];
   if (b.second != second) b = Bucket{second, 0, 0};
+  current_start_ = Micros{second * 1000000};
+  current_end_ = current_start_ + Micros{1000000};
   return b;
 }
 

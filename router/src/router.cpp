@@ -144,13 +144,13 @@ NoEndpointReason Router::may_retry(const Request& request, Micros now) const {
 std::size_t Router::select(EndpointMask candidates) {
   // Front Door order: lowest priority value, then within latency_band of the fastest, then weighted.
   std::uint32_t best_priority = std::numeric_limits<std::uint32_t>::max();
-  for (EndpointMask m = candidates; m != 0; m &= m - 1) best_priority = std::min(best_priority, priority_[lowest_bit(m)]);
-  EndpointMask top = 0;
   Micros fastest = kNever;
   for (EndpointMask m = candidates; m != 0; m &= m - 1) {
     const std::size_t i = lowest_bit(m);
-    if (priority_[i] == best_priority) {
-      top |= bit_of(i);
+    if (priority_[i] < best_priority) {
+      best_priority = priority_[i];
+      fastest = latency_[i];
+    } else if (priority_[i] == best_priority) {
       fastest = std::min(fastest, latency_[i]);
     }
   }
@@ -160,9 +160,9 @@ std::size_t Router::select(EndpointMask candidates) {
   // cycle of sum(weights) picks each member is chosen exactly weight times.
   std::int64_t total = 0;
   std::size_t chosen = kNoEndpoint;
-  for (EndpointMask m = top; m != 0; m &= m - 1) {
+  for (EndpointMask m = candidates; m != 0; m &= m - 1) {
     const std::size_t i = lowest_bit(m);
-    if (latency_[i] > limit) continue;
+    if (priority_[i] != best_priority || latency_[i] > limit) continue;
     current_weight_[i] += weight_[i];
     total += weight_[i];
     if (chosen == kNoEndpoint || current_weight_[i] > current_weight_[chosen]) chosen = i;
@@ -236,11 +236,13 @@ void Router::start_cooldown(std::size_t endpoint, Micros duration, Micros now) {
 
 void Router::on_primary_result(std::size_t endpoint, bool is_good, Micros now) {
   if (!controller_ || endpoint != controller_->primary()) return;
-  if (controller_->on_primary_result(is_good, now)) {
+  const Micros deadline_before = controller_->deadline();
+  const bool is_changed = controller_->on_primary_result(is_good, now);
+  if (is_changed) {
     refresh(endpoint);
     if (observer_ != nullptr) observer_->on_controller_state(now, controller_->state(), controller_->target());
   }
-  refresh_deadline();
+  if (is_changed || controller_->deadline() != deadline_before) refresh_deadline();
 }
 
 void Router::report_call(std::size_t endpoint, int status, Micros latency, Micros now, Micros retry_after) {

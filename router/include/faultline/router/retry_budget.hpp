@@ -43,6 +43,12 @@ class RetryBudget {
 
   double percent_;
   std::array<Bucket, kWindowSeconds> buckets_{};
+  // The bucket of the last recorded second and its time range, so that recording
+  // within the same second needs no division.
+  std::size_t current_ = 0;
+  bool has_current_ = false;
+  Micros current_start_{0};
+  Micros current_end_{0};
 };
 
 }  // namespace faultline::router

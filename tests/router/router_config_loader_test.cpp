@@ -1,0 +1,134 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "faultline/engine/router_config_loader.hpp"
+
+using faultline::engine::parse_router_config;
+using faultline::engine::RouterConfigError;
+using namespace faultline::router;
+
+namespace {
+
+// The error message for `text`, or "" if it parsed.
+std::string error_of(const std::string& text) {
+  try {
+    parse_router_config(text, "cfg.json");
+  } catch (const RouterConfigError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("router config loader: every key of the replay format, with defaults", "[router][config]") {
+  SECTION("a minimal configuration: endpoint defaults, no mechanism") {
+    const RouterConfig c = parse_router_config(R"({"endpoints": [{"name": "a"}]})", "cfg.json");
+    REQUIRE(c.endpoints.size() == 1);
+    CHECK(c.endpoints[0].priority == 1);
+    CHECK(c.endpoints[0].weight == 50);
+    CHECK_FALSE(c.endpoints[0].boundary.has_value());
+    CHECK(c.endpoints[0].latency == Micros{0});
+    CHECK(c.selection.when_none_healthy == WhenNoneHealthy::kSpread);
+    CHECK_FALSE(c.probe);
+    CHECK_FALSE(c.breaker);
+    CHECK_FALSE(c.throttle);
+    CHECK_FALSE(c.failover);
+    CHECK_FALSE(c.retry);
+  }
+  SECTION("an empty section turns the mechanism on with its documented defaults") {
+    const RouterConfig c = parse_router_config(
+        R"({"endpoints": [{"name": "a"}, {"name": "b"}], "probe": {}, "breaker": {}, "throttle": {},
+            "failover": {}, "retry": {}})",
+        "cfg.json");
+    CHECK(c.probe->interval == std::chrono::seconds(30));
+    CHECK(c.probe->sample_size == 4);
+    CHECK(c.probe->successful_samples_required == 2);
+    CHECK(c.breaker->window_size == 100);
+    CHECK(c.breaker->minimum_calls == 100);
+    CHECK(c.breaker->failure_rate_threshold == 50);
+    CHECK(c.breaker->open_wait == std::chrono::seconds(60));
+    CHECK(c.breaker->half_open_calls == 10);
+    CHECK(c.throttle->default_cooldown == std::chrono::seconds(5));
+    CHECK(c.throttle->is_retry_after_honored);
+    CHECK(c.failover->hold_down == std::chrono::seconds(300));
+    CHECK(c.retry->max_attempts == 3);
+  }
+  SECTION("all keys set") {
+    const RouterConfig c = parse_router_config(R"({
+      "endpoints": [{"name": "eu1", "priority": 2, "weight": 7, "boundary": "EU", "latency_ms": 12.5, "enabled": false},
+                    {"name": "us1"}],
+      "selection": {"latency_band_ms": 30, "when_none_healthy": "fail"},
+      "probe": {"interval_s": 10, "sample_size": 5, "successful_samples_required": 3, "timeout_ms": 2000},
+      "breaker": {"window_type": "time", "window_size": 30, "minimum_calls": 4, "failure_rate_threshold": 40,
+                  "slow_call_duration_ms": 1500, "slow_call_rate_threshold": 90, "open_wait_s": 15,
+                  "open_wait_multiplier": 1.5, "half_open_calls": 3},
+      "throttle": {"honor_retry_after": false, "default_cooldown_s": 2},
+      "failover": {"validate_for_s": 45, "failback_checks": 4, "hold_down_s": 600, "check_interval_s": 5},
+      "retry": {"max_attempts": 2, "budget_percent": 10}})",
+                                               "cfg.json");
+    CHECK(c.endpoints[0].latency == Micros{12500});
+    CHECK(*c.endpoints[0].boundary == "EU");
+    CHECK_FALSE(c.endpoints[0].is_enabled);
+    CHECK(c.selection.latency_band == std::chrono::milliseconds(30));
+    CHECK(c.selection.when_none_healthy == WhenNoneHealthy::kFail);
+    CHECK(c.probe->timeout == std::chrono::milliseconds(2000));
+    CHECK(c.breaker->window_type == WindowType::kTime);
+    CHECK(c.breaker->open_wait_multiplier == 1.5);
+    CHECK(c.breaker->slow_call_duration == std::chrono::milliseconds(1500));
+    CHECK_FALSE(c.throttle->is_retry_after_honored);
+    CHECK(c.failover->check_interval == std::chrono::seconds(5));
+    CHECK(c.retry->budget_percent == 10);
+  }
+}
+
+TEST_CASE("router config loader: bad input names the file, the JSON path, what is wrong and what is allowed",
+          "[router][config]") {
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}, {"name": "b"}, {"name": "c", "weight": 0}]})") ==
+        "cfg.json: endpoints[2].weight: weight must be an integer from 1 to 1000, got 0");
+  CHECK(error_of(R"({"endpoints": [{"name": "a", "weight": 2.5}]})") ==
+        "cfg.json: endpoints[0].weight: weight must be an integer, got 2.5");
+  CHECK(error_of(R"({"endpoints": [{"name": "a", "weigth": 5}]})") ==
+        "cfg.json: endpoints[0].weigth: unknown key \"weigth\" (did you mean \"weight\"?); allowed keys: name, "
+        "priority, weight, boundary, latency_ms, enabled");
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breakers": {}})") ==
+        "cfg.json: breakers: unknown key \"breakers\" (did you mean \"breaker\"?); allowed keys: endpoints, "
+        "selection, probe, breaker, throttle, failover, retry");
+  CHECK_THAT(error_of(R"({"endpoints": [{"name": "a"}], "probe": {"zzz": 1}})"),
+             Catch::StartsWith("cfg.json: probe.zzz: unknown key \"zzz\"; allowed keys: interval_s"));
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}], "probe": {"sample_size": 3, "successful_samples_required": 4}})") ==
+        "cfg.json: probe.successful_samples_required: successful_samples_required (at most sample_size) must be an "
+        "integer from 1 to 3, got 4");
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breaker": {"window_type": "sliding"}})") ==
+        "cfg.json: breaker.window_type: window_type must be \"count\" or \"time\", got \"sliding\"");
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breaker": {"failure_rate_threshold": 0}})") ==
+        "cfg.json: breaker.failure_rate_threshold: failure_rate_threshold must be a percentage greater than 0 and "
+        "at most 100, got 0");
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breaker": {"open_wait_s": -1}})") ==
+        "cfg.json: breaker.open_wait_s: open_wait_s must be greater than 0 and at most 604800 s, got -1");
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}], "selection": {"when_none_healthy": "panic"}})") ==
+        "cfg.json: selection.when_none_healthy: when_none_healthy must be \"spread\" or \"fail\", got \"panic\"");
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}], "failover": {}})") ==
+        "cfg.json: failover: failover needs at least 2 endpoints (a primary and a secondary), got 1");
+  CHECK(error_of(R"({"endpoints": []})") == "cfg.json: endpoints: endpoints must list from 1 to 64 endpoints, got 0");
+  CHECK(error_of(R"({"endpoints": [{"priority": 1}]})") ==
+        "cfg.json: endpoints[0].name: name is required (a unique non-empty string)");
+  CHECK(error_of(R"({"endpoints": [{"name": "a", "boundary": 5}]})") ==
+        "cfg.json: endpoints[0].boundary: boundary must be a string, got 5");
+  CHECK(error_of(R"([1, 2])") == "cfg.json: the configuration must be an object, got [1,2]");
+  CHECK(error_of(R"({"selection": {}})") == "cfg.json: endpoints: endpoints is required (an array of endpoint objects)");
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}], "retry": {"budget_percent": 120}})") ==
+        "cfg.json: retry.budget_percent: budget_percent must be a percentage from 0 and at most 100, got 120");
+}
+
+TEST_CASE("router config loader: malformed JSON reports line and column", "[router][config]") {
+  CHECK_THAT(error_of("{\n  \"endpoints\": [\n    {\"name\": \"a\",}\n  ]\n}"),
+             Catch::StartsWith("cfg.json:3:18: malformed JSON: syntax error while parsing object key"));
+  CHECK_THAT(error_of("{\"endpoints\": [}"), Catch::StartsWith("cfg.json:1:16: malformed JSON: "));
+}
+
+TEST_CASE("router config loader: a missing file is a clear error", "[router][config]") {
+  CHECK_THROWS_WITH(faultline::engine::load_router_config("/nonexistent/router.json"),
+                    "/nonexistent/router.json: cannot open the router configuration file");
+}
