@@ -1,0 +1,112 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "command_runner.hpp"
+#include "faultline/engine/pattern_simulation.hpp"
+#include "faultline/engine/scenario_loader.hpp"
+
+using namespace faultline::engine;
+using nlohmann::json;
+
+namespace {
+
+// The reference topology; constant arrivals 2/s (at 0.5 s, 1.0 s, ...), service
+// time 1 s, one write per request; eastus2 fails at 1234 s for 10 min. A
+// request completes 1 s + a round trip of at most 140 ms after it arrives, so
+// every whole second before the fault holds exactly 2 acknowledged writes and
+// the second of the fault (1234.0) none yet.
+json base_scenario() {
+  return json::parse(R"({
+    "name": "data-layer",
+    "topology": "topologies/foundry-two-region.json",
+    "duration": "1h",
+    "seed": 5,
+    "workloads": [{"name": "chat", "model": "gpt-4.1-mini", "arrivals": {"process": "constant", "rate_per_s": 2},
+                   "prompt_tokens": 100, "completion_tokens": 50, "service_time": 1, "writes_per_request": 1}],
+    "faults": [{"name": "outage", "type": "region_outage", "target": "eastus2", "start": 1234, "duration": "10m"}],
+    "patterns": []
+  })");
+}
+
+PatternResult run_pattern(json scenario, json pattern) {
+  scenario["patterns"] = json::array({pattern});
+  const auto loaded = ScenarioLoader::load_text(scenario.dump(), "data-layer.json",
+                                                faultline::testing::source_path("scenarios"));
+  INFO(loaded.error_report());
+  REQUIRE(loaded.scenario);
+  PatternSimulation simulation(*loaded.scenario, 0);
+  return simulation.run();
+}
+
+json stores(const std::string& mode, const std::string& extra_key = "", const std::string& extra_value = "") {
+  json cosmos{{"mode", mode}};
+  json storage{{"mode", mode}};
+  if (!extra_key.empty()) {
+    cosmos[extra_key] = extra_value;
+    storage[extra_key] = extra_value;
+  }
+  return json{{"stores", {{"cosmos-eastus2", cosmos}, {"storage-eastus2", storage}}}};
+}
+
+}  // namespace
+
+TEST_CASE("RPO per replication mode, with the writes lost", "[engine][data][e2e]") {
+  SECTION("async: RPO = replication lag; lost = writes acknowledged in the last lag seconds") {
+    // Lags 7 s (cosmos) and 20 s (storage): worst 20 s; seconds 1214..1233 hold 2 writes each = 40.
+    json data = stores("async");
+    data["stores"]["cosmos-eastus2"]["lag"] = "7s";
+    data["stores"]["storage-eastus2"]["lag"] = "20s";
+    const PatternResult r = run_pattern(base_scenario(), {{"name", "hot-hot"}, {"data", data}});
+    REQUIRE(r.incidents.size() == 1);
+    CHECK(r.incidents[0].rpo_s == 20.0);
+    CHECK(r.incidents[0].lost_writes == 40);
+    CHECK(r.rpo_s == 20.0);
+  }
+  SECTION("sync: RPO 0 and nothing lost") {
+    const PatternResult r = run_pattern(base_scenario(), {{"name", "hot-hot"}, {"data", stores("sync")}});
+    CHECK(r.incidents[0].rpo_s == 0.0);
+    CHECK(r.incidents[0].lost_writes == 0);
+  }
+  SECTION("backup-restore: RPO = time since the last backup (every 300 s from t = 0)") {
+    // 1234 mod 300 = 34 s; seconds 1200..1233 hold 2 writes each = 68.
+    const PatternResult r =
+        run_pattern(base_scenario(), {{"name", "hot-hot"}, {"data", stores("backup_restore", "backup_interval", "5m")}});
+    CHECK(r.incidents[0].rpo_s == 34.0);
+    CHECK(r.incidents[0].lost_writes == 68);
+  }
+  SECTION("the Hot/Cold preset restores from backups: storage hourly -> 1234 s, cosmos every 100 s -> 34 s") {
+    const PatternResult r = run_pattern(base_scenario(), {{"name", "hot-cold"}});
+    CHECK(r.incidents[0].rpo_s == 1234.0);
+  }
+}
+
+TEST_CASE("writes wait for the database's promotion", "[engine][data][e2e]") {
+  // Hot/Hot: both regions serve; the Cosmos write region (eastus2) is down. With
+  // service-managed failover after 120 s, requests that write fail until then.
+  json data = stores("async");
+  data["automatic_failover_delay"] = "2m";
+  const PatternResult quick = run_pattern(base_scenario(), {{"name", "hot-hot"}, {"data", data}});
+  data["automatic_failover_delay"] = "6m";
+  const PatternResult slow = run_pattern(base_scenario(), {{"name", "hot-hot"}, {"data", data}});
+  // Every request writes, so roughly 2 requests/s x the extra 240 s fail more.
+  const auto failed = [](const PatternResult& r) { return r.workloads[0].offered - r.workloads[0].succeeded; };
+  CHECK(failed(slow) >= failed(quick) + 470);
+  CHECK(failed(slow) <= failed(quick) + 490);
+  CHECK(slow.incidents[0].rto_s > quick.incidents[0].rto_s + 230);
+}
+
+TEST_CASE("incident cost adds failed requests, downtime, lost writes and runbook attempts", "[engine][cost][e2e]") {
+  json scenario = base_scenario();
+  scenario["costs"] = {{"per_failed_request_usd", 0.5}, {"per_downtime_minute_usd", 60}, {"per_lost_write_usd", 0.25}};
+  json runbook = json::array({{{"id", "page"}, {"kind", "alert"}, {"duration", "1m"}, {"cost_usd", 12.5}}});
+  const PatternResult r = run_pattern(scenario, {{"name", "hot-warm"}, {"runbook", runbook}});
+  const double failed = static_cast<double>(r.workloads[0].offered - r.workloads[0].succeeded);
+  REQUIRE(r.incidents.size() == 1);
+  CHECK(r.incidents[0].runbook_s == 60.0);
+  // 0.5 x failed + 60 USD x RTO minutes + 0.25 x lost writes + 12.5 for the one runbook attempt.
+  const double expected = 0.5 * failed + 60.0 * r.incidents[0].rto_s / 60.0 +
+                          0.25 * static_cast<double>(r.incidents[0].lost_writes) + 12.5;
+  CHECK(r.incident_cost_usd == Approx(expected).epsilon(1e-12));
+  CHECK(failed > 0);
+}
