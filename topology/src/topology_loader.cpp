@@ -178,10 +178,11 @@ class Checker {
     if (value == nullptr) return std::nullopt;
     const double number = value->get<double>();
     if (number < min || number > max || (is_integer && std::floor(number) != number)) {
-      const std::string problem = number < 0 && min >= 0 ? "negative value " + value->dump()
+      const std::string shown = plain_number(number);
+      const std::string problem = number < 0 && min >= 0 ? "negative value " + shown
                                   : is_integer && std::floor(number) != number
-                                      ? value->dump() + " is not an integer"
-                                      : value->dump() + (number > max ? " is absurdly large" : " is out of range");
+                                      ? shown + " is not an integer"
+                                      : shown + (number > max ? " is absurdly large" : " is out of range");
       error(at(path, key), problem, range.str());
       return std::nullopt;
     }
@@ -196,7 +197,7 @@ class Checker {
       if (is_required) error(at(path, key), "missing required key " + in_quotes(key), allowed);
       return std::nullopt;
     }
-    const DurationParseResult parsed = parse_duration(*it);
+    const DurationParseResult parsed = parse_json_duration(*it);
     if (!parsed.value) {
       error(at(path, key), parsed.error, allowed);
       return std::nullopt;
@@ -639,7 +640,7 @@ class Checker {
             unknown_id(latency_path, entry.key(), {NodeKind::kRegion});
             continue;
           }
-          const DurationParseResult parsed = parse_duration(entry.value());
+          const DurationParseResult parsed = parse_json_duration(entry.value());
           const std::string allowed = std::string(kDurationAllowed) + ", at most 10m";
           if (!parsed.value) {
             error(latency_path, parsed.error, allowed);
