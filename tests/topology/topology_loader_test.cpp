@@ -216,6 +216,16 @@ TEST_CASE("bad input: every error names file, JSON path, problem and what is all
     CHECK(r.errors[0].to_string() ==
           "/nonexistent/topology.json: cannot open the file (allowed: a readable topology JSON file)");
   }
+  SECTION("22 a key given twice in one object") {
+    const LoadResult r = TopologyLoader::load_text(
+        R"({"name": "t", "regions": [{"id": "r1", "geography": "us"},
+                                      {"id": "r2", "geography": "us", "zones": [{"id": "z1", "id": "z2"}]}]})",
+        "t.json");
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0].to_string() ==
+          "t.json: regions[1].zones[0].id: duplicate key \"id\" (the last one would win) (allowed: each key once per "
+          "object)");
+  }
   SECTION("21 every error is reported, not just the first") {
     json doc = minimal();
     doc["nme"] = "x";

@@ -709,6 +709,74 @@ class Checker {
   std::vector<PendingReference> pending_;
 };
 
+// Finds keys given twice in one object, which nlohmann would silently collapse
+// to the last value; fed by the parser callback, it tracks the JSON path.
+class DuplicateKeyFinder {
+ public:
+  DuplicateKeyFinder(std::string file, std::vector<LoadError>& errors) : file_(std::move(file)), errors_(errors) {}
+
+  bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        start_element();
+        frames_.push_back(Frame{event == json::parse_event_t::array_start, 0, false, {}, {}});
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        if (!frames_.empty()) frames_.pop_back();
+        break;
+      case json::parse_event_t::key:
+        if (!frames_.empty() && parsed.is_string()) {
+          Frame& frame = frames_.back();
+          frame.key = parsed.get<std::string>();
+          if (!frame.keys.insert(frame.key).second) {
+            errors_.push_back(LoadError{file_, path(), 0, 0, "duplicate key \"" + frame.key + "\" (the last one would win)",
+                                        "each key once per object"});
+          }
+        }
+        break;
+      case json::parse_event_t::value:
+        start_element();
+        break;
+    }
+    return true;
+  }
+
+ private:
+  struct Frame {
+    bool is_array = false;
+    std::size_t index = 0;  // index of the current element, valid once has_element
+    bool has_element = false;
+    std::string key;  // current key of an object
+    std::set<std::string> keys;
+  };
+
+  // A value, object or array begins: in an array it is the next element.
+  void start_element() {
+    if (frames_.empty() || !frames_.back().is_array) return;
+    Frame& frame = frames_.back();
+    frame.index = frame.has_element ? frame.index + 1 : 0;
+    frame.has_element = true;
+  }
+
+  std::string path() const {
+    std::string out;
+    for (const Frame& frame : frames_) {
+      if (frame.is_array) {
+        out += "[" + std::to_string(frame.index) + "]";
+      } else {
+        out += (out.empty() ? "" : ".") + frame.key;
+      }
+    }
+    return out;
+  }
+
+  std::string file_;
+  std::vector<LoadError>& errors_;
+  std::vector<Frame> frames_;
+};
+
 // nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
 std::string syntax_problem(const std::string& what) {
   const std::size_t column = what.find("column ");
@@ -740,7 +808,7 @@ LoadResult TopologyLoader::load_text(std::string_view text, const std::string& f
   LoadResult result;
   json root;
   try {
-    root = json::parse(text.begin(), text.end());
+    root = json::parse(text.begin(), text.end(), DuplicateKeyFinder(file_name, result.errors));
   } catch (const json::parse_error& e) {
     // e.byte is the 1-based offset of the character where parsing stopped.
     const std::size_t offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
@@ -750,6 +818,7 @@ LoadResult TopologyLoader::load_text(std::string_view text, const std::string& f
     const std::size_t column = line_start == std::string_view::npos ? offset + 1 : offset - line_start;
     result.errors.push_back(LoadError{file_name, "", static_cast<int>(newlines + 1), static_cast<int>(column),
                                       syntax_problem(e.what()), "JSON (RFC 8259): no comments, no trailing commas"});
+    result.errors.erase(result.errors.begin(), result.errors.end() - 1);  // keep the syntax error alone
     return result;
   }
   Checker checker(file_name, result.errors);
