@@ -162,7 +162,7 @@ TEST_CASE("startup order puts what is needed first; cycles are named", "[topolog
     Node n;
     for (const char* id : {"a", "b", "c", "d"}) {
       n.id = id;
-      boost::add_vertex(n, g);
+      g[boost::add_vertex(g)] = n;
     }
     Edge needs;
     needs.kind = EdgeKind::kDependency;
@@ -178,9 +178,9 @@ TEST_CASE("startup order puts what is needed first; cycles are named", "[topolog
     TopologyGraph g;
     Node n;
     n.id = "x";
-    boost::add_vertex(n, g);
+    g[boost::add_vertex(g)] = n;
     n.id = "y";
-    boost::add_vertex(n, g);
+    g[boost::add_vertex(g)] = n;
     Edge link;
     link.kind = EdgeKind::kNetwork;
     boost::add_edge(0, 1, link, g);
