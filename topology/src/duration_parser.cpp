@@ -50,7 +50,7 @@ DurationParseResult parse_duration(std::string_view text) {
   return from_seconds(amount * scale);
 }
 
-DurationParseResult parse_duration(const nlohmann::json& value) {
+DurationParseResult parse_json_duration(const nlohmann::json& value) {
   if (value.is_number()) return from_seconds(value.get<double>());
   if (value.is_string()) return parse_duration(std::string_view(value.get_ref<const std::string&>()));
   return {std::nullopt, std::string("a duration must be a number or a string, not ") + value.type_name()};

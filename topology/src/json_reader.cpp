@@ -166,7 +166,7 @@ std::optional<std::chrono::microseconds> JsonReader::duration(const json& object
     if (is_required) error(at(path, key), "missing required key " + in_quotes(key), allowed);
     return std::nullopt;
   }
-  const DurationParseResult parsed = parse_duration(*it);
+  const DurationParseResult parsed = parse_json_duration(*it);
   if (!parsed.value) {
     error(at(path, key), parsed.error, allowed);
     return std::nullopt;

@@ -25,6 +25,6 @@ inline constexpr std::string_view kDurationAllowed =
 DurationParseResult parse_duration(std::string_view text);
 
 /// Parses a JSON number (seconds) or string (as above) into microseconds; negative values are errors.
-DurationParseResult parse_duration(const nlohmann::json& value);
+DurationParseResult parse_json_duration(const nlohmann::json& value);
 
 }  // namespace faultline::topology
