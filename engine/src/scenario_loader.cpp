@@ -8,6 +8,7 @@
 #include "faultline/engine/distribution_reader.hpp"
 #include "faultline/engine/router_config_loader.hpp"
 #include "faultline/topology/json_reader.hpp"
+#include "faultline/topology/key_suggestion.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
 #include "faultline/topology/topology_loader.hpp"
 
@@ -446,10 +447,14 @@ class ScenarioChecker {
       }
       config["endpoints"] = endpoints;
     }
+    const std::string source = reader_.file() + ": " + router_path;
     try {
-      spec.router = parse_router_config(config.dump(), reader_.file() + ": " + router_path);
+      spec.router = parse_router_config(config.dump(), source);
     } catch (const RouterConfigError& e) {
-      reader_.error(router_path, e.what(), "a router configuration with the replay format's keys (docs/router.md)");
+      // what() starts with "SOURCE: "; the LoadError names the file and the path itself.
+      std::string problem = e.what();
+      if (problem.rfind(source + ": ", 0) == 0) problem.erase(0, source.size() + 2);
+      reader_.error(router_path, problem, "a router configuration with the replay format's keys (docs/router.md)");
       return;
     }
     for (std::size_t i = 0; i < spec.router.endpoints.size(); ++i) {
@@ -621,8 +626,11 @@ class ScenarioChecker {
       for (const auto& item : by->items()) {
         const std::string path = "targets.by_fault." + item.key();
         if (std::find(kFaultTypes.begin(), kFaultTypes.end(), item.key()) == kFaultTypes.end()) {
-          json probe{{"type", item.key()}};
-          reader_.one_of(probe, "targets.by_fault", "type", true, kFaultTypes);
+          std::string problem = "unknown fault type \"" + item.key() + "\"";
+          if (const auto nearest = topology::nearest_word(item.key(), kFaultTypes)) {
+            problem += "; did you mean \"" + *nearest + "\"?";
+          }
+          reader_.error(path, problem, "one of " + JsonReader::join(kFaultTypes));
           continue;
         }
         if (!reader_.expect_object(item.value(), path, "an object of targets")) continue;

@@ -116,8 +116,11 @@ void TrafficModel::build_clients() {
 
 void TrafficModel::build_workloads() {
   for (const WorkloadSpec& w : scenario_.workloads) {
+    // The SLO windows judge latency against this class's own latency SLO.
+    SloConfig slo = scenario_.slo;
+    slo.latency = w.latency_slo;
     WorkloadState state{sim_.stream("arrivals/" + w.name), sim_.stream("attributes/" + w.name), {},
-                        AvailabilityCounter(scenario_.slo), QuantileSketch{}, 0, 0};
+                        AvailabilityCounter(slo), QuantileSketch{}, 0, 0};
     for (const Client& c : clients_) {
       const std::string& boundary = !w.boundary.empty() ? w.boundary : c.boundary;
       state.boundary_of_client.push_back(boundary.empty() ? router::kAnyBoundary : router_.boundary_id(boundary));
@@ -390,7 +393,9 @@ void TrafficModel::on_completion(std::uint32_t slot) {
   }
   const WorkloadSpec& spec = scenario_.workloads[r.workload];
   const bool is_success = r.status >= 200 && r.status < 300 && sim_.now() - r.arrival <= spec.timeout;
-  if (!is_success && r.region != kNone && pattern_.router.retry && is_retryable(r.status) &&
+  // No retry once the client has given up (its timeout counts from the arrival).
+  const bool is_client_waiting = sim_.now() - r.arrival < spec.timeout;
+  if (!is_success && is_client_waiting && r.region != kNone && pattern_.router.retry && is_retryable(r.status) &&
       router_.may_retry(r.request, now_micros()) == router::NoEndpointReason::kNone) {
     start_attempt(slot);
     return;
@@ -673,7 +678,8 @@ void TrafficModel::apply_faults() {
   for (Deployment& d : deployments_) {
     d.is_down = d.has_version_drift = d.is_quota_reclaimed = false;
     d.capacity_lost = d.throttle_share = d.error_rate = 0;
-    d.added_latency = d.throttle_retry_after = SimDuration{0};
+    d.added_latency = SimDuration{0};
+    d.throttle_retry_after = SimDuration{-1};  // negative: the 429s carry no Retry-After
   }
   auto region_of = [&](const std::string& id) -> std::size_t {
     for (std::size_t i = 0; i < regions_.size(); ++i) {

@@ -50,7 +50,7 @@ class TrafficModel final : private router::RouterObserver {
     bool is_quota_reclaimed = false;
     double capacity_lost = 0;       // 0..1
     double throttle_share = 0;      // share of calls answered 429
-    SimDuration throttle_retry_after{0};
+    SimDuration throttle_retry_after{-1};  // negative: no Retry-After
     double error_rate = 0;          // gray failure
     SimDuration added_latency{0};   // gray failure
   };

@@ -180,7 +180,8 @@ std::optional<std::chrono::microseconds> JsonReader::duration(const json& object
 
 std::string JsonReader::plain_number(double value) {
   std::ostringstream out;
-  if (std::floor(value) == value && std::abs(value) < 1e15) {
+  // Up to 2^53 every integer is exact in a double (and fits a long long): print it whole.
+  if (std::floor(value) == value && std::abs(value) <= 9007199254740992.0) {
     out << static_cast<long long>(value);
   } else {
     out << std::setprecision(15) << value;

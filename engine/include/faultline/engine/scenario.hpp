@@ -64,7 +64,7 @@ struct FaultSpec {
   double fraction = 1.0;                   // capacity lost (gpu_capacity_loss) or share of 429s (throttling)
   double error_rate = 0.0;                 // gray failure: share of calls answered 500
   SimDuration added_latency{0};            // gray failure: extra latency per call
-  SimDuration retry_after{0};              // throttling: Retry-After sent with the 429s
+  SimDuration retry_after{-1};             // throttling: Retry-After sent with the 429s; negative: none
   /// End of the fault (kSimForever when it lasts to the end).
   [[nodiscard]] SimTime end() const { return duration ? start + *duration : kSimForever; }
 };

@@ -1,0 +1,330 @@
+// End to end: the built `faultline run` on shipped scenarios, checking figures that
+// follow from each scenario's configuration (derived by hand below) and the
+// result contract's determinism and error behaviour.
+//
+// Facts used throughout (scenarios/topologies/foundry-two-region.json):
+// - clients us-east-users (60 %) at 12 ms from eastus2 and 32 ms from centralus,
+//   us-west-users (40 %) at 70 ms and 45 ms; a call's network time is the round
+//   trip (2 x), so at most 140 ms. Probes answer after the smallest round trip,
+//   24 ms, or after the probe timeout when the region is down.
+// - chat deployments: 300,000 tokens per minute (quota and capacity), so
+//   Standard quota RPM = 6 x 300 = 1,800, i.e. 30 requests per 1 s window;
+//   concurrency 200.
+// - Constant arrivals at rate r come at 1/r, 2/r, ...; a fault event scheduled
+//   at the start of the run runs before an arrival or probe at the same instant.
+// - RTO (docs/metrics.md): with W = 60 s, T = (last bad whole second b) + 1,
+//   where b is bad when the window [b - 60, b) has succeeded < 0.99 x offered.
+//   At 2 requests/s a window holds about 120 requests: one failure keeps it good
+//   (119/120 >= 0.99), two make it bad (118/120 < 0.99).
+
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "command_runner.hpp"
+
+namespace {
+
+using faultline::testing::faultline_binary;
+using faultline::testing::run_command;
+using faultline::testing::source_path;
+using nlohmann::json;
+
+std::string temp_path(const std::string& name) {
+  const char* dir = std::getenv("FAULTLINE_BINARY_DIR");
+  const std::filesystem::path base = dir != nullptr ? std::filesystem::path(dir) / "e2e-out"
+                                                    : std::filesystem::temp_directory_path() / "faultline-e2e";
+  std::filesystem::create_directories(base);
+  return (base / name).string();
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+struct Run {
+  int exit_code = -1;
+  std::string output;
+  json result;
+};
+
+// Runs `faultline run SCENARIO ARGS --json OUT -q` and parses OUT.
+Run run_scenario(const std::string& scenario, const std::string& out_name, const std::string& args = "") {
+  const std::string out = temp_path(out_name);
+  std::filesystem::remove(out);
+  Run run;
+  const auto r = run_command(faultline_binary() + " run " + source_path("scenarios/" + scenario) + " " + args +
+                             " --json " + out + " -q");
+  run.exit_code = r.exit_code;
+  run.output = r.output;
+  INFO(r.output);
+  REQUIRE(std::filesystem::exists(out));
+  run.result = json::parse(read_text(out));
+  return run;
+}
+
+const json& pattern(const json& result, const std::string& name) {
+  for (const json& p : result.at("patterns")) {
+    if (p.at("name") == name) return p;
+  }
+  FAIL("no pattern " << name);
+  return result;
+}
+
+const json& incident(const json& result, const std::string& name) {
+  const json& p = pattern(result, name);
+  REQUIRE(p.at("incidents").size() == 1);
+  return p.at("incidents")[0];
+}
+
+std::uint64_t failed(const json& result, const std::string& name) {
+  const json& w = pattern(result, name).at("workloads")[0];
+  return w.at("offered").get<std::uint64_t>() - w.at("succeeded").get<std::uint64_t>();
+}
+
+}  // namespace
+
+TEST_CASE("reference scenario: detection, RTO order, standby ramps and the missed target", "[e2e][run]") {
+  const Run run = run_scenario("reference.json", "reference.json");
+  const json& r = run.result;
+  CHECK(r.at("schema") == "faultline.result/v1");
+  REQUIRE(r.at("patterns").size() == 3);
+
+  SECTION("every pattern detects after n - x + 1 = 2 failed probes plus the probe timeout: 40 s") {
+    // Probe every 30 s, n = 4, x = 3: unhealthy after 4 - 3 + 1 = 2 failures. The
+    // outage starts at 1800 s, exactly on a probe: that probe times out at 1810 s, the
+    // one sent at 1830 s times out at 1840 s -> detection 40 s after the fault; eastus2
+    // stops being available at that instant, so the switch is at 40 s too.
+    for (const char* name : {"hot-hot", "hot-warm", "hot-cold"}) {
+      INFO(name);
+      const json& i = incident(r, name);
+      CHECK(i.at("start_s") == 1800.0);
+      CHECK(i.at("detect_s") == 40.0);
+      CHECK(i.at("switch_s") == 40.0);
+    }
+  }
+  SECTION("RTO: hot-hot < hot-warm < hot-cold, hot-hot about 129 s") {
+    // Hot/Hot: calls sent to eastus2 before 1840 s time out up to ~1870 s; the window
+    // is clean 60 s after the second-to-last failure's second: T ~ 1929 s.
+    const double hot = incident(r, "hot-hot").at("rto_s");
+    const double warm = incident(r, "hot-warm").at("rto_s");
+    const double cold = incident(r, "hot-cold").at("rto_s");
+    CHECK(hot >= 125.0);
+    CHECK(hot <= 131.0);
+    CHECK(hot < warm);
+    CHECK(warm < cold);
+  }
+  SECTION("full capacity: hot-hot at once, hot-warm 40 + 0 + 600 s, hot-cold 40 + 900 + 2700 s") {
+    CHECK(incident(r, "hot-hot").at("full_capacity_s") == 0.0);
+    CHECK(incident(r, "hot-warm").at("full_capacity_s") == 640.0);
+    CHECK(incident(r, "hot-cold").at("full_capacity_s") == 3640.0);
+  }
+  SECTION("hot-cold misses the 900 s RTO target: exit code 1") {
+    CHECK(run.exit_code == 1);
+    const json& targets = pattern(r, "hot-cold").at("targets");
+    REQUIRE(targets.size() == 2);
+    CHECK(targets[0].at("name") == "rto_s");
+    CHECK(targets[0].at("limit") == 900.0);
+    CHECK(targets[0].at("met") == false);
+    CHECK(pattern(r, "hot-hot").at("targets")[0].at("met") == true);
+  }
+  SECTION("the patterns see the same arrivals (common random numbers)") {
+    // Requests are counted when they finish; every pattern serves the last minutes
+    // from a healthy region, so the same arrivals give the same count.
+    const auto offered = [&](const char* name) { return pattern(r, name).at("workloads")[0].at("offered"); };
+    CHECK(offered("hot-hot") == offered("hot-warm"));
+    CHECK(offered("hot-warm") == offered("hot-cold"));
+  }
+}
+
+TEST_CASE("probe detection after n - x + 1 failed probes, for two probe settings", "[e2e][run]") {
+  // scenarios/probe-detection.json: eastus2 dark from F = 605 s, between probes.
+  const Run run = run_scenario("probe-detection.json", "probe-detection.json");
+  const json& r = run.result;
+  CHECK(run.exit_code == 0);  // no targets
+  SECTION("fast-probes: every 10 s, n = 5, x = 2, timeout 2 s") {
+    // Unhealthy after 5 - 2 + 1 = 4 failures: probes sent at 610, 620, 630, 640 s time
+    // out 2 s later; the 4th at 642 s -> detect 642 - 605 = 37 s.
+    const json& i = incident(r, "fast-probes");
+    CHECK(i.at("detect_s") == 37.0);
+    CHECK(i.at("switch_s") == 37.0);
+    CHECK(i.at("full_capacity_s") == 0.0);  // centralus is fully provisioned
+    // Arrivals every 0.5 s from 605.0 to 641.5 s (74) go to eastus2 and time out 30 s
+    // later (635.0 .. 671.5 s); the arrival at 642.0 s goes to centralus. The last two
+    // failures are in second 671, so b = 731 is the last bad boundary: T = 732 s,
+    // RTO = 732 - 605 = 127 s.
+    CHECK(failed(r, "fast-probes") == 74);
+    CHECK(i.at("rto_s") == 127.0);
+    CHECK(i.at("recovered") == true);
+  }
+  SECTION("classic-probes: every 30 s, n = 4, x = 2, timeout 5 s") {
+    // Unhealthy after 4 - 2 + 1 = 3 failures: probes at 630, 660, 690 s time out at
+    // 635, 665, 695 s -> detect 695 - 605 = 90 s. Arrivals 605.0 .. 694.5 s (180) time
+    // out at 635.0 .. 724.5 s: last bad b = 784, T = 785 s, RTO = 180 s.
+    const json& i = incident(r, "classic-probes");
+    CHECK(i.at("detect_s") == 90.0);
+    CHECK(failed(r, "classic-probes") == 180);
+    CHECK(i.at("rto_s") == 180.0);
+  }
+}
+
+TEST_CASE("breaker detection after the minimum number of calls", "[e2e][run]") {
+  // scenarios/breaker-detection.json: eastus2 dark from F = 0 s, 2 requests/s, no probes.
+  // Every call to eastus2 fails (timeout, status 0, a breaker failure) 30 s after it
+  // was sent: the k-th failure comes at 30 + k/2 s. The window starts empty and a
+  // failure rate of 100 % trips at once, so the breaker opens at the minimum number
+  // of calls m: at D = 30 + m/2 s. Until then every arrival (0.5 .. D - 0.5 s: 2D - 1
+  // of them; the arrival at D s comes after the failure that opened the breaker)
+  // goes to eastus2 and fails, the last in second D + 29: last bad b = D + 89,
+  // T = D + 90 s, RTO = D + 90 s.
+  const Run run = run_scenario("breaker-detection.json", "breaker-detection.json");
+  const json& r = run.result;
+  SECTION("minimum 20 calls: open at 30 + 10 = 40 s") {
+    const json& i = incident(r, "min-20");
+    CHECK(i.at("detect_s") == 40.0);
+    CHECK(i.at("switch_s") == 40.0);
+    CHECK(failed(r, "min-20") == 79);
+    CHECK(i.at("rto_s") == 130.0);
+  }
+  SECTION("minimum 40 calls: open at 30 + 20 = 50 s") {
+    const json& i = incident(r, "min-40");
+    CHECK(i.at("detect_s") == 50.0);
+    CHECK(failed(r, "min-40") == 99);
+    CHECK(i.at("rto_s") == 140.0);
+  }
+}
+
+TEST_CASE("a capacity-limited secondary answers 429s and recovers later", "[e2e][run]") {
+  // scenarios/capped-standby.json: eastus2 dark from 600 s to 900 s, 2 requests/s of
+  // 1,500 tokens, 1 s service. Probes (30 s, n = 4, x = 3, timeout 10 s): unhealthy at
+  // 640 s (probes of 600 and 630 s), healthy again after 3 good probes (900, 930,
+  // 960 s) at 960.024 s. Both patterns: arrivals 600.0 .. 639.5 s (80) time out.
+  const Run run = run_scenario("capped-standby.json", "capped-standby.json");
+  const json& r = run.result;
+  SECTION("full standby: only the 80 calls sent before detection fail") {
+    // Last failures at 669.0 and 669.5 s: last bad b = 729, T = 730 s, RTO = 130 s.
+    const json& i = incident(r, "full-standby");
+    CHECK(i.at("detect_s") == 40.0);
+    CHECK(failed(r, "full-standby") == 80);
+    CHECK(i.at("rto_s") == 130.0);
+  }
+  SECTION("quarter standby: 70 of every 120 requests per minute get a 429") {
+    // centralus at 25 %: 75,000 tokens per minute (minute windows from t = 0), i.e. 50
+    // requests of 1,500 tokens; 7 requests per second and 50 concurrent calls are
+    // never reached. Minute [600, 660): 40 arrivals from 640 s, all admitted. Minutes
+    // starting 660, 720, 780, 840, 900: 120 arrivals, 50 admitted, 70 rejected -> 350
+    // 429s. From 960 s eastus2 serves again. Failures: 80 + 350 = 430.
+    // The last 429s answer in second 959 (arrivals 959.0 and 959.5 s + the round trip):
+    // last bad b = 1019, T = 1020 s, RTO = 420 s.
+    const json& i = incident(r, "quarter-standby");
+    CHECK(i.at("detect_s") == 40.0);
+    CHECK(failed(r, "quarter-standby") == 430);
+    CHECK(i.at("rto_s") == 420.0);
+    CHECK(i.at("full_capacity_s").is_null());  // the scale-up would start a week later
+  }
+  SECTION("the capped secondary costs a longer RTO and lower availability") {
+    CHECK(incident(r, "quarter-standby").at("rto_s") > incident(r, "full-standby").at("rto_s"));
+    CHECK(pattern(r, "quarter-standby").at("availability") < pattern(r, "full-standby").at("availability"));
+  }
+}
+
+TEST_CASE("a zone outage on a zone-redundant pool costs nothing", "[e2e][run]") {
+  // scenarios/zone-redundant-pool.json: one of three zones of chat-eastus2 fails for
+  // 10 min; two thirds of the pool (133 slots, 20 requests/s, 200,000 tokens/min)
+  // carry 2 requests/s of 1,000 tokens (120,000 tokens/min) without a 429, and the
+  // probes still get 200.
+  const Run run = run_scenario("zone-redundant-pool.json", "zone-redundant-pool.json");
+  const json& r = run.result;
+  CHECK(run.exit_code == 0);
+  for (const char* name : {"hot-hot", "hot-warm"}) {
+    INFO(name);
+    CHECK(failed(r, name) == 0);
+    CHECK(pattern(r, name).at("availability") == 1.0);
+    const json& i = incident(r, name);
+    CHECK(i.at("rto_s") == 0.0);
+    CHECK(i.at("recovered") == true);
+    CHECK(i.at("detect_s").is_null());
+    CHECK(i.at("switch_s").is_null());
+  }
+}
+
+TEST_CASE("model version drift in the secondary: 404s are not breaker failures", "[e2e][run]") {
+  // scenarios/version-drift-standby.json: both regions live, equal weights, so smooth
+  // weighted round-robin alternates: odd arrivals (0.5, 1.5, ... s) to eastus2, even
+  // ones (1.0, 2.0, ... s) to centralus. centralus answers 404 from 600 s to 900 s.
+  const Run run = run_scenario("version-drift-standby.json", "version-drift-standby.json");
+  const json& r = run.result;
+  SECTION("breaker only: never opens, every second request fails for 5 minutes") {
+    // Arrivals at 600.0, 601.0, ..., 899.0 s: 300 failures; the drift ends before the
+    // arrival at 900.0 s. Failures answer after the round trip, in seconds 600 .. 899.
+    // b = 958 has failures in 898 and 899 (bad); b = 959 only the one in 899 (good):
+    // T = 959 s, RTO = 359 s. Nothing is detected.
+    const json& i = incident(r, "breaker-only");
+    CHECK(failed(r, "breaker-only") == 300);
+    CHECK(i.at("detect_s").is_null());
+    CHECK(i.at("switch_s").is_null());
+    CHECK(i.at("rto_s") == 359.0);
+  }
+  SECTION("probes: the 404 probe marks centralus unhealthy after one failure") {
+    // n = 2, x = 2: unhealthy after 2 - 2 + 1 = 1 failed probe. The probe sent at 600 s
+    // gets its 404 after the 24 ms round trip: detect 0.024 s. Only the arrival at
+    // 600.0 s reached centralus before that: one failure, no bad window, RTO 0.
+    const json& i = incident(r, "probes");
+    CHECK(failed(r, "probes") == 1);
+    CHECK(i.at("detect_s").get<double>() == Approx(0.024).margin(1e-9));
+    CHECK(i.at("rto_s") == 0.0);
+  }
+}
+
+TEST_CASE("faultline run is deterministic and seeded", "[e2e][run]") {
+  const auto run_text = [](const std::string& out_name, const std::string& args) {
+    const std::string out = temp_path(out_name);
+    std::filesystem::remove(out);
+    const auto r = run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") + " " + args +
+                               " --json " + out + " -q");
+    INFO(r.output);
+    REQUIRE(std::filesystem::exists(out));
+    return read_text(out);
+  };
+  const std::string first = run_text("determinism-1.json", "--threads 1");
+  SECTION("the same scenario and seed twice: byte-identical JSON") {
+    CHECK(run_text("determinism-2.json", "--threads 1") == first);
+  }
+  SECTION("one thread or three: byte-identical JSON") {
+    CHECK(run_text("determinism-3.json", "--threads 3") == first);
+  }
+  SECTION("another seed: another result, with the seed recorded") {
+    const std::string other = run_text("determinism-seed.json", "--threads 1 --seed 7");
+    CHECK(other != first);
+    CHECK(json::parse(other).at("seed") == 7);
+    CHECK(json::parse(first).at("seed") == 2026);
+  }
+}
+
+TEST_CASE("a malformed scenario: exit 2, file and path named, no JSON written", "[e2e][run]") {
+  const std::string scenario = temp_path("bad-scenario.json");
+  {
+    std::ofstream out(scenario);
+    out << R"({"name": "bad", "topology": ")" << source_path("scenarios/topologies/foundry-two-region.json")
+        << R"(", "duration": "1h",
+  "workloads": [{"name": "chat", "model": "gpt-4.1-mini", "arrivals": {"process": "poisson", "rate_per_s": 1}}],
+  "patterns": [{"name": "hot-hot", "standby_fractoin": 1}]})";
+  }
+  const std::string json_out = temp_path("bad-scenario-result.json");
+  std::filesystem::remove(json_out);
+  const auto r = run_command(faultline_binary() + " run " + scenario + " --json " + json_out);
+  CHECK(r.exit_code == 2);
+  CHECK(r.output.find(scenario + ": patterns[0].standby_fractoin: unknown key \"standby_fractoin\"; did you mean "
+                                 "\"standby_fraction\"?") != std::string::npos);
+  CHECK(r.output.find("nothing was simulated") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(json_out));
+}
