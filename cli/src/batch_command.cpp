@@ -184,7 +184,7 @@ ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err
     }
     out << "batch";
     if (shard_n > 1) out << " shard " << shard_k << "/" << shard_n;
-    out << ": " << items.size() << " scenario(s) run, " << (items.size() - bad - missed) << " met every target, "
+    out << ": " << items.size() << " scenario(s), " << (items.size() - bad - missed) << " met every target, "
         << missed << " missed a target, " << bad << " malformed\n";
   }
   if (bad > 0) return ExitCode::kBadInput;

@@ -47,6 +47,7 @@ svg .node.store { fill: #fff8e8; stroke: #c9a455; }
 svg .node.entry { fill: #e8f5e9; stroke: #66a96b; }
 svg .node.client { fill: #f3e5f5; stroke: #a77bb0; }
 svg .link { stroke: #9aa8b5; stroke-width: 1.5; fill: none; }
+svg text.link-label { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg .link.replication { stroke: #6a1b9a; stroke-dasharray: 5 3; }
 dl.definitions dt { font-weight: bold; margin-top: 8px; }
 dl.definitions dd { margin: 2px 0 0 16px; font-size: 13px; }

@@ -71,8 +71,8 @@ std::string to_markdown(const engine::RunResult& result) {
   } else {
     out += cell(worst_pattern->name) + ", fault `" + cell(worst->fault) + "` at " + fixed(worst->start_s, 0) +
            " s: RTO " + fixed(worst->rto_s, 1) + " s" + (worst->recovered ? "" : " (not recovered)") +
-           " = detect " + seconds(worst->detect_s) + ", switch " + seconds(worst->switch_s) + ", runbook " +
-           seconds(worst->runbook_s) + ", full capacity " + seconds(worst->full_capacity_s) + "; RPO " +
+           " (detect " + seconds(worst->detect_s) + ", switch " + seconds(worst->switch_s) + ", runbook " +
+           seconds(worst->runbook_s) + ", full capacity " + seconds(worst->full_capacity_s) + "); RPO " +
            seconds(worst->rpo_s) + ", " + std::to_string(worst->lost_writes) + " lost writes\n";
   }
   out += "\n<sub>faultline " + cell(result.faultline_version) + ", seed " + std::to_string(result.seed) +

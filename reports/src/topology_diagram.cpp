@@ -41,40 +41,45 @@ std::string topology_svg(const topology::Topology& topology) {
   using topology::NodeKind;
   const auto& g = topology.graph();
   const std::vector<topology::VertexId> regions = topology.nodes_of_kind(NodeKind::kRegion);
-  std::vector<topology::VertexId> global_nodes;
-  for (const NodeKind k : {NodeKind::kClient, NodeKind::kGlobalEntry}) {
-    for (const auto v : topology.nodes_of_kind(k)) {
-      if (topology.node(v).region.empty()) global_nodes.push_back(v);
-    }
+  std::vector<topology::VertexId> clients;
+  std::vector<topology::VertexId> entries;
+  for (const auto v : topology.nodes_of_kind(NodeKind::kClient)) {
+    if (topology.node(v).region.empty()) clients.push_back(v);
+  }
+  for (const auto v : topology.nodes_of_kind(NodeKind::kGlobalEntry)) {
+    if (topology.node(v).region.empty()) entries.push_back(v);
   }
 
   constexpr double kMargin = 12;
   constexpr double kRegionWidth = 300;
   constexpr double kGap = 40;
   constexpr double kRow = 26;
-  constexpr double kTopRow = 64;
+  constexpr double kGlobalRow = 76;  // a 40 px box and room for the links below it
   const double n_regions = static_cast<double>(std::max<std::size_t>(regions.size(), 1));
   const double width = std::max(960.0, kMargin * 2 + n_regions * kRegionWidth + (n_regions - 1) * kGap);
 
   std::map<topology::VertexId, Box> boxes;
   std::string body;
 
-  // Global row: clients and global entries, spread across the width.
-  const double global_y = kMargin;
-  if (!global_nodes.empty()) {
-    const double slot = (width - 2 * kMargin) / static_cast<double>(global_nodes.size());
-    for (std::size_t i = 0; i < global_nodes.size(); ++i) {
-      const auto& n = topology.node(global_nodes[i]);
-      const Box b{kMargin + slot * static_cast<double>(i) + 8, global_y, std::min(slot - 16, 260.0), 40};
-      boxes[global_nodes[i]] = b;
+  // Global rows: clients, then global entries, each row centred.
+  double y = kMargin;
+  for (const auto* row : {&clients, &entries}) {
+    if (row->empty()) continue;
+    const double box_width = std::min(240.0, (width - 2 * kMargin) / static_cast<double>(row->size()) - 16);
+    const double row_width = static_cast<double>(row->size()) * (box_width + 16) - 16;
+    for (std::size_t i = 0; i < row->size(); ++i) {
+      const auto& n = topology.node((*row)[i]);
+      const Box b{(width - row_width) / 2 + static_cast<double>(i) * (box_width + 16), y, box_width, 40};
+      boxes[(*row)[i]] = b;
       body += rect(b, n.kind == NodeKind::kClient ? "node client" : "node entry");
       body += label(b.x + 8, b.y + 17, clip(n.id, b.w - 16), "name");
       body += label(b.x + 8, b.y + 32, std::string(topology::to_string(n.kind)), "kind");
     }
+    y += kGlobalRow;
   }
 
   // Regions: a box each, components listed inside in file order.
-  const double region_y = kMargin + (global_nodes.empty() ? 0 : kTopRow + 20);
+  const double region_y = y + (y > kMargin ? 10 : 0);
   double tallest = 0;
   for (std::size_t r = 0; r < regions.size(); ++r) {
     const auto& region = topology.node(regions[r]);
@@ -87,7 +92,8 @@ std::string topology_svg(const topology::Topology& topology) {
         components.push_back(v);
       }
     }
-    const double x = kMargin + static_cast<double>(r) * (kRegionWidth + kGap);
+    const double regions_width = n_regions * kRegionWidth + (n_regions - 1) * kGap;
+    const double x = (width - regions_width) / 2 + static_cast<double>(r) * (kRegionWidth + kGap);
     const double h = 58 + kRow * static_cast<double>(components.size()) + 8;
     tallest = std::max(tallest, h);
     boxes[regions[r]] = Box{x, region_y, kRegionWidth, h};
@@ -119,27 +125,33 @@ std::string topology_svg(const topology::Topology& topology) {
 
   // Links drawn under the boxes: global entry -> origin gateways, client -> entry, replication.
   std::string links;
-  for (const auto v : global_nodes) {
-    const auto& n = topology.node(v);
+  for (const auto v : entries) {
     const Box& from = boxes[v];
-    if (const auto* entry = std::get_if<topology::GlobalEntryInfo>(&n.details)) {
-      for (const auto& origin : entry->origins) {
-        const auto target = topology.find(origin.gateway);
-        if (!target || boxes.count(*target) == 0) continue;
-        const Box& to = boxes[*target];
-        links += "<line x1=\"" + num(from.cx()) + "\" y1=\"" + num(from.y + from.h) + "\" x2=\"" + num(to.cx()) +
-                 "\" y2=\"" + num(to.y) + "\" class=\"link origin\"/>";
-        links += label((from.cx() + to.cx()) / 2 + 4, (from.y + from.h + to.y) / 2, "priority " + std::to_string(origin.priority) + ", weight " + std::to_string(origin.weight), "kind");
-      }
+    const auto* entry = std::get_if<topology::GlobalEntryInfo>(&topology.node(v).details);
+    if (entry == nullptr) continue;
+    for (const auto& origin : entry->origins) {
+      // The line ends on the top of the gateway's region box, so it crosses no component; the label names the gateway.
+      const auto gateway = topology.find(origin.gateway);
+      const auto region = gateway ? topology.find(topology.node(*gateway).region) : std::nullopt;
+      if (!region || boxes.count(*region) == 0) continue;
+      const Box& to = boxes[*region];
+      links += "<line x1=\"" + num(from.cx()) + "\" y1=\"" + num(from.y + from.h) + "\" x2=\"" + num(to.x + 24) +
+               "\" y2=\"" + num(to.y) + "\" class=\"link origin\"/>";
+      // The label sits just above the region box, right of where the line ends.
+      links += label(to.x + 32, to.y - 6,
+                     origin.gateway + ": priority " + std::to_string(origin.priority) + ", weight " +
+                         std::to_string(origin.weight),
+                     "kind link-label");
     }
-    if (const auto* client = std::get_if<topology::ClientInfo>(&n.details)) {
-      const auto target = topology.find(client->entry);
-      if (target && boxes.count(*target) != 0) {
-        const Box& to = boxes[*target];
-        links += "<line x1=\"" + num(from.x + from.w) + "\" y1=\"" + num(from.cy()) + "\" x2=\"" + num(to.x) +
-                 "\" y2=\"" + num(to.cy()) + "\" class=\"link client\"/>";
-      }
-    }
+  }
+  for (const auto v : clients) {
+    const auto* client = std::get_if<topology::ClientInfo>(&topology.node(v).details);
+    const auto target = client != nullptr ? topology.find(client->entry) : std::nullopt;
+    if (!target || boxes.count(*target) == 0) continue;
+    const Box& from = boxes[v];
+    const Box& to = boxes[*target];
+    links += "<line x1=\"" + num(from.cx()) + "\" y1=\"" + num(from.y + from.h) + "\" x2=\"" + num(to.cx()) +
+             "\" y2=\"" + num(to.y) + "\" class=\"link client\"/>";
   }
   std::string replication;
   for (auto [it, end] = boost::edges(g); it != end; ++it) {
@@ -163,9 +175,9 @@ std::string topology_svg(const topology::Topology& topology) {
 
   std::string out = "<svg class=\"chart topology\" viewBox=\"0 0 " + num(width) + " " + num(height) +
                     "\" role=\"img\" aria-label=\"" + escape_xml("topology " + topology.name()) + "\">";
-  out += links + body + replication;
-  out += label(kMargin, height - 8,
-               "solid grey: global entry to origin gateway / client to entry; dashed purple: replication (source to copy)",
+  out += body + links + replication;
+  out += label(kMargin, height - 6,
+               "grey: client to global entry, global entry to the region of each origin gateway; dashed purple: replication (source to copy)",
                "kind");
   return out + "</svg>";
 }
