@@ -56,6 +56,14 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
     err << "faultline run: --format applies to --report FILE, which is missing\n";
     return ExitCode::kBadInput;
   }
+  if (report_format == reports::ReportFormat::kPdf) {
+    try {
+      (void)reports::HeadlessChromium::find(options.chromium);
+    } catch (const reports::ChromiumNotFound& e) {
+      err << "faultline run: " << e.what() << "; nothing was simulated\n";
+      return ExitCode::kBadInput;
+    }
+  }
   engine::ScenarioLoadResult loaded = engine::ScenarioLoader::load_file(options.scenario);
   if (!loaded.scenario) {
     err << loaded.error_report();

@@ -87,7 +87,7 @@ TEST_CASE("batch: an impossible target exits 1 and fails its JUnit case", "[repo
   }
 }
 
-TEST_CASE("batch: a malformed scenario exits 2 and is named; the others still run and report", "[reports][batch][e2e]") {
+TEST_CASE("batch: a malformed scenario exits 2 and is named, while the others still run and report", "[reports][batch][e2e]") {
   const TempFolder tmp;
   const auto r = run_command(faultline_binary() + " batch " + kBad + " --junit " + (tmp / "junit.xml") +
                              " --report-dir " + (tmp / "reports"));

@@ -30,7 +30,7 @@ faultline::reports::HeadlessChromium chromium() {
 
 }  // namespace
 
-TEST_CASE("run writes reports; report rewrites them from the result file alone", "[reports][cli][e2e]") {
+TEST_CASE("run writes reports, and report rewrites them from the result file alone", "[reports][cli][e2e]") {
   const TempFolder tmp;
   const std::string bin = faultline_binary();
   const auto run = run_command(bin + " run " + kScenario + " -q --json " + (tmp / "r.json") + " --report " +
@@ -46,6 +46,8 @@ TEST_CASE("run writes reports; report rewrites them from the result file alone",
     CHECK(read_text(tmp / "again.html") == html);
     CHECK_THAT(html, Catch::Contains("aria-label=\"topology "));
     CHECK_THAT(html, !Catch::Contains("Topology diagram unavailable"));
+    CHECK_THAT(html, !Catch::Contains("http://") && !Catch::Contains("https://") && !Catch::Contains("url(") &&
+                         !Catch::Contains("@import") && !Catch::Contains("<script"));
     const auto junit = run_command(bin + " report " + (tmp / "r.json") + " --format junit");
     CHECK(junit.exit_code == 0);
     CHECK(junit.output == read_text(tmp / "run.xml"));
@@ -77,6 +79,11 @@ TEST_CASE("run writes reports; report rewrites them from the result file alone",
     CHECK(pdf.exit_code == 2);
     CHECK_THAT(pdf.output, Catch::Contains("install the Debian package `chromium`"));
     CHECK_FALSE(std::filesystem::exists(tmp / "r.pdf"));
+    const auto run_pdf = run_command(bin + " run " + kScenario + " -q --report " + (tmp / "run.pdf") +
+                                     " --chromium /nonexistent/chromium");
+    CHECK(run_pdf.exit_code == 2);
+    CHECK_THAT(run_pdf.output, Catch::Contains("`chromium`") && Catch::Contains("nothing was simulated"));
+    CHECK_FALSE(std::filesystem::exists(tmp / "run.pdf"));
   }
 }
 
