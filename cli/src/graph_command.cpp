@@ -9,7 +9,7 @@
 #include <ostream>
 #include <vector>
 
-#include "faultline/cli/atomic_write.hpp"
+#include "faultline/reports/atomic_write.hpp"
 #include "faultline/topology/dot_writer.hpp"
 #include "faultline/topology/topology_loader.hpp"
 
@@ -86,13 +86,13 @@ void add_graph_command(CLI::App& app, std::ostream& out, std::ostream& err, Exit
     if (options->output.empty()) {
       out << text;
     } else if (!dot) {
-      write_file_atomically(target, text);
+      reports::write_file_atomically(target, text);
     } else {
-      const std::filesystem::path dot_file = make_temporary_beside(target);
-      const std::filesystem::path svg_file = make_temporary_beside(target);
+      const std::filesystem::path dot_file = reports::make_temporary_beside(target);
+      const std::filesystem::path svg_file = reports::make_temporary_beside(target);
       std::error_code ec;
       try {
-        write_file_atomically(dot_file, text);
+        reports::write_file_atomically(dot_file, text);
       } catch (...) {
         std::filesystem::remove(dot_file, ec);
         std::filesystem::remove(svg_file, ec);

@@ -5,11 +5,13 @@
 #include <iostream>
 #include <string>
 
+#include "faultline/cli/batch_command.hpp"
 #include "faultline/cli/exit_code.hpp"
 #include "faultline/cli/graph_command.hpp"
 #include "faultline/cli/hold_command.hpp"
 #include "faultline/cli/lint_command.hpp"
 #include "faultline/cli/replay_command.hpp"
+#include "faultline/cli/report_command.hpp"
 #include "faultline/cli/run_command.hpp"
 #include "faultline/version.hpp"
 
@@ -21,6 +23,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   ExitCode exit_code = ExitCode::kOk;
   faultline::cli::add_run_command(app, std::cout, std::cerr, exit_code);
+  faultline::cli::add_report_command(app, std::cout, std::cerr, exit_code);
+  faultline::cli::add_batch_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_hold_command(app, std::cout, exit_code);
   faultline::cli::add_lint_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_graph_command(app, std::cout, std::cerr, exit_code);

@@ -6,12 +6,15 @@
 #include <thread>
 #include <vector>
 
-#include "faultline/cli/atomic_write.hpp"
-#include "faultline/cli/file_digest.hpp"
+#include "faultline/reports/atomic_write.hpp"
+#include "faultline/reports/file_digest.hpp"
 #include "faultline/cli/progress_bar.hpp"
 #include "faultline/cli/result_table.hpp"
 #include "faultline/engine/scenario_loader.hpp"
 #include "faultline/engine/scenario_runner.hpp"
+#include "faultline/reports/chromium.hpp"
+#include "faultline/reports/junit_report.hpp"
+#include "faultline/reports/report_format.hpp"
 #include "faultline/reports/result_json.hpp"
 #include "faultline/version.hpp"
 
@@ -22,6 +25,10 @@ struct RunOptionsCli {
   std::string scenario;
   std::vector<std::string> patterns;
   std::string json_path;
+  std::string report_path;
+  std::string report_format;
+  std::string junit_path;
+  std::string chromium;
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
   bool is_quiet = false;
@@ -34,6 +41,29 @@ std::string describe_duration(double seconds) {
 }
 
 ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err) {
+  // Check the report options before simulating, so a typo does not cost a whole run.
+  std::optional<reports::ReportFormat> report_format;
+  if (!options.report_path.empty()) {
+    report_format = options.report_format.empty() ? reports::report_format_of_path(options.report_path)
+                                                  : reports::parse_report_format(options.report_format);
+    if (!report_format) {
+      err << "faultline run: cannot tell the report format of " << options.report_path << " (--format "
+          << (options.report_format.empty() ? std::string("not given") : options.report_format)
+          << "; allowed: " << reports::report_format_names() << ", or the extensions .html .md .csv .xml .pdf)\n";
+      return ExitCode::kBadInput;
+    }
+  } else if (!options.report_format.empty()) {
+    err << "faultline run: --format applies to --report FILE, which is missing\n";
+    return ExitCode::kBadInput;
+  }
+  if (report_format == reports::ReportFormat::kPdf) {
+    try {
+      (void)reports::HeadlessChromium::find(options.chromium);
+    } catch (const reports::ChromiumNotFound& e) {
+      err << "faultline run: " << e.what() << "; nothing was simulated\n";
+      return ExitCode::kBadInput;
+    }
+  }
   engine::ScenarioLoadResult loaded = engine::ScenarioLoader::load_file(options.scenario);
   if (!loaded.scenario) {
     err << loaded.error_report();
@@ -42,9 +72,9 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
   }
   engine::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
-  std::vector<engine::InputFile> inputs{{"scenario", options.scenario, sha256_file(options.scenario)}};
+  std::vector<engine::InputFile> inputs{{"scenario", options.scenario, reports::sha256_file(options.scenario)}};
   if (!scenario.topology_file.empty()) {
-    inputs.push_back({"topology", scenario.topology_file, sha256_file(scenario.topology_file)});
+    inputs.push_back({"topology", scenario.topology_file, reports::sha256_file(scenario.topology_file)});
   }
   ProgressBar bar("simulating " + scenario.name, !options.is_quiet);
   engine::RunOptions run_options;
@@ -60,12 +90,25 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
     return ExitCode::kBadInput;
   }
   bar.finish();
-  if (!options.json_path.empty()) write_file_atomically(options.json_path, reports::to_json_text(result));
+  if (!options.json_path.empty()) reports::write_file_atomically(options.json_path, reports::to_json_text(result));
+  if (!options.junit_path.empty()) {
+    reports::write_file_atomically(options.junit_path, reports::to_junit_xml({{options.scenario, result, {}}}));
+  }
+  if (report_format) {
+    try {
+      reports::write_report(result, *report_format, options.report_path, options.chromium);
+    } catch (const reports::ChromiumNotFound& e) {
+      err << "faultline run: " << e.what() << "\n";
+      return ExitCode::kBadInput;
+    }
+  }
   if (!options.is_quiet) {
     out << "scenario " << scenario.name << ": " << describe_duration(engine::to_seconds(scenario.duration)) << " simulated, seed "
         << scenario.seed << ", " << scenario.faults.size() << " fault(s)\n\n";
     out << format_result_table(result);
     if (!options.json_path.empty()) out << "result written to " << options.json_path << "\n";
+    if (!options.junit_path.empty()) out << "JUnit written to " << options.junit_path << "\n";
+    if (report_format) out << "report written to " << options.report_path << "\n";
   }
   return engine::all_targets_met(result) ? ExitCode::kOk : ExitCode::kTargetMissed;
 }
@@ -78,6 +121,10 @@ void add_run_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCo
   cmd->add_option("scenario", options->scenario, "scenario file (docs/scenarios.md)")->required();
   cmd->add_option("-p,--pattern", options->patterns, "run only this pattern (repeatable)");
   cmd->add_option("--json", options->json_path, "write the result (faultline.result/v1) to this file");
+  cmd->add_option("--report", options->report_path, "also write a report (format from the extension or --format)");
+  cmd->add_option("--format", options->report_format, "format of --report: html | md | csv | junit | pdf");
+  cmd->add_option("--junit", options->junit_path, "also write JUnit XML (one test case per pattern and target)");
+  cmd->add_option("--chromium", options->chromium, "Chromium executable for a pdf report (default: chromium on PATH)");
   cmd->add_option("--seed", options->seed, "override the scenario's seed");
   cmd->add_option("-j,--threads", options->threads, "patterns simulated in parallel (default: cores)")
       ->check(CLI::Range(1, 256));

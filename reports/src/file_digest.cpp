@@ -1,4 +1,4 @@
-#include "faultline/cli/file_digest.hpp"
+#include "faultline/reports/file_digest.hpp"
 
 #include <openssl/evp.h>
 
@@ -7,7 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace faultline::cli {
+namespace faultline::reports {
 
 std::string sha256_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -31,4 +31,4 @@ std::string sha256_file(const std::filesystem::path& path) {
   return out;
 }
 
-}  // namespace faultline::cli
+}  // namespace faultline::reports

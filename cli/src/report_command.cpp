@@ -1,0 +1,105 @@
+#include "faultline/cli/report_command.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "faultline/reports/atomic_write.hpp"
+#include "faultline/reports/chromium.hpp"
+#include "faultline/reports/junit_report.hpp"
+#include "faultline/reports/report_format.hpp"
+#include "faultline/reports/result_reader.hpp"
+#include "faultline/reports/text_format.hpp"
+
+namespace faultline::cli {
+namespace {
+
+struct ReportOptions {
+  std::vector<std::string> results;
+  std::string format;
+  std::string output;
+  std::string chromium;
+};
+
+ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
+  std::optional<reports::ReportFormat> format;
+  if (!options.format.empty()) {
+    format = reports::parse_report_format(options.format);
+    if (!format) {
+      err << "faultline report: --format " << options.format << " is unknown (allowed: "
+          << reports::report_format_names() << ")\n";
+      return ExitCode::kBadInput;
+    }
+  } else if (!options.output.empty()) {
+    format = reports::report_format_of_path(options.output);
+    if (!format) {
+      err << "faultline report: cannot tell the format from the extension of " << options.output
+          << " (allowed: .html, .md, .csv, .xml, .pdf); give --format\n";
+      return ExitCode::kBadInput;
+    }
+  } else {
+    err << "faultline report: give --format (" << reports::report_format_names() << ") or -o FILE\n";
+    return ExitCode::kBadInput;
+  }
+  if (options.results.size() > 1 && format != reports::ReportFormat::kJunit) {
+    err << "faultline report: " << options.results.size()
+        << " result files given; only --format junit combines several (one test suite each)\n";
+    return ExitCode::kBadInput;
+  }
+  if (format == reports::ReportFormat::kPdf && options.output.empty()) {
+    err << "faultline report: a PDF needs an output file: -o FILE.pdf\n";
+    return ExitCode::kBadInput;
+  }
+  std::vector<engine::RunResult> results;
+  for (const auto& path : options.results) {
+    try {
+      results.push_back(reports::read_result_file(path));
+    } catch (const reports::ResultReadError& e) {
+      err << e.what() << "\nfaultline report: nothing written\n";
+      return ExitCode::kBadInput;
+    }
+  }
+  try {
+    if (format == reports::ReportFormat::kJunit) {
+      // One suite per scenario, ordered by scenario path as `batch` orders them, so
+      // merging shards' results gives the same file as one unsharded batch.
+      std::vector<reports::JunitSuite> suites;
+      for (auto& r : results) suites.push_back({reports::scenario_label(r), std::move(r), {}});
+      std::stable_sort(suites.begin(), suites.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+      const std::string text = reports::to_junit_xml(suites);
+      if (options.output.empty()) {
+        out << text;
+      } else {
+        reports::write_file_atomically(options.output, text);
+      }
+    } else if (options.output.empty()) {
+      out << reports::render_report_text(results.front(), *format);
+    } else {
+      reports::write_report(results.front(), *format, options.output, options.chromium);
+    }
+  } catch (const reports::ChromiumNotFound& e) {
+    err << "faultline report: " << e.what() << "\n";
+    return ExitCode::kBadInput;
+  }
+  if (!options.output.empty()) err << "report written to " << options.output << "\n";
+  return ExitCode::kOk;
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand("report", "Write a report (HTML, PDF, Markdown, CSV, JUnit) from result files");
+  cmd->add_option("result", options->results, "result file(s) written by `faultline run --json` (several: junit only)")
+      ->required();
+  cmd->add_option("-f,--format", options->format, "html | md | csv | junit | pdf (default: from -o's extension)");
+  cmd->add_option("-o,--output", options->output, "output file (default: standard output; required for pdf)");
+  cmd->add_option("--chromium", options->chromium, "Chromium executable for pdf (default: chromium on PATH)");
+  cmd->footer("Reads only the result files (and the topology file they name, for the diagram); never simulates.\n"
+              "Exit code: 0 written, 2 bad input or usage (e.g. Chromium missing for pdf).");
+  cmd->callback([options, &out, &err, &exit_code] { exit_code = report(*options, out, err); });
+}
+
+}  // namespace faultline::cli

@@ -1,0 +1,306 @@
+#include "faultline/reports/result_reader.hpp"
+
+#include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace faultline::reports {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string describe(const std::string& file, const std::string& json_path, const std::string& problem,
+                     const std::string& allowed) {
+  std::string out = file + ": ";
+  if (!json_path.empty()) out += json_path + ": ";
+  out += problem;
+  if (!allowed.empty()) out += " (allowed: " + allowed + ")";
+  return out;
+}
+
+std::string type_name(const Json& j) {
+  if (j.is_null()) return "null";
+  if (j.is_boolean()) return "a boolean";
+  if (j.is_number()) return "a number";
+  if (j.is_string()) return "a string";
+  if (j.is_array()) return "an array";
+  return "an object";
+}
+
+// Walks the document, keeping the file name for every message.
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const std::string& path, const std::string& problem, const std::string& allowed) const {
+    throw ResultReadError(file_, path, problem, allowed);
+  }
+
+  const Json& member(const Json& object, const std::string& path, const char* key) const {
+    const auto it = object.find(key);
+    if (it == object.end()) fail(path.empty() ? key : path + "." + key, "missing", "a value of the key");
+    return *it;
+  }
+
+  static std::string child(const std::string& path, const char* key) { return path.empty() ? key : path + "." + key; }
+  static std::string index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+  const Json& object(const Json& j, const std::string& path) const {
+    if (!j.is_object()) fail(path, "is " + type_name(j), "an object");
+    return j;
+  }
+
+  const Json& array(const Json& j, const std::string& path) const {
+    if (!j.is_array()) fail(path, "is " + type_name(j), "an array");
+    return j;
+  }
+
+  std::string text(const Json& o, const std::string& path, const char* key) const {
+    const Json& j = member(o, path, key);
+    if (!j.is_string()) fail(child(path, key), "is " + type_name(j), "a string");
+    return j.get<std::string>();
+  }
+
+  double number(const Json& j, const std::string& path) const {
+    if (!j.is_number()) fail(path, "is " + type_name(j), "a number");
+    return j.get<double>();
+  }
+
+  double number(const Json& o, const std::string& path, const char* key) const {
+    return number(member(o, path, key), child(path, key));
+  }
+
+  std::optional<double> optional_number(const Json& j, const std::string& path) const {
+    if (j.is_null()) return std::nullopt;
+    if (!j.is_number()) fail(path, "is " + type_name(j), "a number or null");
+    return j.get<double>();
+  }
+
+  std::optional<double> optional_number(const Json& o, const std::string& path, const char* key) const {
+    return optional_number(member(o, path, key), child(path, key));
+  }
+
+  std::uint64_t count(const Json& j, const std::string& path) const {
+    if (!j.is_number_unsigned() && !(j.is_number_integer() && j.get<std::int64_t>() >= 0)) {
+      fail(path, "is " + (j.is_number() ? "a negative or fractional number" : type_name(j)),
+           "a whole number >= 0");
+    }
+    return j.get<std::uint64_t>();
+  }
+
+  std::uint64_t count(const Json& o, const std::string& path, const char* key) const {
+    return count(member(o, path, key), child(path, key));
+  }
+
+  bool flag(const Json& o, const std::string& path, const char* key) const {
+    const Json& j = member(o, path, key);
+    if (!j.is_boolean()) fail(child(path, key), "is " + type_name(j), "true or false");
+    return j.get<bool>();
+  }
+
+  std::vector<double> numbers(const Json& o, const std::string& path, const char* key) const {
+    const std::string p = child(path, key);
+    std::vector<double> out;
+    for (std::size_t i = 0; const Json& j : array(member(o, path, key), p)) out.push_back(number(j, index(p, i++)));
+    return out;
+  }
+
+  std::vector<std::optional<double>> optional_numbers(const Json& list, const std::string& path) const {
+    std::vector<std::optional<double>> out;
+    for (std::size_t i = 0; const Json& j : array(list, path)) out.push_back(optional_number(j, index(path, i++)));
+    return out;
+  }
+
+  std::vector<std::optional<double>> optional_numbers(const Json& o, const std::string& path, const char* key) const {
+    return optional_numbers(member(o, path, key), child(path, key));
+  }
+
+  std::vector<std::uint64_t> counts(const Json& o, const std::string& path, const char* key) const {
+    const std::string p = child(path, key);
+    std::vector<std::uint64_t> out;
+    for (std::size_t i = 0; const Json& j : array(member(o, path, key), p)) out.push_back(count(j, index(p, i++)));
+    return out;
+  }
+
+  engine::IncidentResult incident(const Json& j, const std::string& path) const {
+    object(j, path);
+    engine::IncidentResult r;
+    r.fault = text(j, path, "fault");
+    r.start_s = number(j, path, "start_s");
+    r.rto_s = number(j, path, "rto_s");
+    r.recovered = flag(j, path, "recovered");
+    r.pre_incident_ratio = number(j, path, "pre_incident_ratio");
+    r.rpo_s = optional_number(j, path, "rpo_s");
+    r.detect_s = optional_number(j, path, "detect_s");
+    r.switch_s = optional_number(j, path, "switch_s");
+    r.runbook_s = optional_number(j, path, "runbook_s");
+    r.full_capacity_s = optional_number(j, path, "full_capacity_s");
+    r.lost_writes = count(j, path, "lost_writes");
+    return r;
+  }
+
+  engine::TargetResult target(const Json& j, const std::string& path) const {
+    object(j, path);
+    return engine::TargetResult{text(j, path, "name"), number(j, path, "limit"), optional_number(j, path, "value"),
+                                flag(j, path, "met")};
+  }
+
+  engine::WorkloadResult workload(const Json& j, const std::string& path) const {
+    object(j, path);
+    engine::WorkloadResult w;
+    w.name = text(j, path, "name");
+    w.offered = count(j, path, "offered");
+    w.succeeded = count(j, path, "succeeded");
+    w.availability = optional_number(j, path, "availability");
+    w.slo_window_share = optional_number(j, path, "slo_window_share");
+    w.slo_windows = count(j, path, "slo_windows");
+    w.slo_windows_met = count(j, path, "slo_windows_met");
+    w.p50_latency_ms = optional_number(j, path, "p50_latency_ms");
+    w.p99_latency_ms = optional_number(j, path, "p99_latency_ms");
+    return w;
+  }
+
+  // Per-bucket lists must have one entry per bucket; per-region ones one list per region.
+  void check_length(std::size_t size, std::size_t buckets, const std::string& path) const {
+    if (size != buckets) {
+      fail(path, "has " + std::to_string(size) + " entries", std::to_string(buckets) + ", one per bucket of start_s");
+    }
+  }
+
+  engine::SeriesResult series(const Json& j, const std::string& path) const {
+    object(j, path);
+    engine::SeriesResult s;
+    s.bucket_s = number(j, path, "bucket_s");
+    s.replications = count(j, path, "replications");
+    s.start_s = numbers(j, path, "start_s");
+    s.offered = counts(j, path, "offered");
+    s.failed = counts(j, path, "failed");
+    s.success_ratio = optional_numbers(j, path, "success_ratio");
+    s.p99_latency_ms = optional_numbers(j, path, "p99_latency_ms");
+    s.max_latency_ms = optional_numbers(j, path, "max_latency_ms");
+    const std::string regions_path = child(path, "regions");
+    for (std::size_t i = 0; const Json& r : array(member(j, path, "regions"), regions_path)) {
+      if (!r.is_string()) fail(index(regions_path, i), "is " + type_name(r), "a region name (string)");
+      s.regions.push_back(r.get<std::string>());
+      ++i;
+    }
+    const std::string share_path = child(path, "traffic_share");
+    for (std::size_t i = 0; const Json& r : array(member(j, path, "traffic_share"), share_path)) {
+      s.traffic_share.push_back(optional_numbers(r, index(share_path, i++)));
+    }
+    const std::string capacity_path = child(path, "capacity");
+    for (std::size_t i = 0; const Json& r : array(member(j, path, "capacity"), capacity_path)) {
+      const std::string p = index(capacity_path, i++);
+      std::vector<double> levels;
+      for (std::size_t k = 0; const Json& v : array(r, p)) levels.push_back(number(v, index(p, k++)));
+      s.capacity.push_back(std::move(levels));
+    }
+    s.replication_lag_mean_s = optional_numbers(j, path, "replication_lag_mean_s");
+    s.replication_lag_max_s = optional_numbers(j, path, "replication_lag_max_s");
+
+    const std::size_t n = s.start_s.size();
+    check_length(s.offered.size(), n, child(path, "offered"));
+    check_length(s.failed.size(), n, child(path, "failed"));
+    check_length(s.success_ratio.size(), n, child(path, "success_ratio"));
+    check_length(s.p99_latency_ms.size(), n, child(path, "p99_latency_ms"));
+    check_length(s.max_latency_ms.size(), n, child(path, "max_latency_ms"));
+    if (!s.replication_lag_mean_s.empty()) check_length(s.replication_lag_mean_s.size(), n, child(path, "replication_lag_mean_s"));
+    if (!s.replication_lag_max_s.empty()) check_length(s.replication_lag_max_s.size(), n, child(path, "replication_lag_max_s"));
+    const auto per_region = [&](std::size_t size, const std::string& p) {
+      if (size != s.regions.size()) {
+        fail(p, "has " + std::to_string(size) + " lists", std::to_string(s.regions.size()) + ", one per entry of regions");
+      }
+    };
+    per_region(s.traffic_share.size(), share_path);
+    per_region(s.capacity.size(), capacity_path);
+    for (std::size_t r = 0; r < s.regions.size(); ++r) {
+      check_length(s.traffic_share[r].size(), n, index(share_path, r));
+      check_length(s.capacity[r].size(), n, index(capacity_path, r));
+    }
+    return s;
+  }
+
+  engine::PatternResult pattern(const Json& j, const std::string& path) const {
+    object(j, path);
+    engine::PatternResult p;
+    p.name = text(j, path, "name");
+    p.availability = number(j, path, "availability");
+    if (p.availability < 0.0 || p.availability > 1.0) fail(child(path, "availability"), "is out of range", "0..1");
+    p.rto_s = optional_number(j, path, "rto_s");
+    p.rpo_s = optional_number(j, path, "rpo_s");
+    p.monthly_cost_usd = number(j, path, "monthly_cost_usd");
+    p.incident_cost_usd = number(j, path, "incident_cost_usd");
+    const std::string ip = child(path, "incidents");
+    for (std::size_t i = 0; const Json& x : array(member(j, path, "incidents"), ip)) p.incidents.push_back(incident(x, index(ip, i++)));
+    const std::string tp = child(path, "targets");
+    for (std::size_t i = 0; const Json& x : array(member(j, path, "targets"), tp)) p.targets.push_back(target(x, index(tp, i++)));
+    // `workloads` and `series` are additions to v1 made before any reader existed; both are required.
+    const std::string wp = child(path, "workloads");
+    for (std::size_t i = 0; const Json& x : array(member(j, path, "workloads"), wp)) p.workloads.push_back(workload(x, index(wp, i++)));
+    p.series = series(member(j, path, "series"), child(path, "series"));
+    return p;
+  }
+
+  engine::RunResult run(const Json& root) const {
+    object(root, "");
+    engine::RunResult r;
+    r.schema = text(root, "", "schema");
+    if (r.schema != engine::RunResult::kSchema) {
+      fail("schema", "is \"" + r.schema + "\"", std::string("\"") + engine::RunResult::kSchema + "\"");
+    }
+    r.faultline_version = text(root, "", "faultline_version");
+    for (std::size_t i = 0; const Json& x : array(member(root, "", "inputs"), "inputs")) {
+      const std::string p = index("inputs", i++);
+      object(x, p);
+      r.inputs.push_back(engine::InputFile{text(x, p, "role"), text(x, p, "path"), text(x, p, "sha256")});
+    }
+    r.seed = count(root, "", "seed");
+    for (std::size_t i = 0; const Json& x : array(member(root, "", "patterns"), "patterns")) {
+      r.patterns.push_back(pattern(x, index("patterns", i++)));
+    }
+    return r;
+  }
+
+ private:
+  std::string file_;
+};
+
+}  // namespace
+
+ResultReadError::ResultReadError(const std::string& file, const std::string& json_path, const std::string& problem,
+                                 const std::string& allowed)
+    : std::runtime_error(describe(file, json_path, problem, allowed)) {}
+
+engine::RunResult read_result_text(std::string_view text, const std::string& file_name) {
+  Json root;
+  try {
+    root = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& e) {
+    // nlohmann reports a byte offset; turn it into line and column.
+    std::size_t line = 1;
+    std::size_t column = 1;
+    const std::size_t end = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+    for (std::size_t i = 0; i < end; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    throw ResultReadError(file_name + ":" + std::to_string(line) + ":" + std::to_string(column), "",
+                          "not valid JSON", "a faultline.result/v1 document as written by `faultline run --json`");
+  }
+  return Reader(file_name).run(root);
+}
+
+engine::RunResult read_result_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ResultReadError(path, "", "cannot be read", "a readable faultline.result/v1 file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return read_result_text(buffer.str(), path);
+}
+
+}  // namespace faultline::reports

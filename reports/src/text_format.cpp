@@ -1,0 +1,60 @@
+#include "faultline/reports/text_format.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+namespace faultline::reports {
+
+std::string escape_xml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default:
+        // Control characters other than tab and newline are not allowed in XML 1.0: drop them.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') break;
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string fixed(std::optional<double> value, int decimals) {
+  if (!value) return "-";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, *value);
+  return buffer;
+}
+
+std::string shortest(double value) {
+  char buffer[64];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return ec == std::errc() ? std::string(buffer, end) : std::string("nan");
+}
+
+std::string input_path(const engine::RunResult& result, std::string_view role) {
+  for (const auto& i : result.inputs) {
+    if (i.role == role) return i.path;
+  }
+  return {};
+}
+
+std::string scenario_label(const engine::RunResult& result) {
+  const std::string path = input_path(result, "scenario");
+  return path.empty() ? std::string("result") : path;
+}
+
+const engine::IncidentResult* worst_incident(const engine::PatternResult& pattern) {
+  const engine::IncidentResult* worst = nullptr;
+  for (const auto& i : pattern.incidents) {
+    if (worst == nullptr || i.rto_s > worst->rto_s) worst = &i;
+  }
+  return worst;
+}
+
+}  // namespace faultline::reports

@@ -1,0 +1,56 @@
+#include "sample_result.hpp"
+
+namespace faultline::testing {
+namespace {
+
+engine::PatternResult pattern(const std::string& name, double rto, bool is_met) {
+  engine::PatternResult p;
+  p.name = name;
+  p.availability = 0.975;
+  p.rto_s = rto;
+  p.rpo_s = std::nullopt;
+  p.monthly_cost_usd = 1234.25;
+  p.incident_cost_usd = 10.25;
+  engine::IncidentResult i;
+  i.fault = "eastus2 <outage> & \"friends\"";
+  i.start_s = 60;
+  i.rto_s = rto;
+  i.recovered = is_met;
+  i.pre_incident_ratio = 1.0;
+  i.detect_s = 30;
+  i.switch_s = 45.5;
+  i.full_capacity_s = std::nullopt;
+  i.lost_writes = 3;
+  p.incidents.push_back(i);
+  p.targets.push_back({"rto_s", 900, rto, is_met});
+  p.targets.push_back({"availability", 0.9, 0.975, true});
+  p.workloads.push_back({"chat", 400, 390, 0.975, 0.75, 4, 3, 1500.0, 4000.0});
+  auto& s = p.series;
+  s.bucket_s = 60;
+  s.replications = 1;
+  s.start_s = {0, 60, 120, 180};
+  s.offered = {100, 100, 100, 100};
+  s.failed = {0, 10, 0, 0};
+  s.success_ratio = {1.0, 0.9, std::nullopt, 1.0};
+  s.p99_latency_ms = {900.0, 1200.0, std::nullopt, 800.0};
+  s.max_latency_ms = {1000.0, 2000.0, std::nullopt, 900.0};
+  s.regions = {"eastus2", "centralus"};
+  s.traffic_share = {{1.0, 0.5, std::nullopt, 0.0}, {0.0, 0.5, std::nullopt, 1.0}};
+  s.capacity = {{1.0, 0.0, 0.0, 0.0}, {0.25, 0.5, 1.0, 1.0}};
+  s.replication_lag_mean_s = {0.5, 2.0, std::nullopt, 0.25};
+  s.replication_lag_max_s = {1.0, 4.0, std::nullopt, 0.5};
+  return p;
+}
+
+}  // namespace
+
+engine::RunResult sample_result() {
+  engine::RunResult r;
+  r.faultline_version = "0.1.0 (git test)";
+  r.inputs = {{"scenario", "scenarios/sample <1>.json", "ab12"}, {"topology", "no/such/topology.json", "cd34"}};
+  r.seed = 42;
+  r.patterns = {pattern("hot-warm", 120.0, true), pattern("hot-cold", 1500.0, false)};
+  return r;
+}
+
+}  // namespace faultline::testing

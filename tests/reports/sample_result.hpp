@@ -1,0 +1,12 @@
+#pragma once
+// A small hand-made result with every kind of value (nulls, a missed target,
+// text that needs escaping) for the report writer tests.
+
+#include "faultline/engine/run_result.hpp"
+
+namespace faultline::testing {
+
+/// Two patterns over 4 buckets of 60 s; "hot-cold" misses its RTO target (value 1500 s, limit 900 s).
+engine::RunResult sample_result();
+
+}  // namespace faultline::testing
