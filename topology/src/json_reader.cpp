@@ -35,8 +35,8 @@ std::optional<JsonReader::json> JsonReader::parse(std::string_view text, const s
     const auto newlines = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
     const std::size_t line_start = before.rfind('\n');
     const std::size_t column = line_start == std::string_view::npos ? offset + 1 : offset - line_start;
-    errors.push_back(LoadError{file, "", newlines + 1, static_cast<int>(column),
-                               parse_problem(e.what()), "JSON (RFC 8259): no comments, no trailing commas"});
+    errors.push_back(LoadError{file, "", newlines + 1, static_cast<int>(column), parse_problem(e.what()),
+                               "JSON (RFC 8259): no comments, no trailing commas"});
     return std::nullopt;
   }
 }
@@ -141,10 +141,9 @@ std::optional<bool> JsonReader::boolean(const json& object, const std::string& p
 std::optional<double> JsonReader::number(const json& object, const std::string& path, std::string_view key,
                                          bool is_required, double min, double max, bool is_integer,
                                          std::string_view allowed) {
-  const std::string range =
-      !allowed.empty() ? std::string(allowed)
-                       : std::string(is_integer ? "an integer " : "a number ") + "from " + plain_number(min) + " to " +
-                             plain_number(max);
+  const std::string range = !allowed.empty() ? std::string(allowed)
+                                             : std::string(is_integer ? "an integer " : "a number ") + "from " +
+                                                   plain_number(min) + " to " + plain_number(max);
   const json* value = typed(object, path, key, is_required, &json::is_number, "a number", range);
   if (value == nullptr) return std::nullopt;
   const double n = value->get<double>();

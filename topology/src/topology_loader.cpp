@@ -57,12 +57,12 @@ class Checker {
   void check_root(const json& root) {
     if (!root.is_object()) {
       reader_.error("", std::string("the file holds a JSON ") + root.type_name() + ", not an object",
-            "an object with \"name\" and \"regions\"");
+                    "an object with \"name\" and \"regions\"");
       return;
     }
-    reader_.check_keys(root, "",
-               {"$schema", "name", "description", "regions", "global_entry", "network_links", "replication_links",
-                "clients"});
+    reader_.check_keys(
+        root, "",
+        {"$schema", "name", "description", "regions", "global_entry", "network_links", "replication_links", "clients"});
     name_ = reader_.string(root, "", "name", true).value_or("");
     description_ = reader_.string(root, "", "description", false).value_or("");
     if (const json* regions = reader_.array(root, "", "regions", true)) {
@@ -71,10 +71,12 @@ class Checker {
     }
     if (const json* entry = reader_.object(root, "", "global_entry", false)) check_global_entry(*entry, "global_entry");
     if (const json* links = reader_.array(root, "", "network_links", false)) {
-      for (std::size_t i = 0; i < links->size(); ++i) check_network_link((*links)[i], JsonReader::at("network_links", i));
+      for (std::size_t i = 0; i < links->size(); ++i)
+        check_network_link((*links)[i], JsonReader::at("network_links", i));
     }
     if (const json* links = reader_.array(root, "", "replication_links", false)) {
-      for (std::size_t i = 0; i < links->size(); ++i) check_replication_link((*links)[i], JsonReader::at("replication_links", i));
+      for (std::size_t i = 0; i < links->size(); ++i)
+        check_replication_link((*links)[i], JsonReader::at("replication_links", i));
     }
     if (const json* clients = reader_.array(root, "", "clients", false)) check_clients(*clients);
     resolve_references();
@@ -89,8 +91,8 @@ class Checker {
     for (std::size_t i = 0; i < list->size(); ++i) {
       const json& item = (*list)[i];
       if (!item.is_string() || item.get_ref<const std::string&>().empty()) {
-        reader_.error(JsonReader::at(JsonReader::at(path, key), i), std::string("expected a non-empty string, got ") + item.dump(),
-              "a non-empty string");
+        reader_.error(JsonReader::at(JsonReader::at(path, key), i),
+                      std::string("expected a non-empty string, got ") + item.dump(), "a non-empty string");
         continue;
       }
       out.push_back(item.get<std::string>());
@@ -107,13 +109,14 @@ class Checker {
              c == '-';
     });
     if (!is_well_formed) {
-      reader_.error(JsonReader::at(path, "id"), "id " + in_quotes(*id) + " has characters outside the allowed set", std::string(kIdAllowed));
+      reader_.error(JsonReader::at(path, "id"), "id " + in_quotes(*id) + " has characters outside the allowed set",
+                    std::string(kIdAllowed));
       return std::nullopt;
     }
     const auto [it, is_new] = id_paths_.emplace(*id, JsonReader::at(path, "id"));
     if (!is_new) {
       reader_.error(JsonReader::at(path, "id"), "duplicate id " + in_quotes(*id) + ", first defined at " + it->second,
-            "ids unique across the whole topology");
+                    "ids unique across the whole topology");
       return std::nullopt;
     }
     return id;
@@ -139,22 +142,35 @@ class Checker {
   // ---- regions ----
   void check_region(const json& region, const std::string& path) {
     if (!reader_.expect_object(region, path, "a region object")) return;
-    reader_.check_keys(region, path,
-               {"id", "description", "geography", "paired_region", "data_boundary", "zones", "private_endpoints",
-                "private_dns_zones", "model_deployments", "gateways", "agent_services", "data_stores"});
+    reader_.check_keys(
+        region, path,
+        {"id", "description", "geography", "paired_region", "data_boundary", "zones", "private_endpoints",
+         "private_dns_zones", "model_deployments", "gateways", "agent_services", "data_stores"});
     const auto id = id_field(region, path);
     RegionInfo info;
-    info.geography = reader_.string(region, path, "geography", true, "a geography name, e.g. \"united_states\"").value_or("");
+    info.geography =
+        reader_.string(region, path, "geography", true, "a geography name, e.g. \"united_states\"").value_or("");
     info.paired_region = reader_.string(region, path, "paired_region", false, "the id of another region").value_or("");
-    info.data_boundary = reader_.string(region, path, "data_boundary", false, "a boundary name, e.g. \"EU\" or \"US\"").value_or("");
+    info.data_boundary =
+        reader_.string(region, path, "data_boundary", false, "a boundary name, e.g. \"EU\" or \"US\"").value_or("");
     info.private_endpoints = string_list(region, path, "private_endpoints");
     info.private_dns_zones = string_list(region, path, "private_dns_zones");
     const std::string region_id = id.value_or("?" + path);
-    const VertexId v = add_node(Node{region_id, NodeKind::kRegion, region_id, {}, path,
-                                     reader_.string(region, path, "description", false).value_or(""), info});
+    const VertexId v = add_node(Node{region_id,
+                                     NodeKind::kRegion,
+                                     region_id,
+                                     {},
+                                     path,
+                                     reader_.string(region, path, "description", false).value_or(""),
+                                     info});
     if (!info.paired_region.empty()) {
-      pending_.push_back(PendingReference{v, info.paired_region, JsonReader::at(path, "paired_region"), {NodeKind::kRegion},
-                                          false, EdgeKind::kDependency, false});
+      pending_.push_back(PendingReference{v,
+                                          info.paired_region,
+                                          JsonReader::at(path, "paired_region"),
+                                          {NodeKind::kRegion},
+                                          false,
+                                          EdgeKind::kDependency,
+                                          false});
     }
     std::vector<std::string> zone_ids;
     if (const json* zones = reader_.array(region, path, "zones", false)) {
@@ -166,8 +182,13 @@ class Checker {
         const auto zone_id = id_field(zone, zone_path);
         if (!zone_id) continue;
         zone_ids.push_back(*zone_id);
-        const VertexId z = add_node(Node{*zone_id, NodeKind::kZone, region_id, {}, zone_path,
-                                         reader_.string(zone, zone_path, "description", false).value_or(""), ZoneInfo{}});
+        const VertexId z = add_node(Node{*zone_id,
+                                         NodeKind::kZone,
+                                         region_id,
+                                         {},
+                                         zone_path,
+                                         reader_.string(zone, zone_path, "description", false).value_or(""),
+                                         ZoneInfo{}});
         add_edge(z, v, Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, zone_path});
       }
     }
@@ -175,7 +196,8 @@ class Checker {
       if (const json* list = reader_.array(region, path, key, false)) {
         for (std::size_t i = 0; i < list->size(); ++i) {
           const std::string item_path = JsonReader::at(JsonReader::at(path, key), i);
-          if (reader_.expect_object((*list)[i], item_path, "an object")) (this->*check)((*list)[i], item_path, v, zone_ids);
+          if (reader_.expect_object((*list)[i], item_path, "an object"))
+            (this->*check)((*list)[i], item_path, v, zone_ids);
         }
       }
     };
@@ -195,13 +217,15 @@ class Checker {
         std::string problem = "unknown zone " + in_quotes(zones[i]) + " in region " + in_quotes(graph_[region].id);
         if (const auto nearest = nearest_word(zones[i], zone_ids)) problem += "; did you mean " + in_quotes(*nearest) + "?";
         reader_.error(JsonReader::at(JsonReader::at(path, "zones"), i), problem,
-              zone_ids.empty() ? "none: the region declares no zones" : "zones of this region: " + JsonReader::join(zone_ids));
+                      zone_ids.empty() ? "none: the region declares no zones"
+                                       : "zones of this region: " + JsonReader::join(zone_ids));
       }
     }
     const std::vector<std::string> depends_on = string_list(item, path, "depends_on");
     if (!id) return std::nullopt;
-    const VertexId v = add_node(Node{*id, kind, graph_[region].id, zones, path,
-                                     reader_.string(item, path, "description", false).value_or(""), std::move(details)});
+    const VertexId v =
+        add_node(Node{*id, kind, graph_[region].id, zones, path,
+                      reader_.string(item, path, "description", false).value_or(""), std::move(details)});
     add_edge(v, region, Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path});
     for (const std::string& zone : zones) {
       const auto z = vertices_.find(zone);
@@ -221,12 +245,13 @@ class Checker {
   void check_model_deployment(const json& item, const std::string& path, VertexId region,
                               const std::vector<std::string>& zone_ids) {
     reader_.check_keys(item, path,
-               {"id", "description", "model", "version", "deployment_name", "deployment_type", "capacity",
-                "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price", "tokens_per_month",
-                "health_check", "depends_on"});
+                       {"id", "description", "model", "version", "deployment_name", "deployment_type", "capacity",
+                        "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price",
+                        "tokens_per_month", "health_check", "depends_on"});
     ModelDeploymentInfo info;
     info.model = reader_.string(item, path, "model", true, "a model name, e.g. \"gpt-4.1-mini\"").value_or("");
-    info.version = reader_.string(item, path, "version", true, "a pinned model version, e.g. \"2025-04-14\"").value_or("");
+    info.version =
+        reader_.string(item, path, "version", true, "a pinned model version, e.g. \"2025-04-14\"").value_or("");
     info.deployment_name = reader_.string(item, path, "deployment_name", true).value_or("");
     const std::vector<std::string> types = {"global_standard", "data_zone_standard", "standard",
                                             "provisioned",     "batch",              "developer"};
@@ -249,14 +274,16 @@ class Checker {
       const std::string price_path = JsonReader::at(path, "price");
       reader_.check_keys(*price, price_path, {"per_hour_usd", "per_1k_tokens_usd"});
       info.price_per_hour_usd = reader_.number(*price, price_path, "per_hour_usd", false, 0, 1e6).value_or(0);
-      info.price_per_1k_tokens_usd = reader_.number(*price, price_path, "per_1k_tokens_usd", false, 0, 1000).value_or(0);
+      info.price_per_1k_tokens_usd =
+          reader_.number(*price, price_path, "per_1k_tokens_usd", false, 0, 1000).value_or(0);
     }
     info.tokens_per_month = reader_.number(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
     if (const json* check = reader_.object(item, path, "health_check", false)) {
       const std::string check_path = JsonReader::at(path, "health_check");
       reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});
       HealthCheck hc;
-      hc.interval = reader_.duration(*check, check_path, "interval", true, std::chrono::hours(24), "24h").value_or(microseconds{0});
+      hc.interval = reader_.duration(*check, check_path, "interval", true, std::chrono::hours(24), "24h")
+                        .value_or(microseconds{0});
       if (hc.interval == microseconds{0} && check->contains("interval")) {
         reader_.error(JsonReader::at(check_path, "interval"), "interval 0 would probe without pause", "at least 1s");
       }
@@ -269,45 +296,49 @@ class Checker {
   void check_gateway(const json& item, const std::string& path, VertexId region,
                      const std::vector<std::string>& zone_ids) {
     reader_.check_keys(item, path,
-               {"id", "description", "product", "units", "price_per_unit_hour_usd", "health_endpoint", "zones",
-                "zone_redundant_sla", "backends", "depends_on"});
+                       {"id", "description", "product", "units", "price_per_unit_hour_usd", "health_endpoint", "zones",
+                        "zone_redundant_sla", "backends", "depends_on"});
     GatewayInfo info;
     info.product = reader_.one_of(item, path, "product", false, {"apim"}).value_or("apim");
     info.units = reader_.number(item, path, "units", false, 1, 100, true).value_or(1);
     info.price_per_unit_hour_usd = reader_.number(item, path, "price_per_unit_hour_usd", false, 0, 1e4).value_or(0);
-    info.health_endpoint = reader_.string(item, path, "health_endpoint", false, "a path starting with '/'").value_or("");
+    info.health_endpoint =
+        reader_.string(item, path, "health_endpoint", false, "a path starting with '/'").value_or("");
     if (!info.health_endpoint.empty() && info.health_endpoint.front() != '/') {
-      reader_.error(JsonReader::at(path, "health_endpoint"), "health endpoint " + in_quotes(info.health_endpoint) + " does not start with '/'",
-            "a path starting with '/'");
+      reader_.error(JsonReader::at(path, "health_endpoint"),
+                    "health endpoint " + in_quotes(info.health_endpoint) + " does not start with '/'",
+                    "a path starting with '/'");
     }
     info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
     const std::vector<std::string> backends = string_list(item, path, "backends");
     const auto v = add_component(item, path, region, zone_ids, NodeKind::kGateway, info);
     if (!v) return;
     for (std::size_t i = 0; i < backends.size(); ++i) {
-      refer(*v, backends[i], JsonReader::at(JsonReader::at(path, "backends"), i), {NodeKind::kModelDeployment, NodeKind::kAgentService},
-            EdgeKind::kDependency, true);
+      refer(*v, backends[i], JsonReader::at(JsonReader::at(path, "backends"), i),
+            {NodeKind::kModelDeployment, NodeKind::kAgentService}, EdgeKind::kDependency, true);
     }
   }
 
   void check_agent_service(const json& item, const std::string& path, VertexId region,
                            const std::vector<std::string>& zone_ids) {
     reader_.check_keys(item, path,
-               {"id", "description", "threads_persisted", "thread_store", "definitions_in_source_control",
-                "price_per_month_usd", "zones", "depends_on"});
+                       {"id", "description", "threads_persisted", "thread_store", "definitions_in_source_control",
+                        "price_per_month_usd", "zones", "depends_on"});
     AgentServiceInfo info;
     info.is_threads_persisted = reader_.boolean(item, path, "threads_persisted", true).value_or(false);
-    info.thread_store = reader_.string(item, path, "thread_store", false, "the id of a database or object_storage").value_or("");
+    info.thread_store =
+        reader_.string(item, path, "thread_store", false, "the id of a database or object_storage").value_or("");
     info.has_definitions_in_source_control =
         reader_.boolean(item, path, "definitions_in_source_control", false).value_or(false);
     info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
     if (info.is_threads_persisted && info.thread_store.empty() && item.contains("threads_persisted")) {
       reader_.error(JsonReader::at(path, "thread_store"), "threads_persisted is true but no thread_store is named",
-            "the id of a database or object_storage holding the threads");
+                    "the id of a database or object_storage holding the threads");
     }
     const auto v = add_component(item, path, region, zone_ids, NodeKind::kAgentService, info);
     if (v && !info.thread_store.empty()) {
-      refer(*v, info.thread_store, JsonReader::at(path, "thread_store"), {NodeKind::kDatabase, NodeKind::kObjectStorage});
+      refer(*v, info.thread_store, JsonReader::at(path, "thread_store"),
+            {NodeKind::kDatabase, NodeKind::kObjectStorage});
     }
   }
 
@@ -329,8 +360,9 @@ class Checker {
     info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
     info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
     info.secrets = string_list(item, path, kind_name && *kind_name == "hsm" ? "keys" : "secrets");
-    info.consistency = reader_.one_of(item, path, "consistency", false,
-                                  {"strong", "bounded_staleness", "session", "consistent_prefix", "eventual"})
+    info.consistency = reader_
+                           .one_of(item, path, "consistency", false,
+                                   {"strong", "bounded_staleness", "session", "consistent_prefix", "eventual"})
                            .value_or("");
     info.has_multi_region_writes = reader_.boolean(item, path, "multi_region_writes", false).value_or(false);
     info.has_automatic_failover = reader_.boolean(item, path, "automatic_failover", false).value_or(false);
@@ -343,32 +375,37 @@ class Checker {
 
   // ---- global entry ----
   void check_global_entry(const json& item, const std::string& path) {
-    reader_.check_keys(item, path, {"id", "description", "product", "routing", "health_probe", "origins", "price_per_month_usd"});
+    reader_.check_keys(item, path,
+                       {"id", "description", "product", "routing", "health_probe", "origins", "price_per_month_usd"});
     GlobalEntryInfo info;
-    info.product = reader_.one_of(item, path, "product", false, {"front_door", "traffic_manager"}).value_or("front_door");
-    info.routing = reader_.one_of(item, path, "routing", false, {"priority", "weighted", "latency"}).value_or("priority");
+    info.product =
+        reader_.one_of(item, path, "product", false, {"front_door", "traffic_manager"}).value_or("front_door");
+    info.routing =
+        reader_.one_of(item, path, "routing", false, {"priority", "weighted", "latency"}).value_or("priority");
     info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
     if (const json* probe = reader_.object(item, path, "health_probe", false)) {
       const std::string probe_path = JsonReader::at(path, "health_probe");
-      reader_.check_keys(*probe, probe_path, {"path", "protocol", "interval", "sample_size", "successful_samples_required"});
+      reader_.check_keys(*probe, probe_path,
+                         {"path", "protocol", "interval", "sample_size", "successful_samples_required"});
       HealthProbe hp;
       hp.path = reader_.string(*probe, probe_path, "path", true, "a path starting with '/'").value_or("");
       if (!hp.path.empty() && hp.path.front() != '/') {
-        reader_.error(JsonReader::at(probe_path, "path"), "probe path " + in_quotes(hp.path) + " does not start with '/'",
-              "a path starting with '/'");
+        reader_.error(JsonReader::at(probe_path, "path"),
+                      "probe path " + in_quotes(hp.path) + " does not start with '/'", "a path starting with '/'");
       }
       hp.protocol = reader_.one_of(*probe, probe_path, "protocol", false, {"http", "https"}).value_or("https");
       // Front Door accepts probe intervals of 1-255 s (domain-facts lists 30, 120 and 240 s defaults).
       hp.interval = reader_.duration(*probe, probe_path, "interval", false, std::chrono::seconds(255), "255s")
                         .value_or(std::chrono::seconds(30));
-      hp.sample_size = static_cast<int>(reader_.number(*probe, probe_path, "sample_size", false, 1, 255, true).value_or(4));
+      hp.sample_size =
+          static_cast<int>(reader_.number(*probe, probe_path, "sample_size", false, 1, 255, true).value_or(4));
       hp.successful_samples_required = static_cast<int>(
           reader_.number(*probe, probe_path, "successful_samples_required", false, 1, 255, true).value_or(3));
       if (hp.successful_samples_required > hp.sample_size) {
         reader_.error(JsonReader::at(probe_path, "successful_samples_required"),
-              std::to_string(hp.successful_samples_required) + " is more than the sample size " +
-                  std::to_string(hp.sample_size),
-              "1 to sample_size");
+                      std::to_string(hp.successful_samples_required) + " is more than the sample size " +
+                          std::to_string(hp.sample_size),
+                      "1 to sample_size");
       }
       info.health_probe = hp;
     }
@@ -391,8 +428,13 @@ class Checker {
     }
     const auto id = id_field(item, path);
     if (!id) return;
-    const VertexId v = add_node(Node{*id, NodeKind::kGlobalEntry, "", {}, path,
-                                     reader_.string(item, path, "description", false).value_or(""), info});
+    const VertexId v = add_node(Node{*id,
+                                     NodeKind::kGlobalEntry,
+                                     "",
+                                     {},
+                                     path,
+                                     reader_.string(item, path, "description", false).value_or(""),
+                                     info});
     for (const auto& [gateway, origin_path] : origins) {
       refer(v, gateway, origin_path, {NodeKind::kGateway}, EdgeKind::kDependency, true);
     }
@@ -409,8 +451,9 @@ class Checker {
       return std::nullopt;
     }
     if (std::find(kinds.begin(), kinds.end(), graph_[it->second].kind) == kinds.end()) {
-      reader_.error(JsonReader::at(path, key), in_quotes(*id) + " is a " + std::string(to_string(graph_[it->second].kind)),
-            "the id of a " + kinds_text(kinds));
+      reader_.error(JsonReader::at(path, key),
+                    in_quotes(*id) + " is a " + std::string(to_string(graph_[it->second].kind)),
+                    "the id of a " + kinds_text(kinds));
       return std::nullopt;
     }
     return it->second;
@@ -436,14 +479,17 @@ class Checker {
     const double egress = reader_.number(item, path, "egress_usd_per_gb", false, 0, 100).value_or(0);
     if (!from || !to || !latency) return;
     if (*from == *to) {
-      reader_.error(JsonReader::at(path, "to"), "a link from " + in_quotes(graph_[*from].id) + " to itself", "two different regions");
+      reader_.error(JsonReader::at(path, "to"), "a link from " + in_quotes(graph_[*from].id) + " to itself",
+                    "two different regions");
       return;
     }
     const auto key = std::minmax(graph_[*from].id, graph_[*to].id);
     const auto [it, is_new] = network_links_.emplace(std::pair(key.first, key.second), path);
     if (!is_new) {
-      reader_.error(path, "second link between " + in_quotes(key.first) + " and " + in_quotes(key.second) + ", first at " + it->second,
-            "one link per pair of regions (links are bidirectional)");
+      reader_.error(
+          path,
+          "second link between " + in_quotes(key.first) + " and " + in_quotes(key.second) + ", first at " + it->second,
+          "one link per pair of regions (links are bidirectional)");
       return;
     }
     const Edge edge{EdgeKind::kNetwork, false, latency->count(), bandwidth, egress, ReplicationMode::kAsync, {}, 0, path};
@@ -465,14 +511,15 @@ class Checker {
     const double egress = reader_.number(item, path, "egress_usd_per_gb", false, 0, 100).value_or(-1);
     if (!from || !to || !mode) return;
     if (*from == *to) {
-      reader_.error(JsonReader::at(path, "to"), "replicates " + in_quotes(graph_[*from].id) + " to itself", "two different data stores");
+      reader_.error(JsonReader::at(path, "to"), "replicates " + in_quotes(graph_[*from].id) + " to itself",
+                    "two different data stores");
       return;
     }
     if (graph_[*from].kind != graph_[*to].kind) {
       reader_.error(JsonReader::at(path, "to"),
-            "replicates a " + std::string(to_string(graph_[*from].kind)) + " to a " +
-                std::string(to_string(graph_[*to].kind)),
-            "two data stores of the same kind");
+                    "replicates a " + std::string(to_string(graph_[*from].kind)) + " to a " +
+                        std::string(to_string(graph_[*to].kind)),
+                    "two data stores of the same kind");
       return;
     }
     const auto replication_mode =
@@ -487,11 +534,13 @@ class Checker {
       const std::string path = JsonReader::at("clients", i);
       const json& item = clients[i];
       if (!reader_.expect_object(item, path, "a client object")) continue;
-      reader_.check_keys(item, path, {"id", "description", "geography", "data_boundary", "traffic_share", "entry", "latency"});
+      reader_.check_keys(item, path,
+                         {"id", "description", "geography", "data_boundary", "traffic_share", "entry", "latency"});
       const auto id = id_field(item, path);
       ClientInfo info;
       info.geography = reader_.string(item, path, "geography", true, "a geography name").value_or("");
-      info.data_boundary = reader_.string(item, path, "data_boundary", false, "a boundary name, e.g. \"EU\"").value_or("");
+      info.data_boundary =
+          reader_.string(item, path, "data_boundary", false, "a boundary name, e.g. \"EU\"").value_or("");
       const auto share = reader_.number(item, path, "traffic_share", true, 0, 1);
       info.traffic_share = share.value_or(0);
       share_sum += info.traffic_share;
@@ -517,14 +566,22 @@ class Checker {
         }
       }
       if (!id) continue;
-      const VertexId v = add_node(Node{*id, NodeKind::kClient, "", {}, path,
-                                       reader_.string(item, path, "description", false).value_or(""), info});
+      const VertexId v = add_node(Node{
+          *id, NodeKind::kClient, "", {}, path, reader_.string(item, path, "description", false).value_or(""), info});
       for (const auto& [region, latency] : latencies) {
         add_edge(v, region,
-                 Edge{EdgeKind::kNetwork, false, latency.count(), 0, 0, ReplicationMode::kAsync, {}, 0,
+                 Edge{EdgeKind::kNetwork,
+                      false,
+                      latency.count(),
+                      0,
+                      0,
+                      ReplicationMode::kAsync,
+                      {},
+                      0,
                       JsonReader::at(JsonReader::at(path, "latency"), graph_[region].id)});
       }
-      if (!info.entry.empty()) refer(v, info.entry, JsonReader::at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
+      if (!info.entry.empty())
+        refer(v, info.entry, JsonReader::at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
     }
     if (!clients.empty() && std::abs(share_sum - 1.0) > kShareTolerance) {
       reader_.error("clients", "traffic shares sum to " + JsonReader::plain_number(share_sum), "shares that sum to 1");
@@ -542,11 +599,12 @@ class Checker {
       const Node& target = graph_[it->second];
       if (std::find(ref.kinds.begin(), ref.kinds.end(), target.kind) == ref.kinds.end()) {
         reader_.error(ref.path, in_quotes(ref.target) + " is a " + std::string(to_string(target.kind)),
-              "the id of a " + kinds_text(ref.kinds));
+                      "the id of a " + kinds_text(ref.kinds));
         continue;
       }
       if (it->second == ref.from) {
-        reader_.error(ref.path, in_quotes(ref.target) + " refers to itself", "the id of another " + kinds_text(ref.kinds));
+        reader_.error(ref.path, in_quotes(ref.target) + " refers to itself",
+                      "the id of another " + kinds_text(ref.kinds));
         continue;
       }
       if (ref.is_edge) {
@@ -560,7 +618,7 @@ class Checker {
     const std::vector<std::string> cycle = find_dependency_cycle(graph_);
     if (cycle.empty()) return;
     reader_.error(graph_[vertices_.at(cycle.front())].json_path, "dependency cycle: " + JsonReader::join(cycle, " -> "),
-          "dependencies without cycles (a node cannot need itself, even through others)");
+                  "dependencies without cycles (a node cannot need itself, even through others)");
   }
 
   JsonReader reader_;
