@@ -156,21 +156,11 @@ class Checker {
     info.private_endpoints = string_list(region, path, "private_endpoints");
     info.private_dns_zones = string_list(region, path, "private_dns_zones");
     const std::string region_id = id.value_or("?" + path);
-    const VertexId v = add_node(Node{region_id,
-                                     NodeKind::kRegion,
-                                     region_id,
-                                     {},
-                                     path,
-                                     reader_.string(region, path, "description", false).value_or(""),
-                                     info});
+    const VertexId v = add_node(Node{region_id, NodeKind::kRegion, region_id, {}, path,
+                                     reader_.string(region, path, "description", false).value_or(""), info});
     if (!info.paired_region.empty()) {
-      pending_.push_back(PendingReference{v,
-                                          info.paired_region,
-                                          JsonReader::at(path, "paired_region"),
-                                          {NodeKind::kRegion},
-                                          false,
-                                          EdgeKind::kDependency,
-                                          false});
+      pending_.push_back(PendingReference{v, info.paired_region, JsonReader::at(path, "paired_region"),
+                                          {NodeKind::kRegion}, false, EdgeKind::kDependency, false});
     }
     std::vector<std::string> zone_ids;
     if (const json* zones = reader_.array(region, path, "zones", false)) {
@@ -182,11 +172,7 @@ class Checker {
         const auto zone_id = id_field(zone, zone_path);
         if (!zone_id) continue;
         zone_ids.push_back(*zone_id);
-        const VertexId z = add_node(Node{*zone_id,
-                                         NodeKind::kZone,
-                                         region_id,
-                                         {},
-                                         zone_path,
+        const VertexId z = add_node(Node{*zone_id, NodeKind::kZone, region_id, {}, zone_path,
                                          reader_.string(zone, zone_path, "description", false).value_or(""),
                                          ZoneInfo{}});
         add_edge(z, v, Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, zone_path});
@@ -570,14 +556,7 @@ class Checker {
           *id, NodeKind::kClient, "", {}, path, reader_.string(item, path, "description", false).value_or(""), info});
       for (const auto& [region, latency] : latencies) {
         add_edge(v, region,
-                 Edge{EdgeKind::kNetwork,
-                      false,
-                      latency.count(),
-                      0,
-                      0,
-                      ReplicationMode::kAsync,
-                      {},
-                      0,
+                 Edge{EdgeKind::kNetwork, false, latency.count(), 0, 0, ReplicationMode::kAsync, {}, 0,
                       JsonReader::at(JsonReader::at(path, "latency"), graph_[region].id)});
       }
       if (!info.entry.empty())
