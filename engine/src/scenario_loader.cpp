@@ -446,12 +446,9 @@ class ScenarioChecker {
       }
       config["endpoints"] = endpoints;
     }
-    try {
-      spec.router = parse_router_config(config.dump(), reader_.file() + ": " + router_path);
-    } catch (const RouterConfigError& e) {
-      reader_.error(router_path, e.what(), "a router configuration with the replay format's keys (docs/router.md)");
-      return;
-    }
+    auto router = read_router_config(reader_, config, router_path);
+    if (!router) return;
+    spec.router = std::move(*router);
     for (std::size_t i = 0; i < spec.router.endpoints.size(); ++i) {
       const std::string& name = spec.router.endpoints[i].name;
       const bool is_known = std::any_of(defaults.endpoints.begin(), defaults.endpoints.end(),
