@@ -8,9 +8,11 @@
 #include <ostream>
 #include <sstream>
 #include <unordered_map>
+#include <vector>
 
 #include "faultline/engine/router_config_loader.hpp"
 #include "faultline/router/router.hpp"
+#include "faultline/topology/key_suggestion.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -50,17 +52,16 @@ class EventReader {
     throw ReplayError(name_ + ":" + std::to_string(line_) + ": " + message);
   }
 
-  void check_keys(const json& event, const std::string& kind, std::initializer_list<std::string_view> allowed) const {
+  void check_keys(const json& event, const std::string& kind, const std::vector<std::string>& allowed) const {
     for (const auto& [key, value] : event.items()) {
       (void)value;
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string message = "unknown key \"" + key + "\" in a " + kind + " event";
-      const std::string near = engine::nearest_key(key, allowed);
-      if (!near.empty()) message += " (did you mean \"" + near + "\"?)";
+      if (const auto near = topology::nearest_word(key, allowed)) message += " (did you mean \"" + *near + "\"?)";
       message += "; allowed keys:";
       bool is_first = true;
-      for (std::string_view a : allowed) {
-        message += (is_first ? " " : ", ") + std::string(a);
+      for (const std::string& a : allowed) {
+        message += (is_first ? " " : ", ") + a;
         is_first = false;
       }
       fail(message);

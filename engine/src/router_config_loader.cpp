@@ -1,13 +1,8 @@
 #include "faultline/engine/router_config_loader.hpp"
 
-#include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <initializer_list>
-#include <limits>
-#include <nlohmann/json.hpp>
-#include <sstream>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "faultline/engine/sim_time.hpp"
@@ -17,291 +12,192 @@ namespace {
 
 using nlohmann::json;
 using router::Micros;
+using topology::JsonReader;
+using topology::LoadError;
 
 // The simulator hands its SimDuration to the router unchanged.
 static_assert(std::is_same_v<Micros, SimDuration>, "router time and simulated time must be the same type");
 
-// Values beyond this are rejected before conversion, so the conversion to
-// microseconds cannot overflow; the validator's own limits are far smaller.
+// The reader only checks types; router::find_config_error judges ranges. These
+// bounds, far beyond every limit of the validator, keep the conversions to
+// integers and to microseconds exact.
+constexpr double kMaxNumberRead = 1e12;
 constexpr double kMaxSecondsRead = 1e9;
 
-class Reader {
- public:
-  explicit Reader(std::string source) : source_(std::move(source)) {}
-
-  [[noreturn]] void fail(const std::string& path, const std::string& message) const {
-    throw RouterConfigError(source_ + ": " + (path.empty() ? "" : path + ": ") + message);
+void read_integer(JsonReader& r, const json& object, const std::string& path, std::string_view key, std::int64_t& out) {
+  if (const auto v = r.number(object, path, key, false, -kMaxNumberRead, kMaxNumberRead, true, "an integer")) {
+    out = static_cast<std::int64_t>(*v);
   }
+}
 
-  static std::string shown(const json& value) {
-    std::string text = value.dump();
-    if (text.size() > 40) text = text.substr(0, 37) + "...";
-    return text;
+void read_number(JsonReader& r, const json& object, const std::string& path, std::string_view key, double& out) {
+  if (const auto v = r.number(object, path, key, false, -kMaxNumberRead, kMaxNumberRead, false, "a number")) {
+    out = *v;
   }
+}
 
-  void require_object(const json& value, const std::string& path, std::initializer_list<std::string_view> allowed) const {
-    if (!value.is_object()) fail(path, (path.empty() ? "the configuration" : "this") + std::string(" must be an object, got ") + shown(value));
-    for (const auto& [key, item] : value.items()) {
-      (void)item;
-      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      std::string message = "unknown key \"" + key + "\"";
-      const std::string near = nearest_key(key, allowed);
-      if (!near.empty()) message += " (did you mean \"" + near + "\"?)";
-      message += "; allowed keys: ";
-      bool is_first = true;
-      for (std::string_view a : allowed) {
-        message += (is_first ? "" : ", ") + std::string(a);
-        is_first = false;
-      }
-      fail(join(path, key), message);
-    }
+// A duration in `unit_us` units (1000 for *_ms, 1000000 for *_s); fractions allowed, rounded to 1 us.
+void read_duration(JsonReader& r, const json& object, const std::string& path, std::string_view key,
+                   std::int64_t unit_us, Micros& out) {
+  const double limit = kMaxSecondsRead * 1e6 / static_cast<double>(unit_us);
+  const char* allowed = unit_us == 1000 ? "a number of milliseconds" : "a number of seconds";
+  if (const auto v = r.number(object, path, key, false, -limit, limit, false, allowed)) {
+    out = Micros{static_cast<std::int64_t>(std::llround(*v * static_cast<double>(unit_us)))};
   }
+}
 
-  static std::string join(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
+void read_bool(JsonReader& r, const json& object, const std::string& path, std::string_view key, bool& out) {
+  if (const auto v = r.boolean(object, path, key, false)) out = *v;
+}
+
+template <typename Enum>
+void read_choice(JsonReader& r, const json& object, const std::string& path, std::string_view key,
+                 const std::vector<std::pair<std::string, Enum>>& choices, Enum& out) {
+  std::vector<std::string> names;
+  for (const auto& choice : choices) names.push_back(choice.first);
+  const auto name = r.one_of(object, path, key, false, names);
+  if (!name) return;
+  for (const auto& [choice_name, value] : choices) {
+    if (choice_name == *name) out = value;
   }
+}
 
-  void read_integer(const json& obj, const std::string& path, std::string_view key, std::int64_t& out) const {
-    if (!obj.contains(key)) return;
-    const json& v = obj.at(key);
-    if (v.is_number_unsigned()) {
-      const auto u = v.get<std::uint64_t>();
-      out = u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
-                ? std::numeric_limits<std::int64_t>::max()
-                : static_cast<std::int64_t>(u);
-      return;
-    }
-    if (v.is_number_integer()) {
-      out = v.get<std::int64_t>();
-      return;
-    }
-    fail(join(path, key), std::string(key) + " must be an integer, got " + shown(v));
-  }
-
-  void read_number(const json& obj, const std::string& path, std::string_view key, double& out) const {
-    if (!obj.contains(key)) return;
-    const json& v = obj.at(key);
-    if (!v.is_number()) fail(join(path, key), std::string(key) + " must be a number, got " + shown(v));
-    out = v.get<double>();
-  }
-
-  // A duration in `unit_us` units (1000 for *_ms, 1000000 for *_s); fractions allowed, rounded to 1 us.
-  void read_duration(const json& obj, const std::string& path, std::string_view key, std::int64_t unit_us,
-                     Micros& out) const {
-    if (!obj.contains(key)) return;
-    const json& v = obj.at(key);
-    if (!v.is_number()) {
-      fail(join(path, key), std::string(key) + " must be a number of " + (unit_us == 1000 ? "milliseconds" : "seconds") +
-                                ", got " + shown(v));
-    }
-    const double value = v.get<double>();
-    const double limit = kMaxSecondsRead * 1e6 / static_cast<double>(unit_us);
-    if (!(std::fabs(value) <= limit)) fail(join(path, key), std::string(key) + " is out of range, got " + shown(v));
-    out = Micros{static_cast<std::int64_t>(std::llround(value * static_cast<double>(unit_us)))};
-  }
-
-  void read_whole_seconds(const json& obj, const std::string& path, std::string_view key, Micros& out) const {
-    if (!obj.contains(key)) return;
-    std::int64_t seconds = 0;
-    read_integer(obj, path, key, seconds);
-    if (seconds < 0 || seconds > static_cast<std::int64_t>(kMaxSecondsRead)) {
-      fail(join(path, key), std::string(key) + " must be a whole number of seconds from 0, got " + shown(obj.at(key)));
-    }
-    out = std::chrono::seconds(seconds);
-  }
-
-  void read_bool(const json& obj, const std::string& path, std::string_view key, bool& out) const {
-    if (!obj.contains(key)) return;
-    const json& v = obj.at(key);
-    if (!v.is_boolean()) fail(join(path, key), std::string(key) + " must be true or false, got " + shown(v));
-    out = v.get<bool>();
-  }
-
-  std::string read_string(const json& obj, const std::string& path, std::string_view key) const {
-    const json& v = obj.at(key);
-    if (!v.is_string()) fail(join(path, key), std::string(key) + " must be a string, got " + shown(v));
-    return v.get<std::string>();
-  }
-
-  template <typename Enum>
-  void read_choice(const json& obj, const std::string& path, std::string_view key,
-                   std::initializer_list<std::pair<std::string_view, Enum>> choices, Enum& out) const {
-    if (!obj.contains(key)) return;
-    const json& v = obj.at(key);
-    std::string allowed;
-    for (const auto& [name, value] : choices) {
-      (void)value;
-      allowed += (allowed.empty() ? "\"" : " or \"") + std::string(name) + "\"";
-    }
-    if (v.is_string()) {
-      for (const auto& [name, value] : choices) {
-        if (v.get<std::string>() == name) {
-          out = value;
-          return;
-        }
-      }
-    }
-    fail(join(path, key), std::string(key) + " must be " + allowed + ", got " + shown(v));
-  }
-
- private:
-  std::string source_;
-};
-
-router::EndpointConfig read_endpoint(const Reader& r, const json& value, const std::string& path) {
-  r.require_object(value, path, {"name", "priority", "weight", "boundary", "latency_ms", "enabled"});
+router::EndpointConfig read_endpoint(JsonReader& r, const json& value, const std::string& path) {
   router::EndpointConfig e;
-  if (!value.contains("name")) r.fail(path + ".name", "name is required (a unique non-empty string)");
-  e.name = r.read_string(value, path, "name");
-  r.read_integer(value, path, "priority", e.priority);
-  r.read_integer(value, path, "weight", e.weight);
-  if (value.contains("boundary")) e.boundary = r.read_string(value, path, "boundary");
-  r.read_duration(value, path, "latency_ms", 1000, e.latency);
-  r.read_bool(value, path, "enabled", e.is_enabled);
+  if (!r.expect_object(value, path, "an endpoint object with \"name\"")) return e;
+  r.check_keys(value, path, {"name", "priority", "weight", "boundary", "latency_ms", "enabled"});
+  e.name = r.string(value, path, "name", true, "a unique non-empty string").value_or("");
+  read_integer(r, value, path, "priority", e.priority);
+  read_integer(r, value, path, "weight", e.weight);
+  if (auto boundary = r.string(value, path, "boundary", false, "a boundary name such as \"EU\", or no key")) {
+    e.boundary = std::move(*boundary);
+  }
+  read_duration(r, value, path, "latency_ms", 1000, e.latency);
+  read_bool(r, value, path, "enabled", e.is_enabled);
   return e;
 }
 
-router::RouterConfig read_config(const Reader& r, const json& root) {
-  r.require_object(root, "", {"endpoints", "selection", "probe", "breaker", "throttle", "failover", "retry"});
-  router::RouterConfig config;
-  if (!root.contains("endpoints")) r.fail("endpoints", "endpoints is required (an array of endpoint objects)");
-  const json& endpoints = root.at("endpoints");
-  if (!endpoints.is_array()) r.fail("endpoints", "endpoints must be an array, got " + Reader::shown(endpoints));
-  for (std::size_t i = 0; i < endpoints.size(); ++i) {
-    config.endpoints.push_back(read_endpoint(r, endpoints[i], "endpoints[" + std::to_string(i) + "]"));
-  }
-  if (root.contains("selection")) {
-    const json& s = root.at("selection");
-    r.require_object(s, "selection", {"latency_band_ms", "when_none_healthy"});
-    r.read_duration(s, "selection", "latency_band_ms", 1000, config.selection.latency_band);
-    r.read_choice<router::WhenNoneHealthy>(
-        s, "selection", "when_none_healthy",
+// The section `key` of the configuration at `path` if present (and an object), its keys checked.
+const json* section(JsonReader& r, const json& config, const std::string& path, std::string_view key,
+                    const std::vector<std::string>& keys) {
+  const json* s = r.object(config, path, key, false);
+  if (s != nullptr) r.check_keys(*s, JsonReader::at(path, key), keys);
+  return s;
+}
+
+void read_sections(JsonReader& r, const json& value, const std::string& path, router::RouterConfig& config) {
+  if (const json* s = section(r, value, path, "selection", {"latency_band_ms", "when_none_healthy"})) {
+    const std::string at = JsonReader::at(path, "selection");
+    read_duration(r, *s, at, "latency_band_ms", 1000, config.selection.latency_band);
+    read_choice<router::WhenNoneHealthy>(
+        r, *s, at, "when_none_healthy",
         {{"spread", router::WhenNoneHealthy::kSpread}, {"fail", router::WhenNoneHealthy::kFail}},
         config.selection.when_none_healthy);
   }
-  if (root.contains("probe")) {
-    const json& p = root.at("probe");
-    r.require_object(p, "probe", {"interval_s", "sample_size", "successful_samples_required", "timeout_ms"});
+  if (const json* s = section(r, value, path, "probe",
+                              {"interval_s", "sample_size", "successful_samples_required", "timeout_ms"})) {
+    const std::string at = JsonReader::at(path, "probe");
     router::ProbeConfig probe;
-    r.read_duration(p, "probe", "interval_s", 1000000, probe.interval);
-    r.read_integer(p, "probe", "sample_size", probe.sample_size);
-    r.read_integer(p, "probe", "successful_samples_required", probe.successful_samples_required);
-    r.read_duration(p, "probe", "timeout_ms", 1000, probe.timeout);
+    read_duration(r, *s, at, "interval_s", 1000000, probe.interval);
+    read_integer(r, *s, at, "sample_size", probe.sample_size);
+    read_integer(r, *s, at, "successful_samples_required", probe.successful_samples_required);
+    read_duration(r, *s, at, "timeout_ms", 1000, probe.timeout);
     config.probe = probe;
   }
-  if (root.contains("breaker")) {
-    const json& b = root.at("breaker");
-    r.require_object(b, "breaker",
-                     {"window_type", "window_size", "minimum_calls", "failure_rate_threshold", "slow_call_duration_ms",
-                      "slow_call_rate_threshold", "open_wait_s", "open_wait_multiplier", "half_open_calls"});
+  if (const json* s =
+          section(r, value, path, "breaker",
+                  {"window_type", "window_size", "minimum_calls", "failure_rate_threshold", "slow_call_duration_ms",
+                   "slow_call_rate_threshold", "open_wait_s", "open_wait_multiplier", "half_open_calls"})) {
+    const std::string at = JsonReader::at(path, "breaker");
     router::BreakerConfig breaker;
-    r.read_choice<router::WindowType>(b, "breaker", "window_type",
-                                      {{"count", router::WindowType::kCount}, {"time", router::WindowType::kTime}},
-                                      breaker.window_type);
-    r.read_integer(b, "breaker", "window_size", breaker.window_size);
-    r.read_integer(b, "breaker", "minimum_calls", breaker.minimum_calls);
-    r.read_number(b, "breaker", "failure_rate_threshold", breaker.failure_rate_threshold);
-    r.read_duration(b, "breaker", "slow_call_duration_ms", 1000, breaker.slow_call_duration);
-    r.read_number(b, "breaker", "slow_call_rate_threshold", breaker.slow_call_rate_threshold);
-    r.read_duration(b, "breaker", "open_wait_s", 1000000, breaker.open_wait);
-    r.read_number(b, "breaker", "open_wait_multiplier", breaker.open_wait_multiplier);
-    r.read_integer(b, "breaker", "half_open_calls", breaker.half_open_calls);
+    read_choice<router::WindowType>(r, *s, at, "window_type",
+                                    {{"count", router::WindowType::kCount}, {"time", router::WindowType::kTime}},
+                                    breaker.window_type);
+    read_integer(r, *s, at, "window_size", breaker.window_size);
+    read_integer(r, *s, at, "minimum_calls", breaker.minimum_calls);
+    read_number(r, *s, at, "failure_rate_threshold", breaker.failure_rate_threshold);
+    read_duration(r, *s, at, "slow_call_duration_ms", 1000, breaker.slow_call_duration);
+    read_number(r, *s, at, "slow_call_rate_threshold", breaker.slow_call_rate_threshold);
+    read_duration(r, *s, at, "open_wait_s", 1000000, breaker.open_wait);
+    read_number(r, *s, at, "open_wait_multiplier", breaker.open_wait_multiplier);
+    read_integer(r, *s, at, "half_open_calls", breaker.half_open_calls);
     config.breaker = breaker;
   }
-  if (root.contains("throttle")) {
-    const json& t = root.at("throttle");
-    r.require_object(t, "throttle", {"honor_retry_after", "default_cooldown_s"});
+  if (const json* s = section(r, value, path, "throttle", {"honor_retry_after", "default_cooldown_s"})) {
+    const std::string at = JsonReader::at(path, "throttle");
     router::ThrottleConfig throttle;
-    r.read_bool(t, "throttle", "honor_retry_after", throttle.is_retry_after_honored);
-    r.read_duration(t, "throttle", "default_cooldown_s", 1000000, throttle.default_cooldown);
+    read_bool(r, *s, at, "honor_retry_after", throttle.is_retry_after_honored);
+    read_duration(r, *s, at, "default_cooldown_s", 1000000, throttle.default_cooldown);
     config.throttle = throttle;
   }
-  if (root.contains("failover")) {
-    const json& f = root.at("failover");
-    r.require_object(f, "failover", {"validate_for_s", "failback_checks", "hold_down_s", "check_interval_s"});
+  if (const json* s = section(r, value, path, "failover",
+                              {"validate_for_s", "failback_checks", "hold_down_s", "check_interval_s"})) {
+    const std::string at = JsonReader::at(path, "failover");
     router::FailoverConfig failover;
-    r.read_duration(f, "failover", "validate_for_s", 1000000, failover.validate_for);
-    r.read_integer(f, "failover", "failback_checks", failover.failback_checks);
-    r.read_duration(f, "failover", "hold_down_s", 1000000, failover.hold_down);
-    r.read_duration(f, "failover", "check_interval_s", 1000000, failover.check_interval);
+    read_duration(r, *s, at, "validate_for_s", 1000000, failover.validate_for);
+    read_integer(r, *s, at, "failback_checks", failover.failback_checks);
+    read_duration(r, *s, at, "hold_down_s", 1000000, failover.hold_down);
+    read_duration(r, *s, at, "check_interval_s", 1000000, failover.check_interval);
     config.failover = failover;
   }
-  if (root.contains("retry")) {
-    const json& t = root.at("retry");
-    r.require_object(t, "retry", {"max_attempts", "budget_percent"});
+  if (const json* s = section(r, value, path, "retry", {"max_attempts", "budget_percent"})) {
+    const std::string at = JsonReader::at(path, "retry");
     router::RetryConfig retry;
-    r.read_integer(t, "retry", "max_attempts", retry.max_attempts);
-    r.read_number(t, "retry", "budget_percent", retry.budget_percent);
+    read_integer(r, *s, at, "max_attempts", retry.max_attempts);
+    read_number(r, *s, at, "budget_percent", retry.budget_percent);
     config.retry = retry;
   }
-  if (auto err = router::find_config_error(config)) r.fail(err->path, err->message);
-  return config;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
+// The configuration read from `root`, or RouterConfigError with every problem in `errors`, one per line.
+router::RouterConfig config_or_throw(const std::optional<json>& root, const std::string& file,
+                                     std::vector<LoadError>& errors) {
+  std::optional<router::RouterConfig> config;
+  if (root) {
+    JsonReader reader(file, errors);
+    config = read_router_config(reader, *root, "");
   }
-  return row[b.size()];
+  if (config) return std::move(*config);
+  std::string message;
+  for (const LoadError& e : errors) message += (message.empty() ? "" : "\n") + e.to_string();
+  throw RouterConfigError(message);
 }
 
 }  // namespace
 
-std::string nearest_key(std::string_view word, std::initializer_list<std::string_view> allowed) {
-  std::string best;
-  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
-  for (std::string_view candidate : allowed) {
-    const std::size_t d = edit_distance(word, candidate);
-    if (d < best_distance) {
-      best_distance = d;
-      best = std::string(candidate);
+std::optional<router::RouterConfig> read_router_config(JsonReader& reader, const json& value, const std::string& path) {
+  const std::size_t errors_before = reader.error_count();
+  if (!reader.expect_object(value, path, "an object with \"endpoints\", as in docs/router.md")) {
+    return std::nullopt;
+  }
+  reader.check_keys(value, path, {"endpoints", "selection", "probe", "breaker", "throttle", "failover", "retry"});
+  router::RouterConfig config;
+  if (const json* endpoints = reader.array(value, path, "endpoints", true, "an array of endpoint objects")) {
+    for (std::size_t i = 0; i < endpoints->size(); ++i) {
+      config.endpoints.push_back(
+          read_endpoint(reader, (*endpoints)[i], JsonReader::at(JsonReader::at(path, "endpoints"), i)));
     }
   }
-  // Suggest only plausible typos: at most a third of the longer word changed.
-  const std::size_t longest = std::max(word.size(), best.size());
-  return best_distance * 3 <= longest ? best : std::string();
+  read_sections(reader, value, path, config);
+  if (reader.error_count() != errors_before) return std::nullopt;
+  // The router's own validator holds every range rule; its message says what is wrong and what is allowed.
+  if (const auto err = router::find_config_error(config)) {
+    reader.error(JsonReader::at(path, err->path), err->message, "");
+    return std::nullopt;
+  }
+  return config;
 }
 
 router::RouterConfig parse_router_config(std::string_view text, const std::string& source) {
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // e.byte is the 1-based offset of the offending character.
-    const std::size_t end = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < end; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    std::string detail = e.what();
-    const std::size_t colon = detail.find(": ", detail.find("column"));
-    if (colon != std::string::npos) detail = detail.substr(colon + 2);
-    throw RouterConfigError(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                            ": malformed JSON: " + detail);
-  }
-  return read_config(Reader(source), root);
+  std::vector<LoadError> errors;
+  const auto root = JsonReader::parse(text, source, errors);
+  return config_or_throw(root, source, errors);
 }
 
 router::RouterConfig load_router_config(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RouterConfigError(path.string() + ": cannot open the router configuration file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_router_config(text.str(), path.string());
+  std::vector<LoadError> errors;
+  const auto root = JsonReader::parse_file(path, errors);
+  return config_or_throw(root, path.string(), errors);
 }
 
 }  // namespace faultline::engine

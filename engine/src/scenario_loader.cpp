@@ -447,16 +447,9 @@ class ScenarioChecker {
       }
       config["endpoints"] = endpoints;
     }
-    const std::string source = reader_.file() + ": " + router_path;
-    try {
-      spec.router = parse_router_config(config.dump(), source);
-    } catch (const RouterConfigError& e) {
-      // what() starts with "SOURCE: "; the LoadError names the file and the path itself.
-      std::string problem = e.what();
-      if (problem.rfind(source + ": ", 0) == 0) problem.erase(0, source.size() + 2);
-      reader_.error(router_path, problem, "a router configuration with the replay format's keys (docs/router.md)");
-      return;
-    }
+    auto router = read_router_config(reader_, config, router_path);
+    if (!router) return;
+    spec.router = std::move(*router);
     for (std::size_t i = 0; i < spec.router.endpoints.size(); ++i) {
       const std::string& name = spec.router.endpoints[i].name;
       const bool is_known = std::any_of(defaults.endpoints.begin(), defaults.endpoints.end(),
@@ -630,7 +623,7 @@ class ScenarioChecker {
           if (const auto nearest = topology::nearest_word(item.key(), kFaultTypes)) {
             problem += "; did you mean \"" + *nearest + "\"?";
           }
-          reader_.error(path, problem, "one of " + JsonReader::join(kFaultTypes));
+          reader_.error(path, problem, JsonReader::join(kFaultTypes));
           continue;
         }
         if (!reader_.expect_object(item.value(), path, "an object of targets")) continue;

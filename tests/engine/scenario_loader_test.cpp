@@ -158,10 +158,11 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
     CHECK(e.file == kFile);
     CHECK(e.line == 4);
     CHECK(e.column == 1);
-    CHECK(e.problem.rfind("JSON syntax error: ", 0) == 0);
+    CHECK(e.problem.rfind("syntax error while parsing", 0) == 0);
     CHECK(e.problem.find("unexpected '}'") != std::string::npos);
-    CHECK(e.allowed == "valid JSON (RFC 8259)");
-    CHECK(result.error_report() == std::string(kFile) + ":4:1: " + e.problem + " (allowed: valid JSON (RFC 8259))\n");
+    CHECK(e.allowed == "JSON (RFC 8259): no comments, no trailing commas");
+    CHECK(result.error_report() ==
+          std::string(kFile) + ":4:1: " + e.problem + " (allowed: JSON (RFC 8259): no comments, no trailing commas)\n");
   }
   SECTION("unknown key, with the nearest allowed key suggested") {
     check(load(scenario_text("", "", R"({"name": "hot-hot"})", R"( "sed": 7,)")), "sed",
@@ -223,22 +224,22 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
           "workloads[0].service_time", "lognormal: need 0 < median <= p95", allowed);
     check(load(scenario_text(R"(, "service_time": {"distribution": "gama", "mean": 2})")),
           "workloads[0].service_time.distribution", "unknown value \"gama\"",
-          "one of constant, uniform, exponential, normal, lognormal, weibull, piecewise_linear, empirical");
+          "constant, uniform, exponential, normal, lognormal, weibull, piecewise_linear, empirical");
     check(load(scenario_text(R"(, "prompt_tokens": -3)")), "workloads[0].prompt_tokens", "negative value -3",
           "a number of tokens or an object {\"distribution\": constant|uniform|exponential|normal|lognormal|"
           "weibull|piecewise_linear|empirical, ...}");
   }
   SECTION("bad router section: the router loader's message at the pattern's router path") {
     check(load(scenario_text("", "", R"({"name": "hot-hot", "router": {"breaker": {"minimum_calls": 0}}})")),
-          "patterns[0].router", "breaker.minimum_calls: minimum_calls must be an integer from 1 to 1000000000, got 0",
-          "a router configuration with the replay format's keys (docs/router.md)");
+          "patterns[0].router.breaker.minimum_calls", "minimum_calls must be an integer from 1 to 1000000000, got 0",
+          "");
     check(load(scenario_text("", "", R"({"name": "hot-hot", "router": {"endpoints": [{"name": "westus"}]}})")),
           "patterns[0].router.endpoints[0].name", "\"westus\" is not a region behind the global entry",
           "one of eastus2, centralus");
   }
   SECTION("unknown pattern preset, and a custom pattern missing what a preset would give") {
     check(load(scenario_text("", "", R"({"name": "mine", "preset": "hot-wram"})")), "patterns[0].preset",
-          "unknown value \"hot-wram\"; did you mean \"hot-warm\"?", "one of hot-hot, hot-warm, hot-cold");
+          "unknown value \"hot-wram\"; did you mean \"hot-warm\"?", "hot-hot, hot-warm, hot-cold");
     const auto result = load(scenario_text("", "", R"({"name": "mine", "routing": "priority"})"));
     check(result, "patterns[0].standby_fraction", "missing required key \"standby_fraction\" for a custom pattern \"mine\"",
           "a name or \"preset\" of hot-hot, hot-warm or hot-cold, or both \"routing\" and \"standby_fraction\"");
@@ -270,7 +271,7 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
           "workloads[0].arrivals.rate_per_s", "a rate of 0", "a rate > 0 requests per second");
     check(load(scenario_text("", R"({"name": "f", "type": "region_outtage", "target": "eastus2", "start": 60})")),
           "faults[0].type", "unknown value \"region_outtage\"; did you mean \"region_outage\"?",
-          "one of region_outage, zone_outage, gpu_capacity_loss, gray_failure, throttling, gateway_failure, "
+          "region_outage, zone_outage, gpu_capacity_loss, gray_failure, throttling, gateway_failure, "
           "global_entry_failure, dns_failure, quota_reclaimed, model_version_drift, replication_partition, "
           "data_store_outage");
   }
@@ -279,7 +280,7 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
           "recovery.window", "not a whole number of seconds", "a whole number of seconds >= 1");
     const auto result = load(scenario_text("", "", R"({"name": "hot-hot"})", R"( "targets": {"by_fault": {"zone": {"rto_s": 5}}},)"));
     check(result, "targets.by_fault.zone", "unknown fault type \"zone\"",
-          "one of region_outage, zone_outage, gpu_capacity_loss, gray_failure, throttling, gateway_failure, "
+          "region_outage, zone_outage, gpu_capacity_loss, gray_failure, throttling, gateway_failure, "
           "global_entry_failure, dns_failure, quota_reclaimed, model_version_drift, replication_partition, "
           "data_store_outage");
   }

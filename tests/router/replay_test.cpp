@@ -114,8 +114,9 @@ TEST_CASE("faultline replay: bad input stops with file, line number and exit cod
     const auto r = run_command(replay("tests/router/replay/unknown_key.config.json",
                                       "tests/router/replay/mechanisms.events.jsonl"));
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains(dir + "unknown_key.config.json: breaker.open_wait: unknown key "
-                                               "\"open_wait\" (did you mean \"open_wait_s\"?)"));
+    CHECK_THAT(r.output, Catch::Contains("faultline: error: " + dir +
+                                         "unknown_key.config.json: breaker.open_wait: unknown key \"open_wait\"; "
+                                         "did you mean \"open_wait_s\"? (allowed: window_type, window_size"));
   }
   SECTION("missing events file and missing arguments") {
     const auto r = run_command(replay(kConfig, "tests/router/replay/absent.jsonl"));

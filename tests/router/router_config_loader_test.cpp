@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "faultline/engine/router_config_loader.hpp"
 
@@ -85,50 +88,96 @@ TEST_CASE("router config loader: every key of the replay format, with defaults",
 
 TEST_CASE("router config loader: bad input names the file, the JSON path, what is wrong and what is allowed",
           "[router][config]") {
+  // Range problems come from router::find_config_error (its message says what is allowed);
+  // type and key problems from the shared topology::JsonReader ("... (allowed: ...)").
   CHECK(error_of(R"({"endpoints": [{"name": "a"}, {"name": "b"}, {"name": "c", "weight": 0}]})") ==
         "cfg.json: endpoints[2].weight: weight must be an integer from 1 to 1000, got 0");
   CHECK(error_of(R"({"endpoints": [{"name": "a", "weight": 2.5}]})") ==
-        "cfg.json: endpoints[0].weight: weight must be an integer, got 2.5");
+        "cfg.json: endpoints[0].weight: 2.5 is not an integer (allowed: an integer)");
   CHECK(error_of(R"({"endpoints": [{"name": "a", "weigth": 5}]})") ==
-        "cfg.json: endpoints[0].weigth: unknown key \"weigth\" (did you mean \"weight\"?); allowed keys: name, "
-        "priority, weight, boundary, latency_ms, enabled");
+        "cfg.json: endpoints[0].weigth: unknown key \"weigth\"; did you mean \"weight\"? (allowed: name, "
+        "priority, weight, boundary, latency_ms, enabled)");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breakers": {}})") ==
-        "cfg.json: breakers: unknown key \"breakers\" (did you mean \"breaker\"?); allowed keys: endpoints, "
-        "selection, probe, breaker, throttle, failover, retry");
+        "cfg.json: breakers: unknown key \"breakers\"; did you mean \"breaker\"? (allowed: endpoints, "
+        "selection, probe, breaker, throttle, failover, retry)");
   CHECK_THAT(error_of(R"({"endpoints": [{"name": "a"}], "probe": {"zzz": 1}})"),
-             Catch::StartsWith("cfg.json: probe.zzz: unknown key \"zzz\"; allowed keys: interval_s"));
+             Catch::StartsWith("cfg.json: probe.zzz: unknown key \"zzz\" (allowed: interval_s"));
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "probe": {"sample_size": 3, "successful_samples_required": 4}})") ==
         "cfg.json: probe.successful_samples_required: successful_samples_required (at most sample_size) must be an "
         "integer from 1 to 3, got 4");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breaker": {"window_type": "sliding"}})") ==
-        "cfg.json: breaker.window_type: window_type must be \"count\" or \"time\", got \"sliding\"");
+        "cfg.json: breaker.window_type: unknown value \"sliding\" (allowed: count, time)");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breaker": {"failure_rate_threshold": 0}})") ==
         "cfg.json: breaker.failure_rate_threshold: failure_rate_threshold must be a percentage greater than 0 and "
         "at most 100, got 0");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breaker": {"open_wait_s": -1}})") ==
         "cfg.json: breaker.open_wait_s: open_wait_s must be greater than 0 and at most 604800 s, got -1");
+  CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breaker": {"open_wait_s": "1m"}})") ==
+        "cfg.json: breaker.open_wait_s: expected a number, got string (allowed: a number of seconds)");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "selection": {"when_none_healthy": "panic"}})") ==
-        "cfg.json: selection.when_none_healthy: when_none_healthy must be \"spread\" or \"fail\", got \"panic\"");
+        "cfg.json: selection.when_none_healthy: unknown value \"panic\" (allowed: spread, fail)");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "failover": {}})") ==
         "cfg.json: failover: failover needs at least 2 endpoints (a primary and a secondary), got 1");
   CHECK(error_of(R"({"endpoints": []})") == "cfg.json: endpoints: endpoints must list from 1 to 64 endpoints, got 0");
   CHECK(error_of(R"({"endpoints": [{"priority": 1}]})") ==
-        "cfg.json: endpoints[0].name: name is required (a unique non-empty string)");
+        "cfg.json: endpoints[0].name: missing required key \"name\" (allowed: a unique non-empty string)");
   CHECK(error_of(R"({"endpoints": [{"name": "a", "boundary": 5}]})") ==
-        "cfg.json: endpoints[0].boundary: boundary must be a string, got 5");
-  CHECK(error_of(R"([1, 2])") == "cfg.json: the configuration must be an object, got [1,2]");
-  CHECK(error_of(R"({"selection": {}})") == "cfg.json: endpoints: endpoints is required (an array of endpoint objects)");
+        "cfg.json: endpoints[0].boundary: expected a string, got number (allowed: a boundary name such as \"EU\", "
+        "or no key)");
+  CHECK(error_of(R"([1, 2])") ==
+        "cfg.json: expected an object, got array (allowed: an object with \"endpoints\", as in docs/router.md)");
+  CHECK(error_of(R"({"selection": {}})") ==
+        "cfg.json: endpoints: missing required key \"endpoints\" (allowed: an array of endpoint objects)");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "retry": {"budget_percent": 120}})") ==
         "cfg.json: retry.budget_percent: budget_percent must be a percentage from 0 and at most 100, got 120");
 }
 
+TEST_CASE("router config loader: every problem is reported, one per line", "[router][config]") {
+  // Three reading problems in one file; the validator is not consulted while reading failed.
+  CHECK(error_of(R"({"endpoints": [{"name": "a", "weight": 2.5, "weigth": 1}], "probe": {"sample_size": "4"}})") ==
+        "cfg.json: endpoints[0].weigth: unknown key \"weigth\"; did you mean \"weight\"? (allowed: name, priority, "
+        "weight, boundary, latency_ms, enabled)\n"
+        "cfg.json: endpoints[0].weight: 2.5 is not an integer (allowed: an integer)\n"
+        "cfg.json: probe.sample_size: expected a number, got string (allowed: an integer)");
+}
+
+TEST_CASE("router config loader: read_router_config reports under the caller's JSON path", "[router][config]") {
+  using faultline::topology::JsonReader;
+  using faultline::topology::LoadError;
+  std::vector<LoadError> errors;
+  JsonReader reader("scenario.json", errors);
+  SECTION("a good configuration, no errors") {
+    const auto config =
+        faultline::engine::read_router_config(reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a"}]})"),
+                                              "patterns[1].router");
+    REQUIRE(config);
+    CHECK(config->endpoints.size() == 1);
+    CHECK(errors.empty());
+  }
+  SECTION("reading and validator problems carry the full path") {
+    CHECK_FALSE(faultline::engine::read_router_config(
+        reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a", "enabled": 1}]})"), "patterns[1].router"));
+    CHECK_FALSE(faultline::engine::read_router_config(
+        reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a"}], "breaker": {"minimum_calls": 0}})"),
+        "patterns[2].router"));
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].to_string() ==
+          "scenario.json: patterns[1].router.endpoints[0].enabled: expected true or false, got number (allowed: true "
+          "or false)");
+    CHECK(errors[1].to_string() ==
+          "scenario.json: patterns[2].router.breaker.minimum_calls: minimum_calls must be an integer from 1 to "
+          "1000000000, got 0");
+  }
+}
+
 TEST_CASE("router config loader: malformed JSON reports line and column", "[router][config]") {
   CHECK_THAT(error_of("{\n  \"endpoints\": [\n    {\"name\": \"a\",}\n  ]\n}"),
-             Catch::StartsWith("cfg.json:3:18: malformed JSON: syntax error while parsing object key"));
-  CHECK_THAT(error_of("{\"endpoints\": [}"), Catch::StartsWith("cfg.json:1:16: malformed JSON: "));
+             Catch::StartsWith("cfg.json:3:18: syntax error while parsing object key") &&
+                 Catch::EndsWith("(allowed: JSON (RFC 8259): no comments, no trailing commas)"));
+  CHECK_THAT(error_of("{\"endpoints\": [}"), Catch::StartsWith("cfg.json:1:16: syntax error"));
 }
 
 TEST_CASE("router config loader: a missing file is a clear error", "[router][config]") {
   CHECK_THROWS_WITH(faultline::engine::load_router_config("/nonexistent/router.json"),
-                    "/nonexistent/router.json: cannot open the router configuration file");
+                    "/nonexistent/router.json: no such file (allowed: a readable JSON file)");
 }

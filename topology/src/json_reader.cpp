@@ -24,9 +24,10 @@ std::string parse_problem(const std::string& what) {
 }  // namespace
 
 std::optional<JsonReader::json> JsonReader::parse(std::string_view text, const std::string& file,
-                                                  std::vector<LoadError>& errors) {
+                                                  std::vector<LoadError>& errors,
+                                                  const json::parser_callback_t& callback) {
   try {
-    return json::parse(text.begin(), text.end());
+    return json::parse(text.begin(), text.end(), callback);
   } catch (const json::parse_error& e) {
     // e.byte is the 1-based offset of the character where parsing stopped.
     const std::size_t offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
@@ -34,8 +35,8 @@ std::optional<JsonReader::json> JsonReader::parse(std::string_view text, const s
     const auto newlines = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
     const std::size_t line_start = before.rfind('\n');
     const std::size_t column = line_start == std::string_view::npos ? offset + 1 : offset - line_start;
-    errors.push_back(LoadError{file, "", newlines + 1, static_cast<int>(column),
-                               "JSON syntax error: " + parse_problem(e.what()), "valid JSON (RFC 8259)"});
+    errors.push_back(LoadError{file, "", newlines + 1, static_cast<int>(column), parse_problem(e.what()),
+                               "JSON (RFC 8259): no comments, no trailing commas"});
     return std::nullopt;
   }
 }
@@ -97,8 +98,8 @@ const JsonReader::json* JsonReader::typed(const json& object, const std::string&
 }
 
 const JsonReader::json* JsonReader::array(const json& object, const std::string& path, std::string_view key,
-                                          bool is_required) {
-  return typed(object, path, key, is_required, &json::is_array, "an array", "an array");
+                                          bool is_required, std::string_view allowed) {
+  return typed(object, path, key, is_required, &json::is_array, "an array", allowed);
 }
 
 const JsonReader::json* JsonReader::object(const json& object, const std::string& path, std::string_view key,
@@ -120,7 +121,7 @@ std::optional<std::string> JsonReader::string(const json& object, const std::str
 
 std::optional<std::string> JsonReader::one_of(const json& object, const std::string& path, std::string_view key,
                                               bool is_required, const std::vector<std::string>& choices) {
-  const std::string allowed = "one of " + join(choices);
+  const std::string allowed = join(choices);
   auto text = string(object, path, key, is_required, allowed);
   if (!text) return std::nullopt;
   if (std::find(choices.begin(), choices.end(), *text) != choices.end()) return text;
@@ -138,18 +139,21 @@ std::optional<bool> JsonReader::boolean(const json& object, const std::string& p
 }
 
 std::optional<double> JsonReader::number(const json& object, const std::string& path, std::string_view key,
-                                         bool is_required, double min, double max, bool is_integer) {
-  const std::string range =
-      std::string(is_integer ? "an integer " : "a number ") + "from " + plain_number(min) + " to " + plain_number(max);
+                                         bool is_required, double min, double max, bool is_integer,
+                                         std::string_view allowed) {
+  const std::string range = !allowed.empty() ? std::string(allowed)
+                                             : std::string(is_integer ? "an integer " : "a number ") + "from " +
+                                                   plain_number(min) + " to " + plain_number(max);
   const json* value = typed(object, path, key, is_required, &json::is_number, "a number", range);
   if (value == nullptr) return std::nullopt;
   const double n = value->get<double>();
   const bool is_fractional = is_integer && std::floor(n) != n;
   if (n < min || n > max || is_fractional) {
-    const std::string problem = n < 0 && min >= 0 ? "negative value " + value->dump()
-                                : is_fractional   ? value->dump() + " is not an integer"
-                                : n > max         ? value->dump() + " is absurdly large"
-                                                  : value->dump() + " is out of range";
+    const std::string shown = plain_number(n);
+    const std::string problem = n < 0 && min >= 0 ? "negative value " + shown
+                                : is_fractional   ? shown + " is not an integer"
+                                : n > max         ? shown + " is absurdly large"
+                                                  : shown + " is out of range";
     error(at(path, key), problem, range);
     return std::nullopt;
   }

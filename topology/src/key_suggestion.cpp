@@ -1,6 +1,7 @@
 #include "faultline/topology/key_suggestion.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace faultline::topology {
@@ -22,13 +23,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> nearest_word(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   std::optional<std::string> best;
-  std::size_t best_distance = limit + 1;
+  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
   for (const std::string& candidate : candidates) {
+    const std::size_t longer = std::max(word.size(), candidate.size());
+    // The limit grows with the longer word, so a forgotten unit suffix ("latency" for "latency_ms") is found.
+    const std::size_t limit = std::max<std::size_t>(2, longer / 3);
     const std::size_t d = edit_distance(word, candidate);
     // A distance equal to the longer length means nothing in common: no suggestion.
-    if (d < best_distance && d < std::max(word.size(), candidate.size())) {
+    if (d <= limit && d < longer && d < best_distance) {
       best_distance = d;
       best = candidate;
     }

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <iomanip>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
 #include "faultline/topology/duration_parser.hpp"
+#include "faultline/topology/json_reader.hpp"
 #include "faultline/topology/key_suggestion.hpp"
 #include "faultline/topology/startup_order.hpp"
 
@@ -26,32 +26,12 @@ constexpr double kMaxTokensPerMinute = 1e9;
 constexpr double kShareTolerance = 1e-6;
 constexpr std::string_view kIdAllowed = "a non-empty id of letters, digits, '.', '_' and '-', unique in the file";
 
-std::string join(const std::vector<std::string>& words, std::string_view separator = ", ") {
-  std::string out;
-  for (const std::string& w : words) {
-    if (!out.empty()) out += separator;
-    out += w;
-  }
-  return out;
-}
-
-// A number as people write it: integers without exponent ("1000000000"), others with up to 15 digits.
-std::string plain_number(double value) {
-  std::ostringstream out;
-  if (std::floor(value) == value && std::abs(value) < 1e15) {
-    out << static_cast<long long>(value);
-  } else {
-    out << std::setprecision(15) << value;
-  }
-  return out.str();
-}
-
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 std::string kinds_text(const std::vector<NodeKind>& kinds) {
   std::vector<std::string> names;
   for (NodeKind k : kinds) names.emplace_back(to_string(k));
-  return join(names, " or ");
+  return JsonReader::join(names, " or ");
 }
 
 // A reference to another node, resolved once every node is known.
@@ -68,7 +48,7 @@ struct PendingReference {
 // Walks the JSON document, collecting every error and building the graph.
 class Checker {
  public:
-  Checker(std::string file, std::vector<LoadError>& errors) : file_(std::move(file)), errors_(errors) {}
+  Checker(std::string file, std::vector<LoadError>& errors) : reader_(std::move(file), errors) {}
 
   TopologyGraph take_graph() { return std::move(graph_); }
   const std::string& name() const { return name_; }
@@ -76,158 +56,43 @@ class Checker {
 
   void check_root(const json& root) {
     if (!root.is_object()) {
-      error("", std::string("the file holds a JSON ") + root.type_name() + ", not an object",
-            "an object with \"name\" and \"regions\"");
+      reader_.error("", std::string("the file holds a JSON ") + root.type_name() + ", not an object",
+                    "an object with \"name\" and \"regions\"");
       return;
     }
-    check_keys(root, "",
-               {"$schema", "name", "description", "regions", "global_entry", "network_links", "replication_links",
-                "clients"});
-    name_ = string_field(root, "", "name", true).value_or("");
-    description_ = string_field(root, "", "description", false).value_or("");
-    if (const json* regions = array_field(root, "", "regions", true)) {
-      if (regions->empty()) error("regions", "no regions", "at least one region");
-      for (std::size_t i = 0; i < regions->size(); ++i) check_region((*regions)[i], at("regions", i));
+    reader_.check_keys(
+        root, "",
+        {"$schema", "name", "description", "regions", "global_entry", "network_links", "replication_links", "clients"});
+    name_ = reader_.string(root, "", "name", true).value_or("");
+    description_ = reader_.string(root, "", "description", false).value_or("");
+    if (const json* regions = reader_.array(root, "", "regions", true)) {
+      if (regions->empty()) reader_.error("regions", "no regions", "at least one region");
+      for (std::size_t i = 0; i < regions->size(); ++i) check_region((*regions)[i], JsonReader::at("regions", i));
     }
-    if (const json* entry = object_field(root, "", "global_entry", false)) check_global_entry(*entry, "global_entry");
-    if (const json* links = array_field(root, "", "network_links", false)) {
-      for (std::size_t i = 0; i < links->size(); ++i) check_network_link((*links)[i], at("network_links", i));
+    if (const json* entry = reader_.object(root, "", "global_entry", false)) check_global_entry(*entry, "global_entry");
+    if (const json* links = reader_.array(root, "", "network_links", false)) {
+      for (std::size_t i = 0; i < links->size(); ++i)
+        check_network_link((*links)[i], JsonReader::at("network_links", i));
     }
-    if (const json* links = array_field(root, "", "replication_links", false)) {
-      for (std::size_t i = 0; i < links->size(); ++i) check_replication_link((*links)[i], at("replication_links", i));
+    if (const json* links = reader_.array(root, "", "replication_links", false)) {
+      for (std::size_t i = 0; i < links->size(); ++i)
+        check_replication_link((*links)[i], JsonReader::at("replication_links", i));
     }
-    if (const json* clients = array_field(root, "", "clients", false)) check_clients(*clients);
+    if (const json* clients = reader_.array(root, "", "clients", false)) check_clients(*clients);
     resolve_references();
-    if (errors_.empty()) check_cycles();
+    if (reader_.error_count() == 0) check_cycles();
   }
 
  private:
-  // ---- messages and paths ----
-  void error(std::string path, std::string problem, std::string allowed) {
-    errors_.push_back(LoadError{file_, std::move(path), 0, 0, std::move(problem), std::move(allowed)});
-  }
-  static std::string at(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-  }
-  static std::string at(const std::string& path, std::size_t index) {
-    return path + "[" + std::to_string(index) + "]";
-  }
-
-  // ---- structure ----
-  bool expect_object(const json& value, const std::string& path, std::string_view what) {
-    if (value.is_object()) return true;
-    error(path, std::string("expected an object, got ") + value.type_name(), std::string(what));
-    return false;
-  }
-
-  void check_keys(const json& object, const std::string& path, const std::vector<std::string>& allowed) {
-    for (const auto& item : object.items()) {
-      if (std::find(allowed.begin(), allowed.end(), item.key()) != allowed.end()) continue;
-      std::string problem = "unknown key " + in_quotes(item.key());
-      if (const auto nearest = nearest_word(item.key(), allowed)) problem += "; did you mean " + in_quotes(*nearest) + "?";
-      error(at(path, item.key()), problem, join(allowed));
-    }
-  }
-
-  const json* typed_field(const json& object, const std::string& path, std::string_view key, bool is_required,
-                          bool (json::*is_type)() const noexcept, std::string_view type_name,
-                          std::string_view allowed) {
-    const auto it = object.find(key);
-    if (it == object.end()) {
-      if (is_required) error(at(path, key), "missing required key " + in_quotes(key), std::string(allowed));
-      return nullptr;
-    }
-    if (!((*it).*is_type)()) {
-      error(at(path, key), "expected " + std::string(type_name) + ", got " + it->type_name(), std::string(allowed));
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  const json* array_field(const json& object, const std::string& path, std::string_view key, bool is_required) {
-    return typed_field(object, path, key, is_required, &json::is_array, "an array", "an array");
-  }
-  const json* object_field(const json& object, const std::string& path, std::string_view key, bool is_required) {
-    return typed_field(object, path, key, is_required, &json::is_object, "an object", "an object");
-  }
-
-  std::optional<std::string> string_field(const json& object, const std::string& path, std::string_view key,
-                                          bool is_required, std::string_view allowed = "a non-empty string") {
-    const json* value = typed_field(object, path, key, is_required, &json::is_string, "a string", allowed);
-    if (value == nullptr) return std::nullopt;
-    const std::string& text = value->get_ref<const std::string&>();
-    if (text.empty()) {
-      error(at(path, key), "empty string", std::string(allowed));
-      return std::nullopt;
-    }
-    return text;
-  }
-
-  std::optional<bool> bool_field(const json& object, const std::string& path, std::string_view key, bool is_required) {
-    const json* value = typed_field(object, path, key, is_required, &json::is_boolean, "true or false", "true or false");
-    if (value == nullptr) return std::nullopt;
-    return value->get<bool>();
-  }
-
-  std::optional<double> number_field(const json& object, const std::string& path, std::string_view key,
-                                     bool is_required, double min, double max, bool is_integer = false) {
-    std::ostringstream range;
-    range << (is_integer ? "an integer " : "a number ") << "from " << plain_number(min) << " to " << plain_number(max);
-    const json* value = typed_field(object, path, key, is_required, &json::is_number, "a number", range.str());
-    if (value == nullptr) return std::nullopt;
-    const double number = value->get<double>();
-    if (number < min || number > max || (is_integer && std::floor(number) != number)) {
-      const std::string shown = plain_number(number);
-      const std::string problem = number < 0 && min >= 0 ? "negative value " + shown
-                                  : is_integer && std::floor(number) != number
-                                      ? shown + " is not an integer"
-                                      : shown + (number > max ? " is absurdly large" : " is out of range");
-      error(at(path, key), problem, range.str());
-      return std::nullopt;
-    }
-    return number;
-  }
-
-  std::optional<microseconds> duration_field(const json& object, const std::string& path, std::string_view key,
-                                             bool is_required, microseconds max, std::string_view max_text) {
-    const auto it = object.find(key);
-    const std::string allowed = std::string(kDurationAllowed) + ", at most " + std::string(max_text);
-    if (it == object.end()) {
-      if (is_required) error(at(path, key), "missing required key " + in_quotes(key), allowed);
-      return std::nullopt;
-    }
-    const DurationParseResult parsed = parse_json_duration(*it);
-    if (!parsed.value) {
-      error(at(path, key), parsed.error, allowed);
-      return std::nullopt;
-    }
-    if (*parsed.value > max) {
-      error(at(path, key), it->dump() + " is absurdly long", allowed);
-      return std::nullopt;
-    }
-    return parsed.value;
-  }
-
-  std::optional<std::string> enum_field(const json& object, const std::string& path, std::string_view key,
-                                        bool is_required, const std::vector<std::string>& allowed) {
-    const auto text = string_field(object, path, key, is_required, join(allowed));
-    if (!text) return std::nullopt;
-    if (std::find(allowed.begin(), allowed.end(), *text) != allowed.end()) return text;
-    std::string problem = "unknown value " + in_quotes(*text);
-    if (const auto nearest = nearest_word(*text, allowed)) problem += "; did you mean " + in_quotes(*nearest) + "?";
-    error(at(path, key), problem, join(allowed));
-    return std::nullopt;
-  }
-
   std::vector<std::string> string_list(const json& object, const std::string& path, std::string_view key) {
     std::vector<std::string> out;
-    const json* list = typed_field(object, path, key, false, &json::is_array, "an array", "an array of strings");
+    const json* list = reader_.array(object, path, key, false, "an array of strings");
     if (list == nullptr) return out;
     for (std::size_t i = 0; i < list->size(); ++i) {
       const json& item = (*list)[i];
       if (!item.is_string() || item.get_ref<const std::string&>().empty()) {
-        error(at(at(path, key), i), std::string("expected a non-empty string, got ") + item.dump(),
-              "a non-empty string");
+        reader_.error(JsonReader::at(JsonReader::at(path, key), i),
+                      std::string("expected a non-empty string, got ") + item.dump(), "a non-empty string");
         continue;
       }
       out.push_back(item.get<std::string>());
@@ -237,20 +102,21 @@ class Checker {
 
   // ---- ids and nodes ----
   std::optional<std::string> id_field(const json& object, const std::string& path) {
-    auto id = string_field(object, path, "id", true, kIdAllowed);
+    auto id = reader_.string(object, path, "id", true, kIdAllowed);
     if (!id) return std::nullopt;
     const bool is_well_formed = std::all_of(id->begin(), id->end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
              c == '-';
     });
     if (!is_well_formed) {
-      error(at(path, "id"), "id " + in_quotes(*id) + " has characters outside the allowed set", std::string(kIdAllowed));
+      reader_.error(JsonReader::at(path, "id"), "id " + in_quotes(*id) + " has characters outside the allowed set",
+                    std::string(kIdAllowed));
       return std::nullopt;
     }
-    const auto [it, is_new] = id_paths_.emplace(*id, at(path, "id"));
+    const auto [it, is_new] = id_paths_.emplace(*id, JsonReader::at(path, "id"));
     if (!is_new) {
-      error(at(path, "id"), "duplicate id " + in_quotes(*id) + ", first defined at " + it->second,
-            "ids unique across the whole topology");
+      reader_.error(JsonReader::at(path, "id"), "duplicate id " + in_quotes(*id) + ", first defined at " + it->second,
+                    "ids unique across the whole topology");
       return std::nullopt;
     }
     return id;
@@ -275,44 +141,49 @@ class Checker {
 
   // ---- regions ----
   void check_region(const json& region, const std::string& path) {
-    if (!expect_object(region, path, "a region object")) return;
-    check_keys(region, path,
-               {"id", "description", "geography", "paired_region", "data_boundary", "zones", "private_endpoints",
-                "private_dns_zones", "model_deployments", "gateways", "agent_services", "data_stores"});
+    if (!reader_.expect_object(region, path, "a region object")) return;
+    reader_.check_keys(
+        region, path,
+        {"id", "description", "geography", "paired_region", "data_boundary", "zones", "private_endpoints",
+         "private_dns_zones", "model_deployments", "gateways", "agent_services", "data_stores"});
     const auto id = id_field(region, path);
     RegionInfo info;
-    info.geography = string_field(region, path, "geography", true, "a geography name, e.g. \"united_states\"").value_or("");
-    info.paired_region = string_field(region, path, "paired_region", false, "the id of another region").value_or("");
-    info.data_boundary = string_field(region, path, "data_boundary", false, "a boundary name, e.g. \"EU\" or \"US\"").value_or("");
+    info.geography =
+        reader_.string(region, path, "geography", true, "a geography name, e.g. \"united_states\"").value_or("");
+    info.paired_region = reader_.string(region, path, "paired_region", false, "the id of another region").value_or("");
+    info.data_boundary =
+        reader_.string(region, path, "data_boundary", false, "a boundary name, e.g. \"EU\" or \"US\"").value_or("");
     info.private_endpoints = string_list(region, path, "private_endpoints");
     info.private_dns_zones = string_list(region, path, "private_dns_zones");
     const std::string region_id = id.value_or("?" + path);
     const VertexId v = add_node(Node{region_id, NodeKind::kRegion, region_id, {}, path,
-                                     string_field(region, path, "description", false).value_or(""), info});
+                                     reader_.string(region, path, "description", false).value_or(""), info});
     if (!info.paired_region.empty()) {
-      pending_.push_back(PendingReference{v, info.paired_region, at(path, "paired_region"), {NodeKind::kRegion},
-                                          false, EdgeKind::kDependency, false});
+      pending_.push_back(PendingReference{v, info.paired_region, JsonReader::at(path, "paired_region"),
+                                          {NodeKind::kRegion}, false, EdgeKind::kDependency, false});
     }
     std::vector<std::string> zone_ids;
-    if (const json* zones = array_field(region, path, "zones", false)) {
+    if (const json* zones = reader_.array(region, path, "zones", false)) {
       for (std::size_t i = 0; i < zones->size(); ++i) {
-        const std::string zone_path = at(at(path, "zones"), i);
+        const std::string zone_path = JsonReader::at(JsonReader::at(path, "zones"), i);
         const json& zone = (*zones)[i];
-        if (!expect_object(zone, zone_path, "a zone object with \"id\"")) continue;
-        check_keys(zone, zone_path, {"id", "description"});
+        if (!reader_.expect_object(zone, zone_path, "a zone object with \"id\"")) continue;
+        reader_.check_keys(zone, zone_path, {"id", "description"});
         const auto zone_id = id_field(zone, zone_path);
         if (!zone_id) continue;
         zone_ids.push_back(*zone_id);
         const VertexId z = add_node(Node{*zone_id, NodeKind::kZone, region_id, {}, zone_path,
-                                         string_field(zone, zone_path, "description", false).value_or(""), ZoneInfo{}});
+                                         reader_.string(zone, zone_path, "description", false).value_or(""),
+                                         ZoneInfo{}});
         add_edge(z, v, Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, zone_path});
       }
     }
     const auto components = [&](std::string_view key, auto check) {
-      if (const json* list = array_field(region, path, key, false)) {
+      if (const json* list = reader_.array(region, path, key, false)) {
         for (std::size_t i = 0; i < list->size(); ++i) {
-          const std::string item_path = at(at(path, key), i);
-          if (expect_object((*list)[i], item_path, "an object")) (this->*check)((*list)[i], item_path, v, zone_ids);
+          const std::string item_path = JsonReader::at(JsonReader::at(path, key), i);
+          if (reader_.expect_object((*list)[i], item_path, "an object"))
+            (this->*check)((*list)[i], item_path, v, zone_ids);
         }
       }
     };
@@ -331,14 +202,16 @@ class Checker {
       if (std::find(zone_ids.begin(), zone_ids.end(), zones[i]) == zone_ids.end()) {
         std::string problem = "unknown zone " + in_quotes(zones[i]) + " in region " + in_quotes(graph_[region].id);
         if (const auto nearest = nearest_word(zones[i], zone_ids)) problem += "; did you mean " + in_quotes(*nearest) + "?";
-        error(at(at(path, "zones"), i), problem,
-              zone_ids.empty() ? "none: the region declares no zones" : "zones of this region: " + join(zone_ids));
+        reader_.error(JsonReader::at(JsonReader::at(path, "zones"), i), problem,
+                      zone_ids.empty() ? "none: the region declares no zones"
+                                       : "zones of this region: " + JsonReader::join(zone_ids));
       }
     }
     const std::vector<std::string> depends_on = string_list(item, path, "depends_on");
     if (!id) return std::nullopt;
-    const VertexId v = add_node(Node{*id, kind, graph_[region].id, zones, path,
-                                     string_field(item, path, "description", false).value_or(""), std::move(details)});
+    const VertexId v =
+        add_node(Node{*id, kind, graph_[region].id, zones, path,
+                      reader_.string(item, path, "description", false).value_or(""), std::move(details)});
     add_edge(v, region, Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path});
     for (const std::string& zone : zones) {
       const auto z = vertices_.find(zone);
@@ -347,7 +220,7 @@ class Checker {
       }
     }
     for (std::size_t i = 0; i < depends_on.size(); ++i) {
-      refer(v, depends_on[i], at(at(path, "depends_on"), i),
+      refer(v, depends_on[i], JsonReader::at(JsonReader::at(path, "depends_on"), i),
             {NodeKind::kModelDeployment, NodeKind::kGateway, NodeKind::kAgentService, NodeKind::kDatabase,
              NodeKind::kSearchIndex, NodeKind::kObjectStorage, NodeKind::kKeyVault, NodeKind::kContainerRegistry,
              NodeKind::kHsm, NodeKind::kGlobalEntry});
@@ -357,47 +230,50 @@ class Checker {
 
   void check_model_deployment(const json& item, const std::string& path, VertexId region,
                               const std::vector<std::string>& zone_ids) {
-    check_keys(item, path,
-               {"id", "description", "model", "version", "deployment_name", "deployment_type", "capacity",
-                "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price", "tokens_per_month",
-                "health_check", "depends_on"});
+    reader_.check_keys(item, path,
+                       {"id", "description", "model", "version", "deployment_name", "deployment_type", "capacity",
+                        "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price",
+                        "tokens_per_month", "health_check", "depends_on"});
     ModelDeploymentInfo info;
-    info.model = string_field(item, path, "model", true, "a model name, e.g. \"gpt-4.1-mini\"").value_or("");
-    info.version = string_field(item, path, "version", true, "a pinned model version, e.g. \"2025-04-14\"").value_or("");
-    info.deployment_name = string_field(item, path, "deployment_name", true).value_or("");
+    info.model = reader_.string(item, path, "model", true, "a model name, e.g. \"gpt-4.1-mini\"").value_or("");
+    info.version =
+        reader_.string(item, path, "version", true, "a pinned model version, e.g. \"2025-04-14\"").value_or("");
+    info.deployment_name = reader_.string(item, path, "deployment_name", true).value_or("");
     const std::vector<std::string> types = {"global_standard", "data_zone_standard", "standard",
                                             "provisioned",     "batch",              "developer"};
-    if (const auto type = enum_field(item, path, "deployment_type", true, types)) {
+    if (const auto type = reader_.one_of(item, path, "deployment_type", true, types)) {
       info.deployment_type =
           static_cast<DeploymentType>(std::find(types.begin(), types.end(), *type) - types.begin());
     }
-    if (const json* capacity = object_field(item, path, "capacity", true)) {
-      const std::string capacity_path = at(path, "capacity");
-      check_keys(*capacity, capacity_path, {"tokens_per_minute", "concurrency"});
+    if (const json* capacity = reader_.object(item, path, "capacity", true)) {
+      const std::string capacity_path = JsonReader::at(path, "capacity");
+      reader_.check_keys(*capacity, capacity_path, {"tokens_per_minute", "concurrency"});
       info.capacity_tokens_per_minute =
-          number_field(*capacity, capacity_path, "tokens_per_minute", true, 0, kMaxTokensPerMinute).value_or(0);
-      info.concurrency = number_field(*capacity, capacity_path, "concurrency", false, 0, 1e6, true).value_or(0);
+          reader_.number(*capacity, capacity_path, "tokens_per_minute", true, 0, kMaxTokensPerMinute).value_or(0);
+      info.concurrency = reader_.number(*capacity, capacity_path, "concurrency", false, 0, 1e6, true).value_or(0);
     }
     info.quota_tokens_per_minute =
-        number_field(item, path, "quota_tokens_per_minute", true, 0, kMaxTokensPerMinute).value_or(0);
-    info.has_zone_redundant_sla = bool_field(item, path, "zone_redundant_sla", false).value_or(false);
-    info.warm_up = duration_field(item, path, "warm_up", false, kMaxWarmUp, "24h").value_or(microseconds{0});
-    if (const json* price = object_field(item, path, "price", false)) {
-      const std::string price_path = at(path, "price");
-      check_keys(*price, price_path, {"per_hour_usd", "per_1k_tokens_usd"});
-      info.price_per_hour_usd = number_field(*price, price_path, "per_hour_usd", false, 0, 1e6).value_or(0);
-      info.price_per_1k_tokens_usd = number_field(*price, price_path, "per_1k_tokens_usd", false, 0, 1000).value_or(0);
+        reader_.number(item, path, "quota_tokens_per_minute", true, 0, kMaxTokensPerMinute).value_or(0);
+    info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
+    info.warm_up = reader_.duration(item, path, "warm_up", false, kMaxWarmUp, "24h").value_or(microseconds{0});
+    if (const json* price = reader_.object(item, path, "price", false)) {
+      const std::string price_path = JsonReader::at(path, "price");
+      reader_.check_keys(*price, price_path, {"per_hour_usd", "per_1k_tokens_usd"});
+      info.price_per_hour_usd = reader_.number(*price, price_path, "per_hour_usd", false, 0, 1e6).value_or(0);
+      info.price_per_1k_tokens_usd =
+          reader_.number(*price, price_path, "per_1k_tokens_usd", false, 0, 1000).value_or(0);
     }
-    info.tokens_per_month = number_field(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
-    if (const json* check = object_field(item, path, "health_check", false)) {
-      const std::string check_path = at(path, "health_check");
-      check_keys(*check, check_path, {"interval", "tokens_per_call"});
+    info.tokens_per_month = reader_.number(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
+    if (const json* check = reader_.object(item, path, "health_check", false)) {
+      const std::string check_path = JsonReader::at(path, "health_check");
+      reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});
       HealthCheck hc;
-      hc.interval = duration_field(*check, check_path, "interval", true, std::chrono::hours(24), "24h").value_or(microseconds{0});
+      hc.interval = reader_.duration(*check, check_path, "interval", true, std::chrono::hours(24), "24h")
+                        .value_or(microseconds{0});
       if (hc.interval == microseconds{0} && check->contains("interval")) {
-        error(at(check_path, "interval"), "interval 0 would probe without pause", "at least 1s");
+        reader_.error(JsonReader::at(check_path, "interval"), "interval 0 would probe without pause", "at least 1s");
       }
-      hc.tokens_per_call = number_field(*check, check_path, "tokens_per_call", true, 0, 1e6).value_or(0);
+      hc.tokens_per_call = reader_.number(*check, check_path, "tokens_per_call", true, 0, 1e6).value_or(0);
       info.health_check = hc;
     }
     add_component(item, path, region, zone_ids, NodeKind::kModelDeployment, info);
@@ -405,46 +281,50 @@ class Checker {
 
   void check_gateway(const json& item, const std::string& path, VertexId region,
                      const std::vector<std::string>& zone_ids) {
-    check_keys(item, path,
-               {"id", "description", "product", "units", "price_per_unit_hour_usd", "health_endpoint", "zones",
-                "zone_redundant_sla", "backends", "depends_on"});
+    reader_.check_keys(item, path,
+                       {"id", "description", "product", "units", "price_per_unit_hour_usd", "health_endpoint", "zones",
+                        "zone_redundant_sla", "backends", "depends_on"});
     GatewayInfo info;
-    info.product = enum_field(item, path, "product", false, {"apim"}).value_or("apim");
-    info.units = number_field(item, path, "units", false, 1, 100, true).value_or(1);
-    info.price_per_unit_hour_usd = number_field(item, path, "price_per_unit_hour_usd", false, 0, 1e4).value_or(0);
-    info.health_endpoint = string_field(item, path, "health_endpoint", false, "a path starting with '/'").value_or("");
+    info.product = reader_.one_of(item, path, "product", false, {"apim"}).value_or("apim");
+    info.units = reader_.number(item, path, "units", false, 1, 100, true).value_or(1);
+    info.price_per_unit_hour_usd = reader_.number(item, path, "price_per_unit_hour_usd", false, 0, 1e4).value_or(0);
+    info.health_endpoint =
+        reader_.string(item, path, "health_endpoint", false, "a path starting with '/'").value_or("");
     if (!info.health_endpoint.empty() && info.health_endpoint.front() != '/') {
-      error(at(path, "health_endpoint"), "health endpoint " + in_quotes(info.health_endpoint) + " does not start with '/'",
-            "a path starting with '/'");
+      reader_.error(JsonReader::at(path, "health_endpoint"),
+                    "health endpoint " + in_quotes(info.health_endpoint) + " does not start with '/'",
+                    "a path starting with '/'");
     }
-    info.has_zone_redundant_sla = bool_field(item, path, "zone_redundant_sla", false).value_or(false);
+    info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
     const std::vector<std::string> backends = string_list(item, path, "backends");
     const auto v = add_component(item, path, region, zone_ids, NodeKind::kGateway, info);
     if (!v) return;
     for (std::size_t i = 0; i < backends.size(); ++i) {
-      refer(*v, backends[i], at(at(path, "backends"), i), {NodeKind::kModelDeployment, NodeKind::kAgentService},
-            EdgeKind::kDependency, true);
+      refer(*v, backends[i], JsonReader::at(JsonReader::at(path, "backends"), i),
+            {NodeKind::kModelDeployment, NodeKind::kAgentService}, EdgeKind::kDependency, true);
     }
   }
 
   void check_agent_service(const json& item, const std::string& path, VertexId region,
                            const std::vector<std::string>& zone_ids) {
-    check_keys(item, path,
-               {"id", "description", "threads_persisted", "thread_store", "definitions_in_source_control",
-                "price_per_month_usd", "zones", "depends_on"});
+    reader_.check_keys(item, path,
+                       {"id", "description", "threads_persisted", "thread_store", "definitions_in_source_control",
+                        "price_per_month_usd", "zones", "depends_on"});
     AgentServiceInfo info;
-    info.is_threads_persisted = bool_field(item, path, "threads_persisted", true).value_or(false);
-    info.thread_store = string_field(item, path, "thread_store", false, "the id of a database or object_storage").value_or("");
+    info.is_threads_persisted = reader_.boolean(item, path, "threads_persisted", true).value_or(false);
+    info.thread_store =
+        reader_.string(item, path, "thread_store", false, "the id of a database or object_storage").value_or("");
     info.has_definitions_in_source_control =
-        bool_field(item, path, "definitions_in_source_control", false).value_or(false);
-    info.price_per_month_usd = number_field(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
+        reader_.boolean(item, path, "definitions_in_source_control", false).value_or(false);
+    info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
     if (info.is_threads_persisted && info.thread_store.empty() && item.contains("threads_persisted")) {
-      error(at(path, "thread_store"), "threads_persisted is true but no thread_store is named",
-            "the id of a database or object_storage holding the threads");
+      reader_.error(JsonReader::at(path, "thread_store"), "threads_persisted is true but no thread_store is named",
+                    "the id of a database or object_storage holding the threads");
     }
     const auto v = add_component(item, path, region, zone_ids, NodeKind::kAgentService, info);
     if (v && !info.thread_store.empty()) {
-      refer(*v, info.thread_store, at(path, "thread_store"), {NodeKind::kDatabase, NodeKind::kObjectStorage});
+      refer(*v, info.thread_store, JsonReader::at(path, "thread_store"),
+            {NodeKind::kDatabase, NodeKind::kObjectStorage});
     }
   }
 
@@ -452,7 +332,7 @@ class Checker {
                         const std::vector<std::string>& zone_ids) {
     const std::vector<std::string> kinds = {"database",  "search_index",       "object_storage",
                                             "key_vault", "container_registry", "hsm"};
-    const auto kind_name = enum_field(item, path, "kind", true, kinds);
+    const auto kind_name = reader_.one_of(item, path, "kind", true, kinds);
     std::vector<std::string> keys = {"id",    "description",        "kind",      "service", "price_per_month_usd",
                                       "zones", "zone_redundant_sla", "depends_on"};
     if (!kind_name || *kind_name == "key_vault") keys.push_back("secrets");
@@ -460,17 +340,18 @@ class Checker {
     if (!kind_name || *kind_name == "database") {
       keys.insert(keys.end(), {"consistency", "multi_region_writes", "automatic_failover"});
     }
-    check_keys(item, path, keys);
+    reader_.check_keys(item, path, keys);
     DataStoreInfo info;
-    info.service = string_field(item, path, "service", false, "a service name, e.g. \"cosmos_db\"").value_or("");
-    info.price_per_month_usd = number_field(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
-    info.has_zone_redundant_sla = bool_field(item, path, "zone_redundant_sla", false).value_or(false);
+    info.service = reader_.string(item, path, "service", false, "a service name, e.g. \"cosmos_db\"").value_or("");
+    info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
+    info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
     info.secrets = string_list(item, path, kind_name && *kind_name == "hsm" ? "keys" : "secrets");
-    info.consistency = enum_field(item, path, "consistency", false,
-                                  {"strong", "bounded_staleness", "session", "consistent_prefix", "eventual"})
+    info.consistency = reader_
+                           .one_of(item, path, "consistency", false,
+                                   {"strong", "bounded_staleness", "session", "consistent_prefix", "eventual"})
                            .value_or("");
-    info.has_multi_region_writes = bool_field(item, path, "multi_region_writes", false).value_or(false);
-    info.has_automatic_failover = bool_field(item, path, "automatic_failover", false).value_or(false);
+    info.has_multi_region_writes = reader_.boolean(item, path, "multi_region_writes", false).value_or(false);
+    info.has_automatic_failover = reader_.boolean(item, path, "automatic_failover", false).value_or(false);
     const NodeKind kind =
         kind_name ? static_cast<NodeKind>(static_cast<int>(NodeKind::kDatabase) +
                                           (std::find(kinds.begin(), kinds.end(), *kind_name) - kinds.begin()))
@@ -480,56 +361,66 @@ class Checker {
 
   // ---- global entry ----
   void check_global_entry(const json& item, const std::string& path) {
-    check_keys(item, path, {"id", "description", "product", "routing", "health_probe", "origins", "price_per_month_usd"});
+    reader_.check_keys(item, path,
+                       {"id", "description", "product", "routing", "health_probe", "origins", "price_per_month_usd"});
     GlobalEntryInfo info;
-    info.product = enum_field(item, path, "product", false, {"front_door", "traffic_manager"}).value_or("front_door");
-    info.routing = enum_field(item, path, "routing", false, {"priority", "weighted", "latency"}).value_or("priority");
-    info.price_per_month_usd = number_field(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
-    if (const json* probe = object_field(item, path, "health_probe", false)) {
-      const std::string probe_path = at(path, "health_probe");
-      check_keys(*probe, probe_path, {"path", "protocol", "interval", "sample_size", "successful_samples_required"});
+    info.product =
+        reader_.one_of(item, path, "product", false, {"front_door", "traffic_manager"}).value_or("front_door");
+    info.routing =
+        reader_.one_of(item, path, "routing", false, {"priority", "weighted", "latency"}).value_or("priority");
+    info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
+    if (const json* probe = reader_.object(item, path, "health_probe", false)) {
+      const std::string probe_path = JsonReader::at(path, "health_probe");
+      reader_.check_keys(*probe, probe_path,
+                         {"path", "protocol", "interval", "sample_size", "successful_samples_required"});
       HealthProbe hp;
-      hp.path = string_field(*probe, probe_path, "path", true, "a path starting with '/'").value_or("");
+      hp.path = reader_.string(*probe, probe_path, "path", true, "a path starting with '/'").value_or("");
       if (!hp.path.empty() && hp.path.front() != '/') {
-        error(at(probe_path, "path"), "probe path " + in_quotes(hp.path) + " does not start with '/'",
-              "a path starting with '/'");
+        reader_.error(JsonReader::at(probe_path, "path"),
+                      "probe path " + in_quotes(hp.path) + " does not start with '/'", "a path starting with '/'");
       }
-      hp.protocol = enum_field(*probe, probe_path, "protocol", false, {"http", "https"}).value_or("https");
+      hp.protocol = reader_.one_of(*probe, probe_path, "protocol", false, {"http", "https"}).value_or("https");
       // Front Door accepts probe intervals of 1-255 s (domain-facts lists 30, 120 and 240 s defaults).
-      hp.interval = duration_field(*probe, probe_path, "interval", false, std::chrono::seconds(255), "255s")
+      hp.interval = reader_.duration(*probe, probe_path, "interval", false, std::chrono::seconds(255), "255s")
                         .value_or(std::chrono::seconds(30));
-      hp.sample_size = static_cast<int>(number_field(*probe, probe_path, "sample_size", false, 1, 255, true).value_or(4));
+      hp.sample_size =
+          static_cast<int>(reader_.number(*probe, probe_path, "sample_size", false, 1, 255, true).value_or(4));
       hp.successful_samples_required = static_cast<int>(
-          number_field(*probe, probe_path, "successful_samples_required", false, 1, 255, true).value_or(3));
+          reader_.number(*probe, probe_path, "successful_samples_required", false, 1, 255, true).value_or(3));
       if (hp.successful_samples_required > hp.sample_size) {
-        error(at(probe_path, "successful_samples_required"),
-              std::to_string(hp.successful_samples_required) + " is more than the sample size " +
-                  std::to_string(hp.sample_size),
-              "1 to sample_size");
+        reader_.error(JsonReader::at(probe_path, "successful_samples_required"),
+                      std::to_string(hp.successful_samples_required) + " is more than the sample size " +
+                          std::to_string(hp.sample_size),
+                      "1 to sample_size");
       }
       info.health_probe = hp;
     }
     std::vector<std::pair<std::string, std::string>> origins;  // gateway id, path
-    if (const json* list = array_field(item, path, "origins", true)) {
-      if (list->empty()) error(at(path, "origins"), "no origins", "at least one origin");
+    if (const json* list = reader_.array(item, path, "origins", true)) {
+      if (list->empty()) reader_.error(JsonReader::at(path, "origins"), "no origins", "at least one origin");
       for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string origin_path = at(at(path, "origins"), i);
+        const std::string origin_path = JsonReader::at(JsonReader::at(path, "origins"), i);
         const json& origin = (*list)[i];
-        if (!expect_object(origin, origin_path, "an origin object with \"gateway\"")) continue;
-        check_keys(origin, origin_path, {"gateway", "priority", "weight"});
+        if (!reader_.expect_object(origin, origin_path, "an origin object with \"gateway\"")) continue;
+        reader_.check_keys(origin, origin_path, {"gateway", "priority", "weight"});
         Origin o;
-        o.gateway = string_field(origin, origin_path, "gateway", true, "the id of a gateway").value_or("");
+        o.gateway = reader_.string(origin, origin_path, "gateway", true, "the id of a gateway").value_or("");
         // Front Door: priority 1-5, weight 1-1000 (default 50), domain-facts.
-        o.priority = static_cast<int>(number_field(origin, origin_path, "priority", false, 1, 5, true).value_or(1));
-        o.weight = static_cast<int>(number_field(origin, origin_path, "weight", false, 1, 1000, true).value_or(50));
-        if (!o.gateway.empty()) origins.emplace_back(o.gateway, at(origin_path, "gateway"));
+        o.priority = static_cast<int>(reader_.number(origin, origin_path, "priority", false, 1, 5, true).value_or(1));
+        o.weight = static_cast<int>(reader_.number(origin, origin_path, "weight", false, 1, 1000, true).value_or(50));
+        if (!o.gateway.empty()) origins.emplace_back(o.gateway, JsonReader::at(origin_path, "gateway"));
         info.origins.push_back(o);
       }
     }
     const auto id = id_field(item, path);
     if (!id) return;
-    const VertexId v = add_node(Node{*id, NodeKind::kGlobalEntry, "", {}, path,
-                                     string_field(item, path, "description", false).value_or(""), info});
+    const VertexId v = add_node(Node{*id,
+                                     NodeKind::kGlobalEntry,
+                                     "",
+                                     {},
+                                     path,
+                                     reader_.string(item, path, "description", false).value_or(""),
+                                     info});
     for (const auto& [gateway, origin_path] : origins) {
       refer(v, gateway, origin_path, {NodeKind::kGateway}, EdgeKind::kDependency, true);
     }
@@ -538,16 +429,17 @@ class Checker {
   // ---- links ----
   std::optional<VertexId> lookup(const json& item, const std::string& path, std::string_view key,
                                  const std::vector<NodeKind>& kinds) {
-    const auto id = string_field(item, path, key, true, "the id of a " + kinds_text(kinds));
+    const auto id = reader_.string(item, path, key, true, "the id of a " + kinds_text(kinds));
     if (!id) return std::nullopt;
     const auto it = vertices_.find(*id);
     if (it == vertices_.end()) {
-      unknown_id(at(path, key), *id, kinds);
+      unknown_id(JsonReader::at(path, key), *id, kinds);
       return std::nullopt;
     }
     if (std::find(kinds.begin(), kinds.end(), graph_[it->second].kind) == kinds.end()) {
-      error(at(path, key), in_quotes(*id) + " is a " + std::string(to_string(graph_[it->second].kind)),
-            "the id of a " + kinds_text(kinds));
+      reader_.error(JsonReader::at(path, key),
+                    in_quotes(*id) + " is a " + std::string(to_string(graph_[it->second].kind)),
+                    "the id of a " + kinds_text(kinds));
       return std::nullopt;
     }
     return it->second;
@@ -560,27 +452,30 @@ class Checker {
     }
     std::string problem = "unknown id " + in_quotes(id);
     if (const auto nearest = nearest_word(id, candidates)) problem += "; did you mean " + in_quotes(*nearest) + "?";
-    error(path, problem, "the id of a " + kinds_text(kinds));
+    reader_.error(path, problem, "the id of a " + kinds_text(kinds));
   }
 
   void check_network_link(const json& item, const std::string& path) {
-    if (!expect_object(item, path, "a network link object")) return;
-    check_keys(item, path, {"from", "to", "latency", "bandwidth_gbps", "egress_usd_per_gb", "description"});
+    if (!reader_.expect_object(item, path, "a network link object")) return;
+    reader_.check_keys(item, path, {"from", "to", "latency", "bandwidth_gbps", "egress_usd_per_gb", "description"});
     const auto from = lookup(item, path, "from", {NodeKind::kRegion});
     const auto to = lookup(item, path, "to", {NodeKind::kRegion});
-    const auto latency = duration_field(item, path, "latency", true, kMaxLatency, "10m");
-    const double bandwidth = number_field(item, path, "bandwidth_gbps", false, 0, 1e5).value_or(0);
-    const double egress = number_field(item, path, "egress_usd_per_gb", false, 0, 100).value_or(0);
+    const auto latency = reader_.duration(item, path, "latency", true, kMaxLatency, "10m");
+    const double bandwidth = reader_.number(item, path, "bandwidth_gbps", false, 0, 1e5).value_or(0);
+    const double egress = reader_.number(item, path, "egress_usd_per_gb", false, 0, 100).value_or(0);
     if (!from || !to || !latency) return;
     if (*from == *to) {
-      error(at(path, "to"), "a link from " + in_quotes(graph_[*from].id) + " to itself", "two different regions");
+      reader_.error(JsonReader::at(path, "to"), "a link from " + in_quotes(graph_[*from].id) + " to itself",
+                    "two different regions");
       return;
     }
     const auto key = std::minmax(graph_[*from].id, graph_[*to].id);
     const auto [it, is_new] = network_links_.emplace(std::pair(key.first, key.second), path);
     if (!is_new) {
-      error(path, "second link between " + in_quotes(key.first) + " and " + in_quotes(key.second) + ", first at " + it->second,
-            "one link per pair of regions (links are bidirectional)");
+      reader_.error(
+          path,
+          "second link between " + in_quotes(key.first) + " and " + in_quotes(key.second) + ", first at " + it->second,
+          "one link per pair of regions (links are bidirectional)");
       return;
     }
     const Edge edge{EdgeKind::kNetwork, false, latency->count(), bandwidth, egress, ReplicationMode::kAsync, {}, 0, path};
@@ -589,27 +484,28 @@ class Checker {
   }
 
   void check_replication_link(const json& item, const std::string& path) {
-    if (!expect_object(item, path, "a replication link object")) return;
-    check_keys(item, path, {"from", "to", "mode", "lag", "gb_per_month", "egress_usd_per_gb", "description"});
+    if (!reader_.expect_object(item, path, "a replication link object")) return;
+    reader_.check_keys(item, path, {"from", "to", "mode", "lag", "gb_per_month", "egress_usd_per_gb", "description"});
     const std::vector<NodeKind> stores = {NodeKind::kDatabase,  NodeKind::kSearchIndex,       NodeKind::kObjectStorage,
                                           NodeKind::kKeyVault, NodeKind::kContainerRegistry, NodeKind::kHsm};
     const auto from = lookup(item, path, "from", stores);
     const auto to = lookup(item, path, "to", stores);
     const std::vector<std::string> modes = {"sync", "async", "backup_restore", "scheduled_rebuild"};
-    const auto mode = enum_field(item, path, "mode", true, modes);
-    const auto lag = duration_field(item, path, "lag", false, kMaxLag, "7 days (168h)").value_or(microseconds{0});
-    const double gb = number_field(item, path, "gb_per_month", false, 0, 1e9).value_or(0);
-    const double egress = number_field(item, path, "egress_usd_per_gb", false, 0, 100).value_or(-1);
+    const auto mode = reader_.one_of(item, path, "mode", true, modes);
+    const auto lag = reader_.duration(item, path, "lag", false, kMaxLag, "7 days (168h)").value_or(microseconds{0});
+    const double gb = reader_.number(item, path, "gb_per_month", false, 0, 1e9).value_or(0);
+    const double egress = reader_.number(item, path, "egress_usd_per_gb", false, 0, 100).value_or(-1);
     if (!from || !to || !mode) return;
     if (*from == *to) {
-      error(at(path, "to"), "replicates " + in_quotes(graph_[*from].id) + " to itself", "two different data stores");
+      reader_.error(JsonReader::at(path, "to"), "replicates " + in_quotes(graph_[*from].id) + " to itself",
+                    "two different data stores");
       return;
     }
     if (graph_[*from].kind != graph_[*to].kind) {
-      error(at(path, "to"),
-            "replicates a " + std::string(to_string(graph_[*from].kind)) + " to a " +
-                std::string(to_string(graph_[*to].kind)),
-            "two data stores of the same kind");
+      reader_.error(JsonReader::at(path, "to"),
+                    "replicates a " + std::string(to_string(graph_[*from].kind)) + " to a " +
+                        std::string(to_string(graph_[*to].kind)),
+                    "two data stores of the same kind");
       return;
     }
     const auto replication_mode =
@@ -621,22 +517,24 @@ class Checker {
   void check_clients(const json& clients) {
     double share_sum = 0;
     for (std::size_t i = 0; i < clients.size(); ++i) {
-      const std::string path = at("clients", i);
+      const std::string path = JsonReader::at("clients", i);
       const json& item = clients[i];
-      if (!expect_object(item, path, "a client object")) continue;
-      check_keys(item, path, {"id", "description", "geography", "data_boundary", "traffic_share", "entry", "latency"});
+      if (!reader_.expect_object(item, path, "a client object")) continue;
+      reader_.check_keys(item, path,
+                         {"id", "description", "geography", "data_boundary", "traffic_share", "entry", "latency"});
       const auto id = id_field(item, path);
       ClientInfo info;
-      info.geography = string_field(item, path, "geography", true, "a geography name").value_or("");
-      info.data_boundary = string_field(item, path, "data_boundary", false, "a boundary name, e.g. \"EU\"").value_or("");
-      const auto share = number_field(item, path, "traffic_share", true, 0, 1);
+      info.geography = reader_.string(item, path, "geography", true, "a geography name").value_or("");
+      info.data_boundary =
+          reader_.string(item, path, "data_boundary", false, "a boundary name, e.g. \"EU\"").value_or("");
+      const auto share = reader_.number(item, path, "traffic_share", true, 0, 1);
       info.traffic_share = share.value_or(0);
       share_sum += info.traffic_share;
-      info.entry = string_field(item, path, "entry", true, "the id of the global entry or a gateway").value_or("");
+      info.entry = reader_.string(item, path, "entry", true, "the id of the global entry or a gateway").value_or("");
       std::vector<std::pair<VertexId, microseconds>> latencies;
-      if (const json* latency = object_field(item, path, "latency", false)) {
+      if (const json* latency = reader_.object(item, path, "latency", false)) {
         for (const auto& entry : latency->items()) {
-          const std::string latency_path = at(at(path, "latency"), entry.key());
+          const std::string latency_path = JsonReader::at(JsonReader::at(path, "latency"), entry.key());
           const auto region = vertices_.find(entry.key());
           if (region == vertices_.end() || graph_[region->second].kind != NodeKind::kRegion) {
             unknown_id(latency_path, entry.key(), {NodeKind::kRegion});
@@ -645,26 +543,27 @@ class Checker {
           const DurationParseResult parsed = parse_json_duration(entry.value());
           const std::string allowed = std::string(kDurationAllowed) + ", at most 10m";
           if (!parsed.value) {
-            error(latency_path, parsed.error, allowed);
+            reader_.error(latency_path, parsed.error, allowed);
           } else if (*parsed.value > kMaxLatency) {
-            error(latency_path, entry.value().dump() + " is absurdly long", allowed);
+            reader_.error(latency_path, entry.value().dump() + " is absurdly long", allowed);
           } else {
             latencies.emplace_back(region->second, *parsed.value);
           }
         }
       }
       if (!id) continue;
-      const VertexId v = add_node(Node{*id, NodeKind::kClient, "", {}, path,
-                                       string_field(item, path, "description", false).value_or(""), info});
+      const VertexId v = add_node(Node{
+          *id, NodeKind::kClient, "", {}, path, reader_.string(item, path, "description", false).value_or(""), info});
       for (const auto& [region, latency] : latencies) {
         add_edge(v, region,
                  Edge{EdgeKind::kNetwork, false, latency.count(), 0, 0, ReplicationMode::kAsync, {}, 0,
-                      at(at(path, "latency"), graph_[region].id)});
+                      JsonReader::at(JsonReader::at(path, "latency"), graph_[region].id)});
       }
-      if (!info.entry.empty()) refer(v, info.entry, at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
+      if (!info.entry.empty())
+        refer(v, info.entry, JsonReader::at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
     }
     if (!clients.empty() && std::abs(share_sum - 1.0) > kShareTolerance) {
-      error("clients", "traffic shares sum to " + plain_number(share_sum), "shares that sum to 1");
+      reader_.error("clients", "traffic shares sum to " + JsonReader::plain_number(share_sum), "shares that sum to 1");
     }
   }
 
@@ -678,12 +577,13 @@ class Checker {
       }
       const Node& target = graph_[it->second];
       if (std::find(ref.kinds.begin(), ref.kinds.end(), target.kind) == ref.kinds.end()) {
-        error(ref.path, in_quotes(ref.target) + " is a " + std::string(to_string(target.kind)),
-              "the id of a " + kinds_text(ref.kinds));
+        reader_.error(ref.path, in_quotes(ref.target) + " is a " + std::string(to_string(target.kind)),
+                      "the id of a " + kinds_text(ref.kinds));
         continue;
       }
       if (it->second == ref.from) {
-        error(ref.path, in_quotes(ref.target) + " refers to itself", "the id of another " + kinds_text(ref.kinds));
+        reader_.error(ref.path, in_quotes(ref.target) + " refers to itself",
+                      "the id of another " + kinds_text(ref.kinds));
         continue;
       }
       if (ref.is_edge) {
@@ -696,12 +596,11 @@ class Checker {
   void check_cycles() {
     const std::vector<std::string> cycle = find_dependency_cycle(graph_);
     if (cycle.empty()) return;
-    error(graph_[vertices_.at(cycle.front())].json_path, "dependency cycle: " + join(cycle, " -> "),
-          "dependencies without cycles (a node cannot need itself, even through others)");
+    reader_.error(graph_[vertices_.at(cycle.front())].json_path, "dependency cycle: " + JsonReader::join(cycle, " -> "),
+                  "dependencies without cycles (a node cannot need itself, even through others)");
   }
 
-  std::string file_;
-  std::vector<LoadError>& errors_;
+  JsonReader reader_;
   std::string name_;
   std::string description_;
   TopologyGraph graph_;
@@ -779,13 +678,6 @@ class DuplicateKeyFinder {
   std::vector<Frame> frames_;
 };
 
-// nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
-std::string syntax_problem(const std::string& what) {
-  const std::size_t column = what.find("column ");
-  const std::size_t colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
-  return colon == std::string::npos ? what : what.substr(colon + 2);
-}
-
 }  // namespace
 
 std::string LoadResult::error_report() const {
@@ -808,23 +700,13 @@ LoadResult TopologyLoader::load_file(const std::string& path) {
 
 LoadResult TopologyLoader::load_text(std::string_view text, const std::string& file_name) {
   LoadResult result;
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end(), DuplicateKeyFinder(file_name, result.errors));
-  } catch (const json::parse_error& e) {
-    // e.byte is the 1-based offset of the character where parsing stopped.
-    const std::size_t offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-    const std::string_view before = text.substr(0, offset);
-    const auto newlines = std::count(before.begin(), before.end(), '\n');
-    const std::size_t line_start = before.rfind('\n');
-    const std::size_t column = line_start == std::string_view::npos ? offset + 1 : offset - line_start;
-    result.errors.push_back(LoadError{file_name, "", static_cast<int>(newlines + 1), static_cast<int>(column),
-                                      syntax_problem(e.what()), "JSON (RFC 8259): no comments, no trailing commas"});
+  const auto root = JsonReader::parse(text, file_name, result.errors, DuplicateKeyFinder(file_name, result.errors));
+  if (!root) {
     result.errors.erase(result.errors.begin(), result.errors.end() - 1);  // keep the syntax error alone
     return result;
   }
   Checker checker(file_name, result.errors);
-  checker.check_root(root);
+  checker.check_root(*root);
   if (result.errors.empty()) {
     result.topology = Topology(checker.name(), checker.description(), file_name, checker.take_graph());
   }

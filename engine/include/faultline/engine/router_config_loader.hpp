@@ -2,29 +2,35 @@
 // Loads a router configuration (replay-format key names) from JSON, with clear errors.
 
 #include <filesystem>
-#include <initializer_list>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "faultline/router/router_config.hpp"
+#include "faultline/topology/json_reader.hpp"
 
 namespace faultline::engine {
 
-/// A bad router configuration; what() reads "FILE: PATH: what is wrong and what is
-/// allowed", or "FILE:LINE:COLUMN: malformed JSON: ..." for a syntax error.
+/// A bad router configuration; what() holds every problem found, one per line, each
+/// "FILE: PATH: what is wrong (allowed: ...)" or "FILE:LINE:COLUMN: ..." for a syntax error.
 class RouterConfigError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+/// Reads the router configuration `value` found at JSON path `path` ("" at the root, e.g.
+/// "patterns[1].router" inside a scenario), recording every problem in `reader`, then checks it
+/// with router::find_config_error. Returns nothing if any problem was recorded.
+std::optional<router::RouterConfig> read_router_config(topology::JsonReader& reader, const nlohmann::json& value,
+                                                       const std::string& path);
 
 /// Parses `text` (JSON); `source` names the file in error messages. Throws RouterConfigError.
 router::RouterConfig parse_router_config(std::string_view text, const std::string& source);
 
 /// Reads and parses the file at `path`. Throws RouterConfigError (also when the file cannot be read).
 router::RouterConfig load_router_config(const std::filesystem::path& path);
-
-/// The entry of `allowed` closest to `word` by edit distance (for "did you mean"), or "" if none is close.
-std::string nearest_key(std::string_view word, std::initializer_list<std::string_view> allowed);
 
 }  // namespace faultline::engine

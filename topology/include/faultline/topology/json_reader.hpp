@@ -26,8 +26,10 @@ class JsonReader {
   /// A reader that appends its findings to `errors` (which must outlive it).
   JsonReader(std::string file, std::vector<LoadError>& errors) : file_(std::move(file)), errors_(&errors) {}
 
-  /// Parses `text`; on a syntax error records it with 1-based line and column.
-  static std::optional<json> parse(std::string_view text, const std::string& file, std::vector<LoadError>& errors);
+  /// Parses `text`; on a syntax error records it with 1-based line and column. `callback`, if
+  /// given, sees every parse event (e.g. to find duplicate keys).
+  static std::optional<json> parse(std::string_view text, const std::string& file, std::vector<LoadError>& errors,
+                                   const json::parser_callback_t& callback = nullptr);
   /// Reads and parses a file; a missing or unreadable file is an error naming it.
   static std::optional<json> parse_file(const std::filesystem::path& path, std::vector<LoadError>& errors);
 
@@ -47,8 +49,9 @@ class JsonReader {
   /// Records every key of `object` not in `allowed`, suggesting the nearest allowed key.
   void check_keys(const json& object, const std::string& path, const std::vector<std::string>& allowed);
 
-  /// An array field.
-  const json* array(const json& object, const std::string& path, std::string_view key, bool is_required);
+  /// An array field; `allowed` says what it should hold.
+  const json* array(const json& object, const std::string& path, std::string_view key, bool is_required,
+                    std::string_view allowed = "an array");
   /// An object field.
   const json* object(const json& object, const std::string& path, std::string_view key, bool is_required);
   /// A non-empty string field.
@@ -59,9 +62,10 @@ class JsonReader {
                                     bool is_required, const std::vector<std::string>& choices);
   /// A boolean field.
   std::optional<bool> boolean(const json& object, const std::string& path, std::string_view key, bool is_required);
-  /// A number in [min, max] (an integer when is_integer).
+  /// A number in [min, max] (an integer when is_integer). `allowed` replaces the stated range in
+  /// messages, for callers whose real limits are checked elsewhere.
   std::optional<double> number(const json& object, const std::string& path, std::string_view key, bool is_required,
-                               double min, double max, bool is_integer = false);
+                               double min, double max, bool is_integer = false, std::string_view allowed = {});
   /// A duration (seconds as a number, or "500ms"/"90s"/"15m"/"2h") in [0, max].
   std::optional<std::chrono::microseconds> duration(const json& object, const std::string& path, std::string_view key,
                                                     bool is_required, std::chrono::microseconds max,
