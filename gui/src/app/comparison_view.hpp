@@ -1,0 +1,15 @@
+#pragma once
+// Comparison view: the patterns side by side against the scenario's targets.
+
+#include "view_context.hpp"
+
+namespace faultline::gui {
+
+/// Draws the comparison table into the current ImGui window.
+class ComparisonView {
+ public:
+  /// Draws one frame; clicking a row selects its pattern.
+  void draw(ViewContext& context);
+};
+
+}  // namespace faultline::gui
