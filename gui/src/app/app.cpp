@@ -103,6 +103,8 @@ bool App::open_window(std::string& error) {
   // ImGui would write imgui.ini into the working folder, and not atomically: we load and save it ourselves.
   io.IniFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // Headless frames must not depend on where the pointer happens to be (hover, tooltips).
+  if (options_.is_headless()) io.ConfigFlags |= ImGuiConfigFlags_NoMouse;
   if (!layout_file_.empty()) {
     std::ifstream in(layout_file_);
     std::stringstream text;

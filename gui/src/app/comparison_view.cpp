@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -65,8 +66,7 @@ void ComparisonView::draw(ViewContext& context) {
   ImGui::Text("%s", scenario.name.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("targets: %s", targets_line(scenario).c_str());
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
-                                ImGuiTableFlags_ScrollX;
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("comparison", 13, flags)) return;
   ImGui::TableSetupColumn("Pattern");
   ImGui::TableSetupColumn("Availability");
@@ -135,6 +135,65 @@ void ComparisonView::draw(ViewContext& context) {
       }
       ImGui::EndTooltip();
     }
+  }
+  ImGui::EndTable();
+  draw_bars(context, scenario);
+}
+
+void ComparisonView::draw_bars(ViewContext& context, const engine::Scenario& scenario) {
+  const auto& rows = context.session.rows();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float row_h = ImGui::GetTextLineHeightWithSpacing();
+  if (rows.empty() || avail.y < row_h * static_cast<float>(rows.size() + 2)) return;
+  ImGui::Spacing();
+  // Three small bar charts, each against its target (dashed line): lower is better in all three.
+  struct Chart {
+    const char* title;
+    std::optional<double> limit;
+    double (*value)(const ComparisonRow&);
+    TargetStatus (*status)(const ComparisonRow&);
+    const char* format;
+  };
+  const std::optional<double> unavailability_limit =
+      scenario.targets.availability ? std::optional<double>((1.0 - *scenario.targets.availability) * 100.0) : std::nullopt;
+  const Chart charts[] = {
+      {"unavailability (%)", unavailability_limit, [](const ComparisonRow& r) { return (1.0 - r.availability) * 100.0; },
+       [](const ComparisonRow& r) { return r.availability_status; }, "%.3f %%"},
+      {"RTO (s)", scenario.targets.rto_s, [](const ComparisonRow& r) { return r.rto_s.value_or(0.0); },
+       [](const ComparisonRow& r) { return r.rto_status; }, "%.0f s"},
+      {"monthly cost (USD)", scenario.targets.monthly_cost_usd, [](const ComparisonRow& r) { return r.monthly_cost_usd; },
+       [](const ComparisonRow& r) { return r.cost_status; }, "$%.0f"},
+  };
+  if (!ImGui::BeginTable("bars", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) return;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float name_w = 70.0F * context.scale;
+  for (const Chart& chart : charts) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", chart.title);
+    double hi = chart.limit.value_or(0.0);
+    for (const ComparisonRow& r : rows) hi = std::max(hi, chart.value(r));
+    if (hi <= 0.0) hi = 1.0;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float bar_w = std::max(10.0F, width - name_w - 4.0F);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const float y = origin.y + static_cast<float>(i) * row_h;
+      const double v = chart.value(rows[i]);
+      const float len = static_cast<float>(v / hi) * bar_w;
+      draw->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), rows[i].name.c_str());
+      draw->AddRectFilled(ImVec2(origin.x + name_w, y + 2.0F), ImVec2(origin.x + name_w + len, y + row_h - 2.0F),
+                          (status_colour(chart.status(rows[i])) & 0x00FFFFFFU) | 0xC0000000U);
+      char label[48];
+      std::snprintf(label, sizeof label, chart.format, v);
+      draw->AddText(ImVec2(origin.x + name_w + 4.0F, y), IM_COL32(255, 255, 255, 255), label);
+    }
+    if (chart.limit) {
+      const float x = origin.x + name_w + static_cast<float>(*chart.limit / hi) * bar_w;
+      for (float y = origin.y; y < origin.y + row_h * static_cast<float>(rows.size()); y += 6.0F * context.scale) {
+        draw->AddLine(ImVec2(x, y), ImVec2(x, y + 3.0F * context.scale), IM_COL32(255, 214, 10, 255), 2.0F * context.scale);
+      }
+    }
+    ImGui::Dummy(ImVec2(width, row_h * static_cast<float>(rows.size())));
   }
   ImGui::EndTable();
 }

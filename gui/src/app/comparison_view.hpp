@@ -10,6 +10,10 @@ class ComparisonView {
  public:
   /// Draws one frame; clicking a row selects its pattern.
   void draw(ViewContext& context);
+
+ private:
+  // Bar charts of unavailability, RTO and monthly cost per pattern, coloured by target, limit dashed.
+  void draw_bars(ViewContext& context, const engine::Scenario& scenario);
 };
 
 }  // namespace faultline::gui

@@ -18,9 +18,13 @@ constexpr ImU32 kRegionColours[] = {IM_COL32(88, 166, 255, 255), IM_COL32(255, 1
                                     IM_COL32(188, 140, 255, 255), IM_COL32(63, 185, 160, 255),
                                     IM_COL32(240, 120, 180, 255), IM_COL32(200, 200, 90, 255)};
 
-ImU32 region_colour(std::size_t r, int alpha = 255) {
-  const ImU32 c = kRegionColours[r % (sizeof kRegionColours / sizeof kRegionColours[0])];
-  return (c & 0x00FFFFFFU) | (static_cast<ImU32>(alpha) << 24);
+ImU32 region_colour(std::size_t r) { return kRegionColours[r % (sizeof kRegionColours / sizeof kRegionColours[0])]; }
+
+// Opaque, darker fill for stacked areas (translucent fills would show where neighbouring buckets overlap).
+ImU32 region_fill(std::size_t r) {
+  const ImU32 c = region_colour(r);
+  auto dim = [&](int shift) { return ((((c >> shift) & 0xFFU) * 3U) / 4U) << shift; };
+  return dim(0) | dim(8) | dim(16) | 0xFF000000U;
 }
 
 float to_px(double v) { return static_cast<float>(v); }
@@ -190,7 +194,7 @@ void TimelineView::draw(ViewContext& context) {
             if (b >= s.traffic_share[r].size() || !s.traffic_share[r][b]) continue;
             const double share = *s.traffic_share[r][b];
             draw->AddRectFilled(ImVec2(to_px(axis.x_of(t0)), strip.y_of(below + share)),
-                                ImVec2(to_px(axis.x_of(t1)) + 0.5F, strip.y_of(below)), region_colour(r, 170));
+                                ImVec2(to_px(axis.x_of(t1)) + 0.5F, strip.y_of(below)), region_fill(r));
             below += share;
           }
         }

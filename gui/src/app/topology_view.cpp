@@ -65,8 +65,10 @@ void TopologyView::draw(ViewContext& context) {
   if (session.has_result() && !session.result().patterns.empty()) {
     const auto& patterns = session.result().patterns;
     context.selected_pattern = std::min(context.selected_pattern, patterns.size() - 1);
+ ImGui::TextUnformatted("traffic of");
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(140.0F * context.scale);
-    if (ImGui::BeginCombo("flows of", patterns[context.selected_pattern].name.c_str())) {
+    if (ImGui::BeginCombo("##flows", patterns[context.selected_pattern].name.c_str())) {
       for (std::size_t i = 0; i < patterns.size(); ++i) {
         if (ImGui::Selectable(patterns[i].name.c_str(), i == context.selected_pattern)) context.selected_pattern = i;
       }

@@ -180,7 +180,7 @@ void WhatIfView::draw(ViewContext& context, bool is_running, double progress) {
       is_changed |= edit_seconds("time to capacity", p.time_to_capacity, 0, 86400);
       is_changed |= edit_seconds("warm-up", p.warmup, 0, 86400);
       is_changed |= edit_seconds("cold-cache latency", p.cold_cache_latency, 0, 600);
-      if (ImGui::TreeNode("router")) {
+      if (ImGui::TreeNodeEx("router", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
         is_changed |= edit_router(p.router);
         ImGui::TreePop();
       }
