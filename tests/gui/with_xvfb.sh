@@ -13,6 +13,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 i=0
 while [ ! -s "$work/display" ]; do
   i=$((i + 1))

@@ -51,7 +51,7 @@ int App::run() {
     return 2;
   }
   if (session_.has_scenario()) {
-    if (const std::string e = recent_.add(session_.path()); !e.empty()) status_ = e;
+    if (const std::string e = recent_.add(std::filesystem::absolute(session_.path()).string()); !e.empty()) status_ = e;
     cursor_s_ = options_.cursor_s.value_or(default_cursor(session_.loaded()));
     start_run();
   }
@@ -399,7 +399,7 @@ void App::poll_worker() {
 
 void App::open_scenario(const std::string& path) {
   if (!session_.open(path)) return;  // the Problems window shows why; the previous scenario stays
-  if (const std::string e = recent_.add(path); !e.empty()) status_ = e;
+  if (const std::string e = recent_.add(std::filesystem::absolute(path).string()); !e.empty()) status_ = e;
   selected_pattern_ = 0;
   cursor_s_ = default_cursor(session_.loaded());
   start_run();
