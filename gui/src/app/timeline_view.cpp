@@ -98,7 +98,17 @@ void TimelineView::draw(ViewContext& context) {
   const float axis_h = 20.0F * scale;
   const float header_h = 18.0F * scale;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const std::size_t strips_per_pattern = 3;
+  // A replication-lag strip appears once the data model reports lag samples.
+  double max_lag = 0.0;
+  bool has_lag = false;
+  for (const engine::PatternResult& p : result.patterns) {
+    for (const auto& lag : p.series.replication_lag_max_s) {
+      if (!lag) continue;
+      has_lag = true;
+      max_lag = std::max(max_lag, *lag);
+    }
+  }
+  const std::size_t strips_per_pattern = has_lag ? 4 : 3;
   const auto patterns = static_cast<float>(result.patterns.size());
   const float strip_h = std::max(34.0F * scale, (avail.y - axis_h - patterns * (header_h + 6.0F * scale)) /
                                                     (patterns * static_cast<float>(strips_per_pattern)));
@@ -147,7 +157,7 @@ void TimelineView::draw(ViewContext& context) {
   draw->PopClipRect();
 
   float y = origin.y + axis_h;
-  const char* strip_names[] = {"success ratio", "traffic share", "capacity"};
+  const char* strip_names[] = {"success ratio", "traffic share", "capacity", "replication lag"};
   for (std::size_t p = 0; p < result.patterns.size(); ++p) {
     const engine::PatternResult& pattern = result.patterns[p];
     const engine::SeriesResult& s = pattern.series;
@@ -198,6 +208,10 @@ void TimelineView::draw(ViewContext& context) {
             below += share;
           }
         }
+      } else if (k == 3) {
+        const Strip strip{plot_x0, y0 + 2, plot_x1, y1 - 2, 0.0, std::max(max_lag, 1.0)};
+        step_line(draw, axis, s, run_end, strip, s.replication_lag_max_s, IM_COL32(188, 140, 255, 255), 1.5F * scale);
+        step_line(draw, axis, s, run_end, strip, s.replication_lag_mean_s, IM_COL32(188, 140, 255, 140), 1.0F * scale);
       } else {
         double hi = 1.0;
         for (const auto& region : s.capacity) {

@@ -1,8 +1,9 @@
 #pragma once
-// Timeline view: per pattern the success ratio, traffic share per region and
-// capacity per region over time, with fault spans, incident marks and the time
-// cursor. Wheel zooms, right/middle drag pans, click or drag moves the cursor,
-// double-click shows the whole run, Left/Right step the cursor by one bucket.
+// Timeline view: per pattern the success ratio, traffic share per region,
+// capacity per region and (once measured) replication lag over time, with
+// fault spans, incident marks and the time cursor. Wheel zooms, right/middle
+// drag pans, click or drag moves the cursor, double-click shows the whole run,
+// Left/Right step the cursor by one bucket.
 
 #include <optional>
 
