@@ -258,7 +258,10 @@ class Checker {
 
   VertexId add_node(Node node) {
     const std::string id = node.id;
-    const VertexId v = boost::add_vertex(std::move(node), graph_);
+    // add_vertex(graph) then assign: the add_vertex(property, graph) overload trips a
+    // false -Wuninitialized inside Boost's named-graph lookup under g++ 12 -O1 with sanitizers.
+    const VertexId v = boost::add_vertex(graph_);
+    graph_[v] = std::move(node);
     vertices_.emplace(id, v);
     return v;
   }
