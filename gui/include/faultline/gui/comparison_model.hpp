@@ -1,0 +1,45 @@
+#pragma once
+// The comparison view's model: one row per pattern with the figures architects
+// compare and how each stands against its target.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "faultline/engine/run_result.hpp"
+#include "faultline/gui/target_colour.hpp"
+
+namespace faultline::gui {
+
+/// One pattern's row. Times in s, money in USD, latency in ms.
+struct ComparisonRow {
+  std::string name;
+  double availability = 1.0;                 ///< 0..1
+  std::optional<double> rto_s;               ///< worst incident; null without incidents
+  std::optional<double> detect_s;            ///< parts of the worst incident's RTO (fault start -> mark)
+  std::optional<double> switch_s;
+  std::optional<double> runbook_s;
+  std::optional<double> full_capacity_s;
+  std::optional<double> rpo_s;               ///< worst data store
+  std::uint64_t offered_requests = 0;        ///< sum of the series' offered counts
+  std::uint64_t failed_requests = 0;         ///< sum of the series' failed counts
+  std::optional<double> p99_latency_ms;      ///< worst workload class's p99
+  double monthly_cost_usd = 0.0;
+  double incident_cost_usd = 0.0;
+  std::size_t targets_met = 0;
+  std::size_t targets_total = 0;
+  TargetStatus availability_status = TargetStatus::kNoTarget;
+  TargetStatus rto_status = TargetStatus::kNoTarget;
+  TargetStatus rpo_status = TargetStatus::kNoTarget;
+  TargetStatus cost_status = TargetStatus::kNoTarget;
+  std::vector<engine::TargetResult> targets;  ///< as judged by the engine
+};
+
+/// Rows of every pattern of `result`, in result order.
+std::vector<ComparisonRow> build_comparison(const engine::RunResult& result);
+
+/// Index of the incident with the largest RTO (first on ties); null without incidents.
+std::optional<std::size_t> worst_incident(const engine::PatternResult& pattern);
+
+}  // namespace faultline::gui

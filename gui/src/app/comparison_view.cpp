@@ -1,0 +1,201 @@
+#include "comparison_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "faultline/gui/target_colour.hpp"
+
+namespace faultline::gui {
+namespace {
+
+// Cell background: the status colour at low alpha so text stays readable.
+void status_background(TargetStatus status) {
+  if (status == TargetStatus::kNoTarget) return;
+  const ImU32 colour = (status_colour(status) & 0x00FFFFFFU) | (static_cast<ImU32>(110) << 24);
+  ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, colour);
+}
+
+void seconds_cell(const std::optional<double>& v) {
+  if (v) {
+    ImGui::Text("%.0f s", *v);
+  } else {
+    ImGui::TextDisabled("-");
+  }
+}
+
+std::string targets_line(const engine::Scenario& s) {
+  std::string line;
+  char buffer[96];
+  if (s.targets.availability) {
+    std::snprintf(buffer, sizeof buffer, "availability >= %.4g  ", *s.targets.availability);
+    line += buffer;
+  }
+  if (s.targets.rto_s) {
+    std::snprintf(buffer, sizeof buffer, "RTO <= %.0f s  ", *s.targets.rto_s);
+    line += buffer;
+  }
+  if (s.targets.rpo_s) {
+    std::snprintf(buffer, sizeof buffer, "RPO <= %.0f s  ", *s.targets.rpo_s);
+    line += buffer;
+  }
+  if (s.targets.monthly_cost_usd) {
+    std::snprintf(buffer, sizeof buffer, "monthly cost <= $%.0f  ", *s.targets.monthly_cost_usd);
+    line += buffer;
+  }
+  for (const auto& [type, t] : s.targets_by_fault) {
+    if (t.rto_s) {
+      std::snprintf(buffer, sizeof buffer, "%s RTO <= %.0f s  ", type.c_str(), *t.rto_s);
+      line += buffer;
+    }
+  }
+  return line.empty() ? "no targets" : line;
+}
+
+}  // namespace
+
+void ComparisonView::draw(ViewContext& context) {
+  ScenarioSession& session = context.session;
+  if (!session.has_result()) {
+    ImGui::TextDisabled(session.has_scenario() ? "Simulating..." : "Open a scenario (Ctrl+O).");
+    return;
+  }
+  const engine::Scenario& scenario = session.result_scenario();
+  ImGui::Text("%s", scenario.name.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("targets: %s", targets_line(scenario).c_str());
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("comparison", 13, flags)) return;
+  ImGui::TableSetupColumn("Pattern");
+  ImGui::TableSetupColumn("Availability");
+  ImGui::TableSetupColumn("RTO");
+  ImGui::TableSetupColumn("detect");
+  ImGui::TableSetupColumn("switch");
+  ImGui::TableSetupColumn("runbook");
+  ImGui::TableSetupColumn("full cap.");
+  ImGui::TableSetupColumn("RPO");
+  ImGui::TableSetupColumn("Failed req.");
+  ImGui::TableSetupColumn("p99");
+  ImGui::TableSetupColumn("Monthly");
+  ImGui::TableSetupColumn("Incident");
+  ImGui::TableSetupColumn("Targets");
+  ImGui::TableHeadersRow();
+  const auto& rows = session.rows();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const ComparisonRow& r = rows[i];
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::Selectable(r.name.c_str(), context.selected_pattern == i, ImGuiSelectableFlags_SpanAllColumns)) {
+      context.selected_pattern = i;
+    }
+    ImGui::PopID();
+    ImGui::TableSetColumnIndex(1);
+    ImGui::Text("%.4f %%", r.availability * 100.0);
+    status_background(r.availability_status);
+    ImGui::TableSetColumnIndex(2);
+    seconds_cell(r.rto_s);
+    status_background(r.rto_status);
+    ImGui::TableSetColumnIndex(3);
+    seconds_cell(r.detect_s);
+    ImGui::TableSetColumnIndex(4);
+    seconds_cell(r.switch_s);
+    ImGui::TableSetColumnIndex(5);
+    seconds_cell(r.runbook_s);
+    ImGui::TableSetColumnIndex(6);
+    seconds_cell(r.full_capacity_s);
+    ImGui::TableSetColumnIndex(7);
+    seconds_cell(r.rpo_s);
+    status_background(r.rpo_status);
+    ImGui::TableSetColumnIndex(8);
+    ImGui::Text("%llu", static_cast<unsigned long long>(r.failed_requests));
+    ImGui::TableSetColumnIndex(9);
+    if (r.p99_latency_ms) {
+      ImGui::Text("%.0f ms", *r.p99_latency_ms);
+    } else {
+      ImGui::TextDisabled("-");
+    }
+    ImGui::TableSetColumnIndex(10);
+    ImGui::Text("$%.0f", r.monthly_cost_usd);
+    status_background(r.cost_status);
+    ImGui::TableSetColumnIndex(11);
+    ImGui::Text("$%.0f", r.incident_cost_usd);
+    ImGui::TableSetColumnIndex(12);
+    ImGui::Text("%zu / %zu met", r.targets_met, r.targets_total);
+    status_background(r.targets_total == 0 ? TargetStatus::kNoTarget
+                                           : (r.targets_met == r.targets_total ? TargetStatus::kMet : TargetStatus::kMissed));
+    if (ImGui::IsItemHovered() && !r.targets.empty()) {
+      ImGui::BeginTooltip();
+      for (const engine::TargetResult& t : r.targets) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(status_colour(t.met ? TargetStatus::kMet : TargetStatus::kMissed)),
+                           "%s %s: %s (limit %.6g)", t.met ? "met" : "MISSED", t.name.c_str(),
+                           t.value ? std::to_string(*t.value).c_str() : "n/a", t.limit);
+      }
+      ImGui::EndTooltip();
+    }
+  }
+  ImGui::EndTable();
+  draw_bars(context, scenario);
+}
+
+void ComparisonView::draw_bars(ViewContext& context, const engine::Scenario& scenario) {
+  const auto& rows = context.session.rows();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float row_h = ImGui::GetTextLineHeightWithSpacing();
+  if (rows.empty() || avail.y < row_h * static_cast<float>(rows.size() + 2)) return;
+  ImGui::Spacing();
+  // Three small bar charts, each against its target (dashed line): lower is better in all three.
+  struct Chart {
+    const char* title;
+    std::optional<double> limit;
+    double (*value)(const ComparisonRow&);
+    TargetStatus (*status)(const ComparisonRow&);
+    const char* format;
+  };
+  const std::optional<double> unavailability_limit =
+      scenario.targets.availability ? std::optional<double>((1.0 - *scenario.targets.availability) * 100.0) : std::nullopt;
+  const Chart charts[] = {
+      {"unavailability (%)", unavailability_limit, [](const ComparisonRow& r) { return (1.0 - r.availability) * 100.0; },
+       [](const ComparisonRow& r) { return r.availability_status; }, "%.3f %%"},
+      {"RTO (s)", scenario.targets.rto_s, [](const ComparisonRow& r) { return r.rto_s.value_or(0.0); },
+       [](const ComparisonRow& r) { return r.rto_status; }, "%.0f s"},
+      {"monthly cost (USD)", scenario.targets.monthly_cost_usd, [](const ComparisonRow& r) { return r.monthly_cost_usd; },
+       [](const ComparisonRow& r) { return r.cost_status; }, "$%.0f"},
+  };
+  if (!ImGui::BeginTable("bars", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) return;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float name_w = 70.0F * context.scale;
+  for (const Chart& chart : charts) {
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", chart.title);
+    double hi = chart.limit.value_or(0.0);
+    for (const ComparisonRow& r : rows) hi = std::max(hi, chart.value(r));
+    if (hi <= 0.0) hi = 1.0;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float bar_w = std::max(10.0F, width - name_w - 4.0F);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const float y = origin.y + static_cast<float>(i) * row_h;
+      const double v = chart.value(rows[i]);
+      const float len = static_cast<float>(v / hi) * bar_w;
+      draw->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), rows[i].name.c_str());
+      draw->AddRectFilled(ImVec2(origin.x + name_w, y + 2.0F), ImVec2(origin.x + name_w + len, y + row_h - 2.0F),
+                          (status_colour(chart.status(rows[i])) & 0x00FFFFFFU) | 0xC0000000U);
+      char label[48];
+      std::snprintf(label, sizeof label, chart.format, v);
+      draw->AddText(ImVec2(origin.x + name_w + 4.0F, y), IM_COL32(255, 255, 255, 255), label);
+    }
+    if (chart.limit) {
+      const float x = origin.x + name_w + static_cast<float>(*chart.limit / hi) * bar_w;
+      for (float y = origin.y; y < origin.y + row_h * static_cast<float>(rows.size()); y += 6.0F * context.scale) {
+        draw->AddLine(ImVec2(x, y), ImVec2(x, y + 3.0F * context.scale), IM_COL32(255, 214, 10, 255), 2.0F * context.scale);
+      }
+    }
+    ImGui::Dummy(ImVec2(width, row_h * static_cast<float>(rows.size())));
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace faultline::gui

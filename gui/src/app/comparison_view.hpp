@@ -1,0 +1,19 @@
+#pragma once
+// Comparison view: the patterns side by side against the scenario's targets.
+
+#include "view_context.hpp"
+
+namespace faultline::gui {
+
+/// Draws the comparison table into the current ImGui window.
+class ComparisonView {
+ public:
+  /// Draws one frame; clicking a row selects its pattern.
+  void draw(ViewContext& context);
+
+ private:
+  // Bar charts of unavailability, RTO and monthly cost per pattern, coloured by target, limit dashed.
+  void draw_bars(ViewContext& context, const engine::Scenario& scenario);
+};
+
+}  // namespace faultline::gui

@@ -1,0 +1,259 @@
+#include "timeline_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "faultline/gui/cursor_state.hpp"
+#include "faultline/gui/event_log_model.hpp"
+#include "faultline/gui/target_colour.hpp"
+
+namespace faultline::gui {
+namespace {
+
+constexpr ImU32 kRegionColours[] = {IM_COL32(88, 166, 255, 255), IM_COL32(255, 166, 87, 255),
+                                    IM_COL32(188, 140, 255, 255), IM_COL32(63, 185, 160, 255),
+                                    IM_COL32(240, 120, 180, 255), IM_COL32(200, 200, 90, 255)};
+
+ImU32 region_colour(std::size_t r) { return kRegionColours[r % (sizeof kRegionColours / sizeof kRegionColours[0])]; }
+
+// Opaque, darker fill for stacked areas (translucent fills would show where neighbouring buckets overlap).
+ImU32 region_fill(std::size_t r) {
+  const ImU32 c = region_colour(r);
+  auto dim = [&](int shift) { return ((((c >> shift) & 0xFFU) * 3U) / 4U) << shift; };
+  return dim(0) | dim(8) | dim(16) | 0xFF000000U;
+}
+
+float to_px(double v) { return static_cast<float>(v); }
+
+// One strip of the plot: [x0, x1] x [y0, y1] in screen px, values [lo, hi] mapped bottom to top.
+struct Strip {
+  float x0, y0, x1, y1;
+  double lo, hi;
+  [[nodiscard]] float y_of(double v) const {
+    const double f = std::clamp((v - lo) / (hi - lo), 0.0, 1.0);
+    return to_px(y1 - f * (y1 - y0));
+  }
+};
+
+// Draws a step line of per-bucket optional values; a null bucket breaks the line.
+template <typename Values>
+void step_line(ImDrawList* draw, const TimeAxis& axis, const engine::SeriesResult& s, double run_end, const Strip& strip,
+               const Values& values, ImU32 colour, float thickness) {
+  std::optional<ImVec2> last;
+  for (std::size_t b = 0; b < s.start_s.size() && b < values.size(); ++b) {
+    const double t0 = s.start_s[b];
+    const double t1 = std::min(t0 + s.bucket_s, run_end);
+    if (t1 < axis.view_start_s() || t0 > axis.view_end_s()) {
+      last.reset();
+      continue;
+    }
+    const std::optional<double> v = values[b];
+    if (!v) {
+      last.reset();
+      continue;
+    }
+    const ImVec2 a(to_px(axis.x_of(t0)), strip.y_of(*v));
+    const ImVec2 c(to_px(axis.x_of(t1)), strip.y_of(*v));
+    if (last) draw->AddLine(*last, a, colour, thickness);
+    draw->AddLine(a, c, colour, thickness);
+    last = c;
+  }
+}
+
+}  // namespace
+
+void TimelineView::draw(ViewContext& context) {
+  ScenarioSession& session = context.session;
+  if (!session.has_result()) {
+    ImGui::TextDisabled(session.has_scenario() ? "Simulating..." : "Open a scenario (Ctrl+O).");
+    return;
+  }
+  const engine::RunResult& result = session.result();
+  const engine::Scenario& scenario = session.result_scenario();
+  const double run_end = session.run_end_s();
+  if (!axis_ || axis_->run_end_s() != run_end) axis_.emplace(run_end);
+  TimeAxis& axis = *axis_;
+  const float scale = context.scale;
+
+  // Read-out line: cursor time and each pattern's figures there.
+  ImGui::Text("cursor %s", format_clock(context.cursor_s).c_str());
+  for (const engine::PatternResult& p : result.patterns) {
+    const CursorState c = cursor_state(scenario, p, context.cursor_s);
+    ImGui::SameLine();
+    if (c.success_ratio) {
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ratio_colour(*c.success_ratio, 0.9)), "| %s %.1f %% (%s)",
+                         p.name.c_str(), *c.success_ratio * 100.0, to_string(c.phase));
+    } else {
+      ImGui::TextDisabled("| %s no traffic", p.name.c_str());
+    }
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("  (wheel: zoom, right-drag: pan, double-click: whole run)");
+
+  const float label_w = 120.0F * scale;
+  const float axis_h = 20.0F * scale;
+  const float header_h = 18.0F * scale;
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  // A replication-lag strip appears once the data model reports lag samples.
+  double max_lag = 0.0;
+  bool has_lag = false;
+  for (const engine::PatternResult& p : result.patterns) {
+    for (const auto& lag : p.series.replication_lag_max_s) {
+      if (!lag) continue;
+      has_lag = true;
+      max_lag = std::max(max_lag, *lag);
+    }
+  }
+  const std::size_t strips_per_pattern = has_lag ? 4 : 3;
+  const auto patterns = static_cast<float>(result.patterns.size());
+  const float strip_h = std::max(34.0F * scale, (avail.y - axis_h - patterns * (header_h + 6.0F * scale)) /
+                                                    (patterns * static_cast<float>(strips_per_pattern)));
+  const float total_h = axis_h + patterns * (header_h + 6.0F * scale + strip_h * static_cast<float>(strips_per_pattern));
+  ImGui::BeginChild("timeline-plot", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float plot_x0 = origin.x + label_w;
+  const float plot_x1 = origin.x + std::max(width, label_w + 50.0F);
+  axis.set_pixels(plot_x0, plot_x1);
+
+  ImGui::InvisibleButton("plot", ImVec2(std::max(width, 1.0F), total_h),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                             ImGuiButtonFlags_MouseButtonMiddle);
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool is_hovered = ImGui::IsItemHovered();
+  if (is_hovered && io.MouseWheel != 0.0F && io.MousePos.x >= plot_x0) {
+    axis.zoom(std::pow(1.25, static_cast<double>(io.MouseWheel)), axis.t_of(io.MousePos.x));
+  }
+  if (is_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) axis.reset();
+  if (ImGui::IsItemActive() && (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle))) {
+    axis.pan_pixels(io.MouseDelta.x);
+  } else if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && io.MousePos.x >= plot_x0) {
+    context.cursor_s = std::clamp(axis.t_of(io.MousePos.x), 0.0, run_end);
+  }
+  const double bucket_s = result.patterns.empty() ? 1.0 : std::max(1.0, result.patterns.front().series.bucket_s);
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) context.cursor_s = std::max(0.0, context.cursor_s - bucket_s);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
+      context.cursor_s = std::min(run_end - 1e-6, context.cursor_s + bucket_s);
+    }
+  }
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  const ImU32 grid = IM_COL32(128, 128, 128, 50);
+  // Time axis with ticks.
+  const double step = axis.tick_step_s(std::max(2, static_cast<int>((plot_x1 - plot_x0) / (95.0F * scale))));
+  draw->PushClipRect(ImVec2(plot_x0 - 2, origin.y), ImVec2(plot_x1 + 2, origin.y + total_h), true);
+  for (double t = std::ceil(axis.view_start_s() / step) * step; t <= axis.view_end_s(); t += step) {
+    const float x = to_px(axis.x_of(t));
+    draw->AddLine(ImVec2(x, origin.y + axis_h - 4 * scale), ImVec2(x, origin.y + total_h), grid);
+    draw->AddText(ImVec2(x + 3 * scale, origin.y + 2 * scale), dim, tick_label(t, step).c_str());
+  }
+  draw->PopClipRect();
+
+  float y = origin.y + axis_h;
+  const char* strip_names[] = {"success ratio", "traffic share", "capacity", "replication lag"};
+  for (std::size_t p = 0; p < result.patterns.size(); ++p) {
+    const engine::PatternResult& pattern = result.patterns[p];
+    const engine::SeriesResult& s = pattern.series;
+    const bool is_selected = p == context.selected_pattern;
+    draw->AddText(ImVec2(origin.x, y + 1), is_selected ? IM_COL32(255, 214, 10, 255) : text, pattern.name.c_str());
+    // Region legend at the right end of the header line (incident marks label the left part).
+    float legend_x = plot_x1;
+    for (std::size_t r = s.regions.size(); r-- > 0;) {
+      legend_x -= ImGui::CalcTextSize(s.regions[r].c_str()).x + 22.0F * scale;
+      draw->AddRectFilled(ImVec2(legend_x, y + 4 * scale), ImVec2(legend_x + 10 * scale, y + 14 * scale), region_colour(r));
+      draw->AddText(ImVec2(legend_x + 14 * scale, y + 1), dim, s.regions[r].c_str());
+    }
+    const float strips_top = y + header_h;
+    const float strips_bottom = strips_top + strip_h * static_cast<float>(strips_per_pattern);
+    draw->PushClipRect(ImVec2(plot_x0, strips_top), ImVec2(plot_x1, strips_bottom), true);
+    // Fault spans behind everything.
+    for (const engine::FaultSpec& f : scenario.faults) {
+      const double f0 = engine::to_seconds(f.start);
+      const double f1 = std::min(engine::to_seconds(f.end()), run_end);
+      draw->AddRectFilled(ImVec2(to_px(axis.x_of(f0)), strips_top), ImVec2(to_px(axis.x_of(f1)), strips_bottom),
+                          IM_COL32(218, 54, 51, 40));
+    }
+    draw->PopClipRect();
+    for (std::size_t k = 0; k < strips_per_pattern; ++k) {
+      const float y0 = strips_top + strip_h * static_cast<float>(k);
+      const float y1 = y0 + strip_h - 3.0F * scale;
+      draw->AddText(ImVec2(origin.x + 8 * scale, y0 + (strip_h - ImGui::GetTextLineHeight()) * 0.5F), dim, strip_names[k]);
+      draw->AddRect(ImVec2(plot_x0, y0), ImVec2(plot_x1, y1), grid);
+      draw->PushClipRect(ImVec2(plot_x0, y0), ImVec2(plot_x1, y1), true);
+      if (k == 0) {
+        const Strip strip{plot_x0, y0 + 2, plot_x1, y1 - 2, 0.0, 1.0};
+        const float slo_y = strip.y_of(scenario.slo.success_ratio);
+        draw->AddLine(ImVec2(plot_x0, slo_y), ImVec2(plot_x1, slo_y), IM_COL32(46, 160, 67, 90));
+        step_line(draw, axis, s, run_end, strip, s.success_ratio, IM_COL32(230, 237, 243, 255), 1.5F * scale);
+      } else if (k == 1) {
+        // Stacked shares per bucket.
+        const Strip strip{plot_x0, y0 + 2, plot_x1, y1 - 2, 0.0, 1.0};
+        for (std::size_t b = 0; b < s.start_s.size(); ++b) {
+          const double t0 = s.start_s[b];
+          const double t1 = std::min(t0 + s.bucket_s, run_end);
+          if (t1 < axis.view_start_s() || t0 > axis.view_end_s()) continue;
+          double below = 0.0;
+          for (std::size_t r = 0; r < s.traffic_share.size(); ++r) {
+            if (b >= s.traffic_share[r].size() || !s.traffic_share[r][b]) continue;
+            const double share = *s.traffic_share[r][b];
+            draw->AddRectFilled(ImVec2(to_px(axis.x_of(t0)), strip.y_of(below + share)),
+                                ImVec2(to_px(axis.x_of(t1)) + 0.5F, strip.y_of(below)), region_fill(r));
+            below += share;
+          }
+        }
+      } else if (k == 3) {
+        const Strip strip{plot_x0, y0 + 2, plot_x1, y1 - 2, 0.0, std::max(max_lag, 1.0)};
+        step_line(draw, axis, s, run_end, strip, s.replication_lag_max_s, IM_COL32(188, 140, 255, 255), 1.5F * scale);
+        step_line(draw, axis, s, run_end, strip, s.replication_lag_mean_s, IM_COL32(188, 140, 255, 140), 1.0F * scale);
+      } else {
+        double hi = 1.0;
+        for (const auto& region : s.capacity) {
+          for (double v : region) hi = std::max(hi, v);
+        }
+        const Strip strip{plot_x0, y0 + 2, plot_x1, y1 - 2, 0.0, hi};
+        for (std::size_t r = 0; r < s.capacity.size(); ++r) {
+          step_line(draw, axis, s, run_end, strip, s.capacity[r], region_colour(r), 1.5F * scale);
+        }
+      }
+      draw->PopClipRect();
+    }
+    // Incident marks across this pattern's strips, labelled on the header line.
+    draw->PushClipRect(ImVec2(plot_x0, y), ImVec2(plot_x1, strips_bottom), true);
+    float label_end = plot_x0;  // labels placed left to right without overlapping
+    for (const engine::IncidentResult& i : pattern.incidents) {
+      auto mark = [&](const std::optional<double>& offset, const char* label, ImU32 colour) {
+        if (!offset) return;
+        const float x = to_px(axis.x_of(i.start_s + *offset));
+        draw->AddLine(ImVec2(x, strips_top), ImVec2(x, strips_bottom), colour, 1.5F * scale);
+        const float label_x = std::max(x + 2 * scale, label_end);
+        draw->AddText(ImVec2(label_x, y + 1), colour, label);
+        label_end = label_x + ImGui::CalcTextSize(label).x + 6 * scale;
+      };
+      mark(i.detect_s, "detect", IM_COL32(255, 214, 10, 230));
+      mark(i.switch_s, "switch", IM_COL32(56, 189, 248, 230));
+      mark(i.full_capacity_s, "full", IM_COL32(74, 222, 128, 230));
+      if (i.recovered) mark(std::optional<double>(i.rto_s), "RTO", IM_COL32(244, 244, 245, 230));
+    }
+    draw->PopClipRect();
+    y = strips_bottom + 6.0F * scale;
+  }
+  // The cursor across everything.
+  if (context.cursor_s >= axis.view_start_s() && context.cursor_s <= axis.view_end_s()) {
+    const float x = to_px(axis.x_of(context.cursor_s));
+    draw->AddLine(ImVec2(x, origin.y + axis_h - 4 * scale), ImVec2(x, origin.y + total_h), IM_COL32(255, 214, 10, 255),
+                  2.0F * scale);
+  }
+  if (is_hovered && io.MousePos.x >= plot_x0) {
+    ImGui::SetTooltip("%s", format_clock(axis.t_of(io.MousePos.x)).c_str());
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace faultline::gui

@@ -1,0 +1,49 @@
+#include "faultline/gui/comparison_model.hpp"
+
+namespace faultline::gui {
+
+std::optional<std::size_t> worst_incident(const engine::PatternResult& pattern) {
+  std::optional<std::size_t> worst;
+  for (std::size_t i = 0; i < pattern.incidents.size(); ++i) {
+    if (!worst || pattern.incidents[i].rto_s > pattern.incidents[*worst].rto_s) worst = i;
+  }
+  return worst;
+}
+
+std::vector<ComparisonRow> build_comparison(const engine::RunResult& result) {
+  std::vector<ComparisonRow> rows;
+  for (const engine::PatternResult& p : result.patterns) {
+    ComparisonRow row;
+    row.name = p.name;
+    row.availability = p.availability;
+    row.rto_s = p.rto_s;
+    row.rpo_s = p.rpo_s;
+    if (const auto w = worst_incident(p)) {
+      const engine::IncidentResult& i = p.incidents[*w];
+      row.detect_s = i.detect_s;
+      row.switch_s = i.switch_s;
+      row.runbook_s = i.runbook_s;
+      row.full_capacity_s = i.full_capacity_s;
+    }
+    for (std::uint64_t n : p.series.offered) row.offered_requests += n;
+    for (std::uint64_t n : p.series.failed) row.failed_requests += n;
+    for (const engine::WorkloadResult& w : p.workloads) {
+      if (w.p99_latency_ms && (!row.p99_latency_ms || *w.p99_latency_ms > *row.p99_latency_ms)) {
+        row.p99_latency_ms = w.p99_latency_ms;
+      }
+    }
+    row.monthly_cost_usd = p.monthly_cost_usd;
+    row.incident_cost_usd = p.incident_cost_usd;
+    row.targets = p.targets;
+    row.targets_total = p.targets.size();
+    for (const engine::TargetResult& t : p.targets) row.targets_met += t.met ? 1 : 0;
+    row.availability_status = target_status(p, "availability");
+    row.rto_status = target_status(p, "rto_s");
+    row.rpo_status = target_status(p, "rpo_s");
+    row.cost_status = target_status(p, "monthly_cost_usd");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace faultline::gui

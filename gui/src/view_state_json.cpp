@@ -1,0 +1,76 @@
+#include "faultline/gui/view_state_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace faultline::gui {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <typename T>
+Json optional_value(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
+}
+
+const char* status_name(TargetStatus s) {
+  switch (s) {
+    case TargetStatus::kMet: return "met";
+    case TargetStatus::kMissed: return "missed";
+    case TargetStatus::kNoTarget: return "none";
+  }
+  return "none";
+}
+
+}  // namespace
+
+std::string to_state_json(const ViewStateInfo& info, const std::vector<ComparisonRow>& rows,
+                          const std::vector<CursorState>& cursor) {
+  Json patterns = Json::array();
+  for (const ComparisonRow& r : rows) {
+    Json targets = Json::array();
+    for (const engine::TargetResult& t : r.targets) {
+      targets.push_back(Json{{"name", t.name}, {"limit", t.limit}, {"value", optional_value(t.value)}, {"met", t.met}});
+    }
+    patterns.push_back(Json{{"name", r.name},
+                            {"availability", r.availability},
+                            {"rto_s", optional_value(r.rto_s)},
+                            {"detect_s", optional_value(r.detect_s)},
+                            {"switch_s", optional_value(r.switch_s)},
+                            {"runbook_s", optional_value(r.runbook_s)},
+                            {"full_capacity_s", optional_value(r.full_capacity_s)},
+                            {"rpo_s", optional_value(r.rpo_s)},
+                            {"offered_requests", r.offered_requests},
+                            {"failed_requests", r.failed_requests},
+                            {"p99_latency_ms", optional_value(r.p99_latency_ms)},
+                            {"monthly_cost_usd", r.monthly_cost_usd},
+                            {"incident_cost_usd", r.incident_cost_usd},
+                            {"targets_met", r.targets_met},
+                            {"targets_total", r.targets_total},
+                            {"status", Json{{"availability", status_name(r.availability_status)},
+                                            {"rto_s", status_name(r.rto_status)},
+                                            {"rpo_s", status_name(r.rpo_status)},
+                                            {"monthly_cost_usd", status_name(r.cost_status)}}},
+                            {"targets", targets}});
+  }
+  Json cursors = Json::array();
+  for (std::size_t i = 0; i < cursor.size(); ++i) {
+    const CursorState& c = cursor[i];
+    cursors.push_back(Json{{"pattern", i < rows.size() ? rows[i].name : std::string()},
+                           {"bucket", optional_value(c.bucket)},
+                           {"success_ratio", optional_value(c.success_ratio)},
+                           {"active_faults", c.active_faults},
+                           {"phase", to_string(c.phase)}});
+  }
+  const Json root{{"schema", "faultline.gui-state/v1"},
+                  {"scenario_file", info.scenario_file},
+                  {"scenario", info.scenario_name},
+                  {"view", info.view},
+                  {"cursor_s", info.cursor_s},
+                  {"frames", info.frames},
+                  {"framebuffer", Json{{"width", info.framebuffer_width}, {"height", info.framebuffer_height}}},
+                  {"patterns", patterns},
+                  {"cursor", cursors}};
+  return root.dump(2) + "\n";
+}
+
+}  // namespace faultline::gui

@@ -1,0 +1,159 @@
+// End-to-end: the built faultline-gui on a private Xvfb with Mesa's software
+// OpenGL, checked against the built `faultline run` on the same scenario.
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "command_runner.hpp"
+#include "faultline/gui/png_image.hpp"
+
+using faultline::testing::faultline_binary;
+using faultline::testing::run_command;
+using faultline::testing::source_path;
+using Json = nlohmann::json;
+
+namespace {
+
+std::filesystem::path fresh_dir(const std::string& name) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("faultline-gui-e2e-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+Json read_json(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  return Json::parse(in);
+}
+
+// Environment every GUI run gets: a private config folder (the user's is never
+// touched). Under ASan, LeakSanitizer is off for the GUI process only: Mesa's
+// driver is unloaded at exit, so its allocations show up from "<unknown module>"
+// and no suppression can name them; ASan and UBSan still abort on any error, and
+// the view-model code is leak-checked by faultline_gui_tests.
+std::string gui_env(const std::filesystem::path& dir, const std::string& env_options = "") {
+  return "env " + env_options + "XDG_CONFIG_HOME='" + (dir / "config").string() +
+         "' ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 ";
+}
+
+std::string gui() { return std::string("'") + FAULTLINE_GUI_PATH + "'"; }
+
+// A JSON number or null as an optional double.
+std::optional<double> opt(const Json& j) { return j.is_null() ? std::nullopt : std::optional<double>(j.get<double>()); }
+
+}  // namespace
+
+TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state matches faultline run",
+          "[gui][e2e]") {
+  const std::filesystem::path dir = fresh_dir("reference");
+  const std::string scenario = source_path("scenarios/reference.json");
+  const auto cli = run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
+  INFO(cli.output);
+  REQUIRE((cli.exit_code == 0 || cli.exit_code == 1));  // 1: a pattern misses a target, still a result
+
+  const std::string command = gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " '" + scenario +
+                              "' --size 1280x800 --scale 1 --frames 3 --screenshot '" + (dir / "shot.png").string() +
+                              "' --dump-state '" + (dir / "state.json").string() + "'";
+  const auto r = run_command(command);
+  INFO(command);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+
+  // One GUI run, several checks (SECTIONs would start it once per section).
+  {
+    INFO("the screenshot has the window's size and is not blank");
+    const faultline::gui::PngImage png = faultline::gui::read_png(dir / "shot.png");
+    CHECK(png.width == 1280);
+    CHECK(png.height == 800);
+    // A blank or single-colour frame has 1 colour; text, charts and the
+    // topology give hundreds (anti-aliased glyphs and lines).
+    CHECK(faultline::gui::count_distinct_colours(png) >= 100);
+  }
+  {
+    INFO("the state holds the three patterns with faultline run's figures");
+    const Json state = read_json(dir / "state.json");
+    const Json run = read_json(dir / "run.json");
+    CHECK(state["schema"] == "faultline.gui-state/v1");
+    CHECK(state["scenario"] == "reference");
+    CHECK(state["frames"] == 3);
+    CHECK(state["framebuffer"]["width"] == 1280);
+    REQUIRE(state["patterns"].size() == 3);
+    REQUIRE(run["patterns"].size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+      const Json& g = state["patterns"][i];
+      const Json& c = run["patterns"][i];
+      INFO("pattern " << c["name"]);
+      CHECK(g["name"] == c["name"]);
+      CHECK(g["availability"].get<double>() == c["availability"].get<double>());
+      CHECK(opt(g["rto_s"]) == opt(c["rto_s"]));
+      CHECK(opt(g["rpo_s"]) == opt(c["rpo_s"]));
+      CHECK(g["monthly_cost_usd"].get<double>() == c["monthly_cost_usd"].get<double>());
+      CHECK(g["incident_cost_usd"].get<double>() == c["incident_cost_usd"].get<double>());
+      CHECK(g["targets"] == c["targets"]);
+      std::uint64_t failed = 0;
+      for (const Json& n : c["series"]["failed"]) failed += n.get<std::uint64_t>();
+      CHECK(g["failed_requests"].get<std::uint64_t>() == failed);
+      // The RTO parts are those of the worst incident (the only one in reference.json).
+      REQUIRE(c["incidents"].size() == 1);
+      CHECK(opt(g["detect_s"]) == opt(c["incidents"][0]["detect_s"]));
+      CHECK(opt(g["switch_s"]) == opt(c["incidents"][0]["switch_s"]));
+      CHECK(opt(g["full_capacity_s"]) == opt(c["incidents"][0]["full_capacity_s"]));
+      CHECK(g["targets_total"] == c["targets"].size());
+    }
+    // The cursor starts at the first fault (30 min): eastus2-outage is active for every pattern.
+    CHECK(state["cursor_s"] == 1800.0);
+    for (const Json& c : state["cursor"]) CHECK(c["active_faults"] == Json::array({"eastus2-outage"}));
+  }
+  {
+    INFO("a headless run keeps nothing in the user's config folder");
+    CHECK_FALSE(std::filesystem::exists(dir / "config" / "faultline"));
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("faultline-gui without a display exits 2 with a clear message and writes nothing", "[gui][e2e]") {
+  const std::filesystem::path dir = fresh_dir("no-display");
+  const auto r = run_command(gui_env(dir, "-u DISPLAY -u WAYLAND_DISPLAY ") + gui() + " '" +
+                             source_path("scenarios/reference.json") + "' --screenshot '" + (dir / "shot.png").string() + "'");
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("cannot open a window") && Catch::Contains("DISPLAY"));
+  CHECK_FALSE(std::filesystem::exists(dir / "shot.png"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("faultline-gui on a bad scenario prints the loader's messages and exits 2", "[gui][e2e]") {
+  const std::filesystem::path dir = fresh_dir("bad-scenario");
+  std::ofstream(dir / "bad.json") << R"({"name": "bad", "duration": "forever", "patterns": []})";
+  const auto r = run_command(gui_env(dir) + gui() + " '" + (dir / "bad.json").string() + "' --dump-state '" +
+                             (dir / "state.json").string() + "'");
+  INFO(r.output);
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains("bad.json") && Catch::Contains("duration"));
+  CHECK_FALSE(std::filesystem::exists(dir / "state.json"));
+  const auto missing = run_command(gui_env(dir) + gui() + " '" + (dir / "nope.json").string() + "' --dump-state '" +
+                                   (dir / "state.json").string() + "'");
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.output, Catch::Contains("nope.json"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") {
+  CHECK(run_command(gui() + " --help").exit_code == 0);
+  const auto frames = run_command(gui() + " scenario.json --screenshot a.png --frames 0");
+  CHECK(frames.exit_code == 2);
+  CHECK_THAT(frames.output, Catch::Contains("--frames"));
+  const auto no_scenario = run_command(gui() + " --dump-state s.json");
+  CHECK(no_scenario.exit_code == 2);
+  CHECK_THAT(no_scenario.output, Catch::Contains("need a SCENARIO"));
+  const auto size = run_command(gui() + " --size 10x10");
+  CHECK(size.exit_code == 2);
+  CHECK_THAT(size.output, Catch::Contains("--size"));
+}

@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+#include "faultline/gui/atomic_file.hpp"
+#include "faultline/gui/config_paths.hpp"
+#include "faultline/gui/export_format.hpp"
+#include "faultline/gui/recent_files.hpp"
+#include "faultline/reports/result_json.hpp"
+
+using namespace faultline;
+
+namespace {
+
+std::filesystem::path fresh_dir(const std::string& name) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("faultline-gui-test-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::size_t file_count(const std::filesystem::path& dir) {
+  return static_cast<std::size_t>(
+      std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()));
+}
+
+}  // namespace
+
+TEST_CASE("config_directory: $XDG_CONFIG_HOME when absolute, else ~/.config, never the working folder",
+          "[gui][files]") {
+  CHECK(gui::config_directory("/xdg", "/home/ann") == "/xdg/faultline");
+  CHECK(gui::config_directory(nullptr, "/home/ann") == "/home/ann/.config/faultline");
+  CHECK(gui::config_directory("relative/dir", "/home/ann") == "/home/ann/.config/faultline");
+  CHECK(gui::config_directory("", "/home/ann") == "/home/ann/.config/faultline");
+  CHECK(gui::config_directory(nullptr, nullptr).empty());
+  CHECK(gui::config_directory("", "relative").empty());
+}
+
+TEST_CASE("RecentFiles keeps the newest first, without duplicates, up to its capacity, across sessions",
+          "[gui][files]") {
+  const std::filesystem::path dir = fresh_dir("recent");
+  const std::filesystem::path store = dir / "config" / "recent-files";
+  gui::RecentFiles recent(store, 3);
+  recent.load();
+  CHECK(recent.items().empty());
+  CHECK(recent.add("a.json").empty());
+  recent.add("b.json");
+  recent.add("a.json");
+  CHECK(recent.items() == std::vector<std::string>{"a.json", "b.json"});
+  recent.add("c.json");
+  recent.add("d.json");
+  CHECK(recent.items() == std::vector<std::string>{"d.json", "c.json", "a.json"});
+  gui::RecentFiles again(store, 3);
+  again.load();
+  CHECK(again.items() == recent.items());
+  CHECK(read(store) == "d.json\nc.json\na.json\n");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("write_file_atomically replaces the file whole and leaves no temporary behind", "[gui][files]") {
+  const std::filesystem::path dir = fresh_dir("atomic");
+  gui::write_file_atomically(dir / "out.txt", "first");
+  gui::write_file_atomically(dir / "out.txt", "second");
+  CHECK(read(dir / "out.txt") == "second");
+  CHECK(file_count(dir) == 1);
+  CHECK_THROWS_WITH(gui::write_file_atomically(dir / "no" / "out.txt", "x"), Catch::Contains((dir / "no").string()));
+  CHECK(file_count(dir) == 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("export_result writes the reports module's JSON; formats without a writer are refused", "[gui][files]") {
+  const std::filesystem::path dir = fresh_dir("export");
+  engine::RunResult result;
+  result.faultline_version = "test";
+  result.seed = 7;
+  engine::PatternResult p;
+  p.name = "hot-hot";
+  result.patterns = {p};
+  CHECK(gui::export_format_of_path("r.md") == gui::ExportFormat::kMarkdown);
+  CHECK(gui::export_format_of_path("r.htm") == gui::ExportFormat::kHtml);
+  CHECK(gui::export_format_of_path("r.pdf") == gui::ExportFormat::kPdf);
+  CHECK(gui::export_format_of_path("r.json") == gui::ExportFormat::kJson);
+  CHECK_FALSE(gui::export_format_of_path("r.txt").has_value());
+  CHECK(gui::is_export_available(gui::ExportFormat::kJson));
+  gui::export_result(result, gui::ExportFormat::kJson, dir / "r.json");
+  CHECK(read(dir / "r.json") == reports::to_json_text(result));
+  for (gui::ExportFormat f : gui::kExportFormats) {
+    if (gui::is_export_available(f)) continue;
+    const std::filesystem::path target = dir / (std::string("r") + gui::extension(f));
+    CHECK_THROWS_WITH(gui::export_result(result, f, target), Catch::Contains("no writer"));
+    CHECK_FALSE(std::filesystem::exists(target));
+  }
+  std::filesystem::remove_all(dir);
+}
