@@ -4,6 +4,7 @@
 #include <string>
 
 #include "faultline/gui/atomic_file.hpp"
+#include "faultline/reports/report_format.hpp"
 #include "faultline/reports/result_json.hpp"
 
 namespace faultline::gui {
@@ -28,10 +29,9 @@ const char* extension(ExportFormat format) {
   return "";
 }
 
-// The reports module of this build writes only the result JSON
-// (reports/result_json.hpp); Markdown, HTML and PDF become available when its
-// report writers land (see docs/decisions.md, "GUI export").
-bool is_export_available(ExportFormat format) { return format == ExportFormat::kJson; }
+// Every format is written by the reports module; PDF needs Chromium at export
+// time (reports::ChromiumNotFound names the Debian package when it is missing).
+bool is_export_available(ExportFormat /*format*/) { return true; }
 
 std::optional<ExportFormat> export_format_of_path(const std::filesystem::path& path) {
   const std::string ext = path.extension().string();
@@ -43,11 +43,21 @@ std::optional<ExportFormat> export_format_of_path(const std::filesystem::path& p
 }
 
 void export_result(const engine::RunResult& result, ExportFormat format, const std::filesystem::path& path) {
-  if (!is_export_available(format)) {
-    throw std::runtime_error(std::string(display_name(format)) +
-                             ": this build's reports module has no writer for it yet; export JSON instead");
+  switch (format) {
+    case ExportFormat::kJson:
+      write_file_atomically(path, reports::to_json_text(result));
+      return;
+    case ExportFormat::kMarkdown:
+      reports::write_report(result, reports::ReportFormat::kMarkdown, path);
+      return;
+    case ExportFormat::kHtml:
+      reports::write_report(result, reports::ReportFormat::kHtml, path);
+      return;
+    case ExportFormat::kPdf:
+      reports::write_report(result, reports::ReportFormat::kPdf, path);
+      return;
   }
-  write_file_atomically(path, reports::to_json_text(result));
+  throw std::invalid_argument("export: unknown format");
 }
 
 }  // namespace faultline::gui

@@ -1,13 +1,10 @@
 #pragma once
-// Output files appear whole or not at all (CONTRIBUTING, "Errors").
+// Whole-or-nothing file writes: the reports module's implementation, one copy for the project.
 
-#include <filesystem>
-#include <string_view>
+#include "faultline/reports/atomic_write.hpp"
 
 namespace faultline::gui {
 
-/// Writes `content` to `target` through a temporary file in the same folder and a
-/// rename; throws std::runtime_error naming the path.
-void write_file_atomically(const std::filesystem::path& target, std::string_view content);
+using reports::write_file_atomically;
 
 }  // namespace faultline::gui

@@ -1,12 +1,10 @@
 #pragma once
-// Content hashes of input files, for the result contract's `inputs`.
+// SHA-256 of input files for the result's `inputs`: the reports module's implementation.
 
-#include <filesystem>
-#include <string>
+#include "faultline/reports/file_digest.hpp"
 
 namespace faultline::gui {
 
-/// Lowercase hex SHA-256 of the file's bytes (OpenSSL); throws std::runtime_error naming an unreadable file.
-std::string sha256_file(const std::filesystem::path& path);
+using reports::sha256_file;
 
 }  // namespace faultline::gui
