@@ -27,6 +27,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       router_(pattern_.router, this),
       outcomes_(sim_.stream("outcomes")),
       runbook_rng_(sim_.stream("runbook")),
+      data_(*scenario.topology, pattern_),
       recovery_(scenario.recovery),
       series_([&] {
         SeriesConfig config;
@@ -131,22 +132,6 @@ void TrafficModel::build_workloads() {
 
 void TrafficModel::build_faults() {
   const topology::Topology& topo = *scenario_.topology;
-  std::int64_t horizon_s = 1;
-  for (const auto& [id, replication] : pattern_.stores) {
-    StoreAtRisk store;
-    store.id = id;
-    store.replication = replication;
-    const topology::Node& node = topo.node(id);
-    store.is_database = node.kind == NodeKind::kDatabase;
-    if (const auto* info = std::get_if<topology::DataStoreInfo>(&node.details)) {
-      store.has_automatic_failover = info->has_automatic_failover;
-      store.has_multi_region_writes = info->has_multi_region_writes;
-    }
-    const SimDuration bound = std::max(replication.lag, replication.backup_interval);
-    horizon_s = std::max<std::int64_t>(horizon_s, bound.count() / 1000000 + 2);
-    stores_.push_back(std::move(store));
-  }
-  writes_ring_.assign(static_cast<std::size_t>(std::min<std::int64_t>(horizon_s, 7 * 86400)), 0.0);
   auto region_index = [&](const std::string& id) -> std::size_t {
     for (std::size_t i = 0; i < regions_.size(); ++i) {
       if (regions_[i].id == id) return i;
@@ -156,15 +141,7 @@ void TrafficModel::build_faults() {
   for (const FaultSpec& f : scenario_.faults) {
     FaultReach reach;
     const topology::Node& target = topo.node(f.target);
-    const bool takes_nodes_down = f.type == FaultType::kRegionOutage || f.type == FaultType::kZoneOutage ||
-                                  f.type == FaultType::kDataStoreOutage;
-    if (takes_nodes_down && !stores_.empty()) {
-      const topology::BlastRadius radius = topology::blast_radius(topo, {f.target});
-      for (std::size_t i = 0; i < stores_.size(); ++i) {
-        const auto v = topo.find(stores_[i].id);
-        if (v && radius.is_down[*v]) reach.stores_down.push_back(i);
-      }
-    }
+    reach.stores_down = data_.stores_down_by(topo, f);
     const std::size_t home = region_index(target.kind == NodeKind::kRegion ? target.id : target.region);
     switch (f.type) {
       case FaultType::kGlobalEntryFailure:
@@ -251,7 +228,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
   const CostRates& rates = scenario_.costs;
   result.incident_cost_usd = runbook_cost_usd_ + rates.per_failed_request_usd * static_cast<double>(failed_) +
                              rates.per_downtime_minute_usd * downtime_s / 60.0 +
-                             rates.per_lost_write_usd * lost_writes_total_;
+                             rates.per_lost_write_usd * data_.lost_writes_total();
   for (std::size_t w = 0; w < workloads_.size(); ++w) {
     WorkloadState& state = workloads_[w];
     state.availability.finish(end);
@@ -359,7 +336,7 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
         if (!admission.is_admitted) {
           status = 429;
           r.retry_after = admission.retry_after;
-        } else if (is_write_blocked_ && spec.writes_per_request > 0) {
+        } else if (data_.is_write_blocked() && spec.writes_per_request > 0) {
           status = 503;  // the database's write region is down and no copy has been promoted yet
         } else {
           latency += r.service_time;
@@ -415,12 +392,7 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     ++state.succeeded;
     ++succeeded_;
     const double writes = scenario_.workloads[r.workload].writes_per_request;
-    if (writes > 0) {
-      const std::int64_t second = sim_.now().time_since_epoch().count() / 1000000;
-      const auto size = static_cast<std::int64_t>(writes_ring_.size());
-      for (; writes_second_ < second; ++writes_second_) writes_ring_[static_cast<std::size_t>((writes_second_ + 1) % size)] = 0;
-      writes_ring_[static_cast<std::size_t>(second % size)] += writes;
-    }
+    if (writes > 0) data_.record_writes(sim_.now(), writes);
   } else {
     ++failed_;
   }
@@ -550,7 +522,7 @@ void TrafficModel::trigger_failover() {
       const auto i = book.find(kind);
       if (!i || run.steps[*i].is_failed || run.steps[*i].attempts == 0) continue;
       const SimTime at = start + run.steps[*i].end;
-      if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { promote_databases(); });
+      if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { data_.promote(); });
     }
   }
   if (!needs_scale_up || *scale_up_at_ == kSimForever) return;
@@ -572,63 +544,14 @@ void TrafficModel::trigger_failover() {
 }
 
 void TrafficModel::start_data_incident(std::size_t f) {
-  const FaultReach& reach = reach_[f];
-  if (reach.stores_down.empty() || !incident_) return;
-  // RPO per store at the fault instant; the incident reports the worst store.
-  const SimTime start = sim_.now();
-  std::optional<SimDuration> worst;
-  double worst_lost = 0;
-  bool is_waiting_for_promotion = false;
-  for (std::size_t i : reach.stores_down) {
-    const StoreAtRisk& store = stores_[i];
-    SimDuration rpo{0};
-    switch (store.replication.mode) {
-      case topology::ReplicationMode::kSync:
-        break;
-      case topology::ReplicationMode::kAsync:
-        rpo = store.replication.lag;
-        break;
-      case topology::ReplicationMode::kBackupRestore:
-      case topology::ReplicationMode::kScheduledRebuild:
-        // Restorable copies at every multiple of the interval since t = 0.
-        rpo = SimDuration{start.time_since_epoch().count() % store.replication.backup_interval.count()};
-        break;
-    }
-    const double lost = writes_since(start - rpo);
-    if (!worst || rpo > *worst) {
-      worst = rpo;
-      worst_lost = lost;
-    }
-    if (store.is_database && !(store.has_multi_region_writes && pattern_.is_active_active)) {
-      const bool is_replicated = store.replication.mode == topology::ReplicationMode::kSync ||
-                                 store.replication.mode == topology::ReplicationMode::kAsync;
-      if (store.has_automatic_failover && is_replicated) {
-        const SimTime at = start + pattern_.automatic_failover_delay;
-        if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { promote_databases(); });
-      }
-      is_waiting_for_promotion = true;
-    }
+  if (!incident_) return;
+  const auto loss = data_.on_fault(sim_.now(), reach_[f].stores_down, f);
+  if (!loss) return;
+  recovery_.set_data_loss(*incident_, loss->rpo, static_cast<std::uint64_t>(std::llround(loss->lost_writes)));
+  if (loss->automatic_promotion_after) {
+    const SimTime at = sim_.now() + *loss->automatic_promotion_after;
+    if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { data_.promote(); });
   }
-  recovery_.set_data_loss(*incident_, *worst, static_cast<std::uint64_t>(std::llround(worst_lost)));
-  lost_writes_total_ += worst_lost;
-  if (is_waiting_for_promotion) {
-    is_write_blocked_ = true;
-    data_fault_ = f;
-  }
-}
-
-void TrafficModel::promote_databases() { is_write_blocked_ = false; }
-
-double TrafficModel::writes_since(SimTime from) const {
-  // Whole seconds [from, now]: the ring holds per-second counts of the last ring-size seconds.
-  const std::int64_t now_s = sim_.now().time_since_epoch().count() / 1000000;
-  const std::int64_t from_s = std::max<std::int64_t>(0, from.time_since_epoch().count() / 1000000);
-  const auto size = static_cast<std::int64_t>(writes_ring_.size());
-  double sum = 0;
-  for (std::int64_t s = std::max(from_s, now_s - size + 1); s <= now_s && s <= writes_second_; ++s) {
-    sum += writes_ring_[static_cast<std::size_t>(s % size)];
-  }
-  return sum;
 }
 
 double TrafficModel::capacity_factor(std::size_t g) const {
@@ -662,10 +585,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     if (incident_ && recovery_.incidents()[*incident_].fault == fault.name && !scale_up_at_) {
       recovery_.mark_full_capacity(*incident_, sim_.now());
     }
-    if (data_fault_ == f) {
-      is_write_blocked_ = false;  // the write region is back
-      data_fault_ = static_cast<std::size_t>(-1);
-    }
+    data_.on_fault_end(f);
   }
 }
 

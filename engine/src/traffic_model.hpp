@@ -17,6 +17,7 @@
 #include "faultline/engine/simulation.hpp"
 #include "faultline/engine/standard_quota.hpp"
 #include "faultline/router/router.hpp"
+#include "data_layer.hpp"
 
 namespace faultline::engine {
 
@@ -100,17 +101,8 @@ class TrafficModel final : private router::RouterObserver {
     std::uint64_t succeeded = 0;
   };
 
-  // A data store whose primary copy a fault can take down, and how it is replicated.
-  struct StoreAtRisk {
-    std::string id;
-    StoreReplication replication;
-    bool is_database = false;          // requests that write need it
-    bool has_automatic_failover = false;
-    bool has_multi_region_writes = false;
-  };
-
   struct FaultReach {
-    std::vector<std::size_t> stores_down;       // indices into stores_
+    std::vector<std::size_t> stores_down;       // indices into the data layer's stores
     std::vector<std::size_t> regions_down;      // region outage
     std::vector<std::size_t> gateways_down;     // gateway failure or gateway in the blast radius
     std::vector<std::size_t> deployments_down;  // deployments in the blast radius
@@ -141,8 +133,6 @@ class TrafficModel final : private router::RouterObserver {
   void schedule_wakeup();
   void trigger_failover();
   void start_data_incident(std::size_t fault);
-  void promote_databases();
-  [[nodiscard]] double writes_since(SimTime from) const;
   std::uint32_t allocate();
   void release(std::uint32_t slot);
   [[nodiscard]] router::Micros now_micros() const { return sim_.now().time_since_epoch(); }
@@ -174,12 +164,7 @@ class TrafficModel final : private router::RouterObserver {
   RandomStream runbook_rng_;
   double runbook_cost_usd_ = 0;
   // Data layer.
-  std::vector<StoreAtRisk> stores_;
-  std::vector<double> writes_ring_;      // acknowledged writes per second, last ring-size seconds
-  std::int64_t writes_second_ = 0;       // the second writes_ring_ slot 0.. was last advanced to
-  bool is_write_blocked_ = false;        // a database that takes writes is down and not promoted yet
-  std::size_t data_fault_ = static_cast<std::size_t>(-1);  // fault whose databases are waiting
-  double lost_writes_total_ = 0;
+  DataLayer data_;
   std::uint64_t failed_ = 0;
   // Incidents.
   RecoveryTracker recovery_;

@@ -1,0 +1,108 @@
+#include "data_layer.hpp"
+
+#include <algorithm>
+
+#include "faultline/topology/blast_radius.hpp"
+
+namespace faultline::engine {
+
+DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& pattern) : pattern_(pattern) {
+  std::int64_t horizon_s = 1;
+  for (const auto& [id, replication] : pattern.stores) {
+    Store store;
+    store.id = id;
+    store.replication = replication;
+    const topology::Node& node = topology.node(id);
+    store.is_database = node.kind == topology::NodeKind::kDatabase;
+    if (const auto* info = std::get_if<topology::DataStoreInfo>(&node.details)) {
+      store.has_automatic_failover = info->has_automatic_failover;
+      store.has_multi_region_writes = info->has_multi_region_writes;
+    }
+    const SimDuration bound = std::max(replication.lag, replication.backup_interval);
+    horizon_s = std::max<std::int64_t>(horizon_s, bound.count() / 1000000 + 2);
+    stores_.push_back(std::move(store));
+  }
+  ring_.assign(static_cast<std::size_t>(std::min<std::int64_t>(horizon_s, 7 * 86400)), 0.0);
+}
+
+std::vector<std::size_t> DataLayer::stores_down_by(const topology::Topology& topology, const FaultSpec& fault) const {
+  std::vector<std::size_t> down;
+  const bool takes_nodes_down = fault.type == FaultType::kRegionOutage || fault.type == FaultType::kZoneOutage ||
+                                fault.type == FaultType::kDataStoreOutage;
+  if (!takes_nodes_down || stores_.empty()) return down;
+  const topology::BlastRadius radius = topology::blast_radius(topology, {fault.target});
+  for (std::size_t i = 0; i < stores_.size(); ++i) {
+    const auto v = topology.find(stores_[i].id);
+    if (v && radius.is_down[*v]) down.push_back(i);
+  }
+  return down;
+}
+
+void DataLayer::record_writes(SimTime t, double writes) {
+  const std::int64_t second = t.time_since_epoch().count() / 1000000;
+  const auto size = static_cast<std::int64_t>(ring_.size());
+  for (; ring_second_ < second; ++ring_second_) ring_[static_cast<std::size_t>((ring_second_ + 1) % size)] = 0;
+  ring_[static_cast<std::size_t>(second % size)] += writes;
+}
+
+std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::vector<std::size_t>& stores,
+                                                        std::size_t fault) {
+  if (stores.empty()) return std::nullopt;
+  // RPO per store at the fault instant; the fault reports the worst store.
+  FaultLoss loss;
+  bool has_worst = false;
+  for (std::size_t i : stores) {
+    const Store& store = stores_[i];
+    SimDuration rpo{0};
+    switch (store.replication.mode) {
+      case topology::ReplicationMode::kSync:
+        break;
+      case topology::ReplicationMode::kAsync:
+        rpo = store.replication.lag;
+        break;
+      case topology::ReplicationMode::kBackupRestore:
+      case topology::ReplicationMode::kScheduledRebuild:
+        // Restorable copies at every multiple of the interval since t = 0.
+        rpo = SimDuration{now.time_since_epoch().count() % store.replication.backup_interval.count()};
+        break;
+    }
+    const double lost = writes_since(now - rpo, now);
+    if (!has_worst || rpo > loss.rpo) {
+      has_worst = true;
+      loss.rpo = rpo;
+      loss.lost_writes = lost;
+    }
+    if (store.is_database && !(store.has_multi_region_writes && pattern_.is_active_active)) {
+      const bool is_replicated = store.replication.mode == topology::ReplicationMode::kSync ||
+                                 store.replication.mode == topology::ReplicationMode::kAsync;
+      if (store.has_automatic_failover && is_replicated) loss.automatic_promotion_after = pattern_.automatic_failover_delay;
+      loss.blocks_writes = true;
+    }
+  }
+  lost_writes_total_ += loss.lost_writes;
+  if (loss.blocks_writes) {
+    is_write_blocked_ = true;
+    blocking_fault_ = fault;
+  }
+  return loss;
+}
+
+void DataLayer::on_fault_end(std::size_t fault) {
+  if (blocking_fault_ != fault) return;
+  is_write_blocked_ = false;  // the write region is back
+  blocking_fault_ = static_cast<std::size_t>(-1);
+}
+
+double DataLayer::writes_since(SimTime from, SimTime now) const {
+  // The ring holds per-second counts of the last ring-size seconds.
+  const std::int64_t now_s = now.time_since_epoch().count() / 1000000;
+  const std::int64_t from_s = std::max<std::int64_t>(0, from.time_since_epoch().count() / 1000000);
+  const auto size = static_cast<std::int64_t>(ring_.size());
+  double sum = 0;
+  for (std::int64_t s = std::max(from_s, now_s - size + 1); s <= now_s && s <= ring_second_; ++s) {
+    sum += ring_[static_cast<std::size_t>(s % size)];
+  }
+  return sum;
+}
+
+}  // namespace faultline::engine
