@@ -19,6 +19,51 @@ Json optional_list(const std::vector<std::optional<T>>& values) {
   return out;
 }
 
+Json runbook_steps_json(const std::vector<engine::RunbookStepResult>& steps) {
+  Json out = Json::array();
+  for (const auto& s : steps) {
+    out.push_back(Json{{"id", s.id},
+                       {"kind", s.kind},
+                       {"start_s", s.start_s},
+                       {"end_s", s.end_s},
+                       {"attempts", s.attempts},
+                       {"failed", s.is_failed},
+                       {"critical", s.is_critical}});
+  }
+  return out;
+}
+
+Json stores_json(const std::vector<engine::StoreLossResult>& stores) {
+  Json out = Json::array();
+  for (const auto& s : stores) {
+    out.push_back(Json{{"store", s.store},
+                       {"mode", s.mode},
+                       {"rpo_s", s.rpo_s},
+                       {"lost_writes", s.lost_writes},
+                       {"promoted_s", optional_value(s.promoted_s)}});
+  }
+  return out;
+}
+
+Json failback_json(const std::optional<engine::FailbackResult>& f) {
+  if (!f) return Json(nullptr);
+  return Json{{"fault_end_s", f->fault_end_s},
+              {"traffic_back_s", optional_value(f->traffic_back_s)},
+              {"resync_s", optional_value(f->resync_s)},
+              {"complete_s", optional_value(f->complete_s)},
+              {"failed_requests", f->failed_requests},
+              {"write_pause_s", f->write_pause_s}};
+}
+
+Json work_json(const engine::WorkLossResult& w) {
+  return Json{{"agent_threads_lost", w.agent_threads_lost},
+              {"agent_threads_rehydrated", w.agent_threads_rehydrated},
+              {"training_gpu_hours_lost", w.training_gpu_hours_lost},
+              {"training_cost_usd_lost", w.training_cost_usd_lost},
+              {"training_resumed_s", optional_value(w.training_resumed_s)},
+              {"rag_documents_redone", w.rag_documents_redone}};
+}
+
 Json incident_json(const engine::IncidentResult& i) {
   return Json{{"fault", i.fault},
               {"start_s", i.start_s},
@@ -30,7 +75,11 @@ Json incident_json(const engine::IncidentResult& i) {
               {"switch_s", optional_value(i.switch_s)},
               {"runbook_s", optional_value(i.runbook_s)},
               {"full_capacity_s", optional_value(i.full_capacity_s)},
-              {"lost_writes", i.lost_writes}};
+              {"lost_writes", i.lost_writes},
+              {"runbook_steps", runbook_steps_json(i.runbook_steps)},
+              {"stores", stores_json(i.stores)},
+              {"failback", failback_json(i.failback)},
+              {"work", work_json(i.work)}};
 }
 
 Json workload_json(const engine::WorkloadResult& w) {

@@ -137,7 +137,66 @@ class Reader {
     r.runbook_s = optional_number(j, path, "runbook_s");
     r.full_capacity_s = optional_number(j, path, "full_capacity_s");
     r.lost_writes = count(j, path, "lost_writes");
+    // Additions to v1: absent in files written before them.
+    if (j.contains("runbook_steps")) {
+      const std::string sp = child(path, "runbook_steps");
+      for (std::size_t k = 0; const Json& x : array(j["runbook_steps"], sp)) r.runbook_steps.push_back(step(x, index(sp, k++)));
+    }
+    if (j.contains("stores")) {
+      const std::string sp = child(path, "stores");
+      for (std::size_t k = 0; const Json& x : array(j["stores"], sp)) r.stores.push_back(store(x, index(sp, k++)));
+    }
+    if (j.contains("failback") && !j["failback"].is_null()) r.failback = failback(j["failback"], child(path, "failback"));
+    if (j.contains("work")) r.work = work(j["work"], child(path, "work"));
     return r;
+  }
+
+  engine::RunbookStepResult step(const Json& j, const std::string& path) const {
+    object(j, path);
+    engine::RunbookStepResult s;
+    s.id = text(j, path, "id");
+    s.kind = text(j, path, "kind");
+    s.start_s = number(j, path, "start_s");
+    s.end_s = number(j, path, "end_s");
+    s.attempts = static_cast<int>(count(j, path, "attempts"));
+    s.is_failed = flag(j, path, "failed");
+    s.is_critical = flag(j, path, "critical");
+    return s;
+  }
+
+  engine::StoreLossResult store(const Json& j, const std::string& path) const {
+    object(j, path);
+    engine::StoreLossResult s;
+    s.store = text(j, path, "store");
+    s.mode = text(j, path, "mode");
+    s.rpo_s = number(j, path, "rpo_s");
+    s.lost_writes = count(j, path, "lost_writes");
+    s.promoted_s = optional_number(j, path, "promoted_s");
+    return s;
+  }
+
+  engine::FailbackResult failback(const Json& j, const std::string& path) const {
+    object(j, path);
+    engine::FailbackResult f;
+    f.fault_end_s = number(j, path, "fault_end_s");
+    f.traffic_back_s = optional_number(j, path, "traffic_back_s");
+    f.resync_s = optional_number(j, path, "resync_s");
+    f.complete_s = optional_number(j, path, "complete_s");
+    f.failed_requests = count(j, path, "failed_requests");
+    f.write_pause_s = number(j, path, "write_pause_s");
+    return f;
+  }
+
+  engine::WorkLossResult work(const Json& j, const std::string& path) const {
+    object(j, path);
+    engine::WorkLossResult w;
+    w.agent_threads_lost = count(j, path, "agent_threads_lost");
+    w.agent_threads_rehydrated = count(j, path, "agent_threads_rehydrated");
+    w.training_gpu_hours_lost = number(j, path, "training_gpu_hours_lost");
+    w.training_cost_usd_lost = number(j, path, "training_cost_usd_lost");
+    w.training_resumed_s = optional_number(j, path, "training_resumed_s");
+    w.rag_documents_redone = count(j, path, "rag_documents_redone");
+    return w;
   }
 
   engine::TargetResult target(const Json& j, const std::string& path) const {

@@ -1,11 +1,62 @@
 #pragma once
 // One incident of a pattern's run, as the result contract reports it (plain data).
+// The parts beyond DESIGN's v1 keys (runbook_steps, stores, failback, work) are
+// additions to v1: readers ignore what they do not know.
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace faultline::engine {
+
+/// One runbook step as it ran in an incident; times in seconds from the fault's start.
+struct RunbookStepResult {
+  std::string id;             ///< step id from the runbook
+  std::string kind;           ///< step kind, file spelling ("deploy_models", ...)
+  double start_s = 0.0;       ///< first attempt starts, s from fault start
+  double end_s = 0.0;         ///< last attempt ends, s from fault start
+  int attempts = 0;           ///< attempts made (0: never started, a step before it failed)
+  bool is_failed = false;     ///< every attempt failed (JSON "failed")
+  bool is_critical = false;   ///< on the runbook's critical path (JSON "critical")
+
+  friend bool operator==(const RunbookStepResult&, const RunbookStepResult&) = default;
+};
+
+/// What one data store's promoted copy lacks at the fault (DESIGN: RPO per store).
+struct StoreLossResult {
+  std::string store;                  ///< data store node id
+  std::string mode;                   ///< replication mode ("sync", "async", "backup_restore", "scheduled_rebuild")
+  double rpo_s = 0.0;                 ///< age of the oldest acknowledged write the copy lacks, s
+  std::uint64_t lost_writes = 0;      ///< acknowledged writes the copy lacks
+  std::optional<double> promoted_s;   ///< fault start -> the copy takes writes, s; null: not promoted in the run
+
+  friend bool operator==(const StoreLossResult&, const StoreLossResult&) = default;
+};
+
+/// The return to the primary after the fault ended (seeds/003 "Fail back"; seeds/004 hold-down).
+struct FailbackResult {
+  double fault_end_s = 0.0;             ///< fault duration: the primary is back, s from fault start
+  std::optional<double> traffic_back_s; ///< first request served by a recovered region again, s from fault start
+  std::optional<double> resync_s;       ///< re-sync of writes taken by the secondary back to the primary, s
+  std::optional<double> complete_s;     ///< failback complete (traffic back and data re-synced), s from fault start
+  std::uint64_t failed_requests = 0;    ///< requests that failed between fault end and failback complete
+  double write_pause_s = 0.0;           ///< writes refused while the write region moves back, s
+
+  friend bool operator==(const FailbackResult&, const FailbackResult&) = default;
+};
+
+/// Work lost beyond requests and writes (DESIGN: threads for agents, GPU-hours for training).
+struct WorkLossResult {
+  std::uint64_t agent_threads_lost = 0;        ///< open agent threads not persisted to a surviving store
+  std::uint64_t agent_threads_rehydrated = 0;  ///< persisted threads loaded into recreated agents
+  double training_gpu_hours_lost = 0.0;        ///< GPU-hours since the last usable checkpoint, redone
+  double training_cost_usd_lost = 0.0;         ///< the same at the pool's GPU-hour price, USD
+  std::optional<double> training_resumed_s;    ///< fault start -> training runs again, s; null: not in the run
+  std::uint64_t rag_documents_redone = 0;      ///< documents ingested since the last checkpoint, ingested again
+
+  friend bool operator==(const WorkLossResult&, const WorkLossResult&) = default;
+};
 
 /// An incident in faultline.result/v1 `patterns[].incidents[]`. Times are seconds
 /// from the start of the run (start_s) or from the fault's start (all others);
@@ -22,6 +73,10 @@ struct IncidentResult {
   std::optional<double> runbook_s;          ///< runbook critical path duration, s
   std::optional<double> full_capacity_s;    ///< fault start -> full capacity restored, s
   std::uint64_t lost_writes = 0;            ///< acknowledged writes lost; filled by the data model
+  std::vector<RunbookStepResult> runbook_steps;  ///< the runbook as it ran (empty: no runbook ran)
+  std::vector<StoreLossResult> stores;      ///< per data store the fault took down
+  std::optional<FailbackResult> failback;   ///< null: the fault lasted to the end of the run
+  WorkLossResult work;                      ///< agent threads, training and ingestion work lost
 
   friend bool operator==(const IncidentResult&, const IncidentResult&) = default;
 };
