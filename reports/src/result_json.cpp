@@ -112,6 +112,14 @@ Json series_json(const engine::SeriesResult& s) {
               {"replication_lag_max_s", optional_list(s.replication_lag_max_s)}};
 }
 
+Json events_json(const std::vector<engine::EventRecord>& events) {
+  Json out = Json::array();
+  for (const auto& e : events) {
+    out.push_back(Json{{"t_s", e.t_s}, {"kind", e.kind}, {"subject", e.subject}, {"state", e.state}, {"cause", e.cause}});
+  }
+  return out;
+}
+
 Json pattern_json(const engine::PatternResult& p) {
   Json incidents = Json::array();
   for (const auto& i : p.incidents) incidents.push_back(incident_json(i));
@@ -130,7 +138,9 @@ Json pattern_json(const engine::PatternResult& p) {
               {"incidents", incidents},
               {"targets", targets},
               {"workloads", workloads},
-              {"series", series_json(p.series)}};
+              {"series", series_json(p.series)},
+              {"events", events_json(p.events)},
+              {"events_dropped", p.events_dropped}};
 }
 
 }  // namespace

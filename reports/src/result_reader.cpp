@@ -298,7 +298,19 @@ class Reader {
     const std::string wp = child(path, "workloads");
     for (std::size_t i = 0; const Json& x : array(member(j, path, "workloads"), wp)) p.workloads.push_back(workload(x, index(wp, i++)));
     p.series = series(member(j, path, "series"), child(path, "series"));
+    // The event log is a later addition: absent in older files.
+    if (j.contains("events")) {
+      const std::string ep = child(path, "events");
+      for (std::size_t i = 0; const Json& x : array(j["events"], ep)) p.events.push_back(event(x, index(ep, i++)));
+    }
+    if (j.contains("events_dropped")) p.events_dropped = count(j, path, "events_dropped");
     return p;
+  }
+
+  engine::EventRecord event(const Json& j, const std::string& path) const {
+    object(j, path);
+    return engine::EventRecord{number(j, path, "t_s"), text(j, path, "kind"), text(j, path, "subject"),
+                               text(j, path, "state"), text(j, path, "cause")};
   }
 
   engine::RunResult run(const Json& root) const {

@@ -1,10 +1,12 @@
 #pragma once
 // Everything one pattern's run reports (plain data).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "faultline/engine/event_record.hpp"
 #include "faultline/engine/incident_result.hpp"
 #include "faultline/engine/series_result.hpp"
 #include "faultline/engine/target_result.hpp"
@@ -24,6 +26,10 @@ struct PatternResult {
   std::vector<TargetResult> targets;
   std::vector<WorkloadResult> workloads;    ///< per-class availability (addition to v1)
   SeriesResult series;
+  std::vector<EventRecord> events;          ///< event log in time order, at most kMaxEvents (addition to v1)
+  std::uint64_t events_dropped = 0;         ///< events past kMaxEvents, not kept
+
+  static constexpr std::size_t kMaxEvents = 5000;
 
   friend bool operator==(const PatternResult&, const PatternResult&) = default;
 };
