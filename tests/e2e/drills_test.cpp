@@ -410,19 +410,37 @@ TEST_CASE("database without service-managed failover: writes wait for the runboo
   }
 }
 
-TEST_CASE("EU boundary: no failover to the US, only an EU pair recovers", "[e2e][drills]") {
-  // scenarios/eu-boundary.json (secondary eastus2, US) and eu-boundary-eu-pair.json
-  // (secondary germanywestcentral, EU): swedencentral dark from F = 300 s to 900 s, EU
-  // clients only. Detection at 340 s in both (probes of 300 and 330 s time out).
+TEST_CASE("database with service-managed failover: promoted 5 min after the fault", "[e2e][drills]") {
+  // scenarios/db-service-managed-failover.json: the drill above on the reference
+  // topology, where Cosmos DB promotes centralus automatic_failover_delay = 300 s after
+  // F = 300 s, i.e. at 600 s. Failures: 80 timeouts (300.0 .. 339.5 s) and 503s for the
+  // writes of 340.0 .. 599.5 s (520): 600, the last two in second 599: T = 660 s, RTO 360 s.
+  const DrillRun run = run_drill("db-service-managed-failover.json");
+  const json& r = run.result;
+  const json& i = incident(r, "service-managed", "eastus2-outage");
+  CHECK(run.exit_code == 0);  // 450 s target met
+  CHECK(i.at("detect_s") == 40.0);
+  CHECK(failed(r, "service-managed") == 600);
+  CHECK(i.at("rto_s") == 360.0);
+  CHECK(i.at("runbook_s").is_null());  // nothing to run by hand
+  SECTION("faster than a scripted promotion, far faster than none") {
+    const DrillRun manual = run_drill("db-manual-failover.json");
+    CHECK(seconds(i.at("rto_s")) < seconds(incident(manual.result, "scripted-promotion", "eastus2-outage").at("rto_s")));
+    CHECK(seconds(i.at("rto_s")) < seconds(incident(manual.result, "no-promotion", "eastus2-outage").at("rto_s")));
+  }
+}
+
+TEST_CASE("EU boundary with a US secondary: no request leaves the EU, nothing recovers", "[e2e][drills]") {
+  // scenarios/eu-boundary.json: EU clients only; swedencentral (EU) dark from F = 300 s
+  // to 900 s; the only other region is eastus2 (US). Detection at 340 s (probes of 300
+  // and 330 s time out 10 s later).
   const DrillRun us = run_drill("eu-boundary.json");
-  const DrillRun eu = run_drill("eu-boundary-eu-pair.json");
-  SECTION("the US-paired topology is flagged: FL008 and FL022 (and FL007)") {
+  SECTION("the topology is flagged: FL008 and FL022 (and FL007)") {
     const LintRun lint = lint_topology("eu-us-failover.json");
     CHECK(lint.exit_code == 1);
     CHECK(lint.rules == std::set<std::string>{"FL007", "FL008", "FL022"});
-    CHECK(lint_topology("eu-residency.json").rules.empty());
   }
-  SECTION("US secondary: not one request leaves the EU, every outage request fails") {
+  SECTION("not one request reaches eastus2, every outage request fails") {
     // The only origin inside the boundary is the dead one; Front Door spreads over it,
     // so every arrival 300.0 .. 899.5 s (1,200) times out 30 s later, the last two in
     // second 929: T = 990 s, RTO 690 s = outage + timeout + window.
@@ -433,10 +451,22 @@ TEST_CASE("EU boundary: no failover to the US, only an EU pair recovers", "[e2e]
       CHECK(failed(us.result, name) == 1200);
       CHECK(i.at("rto_s") == 690.0);
       CHECK(traffic_share_sum(us.result, name, "eastus2") == 0.0);
+      CHECK(traffic_share_sum(us.result, name, "swedencentral") > 0.0);
     }
-    CHECK(us.exit_code == 1);  // RTO target 300 s
   }
-  SECTION("EU secondary: only the calls sent before detection fail") {
+  SECTION("the 300 s RTO target is missed: exit code 1") {
+    CHECK(us.exit_code == 1);
+    CHECK(pattern(us.result, "warm-full").at("targets")[0].at("met") == false);
+  }
+}
+
+TEST_CASE("EU boundary with an EU pair: the same outage recovers inside the EU", "[e2e][drills]") {
+  // scenarios/eu-boundary-eu-pair.json: eu-residency topology, secondary
+  // germanywestcentral (EU); the same outage and detection as eu-boundary.json.
+  const DrillRun eu = run_drill("eu-boundary-eu-pair.json");
+  CHECK(eu.exit_code == 0);
+  SECTION("the topology lints clean") { CHECK(lint_topology("eu-residency.json").rules.empty()); }
+  SECTION("only the calls sent before detection fail") {
     // warm-full: arrivals 300.0 .. 339.5 s (80) time out, the last two in second 369:
     // T = 430 s, RTO 130 s. hot-hot: round-robin sent only 300.0, 301.0, ..., 339.0 s
     // to swedencentral (40), one failure per second 330 .. 369: T = 429 s, RTO 129 s.
@@ -444,14 +474,15 @@ TEST_CASE("EU boundary: no failover to the US, only an EU pair recovers", "[e2e]
     CHECK(incident(eu.result, "warm-full", "swedencentral-outage").at("rto_s") == 130.0);
     CHECK(failed(eu.result, "hot-hot") == 40);
     CHECK(incident(eu.result, "hot-hot", "swedencentral-outage").at("rto_s") == 129.0);
-    CHECK(traffic_share_sum(eu.result, "warm-full", "germanywestcentral") > 0.0);
-    CHECK(eu.exit_code == 0);
+    CHECK(traffic_share_at(eu.result, "warm-full", "germanywestcentral", 500.0) == 1.0);
   }
-  SECTION("the EU pair recovers, the US pair cannot") {
+  SECTION("contrast: the EU pair recovers, the US pair cannot") {
+    const DrillRun us = run_drill("eu-boundary.json");
     for (const char* name : {"hot-hot", "warm-full"}) {
       INFO(name);
       CHECK(seconds(incident(eu.result, name, "swedencentral-outage").at("rto_s")) <
             seconds(incident(us.result, name, "swedencentral-outage").at("rto_s")));
+      CHECK(seconds(pattern(eu.result, name).at("availability")) > seconds(pattern(us.result, name).at("availability")));
     }
   }
 }
