@@ -530,12 +530,14 @@ class ScenarioChecker {
     if (const auto v = reader_.number(t, path, "rpo_s", false, 0, 1e9)) out.rpo_s = *v;
     if (const auto v = reader_.number(t, path, "availability", false, 0, 1)) out.availability = *v;
     if (const auto v = reader_.number(t, path, "monthly_cost_usd", false, 0, 1e12)) out.monthly_cost_usd = *v;
+    if (const auto v = reader_.number(t, path, "incident_cost_usd", false, 0, 1e12)) out.incident_cost_usd = *v;
   }
 
   void check_targets(const json& root, Scenario& s) {
     const json* t = reader_.object(root, "", "targets", false);
     if (t == nullptr) return;
-    reader_.check_keys(*t, "targets", {"rto_s", "rpo_s", "availability", "monthly_cost_usd", "by_fault"});
+    reader_.check_keys(*t, "targets",
+                       {"rto_s", "rpo_s", "availability", "monthly_cost_usd", "incident_cost_usd", "by_fault"});
     check_target_fields(*t, "targets", s.targets);
     if (const json* by = reader_.object(*t, "targets", "by_fault", false)) {
       for (const auto& item : by->items()) {
@@ -549,7 +551,8 @@ class ScenarioChecker {
           continue;
         }
         if (!reader_.expect_object(item.value(), path, "an object of targets")) continue;
-        reader_.check_keys(item.value(), path, {"rto_s", "rpo_s", "availability", "monthly_cost_usd"});
+        // The steady-state monthly cost does not depend on a fault: no monthly_cost_usd here.
+        reader_.check_keys(item.value(), path, {"rto_s", "rpo_s", "availability", "incident_cost_usd"});
         check_target_fields(item.value(), path, s.targets_by_fault[item.key()]);
       }
     }

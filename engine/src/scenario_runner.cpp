@@ -52,19 +52,31 @@ void judge_targets(const Scenario& scenario, PatternResult& pattern) {
   add_target(pattern.targets, "rpo_s", t.rpo_s, pattern.rpo_s, false);
   add_target(pattern.targets, "availability", t.availability, pattern.availability, true);
   add_target(pattern.targets, "monthly_cost_usd", t.monthly_cost_usd, pattern.monthly_cost_usd, false);
+  add_target(pattern.targets, "incident_cost_usd", t.incident_cost_usd, pattern.incident_cost_usd, false);
   for (const auto& [type, spec] : scenario.targets_by_fault) {
     // The worst incident of this fault type.
     std::optional<double> rto;
     std::optional<double> rpo;
+    std::optional<double> availability;  // the worst incident's availability while its fault lasted
+    std::optional<double> cost;
     for (const IncidentResult& i : pattern.incidents) {
       const auto fault = std::find_if(scenario.faults.begin(), scenario.faults.end(),
                                       [&](const FaultSpec& f) { return f.name == i.fault; });
       if (fault == scenario.faults.end() || to_string(fault->type) != type) continue;
       rto = rto ? std::max(*rto, i.rto_s) : i.rto_s;
       if (i.rpo_s) rpo = rpo ? std::max(*rpo, *i.rpo_s) : *i.rpo_s;
+      if (i.availability) availability = availability ? std::min(*availability, *i.availability) : *i.availability;
+      cost = cost ? std::max(*cost, i.cost_usd) : i.cost_usd;
     }
     add_target(pattern.targets, type + ".rto_s", spec.rto_s, rto, false);
     add_target(pattern.targets, type + ".rpo_s", spec.rpo_s, rpo, false);
+    if (spec.availability && !availability) {
+      // No request was offered during a fault of this type: nothing fell short of the floor.
+      pattern.targets.push_back(TargetResult{type + ".availability", *spec.availability, std::nullopt, true});
+    } else {
+      add_target(pattern.targets, type + ".availability", spec.availability, availability, true);
+    }
+    add_target(pattern.targets, type + ".incident_cost_usd", spec.incident_cost_usd, cost, false);
   }
 }
 

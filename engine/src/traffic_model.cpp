@@ -226,12 +226,21 @@ PatternResult TrafficModel::run(const RunControl& control) {
   result.name = pattern_.name;
   result.availability = offered_ == 0 ? 1.0 : static_cast<double>(succeeded_) / static_cast<double>(offered_);
   result.incidents = recovery_.results();
+  const CostRates& rates = scenario_.costs;
   for (std::size_t i = 0; i < result.incidents.size() && i < details_.size(); ++i) {
     IncidentResult& incident = result.incidents[i];
     incident.runbook_steps = std::move(details_[i].runbook_steps);
     incident.stores = std::move(details_[i].stores);
     incident.failback = std::move(details_[i].failback);
     incident.work = details_[i].work;
+    const IncidentDetail& d = details_[i];
+    if (d.offered_during_fault > 0) {
+      incident.availability = static_cast<double>(d.succeeded_during_fault) / static_cast<double>(d.offered_during_fault);
+    }
+    incident.cost_usd = d.runbook_cost_usd + rates.per_failed_request_usd * static_cast<double>(d.failed) +
+                        rates.per_downtime_minute_usd * incident.rto_s / 60.0 +
+                        rates.per_lost_write_usd * static_cast<double>(incident.lost_writes) +
+                        incident.work.training_cost_usd_lost;
   }
   double downtime_s = 0;
   for (const IncidentResult& i : result.incidents) {
@@ -239,7 +248,6 @@ PatternResult TrafficModel::run(const RunControl& control) {
     if (i.rpo_s) result.rpo_s = result.rpo_s ? std::max(*result.rpo_s, *i.rpo_s) : *i.rpo_s;
     downtime_s += i.rto_s;
   }
-  const CostRates& rates = scenario_.costs;
   result.incident_cost_usd = runbook_cost_usd_ + rates.per_failed_request_usd * static_cast<double>(failed_) +
                              rates.per_downtime_minute_usd * downtime_s / 60.0 +
                              rates.per_lost_write_usd * data_.lost_writes_total() + work_.training_cost_lost_usd();
@@ -422,6 +430,14 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
   }
   // A failback's planned write pause is reported with the failback, not as part of the RTO.
   if (!(r.is_planned_failure && !is_success)) recovery_.record(sim_.now(), is_success ? 1 : 0, 1);
+  if (incident_) {
+    IncidentDetail& detail = details_[*incident_];
+    if (!is_success) ++detail.failed;
+    if (sim_.now() < detail.fault_end) {
+      ++detail.offered_during_fault;
+      if (is_success) ++detail.succeeded_during_fault;
+    }
+  }
   if (failback_.is_active) {
     IncidentDetail& detail = details_[failback_.incident];
     if (!is_success) ++detail.failback->failed_requests;
@@ -550,6 +566,7 @@ void TrafficModel::trigger_failover() {
     if (incident_) {
       recovery_.set_runbook_critical_path(*incident_, run.critical_path);
       IncidentDetail& detail = details_[*incident_];
+      detail.runbook_cost_usd += run.cost_usd;
       detail.runbook_steps.clear();
       std::vector<bool> is_critical(book.steps().size(), false);
       for (std::size_t i : run.critical_steps) is_critical[i] = true;
@@ -707,7 +724,9 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
   if (is_start) {
     failback_.is_active = false;  // a new fault interrupts a failback in progress
     incident_ = recovery_.begin_incident(sim_.now(), fault.name);
-    details_.push_back(IncidentDetail{sim_.now(), {}, {}, std::nullopt, {}});
+    details_.push_back(IncidentDetail{});
+    details_.back().start = sim_.now();
+    details_.back().fault_end = fault.end();
     incident_affected_ = reach_[f].affected;
     start_data_incident(f);
     const topology::Topology& topo = *scenario_.topology;
@@ -725,7 +744,9 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
         !pattern_.is_active_active && pattern_.standby_fraction < 1.0 && !scale_up_at_ && incident_affected_ != 0;
     if (!needs_scale_up) recovery_.mark_full_capacity(*incident_, sim_.now());
   } else {
-    if (incident_ && recovery_.incidents()[*incident_].fault == fault.name && !scale_up_at_) {
+    // The recovered region brings its own capacity back (first mark wins: a standby
+    // that reached full size earlier keeps that time).
+    if (incident_ && recovery_.incidents()[*incident_].fault == fault.name) {
       recovery_.mark_full_capacity(*incident_, sim_.now());
     }
     const std::optional<double> resync = data_.on_fault_end(f);

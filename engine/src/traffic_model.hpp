@@ -119,6 +119,11 @@ class TrafficModel final : private router::RouterObserver {
     std::vector<StoreLossResult> stores;
     std::optional<FailbackResult> failback;
     WorkLossResult work;
+    SimTime fault_end = kSimForever;
+    std::uint64_t offered_during_fault = 0;
+    std::uint64_t succeeded_during_fault = 0;
+    std::uint64_t failed = 0;       // failures from the fault's start to the next fault's
+    double runbook_cost_usd = 0;
   };
 
   // The failback in progress: traffic returning to the recovered regions and,

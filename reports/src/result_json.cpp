@@ -76,6 +76,8 @@ Json incident_json(const engine::IncidentResult& i) {
               {"runbook_s", optional_value(i.runbook_s)},
               {"full_capacity_s", optional_value(i.full_capacity_s)},
               {"lost_writes", i.lost_writes},
+              {"availability", optional_value(i.availability)},
+              {"cost_usd", i.cost_usd},
               {"runbook_steps", runbook_steps_json(i.runbook_steps)},
               {"stores", stores_json(i.stores)},
               {"failback", failback_json(i.failback)},

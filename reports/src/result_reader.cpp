@@ -138,6 +138,8 @@ class Reader {
     r.full_capacity_s = optional_number(j, path, "full_capacity_s");
     r.lost_writes = count(j, path, "lost_writes");
     // Additions to v1: absent in files written before them.
+    if (j.contains("availability")) r.availability = optional_number(j, path, "availability");
+    if (j.contains("cost_usd")) r.cost_usd = number(j, path, "cost_usd");
     if (j.contains("runbook_steps")) {
       const std::string sp = child(path, "runbook_steps");
       for (std::size_t k = 0; const Json& x : array(j["runbook_steps"], sp)) r.runbook_steps.push_back(step(x, index(sp, k++)));

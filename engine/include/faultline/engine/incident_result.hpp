@@ -73,6 +73,8 @@ struct IncidentResult {
   std::optional<double> runbook_s;          ///< runbook critical path duration, s
   std::optional<double> full_capacity_s;    ///< fault start -> full capacity restored, s
   std::uint64_t lost_writes = 0;            ///< acknowledged writes lost; filled by the data model
+  std::optional<double> availability;       ///< successful / offered while the fault lasted (null: nothing offered)
+  double cost_usd = 0.0;                    ///< this incident's cost: failures, downtime, lost writes and work, runbook, USD
   std::vector<RunbookStepResult> runbook_steps;  ///< the runbook as it ran (empty: no runbook ran)
   std::vector<StoreLossResult> stores;      ///< per data store the fault took down
   std::optional<FailbackResult> failback;   ///< null: the fault lasted to the end of the run

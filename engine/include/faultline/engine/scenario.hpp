@@ -137,6 +137,7 @@ struct TargetSpec {
   std::optional<double> rpo_s;
   std::optional<double> availability;
   std::optional<double> monthly_cost_usd;
+  std::optional<double> incident_cost_usd;  // global: the run's incident cost; by fault: the worst incident's
 };
 
 /// A scenario, immutable once loaded.
