@@ -141,10 +141,8 @@ RunbookRun Runbook::schedule(const std::vector<SimDuration>& durations, const st
     }
     s.end = SimDuration{-distance[v]};
     s.start = s.end - durations[v];
-    if (s.is_failed) {
-      run.is_complete = false;
-      continue;
-    }
+    // A step that failed for good still took its time: the runbook ran until it gave up.
+    if (s.is_failed) run.is_complete = false;
     if (-distance[v] > longest || last == n) {
       longest = -distance[v];
       last = v;

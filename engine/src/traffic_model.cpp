@@ -551,16 +551,20 @@ void TrafficModel::trigger_failover() {
   const SimTime start = sim_.now() + pattern_.trigger_delay;
   scale_up_at_ = start;
   if (!pattern_.runbook.empty()) {
-    // The quota check of deploy_models fails while a standby deployment's quota is reclaimed.
-    bool is_quota_missing = false;
-    for (std::size_t f = 0; f < scenario_.faults.size(); ++f) {
-      const FaultSpec& fault = scenario_.faults[f];
-      if (fault.type != FaultType::kQuotaReclaimed || fault.start > start || fault.end() <= start) continue;
-      for (const Deployment& d : deployments_) is_quota_missing |= d.id == fault.target && !regions_[d.region].is_primary;
-    }
+    // The quota check of deploy_models fails on every attempt that starts while a
+    // standby deployment's quota is reclaimed.
+    const auto is_quota_missing = [&](SimTime at) {
+      for (const FaultSpec& fault : scenario_.faults) {
+        if (fault.type != FaultType::kQuotaReclaimed || fault.start > at || fault.end() <= at) continue;
+        for (const Deployment& d : deployments_) {
+          if (d.id == fault.target && !regions_[d.region].is_primary) return true;
+        }
+      }
+      return false;
+    };
     const Runbook& book = pattern_.runbook;
-    const RunbookRun run = book.execute(runbook_rng_, [&](std::size_t i) {
-      return is_quota_missing && book.steps()[i].kind == StepKind::kDeployModels;
+    const RunbookRun run = book.execute(runbook_rng_, [&](std::size_t i, SimDuration attempt_start) {
+      return book.steps()[i].kind == StepKind::kDeployModels && is_quota_missing(start + attempt_start);
     });
     runbook_cost_usd_ += run.cost_usd;
     if (incident_) {

@@ -59,7 +59,17 @@ TEST_CASE("runbook failures and retries", "[engine][runbook]") {
     CHECK(run.steps[2].attempts == 0);  // validate never runs
     CHECK_FALSE(run.is_complete);
     CHECK(run.cost_usd == 30);
-    CHECK(run.critical_path == seconds(60));  // only alert succeeded
+    CHECK(run.critical_path == seconds(60 + 3 * 600));  // the runbook ran until models gave up
+    CHECK(run.critical_steps == std::vector<std::size_t>{0, 1});
+  }
+  SECTION("a block that ends lets the next attempt through") {
+    // Attempts start at 60, 660 and 1,260 s; blocked before 700 s: the second fails too, the third passes.
+    const RunbookRun run = book.execute(rng, [](std::size_t i, SimDuration at) { return i == 1 && at < seconds(700); });
+    CHECK(run.steps[1].attempts == 3);
+    CHECK_FALSE(run.steps[1].is_failed);
+    CHECK(run.steps[2].start == seconds(60 + 3 * 600));
+    CHECK(run.critical_path == seconds(60 + 3 * 600 + 120));
+    CHECK(run.is_complete);
   }
   SECTION("an unblocked step runs once") {
     const RunbookRun run = book.execute(rng, [](std::size_t) { return false; });

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "faultline/engine/distribution.hpp"
@@ -52,7 +53,7 @@ struct StepRun {
 /// One sampled execution of a runbook.
 struct RunbookRun {
   std::vector<StepRun> steps;          // in runbook order
-  SimDuration critical_path{0};        // end of the last step to finish (successful steps only)
+  SimDuration critical_path{0};        // end of the last step to finish, or to give up (a failed step)
   std::vector<std::size_t> critical_steps;  // indices along the critical path, first to last
   bool is_complete = true;             // false when a step failed for good
   double cost_usd = 0;                 // sum of every attempt's cost
@@ -68,7 +69,8 @@ class Runbook {
   static std::optional<Runbook> create(std::vector<RunbookStep> steps, std::string& error);
 
   /// Samples one execution: durations, failures and retries from `rng`;
-  /// `is_attempt_blocked(step)` forces an attempt of that step to fail (e.g. no quota).
+  /// `is_attempt_blocked(step, attempt_start)` (or `(step)`) forces an attempt of
+  /// that step starting at attempt_start (from the runbook's start) to fail, e.g. no quota then.
   template <typename Blocked>
   RunbookRun execute(RandomStream& rng, const Blocked& is_attempt_blocked) const;
   /// Execution with every duration at its mean and no failures (for planning and tests).
@@ -96,23 +98,52 @@ const std::vector<std::string>& step_kind_names();
 
 template <typename Blocked>
 RunbookRun Runbook::execute(RandomStream& rng, const Blocked& is_attempt_blocked) const {
-  std::vector<SimDuration> durations(steps_.size());
-  std::vector<int> attempts(steps_.size(), 0);
-  std::vector<bool> failed(steps_.size(), false);
-  double cost = 0;
-  // Draws in file order so that the same seed gives the same draws whatever the DAG.
+  // Every possible attempt is drawn first, in file order, so the same seed gives
+  // the same draws whatever the DAG and whatever blocks an attempt.
+  struct Draw {
+    SimDuration duration{0};
+    bool is_failure = false;
+  };
+  std::vector<std::vector<Draw>> draws(steps_.size());
   for (std::size_t i = 0; i < steps_.size(); ++i) {
     const RunbookStep& step = steps_[i];
-    SimDuration total{0};
     for (int attempt = 0; attempt <= step.retries; ++attempt) {
-      total += from_seconds(std::max(0.0, step.duration_s.sample(rng)));
-      ++attempts[i];
-      cost += step.cost_usd;
-      const bool is_failure = is_attempt_blocked(i) || (step.failure_chance > 0 && rng.bernoulli(step.failure_chance));
-      if (!is_failure) break;
-      if (attempt == step.retries) failed[i] = true;
+      Draw d;
+      d.duration = from_seconds(std::max(0.0, step.duration_s.sample(rng)));
+      d.is_failure = step.failure_chance > 0 && rng.bernoulli(step.failure_chance);
+      draws[i].push_back(d);
     }
-    durations[i] = total;
+  }
+  // Then the attempts run along a topological order, so each knows when it starts.
+  std::vector<SimDuration> durations(steps_.size());
+  std::vector<SimDuration> ends(steps_.size());
+  std::vector<int> attempts(steps_.size(), 0);
+  std::vector<bool> failed(steps_.size(), false);
+  std::vector<bool> is_cut(steps_.size(), false);  // a step before it failed: it never runs
+  double cost = 0;
+  for (std::size_t i : order_) {
+    SimDuration start{0};
+    for (std::size_t u : predecessors_[i]) {
+      is_cut[i] = is_cut[i] || is_cut[u] || failed[u];
+      start = std::max(start, ends[u]);
+    }
+    if (is_cut[i]) continue;
+    SimDuration t = start;
+    for (const Draw& d : draws[i]) {
+      bool is_blocked = false;
+      if constexpr (std::is_invocable_v<const Blocked&, std::size_t, SimDuration>) {
+        is_blocked = is_attempt_blocked(i, t);
+      } else {
+        is_blocked = is_attempt_blocked(i);
+      }
+      t += d.duration;
+      ++attempts[i];
+      cost += steps_[i].cost_usd;
+      if (!is_blocked && !d.is_failure) break;
+      if (attempts[i] == static_cast<int>(draws[i].size())) failed[i] = true;
+    }
+    durations[i] = t - start;
+    ends[i] = t;
   }
   return schedule(durations, attempts, failed, cost);
 }
