@@ -1,5 +1,7 @@
 #pragma once
-// Internal: the state and event handlers behind PatternSimulation.
+// Internal: the state and event handlers behind PatternSimulation. Definitions:
+// traffic_model.cpp (setup, requests, probes) and traffic_model_failover.cpp
+// (faults, failover, runbook, data incidents, failback).
 
 #include <array>
 #include <cstdint>
