@@ -34,8 +34,6 @@
 #include <sstream>
 #include <string>
 
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include "command_runner.hpp"
@@ -44,23 +42,10 @@ namespace {
 
 using faultline::testing::faultline_binary;
 using faultline::testing::run_command;
+using faultline::testing::read_text;
 using faultline::testing::source_path;
+using faultline::testing::temp_path;
 using nlohmann::json;
-
-std::string temp_path(const std::string& name) {
-  const char* dir = std::getenv("FAULTLINE_BINARY_DIR");
-  const std::filesystem::path base = dir != nullptr ? std::filesystem::path(dir) / "e2e-out"
-                                                    : std::filesystem::temp_directory_path() / "faultline-e2e";
-  std::filesystem::create_directories(base);
-  return (base / name).string();
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 struct DrillRun {
   int exit_code = -1;
@@ -69,8 +54,7 @@ struct DrillRun {
 
 // Runs `faultline run scenarios/SCENARIO --json OUT -q` and parses OUT.
 DrillRun run_drill(const std::string& scenario) {
-  // One file per process: CTest runs test cases that share a scenario in parallel.
-  const std::string out = temp_path("drill-" + std::to_string(::getpid()) + "-" + scenario);
+  const std::string out = temp_path("drill-" + scenario);
   std::filesystem::remove(out);
   const auto r =
       run_command(faultline_binary() + " run " + source_path("scenarios/" + scenario) + " --json " + out + " -q");

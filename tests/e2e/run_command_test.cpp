@@ -33,23 +33,10 @@ namespace {
 
 using faultline::testing::faultline_binary;
 using faultline::testing::run_command;
+using faultline::testing::read_text;
 using faultline::testing::source_path;
+using faultline::testing::temp_path;
 using nlohmann::json;
-
-std::string temp_path(const std::string& name) {
-  const char* dir = std::getenv("FAULTLINE_BINARY_DIR");
-  const std::filesystem::path base = dir != nullptr ? std::filesystem::path(dir) / "e2e-out"
-                                                    : std::filesystem::temp_directory_path() / "faultline-e2e";
-  std::filesystem::create_directories(base);
-  return (base / name).string();
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 struct Run {
   int exit_code = -1;

@@ -2,42 +2,18 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "command_runner.hpp"
-#include "faultline/engine/pattern_simulation.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "data_scenario.hpp"
 
 using namespace faultline::engine;
 using nlohmann::json;
 
 namespace {
 
-// The reference topology; constant arrivals 2/s (at 0.5 s, 1.0 s, ...), service
-// time 1 s, one write per request; eastus2 fails at 1234 s for 10 min. A
-// request completes 1 s + a round trip of at most 140 ms after it arrives, so
-// every whole second before the fault holds exactly 2 acknowledged writes and
-// the second of the fault (1234.0) none yet.
-json base_scenario() {
-  return json::parse(R"({
-    "name": "data-layer",
-    "topology": "topologies/foundry-two-region.json",
-    "duration": "1h",
-    "seed": 5,
-    "workloads": [{"name": "chat", "model": "gpt-4.1-mini", "arrivals": {"process": "constant", "rate_per_s": 2},
-                   "prompt_tokens": 100, "completion_tokens": 50, "service_time": 1, "writes_per_request": 1}],
-    "faults": [{"name": "outage", "type": "region_outage", "target": "eastus2", "start": 1234, "duration": "10m"}],
-    "patterns": []
-  })");
+PatternResult run_pattern(const json& scenario, const json& pattern) {
+  return faultline::testing::run_data_pattern(scenario, pattern);
 }
 
-PatternResult run_pattern(json scenario, json pattern) {
-  scenario["patterns"] = json::array({pattern});
-  const auto loaded = ScenarioLoader::load_text(scenario.dump(), "data-layer.json",
-                                                faultline::testing::source_path("scenarios"));
-  INFO(loaded.error_report());
-  REQUIRE(loaded.scenario);
-  PatternSimulation simulation(*loaded.scenario, 0);
-  return simulation.run();
-}
+json base_scenario() { return faultline::testing::data_scenario(); }
 
 json stores(const std::string& mode, const std::string& extra_key = "", const std::string& extra_value = "") {
   json cosmos{{"mode", mode}};

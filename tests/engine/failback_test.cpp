@@ -11,43 +11,18 @@
 #include <nlohmann/json.hpp>
 
 #include "command_runner.hpp"
-#include "faultline/engine/pattern_simulation.hpp"
+#include "data_scenario.hpp"
 #include "faultline/engine/scenario_loader.hpp"
-#include "faultline/engine/scenario_runner.hpp"
 
 using namespace faultline::engine;
 using nlohmann::json;
 
 namespace {
 
-json base_scenario() {
-  return json::parse(R"({
-    "name": "failback",
-    "topology": "topologies/foundry-two-region.json",
-    "duration": "1h",
-    "seed": 5,
-    "workloads": [{"name": "chat", "model": "gpt-4.1-mini", "arrivals": {"process": "constant", "rate_per_s": 2},
-                   "prompt_tokens": 100, "completion_tokens": 50, "service_time": 1, "writes_per_request": 1}],
-    "faults": [{"name": "outage", "type": "region_outage", "target": "eastus2", "start": 1234, "duration": "10m"}],
-    "patterns": []
-  })");
-}
+json base_scenario() { return faultline::testing::data_scenario(); }
 
-Scenario load(const json& scenario) {
-  const auto loaded = ScenarioLoader::load_text(scenario.dump(), "failback.json",
-                                                faultline::testing::source_path("scenarios"));
-  INFO(loaded.error_report());
-  REQUIRE(loaded.scenario);
-  return *loaded.scenario;
-}
-
-PatternResult run_pattern(json scenario, const json& pattern) {
-  scenario["patterns"] = json::array({pattern});
-  const Scenario s = load(scenario);
-  PatternSimulation simulation(s, 0);
-  PatternResult result = simulation.run();
-  judge_targets(s, result);
-  return result;
+PatternResult run_pattern(const json& scenario, const json& pattern) {
+  return faultline::testing::run_data_pattern(scenario, pattern);
 }
 
 double max_latency_before_fault_ms(const PatternResult& r) {
@@ -190,7 +165,7 @@ TEST_CASE("targets by fault type: availability while the fault lasts and the inc
     json bad = scenario;
     bad["targets"]["by_fault"]["region_outage"]["monthly_cost_usd"] = 10;
     bad["patterns"] = json::array({{{"name", "hot-warm"}}});
-    const auto loaded = ScenarioLoader::load_text(bad.dump(), "failback.json", faultline::testing::source_path("scenarios"));
+    const auto loaded = ScenarioLoader::load_text(bad.dump(), "data-layer.json", faultline::testing::source_path("scenarios"));
     CHECK_FALSE(loaded.scenario);
     CHECK(loaded.error_report().find("targets.by_fault.region_outage.monthly_cost_usd") != std::string::npos);
   }

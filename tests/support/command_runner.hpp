@@ -21,4 +21,12 @@ std::string faultline_binary();
 /// Absolute path of a file in the source tree, e.g. "scenarios/reference.json".
 std::string source_path(const std::string& relative);
 
+/// A path for an output file of this test process: under $FAULTLINE_BINARY_DIR/e2e-out
+/// (or the system temp folder) in a folder of its own per process, so test cases
+/// that CTest runs in parallel never share a file.
+std::string temp_path(const std::string& name);
+
+/// The whole content of the file at `path` ("" when it cannot be read).
+std::string read_text(const std::string& path);
+
 }  // namespace faultline::testing

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "command_runner.hpp"  // read_text
+
 namespace faultline::testing {
 
 /// Owns one temporary folder.
@@ -22,8 +24,5 @@ class TempFolder {
  private:
   std::filesystem::path path_;
 };
-
-/// The whole content of a file ("" when it cannot be read).
-std::string read_text(const std::string& path);
 
 }  // namespace faultline::testing
