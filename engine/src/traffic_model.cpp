@@ -267,7 +267,11 @@ PatternResult TrafficModel::run(const RunControl& control) {
     result.workloads.push_back(std::move(wr));
   }
   result.series = series_.result();
-  // Runbook steps are logged when sampled, ahead of time: order the log by time.
+  // Runbook steps are logged when sampled, ahead of time: drop those past the run
+  // and order the log by time.
+  const double end_s = to_seconds(scenario_.duration);
+  events_.erase(std::remove_if(events_.begin(), events_.end(), [&](const EventRecord& e) { return e.t_s > end_s; }),
+                events_.end());
   std::stable_sort(events_.begin(), events_.end(),
                    [](const EventRecord& a, const EventRecord& b) { return a.t_s < b.t_s; });
   result.events = std::move(events_);

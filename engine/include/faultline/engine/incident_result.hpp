@@ -52,7 +52,7 @@ struct WorkLossResult {
   std::uint64_t agent_threads_rehydrated = 0;  ///< persisted threads loaded into recreated agents
   double training_gpu_hours_lost = 0.0;        ///< GPU-hours since the last usable checkpoint, redone
   double training_cost_usd_lost = 0.0;         ///< the same at the pool's GPU-hour price, USD
-  std::optional<double> training_resumed_s;    ///< fault start -> training runs again, s; null: not in the run
+  std::optional<double> training_resumed_s;    ///< fault start -> training runs again, s (may pass the run's end); null: its fault lasts to the end
   std::uint64_t rag_documents_redone = 0;      ///< documents ingested since the last checkpoint, ingested again
 
   friend bool operator==(const WorkLossResult&, const WorkLossResult&) = default;
