@@ -431,7 +431,8 @@ class ScenarioChecker {
       const json& j = steps_json[i];
       const std::string at = JsonReader::at(path, i);
       if (!reader_.expect_object(j, at, "a runbook step {\"id\", \"kind\", \"after\", \"duration\", ...}")) continue;
-      reader_.check_keys(j, at, {"id", "kind", "after", "duration", "failure_chance", "retries", "cost_usd", "description"});
+      reader_.check_keys(j, at, {"id", "kind", "after", "duration", "data_gb", "gb_per_hour", "failure_chance", "retries",
+                                 "cost_usd", "description"});
       RunbookStep step;
       step.id = reader_.string(j, at, "id", true).value_or("");
       if (const auto kind = reader_.one_of(j, at, "kind", false, step_kind_names())) {
@@ -446,7 +447,19 @@ class ScenarioChecker {
           }
         }
       }
-      if (j.contains("duration") && (j["duration"].is_string() || j["duration"].is_number())) {
+      if (j.contains("data_gb") || j.contains("gb_per_hour")) {
+        // Rebuilding an index or restoring a store takes its data size over its rate (seeds/003 Hot/Cold).
+        const auto gb = reader_.number(j, at, "data_gb", true, 0, 1e9);
+        const auto rate = reader_.number(j, at, "gb_per_hour", true, 0, 1e9);
+        if (j.contains("duration")) {
+          reader_.error(JsonReader::at(at, "duration"), "both a duration and data_gb / gb_per_hour",
+                        "either \"duration\" or \"data_gb\" with \"gb_per_hour\"");
+        } else if (rate && *rate <= 0) {
+          reader_.error(JsonReader::at(at, "gb_per_hour"), "a rate of 0", "a rate > 0 GB per hour");
+        } else if (gb && rate) {
+          step.duration_s = Distribution::constant(*gb / *rate * 3600.0);
+        }
+      } else if (j.contains("duration") && (j["duration"].is_string() || j["duration"].is_number())) {
         if (const auto d = reader_.duration(j, at, "duration", true, kMaxStep, "7 days")) {
           step.duration_s = Distribution::constant(static_cast<double>(d->count()) / 1e6);
         }

@@ -170,3 +170,21 @@ TEST_CASE("targets by fault type: availability while the fault lasts and the inc
     CHECK(loaded.error_report().find("targets.by_fault.region_outage.monthly_cost_usd") != std::string::npos);
   }
 }
+
+TEST_CASE("a rebuild step lasts its data size over its rate", "[engine][runbook]") {
+  // 300 GB at 120 GB/h = 2.5 h = 9,000 s; the runbook starts at detection (66 s after F).
+  json runbook = json::array({{{"id", "rebuild"}, {"kind", "rebuild_search_index"}, {"data_gb", 300}, {"gb_per_hour", 120}}});
+  const PatternResult r = run_pattern(base_scenario(), {{"name", "hot-warm"}, {"runbook", runbook}});
+  REQUIRE(r.incidents[0].runbook_steps.size() == 1);
+  CHECK(r.incidents[0].runbook_s == 9000.0);
+  CHECK(r.incidents[0].runbook_steps[0].end_s == 66.0 + 9000.0);
+  SECTION("a duration and a rate together are refused") {
+    json bad = base_scenario();
+    runbook[0]["duration"] = "1h";
+    bad["patterns"] = json::array({{{"name", "hot-warm"}, {"runbook", runbook}}});
+    const auto loaded = ScenarioLoader::load_text(bad.dump(), "data-layer.json", faultline::testing::source_path("scenarios"));
+    CHECK_FALSE(loaded.scenario);
+    CHECK(loaded.error_report().find("patterns[0].runbook[0].duration: both a duration and data_gb / gb_per_hour") !=
+          std::string::npos);
+  }
+}
