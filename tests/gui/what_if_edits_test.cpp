@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include "faultline/gui/what_if_edits.hpp"
+
+using namespace faultline;
+
+namespace {
+
+engine::RunbookStep step(std::string id, engine::Distribution duration, std::vector<std::string> after = {}) {
+  engine::RunbookStep s;
+  s.id = std::move(id);
+  s.duration_s = std::move(duration);
+  s.after = std::move(after);
+  return s;
+}
+
+// a (60 s) -> b (uniform 100..140, mean 120 s), a -> c (30 s): critical path a, b = 180 s.
+engine::Runbook sample_runbook() {
+  std::string error;
+  auto book = engine::Runbook::create({step("a", engine::Distribution::constant(60)),
+                                       step("b", engine::Distribution::uniform(100, 140), {"a"}),
+                                       step("c", engine::Distribution::constant(30), {"a"})},
+                                      error);
+  REQUIRE(book);
+  return *book;
+}
+
+}  // namespace
+
+TEST_CASE("what-if edits of replication lag and backup interval, in seconds to the microsecond", "[gui][what_if]") {
+  engine::StoreReplication r;
+  r.lag = engine::seconds(5);
+  r.backup_interval = engine::seconds(3600);
+  CHECK(gui::replication_lag_s(r) == 5.0);
+  CHECK(gui::backup_interval_s(r) == 3600.0);
+  gui::set_replication_lag_s(r, 0.25);
+  CHECK(r.lag == engine::SimDuration(250'000));
+  gui::set_replication_lag_s(r, 1.0000004);  // rounds to the microsecond
+  CHECK(r.lag == engine::SimDuration(1'000'000));
+  gui::set_replication_lag_s(r, -3);  // never negative
+  CHECK(r.lag == engine::SimDuration(0));
+  gui::set_backup_interval_s(r, 900.5);
+  CHECK(r.backup_interval == engine::SimDuration(900'500'000));
+  CHECK(gui::kReplicationModes.size() == 4);
+  CHECK(topology::to_string(gui::kReplicationModes[2]) == "backup_restore");
+}
+
+TEST_CASE("what-if edits of runbook steps rebuild a validated runbook", "[gui][what_if]") {
+  engine::Runbook book = sample_runbook();
+  REQUIRE(book.expected().critical_path == engine::seconds(180));
+  CHECK(gui::step_duration_s(book.steps()[1]) == 120.0);  // uniform(100, 140): mean (100 + 140) / 2
+
+  SECTION("a duration becomes a constant and the critical path follows: max(60 + 10, 60 + 30) = 90 s") {
+    CHECK(gui::set_step_duration_s(book, 1, 10).empty());
+    CHECK(book.steps()[1].duration_s.kind() == engine::Distribution::Kind::kConstant);
+    CHECK(gui::step_duration_s(book.steps()[1]) == 10.0);
+    CHECK(book.steps()[1].after == std::vector<std::string>{"a"});
+    CHECK(book.expected().critical_path == engine::seconds(90));
+    REQUIRE(book.expected().critical_steps.size() == 2);
+    CHECK(book.expected().critical_steps[1] == 2);  // now via c
+  }
+  SECTION("failure chance and retries are edited in place") {
+    CHECK(gui::edit_runbook_step(book, 2, [](engine::RunbookStep& s) {
+            s.failure_chance = 0.25;
+            s.retries = 2;
+          }).empty());
+    CHECK(book.steps()[2].failure_chance == 0.25);
+    CHECK(book.steps()[2].retries == 2);
+    CHECK(book.steps()[2].id == "c");
+  }
+  SECTION("an edit Runbook::create refuses leaves the runbook unchanged and says why") {
+    const std::string error = gui::edit_runbook_step(book, 0, [](engine::RunbookStep& s) { s.after = {"b"}; });
+    CHECK_THAT(error, Catch::Contains("step \""));
+    CHECK(book.steps()[0].after.empty());
+    CHECK(book.expected().critical_path == engine::seconds(180));
+  }
+  SECTION("a step that does not exist") {
+    CHECK(gui::set_step_duration_s(book, 3, 5) == "runbook step 3: no such step (the runbook has 3)");
+  }
+}
