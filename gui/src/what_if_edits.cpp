@@ -29,6 +29,27 @@ void set_backup_interval_s(engine::StoreReplication& replication, double seconds
   replication.backup_interval = to_duration(seconds);
 }
 
+void set_replication_mode(engine::StoreReplication& replication, topology::ReplicationMode mode) {
+  replication.mode = mode;
+  const bool is_periodic =
+      mode == topology::ReplicationMode::kBackupRestore || mode == topology::ReplicationMode::kScheduledRebuild;
+  if (is_periodic && replication.backup_interval.count() <= 0) replication.backup_interval = engine::seconds(3600);
+}
+
+std::string find_replication_error(const engine::StoreReplication& replication) {
+  const engine::SimDuration week = engine::seconds(7 * 86400);
+  if (replication.lag.count() < 0 || replication.lag > week) return "replication lag must be 0 s to 7 days";
+  if (replication.backup_interval.count() < 0 || replication.backup_interval > week) {
+    return "backup interval must be 0 s to 7 days";
+  }
+  const bool is_periodic = replication.mode == topology::ReplicationMode::kBackupRestore ||
+                           replication.mode == topology::ReplicationMode::kScheduledRebuild;
+  if (is_periodic && replication.backup_interval.count() == 0) {
+    return std::string(topology::to_string(replication.mode)) + " needs a backup interval > 0 s";
+  }
+  return {};
+}
+
 double step_duration_s(const engine::RunbookStep& step) { return step.duration_s.mean(); }
 
 std::string edit_runbook_step(engine::Runbook& runbook, std::size_t index,

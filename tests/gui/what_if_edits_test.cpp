@@ -78,3 +78,31 @@ TEST_CASE("what-if edits of runbook steps rebuild a validated runbook", "[gui][w
     CHECK(gui::set_step_duration_s(book, 3, 5) == "runbook step 3: no such step (the runbook has 3)");
   }
 }
+
+TEST_CASE("what-if replication mode switches keep the store valid; the loader's limits are checked", "[gui][what_if]") {
+  engine::StoreReplication r;
+  r.mode = topology::ReplicationMode::kAsync;
+  r.lag = engine::seconds(5);
+  CHECK(gui::find_replication_error(r).empty());
+  SECTION("a periodic mode without an interval gets 1 h; one with an interval keeps it") {
+    gui::set_replication_mode(r, topology::ReplicationMode::kBackupRestore);
+    CHECK(r.mode == topology::ReplicationMode::kBackupRestore);
+    CHECK(r.backup_interval == engine::seconds(3600));
+    CHECK(gui::find_replication_error(r).empty());
+    r.backup_interval = engine::seconds(100);
+    gui::set_replication_mode(r, topology::ReplicationMode::kScheduledRebuild);
+    CHECK(r.backup_interval == engine::seconds(100));
+    gui::set_replication_mode(r, topology::ReplicationMode::kSync);
+    CHECK(r.mode == topology::ReplicationMode::kSync);
+  }
+  SECTION("errors: a periodic copy without an interval (the engine divides by it), values above 7 days") {
+    r.mode = topology::ReplicationMode::kScheduledRebuild;
+    CHECK(gui::find_replication_error(r) == "scheduled_rebuild needs a backup interval > 0 s");
+    r.mode = topology::ReplicationMode::kAsync;
+    r.lag = engine::seconds(7 * 86400 + 1);
+    CHECK(gui::find_replication_error(r) == "replication lag must be 0 s to 7 days");
+    r.lag = engine::seconds(0);
+    r.backup_interval = engine::seconds(8 * 86400);
+    CHECK(gui::find_replication_error(r) == "backup interval must be 0 s to 7 days");
+  }
+}

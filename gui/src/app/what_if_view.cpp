@@ -141,7 +141,7 @@ bool edit_stores(std::map<std::string, engine::StoreReplication>& stores) {
       if (kReplicationModes[m] == r.mode) mode = static_cast<int>(m);
     }
     if (ImGui::Combo("replication", &mode, "sync\0async\0backup_restore\0scheduled_rebuild\0")) {
-      r.mode = kReplicationModes[static_cast<std::size_t>(mode)];
+      set_replication_mode(r, kReplicationModes[static_cast<std::size_t>(mode)]);
       is_changed = true;
     }
     if (r.mode == topology::ReplicationMode::kAsync) {
@@ -151,7 +151,7 @@ bool edit_stores(std::map<std::string, engine::StoreReplication>& stores) {
     }
     if (r.mode == topology::ReplicationMode::kBackupRestore || r.mode == topology::ReplicationMode::kScheduledRebuild) {
       double interval = backup_interval_s(r);
-      if (edit_double("backup interval", interval, 0, 30 * 86400.0, "%.0f s", 10.0F)) is_changed = true;
+      if (edit_double("backup interval", interval, 1, 7 * 86400.0, "%.0f s", 10.0F)) is_changed = true;
       set_backup_interval_s(r, interval);
     }
     ImGui::Unindent();
@@ -218,6 +218,11 @@ bool edit_runbook(engine::Runbook& runbook, std::string& error, float scale) {
 std::string find_what_if_error(const engine::Scenario& scenario) {
   for (const engine::PatternSpec& p : scenario.patterns) {
     if (const auto e = router::find_config_error(p.router)) return p.name + ": router." + e->path + ": " + e->message;
+  }
+  for (const engine::PatternSpec& p : scenario.patterns) {
+    for (const auto& [store, r] : p.stores) {
+      if (const std::string e = find_replication_error(r); !e.empty()) return p.name + ": store " + store + ": " + e;
+    }
   }
   for (const engine::FaultSpec& f : scenario.faults) {
     if (f.start >= engine::kSimStart + scenario.duration) {

@@ -28,6 +28,14 @@ constexpr std::array<topology::ReplicationMode, 4> kReplicationModes{
     topology::ReplicationMode::kSync, topology::ReplicationMode::kAsync, topology::ReplicationMode::kBackupRestore,
     topology::ReplicationMode::kScheduledRebuild};
 
+/// Sets the replication mode; a periodic mode (backup_restore, scheduled_rebuild) without an
+/// interval gets 1 h, so that a mode switch alone never makes the scenario invalid.
+void set_replication_mode(engine::StoreReplication& replication, topology::ReplicationMode mode);
+
+/// The loader's rules for one store's replication as edited ("" when valid): lag and interval
+/// at most 7 days, a periodic mode needs an interval > 0 (the engine divides by it).
+std::string find_replication_error(const engine::StoreReplication& replication);
+
 /// Mean duration of one attempt of `step`, s.
 double step_duration_s(const engine::RunbookStep& step);
 
