@@ -1,5 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <string>
+
+#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario_runner.hpp"
 #include "faultline/gui/what_if_edits.hpp"
 
 using namespace faultline;
@@ -105,4 +110,33 @@ TEST_CASE("what-if replication mode switches keep the store valid; the loader's 
     r.backup_interval = engine::seconds(8 * 86400);
     CHECK(gui::find_replication_error(r) == "backup interval must be 0 s to 7 days");
   }
+}
+
+TEST_CASE("what-if edits reach the engine: runbook step duration and replication lag of reference.json's hot-warm",
+          "[gui][what_if][e2e]") {
+  const char* dir = std::getenv("FAULTLINE_SOURCE_DIR");
+  engine::ScenarioLoadResult loaded =
+      engine::ScenarioLoader::load_file(std::string(dir != nullptr ? dir : ".") + "/scenarios/reference.json");
+  INFO(loaded.error_report());
+  REQUIRE(loaded.scenario.has_value());
+  engine::Scenario s = *loaded.scenario;
+  REQUIRE(s.patterns.size() == 3);
+  engine::PatternSpec& warm = s.patterns[1];
+  REQUIRE(warm.name == "hot-warm");
+  const auto promote = warm.runbook.find(engine::StepKind::kPromoteDatabase);
+  REQUIRE(promote.has_value());
+  // docs/runbooks-and-data.md: alert 2 min -> promote_database 5 min -> validate 2 min = 540 s;
+  // promote at 10 min: 2 + 10 + 2 = 14 min = 840 s (the other branch, alert -> agents 3 -> threads 2 -> validate, is 9 min).
+  REQUIRE(gui::set_step_duration_s(warm.runbook, *promote, 600).empty());
+  // RPO of hot-warm is the storage account's async lag, 900 s (cosmos: 5 s); at 600 s it is 600 s.
+  REQUIRE(warm.stores.count("storage-eastus2") == 1);
+  gui::set_replication_lag_s(warm.stores.at("storage-eastus2"), 600);
+  engine::RunOptions options;
+  options.threads = 1;
+  const engine::RunResult result = engine::run_scenario(s, options, {}, "test");
+  REQUIRE(result.patterns.size() == 3);
+  REQUIRE(result.patterns[1].incidents.size() == 1);
+  CHECK(result.patterns[1].incidents[0].runbook_s == 840.0);
+  CHECK(result.patterns[1].rpo_s == 600.0);
+  CHECK(result.patterns[0].rpo_s == 900.0);  // hot-hot not edited
 }
