@@ -56,7 +56,7 @@ dl.definitions dd { margin: 2px 0 0 16px; font-size: 13px; }
 @media print {
   body { background: #fff; font-size: 11px; }
   main { max-width: none; padding: 0; }
-  figure, section#targets, section#runbook, section#inputs, tr { break-inside: avoid; page-break-inside: avoid; }
+  figure, section#targets, section#inputs, tr { break-inside: avoid; page-break-inside: avoid; }
   figure { margin: 0; }
   h2 { break-after: avoid; }
   .verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
