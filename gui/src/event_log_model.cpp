@@ -106,7 +106,7 @@ std::vector<EventLogEntry> build_event_log(const engine::Scenario& scenario, con
   for (const engine::PatternResult& p : result.patterns) {
     for (const engine::EventRecord& e : p.events) {
       if (e.kind == "fault") continue;  // the scenario's fault spans above show it for every pattern
-      log.push_back({e.t_s, p.name, kind_of(e.kind), describe_event(e)});
+      log.push_back({e.t_s, p.name, kind_of(e.kind), describe_event(e), e.state == "failed"});
     }
     const bool has_runbook_events = has_kind(p, "runbook");
     const bool has_data_events = has_kind(p, "data");
@@ -118,7 +118,7 @@ std::vector<EventLogEntry> build_event_log(const engine::Scenario& scenario, con
           std::string text = "runbook step " + st.id + ": " + (st.is_failed ? "failed" : "done");
           if (st.attempts > 1) text += " after " + std::to_string(st.attempts) + " attempts";
           if (st.is_critical) text += " (critical path)";
-          log.push_back({i.start_s + st.end_s, p.name, EventKind::kRunbook, text});
+          log.push_back({i.start_s + st.end_s, p.name, EventKind::kRunbook, text, st.is_failed});
         }
       }
       if (!has_data_events) {

@@ -150,6 +150,11 @@ TEST_CASE("build_event_log shows the result's events and fills runbook, data and
     CHECK(log[i].kind == std::get<2>(expected[i]));
     CHECK(log[i].text == std::get<3>(expected[i]));
   }
+  // Only the step that failed for good is a failure.
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    INFO("entry " << i << ": " << log[i].text);
+    CHECK(log[i].is_failure == (i == 10));
+  }
   CHECK(std::string(gui::to_string(EventKind::kController)) == "controller");
   CHECK(std::string(gui::to_string(EventKind::kFailback)) == "failback");
 }

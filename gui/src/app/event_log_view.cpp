@@ -85,7 +85,11 @@ void EventLogView::draw(ViewContext& context) {
       ImGui::TextUnformatted(to_string(e.kind));
     }
     ImGui::TableSetColumnIndex(3);
-    ImGui::TextUnformatted(e.text.c_str());
+    if (e.is_failure && is_past) {
+      ImGui::TextColored(ImVec4(0.96F, 0.36F, 0.33F, 1.0F), "%s", e.text.c_str());
+    } else {
+      ImGui::TextUnformatted(e.text.c_str());
+    }
     if (!is_past) ImGui::PopStyleColor();
     ImGui::PopID();
   }

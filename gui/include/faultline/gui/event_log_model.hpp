@@ -40,6 +40,7 @@ struct EventLogEntry {
   std::string pattern;   ///< pattern name; empty for scenario events (faults) that every pattern sees
   EventKind kind = EventKind::kFaultStart;
   std::string text;      ///< one line for people
+  bool is_failure = false;  ///< something failed for good (a runbook step, or any event whose state is "failed")
 };
 
 /// Fault starts and ends from `scenario`; per pattern its result events other than
