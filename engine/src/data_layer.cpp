@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "faultline/topology/blast_radius.hpp"
+#include "faultline/topology/lowest_latency_path.hpp"
 
 namespace faultline::engine {
 
@@ -18,8 +19,22 @@ DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& patt
       store.has_automatic_failover = info->has_automatic_failover;
       store.has_multi_region_writes = info->has_multi_region_writes;
     }
-    const SimDuration bound = std::max(replication.lag, replication.backup_interval);
+    SimDuration bound = std::max(replication.lag, replication.backup_interval);
+    // A drawn lag may exceed the ring; the ring is capped at 7 days below (lost writes count within it).
+    if (replication.lag_s) bound = std::max(bound, from_seconds(std::min(7.0 * 86400, replication.lag_s->mean() * 20)));
     horizon_s = std::max<std::int64_t>(horizon_s, bound.count() / 1000000 + 2);
+    if (replication.mode == topology::ReplicationMode::kSync && store.is_database) {
+      // Strong consistency: each write waits for the farthest replica (2 x RTT + 10 ms).
+      const auto& g = topology.graph();
+      const auto v = topology.find(id);
+      for (auto [it, end] = boost::out_edges(*v, g); it != end; ++it) {
+        if (g[*it].kind != topology::EdgeKind::kReplication) continue;
+        const topology::Node& replica = g[boost::target(*it, g)];
+        const auto path = topology::lowest_latency_path(topology, node.region, replica.region);
+        if (!path.is_found) continue;
+        sync_write_penalty_ = std::max(sync_write_penalty_, 4 * path.latency + std::chrono::milliseconds(10));
+      }
+    }
     stores_.push_back(std::move(store));
   }
   ring_.assign(static_cast<std::size_t>(std::min<std::int64_t>(horizon_s, 7 * 86400)), 0.0);
@@ -43,10 +58,11 @@ void DataLayer::record_writes(SimTime t, double writes) {
   const auto size = static_cast<std::int64_t>(ring_.size());
   for (; ring_second_ < second; ++ring_second_) ring_[static_cast<std::size_t>((ring_second_ + 1) % size)] = 0;
   ring_[static_cast<std::size_t>(second % size)] += writes;
+  writes_total_ += writes;
 }
 
 std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::vector<std::size_t>& stores,
-                                                        std::size_t fault) {
+                                                        std::size_t fault, RandomStream& rng) {
   if (stores.empty()) return std::nullopt;
   // RPO per store at the fault instant; the fault reports the worst store.
   FaultLoss loss;
@@ -58,7 +74,8 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
       case topology::ReplicationMode::kSync:
         break;
       case topology::ReplicationMode::kAsync:
-        rpo = store.replication.lag;
+        rpo = store.replication.lag_s ? from_seconds(std::max(0.0, store.replication.lag_s->sample(rng)))
+                                      : store.replication.lag;
         break;
       case topology::ReplicationMode::kBackupRestore:
       case topology::ReplicationMode::kScheduledRebuild:
@@ -67,6 +84,7 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
         break;
     }
     const double lost = writes_since(now - rpo, now);
+    loss.stores.push_back(StoreLoss{i, rpo, lost});
     if (!has_worst || rpo > loss.rpo) {
       has_worst = true;
       loss.rpo = rpo;
@@ -82,16 +100,30 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
   lost_writes_total_ += loss.lost_writes;
   if (loss.blocks_writes) {
     is_write_blocked_ = true;
+    is_promoted_ = false;
     blocking_fault_ = fault;
   }
   return loss;
 }
 
-void DataLayer::on_fault_end(std::size_t fault) {
-  if (blocking_fault_ != fault) return;
+bool DataLayer::promote() {
+  if (!is_write_blocked_) return false;
+  is_write_blocked_ = false;
+  is_promoted_ = true;
+  writes_at_promotion_ = writes_total_;
+  return true;
+}
+
+std::optional<double> DataLayer::on_fault_end(std::size_t fault) {
+  if (blocking_fault_ != fault) return std::nullopt;
   is_write_blocked_ = false;  // the write region is back
   blocking_fault_ = static_cast<std::size_t>(-1);
+  if (!is_promoted_) return std::nullopt;
+  is_promoted_ = false;
+  return writes_total_ - writes_at_promotion_;
 }
+
+std::string_view DataLayer::store_mode(std::size_t i) const { return topology::to_string(stores_[i].replication.mode); }
 
 double DataLayer::writes_since(SimTime from, SimTime now) const {
   // The ring holds per-second counts of the last ring-size seconds.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "faultline/engine/random_stream.hpp"
 #include "faultline/engine/scenario.hpp"
 
 namespace faultline::engine {
@@ -16,12 +17,20 @@ namespace faultline::engine {
 /// lag or backup interval, at most 7 days), so memory does not grow with the run.
 class DataLayer {
  public:
+  /// What one store's copy lacks at a fault.
+  struct StoreLoss {
+    std::size_t store = 0;         // index of the store
+    SimDuration rpo{0};
+    double lost_writes = 0;
+  };
+
   /// What a fault costs in data, and whether writes now wait for a promotion.
   struct FaultLoss {
     SimDuration rpo{0};            // worst store's RPO
     double lost_writes = 0;        // writes that store's promoted copy lacks
     bool blocks_writes = false;    // a database taking the writes must be promoted first
     std::optional<SimDuration> automatic_promotion_after;  // service-managed failover delay, if it applies
+    std::vector<StoreLoss> stores; // every store the fault took down, in store order
   };
 
   /// The stores of `pattern` (databases and object storage with replication links) in `topology`.
@@ -31,14 +40,27 @@ class DataLayer {
   [[nodiscard]] std::vector<std::size_t> stores_down_by(const topology::Topology& topology, const FaultSpec& fault) const;
   /// Counts `writes` acknowledged at t (t non-decreasing).
   void record_writes(SimTime t, double writes);
-  /// RPO and lost writes when `stores` go down at `now` because of fault index `fault`; nothing when none.
-  std::optional<FaultLoss> on_fault(SimTime now, const std::vector<std::size_t>& stores, std::size_t fault);
-  /// A copy of the database now takes writes.
-  void promote() { is_write_blocked_ = false; }
-  /// Fault index `fault` ended: its write region is back.
-  void on_fault_end(std::size_t fault);
+  /// RPO and lost writes when `stores` go down at `now` because of fault index
+  /// `fault`; an async store with a lag distribution draws its lag from `rng`. Nothing when no store.
+  std::optional<FaultLoss> on_fault(SimTime now, const std::vector<std::size_t>& stores, std::size_t fault,
+                                    RandomStream& rng);
+  /// A copy of the database now takes writes; returns false when nothing waited for it.
+  bool promote();
+  /// Fault index `fault` ended: its write region is back. Returns the writes the
+  /// promoted copy took since its promotion (the re-sync backlog), or nothing when
+  /// no copy was promoted for this fault.
+  std::optional<double> on_fault_end(std::size_t fault);
+  /// Starts (true) or ends (false) the planned write pause of a failback.
+  void set_write_pause(bool is_paused) { is_write_paused_ = is_paused; }
   /// True while requests that write must fail.
-  [[nodiscard]] bool is_write_blocked() const { return is_write_blocked_; }
+  [[nodiscard]] bool is_write_blocked() const { return is_write_blocked_ || is_write_paused_; }
+  /// True while writes fail only because of a failback's planned pause.
+  [[nodiscard]] bool is_write_paused() const { return is_write_paused_ && !is_write_blocked_; }
+  /// Extra latency of a request that writes: 2 x RTT + 10 ms to the farthest synchronous replica (domain-facts).
+  [[nodiscard]] SimDuration sync_write_penalty() const { return sync_write_penalty_; }
+  /// Store id and replication mode spelling of store `i`.
+  [[nodiscard]] const std::string& store_id(std::size_t i) const { return stores_[i].id; }
+  [[nodiscard]] std::string_view store_mode(std::size_t i) const;
   /// Lost writes summed over the run's faults.
   [[nodiscard]] double lost_writes_total() const { return lost_writes_total_; }
 
@@ -59,8 +81,13 @@ class DataLayer {
   std::vector<double> ring_;        // acknowledged writes per second, last ring-size seconds
   std::int64_t ring_second_ = 0;    // the latest second the ring was advanced to
   bool is_write_blocked_ = false;
+  bool is_write_paused_ = false;
+  bool is_promoted_ = false;        // the blocking fault's database copy was promoted
   std::size_t blocking_fault_ = static_cast<std::size_t>(-1);
   double lost_writes_total_ = 0;
+  double writes_total_ = 0;         // every acknowledged write of the run
+  double writes_at_promotion_ = 0;
+  SimDuration sync_write_penalty_{0};
 };
 
 }  // namespace faultline::engine

@@ -11,6 +11,7 @@
 #include "faultline/topology/key_suggestion.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
 #include "faultline/topology/topology_loader.hpp"
+#include "workload_reader.hpp"
 
 namespace faultline::engine {
 namespace {
@@ -23,9 +24,7 @@ using topology::NodeKind;
 
 constexpr microseconds kMaxRun = std::chrono::hours(24 * 366);
 constexpr microseconds kMaxStep = std::chrono::hours(24 * 7);
-constexpr double kMaxRate = 1e7;
 
-const std::vector<std::string> kWorkloadKinds{"chat_inference", "agent_turn", "rag_ingestion", "training_job"};
 const std::vector<std::string> kFaultTypes{
     "region_outage",   "zone_outage",         "gpu_capacity_loss",     "gray_failure",
     "throttling",      "gateway_failure",     "global_entry_failure",  "dns_failure",
@@ -121,7 +120,7 @@ class ScenarioChecker {
     if (const json* workloads = reader_.array(root, "", "workloads", true)) {
       if (workloads->empty()) reader_.error("workloads", "no workloads", "at least one workload class");
       for (std::size_t i = 0; i < workloads->size(); ++i) {
-        check_workload((*workloads)[i], JsonReader::at("workloads", i), s);
+        workloads_.check((*workloads)[i], JsonReader::at("workloads", i), s);
       }
     }
     if (const json* faults = reader_.array(root, "", "faults", false)) {
@@ -197,103 +196,6 @@ class ScenarioChecker {
       return;
     }
     s.topology = std::make_shared<const topology::Topology>(std::move(*loaded.topology));
-  }
-
-  std::set<std::string> boundaries(const Scenario& s) const {
-    std::set<std::string> out;
-    if (!s.topology) return out;
-    for (auto v : s.topology->nodes_of_kind(NodeKind::kRegion)) {
-      const auto& info = std::get<topology::RegionInfo>(s.topology->node(v).details);
-      if (!info.data_boundary.empty()) out.insert(info.data_boundary);
-    }
-    return out;
-  }
-
-  void check_workload(const json& w, const std::string& path, Scenario& s) {
-    if (!reader_.expect_object(w, path, "a workload object")) return;
-    reader_.check_keys(w, path,
-                       {"name", "kind", "model", "arrivals", "prompt_tokens", "completion_tokens",
-                        "service_time", "writes_per_request", "boundary", "latency_slo", "timeout"});
-    WorkloadSpec spec;
-    spec.name = reader_.string(w, path, "name", true).value_or("");
-    if (!spec.name.empty() && !workload_names_.insert(spec.name).second) {
-      reader_.error(JsonReader::at(path, "name"), "duplicate workload name \"" + spec.name + "\"",
-                    "a name unique among workloads");
-    }
-    if (const auto kind = reader_.one_of(w, path, "kind", false, kWorkloadKinds)) {
-      spec.kind = enum_at<WorkloadKind>(kWorkloadKinds, *kind);
-    }
-    if (const auto model = reader_.string(w, path, "model", true)) {
-      spec.model = *model;
-      check_model_served(*model, JsonReader::at(path, "model"), s);
-    }
-    if (const json* a = reader_.object(w, path, "arrivals", true)) check_arrivals(*a, JsonReader::at(path, "arrivals"), spec);
-    if (auto d = read_distribution(reader_, w, path, "prompt_tokens", false, "tokens")) spec.prompt_tokens = *d;
-    if (auto d = read_distribution(reader_, w, path, "completion_tokens", false, "tokens")) spec.completion_tokens = *d;
-    if (auto d = read_distribution(reader_, w, path, "service_time", false, "seconds")) spec.service_time_s = *d;
-    if (const auto n = reader_.number(w, path, "writes_per_request", false, 0, 1000)) spec.writes_per_request = *n;
-    if (const auto b = reader_.string(w, path, "boundary", false)) {
-      const auto known = boundaries(s);
-      if (s.topology && !known.count(*b)) {
-        std::vector<std::string> list(known.begin(), known.end());
-        reader_.error(JsonReader::at(path, "boundary"),
-                      "impossible residency: no region of the topology lies in boundary \"" + *b + "\"",
-                      list.empty() ? "no boundary (the topology declares none)" : "one of " + JsonReader::join(list));
-      }
-      spec.boundary = *b;
-    }
-    if (const auto d = reader_.duration(w, path, "latency_slo", false, std::chrono::hours(24), "24h")) spec.latency_slo = *d;
-    if (const auto d = reader_.duration(w, path, "timeout", false, std::chrono::hours(24), "24h")) {
-      if (d->count() == 0) {
-        reader_.error(JsonReader::at(path, "timeout"), "a timeout of 0", "a duration > 0");
-      } else {
-        spec.timeout = *d;
-      }
-    }
-    s.workloads.push_back(std::move(spec));
-  }
-
-  void check_model_served(const std::string& model, const std::string& path, const Scenario& s) {
-    if (!s.topology) return;
-    std::vector<std::string> models;
-    for (auto v : s.topology->nodes_of_kind(NodeKind::kModelDeployment)) {
-      const auto& info = std::get<topology::ModelDeploymentInfo>(s.topology->node(v).details);
-      if (info.model == model) return;
-      if (std::find(models.begin(), models.end(), info.model) == models.end()) models.push_back(info.model);
-    }
-    reader_.error(path, "no model deployment of the topology serves model \"" + model + "\"",
-                  "a model the topology deploys: " + JsonReader::join(models));
-  }
-
-  void check_arrivals(const json& a, const std::string& path, WorkloadSpec& spec) {
-    const auto process = reader_.one_of(a, path, "process", true, {"constant", "poisson", "diurnal"});
-    if (!process) return;
-    if (*process == "diurnal") {
-      reader_.check_keys(a, path, {"process", "rate_per_s", "amplitude", "peak", "period"});
-    } else {
-      reader_.check_keys(a, path, {"process", "rate_per_s"});
-    }
-    const auto rate = reader_.number(a, path, "rate_per_s", true, 0, kMaxRate);
-    if (!rate) return;
-    if (*rate <= 0) {
-      reader_.error(JsonReader::at(path, "rate_per_s"), "a rate of 0", "a rate > 0 requests per second");
-      return;
-    }
-    if (*process == "constant") {
-      spec.arrivals = ArrivalProcess::constant(*rate);
-    } else if (*process == "poisson") {
-      spec.arrivals = ArrivalProcess::poisson(*rate);
-    } else {
-      const double amplitude = reader_.number(a, path, "amplitude", false, 0, 1).value_or(0.5);
-      const auto peak = reader_.duration(a, path, "peak", false, kMaxRun, "366 days").value_or(std::chrono::hours(14));
-      const auto period = reader_.duration(a, path, "period", false, kMaxRun, "366 days").value_or(std::chrono::hours(24));
-      if (period.count() == 0) {
-        reader_.error(JsonReader::at(path, "period"), "a period of 0", "a duration > 0");
-        return;
-      }
-      spec.arrivals = ArrivalProcess::diurnal(*rate, amplitude, static_cast<double>(peak.count()) / 1e6,
-                                              static_cast<double>(period.count()) / 1e6);
-    }
   }
 
   void check_fault(const json& f, const std::string& path, Scenario& s) {
@@ -477,13 +379,13 @@ class ScenarioChecker {
       if (e.kind != topology::EdgeKind::kReplication) continue;
       const topology::Node& source = g[boost::source(*it, g)];
       if (source.kind != NodeKind::kDatabase && source.kind != NodeKind::kObjectStorage) continue;
-      StoreReplication r{e.replication_mode, e.lag, e.lag};
+      StoreReplication r{e.replication_mode, e.lag, e.lag, std::nullopt};
       if (preset == "hot-cold") {
         const auto* info = std::get_if<topology::DataStoreInfo>(&source.details);
         // Cosmos DB continuous backup every 100 s; other stores periodic, hourly (domain-facts).
         const bool is_continuous = info != nullptr && info->service == "cosmos_db";
         r = StoreReplication{topology::ReplicationMode::kBackupRestore, SimDuration{0},
-                             is_continuous ? seconds(100) : seconds(3600)};
+                             is_continuous ? seconds(100) : seconds(3600), std::nullopt};
       }
       spec.stores[source.id] = r;
     }
@@ -567,9 +469,21 @@ class ScenarioChecker {
   }
 
   void check_data(const json& data, const std::string& path, const Scenario& s, PatternSpec& spec) {
-    reader_.check_keys(data, path, {"automatic_failover_delay", "stores"});
+    reader_.check_keys(data, path, {"automatic_failover_delay", "stores", "failback"});
     if (const auto d = reader_.duration(data, path, "automatic_failover_delay", false, kMaxStep, "7 days")) {
       spec.automatic_failover_delay = *d;
+    }
+    if (const json* f = reader_.object(data, path, "failback", false)) {
+      const std::string at = JsonReader::at(path, "failback");
+      reader_.check_keys(*f, at, {"resync_writes_per_s", "write_pause"});
+      if (const auto n = reader_.number(*f, at, "resync_writes_per_s", false, 0, 1e9)) {
+        if (*n <= 0) {
+          reader_.error(JsonReader::at(at, "resync_writes_per_s"), "a re-sync rate of 0", "a rate > 0 writes per second");
+        } else {
+          spec.failback.resync_writes_per_s = *n;
+        }
+      }
+      if (const auto d = reader_.duration(*f, at, "write_pause", false, kMaxStep, "7 days")) spec.failback.write_pause = *d;
     }
     const json* stores = reader_.object(data, path, "stores", false);
     if (stores == nullptr) return;
@@ -589,7 +503,15 @@ class ScenarioChecker {
       if (const auto mode = reader_.one_of(item.value(), at, "mode", false, modes)) {
         r.mode = enum_at<topology::ReplicationMode>(modes, *mode);
       }
-      if (const auto d = reader_.duration(item.value(), at, "lag", false, kMaxStep, "7 days")) r.lag = *d;
+      // "lag": a duration, or a distribution in seconds drawn at each failure.
+      if (const auto lag = item.value().find("lag"); lag != item.value().end() && lag->is_object()) {
+        if (auto d = read_distribution(reader_, item.value(), at, "lag", false, "seconds")) {
+          r.lag = from_seconds(std::max(0.0, d->mean()));
+          r.lag_s = std::move(*d);
+        }
+      } else if (const auto d = reader_.duration(item.value(), at, "lag", false, kMaxStep, "7 days")) {
+        r.lag = *d;
+      }
       if (const auto d = reader_.duration(item.value(), at, "backup_interval", false, kMaxStep, "7 days")) {
         r.backup_interval = *d;
       }
@@ -636,14 +558,14 @@ class ScenarioChecker {
   JsonReader reader_;
   std::string base_dir_;
   std::vector<LoadError>& errors_;
-  std::set<std::string> workload_names_;
+  WorkloadReader workloads_{reader_};
   std::set<std::string> fault_names_;
   std::set<std::string> pattern_names_;
 };
 
 }  // namespace
 
-std::string_view to_string(WorkloadKind kind) { return kWorkloadKinds[static_cast<std::size_t>(kind)]; }
+std::string_view to_string(WorkloadKind kind) { return WorkloadReader::kinds()[static_cast<std::size_t>(kind)]; }
 
 std::string_view to_string(FaultType type) { return kFaultTypes[static_cast<std::size_t>(type)]; }
 

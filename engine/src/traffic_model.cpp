@@ -28,6 +28,12 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       outcomes_(sim_.stream("outcomes")),
       runbook_rng_(sim_.stream("runbook")),
       data_(*scenario.topology, pattern_),
+      data_rng_(sim_.stream("data")),
+      work_(scenario, [&] {
+        std::vector<std::string> ids;
+        for (const auto& e : pattern_.router.endpoints) ids.push_back(e.name);
+        return ids;
+      }()),
       recovery_(scenario.recovery),
       series_([&] {
         SeriesConfig config;
@@ -193,6 +199,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
   control_ = control;
   const SimTime end = kSimStart + scenario_.duration;
   for (std::uint32_t w = 0; w < workloads_.size(); ++w) {
+    if (scenario_.workloads[w].kind == WorkloadKind::kTrainingJob) continue;  // no requests
     const SimTime first = scenario_.workloads[w].arrivals.next_after(kSimStart, workloads_[w].arrivals);
     if (first < end) sim_.schedule_at(first, [this, w] { on_arrival(w); });
   }
@@ -219,6 +226,13 @@ PatternResult TrafficModel::run(const RunControl& control) {
   result.name = pattern_.name;
   result.availability = offered_ == 0 ? 1.0 : static_cast<double>(succeeded_) / static_cast<double>(offered_);
   result.incidents = recovery_.results();
+  for (std::size_t i = 0; i < result.incidents.size() && i < details_.size(); ++i) {
+    IncidentResult& incident = result.incidents[i];
+    incident.runbook_steps = std::move(details_[i].runbook_steps);
+    incident.stores = std::move(details_[i].stores);
+    incident.failback = std::move(details_[i].failback);
+    incident.work = details_[i].work;
+  }
   double downtime_s = 0;
   for (const IncidentResult& i : result.incidents) {
     result.rto_s = result.rto_s ? std::max(*result.rto_s, i.rto_s) : i.rto_s;
@@ -228,7 +242,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
   const CostRates& rates = scenario_.costs;
   result.incident_cost_usd = runbook_cost_usd_ + rates.per_failed_request_usd * static_cast<double>(failed_) +
                              rates.per_downtime_minute_usd * downtime_s / 60.0 +
-                             rates.per_lost_write_usd * data_.lost_writes_total();
+                             rates.per_lost_write_usd * data_.lost_writes_total() + work_.training_cost_lost_usd();
   for (std::size_t w = 0; w < workloads_.size(); ++w) {
     WorkloadState& state = workloads_[w];
     state.availability.finish(end);
@@ -245,6 +259,11 @@ PatternResult TrafficModel::run(const RunControl& control) {
     result.workloads.push_back(std::move(wr));
   }
   result.series = series_.result();
+  // Runbook steps are logged when sampled, ahead of time: order the log by time.
+  std::stable_sort(events_.begin(), events_.end(),
+                   [](const EventRecord& a, const EventRecord& b) { return a.t_s < b.t_s; });
+  result.events = std::move(events_);
+  result.events_dropped = events_dropped_;
   return result;
 }
 
@@ -253,6 +272,7 @@ void TrafficModel::on_arrival(std::uint32_t w) {
   WorkloadState& state = workloads_[w];
   const SimTime next = spec.arrivals.next_after(sim_.now(), state.arrivals);
   if (next < kSimStart + scenario_.duration) sim_.schedule_at(next, [this, w] { on_arrival(w); });
+  if (work_.is_paused(w, sim_.now())) return;  // the ingestion worker is restarting elsewhere
 
   const std::uint32_t slot = allocate();
   InFlight& r = in_flight_[slot];
@@ -297,6 +317,7 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
   r.region = g;
   r.deployment = kNone;
   r.holds_slot = false;
+  r.is_planned_failure = false;
   r.retry_after = SimDuration{-1};
   SimDuration latency{rtt < 0 ? 0 : rtt};
   int status = 200;
@@ -337,9 +358,11 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
           status = 429;
           r.retry_after = admission.retry_after;
         } else if (data_.is_write_blocked() && spec.writes_per_request > 0) {
-          status = 503;  // the database's write region is down and no copy has been promoted yet
+          status = 503;  // the database's write region is down (or moving back) and takes no writes
+          r.is_planned_failure = data_.is_write_paused();
         } else {
           latency += r.service_time;
+          if (spec.writes_per_request > 0) latency += data_.sync_write_penalty();
           latency += dep.added_latency;
           if (is_warming(g)) latency += pattern_.cold_cache_latency;
           if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) status = 500;
@@ -391,12 +414,24 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     state.latency.record(latency.count());
     ++state.succeeded;
     ++succeeded_;
+    if (r.region != kNone) work_.on_success(r.workload, r.region, sim_.now());
     const double writes = scenario_.workloads[r.workload].writes_per_request;
     if (writes > 0) data_.record_writes(sim_.now(), writes);
   } else {
     ++failed_;
   }
-  recovery_.record(sim_.now(), is_success ? 1 : 0, 1);
+  // A failback's planned write pause is reported with the failback, not as part of the RTO.
+  if (!(r.is_planned_failure && !is_success)) recovery_.record(sim_.now(), is_success ? 1 : 0, 1);
+  if (failback_.is_active) {
+    IncidentDetail& detail = details_[failback_.incident];
+    if (!is_success) ++detail.failback->failed_requests;
+    if (is_success && !failback_.is_traffic_back && r.region != kNone && ((failback_.regions >> r.region) & 1U) != 0) {
+      failback_.is_traffic_back = true;
+      detail.failback->traffic_back_s = to_seconds(sim_.now() - detail.start);
+      log(sim_.now(), "failback", regions_[r.region].id, "traffic_back");
+      maybe_complete_failback();
+    }
+  }
   series_.record_request(sim_.now(), is_success, latency, r.region == kNone ? BucketedSeries::kNoRegion : r.region);
 }
 
@@ -469,7 +504,8 @@ void TrafficModel::after_router_call() {
 }
 
 void TrafficModel::on_endpoint_state(router::Micros now, std::size_t endpoint, router::EndpointState state,
-                                     router::StateCause /*cause*/) {
+                                     router::StateCause cause) {
+  log(SimTime{now}, "endpoint", regions_[endpoint].id, router::to_string(state), router::to_string(cause));
   const bool is_bad = state == router::EndpointState::kUnhealthy || state == router::EndpointState::kOpen ||
                       state == router::EndpointState::kCooldown;
   if (!is_bad) return;
@@ -480,7 +516,8 @@ void TrafficModel::on_endpoint_state(router::Micros now, std::size_t endpoint, r
   if (regions_[endpoint].is_primary && state != router::EndpointState::kCooldown) trigger_failover();
 }
 
-void TrafficModel::on_controller_state(router::Micros now, router::ControllerState state, std::size_t /*target*/) {
+void TrafficModel::on_controller_state(router::Micros now, router::ControllerState state, std::size_t target) {
+  log(SimTime{now}, "controller", target < regions_.size() ? regions_[target].id : "", router::to_string(state));
   if (!incident_) return;
   if (state == router::ControllerState::kSuspect) recovery_.mark_detected(*incident_, SimTime{now});
   if (state == router::ControllerState::kFailedOver) {
@@ -491,7 +528,7 @@ void TrafficModel::on_controller_state(router::Micros now, router::ControllerSta
 }
 
 void TrafficModel::trigger_failover() {
-  if (scale_up_at_) return;
+  if (scale_up_at_) return;  // already failing over (reset when a failback completes)
   const bool has_standby = std::any_of(regions_.begin(), regions_.end(), [](const Region& r) { return !r.is_primary; });
   const bool needs_scale_up = has_standby && pattern_.standby_fraction < 1.0;
   if (!needs_scale_up && pattern_.runbook.empty()) return;
@@ -510,7 +547,22 @@ void TrafficModel::trigger_failover() {
       return is_quota_missing && book.steps()[i].kind == StepKind::kDeployModels;
     });
     runbook_cost_usd_ += run.cost_usd;
-    if (incident_) recovery_.set_runbook_critical_path(*incident_, run.critical_path);
+    if (incident_) {
+      recovery_.set_runbook_critical_path(*incident_, run.critical_path);
+      IncidentDetail& detail = details_[*incident_];
+      detail.runbook_steps.clear();
+      std::vector<bool> is_critical(book.steps().size(), false);
+      for (std::size_t i : run.critical_steps) is_critical[i] = true;
+      for (std::size_t i = 0; i < book.steps().size(); ++i) {
+        const RunbookStep& spec = book.steps()[i];
+        const StepRun& step = run.steps[i];
+        detail.runbook_steps.push_back(RunbookStepResult{spec.id, std::string(to_string(spec.kind)),
+                                                         to_seconds(start + step.start - detail.start),
+                                                         to_seconds(start + step.end - detail.start), step.attempts,
+                                                         step.is_failed, is_critical[i]});
+        if (step.attempts > 0) log(start + step.end, "runbook", spec.id, step.is_failed ? "failed" : "done");
+      }
+    }
     if (const auto models = book.find(StepKind::kDeployModels)) {
       const StepRun& step = run.steps[*models];
       scale_up_at_ = step.is_failed || step.attempts == 0 ? kSimForever : start + step.end;
@@ -522,7 +574,7 @@ void TrafficModel::trigger_failover() {
       const auto i = book.find(kind);
       if (!i || run.steps[*i].is_failed || run.steps[*i].attempts == 0) continue;
       const SimTime at = start + run.steps[*i].end;
-      if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { data_.promote(); });
+      if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { on_promoted(); });
     }
   }
   if (!needs_scale_up || *scale_up_at_ == kSimForever) return;
@@ -531,27 +583,105 @@ void TrafficModel::trigger_failover() {
   if (full <= kSimStart + scenario_.duration && incident) {
     const std::size_t i = *incident;
     sim_.schedule_at(full, [this, i] {
+      if (!scale_up_at_) return;  // failed back before the standby reached full size
       recovery_.mark_full_capacity(i, sim_.now());
-      for (std::size_t r = 0; r < regions_.size(); ++r) {
-        double slots = 0;
-        for (const Deployment& d : deployments_) {
-          if (d.region == r) slots += d.concurrency;
-        }
-        series_.set_capacity(sim_.now(), r, std::llround(slots));
-      }
+      set_standby_capacity();
     });
   }
 }
 
 void TrafficModel::start_data_incident(std::size_t f) {
   if (!incident_) return;
-  const auto loss = data_.on_fault(sim_.now(), reach_[f].stores_down, f);
+  const auto loss = data_.on_fault(sim_.now(), reach_[f].stores_down, f, data_rng_);
   if (!loss) return;
   recovery_.set_data_loss(*incident_, loss->rpo, static_cast<std::uint64_t>(std::llround(loss->lost_writes)));
+  IncidentDetail& detail = details_[*incident_];
+  for (const DataLayer::StoreLoss& s : loss->stores) {
+    detail.stores.push_back(StoreLossResult{data_.store_id(s.store), std::string(data_.store_mode(s.store)),
+                                            to_seconds(s.rpo),
+                                            static_cast<std::uint64_t>(std::llround(s.lost_writes)), std::nullopt});
+  }
   if (loss->automatic_promotion_after) {
     const SimTime at = sim_.now() + *loss->automatic_promotion_after;
-    if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { data_.promote(); });
+    if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { on_promoted(); });
   }
+}
+
+void TrafficModel::on_promoted() {
+  if (!data_.promote()) return;  // nothing waited: the write region is back, or already promoted
+  if (!incident_) return;
+  IncidentDetail& detail = details_[*incident_];
+  for (StoreLossResult& s : detail.stores) {
+    if (!s.promoted_s) s.promoted_s = to_seconds(sim_.now() - detail.start);
+    log(sim_.now(), "data", s.store, "promoted");
+  }
+}
+
+void TrafficModel::start_failback(std::optional<double> resync_writes) {
+  const std::size_t i = *incident_;
+  IncidentDetail& detail = details_[i];
+  FailbackResult fb;
+  fb.fault_end_s = to_seconds(sim_.now() - detail.start);
+  failback_ = Failback{i, incident_affected_, true, incident_affected_ == 0, !resync_writes};
+  if (resync_writes) {
+    // The promoted copy's writes flow back to the old primary, then writes
+    // pause while the write region moves back (a planned failover loses nothing).
+    const FailbackSpec& spec = pattern_.failback;
+    const SimDuration resync = from_seconds(*resync_writes / std::max(spec.resync_writes_per_s, 1e-9));
+    fb.resync_s = to_seconds(resync);
+    fb.write_pause_s = to_seconds(spec.write_pause);
+    const SimTime pause_at = sim_.now() + resync;
+    const SimTime end = kSimStart + scenario_.duration;
+    if (pause_at < end) {
+      sim_.schedule_at(pause_at, [this] {
+        data_.set_write_pause(true);
+        log(sim_.now(), "failback", "writes", "paused");
+      });
+    }
+    if (pause_at + spec.write_pause < end) {
+      sim_.schedule_at(pause_at + spec.write_pause, [this, i] {
+        data_.set_write_pause(false);
+        log(sim_.now(), "failback", "writes", "resumed");
+        if (!failback_.is_active || failback_.incident != i) return;
+        failback_.is_data_done = true;
+        maybe_complete_failback();
+      });
+    }
+  }
+  detail.failback = fb;
+  maybe_complete_failback();
+}
+
+void TrafficModel::maybe_complete_failback() {
+  if (!failback_.is_active || !failback_.is_traffic_back || !failback_.is_data_done) return;
+  failback_.is_active = false;
+  IncidentDetail& detail = details_[failback_.incident];
+  detail.failback->complete_s = to_seconds(sim_.now() - detail.start);
+  log(sim_.now(), "failback", pattern_.name, "complete");
+  // The standby returns to its standby size; the next incident fails over afresh.
+  if (scale_up_at_) {
+    scale_up_at_.reset();
+    caches_warm_at_.reset();
+    set_standby_capacity();
+  }
+}
+
+void TrafficModel::set_standby_capacity() {
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    double slots = 0;
+    for (const Deployment& d : deployments_) {
+      if (d.region == r) slots += d.concurrency * capacity_factor(r);
+    }
+    series_.set_capacity(sim_.now(), r, std::llround(slots));
+  }
+}
+
+void TrafficModel::log(SimTime t, const char* kind, std::string subject, std::string state, std::string cause) {
+  if (events_.size() >= PatternResult::kMaxEvents) {
+    ++events_dropped_;
+    return;
+  }
+  events_.push_back(EventRecord{to_seconds(t), kind, std::move(subject), std::move(state), std::move(cause)});
 }
 
 double TrafficModel::capacity_factor(std::size_t g) const {
@@ -573,10 +703,23 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
   is_fault_active_[f] = is_start;
   apply_faults();
   const FaultSpec& fault = scenario_.faults[f];
+  log(sim_.now(), "fault", fault.name, is_start ? "start" : "end", std::string(to_string(fault.type)));
   if (is_start) {
+    failback_.is_active = false;  // a new fault interrupts a failback in progress
     incident_ = recovery_.begin_incident(sim_.now(), fault.name);
+    details_.push_back(IncidentDetail{sim_.now(), {}, {}, std::nullopt, {}});
     incident_affected_ = reach_[f].affected;
     start_data_incident(f);
+    const topology::Topology& topo = *scenario_.topology;
+    const auto is_region_down = [&](const std::string& region) {
+      return fault.type == FaultType::kRegionOutage && fault.target == region;
+    };
+    const auto is_zone_down = [&](const std::string& zone) {
+      if (fault.type == FaultType::kZoneOutage) return fault.target == zone;
+      const auto v = topo.find(zone);
+      return v && is_region_down(topo.node(*v).region);
+    };
+    details_.back().work = work_.on_fault(sim_.now(), fault.end(), is_region_down, is_zone_down);
     is_switch_pending_ = false;
     const bool needs_scale_up =
         !pattern_.is_active_active && pattern_.standby_fraction < 1.0 && !scale_up_at_ && incident_affected_ != 0;
@@ -585,7 +728,9 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     if (incident_ && recovery_.incidents()[*incident_].fault == fault.name && !scale_up_at_) {
       recovery_.mark_full_capacity(*incident_, sim_.now());
     }
-    data_.on_fault_end(f);
+    const std::optional<double> resync = data_.on_fault_end(f);
+    const bool is_current = incident_ && recovery_.incidents()[*incident_].fault == fault.name;
+    if (is_current && (incident_affected_ != 0 || resync)) start_failback(resync);
   }
 }
 

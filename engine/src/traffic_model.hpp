@@ -18,6 +18,7 @@
 #include "faultline/engine/standard_quota.hpp"
 #include "faultline/router/router.hpp"
 #include "data_layer.hpp"
+#include "work_ledger.hpp"
 
 namespace faultline::engine {
 
@@ -88,6 +89,7 @@ class TrafficModel final : private router::RouterObserver {
     SimDuration retry_after{-1};
     SimDuration attempt_latency{0};
     bool holds_slot = false;
+    bool is_planned_failure = false;  // refused only by a failback's planned write pause
     std::uint32_t next_free = 0;
   };
 
@@ -108,6 +110,25 @@ class TrafficModel final : private router::RouterObserver {
     std::vector<std::size_t> deployments_down;  // deployments in the blast radius
     router::EndpointMask affected = 0;          // regions whose service the fault touches
     bool is_global = false;                     // global entry failure
+  };
+
+  // What an incident reports beyond the recovery tracker's figures.
+  struct IncidentDetail {
+    SimTime start;
+    std::vector<RunbookStepResult> runbook_steps;
+    std::vector<StoreLossResult> stores;
+    std::optional<FailbackResult> failback;
+    WorkLossResult work;
+  };
+
+  // The failback in progress: traffic returning to the recovered regions and,
+  // when a database copy was promoted, the re-sync and the planned write pause.
+  struct Failback {
+    std::size_t incident = 0;
+    router::EndpointMask regions = 0;  // regions the fault had taken out of service
+    bool is_active = false;
+    bool is_traffic_back = false;
+    bool is_data_done = false;
   };
 
   // Setup.
@@ -133,6 +154,11 @@ class TrafficModel final : private router::RouterObserver {
   void schedule_wakeup();
   void trigger_failover();
   void start_data_incident(std::size_t fault);
+  void on_promoted();
+  void start_failback(std::optional<double> resync_writes);
+  void maybe_complete_failback();
+  void set_standby_capacity();
+  void log(SimTime t, const char* kind, std::string subject, std::string state, std::string cause = "");
   std::uint32_t allocate();
   void release(std::uint32_t slot);
   [[nodiscard]] router::Micros now_micros() const { return sim_.now().time_since_epoch(); }
@@ -163,14 +189,20 @@ class TrafficModel final : private router::RouterObserver {
   std::optional<SimTime> caches_warm_at_;  // end of the runbook's warm_gpu_caches step, if any
   RandomStream runbook_rng_;
   double runbook_cost_usd_ = 0;
-  // Data layer.
+  // Data layer and other work at risk.
   DataLayer data_;
+  RandomStream data_rng_;
+  WorkLedger work_;
   std::uint64_t failed_ = 0;
   // Incidents.
   RecoveryTracker recovery_;
   std::optional<std::size_t> incident_;      // index in recovery_ of the current incident
   router::EndpointMask incident_affected_ = 0;
   bool is_switch_pending_ = false;
+  std::vector<IncidentDetail> details_;      // parallel to recovery_'s incidents
+  Failback failback_;
+  std::vector<EventRecord> events_;          // at most PatternResult::kMaxEvents
+  std::uint64_t events_dropped_ = 0;
   BucketedSeries series_;
   std::uint64_t offered_ = 0;
   std::uint64_t succeeded_ = 0;

@@ -23,6 +23,28 @@ namespace faultline::engine {
 /// What a workload class is (seeds: chat, agents, RAG ingestion, training).
 enum class WorkloadKind { kChatInference, kAgentTurn, kRagIngestion, kTrainingJob };
 
+/// A training job's GPUs and checkpoints (seeds/002: hub-spoke, checkpoints
+/// streamed to a secondary region). A training job sends no requests.
+struct TrainingSpec {
+  std::string hub;                        // region id where it trains
+  std::string zone;                       // zone id its pool is pinned to; empty: zone-redundant
+  double gpus = 0;                        // GPUs the job holds
+  double gpu_hour_usd = 0;                // price of one GPU-hour, USD
+  SimDuration checkpoint_interval = seconds(1800);  // a checkpoint at every multiple since t = 0
+  std::string stream_to;                  // region receiving streamed checkpoints; empty: none
+  SimDuration stream_delay{0};            // a checkpoint reaches stream_to this long after it is taken
+  SimDuration resume_after = seconds(1800);  // cluster back + checkpoint loaded, after the move or the fault's end
+};
+
+/// A RAG ingestion worker (seeds/003): its requests carry document batches; it
+/// persists its progress at every checkpoint and resumes from the last one.
+struct IngestionSpec {
+  std::string worker_region;              // region id the worker runs in
+  double documents_per_request = 1;       // documents one successful request ingests
+  SimDuration checkpoint_interval = seconds(600);  // progress saved at every multiple since t = 0
+  SimDuration resume_after = seconds(300);  // the worker restarts elsewhere this long after its region fails
+};
+
 /// One workload class and its traffic.
 struct WorkloadSpec {
   std::string name;
@@ -36,6 +58,9 @@ struct WorkloadSpec {
   std::string boundary;              // residency boundary of its data; empty = none (clients' boundaries apply)
   SimDuration latency_slo = seconds(10);  // a request meets the latency SLO when it finishes within this
   SimDuration timeout = seconds(30);      // a call not answered within this fails with status 0
+  double open_threads = 0;                // agent_turn: conversations open at any time (seeds/003 threads)
+  std::optional<TrainingSpec> training;   // training_job only
+  std::optional<IngestionSpec> ingestion; // rag_ingestion only (optional)
 };
 
 /// The kinds of disruption a scenario can inject (issue 5's list).
@@ -74,6 +99,13 @@ struct StoreReplication {
   topology::ReplicationMode mode = topology::ReplicationMode::kAsync;
   SimDuration lag{0};              // async: replication lag (the RPO at failure)
   SimDuration backup_interval{0};  // backup_restore / scheduled_rebuild: time between restorable copies
+  std::optional<Distribution> lag_s;  // async: lag drawn at each failure, s (replaces `lag` when set)
+};
+
+/// The return to the primary once its fault ends (seeds/003 "Fail back").
+struct FailbackSpec {
+  double resync_writes_per_s = 1000;      // writes taken by the promoted copy shipped back per second
+  SimDuration write_pause = seconds(30);  // planned switch of the write region back: writes refused meanwhile
 };
 
 /// A failover pattern: what runs where before the outage and how it recovers.
@@ -89,6 +121,7 @@ struct PatternSpec {
   Runbook runbook;                   // runs from trigger + trigger_delay; empty: none
   SimDuration automatic_failover_delay = seconds(300);  // service-managed promotion after the fault starts
   std::map<std::string, StoreReplication> stores;       // per source store id (replication links of the topology)
+  FailbackSpec failback;
 };
 
 /// What an incident costs besides the runbook's execution cost.
