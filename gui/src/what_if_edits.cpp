@@ -17,10 +17,17 @@ double to_s(engine::SimDuration d) {
 
 }  // namespace
 
-double replication_lag_s(const engine::StoreReplication& replication) { return to_s(replication.lag); }
+double replication_lag_s(const engine::StoreReplication& replication) {
+  return replication.lag_s ? replication.lag_s->mean() : to_s(replication.lag);
+}
 
 void set_replication_lag_s(engine::StoreReplication& replication, double seconds) {
   replication.lag = to_duration(seconds);
+  replication.lag_s.reset();
+}
+
+std::string describe_replication_lag(const engine::StoreReplication& replication) {
+  return replication.lag_s ? replication.lag_s->describe() : std::string();
 }
 
 double backup_interval_s(const engine::StoreReplication& replication) { return to_s(replication.backup_interval); }

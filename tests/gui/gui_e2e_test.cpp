@@ -106,6 +106,29 @@ TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state
       CHECK(opt(g["switch_s"]) == opt(c["incidents"][0]["switch_s"]));
       CHECK(opt(g["full_capacity_s"]) == opt(c["incidents"][0]["full_capacity_s"]));
       CHECK(g["targets_total"] == c["targets"].size());
+      // Failback and lost work of that incident, as the engine wrote them.
+      const Json& fb = c["incidents"][0]["failback"];
+      CHECK(g["failback"].is_null() == fb.is_null());
+      if (!fb.is_null() && !g["failback"].is_null()) {
+        CHECK(opt(g["failback"]["traffic_back_s"]) == opt(fb["traffic_back_s"]));
+        CHECK(opt(g["failback"]["complete_s"]) == opt(fb["complete_s"]));
+        CHECK(g["failback"]["failed_requests"] == fb["failed_requests"]);
+      }
+      CHECK(g["work"]["agent_threads_lost"] == c["incidents"][0]["work"]["agent_threads_lost"]);
+    }
+    // RPO per store: every store of every pattern's incident is in the state with its RPO.
+    for (std::size_t i = 0; i < 3; ++i) {
+      for (const Json& st : run["patterns"][i]["incidents"][0]["stores"]) {
+        bool is_found = false;
+        for (const Json& row : state["stores"]) {
+          if (row["store"] != st["store"]) continue;
+          is_found = true;
+          CHECK(row["patterns"][i]["rpo_s"].get<double>() == st["rpo_s"].get<double>());
+          CHECK(row["patterns"][i]["lost_writes"] == st["lost_writes"]);
+        }
+        INFO("store " << st["store"]);
+        CHECK(is_found);
+      }
     }
     // The cursor starts at the first fault (30 min): eastus2-outage is active for every pattern.
     CHECK(state["cursor_s"] == 1800.0);
@@ -168,6 +191,15 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
   // The run's result with hand-made additions on the second pattern's only incident (what the engine will fill).
   Json doc = read_json(dir / "run.json");
   REQUIRE(doc["patterns"].size() == 3);
+  // Whatever the engine filled is cleared first, so the expected state below depends on this test only.
+  for (Json& p : doc["patterns"]) {
+    for (Json& i : p["incidents"]) {
+      i["stores"] = Json::array();
+      i["failback"] = nullptr;
+      i["work"] = Json{{"agent_threads_lost", 0}, {"agent_threads_rehydrated", 0}, {"training_gpu_hours_lost", 0.0},
+                       {"training_cost_usd_lost", 0.0}, {"training_resumed_s", nullptr}, {"rag_documents_redone", 0}};
+    }
+  }
   Json& incident = doc["patterns"][1]["incidents"][0];
   incident["stores"] = Json::array({Json{{"store", "db"}, {"mode", "async"}, {"rpo_s", 4.5}, {"lost_writes", 3}, {"promoted_s", 90.0}}});
   incident["failback"] = Json{{"fault_end_s", 1200.0}, {"traffic_back_s", 1260.0}, {"resync_s", 240.0},

@@ -46,6 +46,16 @@ TEST_CASE("what-if edits of replication lag and backup interval, in seconds to t
   CHECK(r.lag == engine::SimDuration(0));
   gui::set_backup_interval_s(r, 900.5);
   CHECK(r.backup_interval == engine::SimDuration(900'500'000));
+  CHECK(gui::describe_replication_lag(r).empty());
+  SECTION("a lag distribution reads as its mean; an edit makes the lag exact") {
+    r.lag_s = engine::Distribution::uniform(10, 30);
+    CHECK(gui::replication_lag_s(r) == 20.0);  // (10 + 30) / 2
+    CHECK_FALSE(gui::describe_replication_lag(r).empty());
+    gui::set_replication_lag_s(r, 12);
+    CHECK_FALSE(r.lag_s.has_value());
+    CHECK(r.lag == engine::seconds(12));
+    CHECK(gui::replication_lag_s(r) == 12.0);
+  }
   CHECK(gui::kReplicationModes.size() == 4);
   CHECK(topology::to_string(gui::kReplicationModes[2]) == "backup_restore");
 }

@@ -145,9 +145,16 @@ bool edit_stores(std::map<std::string, engine::StoreReplication>& stores) {
       is_changed = true;
     }
     if (r.mode == topology::ReplicationMode::kAsync) {
-      double lag = replication_lag_s(r);
-      if (edit_double("replication lag", lag, 0, 86400, "%.3f s", 0.05F)) is_changed = true;
-      set_replication_lag_s(r, lag);
+      // Written back only when it changed: an untouched lag distribution stays a distribution.
+      const double before = replication_lag_s(r);
+      double lag = before;
+      if (edit_double("replication lag", lag, 0, 7 * 86400.0, "%.3f s", 0.05F)) is_changed = true;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mean lag. An edited lag is exact: it replaces a lag distribution.");
+      if (lag != before) set_replication_lag_s(r, lag);
+      if (const std::string d = describe_replication_lag(r); !d.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", d.c_str());
+      }
     }
     if (r.mode == topology::ReplicationMode::kBackupRestore || r.mode == topology::ReplicationMode::kScheduledRebuild) {
       double interval = backup_interval_s(r);

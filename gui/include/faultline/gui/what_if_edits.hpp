@@ -13,10 +13,14 @@
 
 namespace faultline::gui {
 
-/// Replication lag of `replication`, s. The one place that reads the lag: adapt here if it becomes a distribution.
+/// Replication lag of `replication`, s: the mean of its lag distribution (`lag_s`) when it has one,
+/// else its fixed lag. The one place that reads the lag.
 double replication_lag_s(const engine::StoreReplication& replication);
-/// Sets the replication lag to `seconds` (>= 0, to the microsecond). The one place that writes it.
+/// Sets a fixed replication lag of `seconds` (>= 0, to the microsecond); an edited lag is exact, so a
+/// lag distribution is dropped. The one place that writes the lag.
 void set_replication_lag_s(engine::StoreReplication& replication, double seconds);
+/// The lag distribution as text ("exponential(mean=30)"), or "" when the lag is fixed.
+std::string describe_replication_lag(const engine::StoreReplication& replication);
 
 /// Time between restorable copies (backup_restore, scheduled_rebuild), s.
 double backup_interval_s(const engine::StoreReplication& replication);
