@@ -129,6 +129,17 @@ std::optional<double> figure(const engine::PatternResult& p, std::string_view ke
   return std::nullopt;
 }
 
+// A step's row label: "id (kind)", or the id alone when it is the kind; at most 32 characters
+// (the label column holds about 34 at 11 px), cut on a UTF-8 character boundary with "...".
+std::string step_label(const engine::RunbookStepResult& step) {
+  std::string label = step.id == step.kind ? step.id : step.id + " (" + step.kind + ")";
+  constexpr std::size_t kMax = 32;
+  if (label.size() <= kMax) return label;
+  std::size_t cut = kMax - 3;
+  while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0U) == 0x80U) --cut;
+  return label.substr(0, cut) + "...";
+}
+
 }  // namespace
 
 std::string timeline_svg(const engine::PatternResult& pattern) {
@@ -374,8 +385,10 @@ std::string runbook_gantt_svg(const engine::IncidentResult& incident) {
   for (std::size_t n = 0; n < steps.size(); ++n) {
     const auto& st = steps[n];
     const double y = kTop + kRow * static_cast<double>(n);
-    out += text_at(kLabel - 8, y + 15, st.id + " (" + st.kind + ")",
-                   std::string("class=\"label") + (st.is_critical ? " name" : "") + "\" text-anchor=\"end\"");
+    out += "<g><title>" + escape_xml(st.id + " (" + st.kind + ")") + "</title>" +
+           text_at(kLabel - 8, y + 15, step_label(st),
+                   std::string("class=\"label") + (st.is_critical ? " name" : "") + "\" text-anchor=\"end\"") +
+           "</g>";
     if (st.attempts == 0) {
       out += text_at(kLabel + 6, y + 15, "not started (a step before it failed)", "class=\"label muted\"");
       continue;

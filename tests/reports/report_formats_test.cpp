@@ -174,6 +174,17 @@ TEST_CASE("HTML report: runbook Gantt, RPO per store, failback and lost work", "
     CHECK(svg.find(">RTO (not recovered)</text>") != std::string::npos);
     CHECK(svg.find("full capacity at") == std::string::npos);
     CHECK(svg.find("<title>deploy: 0.0 s to 600.0 s, 1 attempt, critical path</title>") != std::string::npos);
+    // Row labels: "id (kind)" in bold on the critical path.
+    CHECK(svg.find("class=\"label name\" text-anchor=\"end\">deploy (deploy_infrastructure)</text>") != std::string::npos);
+  }
+  SECTION("labels: the id alone when it is the kind; longer than 32 characters cut with ...") {
+    faultline::engine::IncidentResult i = incident;
+    i.runbook_steps = {{"promote_database", "promote_database", 0, 10, 1, false, false},
+                       {"restore_database", "restore_from_backup", 0, 10, 1, false, false}};
+    const std::string svg = reports::runbook_gantt_svg(i);
+    CHECK(svg.find(">promote_database</text>") != std::string::npos);
+    CHECK(svg.find(">restore_database (restore_fro...</text>") != std::string::npos);  // 29 + "..."
+    CHECK(svg.find("<title>restore_database (restore_from_backup)</title>") != std::string::npos);
   }
   SECTION("an incident without steps has no Gantt") {
     CHECK(reports::runbook_gantt_svg(result.patterns[0].incidents[0]).empty());
