@@ -179,7 +179,12 @@ bool edit_runbook(engine::Runbook& runbook, std::string& error, float scale) {
   for (std::size_t i = 0; i < steps; ++i) {
     const engine::RunbookStep step = runbook.steps()[i];  // a copy: an edit rebuilds the runbook
     ImGui::PushID(static_cast<int>(i));
-    ImGui::Text("%s (%s)", step.id.c_str(), std::string(engine::to_string(step.kind)).c_str());
+    const std::string kind(engine::to_string(step.kind));
+    if (kind == step.id) {
+      ImGui::TextUnformatted(step.id.c_str());
+    } else {
+      ImGui::Text("%s (%s)", step.id.c_str(), kind.c_str());
+    }
     if (step.duration_s.kind() != engine::Distribution::Kind::kConstant) {
       ImGui::SameLine();
       ImGui::TextDisabled("%s", step.duration_s.describe().c_str());
