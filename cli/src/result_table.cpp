@@ -77,6 +77,22 @@ std::string format_result_table(const engine::RunResult& result) {
       out += "  missed: " + p.name + " " + t.name + " = " + fixed(t.value, 4) + " (limit " + fixed(t.limit, 4) + ")\n";
     }
   }
+  for (const engine::PatternResult& p : result.patterns) {
+    const engine::IncidentResult* worst = worst_incident(p);
+    if (worst == nullptr) continue;
+    if (worst->failback) {
+      const engine::FailbackResult& f = *worst->failback;
+      out += "  " + p.name + " failback: traffic back at " + fixed(f.traffic_back_s, 1) + " s, re-sync " +
+             fixed(f.resync_s, 1) + " s, " + std::to_string(f.failed_requests) + " failed requests, writes paused " +
+             fixed(f.write_pause_s, 1) + " s\n";
+    }
+    const engine::WorkLossResult& w = worst->work;
+    if (w.agent_threads_lost > 0 || w.training_gpu_hours_lost > 0.0 || w.rag_documents_redone > 0) {
+      out += "  " + p.name + " lost work: " + std::to_string(w.agent_threads_lost) + " agent threads, " +
+             fixed(w.training_gpu_hours_lost, 1) + " GPU-hours (" + fixed(w.training_cost_usd_lost, 0) + " USD), " +
+             std::to_string(w.rag_documents_redone) + " documents redone\n";
+    }
+  }
   out += "RTO + : not recovered before the next fault or the end of the run. Definitions: docs/metrics.md\n";
   return out;
 }

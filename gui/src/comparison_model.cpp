@@ -1,5 +1,7 @@
 #include "faultline/gui/comparison_model.hpp"
 
+#include <algorithm>
+
 namespace faultline::gui {
 
 std::optional<std::size_t> worst_incident(const engine::PatternResult& pattern) {
@@ -24,6 +26,8 @@ std::vector<ComparisonRow> build_comparison(const engine::RunResult& result) {
       row.switch_s = i.switch_s;
       row.runbook_s = i.runbook_s;
       row.full_capacity_s = i.full_capacity_s;
+      row.failback = i.failback;
+      row.work = i.work;
     }
     for (std::uint64_t n : p.series.offered) row.offered_requests += n;
     for (std::uint64_t n : p.series.failed) row.failed_requests += n;
@@ -42,6 +46,28 @@ std::vector<ComparisonRow> build_comparison(const engine::RunResult& result) {
     row.rpo_status = target_status(p, "rpo_s");
     row.cost_status = target_status(p, "monthly_cost_usd");
     rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<StoreRow> build_store_rows(const engine::RunResult& result, std::optional<double> rpo_limit_s) {
+  std::vector<StoreRow> rows;
+  const std::size_t patterns = result.patterns.size();
+  for (std::size_t p = 0; p < patterns; ++p) {
+    for (const engine::IncidentResult& i : result.patterns[p].incidents) {
+      for (const engine::StoreLossResult& st : i.stores) {
+        auto row = std::find_if(rows.begin(), rows.end(), [&](const StoreRow& r) { return r.store == st.store; });
+        if (row == rows.end()) {
+          rows.push_back({st.store, std::vector<std::optional<StoreCell>>(patterns)});
+          row = rows.end() - 1;
+        }
+        std::optional<StoreCell>& cell = row->cells[p];
+        if (cell && cell->rpo_s >= st.rpo_s) continue;  // keep the first incident with the largest RPO
+        TargetStatus status = TargetStatus::kNoTarget;
+        if (rpo_limit_s) status = st.rpo_s <= *rpo_limit_s ? TargetStatus::kMet : TargetStatus::kMissed;
+        cell = StoreCell{st.rpo_s, st.lost_writes, st.mode, status};
+      }
+    }
   }
   return rows;
 }

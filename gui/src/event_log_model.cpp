@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace faultline::gui {
 namespace {
@@ -13,7 +14,70 @@ std::string seconds_text(double s) {
   return buffer;
 }
 
+std::string tenths_text(double s) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f s", s);
+  return buffer;
+}
+
+std::string spaced(std::string text) {
+  std::replace(text.begin(), text.end(), '_', ' ');
+  return text;
+}
+
+EventKind kind_of(const std::string& kind) {
+  if (kind == "endpoint") return EventKind::kEndpoint;
+  if (kind == "controller") return EventKind::kController;
+  if (kind == "runbook") return EventKind::kRunbook;
+  if (kind == "data") return EventKind::kData;
+  if (kind == "failback") return EventKind::kFailback;
+  return EventKind::kOther;
+}
+
+bool has_kind(const engine::PatternResult& p, std::string_view kind) {
+  return std::any_of(p.events.begin(), p.events.end(), [&](const engine::EventRecord& e) { return e.kind == kind; });
+}
+
 }  // namespace
+
+const char* to_string(EventKind kind) {
+  switch (kind) {
+    case EventKind::kFaultStart: return "fault";
+    case EventKind::kFaultEnd: return "fault end";
+    case EventKind::kDetected: return "detect";
+    case EventKind::kSwitched: return "switch";
+    case EventKind::kFullCapacity: return "capacity";
+    case EventKind::kRecovered: return "recovered";
+    case EventKind::kNotRecovered: return "not recovered";
+    case EventKind::kEndpoint: return "endpoint";
+    case EventKind::kController: return "controller";
+    case EventKind::kRunbook: return "runbook";
+    case EventKind::kData: return "data";
+    case EventKind::kFailback: return "failback";
+    case EventKind::kOther: return "other";
+  }
+  return "other";
+}
+
+std::string describe_event(const engine::EventRecord& event) {
+  std::string what;
+  if (event.kind == "endpoint") {
+    what = "endpoint ";
+  } else if (event.kind == "controller") {
+    what = "controller ";
+  } else if (event.kind == "runbook") {
+    what = "runbook step ";
+  } else if (event.kind == "data") {
+    what = "store ";
+  } else if (event.kind == "failback") {
+    what = "failback ";
+  } else if (event.kind != "fault") {
+    what = event.kind + " ";
+  }
+  std::string text = what + event.subject + ": " + spaced(event.state);
+  if (!event.cause.empty()) text += " (" + spaced(event.cause) + ")";
+  return text;
+}
 
 std::string format_clock(double t_s) {
   const bool is_negative = t_s < 0;
@@ -40,7 +104,36 @@ std::vector<EventLogEntry> build_event_log(const engine::Scenario& scenario, con
     }
   }
   for (const engine::PatternResult& p : result.patterns) {
+    for (const engine::EventRecord& e : p.events) {
+      if (e.kind == "fault") continue;  // the scenario's fault spans above show it for every pattern
+      log.push_back({e.t_s, p.name, kind_of(e.kind), describe_event(e), e.state == "failed"});
+    }
+    const bool has_runbook_events = has_kind(p, "runbook");
+    const bool has_data_events = has_kind(p, "data");
+    const bool has_failback_events = has_kind(p, "failback");
     for (const engine::IncidentResult& i : p.incidents) {
+      if (!has_runbook_events) {
+        for (const engine::RunbookStepResult& st : i.runbook_steps) {
+          if (st.attempts == 0) continue;
+          std::string text = "runbook step " + st.id + ": " + (st.is_failed ? "failed" : "done");
+          if (st.attempts > 1) text += " after " + std::to_string(st.attempts) + " attempts";
+          if (st.is_critical) text += " (critical path)";
+          log.push_back({i.start_s + st.end_s, p.name, EventKind::kRunbook, text, st.is_failed});
+        }
+      }
+      if (!has_data_events) {
+        for (const engine::StoreLossResult& st : i.stores) {
+          if (st.promoted_s) {
+            log.push_back({i.start_s + *st.promoted_s, p.name, EventKind::kData,
+                           "store " + st.store + ": promoted (RPO " + tenths_text(st.rpo_s) + ", " +
+                               std::to_string(st.lost_writes) + " lost writes)"});
+          }
+        }
+      }
+      if (!has_failback_events && i.failback && i.failback->complete_s) {
+        log.push_back({i.start_s + *i.failback->complete_s, p.name, EventKind::kFailback,
+                       "failback complete (" + std::to_string(i.failback->failed_requests) + " failed requests)"});
+      }
       auto mark = [&](const std::optional<double>& offset, EventKind kind, const std::string& what) {
         if (offset) log.push_back({i.start_s + *offset, p.name, kind, what + " (+" + seconds_text(*offset) + ")"});
       };

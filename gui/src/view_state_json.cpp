@@ -21,10 +21,26 @@ const char* status_name(TargetStatus s) {
   return "none";
 }
 
+Json failback_json(const std::optional<engine::FailbackResult>& f) {
+  if (!f) return Json(nullptr);
+  return Json{{"traffic_back_s", optional_value(f->traffic_back_s)},
+              {"resync_s", optional_value(f->resync_s)},
+              {"complete_s", optional_value(f->complete_s)},
+              {"failed_requests", f->failed_requests},
+              {"write_pause_s", f->write_pause_s}};
+}
+
+Json work_json(const engine::WorkLossResult& w) {
+  return Json{{"agent_threads_lost", w.agent_threads_lost},
+              {"training_gpu_hours_lost", w.training_gpu_hours_lost},
+              {"training_cost_usd_lost", w.training_cost_usd_lost},
+              {"rag_documents_redone", w.rag_documents_redone}};
+}
+
 }  // namespace
 
 std::string to_state_json(const ViewStateInfo& info, const std::vector<ComparisonRow>& rows,
-                          const std::vector<CursorState>& cursor) {
+                          const std::vector<CursorState>& cursor, const std::vector<StoreRow>& stores) {
   Json patterns = Json::array();
   for (const ComparisonRow& r : rows) {
     Json targets = Json::array();
@@ -50,7 +66,17 @@ std::string to_state_json(const ViewStateInfo& info, const std::vector<Compariso
                                             {"rto_s", status_name(r.rto_status)},
                                             {"rpo_s", status_name(r.rpo_status)},
                                             {"monthly_cost_usd", status_name(r.cost_status)}}},
-                            {"targets", targets}});
+                            {"targets", targets},
+                            {"failback", failback_json(r.failback)},
+                            {"work", work_json(r.work)}});
+  }
+  Json store_list = Json::array();
+  for (const StoreRow& row : stores) {
+    Json cells = Json::array();
+    for (const auto& c : row.cells) {
+      cells.push_back(c ? Json{{"rpo_s", c->rpo_s}, {"lost_writes", c->lost_writes}, {"mode", c->mode}} : Json(nullptr));
+    }
+    store_list.push_back(Json{{"store", row.store}, {"patterns", cells}});
   }
   Json cursors = Json::array();
   for (std::size_t i = 0; i < cursor.size(); ++i) {
@@ -69,6 +95,7 @@ std::string to_state_json(const ViewStateInfo& info, const std::vector<Compariso
                   {"frames", info.frames},
                   {"framebuffer", Json{{"width", info.framebuffer_width}, {"height", info.framebuffer_height}}},
                   {"patterns", patterns},
+                  {"stores", store_list},
                   {"cursor", cursors}};
   return root.dump(2) + "\n";
 }

@@ -1,6 +1,7 @@
 #include "faultline/reports/html_report.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 
 #include "faultline/reports/file_digest.hpp"
@@ -55,7 +56,7 @@ dl.definitions dd { margin: 2px 0 0 16px; font-size: 13px; }
 @media print {
   body { background: #fff; font-size: 11px; }
   main { max-width: none; padding: 0; }
-  figure, section#targets, section#runbook, section#inputs, tr { break-inside: avoid; page-break-inside: avoid; }
+  figure, section#targets, section#inputs, tr { break-inside: avoid; page-break-inside: avoid; }
   figure { margin: 0; }
   h2 { break-after: avoid; }
   .verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -127,21 +128,43 @@ std::string timelines_section(const engine::RunResult& result) {
 
 std::string runbook_section(const engine::RunResult& result) {
   std::string out = "<section id=\"runbook\"><h2>Runbook critical path</h2>";
-  bool has_runbook = false;
+  bool has_steps = false;
+  bool has_duration_only = false;
   for (const auto& p : result.patterns) {
-    for (const auto& i : p.incidents) has_runbook = has_runbook || i.runbook_s.has_value();
+    has_steps = has_steps || worst_incident_with_steps(p) != nullptr;
+    for (const auto& i : p.incidents) has_duration_only = has_duration_only || (i.runbook_s && i.runbook_steps.empty());
   }
-  if (has_runbook) {
-    out += "<p class=\"note\">The result holds each runbook's critical-path duration but not its steps; per step bars "
-           "need runbook step data.</p><table><thead><tr><th>pattern</th><th class=\"text\">fault</th>"
+  if (has_steps) {
+    out += "<p class=\"note\">Per pattern, the runbook as it ran in the worst incident that ran one: a bar per step "
+           "from its first attempt's start to its last attempt's end (s from the fault start); critical-path steps "
+           "highlighted, failed steps outlined in red, retries as xN; dashed verticals at detection, traffic switch, "
+           "full capacity and the RTO.</p>";
+    for (const auto& p : result.patterns) {
+      out += "<figure><h3>" + escape_xml(p.name) + "</h3>";
+      if (const auto* i = worst_incident_with_steps(p)) {
+        out += "<p class=\"note\">Fault " + escape_xml(i->fault) + " at " + fixed(i->start_s, 0) +
+               " s; critical path " + (i->runbook_s ? fixed(i->runbook_s, 1) + " s" : std::string("not recorded")) + ".</p>" + runbook_gantt_svg(*i);
+      } else {
+        out += "<p class=\"note\">No runbook step ran in this pattern's incidents.</p>";
+      }
+      out += "</figure>";
+    }
+  }
+  if (has_duration_only) {
+    out += "<p class=\"note\">Incidents below hold the runbook's critical-path duration without step timings "
+           "(results written before steps were recorded, or a runbook without steps).</p>"
+           "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th>"
            "<th>runbook critical path s</th></tr></thead><tbody>";
     for (const auto& p : result.patterns) {
       for (const auto& i : p.incidents) {
-        if (i.runbook_s) out += "<tr>" + cell(p.name) + cell(i.fault, "text") + cell(seconds(i.runbook_s)) + "</tr>";
+        if (i.runbook_s && i.runbook_steps.empty()) {
+          out += "<tr>" + cell(p.name) + cell(i.fault, "text") + cell(seconds(i.runbook_s)) + "</tr>";
+        }
       }
     }
     out += "</tbody></table>";
-  } else {
+  }
+  if (!has_steps && !has_duration_only) {
     out += "<p class=\"note\">No runbook data in this result: no pattern ran a runbook step.</p>";
   }
   out += "<h3>Phases of the worst incident (from the fault start)</h3>" + rto_phases_svg(result);
@@ -157,6 +180,68 @@ std::string topology_section(const ReportTopology& topology) {
     out += "<p class=\"note\">Topology diagram unavailable: " + escape_xml(topology.note) + "</p>";
   }
   return out + "</section>";
+}
+
+std::string count(std::uint64_t n) { return std::to_string(n); }
+
+// RPO per data store of every incident (an empty list: the fault took no store down, or an older result).
+std::string stores_table(const engine::RunResult& result) {
+  std::string rows;
+  for (const auto& p : result.patterns) {
+    for (const auto& i : p.incidents) {
+      for (const auto& st : i.stores) {
+        rows += "<tr>" + cell(p.name) + cell(i.fault, "text") + cell(st.store, "text") + cell(st.mode, "text") +
+                cell(fixed(st.rpo_s, 1)) + cell(count(st.lost_writes)) + cell(seconds(st.promoted_s)) + "</tr>";
+      }
+    }
+  }
+  std::string out = "<h3 id=\"incident-stores\">RPO per data store</h3>";
+  if (rows.empty()) return out + "<p class=\"note\">No per-store data in this result: no incident took a data store down.</p>";
+  return out + "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th class=\"text\">store</th>"
+               "<th class=\"text\">replication</th><th>RPO s</th><th>lost writes</th><th>promoted s</th></tr></thead>"
+               "<tbody>" + rows + "</tbody></table><p class=\"note\">Promoted: fault start to the copy taking writes; "
+               "\"-\": not promoted within the run.</p>";
+}
+
+// Failback of every incident whose fault ended within the run.
+std::string failback_table(const engine::RunResult& result) {
+  std::string rows;
+  for (const auto& p : result.patterns) {
+    for (const auto& i : p.incidents) {
+      if (!i.failback) continue;
+      const engine::FailbackResult& f = *i.failback;
+      rows += "<tr>" + cell(p.name) + cell(i.fault, "text") + cell(fixed(f.fault_end_s, 1)) + cell(seconds(f.traffic_back_s)) +
+              cell(seconds(f.resync_s)) + cell(seconds(f.complete_s)) + cell(count(f.failed_requests)) +
+              cell(fixed(f.write_pause_s, 1)) + "</tr>";
+    }
+  }
+  std::string out = "<h3 id=\"incident-failback\">Failback</h3>";
+  if (rows.empty()) return out + "<p class=\"note\">No failback in this result: every fault lasted to the end of the run.</p>";
+  return out + "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th>fault ends s</th>"
+               "<th>traffic back s</th><th>re-sync s</th><th>complete s</th><th>failed requests</th>"
+               "<th>write pause s</th></tr></thead><tbody>" + rows +
+               "</tbody></table><p class=\"note\">Times from the fault start, except re-sync and write pause (durations). "
+               "Failed requests: between the fault's end and failback complete.</p>";
+}
+
+// Work lost beyond requests and writes, for incidents that lost any.
+std::string work_table(const engine::RunResult& result) {
+  std::string rows;
+  for (const auto& p : result.patterns) {
+    for (const auto& i : p.incidents) {
+      if (!has_lost_work(i.work)) continue;
+      const engine::WorkLossResult& w = i.work;
+      rows += "<tr>" + cell(p.name) + cell(i.fault, "text") + cell(count(w.agent_threads_lost)) +
+              cell(count(w.agent_threads_rehydrated)) + cell(fixed(w.training_gpu_hours_lost, 1)) +
+              cell(fixed(w.training_cost_usd_lost, 0)) + cell(seconds(w.training_resumed_s)) +
+              cell(count(w.rag_documents_redone)) + "</tr>";
+    }
+  }
+  std::string out = "<h3 id=\"incident-work\">Lost work</h3>";
+  if (rows.empty()) return out + "<p class=\"note\">No lost work in this result: no agent thread, training or ingestion work was lost.</p>";
+  return out + "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th>agent threads lost</th>"
+               "<th>threads rehydrated</th><th>GPU-hours lost</th><th>training USD lost</th><th>training resumed s</th>"
+               "<th>documents redone</th></tr></thead><tbody>" + rows + "</tbody></table>";
 }
 
 std::string incidents_section(const engine::RunResult& result) {
@@ -176,8 +261,10 @@ std::string incidents_section(const engine::RunResult& result) {
     }
   }
   if (!has_any) out += "<tr><td colspan=\"11\" class=\"text\">No incident: the scenario has no fault.</td></tr>";
-  return out + "</tbody></table><p class=\"note\">Detect, switch and full capacity are measured from the fault start; "
-               "runbook is the runbook's critical-path duration. \"-\": the part did not happen or does not apply.</p></section>";
+  out += "</tbody></table><p class=\"note\">Detect, switch and full capacity are measured from the fault start; "
+         "runbook is the runbook's critical-path duration. \"-\": the part did not happen or does not apply.</p>";
+  if (has_any) out += stores_table(result) + failback_table(result) + work_table(result);
+  return out + "</section>";
 }
 
 std::string definitions_section() {

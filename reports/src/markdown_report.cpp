@@ -24,6 +24,39 @@ std::string cell(const std::string& text) {
 
 std::string seconds(std::optional<double> v) { return v ? fixed(v, 1) + " s" : std::string("-"); }
 
+// Bullets under the worst incident: runbook critical path, RPO per store, failback, lost work (each only when present).
+std::string incident_details(const engine::IncidentResult& i) {
+  std::string out;
+  std::string path;
+  for (const auto& st : i.runbook_steps) {
+    if (!st.is_critical) continue;
+    path += (path.empty() ? "`" : " → `") + cell(st.id) + "` " + fixed(st.end_s - st.start_s, 0) + " s";
+    if (st.attempts > 1) path += " (" + std::to_string(st.attempts) + " attempts)";
+    if (st.is_failed) path += " (**failed**)";
+  }
+  if (!path.empty()) out += "- Runbook critical path: " + path + "\n";
+  std::string stores;
+  for (const auto& st : i.stores) {
+    stores += (stores.empty() ? "" : "; ") + std::string("`") + cell(st.store) + "` " + cell(st.mode) + " RPO " +
+              fixed(st.rpo_s, 1) + " s, " + std::to_string(st.lost_writes) + " lost writes";
+  }
+  if (!stores.empty()) out += "- RPO per store: " + stores + "\n";
+  if (i.failback) {
+    const engine::FailbackResult& f = *i.failback;
+    out += "- Failback: fault ends at " + fixed(f.fault_end_s, 1) + " s, traffic back at " + seconds(f.traffic_back_s) +
+           ", re-sync " + seconds(f.resync_s) + ", complete at " + seconds(f.complete_s) + "; " +
+           std::to_string(f.failed_requests) + " failed requests, writes paused " + fixed(f.write_pause_s, 1) + " s\n";
+  }
+  if (has_lost_work(i.work)) {
+    const engine::WorkLossResult& w = i.work;
+    out += "- Lost work: " + std::to_string(w.agent_threads_lost) + " agent threads (" +
+           std::to_string(w.agent_threads_rehydrated) + " rehydrated), " + fixed(w.training_gpu_hours_lost, 1) +
+           " GPU-hours (" + fixed(w.training_cost_usd_lost, 0) + " USD), " + std::to_string(w.rag_documents_redone) +
+           " documents redone\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_markdown(const engine::RunResult& result) {
@@ -74,6 +107,7 @@ std::string to_markdown(const engine::RunResult& result) {
            " (detect " + seconds(worst->detect_s) + ", switch " + seconds(worst->switch_s) + ", runbook " +
            seconds(worst->runbook_s) + ", full capacity " + seconds(worst->full_capacity_s) + "); RPO " +
            seconds(worst->rpo_s) + ", " + std::to_string(worst->lost_writes) + " lost writes\n";
+    out += incident_details(*worst);
   }
   out += "\n<sub>faultline " + cell(result.faultline_version) + ", seed " + std::to_string(result.seed) +
          ". Definitions: docs/metrics.md.</sub>\n";

@@ -18,6 +18,9 @@ constexpr const char* kDetectColour = "#ef8f00";
 constexpr const char* kSwitchColour = "#1565c0";
 constexpr const char* kCapacityColour = "#2e7d32";
 constexpr const char* kRecoveredColour = "#222222";
+constexpr const char* kCriticalStepColour = "#d84315";
+constexpr const char* kOtherStepColour = "#90a4ae";
+constexpr const char* kFailedStepColour = "#b71c1c";
 
 std::string num(double v) { return fixed(v, 1); }
 
@@ -124,6 +127,17 @@ std::optional<double> figure(const engine::PatternResult& p, std::string_view ke
   if (key == "monthly_cost_usd") return p.monthly_cost_usd;
   if (key == "availability") return p.availability;
   return std::nullopt;
+}
+
+// A step's row label: "id (kind)", or the id alone when it is the kind; at most 32 characters
+// (the label column holds about 34 at 11 px), cut on a UTF-8 character boundary with "...".
+std::string step_label(const engine::RunbookStepResult& step) {
+  std::string label = step.id == step.kind ? step.id : step.id + " (" + step.kind + ")";
+  constexpr std::size_t kMax = 32;
+  if (label.size() <= kMax) return label;
+  std::size_t cut = kMax - 3;
+  while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0U) == 0x80U) --cut;
+  return label.substr(0, cut) + "...";
 }
 
 }  // namespace
@@ -330,6 +344,85 @@ std::string rto_phases_svg(const engine::RunResult& result) {
     out += line(x(i->rto_s), y, x(i->rto_s), y + 26, "stroke=\"#000\" stroke-width=\"2.5\"");
     out += text_at(x(i->rto_s) + 4, y + 30, "RTO " + fixed(i->rto_s, 0) + " s" + (i->recovered ? "" : "+"), "class=\"axis\"");
   }
+  return out + "</svg>";
+}
+
+std::string runbook_gantt_svg(const engine::IncidentResult& incident) {
+  const auto& steps = incident.runbook_steps;
+  if (steps.empty()) return {};
+  constexpr double kWidth = 960;
+  constexpr double kLabel = 220;
+  constexpr double kRow = 24;
+  constexpr double kTop = 46;
+  const double plot_width = kWidth - kLabel - 120;
+  double scale = incident.rto_s;
+  for (const auto& st : steps) scale = std::max(scale, st.end_s);
+  for (const auto& v : {incident.detect_s, incident.switch_s, incident.full_capacity_s}) scale = std::max(scale, v.value_or(0.0));
+  scale = nice_ceiling(scale * 1.05);
+  const double bottom = kTop + kRow * static_cast<double>(steps.size());
+  std::string out = "<svg class=\"chart gantt\" viewBox=\"0 0 " + num(kWidth) + " " + num(bottom + 26) +
+                    "\" role=\"img\" aria-label=\"" + escape_xml("runbook steps of " + incident.fault) + "\">";
+  double lx = kLabel;
+  const auto legend = [&](const std::string& swatch, std::string_view label) {
+    out += swatch;
+    out += text_at(lx + 16, 13, label, "class=\"legend\"");
+    lx += 36 + 6.2 * static_cast<double>(label.size());
+  };
+  const auto box = [&](const char* fill, const char* stroke) {
+    return "<rect x=\"" + num(lx) + "\" y=\"4\" width=\"12\" height=\"10\" fill=\"" + fill + "\" stroke=\"" + stroke +
+           "\" stroke-width=\"1.5\"/>";
+  };
+  legend(box(kCriticalStepColour, kCriticalStepColour), "critical path");
+  legend(box(kOtherStepColour, kOtherStepColour), "other step");
+  legend(box("#ffffff", kFailedStepColour), "failed (every attempt)");
+  out += text_at(lx, 13, "xN: attempts", "class=\"legend\"");
+  const auto x = [&](double v) { return kLabel + plot_width * std::clamp(v / scale, 0.0, 1.0); };
+  for (int k = 0; k <= 5; ++k) {
+    const double v = scale * k / 5.0;
+    out += line(x(v), kTop - 4, x(v), bottom + 4, "class=\"grid\"");
+    out += text_at(x(v), bottom + 17, fixed(v, 0) + " s", "class=\"axis\" text-anchor=\"middle\"");
+  }
+  for (std::size_t n = 0; n < steps.size(); ++n) {
+    const auto& st = steps[n];
+    const double y = kTop + kRow * static_cast<double>(n);
+    out += "<g><title>" + escape_xml(st.id + " (" + st.kind + ")") + "</title>" +
+           text_at(kLabel - 8, y + 15, step_label(st),
+                   std::string("class=\"label") + (st.is_critical ? " name" : "") + "\" text-anchor=\"end\"") +
+           "</g>";
+    if (st.attempts == 0) {
+      out += text_at(kLabel + 6, y + 15, "not started (a step before it failed)", "class=\"label muted\"");
+      continue;
+    }
+    const char* fill = st.is_failed ? "#ffffff" : (st.is_critical ? kCriticalStepColour : kOtherStepColour);
+    const char* stroke = st.is_failed ? kFailedStepColour : fill;
+    const std::string title = st.id + ": " + fixed(st.start_s, 1) + " s to " + fixed(st.end_s, 1) + " s, " +
+                              std::to_string(st.attempts) + (st.attempts == 1 ? " attempt" : " attempts") +
+                              (st.is_failed ? ", failed" : "") + (st.is_critical ? ", critical path" : "");
+    out += "<rect x=\"" + num(x(st.start_s)) + "\" y=\"" + num(y + 3) + "\" width=\"" +
+           num(std::max(x(st.end_s) - x(st.start_s), 1.0)) + "\" height=\"16\" fill=\"" + fill + "\" stroke=\"" + stroke +
+           "\" stroke-width=\"" + (st.is_failed ? "2" : "1") + "\"><title>" + escape_xml(title) + "</title></rect>";
+    std::string note;
+    if (st.attempts > 1) note += "x" + std::to_string(st.attempts);
+    if (st.is_failed) note += std::string(note.empty() ? "" : " ") + "FAILED";
+    if (!note.empty()) {
+      out += text_at(x(st.end_s) + 4, y + 15, note, st.is_failed ? "class=\"label\" fill=\"#b71c1c\"" : "class=\"label\"");
+    }
+  }
+  // Incident marks run through every row; labels alternate rows above the plot so that close marks stay legible.
+  int label_row = 0;
+  const auto mark = [&](std::optional<double> t, const char* colour, std::string_view label) {
+    if (!t) return;
+    out += "<g><title>" + escape_xml(std::string(label) + " at " + fixed(t, 1) + " s") + "</title>" +
+           line(x(*t), kTop - 6, x(*t), bottom + 2,
+                "stroke=\"" + std::string(colour) + "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"") +
+           "</g>";
+    out += text_at(x(*t) + 3, label_row % 2 == 0 ? kTop - 18 : kTop - 8, label, "class=\"axis\"");
+    ++label_row;
+  };
+  mark(incident.detect_s, kDetectColour, "detect");
+  mark(incident.switch_s, kSwitchColour, "switch");
+  mark(incident.full_capacity_s, kCapacityColour, "full capacity");
+  mark(incident.rto_s, kRecoveredColour, incident.recovered ? "RTO" : "RTO (not recovered)");
   return out + "</svg>";
 }
 

@@ -57,4 +57,18 @@ const engine::IncidentResult* worst_incident(const engine::PatternResult& patter
   return worst;
 }
 
+const engine::IncidentResult* worst_incident_with_steps(const engine::PatternResult& pattern) {
+  const engine::IncidentResult* worst = nullptr;
+  for (const auto& i : pattern.incidents) {
+    if (i.runbook_steps.empty()) continue;
+    if (worst == nullptr || i.rto_s > worst->rto_s) worst = &i;
+  }
+  return worst;
+}
+
+bool has_lost_work(const engine::WorkLossResult& work) {
+  return work.agent_threads_lost > 0 || work.agent_threads_rehydrated > 0 || work.training_gpu_hours_lost > 0.0 ||
+         work.training_cost_usd_lost > 0.0 || work.training_resumed_s.has_value() || work.rag_documents_redone > 0;
+}
+
 }  // namespace faultline::reports

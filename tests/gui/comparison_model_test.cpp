@@ -74,3 +74,86 @@ TEST_CASE("build_comparison: one row per pattern with the worst incident's RTO p
   CHECK(quiet.targets_total == 0);
   CHECK_FALSE(gui::worst_incident(b).has_value());
 }
+
+TEST_CASE("build_comparison carries the worst incident's failback and lost work", "[gui][comparison]") {
+  engine::RunResult result;
+  engine::PatternResult a;
+  a.name = "hot-warm";
+  engine::IncidentResult small = incident(100, 10, 15, 50);
+  small.work.agent_threads_lost = 99;  // not the worst incident: not shown
+  engine::IncidentResult worst = incident(300, 20, 30, 200);
+  engine::FailbackResult f;
+  f.fault_end_s = 1200;
+  f.traffic_back_s = 1260;
+  f.failed_requests = 17;
+  worst.failback = f;
+  worst.work.agent_threads_lost = 6;
+  worst.work.training_gpu_hours_lost = 12.5;
+  a.incidents = {small, worst};
+  engine::PatternResult b;
+  b.name = "hot-hot";
+  b.incidents = {incident(50, 5, 6, 7)};
+  result.patterns = {a, b};
+
+  const auto rows = gui::build_comparison(result);
+  REQUIRE(rows.size() == 2);
+  REQUIRE(rows[0].failback.has_value());
+  CHECK(rows[0].failback->traffic_back_s == 1260.0);
+  CHECK(rows[0].failback->failed_requests == 17);
+  CHECK(rows[0].work.agent_threads_lost == 6);
+  CHECK(rows[0].work.training_gpu_hours_lost == 12.5);
+  CHECK_FALSE(rows[1].failback.has_value());
+  CHECK(rows[1].work == engine::WorkLossResult{});
+}
+
+TEST_CASE("build_store_rows: one row per store, per pattern the incident with the largest RPO", "[gui][comparison]") {
+  engine::RunResult result;
+  engine::PatternResult a;
+  a.name = "hot-warm";
+  engine::IncidentResult a1;
+  a1.stores = {{"db", "async", 4.5, 3, 90.0}};
+  engine::IncidentResult a2;
+  a2.stores = {{"db", "async", 9.0, 7, 95.0}, {"blob", "backup_restore", 3600, 0, std::nullopt}};
+  engine::IncidentResult a3;
+  a3.stores = {{"db", "async", 9.0, 1, 80.0}};  // ties keep the first incident with 9 s
+  a.incidents = {a1, a2, a3};
+  engine::PatternResult b;
+  b.name = "hot-hot";
+  engine::IncidentResult b1;
+  b1.stores = {{"search", "scheduled_rebuild", 0.0, 0, 10.0}, {"db", "sync", 0.0, 0, 5.0}};
+  b.incidents = {b1};
+  engine::PatternResult c;  // no incident: every cell null
+  c.name = "hot-cold";
+  result.patterns = {a, b, c};
+
+  SECTION("with an RPO target of 60 s") {
+    const std::vector<gui::StoreRow> rows = gui::build_store_rows(result, 60.0);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].store == "db");
+    CHECK(rows[1].store == "blob");
+    CHECK(rows[2].store == "search");
+    REQUIRE(rows[0].cells.size() == 3);
+    REQUIRE(rows[0].cells[0].has_value());
+    CHECK(rows[0].cells[0]->rpo_s == 9.0);
+    CHECK(rows[0].cells[0]->lost_writes == 7);
+    CHECK(rows[0].cells[0]->mode == "async");
+    CHECK(rows[0].cells[0]->status == TargetStatus::kMet);
+    REQUIRE(rows[0].cells[1].has_value());
+    CHECK(rows[0].cells[1]->mode == "sync");
+    CHECK(rows[0].cells[1]->rpo_s == 0.0);
+    CHECK_FALSE(rows[0].cells[2].has_value());
+    REQUIRE(rows[1].cells[0].has_value());
+    CHECK(rows[1].cells[0]->rpo_s == 3600.0);
+    CHECK(rows[1].cells[0]->status == TargetStatus::kMissed);
+    CHECK_FALSE(rows[1].cells[1].has_value());
+    CHECK_FALSE(rows[2].cells[0].has_value());
+    CHECK(rows[2].cells[1]->mode == "scheduled_rebuild");
+  }
+  SECTION("without a target every cell has no status; a result without stores has no rows") {
+    const auto rows = gui::build_store_rows(result, std::nullopt);
+    CHECK(rows[1].cells[0]->status == TargetStatus::kNoTarget);
+    engine::RunResult empty;
+    empty.patterns = {c};
+    CHECK(gui::build_store_rows(empty, 60.0).empty());
+  }
+}

@@ -74,3 +74,87 @@ TEST_CASE("format_clock writes whole seconds as h/m/s", "[gui][event_log]") {
   CHECK(gui::format_clock(3725) == "1h 02m 05s");
   CHECK(gui::format_clock(-90) == "-1m 30s");
 }
+
+TEST_CASE("build_event_log shows the result's events and fills runbook, data and failback from incidents when absent",
+          "[gui][event_log]") {
+  engine::Scenario s;
+  s.duration = engine::seconds(3600);
+  engine::FaultSpec f;
+  f.name = "f1";
+  f.type = engine::FaultType::kRegionOutage;
+  f.target = "eastus2";
+  f.start = engine::at_micros(600'000'000);
+  f.duration = engine::seconds(1200);
+  s.faults = {f};
+
+  engine::IncidentResult incident;
+  incident.fault = "f1";
+  incident.start_s = 600;
+  incident.rto_s = 400;
+  incident.recovered = true;
+  incident.detect_s = 30;
+  incident.runbook_steps = {{"deploy", "deploy_models", 10, 100, 1, false, true},
+                            {"index", "rebuild_search_index", 10, 50, 2, false, false},
+                            {"agents", "recreate_agents", 100, 160, 3, true, false},
+                            {"warm", "warm_gpu_caches", 0, 0, 0, false, false}};
+  incident.stores = {{"db", "async", 4.5, 3, 90.0}, {"blob", "backup_restore", 3600, 0, std::nullopt}};
+  engine::FailbackResult fb;
+  fb.fault_end_s = 1200;
+  fb.complete_s = 1500;
+  fb.failed_requests = 7;
+  incident.failback = fb;
+
+  engine::RunResult result;
+  engine::PatternResult with_events;
+  with_events.name = "a";
+  with_events.incidents = {incident};
+  // The engine's log: the fault (shown once, from the scenario), router states, one runbook step.
+  with_events.events = {{600, "fault", "f1", "start", ""},
+                        {615, "endpoint", "eastus2", "unhealthy", "probe"},
+                        {620, "controller", "global", "failed_over", "breaker"},
+                        {700, "runbook", "deploy", "done", ""},
+                        {2000, "weather", "sky", "rain", ""}};
+  with_events.events_dropped = 4;
+  engine::PatternResult without_events = with_events;
+  without_events.name = "b";
+  without_events.events.clear();
+  result.patterns = {with_events, without_events};
+
+  const std::vector<gui::EventLogEntry> log = gui::build_event_log(s, result);
+  // a: 4 events (fault skipped) + detect + recovered; its runbook events replace the steps, data and
+  // failback come from the incident (no "data"/"failback" event): 1 promoted store + failback.
+  // b: 3 started steps + 1 promoted store + failback + detect + recovered. Scenario: start + end.
+  REQUIRE(log.size() == 2 + 8 + 7);
+  const std::vector<std::tuple<double, std::string, EventKind, std::string>> expected{
+      {600, "", EventKind::kFaultStart, "f1 starts: region_outage on eastus2"},
+      {615, "a", EventKind::kEndpoint, "endpoint eastus2: unhealthy (probe)"},
+      {620, "a", EventKind::kController, "controller global: failed over (breaker)"},
+      {630, "a", EventKind::kDetected, "f1 detected (+30 s)"},
+      {630, "b", EventKind::kDetected, "f1 detected (+30 s)"},
+      {650, "b", EventKind::kRunbook, "runbook step index: done after 2 attempts"},
+      {690, "a", EventKind::kData, "store db: promoted (RPO 4.5 s, 3 lost writes)"},
+      {690, "b", EventKind::kData, "store db: promoted (RPO 4.5 s, 3 lost writes)"},
+      {700, "a", EventKind::kRunbook, "runbook step deploy: done"},
+      {700, "b", EventKind::kRunbook, "runbook step deploy: done (critical path)"},
+      {760, "b", EventKind::kRunbook, "runbook step agents: failed after 3 attempts"},
+      {1000, "a", EventKind::kRecovered, "recovered from f1: RTO 400 s"},
+      {1000, "b", EventKind::kRecovered, "recovered from f1: RTO 400 s"},
+      {1800, "", EventKind::kFaultEnd, "f1 ends: region_outage on eastus2 cleared"},
+      {2000, "a", EventKind::kOther, "weather sky: rain"},
+      {2100, "a", EventKind::kFailback, "failback complete (7 failed requests)"},
+      {2100, "b", EventKind::kFailback, "failback complete (7 failed requests)"}};
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    INFO("entry " << i << ": " << log[i].text);
+    CHECK(log[i].time_s == std::get<0>(expected[i]));
+    CHECK(log[i].pattern == std::get<1>(expected[i]));
+    CHECK(log[i].kind == std::get<2>(expected[i]));
+    CHECK(log[i].text == std::get<3>(expected[i]));
+  }
+  // Only the step that failed for good is a failure.
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    INFO("entry " << i << ": " << log[i].text);
+    CHECK(log[i].is_failure == (i == 10));
+  }
+  CHECK(std::string(gui::to_string(EventKind::kController)) == "controller");
+  CHECK(std::string(gui::to_string(EventKind::kFailback)) == "failback");
+}

@@ -106,6 +106,29 @@ TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state
       CHECK(opt(g["switch_s"]) == opt(c["incidents"][0]["switch_s"]));
       CHECK(opt(g["full_capacity_s"]) == opt(c["incidents"][0]["full_capacity_s"]));
       CHECK(g["targets_total"] == c["targets"].size());
+      // Failback and lost work of that incident, as the engine wrote them.
+      const Json& fb = c["incidents"][0]["failback"];
+      CHECK(g["failback"].is_null() == fb.is_null());
+      if (!fb.is_null() && !g["failback"].is_null()) {
+        CHECK(opt(g["failback"]["traffic_back_s"]) == opt(fb["traffic_back_s"]));
+        CHECK(opt(g["failback"]["complete_s"]) == opt(fb["complete_s"]));
+        CHECK(g["failback"]["failed_requests"] == fb["failed_requests"]);
+      }
+      CHECK(g["work"]["agent_threads_lost"] == c["incidents"][0]["work"]["agent_threads_lost"]);
+    }
+    // RPO per store: every store of every pattern's incident is in the state with its RPO.
+    for (std::size_t i = 0; i < 3; ++i) {
+      for (const Json& st : run["patterns"][i]["incidents"][0]["stores"]) {
+        bool is_found = false;
+        for (const Json& row : state["stores"]) {
+          if (row["store"] != st["store"]) continue;
+          is_found = true;
+          CHECK(row["patterns"][i]["rpo_s"].get<double>() == st["rpo_s"].get<double>());
+          CHECK(row["patterns"][i]["lost_writes"] == st["lost_writes"]);
+        }
+        INFO("store " << st["store"]);
+        CHECK(is_found);
+      }
     }
     // The cursor starts at the first fault (30 min): eastus2-outage is active for every pattern.
     CHECK(state["cursor_s"] == 1800.0);
@@ -156,4 +179,70 @@ TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") 
   const auto size = run_command(gui() + " --size 10x10");
   CHECK(size.exit_code == 2);
   CHECK_THAT(size.output, Catch::Contains("--size"));
+}
+
+TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback and lost work reach the state",
+          "[gui][e2e]") {
+  const std::filesystem::path dir = fresh_dir("result");
+  const std::string scenario = source_path("scenarios/reference.json");
+  const auto cli = run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
+  INFO(cli.output);
+  REQUIRE((cli.exit_code == 0 || cli.exit_code == 1));
+  // The run's result with hand-made additions on the second pattern's only incident (what the engine will fill).
+  Json doc = read_json(dir / "run.json");
+  REQUIRE(doc["patterns"].size() == 3);
+  // Whatever the engine filled is cleared first, so the expected state below depends on this test only.
+  for (Json& p : doc["patterns"]) {
+    for (Json& i : p["incidents"]) {
+      i["stores"] = Json::array();
+      i["failback"] = nullptr;
+      i["work"] = Json{{"agent_threads_lost", 0}, {"agent_threads_rehydrated", 0}, {"training_gpu_hours_lost", 0.0},
+                       {"training_cost_usd_lost", 0.0}, {"training_resumed_s", nullptr}, {"rag_documents_redone", 0}};
+    }
+  }
+  Json& incident = doc["patterns"][1]["incidents"][0];
+  incident["stores"] = Json::array({Json{{"store", "db"}, {"mode", "async"}, {"rpo_s", 4.5}, {"lost_writes", 3}, {"promoted_s", 90.0}}});
+  incident["failback"] = Json{{"fault_end_s", 1200.0}, {"traffic_back_s", 1260.0}, {"resync_s", 240.0},
+                              {"complete_s", 1500.0}, {"failed_requests", 17}, {"write_pause_s", 12.5}};
+  incident["work"] = Json{{"agent_threads_lost", 6}, {"agent_threads_rehydrated", 40}, {"training_gpu_hours_lost", 12.5},
+                          {"training_cost_usd_lost", 500.0}, {"training_resumed_s", nullptr}, {"rag_documents_redone", 150}};
+  incident["runbook_steps"] = Json::array({Json{{"id", "promote"}, {"kind", "promote_database"}, {"start_s", 60.0},
+                                                {"end_s", 400.0}, {"attempts", 2}, {"failed", false}, {"critical", true}}});
+  std::ofstream(dir / "doctored.json") << doc.dump(2);
+
+  const std::string command = gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " '" + scenario +
+                              "' --result '" + (dir / "doctored.json").string() + "' --view events --size 1280x800 --scale 1" +
+                              " --frames 2 --screenshot '" + (dir / "shot.png").string() + "' --dump-state '" +
+                              (dir / "state.json").string() + "'";
+  const auto r = run_command(command);
+  INFO(command);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const Json state = read_json(dir / "state.json");
+  REQUIRE(state["patterns"].size() == 3);
+  CHECK(state["view"] == "events");
+  CHECK(state["patterns"][0]["failback"].is_null());
+  CHECK(state["patterns"][1]["failback"] == Json{{"traffic_back_s", 1260.0}, {"resync_s", 240.0}, {"complete_s", 1500.0},
+                                                 {"failed_requests", 17}, {"write_pause_s", 12.5}});
+  CHECK(state["patterns"][1]["work"] == Json{{"agent_threads_lost", 6}, {"training_gpu_hours_lost", 12.5},
+                                             {"training_cost_usd_lost", 500.0}, {"rag_documents_redone", 150}});
+  CHECK(state["stores"] == Json::array({Json{{"store", "db"},
+                                             {"patterns", Json::array({nullptr, Json{{"rpo_s", 4.5}, {"lost_writes", 3}, {"mode", "async"}}, nullptr})}}}));
+  // The figures are the file's, not a new run's: availability as written.
+  CHECK(state["patterns"][1]["availability"].get<double>() == doc["patterns"][1]["availability"].get<double>());
+  // The event log alone is text on a dark background (about 35 colours with anti-aliasing); blank is 1.
+  CHECK(faultline::gui::count_distinct_colours(faultline::gui::read_png(dir / "shot.png")) >= 10);
+
+  SECTION("a result of another scenario is refused with exit 2") {
+    doc["patterns"].erase(2);
+    std::ofstream(dir / "other.json") << doc.dump(2);
+    const auto bad = run_command(gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " '" + scenario +
+                                 "' --result '" + (dir / "other.json").string() + "' --dump-state '" +
+                                 (dir / "other-state.json").string() + "'");
+    INFO(bad.output);
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.output, Catch::Contains("its patterns are not those of"));
+    CHECK_FALSE(std::filesystem::exists(dir / "other-state.json"));
+  }
+  std::filesystem::remove_all(dir);
 }

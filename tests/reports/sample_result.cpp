@@ -42,6 +42,33 @@ engine::PatternResult pattern(const std::string& name, double rto, bool is_met) 
   return p;
 }
 
+// The parts added to v1, on hot-cold's incident only, so that hot-warm shows how views degrade when they are empty.
+void add_incident_details(engine::IncidentResult& i) {
+  i.runbook_s = 1300;
+  // deploy (0-600, critical) and index (0-200, 2 attempts) in parallel, then promote (600-1300, critical);
+  // warm never started because "agents" failed after 3 attempts.
+  i.runbook_steps = {{"deploy", "deploy_infrastructure", 0, 600, 1, false, true},
+                     {"index", "rebuild_search_index", 0, 200, 2, false, false},
+                     {"promote", "promote_database", 600, 1300, 1, false, true},
+                     {"agents", "recreate_agents", 600, 900, 3, true, false},
+                     {"warm", "warm_gpu_caches", 0, 0, 0, false, false}};
+  i.stores = {{"cosmos <eu>", "async", 4.5, 3, 1300.0}, {"blob", "backup_restore", 3600, 0, std::nullopt}};
+  engine::FailbackResult f;
+  f.fault_end_s = 1800;
+  f.traffic_back_s = 1860.5;
+  f.resync_s = 240;
+  f.complete_s = 2100;
+  f.failed_requests = 17;
+  f.write_pause_s = 12.5;
+  i.failback = f;
+  i.work.agent_threads_lost = 6;
+  i.work.agent_threads_rehydrated = 40;
+  i.work.training_gpu_hours_lost = 12.5;
+  i.work.training_cost_usd_lost = 500;
+  i.work.training_resumed_s = 2000;
+  i.work.rag_documents_redone = 150;
+}
+
 }  // namespace
 
 engine::RunResult sample_result() {
@@ -50,6 +77,14 @@ engine::RunResult sample_result() {
   r.inputs = {{"scenario", "scenarios/sample <1>.json", "ab12"}, {"topology", "no/such/topology.json", "cd34"}};
   r.seed = 42;
   r.patterns = {pattern("hot-warm", 120.0, true), pattern("hot-cold", 1500.0, false)};
+  add_incident_details(r.patterns[1].incidents[0]);
+  r.patterns[1].events = {{60, "fault", "eastus2 <outage> & \"friends\"", "start", ""},
+                          {90, "endpoint", "eastus2", "unhealthy", "probe"},
+                          {105.5, "controller", "global", "failed_over", "breaker"},
+                          {1360, "runbook", "promote", "done", ""},
+                          {1360, "data", "cosmos <eu>", "promoted", ""},
+                          {2160, "failback", "eastus2", "complete", ""}};
+  r.patterns[1].events_dropped = 2;
   return r;
 }
 

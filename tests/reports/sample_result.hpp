@@ -7,6 +7,7 @@
 namespace faultline::testing {
 
 /// Two patterns over 4 buckets of 60 s; "hot-cold" misses its RTO target (value 1500 s, limit 900 s).
+/// Only hot-cold's incident has runbook steps, per-store loss, failback, lost work and an event log.
 engine::RunResult sample_result();
 
 }  // namespace faultline::testing

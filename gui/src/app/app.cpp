@@ -17,6 +17,7 @@
 
 #include "faultline/gui/atomic_file.hpp"
 #include "faultline/gui/view_state_json.hpp"
+#include "faultline/reports/result_reader.hpp"
 
 namespace faultline::gui {
 namespace {
@@ -53,7 +54,16 @@ int App::run() {
   if (session_.has_scenario()) {
     if (const std::string e = recent_.add(std::filesystem::absolute(session_.path()).string()); !e.empty()) status_ = e;
     cursor_s_ = options_.cursor_s.value_or(default_cursor(session_.loaded()));
-    start_run();
+    if (options_.result.empty()) {
+      start_run();
+    } else if (const std::string problem = show_result_file(); !problem.empty()) {
+      session_.set_errors(problem + "\n");
+      if (options_.is_headless()) {
+        close_window();
+        std::cerr << "faultline-gui: " << problem << "\n";
+        return 2;
+      }
+    }
   }
   while (!glfwWindowShouldClose(window_) && !is_quit_requested_ && !is_headless_done_) {
     if (options_.is_headless() || worker_.is_running()) {
@@ -397,6 +407,26 @@ void App::poll_worker() {
   }
 }
 
+std::string App::show_result_file() {
+  engine::RunResult result;
+  try {
+    result = reports::read_result_file(options_.result);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  const auto& specs = session_.loaded().patterns;
+  bool is_same = specs.size() == result.patterns.size();
+  for (std::size_t i = 0; is_same && i < specs.size(); ++i) is_same = specs[i].name == result.patterns[i].name;
+  if (!is_same) {
+    return options_.result + ": its patterns are not those of " + session_.path() +
+           " (allowed: a result of that scenario, e.g. from faultline run --json)";
+  }
+  session_.set_result(session_.loaded(), std::move(result));
+  status_ = "showing " + options_.result;
+  if (options_.is_headless()) frames_since_result_ = 0;
+  return {};
+}
+
 void App::open_scenario(const std::string& path) {
   if (!session_.open(path)) return;  // the Problems window shows why; the previous scenario stays
   if (const std::string e = recent_.add(std::filesystem::absolute(path).string()); !e.empty()) status_ = e;
@@ -467,7 +497,7 @@ int App::finish_headless() {
       for (const engine::PatternResult& p : session_.result().patterns) {
         cursor.push_back(cursor_state(session_.result_scenario(), p, cursor_s_));
       }
-      write_file_atomically(options_.dump_state, to_state_json(info, session_.rows(), cursor));
+      write_file_atomically(options_.dump_state, to_state_json(info, session_.rows(), cursor, session_.store_rows()));
     }
   } catch (const std::exception& e) {
     std::cerr << "faultline-gui: " << e.what() << "\n";

@@ -55,6 +55,8 @@ class App {
   void start_run();
   void poll_worker();
   void open_scenario(const std::string& path);
+  // Installs --result's file as the opened scenario's result instead of a first run; returns the problem or "".
+  std::string show_result_file();
   void begin_export();
   void save_layout_if_wanted();
   PngImage read_framebuffer() const;

@@ -26,6 +26,10 @@ void seconds_cell(const std::optional<double>& v) {
   }
 }
 
+bool has_work(const engine::WorkLossResult& w) {
+  return w.agent_threads_lost > 0 || w.training_gpu_hours_lost > 0.0 || w.rag_documents_redone > 0;
+}
+
 std::string targets_line(const engine::Scenario& s) {
   std::string line;
   char buffer[96];
@@ -137,7 +141,84 @@ void ComparisonView::draw(ViewContext& context) {
     }
   }
   ImGui::EndTable();
+  if (ImGui::CollapsingHeader("RPO per data store, failback and lost work", ImGuiTreeNodeFlags_DefaultOpen)) {
+    draw_data(context);
+  }
   draw_bars(context, scenario);
+}
+
+void ComparisonView::draw_data(ViewContext& context) {
+  const auto& rows = context.session.rows();
+  const auto& stores = context.session.store_rows();
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (stores.empty()) {
+    ImGui::TextDisabled("RPO per store: no incident of this run took a data store down (or the engine did not report stores).");
+  } else if (ImGui::BeginTable("stores", static_cast<int>(rows.size()) + 1, flags)) {
+    ImGui::TableSetupColumn("Data store (RPO, worst incident)");
+    for (const ComparisonRow& r : rows) ImGui::TableSetupColumn(r.name.c_str());
+    ImGui::TableHeadersRow();
+    for (const StoreRow& st : stores) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextUnformatted(st.store.c_str());
+      for (std::size_t p = 0; p < st.cells.size() && p < rows.size(); ++p) {
+        ImGui::TableSetColumnIndex(static_cast<int>(p) + 1);
+        const auto& cell = st.cells[p];
+        if (!cell) {
+          ImGui::TextDisabled("-");
+          continue;
+        }
+        ImGui::Text("%.1f s  %llu writes  %s", cell->rpo_s, static_cast<unsigned long long>(cell->lost_writes),
+                    cell->mode.c_str());
+        status_background(cell->status);
+      }
+    }
+    ImGui::EndTable();
+  }
+  bool has_any = false;
+  for (const ComparisonRow& r : rows) has_any = has_any || r.failback.has_value() || has_work(r.work);
+  if (!has_any) {
+    ImGui::TextDisabled("Failback and lost work: none in this run (faults last to the end, or nothing was lost).");
+    return;
+  }
+  if (!ImGui::BeginTable("failback", 9, flags)) return;
+  ImGui::TableSetupColumn("Pattern");
+  ImGui::TableSetupColumn("traffic back");
+  ImGui::TableSetupColumn("re-sync");
+  ImGui::TableSetupColumn("failback done");
+  ImGui::TableSetupColumn("failed in failback");
+  ImGui::TableSetupColumn("write pause");
+  ImGui::TableSetupColumn("threads lost");
+  ImGui::TableSetupColumn("GPU-h lost");
+  ImGui::TableSetupColumn("docs redone");
+  ImGui::TableHeadersRow();
+  for (const ComparisonRow& r : rows) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextUnformatted(r.name.c_str());
+    if (r.failback) {
+      ImGui::TableSetColumnIndex(1);
+      seconds_cell(r.failback->traffic_back_s);
+      ImGui::TableSetColumnIndex(2);
+      seconds_cell(r.failback->resync_s);
+      ImGui::TableSetColumnIndex(3);
+      seconds_cell(r.failback->complete_s);
+      ImGui::TableSetColumnIndex(4);
+      ImGui::Text("%llu", static_cast<unsigned long long>(r.failback->failed_requests));
+      ImGui::TableSetColumnIndex(5);
+      ImGui::Text("%.1f s", r.failback->write_pause_s);
+    } else {
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextDisabled("no failback");
+    }
+    ImGui::TableSetColumnIndex(6);
+    ImGui::Text("%llu", static_cast<unsigned long long>(r.work.agent_threads_lost));
+    ImGui::TableSetColumnIndex(7);
+    ImGui::Text("%.1f ($%.0f)", r.work.training_gpu_hours_lost, r.work.training_cost_usd_lost);
+    ImGui::TableSetColumnIndex(8);
+    ImGui::Text("%llu", static_cast<unsigned long long>(r.work.rag_documents_redone));
+  }
+  ImGui::EndTable();
 }
 
 void ComparisonView::draw_bars(ViewContext& context, const engine::Scenario& scenario) {

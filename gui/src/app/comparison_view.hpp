@@ -14,6 +14,8 @@ class ComparisonView {
  private:
   // Bar charts of unavailability, RTO and monthly cost per pattern, coloured by target, limit dashed.
   void draw_bars(ViewContext& context, const engine::Scenario& scenario);
+  // RPO per data store across patterns, then failback and lost work of each pattern's worst incident.
+  void draw_data(ViewContext& context);
 };
 
 }  // namespace faultline::gui

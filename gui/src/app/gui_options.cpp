@@ -26,6 +26,9 @@ GuiOptionsParse parse_gui_options(int argc, const char* const* argv) {
   app.add_option("--screenshot", o.screenshot, "after the run completes and --frames frames, write the window as PNG and exit");
   app.add_option("--frames", o.frames, "frames to render before --screenshot/--dump-state (default 3)")->check(CLI::Range(1, 100000));
   app.add_option("--dump-state", o.dump_state, "write the view model (faultline.gui-state/v1 JSON) and exit");
+  app.add_option("--result", o.result,
+                 "show this result of SCENARIO (faultline run --json, batch --report-dir) instead of running it; "
+                 "what-if edits re-run as usual");
   std::string view = "all";
   app.add_option("--view", view, "views shown: all, comparison, timeline, topology, events, what-if")
       ->check(CLI::IsMember({"all", "comparison", "timeline", "topology", "events", "what-if"}));
@@ -61,6 +64,12 @@ GuiOptionsParse parse_gui_options(int argc, const char* const* argv) {
   }
   o.width = w;
   o.height = h;
+  if (!o.result.empty() && o.scenario.empty()) {
+    out.exit_code = 2;
+    out.is_error = true;
+    out.message = "faultline-gui: --result needs the SCENARIO file the result was computed from\n";
+    return out;
+  }
   if (o.is_headless() && o.scenario.empty()) {
     out.exit_code = 2;
     out.is_error = true;

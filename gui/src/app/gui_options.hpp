@@ -18,6 +18,7 @@ struct GuiOptions {
   std::string scenario;          ///< scenario file to open; empty = none
   std::string screenshot;        ///< PNG to write after the run and `frames` frames; empty = none
   std::string dump_state;        ///< view-model JSON to write likewise; empty = none
+  std::string result;            ///< faultline.result/v1 file of `scenario` shown instead of a first run; empty = run
   int frames = 3;                ///< frames rendered after the run completed, before writing
   ViewMode view = ViewMode::kAll;
   std::optional<double> cursor_s;  ///< initial time cursor, s; default: the first fault's start

@@ -20,6 +20,7 @@ bool ScenarioSession::open(const std::string& path) {
   result_.reset();
   result_scenario_.reset();
   rows_.clear();
+  store_rows_.clear();
   log_.clear();
   return true;
 }
@@ -34,6 +35,7 @@ std::vector<engine::InputFile> ScenarioSession::inputs() const {
 
 void ScenarioSession::set_result(engine::Scenario scenario, engine::RunResult result) {
   rows_ = build_comparison(result);
+  store_rows_ = build_store_rows(result, scenario.targets.rpo_s);
   log_ = build_event_log(scenario, result);
   result_scenario_ = std::move(scenario);
   result_ = std::move(result);

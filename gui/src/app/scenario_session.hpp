@@ -56,6 +56,8 @@ class ScenarioSession {
   [[nodiscard]] const engine::Scenario& result_scenario() const { return *result_scenario_; }
   /// Comparison rows of the latest result.
   [[nodiscard]] const std::vector<ComparisonRow>& rows() const { return rows_; }
+  /// RPO per data store across the patterns of the latest result.
+  [[nodiscard]] const std::vector<StoreRow>& store_rows() const { return store_rows_; }
   /// Event log of the latest result.
   [[nodiscard]] const std::vector<EventLogEntry>& log() const { return log_; }
   /// Layout of the loaded topology (valid when has_scenario()).
@@ -73,6 +75,7 @@ class ScenarioSession {
   std::optional<engine::Scenario> result_scenario_;
   std::optional<engine::RunResult> result_;
   std::vector<ComparisonRow> rows_;
+  std::vector<StoreRow> store_rows_;
   std::vector<EventLogEntry> log_;
 };
 

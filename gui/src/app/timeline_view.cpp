@@ -9,6 +9,7 @@
 
 #include "faultline/gui/cursor_state.hpp"
 #include "faultline/gui/event_log_model.hpp"
+#include "faultline/gui/runbook_marks.hpp"
 #include "faultline/gui/target_colour.hpp"
 
 namespace faultline::gui {
@@ -92,7 +93,7 @@ void TimelineView::draw(ViewContext& context) {
     }
   }
   ImGui::SameLine();
-  ImGui::TextDisabled("  (wheel: zoom, right-drag: pan, double-click: whole run)");
+  ImGui::TextDisabled("  (wheel: zoom, right-drag: pan, double-click: whole run; triangles: runbook steps)");
 
   const float label_w = 120.0F * scale;
   const float axis_h = 20.0F * scale;
@@ -157,6 +158,7 @@ void TimelineView::draw(ViewContext& context) {
   draw->PopClipRect();
 
   float y = origin.y + axis_h;
+  std::string hovered_step;  // the runbook step under the mouse, if any
   const char* strip_names[] = {"success ratio", "traffic share", "capacity", "replication lag"};
   for (std::size_t p = 0; p < result.patterns.size(); ++p) {
     const engine::PatternResult& pattern = result.patterns[p];
@@ -241,6 +243,21 @@ void TimelineView::draw(ViewContext& context) {
       mark(i.full_capacity_s, "full", IM_COL32(74, 222, 128, 230));
       if (i.recovered) mark(std::optional<double>(i.rto_s), "RTO", IM_COL32(244, 244, 245, 230));
     }
+    // Runbook steps: a thin bar from start to end at the top of the strips, a tick at the end
+    // (critical path orange, failed red, others grey); hover a tick for the step.
+    for (const RunbookMark& m : runbook_marks(pattern)) {
+      const ImU32 colour = m.is_failed ? IM_COL32(244, 67, 54, 255)
+                                       : (m.is_critical ? IM_COL32(255, 138, 61, 255) : IM_COL32(160, 174, 192, 220));
+      const float x0 = to_px(axis.x_of(m.start_s));
+      const float x1 = to_px(axis.x_of(m.end_s));
+      draw->AddRectFilled(ImVec2(x0, strips_top + 4 * scale), ImVec2(std::max(x1, x0 + 1.0F), strips_top + 6 * scale), colour);
+      draw->AddTriangleFilled(ImVec2(x1 - 4 * scale, strips_top), ImVec2(x1 + 4 * scale, strips_top),
+                              ImVec2(x1, strips_top + 9 * scale), colour);
+      if (is_hovered && std::fabs(io.MousePos.x - x1) <= 4.0F * scale && io.MousePos.y >= strips_top &&
+          io.MousePos.y <= strips_bottom) {
+        hovered_step = describe_mark(m);
+      }
+    }
     draw->PopClipRect();
     y = strips_bottom + 6.0F * scale;
   }
@@ -251,7 +268,11 @@ void TimelineView::draw(ViewContext& context) {
                   2.0F * scale);
   }
   if (is_hovered && io.MousePos.x >= plot_x0) {
-    ImGui::SetTooltip("%s", format_clock(axis.t_of(io.MousePos.x)).c_str());
+    if (hovered_step.empty()) {
+      ImGui::SetTooltip("%s", format_clock(axis.t_of(io.MousePos.x)).c_str());
+    } else {
+      ImGui::SetTooltip("%s\n%s", format_clock(axis.t_of(io.MousePos.x)).c_str(), hovered_step.c_str());
+    }
   }
   ImGui::EndChild();
 }

@@ -2,10 +2,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "faultline/gui/event_log_model.hpp"
+#include "faultline/gui/what_if_edits.hpp"
 #include "faultline/router/router_config.hpp"
 
 namespace faultline::gui {
@@ -121,11 +124,117 @@ bool edit_router(router::RouterConfig& r) {
   return is_changed;
 }
 
+// Replication per data store: mode, lag (async), backup interval (backup_restore, scheduled_rebuild).
+bool edit_stores(std::map<std::string, engine::StoreReplication>& stores) {
+  bool is_changed = false;
+  if (stores.empty()) {
+    ImGui::TextDisabled("no replicated data store in this pattern");
+    return false;
+  }
+  int id = 0;
+  for (auto& [store, r] : stores) {
+    ImGui::PushID(id++);
+    ImGui::TextUnformatted(store.c_str());
+    ImGui::Indent();
+    int mode = 0;
+    for (std::size_t m = 0; m < kReplicationModes.size(); ++m) {
+      if (kReplicationModes[m] == r.mode) mode = static_cast<int>(m);
+    }
+    if (ImGui::Combo("replication", &mode, "sync\0async\0backup_restore\0scheduled_rebuild\0")) {
+      set_replication_mode(r, kReplicationModes[static_cast<std::size_t>(mode)]);
+      is_changed = true;
+    }
+    if (r.mode == topology::ReplicationMode::kAsync) {
+      // Written back only when it changed: an untouched lag distribution stays a distribution.
+      const double before = replication_lag_s(r);
+      double lag = before;
+      if (edit_double("replication lag", lag, 0, 7 * 86400.0, "%.3f s", 0.05F)) is_changed = true;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mean lag. An edited lag is exact: it replaces a lag distribution.");
+      if (lag != before) set_replication_lag_s(r, lag);
+      if (const std::string d = describe_replication_lag(r); !d.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", d.c_str());
+      }
+    }
+    if (r.mode == topology::ReplicationMode::kBackupRestore || r.mode == topology::ReplicationMode::kScheduledRebuild) {
+      double interval = backup_interval_s(r);
+      if (edit_double("backup interval", interval, 1, 7 * 86400.0, "%.0f s", 10.0F)) is_changed = true;
+      set_backup_interval_s(r, interval);
+    }
+    ImGui::Unindent();
+    ImGui::PopID();
+  }
+  return is_changed;
+}
+
+// Runbook steps: duration of one attempt (a constant once edited), failure chance, retries.
+// `error` receives Runbook::create's message when a rebuilt runbook is refused.
+bool edit_runbook(engine::Runbook& runbook, std::string& error, float scale) {
+  if (runbook.empty()) {
+    ImGui::TextDisabled("no runbook in this pattern");
+    return false;
+  }
+  bool is_changed = false;
+  const std::size_t steps = runbook.steps().size();
+  for (std::size_t i = 0; i < steps; ++i) {
+    const engine::RunbookStep step = runbook.steps()[i];  // a copy: an edit rebuilds the runbook
+    ImGui::PushID(static_cast<int>(i));
+    const std::string kind(engine::to_string(step.kind));
+    if (kind == step.id) {
+      ImGui::TextUnformatted(step.id.c_str());
+    } else {
+      ImGui::Text("%s (%s)", step.id.c_str(), kind.c_str());
+    }
+    if (step.duration_s.kind() != engine::Distribution::Kind::kConstant) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", step.duration_s.describe().c_str());
+    }
+    ImGui::Indent();
+    // One line per step: three fields side by side, each a third of the width left after their labels.
+    const float field_w = std::max(60.0F * scale, (ImGui::GetContentRegionAvail().x - 330.0F * scale) / 3.0F);
+    // Values are written back every frame while dragging (the runbook is rebuilt), committed on release.
+    bool is_done = false;
+    std::string problem;
+    double duration = step_duration_s(step);
+    ImGui::SetNextItemWidth(field_w);
+    is_done |= edit_double("duration", duration, 0, 7 * 86400.0, "%.1f s", 1.0F);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mean of one attempt. An edited duration is exact: it replaces the step's distribution.");
+    if (duration != step_duration_s(step)) problem = set_step_duration_s(runbook, i, duration);
+    double chance = step.failure_chance;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(field_w);
+    is_done |= edit_double("failure chance", chance, 0, 1, "%.3f", 0.005F);
+    if (chance != step.failure_chance && problem.empty()) {
+      problem = edit_runbook_step(runbook, i, [&](engine::RunbookStep& edited) { edited.failure_chance = chance; });
+    }
+    std::int64_t retries = step.retries;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(field_w);
+    is_done |= edit_int("retries", retries, 0, 20);
+    if (retries != step.retries && problem.empty()) {
+      problem = edit_runbook_step(runbook, i, [&](engine::RunbookStep& edited) { edited.retries = static_cast<int>(retries); });
+    }
+    if (!problem.empty()) error = problem;
+    if (is_done && problem.empty()) {
+      error.clear();
+      is_changed = true;
+    }
+    ImGui::Unindent();
+    ImGui::PopID();
+  }
+  return is_changed;
+}
+
 }  // namespace
 
 std::string find_what_if_error(const engine::Scenario& scenario) {
   for (const engine::PatternSpec& p : scenario.patterns) {
     if (const auto e = router::find_config_error(p.router)) return p.name + ": router." + e->path + ": " + e->message;
+  }
+  for (const engine::PatternSpec& p : scenario.patterns) {
+    for (const auto& [store, r] : p.stores) {
+      if (const std::string e = find_replication_error(r); !e.empty()) return p.name + ": store " + store + ": " + e;
+    }
   }
   for (const engine::FaultSpec& f : scenario.faults) {
     if (f.start >= engine::kSimStart + scenario.duration) {
@@ -150,6 +259,7 @@ void WhatIfView::draw(ViewContext& context, bool is_running, double progress) {
   bool is_reset = false;
   if (ImGui::Button("Reset edits")) {
     session.reset_edits();
+    runbook_error_.clear();
     is_reset = true;
   }
   ImGui::SameLine();
@@ -159,6 +269,7 @@ void WhatIfView::draw(ViewContext& context, bool is_running, double progress) {
   }
   const std::string error = find_what_if_error(s);
   if (!error.empty()) ImGui::TextColored(ImVec4(1.0F, 0.4F, 0.4F, 1.0F), "%s", error.c_str());
+  if (!runbook_error_.empty()) ImGui::TextColored(ImVec4(1.0F, 0.4F, 0.4F, 1.0F), "runbook edit refused: %s", runbook_error_.c_str());
   ImGui::Separator();
   ImGui::BeginChild("what-if-parameters");
   ImGui::PushItemWidth(-200.0F * context.scale);
@@ -180,6 +291,14 @@ void WhatIfView::draw(ViewContext& context, bool is_running, double progress) {
       is_changed |= edit_seconds("time to capacity", p.time_to_capacity, 0, 86400);
       is_changed |= edit_seconds("warm-up", p.warmup, 0, 86400);
       is_changed |= edit_seconds("cold-cache latency", p.cold_cache_latency, 0, 600);
+      if (ImGui::TreeNodeEx("data stores", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+        is_changed |= edit_stores(p.stores);
+        ImGui::TreePop();
+      }
+      if (ImGui::TreeNodeEx("runbook", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+        is_changed |= edit_runbook(p.runbook, runbook_error_, context.scale);
+        ImGui::TreePop();
+      }
       if (ImGui::TreeNodeEx("router", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
         is_changed |= edit_router(p.router);
         ImGui::TreePop();

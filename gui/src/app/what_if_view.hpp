@@ -1,6 +1,7 @@
 #pragma once
 // What-if view: edits any parameter of the scenario's what-if copy (patterns,
-// their routers, faults, recovery and SLO settings) and asks for a re-run.
+// their routers, data store replication and runbook steps, faults, recovery
+// and SLO settings) and asks for a re-run.
 
 #include <string>
 
@@ -16,6 +17,7 @@ class WhatIfView {
 
  private:
   bool is_auto_run_ = true;
+  std::string runbook_error_;  ///< the last refused runbook edit's reason; empty when none
 };
 
 /// The first invalid value of `scenario` as edited (router sections, fault times), or empty when valid.

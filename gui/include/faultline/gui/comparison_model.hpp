@@ -34,7 +34,27 @@ struct ComparisonRow {
   TargetStatus rpo_status = TargetStatus::kNoTarget;
   TargetStatus cost_status = TargetStatus::kNoTarget;
   std::vector<engine::TargetResult> targets;  ///< as judged by the engine
+  std::optional<engine::FailbackResult> failback;  ///< worst incident's failback; null: none or fault to the run end
+  engine::WorkLossResult work;               ///< worst incident's lost work (zeros: none)
 };
+
+/// One data store's loss under one pattern: the incident where its RPO was largest.
+struct StoreCell {
+  double rpo_s = 0.0;             ///< s
+  std::uint64_t lost_writes = 0;  ///< in that incident
+  std::string mode;               ///< replication mode under the pattern ("async", ...)
+  TargetStatus status = TargetStatus::kNoTarget;  ///< against the scenario's RPO target (it bounds every store)
+};
+
+/// RPO of one data store across the patterns.
+struct StoreRow {
+  std::string store;                          ///< data store id
+  std::vector<std::optional<StoreCell>> cells;  ///< one per pattern, in result order; null: no loss recorded
+};
+
+/// Every data store any incident of any pattern reports, in first-seen order (pattern, incident, store).
+/// `rpo_limit_s`: the scenario's RPO target, if any (a cell above it is missed, else met).
+std::vector<StoreRow> build_store_rows(const engine::RunResult& result, std::optional<double> rpo_limit_s);
 
 /// Rows of every pattern of `result`, in result order.
 std::vector<ComparisonRow> build_comparison(const engine::RunResult& result);

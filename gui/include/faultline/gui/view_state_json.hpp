@@ -22,9 +22,11 @@ struct ViewStateInfo {
 };
 
 /// Schema "faultline.gui-state/v1": info, `patterns` (one object per row with
-/// every figure of ComparisonRow, nulls for absent values, and its targets) and
-/// `cursor` (per pattern: bucket, success ratio, active faults, phase). Fixed key order, 2-space indent.
+/// every figure of ComparisonRow, nulls for absent values, its targets, its worst
+/// incident's failback (null when none) and lost work), `stores` (per data store:
+/// per pattern RPO, lost writes and mode, null when the pattern lost nothing there)
+/// and `cursor` (per pattern: bucket, success ratio, active faults, phase). Fixed key order, 2-space indent.
 std::string to_state_json(const ViewStateInfo& info, const std::vector<ComparisonRow>& rows,
-                          const std::vector<CursorState>& cursor);
+                          const std::vector<CursorState>& cursor, const std::vector<StoreRow>& stores = {});
 
 }  // namespace faultline::gui

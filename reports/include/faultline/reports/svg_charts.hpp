@@ -22,4 +22,10 @@ std::string target_bars_svg(const engine::RunResult& result, std::string_view ke
 /// recovery phases in seconds from the fault start.
 std::string rto_phases_svg(const engine::RunResult& result);
 
+/// Gantt of the runbook as it ran in `incident`: one bar per step from start_s
+/// to end_s (s from the fault start), critical-path steps highlighted, failed
+/// steps and retries (attempts > 1) marked, verticals at detect, switch, full
+/// capacity and RTO. Empty string when the incident has no runbook steps.
+std::string runbook_gantt_svg(const engine::IncidentResult& incident);
+
 }  // namespace faultline::reports

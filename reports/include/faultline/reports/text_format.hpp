@@ -28,4 +28,10 @@ std::string scenario_label(const engine::RunResult& result);
 /// The incident with the largest RTO (s) of `pattern`, or nullptr when it has none.
 const engine::IncidentResult* worst_incident(const engine::PatternResult& pattern);
 
+/// The incident with the largest RTO (s) among those with runbook steps, or nullptr when none has steps.
+const engine::IncidentResult* worst_incident_with_steps(const engine::PatternResult& pattern);
+
+/// True when `work` records any lost or rehydrated work (threads, GPU-hours, documents, a training resume).
+bool has_lost_work(const engine::WorkLossResult& work);
+
 }  // namespace faultline::reports
