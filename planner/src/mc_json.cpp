@@ -145,7 +145,21 @@ std::string to_mc_json_text(const McResult& r) {
   return j.dump(2) + "\n";
 }
 
+namespace {
+McResult read_checked(std::string_view text, const std::string& file);
+}  // namespace
+
 McResult read_mc_json_text(std::string_view text, const std::string& file) {
+  try {
+    return read_checked(text, file);
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(file + ": unexpected value type (" + std::string(e.what()) +
+                             "; allowed: a faultline.mc/v1 document as written by faultline mc)");
+  }
+}
+
+namespace {
+McResult read_checked(std::string_view text, const std::string& file) {
   const Reader in(file);
   ordered_json j;
   try {
@@ -208,6 +222,7 @@ McResult read_mc_json_text(std::string_view text, const std::string& file) {
   summarize(r);
   return r;
 }
+}  // namespace
 
 McResult merge_shards(std::vector<McResult> shards) {
   if (shards.empty()) throw std::invalid_argument("merge: no shard files");

@@ -138,3 +138,31 @@ TEST_CASE("faultline mc and merge refuse bad input with exit code 2 and no outpu
     CHECK_FALSE(std::filesystem::exists(out));
   }
 }
+
+TEST_CASE("faultline plan evaluates the search space and recommends", "[planner][plan][e2e]") {
+  const std::string out = temp_path("plan.json");
+  std::filesystem::remove(out);
+  const auto r = run_command(faultline_binary() + " plan " + kScenario +
+                             " --years 5 --replications 2 --threads 2 --budget 10000 -q --json " + out);
+  INFO(r.output);
+  REQUIRE(r.exit_code != 2);
+  const json doc = json::parse(read_text(out));
+  CHECK(doc["schema"] == "faultline.plan/v1");
+  // hot-hot x probe {30 (own), 10, 60}; hot-warm x standby {0.25 (own), 0.5, 1} x probe {30, 10, 60}: 3 + 9.
+  REQUIRE(doc["candidates"].size() == 12);
+  CHECK(doc["candidates"][0]["label"] == "hot-hot probe 30s");
+  CHECK(doc["candidates"][0]["changes"] == 0);
+  CHECK(doc["candidates"][3]["label"] == "hot-warm standby 0.25 probe 30s");
+  CHECK(doc["candidates"][3]["changes"] == 2);  // pattern and standby fraction (hot-hot's is 1)
+  // Exit code 0 exactly when some candidate meets every target.
+  bool is_any_met = false;
+  for (const auto& c : doc["candidates"]) is_any_met = is_any_met || c["meets_targets"].get<bool>();
+  CHECK(r.exit_code == (is_any_met ? 0 : 1));
+  // The best-within-budget choice respects the budget, and the cheapest is on the front or tied with it.
+  const auto& rec = doc["recommendations"];
+  for (const auto& c : doc["candidates"]) {
+    if (c["label"] == rec["best_within_budget"]["label"]) CHECK(c["monthly_cost_usd"].get<double>() <= 10000.0);
+  }
+  // Hot/Warm at standby 0.25 costs less per month than Hot/Hot (a quarter of the secondary's reserved capacity).
+  CHECK(doc["candidates"][3]["monthly_cost_usd"].get<double>() < doc["candidates"][0]["monthly_cost_usd"].get<double>());
+}
