@@ -47,29 +47,6 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> parse_shard(const std::st
   return std::pair{k, n};
 }
 
-planner::MarkovAnswer solve_markov(const planner::ReliabilityModel& model, const planner::StructureFunction& structure) {
-  planner::MarkovAnswer answer;
-  bool is_exponential = true;
-  for (const auto& c : model.components) {
-    is_exponential = is_exponential && c.time_between_failures.kind() == engine::Distribution::Kind::kExponential &&
-                     c.time_to_repair.kind() == engine::Distribution::Kind::kExponential;
-  }
-  try {
-    const auto chain = planner::MarkovChain::from_model(model);
-    const double a = chain.availability(structure);
-    answer.availability = a;
-    answer.annual_downtime_h = (1 - a) * planner::kSecondsPerYear / 3600.0;
-    answer.note = std::to_string(chain.state_count()) + "-state chain, rates 1/mean; " +
-                  (is_exponential ? "exact (exponential times)"
-                   : model.repair_crews == planner::RepairCrews::kIndependent
-                       ? "exact for independent repair (depends on the means only)"
-                       : "approximate (non-exponential times with a shared crew)");
-  } catch (const std::invalid_argument& e) {
-    answer.note = e.what();
-  }
-  return answer;
-}
-
 ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) {
   std::uint64_t shard_index = 1;
   std::uint64_t shard_count = 1;
@@ -122,7 +99,7 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   result.faultline_version = std::string(kVersion) + " (git " + kGitCommit + ")";
   result.scenario_file = options.scenario;
   result.scenario_sha256 = reports::sha256_file(options.scenario);
-  result.markov = solve_markov(*reliability.model, structure);
+  result.markov = planner::solve_markov(*reliability.model, structure);
   if (!options.json_path.empty()) reports::write_file_atomically(options.json_path, planner::to_mc_json_text(result));
   if (!options.is_quiet) {
     out << format_mc_table(result);

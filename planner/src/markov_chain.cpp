@@ -1,5 +1,7 @@
 #include "faultline/planner/markov_chain.hpp"
 
+#include "faultline/planner/mc_result.hpp"
+
 #include <bit>
 #include <cmath>
 #include <stdexcept>
@@ -124,6 +126,29 @@ double MarkovChain::availability(const StructureFunction& structure) const {
     if (structure.is_up(s)) up += pi(static_cast<Eigen::Index>(s));
   }
   return up;
+}
+
+MarkovAnswer solve_markov(const ReliabilityModel& model, const StructureFunction& structure) {
+  MarkovAnswer answer;
+  bool is_exponential = true;
+  for (const auto& c : model.components) {
+    is_exponential = is_exponential && c.time_between_failures.kind() == engine::Distribution::Kind::kExponential &&
+                     c.time_to_repair.kind() == engine::Distribution::Kind::kExponential;
+  }
+  try {
+    const MarkovChain chain = MarkovChain::from_model(model);
+    const double a = chain.availability(structure);
+    answer.availability = a;
+    answer.annual_downtime_h = (1 - a) * kSecondsPerYear / 3600.0;
+    answer.note = std::to_string(chain.state_count()) + "-state chain, rates 1/mean; " +
+                  (is_exponential ? "exact (exponential times)"
+                   : model.repair_crews == RepairCrews::kIndependent
+                       ? "exact for independent repair (depends on the means only)"
+                       : "approximate (non-exponential times with a shared crew)");
+  } catch (const std::invalid_argument& e) {
+    answer.note = e.what();
+  }
+  return answer;
 }
 
 }  // namespace faultline::planner

@@ -49,6 +49,11 @@ class MarkovChain {
   RepairCrews crews_;
 };
 
+struct MarkovAnswer;
+/// The exact availability and annual downtime of `structure` under `model` (rates 1/mean),
+/// or none with the reason (too many components) in the note; the note says whether it is exact.
+MarkovAnswer solve_markov(const ReliabilityModel& model, const StructureFunction& structure);
+
 /// Seconds in the 365-day year every annual figure uses.
 inline constexpr double kSecondsPerYear = 365.0 * 86400.0;
 
