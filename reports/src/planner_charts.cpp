@@ -66,7 +66,8 @@ int decimals_for(double span) { return span >= 50.0 ? 0 : (span >= 5.0 ? 1 : 2);
 
 std::string rto_cdf_svg(const McPatternData& pattern, std::optional<double> target_rto_s) {
   const std::vector<CdfStep> steps = empirical_cdf(pattern.rto_s);
-  double largest = steps.empty() ? 0.0 : steps.back().x;
+  // The axis ends at the p99 (or the target): a few very long incidents would squeeze everything else to the left.
+  double largest = nearest_rank(pattern.rto_s, 0.99).value_or(0.0);
   if (target_rto_s) largest = std::max(largest, *target_rto_s);
   const Scale x{0.0, nice_ceiling(largest), 64.0, 936.0};
   const Scale y{0.0, 1.0, 250.0, 30.0};
@@ -80,6 +81,13 @@ std::string rto_cdf_svg(const McPatternData& pattern, std::optional<double> targ
   for (const CdfStep& s : steps) d += " H" + num(x(s.x)) + " V" + num(y(s.y));
   d += " H" + num(x.to);
   out += "<path class=\"cdf\" d=\"" + d + "\" fill=\"none\" stroke=\"" + kInk + "\" stroke-width=\"2\"/>";
+  const auto beyond = static_cast<std::size_t>(
+      std::count_if(pattern.rto_s.begin(), pattern.rto_s.end(), [&](double v) { return v > x.hi; }));
+  if (beyond > 0) {
+    out += text_at(x.to, y.from + 32, std::to_string(beyond) + " incident(s) beyond " + shortest(x.hi) + " s, up to " +
+                                          fixed(steps.back().x, 0) + " s",
+                   "class=\"axis\" text-anchor=\"end\"");
+  }
   const std::array<std::pair<const char*, std::optional<double>>, 3> marks{
       {{"p50", pattern.rto_p50_s}, {"p95", pattern.rto_p95_s}, {"p99", pattern.rto_p99_s}}};
   double label_y = 44;
@@ -133,7 +141,7 @@ std::string downtime_histogram_svg(const McPatternData& pattern) {
 }
 
 std::string pareto_svg(const PlanDocument& plan) {
-  std::string out = open_svg(386, "Pareto front: total monthly cost against RTO p95", "pareto-chart");
+  std::string out = open_svg(406, "Pareto front: total monthly cost against RTO p95", "pareto-chart");
   if (plan.candidates.empty()) {
     out += text_at(80, 120, "no candidate in the document", "class=\"label muted\"");
     return out + "</svg>";
@@ -150,7 +158,7 @@ std::string pareto_svg(const PlanDocument& plan) {
   }
   const double pad = cost_hi > cost_lo ? 0.05 * (cost_hi - cost_lo) : std::max(0.05 * std::abs(cost_lo), 1.0);
   const Scale x{cost_lo - pad, cost_hi + pad, 80.0, 920.0};
-  const Scale y{0.0, nice_ceiling(rto_hi), 330.0, 40.0};
+  const Scale y{0.0, nice_ceiling(rto_hi), 350.0, 60.0};
   out += frame(x, y, 5, 4, 0, 0, "expected total cost, USD per month (steady state + incident cost / 12)", "RTO p95, s");
   const auto radius = [&](const PlanCandidateData& c) {
     return 4.0 + (rpo_hi > 0.0 ? 8.0 * c.rpo_p95_s.value_or(0.0) / rpo_hi : 0.0);
@@ -204,10 +212,9 @@ std::string pareto_svg(const PlanDocument& plan) {
          text_at(96, 18, "Pareto front", "class=\"legend\"");
   out += "<circle cx=\"196\" cy=\"14\" r=\"5\" fill=\"" + std::string(kOtherColour) + "\"/>" +
          text_at(206, 18, "dominated", "class=\"legend\"");
-  out += text_at(290, 18,
-                 "size: RPO p95 (largest " + fixed(rpo_hi, 0) + " s); ring green meets targets, red misses; "
-                 "A cheapest meeting targets, B best within budget, C least change",
+  out += text_at(290, 18, "size: RPO p95 (largest " + fixed(rpo_hi, 0) + " s); ring: green meets the targets, red misses one",
                  "class=\"legend\"");
+  out += text_at(86, 36, "A cheapest meeting the targets, B best RTO/RPO within budget, C least change", "class=\"legend\"");
   return out + "</svg>";
 }
 

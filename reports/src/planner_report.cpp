@@ -11,7 +11,7 @@ std::string cell(const std::string& text, std::string_view cls = "") {
   return "<td" + (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") + ">" + escape_xml(text) + "</td>";
 }
 
-std::string percent(std::optional<double> v) { return v ? fixed(*v * 100.0, 4) + " %" : std::string("-"); }
+std::string percent(std::optional<double> v) { return v ? fixed(*v * 100.0, 5) + " %" : std::string("-"); }
 
 std::string interval(const AvailabilityEstimate& a) {
   if (!a.ci99_low || !a.ci99_high) return "- (one replication)";

@@ -150,6 +150,15 @@ TEST_CASE("the RTO CDF and the downtime histogram have exact geometry", "[report
     CHECK_THAT(svg, Catch::Contains(">target 40 s</text>"));
     CHECK_THAT(svg, Catch::Contains(">p50 20 s</text>"));
   }
+  SECTION("CDF: the axis ends at the p99, longer incidents are counted") {
+    reports::McPatternData tail;
+    tail.name = "tail";
+    tail.rto_s.assign(100, 10.0);
+    tail.rto_s.push_back(5000.0);
+    const std::string svg = reports::rto_cdf_svg(tail, std::nullopt);
+    CHECK_THAT(svg, Catch::Contains(">1 incident(s) beyond 10 s, up to 5000 s</text>"));
+    CHECK_THAT(svg, Catch::Contains("d=\"M64.0,250.0 H936.0 V32.2 H936.0 V30.0 H936.0\""));
+  }
   SECTION("CDF without incidents says so") {
     reports::McPatternData quiet;
     quiet.name = "quiet";
@@ -169,16 +178,16 @@ TEST_CASE("the RTO CDF and the downtime histogram have exact geometry", "[report
 TEST_CASE("the Pareto scatter places, sizes and labels the candidates", "[reports][planner][svg]") {
   const reports::PlanDocument plan = reports::read_plan_document(sample_plan(), "plan.json");
   const std::string svg = reports::pareto_svg(plan);
-  SECTION("x 900..3100 USD over 80..920 px, y 0..1000 s over 330..40 px, r 4 + 8 RPO/300") {
-    CHECK_THAT(svg, Catch::Contains("<circle class=\"pareto\" cx=\"118.2\" cy=\"156.0\" r=\"12.0\""));
-    CHECK_THAT(svg, Catch::Contains("<circle class=\"pareto\" cx=\"500.0\" cy=\"243.0\" r=\"8.0\""));
-    CHECK_THAT(svg, Catch::Contains("<circle class=\"dominated\" cx=\"881.8\" cy=\"214.0\" r=\"4.0\""));
+  SECTION("x 900..3100 USD over 80..920 px, y 0..1000 s over 350..60 px, r 4 + 8 RPO/300") {
+    CHECK_THAT(svg, Catch::Contains("<circle class=\"pareto\" cx=\"118.2\" cy=\"176.0\" r=\"12.0\""));
+    CHECK_THAT(svg, Catch::Contains("<circle class=\"pareto\" cx=\"500.0\" cy=\"263.0\" r=\"8.0\""));
+    CHECK_THAT(svg, Catch::Contains("<circle class=\"dominated\" cx=\"881.8\" cy=\"234.0\" r=\"4.0\""));
   }
   SECTION("the front joins the Pareto points in cost order") {
-    CHECK_THAT(svg, Catch::Contains("<path class=\"front\" d=\"M118.2,156.0 L500.0,243.0\""));
+    CHECK_THAT(svg, Catch::Contains("<path class=\"front\" d=\"M118.2,176.0 L500.0,263.0\""));
   }
   SECTION("recommendations: A and B on mid, no C (none qualifies)") {
-    CHECK_THAT(svg, Catch::Contains("<text x=\"511.0\" y=\"233.0\" class=\"recommended\" font-weight=\"bold\">AB</text>"));
+    CHECK_THAT(svg, Catch::Contains("<text x=\"511.0\" y=\"253.0\" class=\"recommended\" font-weight=\"bold\">AB</text>"));
     CHECK(count_of(svg, "class=\"recommended\"") == 1);
   }
 }
@@ -195,7 +204,7 @@ TEST_CASE("Monte Carlo and plan reports are whole, self-contained documents", "[
     CHECK(cdf < histogram);
     CHECK(histogram < inputs);
     CHECK(inputs != std::string::npos);
-    CHECK_THAT(mc_html, Catch::Contains("<td>99.9770 %</td><td>99.9670 % to 99.9870 %</td><td>99.9950 %</td>"));
+    CHECK_THAT(mc_html, Catch::Contains("<td>99.97700 %</td><td>99.96700 % to 99.98700 %</td><td>99.99500 %</td>"));
     CHECK_THAT(mc_html, Catch::Contains("two &lt;regions&gt;.json"));
     CHECK_THAT(mc_html, Catch::Contains("@media print"));
   }
@@ -203,7 +212,7 @@ TEST_CASE("Monte Carlo and plan reports are whole, self-contained documents", "[
     CHECK(plan_html.find("<section id=\"recommendations\">") < plan_html.find("<section id=\"pareto\">"));
     CHECK(plan_html.find("<section id=\"pareto\">") < plan_html.find("<section id=\"candidates\">"));
     CHECK_THAT(plan_html, Catch::Contains("<td class=\"text\">C: least change</td><td class=\"text\">none</td>"));
-    CHECK_THAT(plan_html, Catch::Contains("<td class=\"text\">dear</td><td>2900</td><td>3000</td><td>99.9900 %</td><td>400</td><td>none</td>"));
+    CHECK_THAT(plan_html, Catch::Contains("<td class=\"text\">dear</td><td>2900</td><td>3000</td><td>99.99000 %</td><td>400</td><td>none</td>"));
     CHECK_THAT(plan_html, Catch::Contains("2 of 3 plans meet every target"));
   }
   SECTION("no external reference or script in either") {
@@ -217,10 +226,10 @@ TEST_CASE("Monte Carlo and plan reports are whole, self-contained documents", "[
   }
   SECTION("Markdown summaries") {
     const std::string mc_md = reports::mc_to_markdown(reports::read_mc_document(sample_mc(), "mc.json"));
-    CHECK_THAT(mc_md, Catch::Contains("| hot-warm | 99.9770 % | 99.9670 % to 99.9870 % | 99.9950 % | 2.000 | 20 | 50 | 50 | 5 |"));
+    CHECK_THAT(mc_md, Catch::Contains("| hot-warm | 99.97700 % | 99.96700 % to 99.98700 % | 99.99500 % | 2.000 | 20 | 50 | 50 | 5 |"));
     const std::string plan_md = reports::plan_to_markdown(reports::read_plan_document(sample_plan(), "plan.json"));
     CHECK_THAT(plan_md, Catch::Contains("- A: cheapest meeting the targets: mid (cheapest)"));
-    CHECK_THAT(plan_md, Catch::Contains("| cheap | 900 | 1000 | 99.9000 % | 600 | 300 | yes | missed |"));
+    CHECK_THAT(plan_md, Catch::Contains("| cheap | 900 | 1000 | 99.90000 % | 600 | 300 | yes | missed |"));
   }
 }
 

@@ -13,7 +13,8 @@ namespace faultline::reports {
 
 /// Empirical CDF of every incident's RTO (s) of `pattern` as a step path (class "cdf"); dashed verticals
 /// at the document's p50/p95/p99 and a red line at `target_rto_s` when given. Plot area x 64..936 px for
-/// 0..nice_ceiling(max(largest RTO, target)) s, y 250..30 px for probability 0..1.
+/// 0..nice_ceiling(max(p99 of the RTOs, target)) s (longer incidents are counted in a note), y 250..30 px
+/// for probability 0..1.
 std::string rto_cdf_svg(const McPatternData& pattern, std::optional<double> target_rto_s);
 
 /// Histogram of annual downtime per replication (h per year) of `pattern`, bins from histogram_bins;
@@ -25,7 +26,7 @@ std::string downtime_histogram_svg(const McPatternData& pattern);
 /// 4 + 8 x RPO p95 / largest RPO p95 px. Pareto points blue and joined by a path in cost order,
 /// the others grey; recommended candidates carry a letter (A cheapest meeting targets, B best within
 /// budget, C least change). Plot area x 80..920 px for cost min - 5 % .. max + 5 % of the span (+-5 %
-/// of the value when all are equal), y 330..40 px for 0..nice_ceiling(largest RTO p95).
+/// of the value when all are equal), y 350..60 px for 0..nice_ceiling(largest RTO p95).
 std::string pareto_svg(const PlanDocument& plan);
 
 }  // namespace faultline::reports
