@@ -67,9 +67,7 @@ int decimals_for(double span) { return span >= 50.0 ? 0 : (span >= 5.0 ? 1 : 2);
 std::string rto_cdf_svg(const McPatternData& pattern, std::optional<double> target_rto_s) {
   const std::vector<CdfStep> steps = empirical_cdf(pattern.rto_s);
   // The axis ends at the p99 (or the target): a few very long incidents would squeeze everything else to the left.
-  double largest = nearest_rank(pattern.rto_s, 0.99).value_or(0.0);
-  if (target_rto_s) largest = std::max(largest, *target_rto_s);
-  const Scale x{0.0, nice_ceiling(largest), 64.0, 936.0};
+  const Scale x{0.0, cdf_axis_end_s(pattern.rto_s, target_rto_s), 64.0, 936.0};
   const Scale y{0.0, 1.0, 250.0, 30.0};
   std::string out = open_svg(292, "empirical CDF of RTO for " + pattern.name, "cdf-chart");
   out += frame(x, y, 5, 4, decimals_for(x.hi), 2, "RTO of an incident, s", "P(RTO <= x)");

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "faultline/reports/result_reader.hpp"
+#include "svg_primitives.hpp"
 
 namespace faultline::reports {
 namespace {
@@ -274,6 +275,14 @@ std::optional<double> nearest_rank(std::vector<double> values, double q) {
   const double rank = std::ceil(q * static_cast<double>(values.size()));
   const std::size_t k = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(rank, 1.0)), 1, values.size());
   return values[k - 1];
+}
+
+double round_axis_end(double v) { return svg::nice_ceiling(v); }
+
+double cdf_axis_end_s(const std::vector<double>& rto_s, std::optional<double> target_rto_s) {
+  double largest = nearest_rank(rto_s, 0.99).value_or(0.0);
+  if (target_rto_s) largest = std::max(largest, *target_rto_s);
+  return round_axis_end(largest);
 }
 
 std::vector<HistogramBin> histogram_bins(std::vector<double> values) {

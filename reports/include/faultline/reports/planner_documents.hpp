@@ -119,4 +119,10 @@ struct HistogramBin {
 /// one bin [v - 0.5, v + 0.5] when every value is v. Empty for no values.
 std::vector<HistogramBin> histogram_bins(std::vector<double> values);
 
+/// A round axis end (1, 2 or 5 x 10^k) >= v; 1 for v <= 0. The charts and the GUI share it.
+double round_axis_end(double v);
+
+/// End (s) of an RTO CDF's x axis: round_axis_end(max(nearest-rank p99 of `rto_s`, target)); 1 with neither.
+double cdf_axis_end_s(const std::vector<double>& rto_s, std::optional<double> target_rto_s);
+
 }  // namespace faultline::reports
