@@ -15,6 +15,7 @@
 #include "faultline/gui/run_worker.hpp"
 #include "file_browser.hpp"
 #include "gui_options.hpp"
+#include "planner_view.hpp"
 #include "scenario_session.hpp"
 #include "timeline_view.hpp"
 #include "topology_view.hpp"
@@ -55,6 +56,7 @@ class App {
   void start_run();
   void poll_worker();
   void open_scenario(const std::string& path);
+  bool load_planner_documents();
   void begin_export();
   void save_layout_if_wanted();
   PngImage read_framebuffer() const;
@@ -70,6 +72,8 @@ class App {
   TopologyView topology_view_;
   EventLogView event_log_view_;
   WhatIfView what_if_view_;
+  PlannerDocuments planner_;
+  PlannerView planner_view_;
   FileBrowser open_browser_;
   FileBrowser export_browser_;
   ExportFormat export_format_ = ExportFormat::kJson;
@@ -97,6 +101,7 @@ class App {
   bool show_topology_ = true;
   bool show_events_ = true;
   bool show_what_if_ = true;
+  bool show_planner_ = true;
 };
 
 }  // namespace faultline::gui
