@@ -339,6 +339,7 @@ void App::draw_views() {
     } else {
       place(0.0F, 0.0F, 1.0F, 1.0F, cond);
     }
+    ImGui::SetNextWindowBgAlpha(1.0F);  // it may lie over the timeline: do not let the timeline show through
     if (ImGui::Begin("Planner", &show_planner_)) planner_view_.draw(planner_, scale_);
     ImGui::End();
   } else if (options_.view != ViewMode::kAll) {
