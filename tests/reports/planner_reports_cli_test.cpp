@@ -40,6 +40,12 @@ TEST_CASE("faultline report draws the distributions of a faultline mc document",
     CHECK_THAT(html, Catch::Contains("class=\"cdf\""));
     check_self_contained(html);
   }
+  SECTION("the same document gives the same bytes") {
+    const auto first = run_command(bin + " report " + (tmp / "mc.json") + " --format html");
+    const auto second = run_command(bin + " report " + (tmp / "mc.json") + " --format html");
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.output == second.output);
+  }
   SECTION("md on standard output") {
     const auto report = run_command(bin + " report " + (tmp / "mc.json") + " --format md");
     REQUIRE(report.exit_code == 0);

@@ -182,7 +182,22 @@ void PlannerView::draw_plan(const reports::PlanDocument& plan, float height, flo
       }
     }
   }
+  // Hover: the candidate under the pointer (the last drawn wins, as it is on top).
+  const ImVec2 mouse = ImGui::GetMousePos();
+  const reports::PlanCandidateData* hovered = nullptr;
+  for (std::size_t i = 0; i < s.marks.size(); ++i) {
+    const double dx = mouse.x - s.marks[i].centre.x;
+    const double dy = mouse.y - s.marks[i].centre.y;
+    if (dx * dx + dy * dy <= s.marks[i].radius * s.marks[i].radius) hovered = &plan.candidates[i];
+  }
   ImGui::Dummy(size);
+  if (hovered != nullptr && ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("%s\n%.0f USD/month total (%.0f steady)\nRTO p95 %s, RPO p95 %s\n%s%s", hovered->label.c_str(),
+                      hovered->total_monthly_usd, hovered->monthly_cost_usd,
+                      hovered->rto_p95_s ? format("%.0f s", *hovered->rto_p95_s).c_str() : "no incident",
+                      hovered->rpo_p95_s ? format("%.0f s", *hovered->rpo_p95_s).c_str() : "none",
+                      hovered->meets_targets ? "meets the targets" : "misses a target", hovered->is_pareto ? ", Pareto" : "");
+  }
 }
 
 }  // namespace faultline::gui
