@@ -10,6 +10,9 @@
 #include "faultline/cli/graph_command.hpp"
 #include "faultline/cli/hold_command.hpp"
 #include "faultline/cli/lint_command.hpp"
+#include "faultline/cli/mc_command.hpp"
+#include "faultline/cli/merge_command.hpp"
+#include "faultline/cli/plan_command.hpp"
 #include "faultline/cli/replay_command.hpp"
 #include "faultline/cli/report_command.hpp"
 #include "faultline/cli/run_command.hpp"
@@ -29,6 +32,9 @@ int main(int argc, char** argv) {
   faultline::cli::add_lint_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_graph_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_replay_command(app, std::cout, exit_code);
+  faultline::cli::add_mc_command(app, std::cout, std::cerr, exit_code);
+  faultline::cli::add_merge_command(app, std::cout, std::cerr, exit_code);
+  faultline::cli::add_plan_command(app, std::cout, std::cerr, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,8 @@
 #include "faultline/reports/atomic_write.hpp"
 #include "faultline/reports/chromium.hpp"
 #include "faultline/reports/junit_report.hpp"
+#include "faultline/reports/planner_documents.hpp"
+#include "faultline/reports/planner_report.hpp"
 #include "faultline/reports/report_format.hpp"
 #include "faultline/reports/result_reader.hpp"
 #include "faultline/reports/text_format.hpp"
@@ -22,6 +24,53 @@ struct ReportOptions {
   std::string output;
   std::string chromium;
 };
+
+// The schema of the single document given when it is a Monte Carlo or plan document; empty otherwise
+// (a result document, or a file the result reader will explain).
+std::string planner_schema(const ReportOptions& options, nlohmann::json& document) {
+  if (options.results.size() != 1) return {};
+  try {
+    document = reports::read_json_file(options.results.front());
+  } catch (const reports::ResultReadError&) {
+    return {};
+  }
+  if (!document.is_object() || !document.contains("schema") || !document.at("schema").is_string()) return {};
+  const std::string schema = document.at("schema").get<std::string>();
+  return schema == "faultline.mc/v1" || schema == "faultline.plan/v1" ? schema : std::string();
+}
+
+// Writes the HTML or Markdown report of a faultline.mc/v1 or faultline.plan/v1 document.
+ExitCode report_planner_document(const ReportOptions& options, const std::string& schema, const nlohmann::json& document,
+                                 reports::ReportFormat format, std::ostream& out, std::ostream& err) {
+  const std::string& file = options.results.front();
+  if (format != reports::ReportFormat::kHtml && format != reports::ReportFormat::kMarkdown) {
+    const std::string asked = options.format.empty() ? "-o " + options.output : "--format " + options.format;
+    err << "faultline report: " << file << ": schema: a " << schema << " document has no report for " << asked
+        << " (allowed: html, md)\nfaultline report: nothing written\n";
+    return ExitCode::kBadInput;
+  }
+  const bool is_html = format == reports::ReportFormat::kHtml;
+  std::string text;
+  try {
+    if (schema == "faultline.mc/v1") {
+      const reports::McDocument mc = reports::read_mc_document(document, file);
+      text = is_html ? reports::mc_to_html(mc) : reports::mc_to_markdown(mc);
+    } else {
+      const reports::PlanDocument plan = reports::read_plan_document(document, file);
+      text = is_html ? reports::plan_to_html(plan) : reports::plan_to_markdown(plan);
+    }
+  } catch (const reports::ResultReadError& e) {
+    err << e.what() << "\nfaultline report: nothing written\n";
+    return ExitCode::kBadInput;
+  }
+  if (options.output.empty()) {
+    out << text;
+    return ExitCode::kOk;
+  }
+  reports::write_file_atomically(options.output, text);
+  err << "report written to " << options.output << "\n";
+  return ExitCode::kOk;
+}
 
 ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
   std::optional<reports::ReportFormat> format;
@@ -42,6 +91,10 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
   } else {
     err << "faultline report: give --format (" << reports::report_format_names() << ") or -o FILE\n";
     return ExitCode::kBadInput;
+  }
+  nlohmann::json document;
+  if (const std::string schema = planner_schema(options, document); !schema.empty()) {
+    return report_planner_document(options, schema, document, *format, out, err);
   }
   if (options.results.size() > 1 && format != reports::ReportFormat::kJunit) {
     err << "faultline report: " << options.results.size()
@@ -91,8 +144,8 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
 
 void add_report_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<ReportOptions>();
-  CLI::App* cmd = app.add_subcommand("report", "Write a report (HTML, PDF, Markdown, CSV, JUnit) from result files");
-  cmd->add_option("result", options->results, "result file(s) written by `faultline run --json` (several: junit only)")
+  CLI::App* cmd = app.add_subcommand("report", "Write a report (HTML, PDF, Markdown, CSV, JUnit) from result, mc or plan files");
+  cmd->add_option("result", options->results, "result file(s) of `faultline run --json` (several: junit only), or one file of `faultline mc`/`plan --json` (html, md)")
       ->required();
   cmd->add_option("-f,--format", options->format, "html | md | csv | junit | pdf (default: from -o's extension)");
   cmd->add_option("-o,--output", options->output, "output file (default: standard output; required for pdf)");

@@ -293,6 +293,8 @@ std::string inputs_section(const engine::RunResult& result) {
 
 }  // namespace
 
+std::string_view report_stylesheet() { return kStyle; }
+
 ReportTopology load_report_topology(const engine::RunResult& result) {
   const engine::InputFile* input = nullptr;
   for (const auto& i : result.inputs) {

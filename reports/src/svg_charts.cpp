@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "faultline/reports/text_format.hpp"
+#include "svg_primitives.hpp"
 
 namespace faultline::reports {
 namespace {
@@ -22,17 +23,10 @@ constexpr const char* kCriticalStepColour = "#d84315";
 constexpr const char* kOtherStepColour = "#90a4ae";
 constexpr const char* kFailedStepColour = "#b71c1c";
 
-std::string num(double v) { return fixed(v, 1); }
-
-std::string text_at(double x, double y, std::string_view text, std::string_view extra = "") {
-  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"" + (extra.empty() ? "" : " " + std::string(extra)) + ">" +
-         escape_xml(text) + "</text>";
-}
-
-std::string line(double x1, double y1, double x2, double y2, std::string_view style) {
-  return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\" " +
-         std::string(style) + "/>";
-}
+using svg::line;
+using svg::nice_ceiling;
+using svg::num;
+using svg::text_at;
 
 // "h:mm" of a time in seconds since run start.
 std::string clock(double seconds) {
@@ -47,16 +41,6 @@ double tick_step(double span) {
     if (span / step <= 10.0) return step;
   }
   return std::ceil(span / 10.0 / 86400.0) * 86400.0;
-}
-
-// A readable round upper bound for an axis (1, 2, 5 x 10^k) >= v.
-double nice_ceiling(double v) {
-  if (v <= 0.0) return 1.0;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
-  for (const double m : {1.0, 2.0, 5.0, 10.0}) {
-    if (m * magnitude >= v) return m * magnitude;
-  }
-  return 10.0 * magnitude;
 }
 
 // Plot area of one panel and its scales.

@@ -175,7 +175,12 @@ TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") 
   CHECK_THAT(frames.output, Catch::Contains("--frames"));
   const auto no_scenario = run_command(gui() + " --dump-state s.json");
   CHECK(no_scenario.exit_code == 2);
-  CHECK_THAT(no_scenario.output, Catch::Contains("need a SCENARIO"));
+  CHECK_THAT(no_scenario.output, Catch::Contains("--dump-state needs a SCENARIO file"));
+  const auto nothing_to_show = run_command(gui() + " --screenshot a.png");
+  CHECK(nothing_to_show.exit_code == 2);
+  CHECK_THAT(nothing_to_show.output, Catch::Contains("--screenshot needs a SCENARIO, --mc or --plan file"));
+  const auto planner_dump = run_command(gui() + " --mc mc.json --dump-state s.json");
+  CHECK(planner_dump.exit_code == 2);
   const auto size = run_command(gui() + " --size 10x10");
   CHECK(size.exit_code == 2);
   CHECK_THAT(size.output, Catch::Contains("--size"));
@@ -245,4 +250,46 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
     CHECK_FALSE(std::filesystem::exists(dir / "other-state.json"));
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner view and screenshots it", "[gui][e2e][planner]") {
+  const std::filesystem::path dir = fresh_dir("planner");
+  const std::string scenario = source_path("scenarios/reliability-two-region.json");
+  const std::string mc = (dir / "mc.json").string();
+  const std::string plan = (dir / "plan.json").string();
+  REQUIRE(run_command(faultline_binary() + " mc '" + scenario + "' --years 5 --replications 4 -q --json '" + mc + "'").exit_code == 0);
+  REQUIRE(run_command(faultline_binary() + " plan '" + scenario + "' --years 2 --replications 2 -q --json '" + plan + "'").exit_code == 0);
+  const std::string command = gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " --mc '" + mc +
+                              "' --plan '" + plan + "' --view planner --size 1024x768 --scale 1 --screenshot '" +
+                              (dir / "shot.png").string() + "'";
+  const auto r = run_command(command);
+  INFO(command);
+  INFO(r.output);
+  REQUIRE(r.exit_code == 0);
+  const faultline::gui::PngImage png = faultline::gui::read_png(dir / "shot.png");
+  CHECK(png.width == 1024);
+  CHECK(png.height == 768);
+  // The CDF lines, bars and circles are the view's only saturated colours: the pattern blue
+  // (88, 166, 255) of the first CDF, the histogram and the Pareto points, and the target red.
+  std::size_t blue = 0;
+  std::size_t red = 0;
+  for (std::size_t i = 0; i + 3 < png.rgba.size(); i += 4) {
+    const int cr = png.rgba[i];
+    const int cg = png.rgba[i + 1];
+    const int cb = png.rgba[i + 2];
+    if (cr == 88 && cg == 166 && cb == 255) ++blue;
+    if (cr == 235 && cg == 80 && cb == 70) ++red;
+  }
+  CHECK(blue >= 1000);
+  CHECK(red >= 100);
+}
+
+TEST_CASE("faultline-gui refuses a --plan file that is not a plan document, naming it, exit 2", "[gui][e2e][planner]") {
+  const std::filesystem::path dir = fresh_dir("planner-bad");
+  const std::string bad = (dir / "result.json").string();
+  std::ofstream(bad) << R"({"schema": "faultline.result/v1"})";
+  const auto r = run_command(gui_env(dir) + gui() + " --plan '" + bad + "' --screenshot '" + (dir / "shot.png").string() + "'");
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.output, Catch::Contains(bad + ": schema: is \"faultline.result/v1\" (allowed: \"faultline.mc/v1\", \"faultline.plan/v1\")"));
+  CHECK_FALSE(std::filesystem::exists(dir / "shot.png"));
 }

@@ -46,6 +46,7 @@ int App::run() {
     std::cerr << session_.errors() << "faultline-gui: the scenario has problems; nothing was simulated\n";
     return 2;
   }
+  if (!load_planner_documents() && options_.is_headless()) return 2;
   std::string error;
   if (!open_window(error)) {
     std::cerr << "faultline-gui: " << error << "\n";
@@ -64,6 +65,8 @@ int App::run() {
         return 2;
       }
     }
+  } else if (!planner_.is_empty() && options_.is_headless()) {
+    frames_since_result_ = 0;  // nothing to simulate: the documents are ready
   }
   while (!glfwWindowShouldClose(window_) && !is_quit_requested_ && !is_headless_done_) {
     if (options_.is_headless() || worker_.is_running()) {
@@ -77,6 +80,18 @@ int App::run() {
   save_layout_if_wanted();
   close_window();
   return exit_code_;
+}
+
+bool App::load_planner_documents() {
+  for (const std::string* path : {&options_.mc, &options_.plan}) {
+    if (path->empty()) continue;
+    if (const std::string e = load_planner_file(*path, planner_); !e.empty()) {
+      std::cerr << "faultline-gui: " << e << "\n";
+      session_.set_errors(e + "\n");
+      return false;
+    }
+  }
+  return true;
 }
 
 bool App::open_window(std::string& error) {
@@ -229,7 +244,7 @@ void App::draw_menu_bar() {
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("Open scenario...", "Ctrl+O")) {
-      open_browser_.open("Open scenario", FileBrowser::Mode::kOpen, std::filesystem::path(), {".json"});
+      open_browser_.open("Open scenario, mc or plan", FileBrowser::Mode::kOpen, std::filesystem::path(), {".json"});
     }
     if (ImGui::BeginMenu("Open recent", !recent_.items().empty())) {
       for (const std::string& file : recent_.items()) {
@@ -270,6 +285,7 @@ void App::draw_menu_bar() {
     ImGui::MenuItem("Topology", nullptr, &show_topology_);
     ImGui::MenuItem("Event log", nullptr, &show_events_);
     ImGui::MenuItem("What-if", nullptr, &show_what_if_);
+    ImGui::MenuItem("Planner", nullptr, &show_planner_, !planner_.is_empty());
     ImGui::EndMenu();
   }
   ImGui::Separator();
@@ -297,7 +313,9 @@ void App::draw_views() {
     ImGui::SetNextWindowPos(ImVec2(pos.x + x * size.x, pos.y + y * size.y), c);
     ImGui::SetNextWindowSize(ImVec2(w * size.x, h * size.y), c);
   };
-  if (options_.view == ViewMode::kAll) {
+  // Planner documents without a scenario: the Planner view fills the window alone.
+  const bool has_run_views = session_.has_scenario() || planner_.is_empty();
+  if (options_.view == ViewMode::kAll && has_run_views) {
     if (show_comparison_) {
       place(0.0F, 0.0F, 0.6F, 0.26F, cond);
       if (ImGui::Begin("Comparison", &show_comparison_)) comparison_view_.draw(context);
@@ -323,7 +341,18 @@ void App::draw_views() {
       if (ImGui::Begin("What-if", &show_what_if_)) what_if_view_.draw(context, worker_.is_running(), worker_.progress());
       ImGui::End();
     }
-  } else {
+  }
+  if (options_.view == ViewMode::kAll && !planner_.is_empty() && show_planner_) {
+    // Over the timeline when a scenario is open too (movable), else the whole window.
+    if (has_run_views) {
+      place(0.0F, 0.26F, 0.6F, 0.74F, cond);
+    } else {
+      place(0.0F, 0.0F, 1.0F, 1.0F, cond);
+    }
+    ImGui::SetNextWindowBgAlpha(1.0F);  // it may lie over the timeline: do not let the timeline show through
+    if (ImGui::Begin("Planner", &show_planner_)) planner_view_.draw(planner_, scale_);
+    ImGui::End();
+  } else if (options_.view != ViewMode::kAll) {
     place(0.0F, 0.0F, 1.0F, 1.0F, ImGuiCond_Always);
     const ImGuiWindowFlags flags =
         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
@@ -334,6 +363,7 @@ void App::draw_views() {
         case ViewMode::kTopology: topology_view_.draw(context); break;
         case ViewMode::kEvents: event_log_view_.draw(context); break;
         case ViewMode::kWhatIf: what_if_view_.draw(context, worker_.is_running(), worker_.progress()); break;
+        case ViewMode::kPlanner: planner_view_.draw(planner_, scale_); break;
         case ViewMode::kAll: break;
       }
     }
@@ -428,6 +458,16 @@ std::string App::show_result_file() {
 }
 
 void App::open_scenario(const std::string& path) {
+  // The open dialog also takes faultline mc / plan documents: they go to the Planner view.
+  if (!planner_schema_of_file(path).empty()) {
+    if (const std::string e = load_planner_file(path, planner_); !e.empty()) {
+      session_.set_errors(e + "\n");
+      return;
+    }
+    show_planner_ = true;
+    status_ = "opened " + path + " in the Planner view";
+    return;
+  }
   if (!session_.open(path)) return;  // the Problems window shows why; the previous scenario stays
   if (const std::string e = recent_.add(std::filesystem::absolute(path).string()); !e.empty()) status_ = e;
   selected_pattern_ = 0;

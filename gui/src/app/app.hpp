@@ -15,6 +15,7 @@
 #include "faultline/gui/run_worker.hpp"
 #include "file_browser.hpp"
 #include "gui_options.hpp"
+#include "planner_view.hpp"
 #include "scenario_session.hpp"
 #include "timeline_view.hpp"
 #include "topology_view.hpp"
@@ -57,6 +58,7 @@ class App {
   void open_scenario(const std::string& path);
   // Installs --result's file as the opened scenario's result instead of a first run; returns the problem or "".
   std::string show_result_file();
+  bool load_planner_documents();
   void begin_export();
   void save_layout_if_wanted();
   PngImage read_framebuffer() const;
@@ -72,6 +74,8 @@ class App {
   TopologyView topology_view_;
   EventLogView event_log_view_;
   WhatIfView what_if_view_;
+  PlannerDocuments planner_;
+  PlannerView planner_view_;
   FileBrowser open_browser_;
   FileBrowser export_browser_;
   ExportFormat export_format_ = ExportFormat::kJson;
@@ -99,6 +103,7 @@ class App {
   bool show_topology_ = true;
   bool show_events_ = true;
   bool show_what_if_ = true;
+  bool show_planner_ = true;
 };
 
 }  // namespace faultline::gui

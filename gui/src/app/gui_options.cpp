@@ -15,6 +15,7 @@ const char* to_string(ViewMode mode) {
     case ViewMode::kTopology: return "topology";
     case ViewMode::kEvents: return "events";
     case ViewMode::kWhatIf: return "what-if";
+    case ViewMode::kPlanner: return "planner";
   }
   return "all";
 }
@@ -23,6 +24,8 @@ GuiOptionsParse parse_gui_options(int argc, const char* const* argv) {
   GuiOptions o;
   CLI::App app("faultline-gui: compare failover patterns, watch the outage unfold, ask what-if", "faultline-gui");
   app.add_option("scenario", o.scenario, "scenario file to open (docs/scenarios.md)");
+  app.add_option("--mc", o.mc, "faultline mc --json document to show in the Planner view");
+  app.add_option("--plan", o.plan, "faultline plan --json document to show in the Planner view");
   app.add_option("--screenshot", o.screenshot, "after the run completes and --frames frames, write the window as PNG and exit");
   app.add_option("--frames", o.frames, "frames to render before --screenshot/--dump-state (default 3)")->check(CLI::Range(1, 100000));
   app.add_option("--dump-state", o.dump_state, "write the view model (faultline.gui-state/v1 JSON) and exit");
@@ -30,8 +33,8 @@ GuiOptionsParse parse_gui_options(int argc, const char* const* argv) {
                  "show this result of SCENARIO (faultline run --json, batch --report-dir) instead of running it; "
                  "what-if edits re-run as usual");
   std::string view = "all";
-  app.add_option("--view", view, "views shown: all, comparison, timeline, topology, events, what-if")
-      ->check(CLI::IsMember({"all", "comparison", "timeline", "topology", "events", "what-if"}));
+  app.add_option("--view", view, "views shown: all, comparison, timeline, topology, events, what-if, planner")
+      ->check(CLI::IsMember({"all", "comparison", "timeline", "topology", "events", "what-if", "planner"}));
   double cursor = -1;
   auto* cursor_option = app.add_option("--cursor", cursor, "initial time cursor, s since run start (default: first fault)")
                             ->check(CLI::NonNegativeNumber);
@@ -70,15 +73,17 @@ GuiOptionsParse parse_gui_options(int argc, const char* const* argv) {
     out.message = "faultline-gui: --result needs the SCENARIO file the result was computed from\n";
     return out;
   }
-  if (o.is_headless() && o.scenario.empty()) {
+  if ((!o.dump_state.empty() || !o.screenshot.empty()) && o.scenario.empty() &&
+      (!o.dump_state.empty() || (o.mc.empty() && o.plan.empty()))) {
     out.exit_code = 2;
     out.is_error = true;
-    out.message = "faultline-gui: --screenshot and --dump-state need a SCENARIO file\n";
+    out.message = "faultline-gui: --dump-state needs a SCENARIO file; --screenshot needs a SCENARIO, --mc or --plan file\n";
     return out;
   }
   const std::map<std::string, ViewMode> views{{"all", ViewMode::kAll},         {"comparison", ViewMode::kComparison},
                                                      {"timeline", ViewMode::kTimeline}, {"topology", ViewMode::kTopology},
-                                                      {"events", ViewMode::kEvents},     {"what-if", ViewMode::kWhatIf}};
+                                                      {"events", ViewMode::kEvents},     {"what-if", ViewMode::kWhatIf},
+                                                      {"planner", ViewMode::kPlanner}};
   o.view = views.at(view);
   if (cursor_option->count() > 0) o.cursor_s = cursor;
   if (scale_option->count() > 0) o.scale = scale;

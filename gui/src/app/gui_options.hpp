@@ -8,14 +8,16 @@
 namespace faultline::gui {
 
 /// Which views the window shows: all of them in the default layout, or one filling the window.
-enum class ViewMode { kAll, kComparison, kTimeline, kTopology, kEvents, kWhatIf };
+enum class ViewMode { kAll, kComparison, kTimeline, kTopology, kEvents, kWhatIf, kPlanner };
 
-/// Spelling on the command line ("all", "comparison", "timeline", "topology", "events", "what-if").
+/// Spelling on the command line ("all", "comparison", "timeline", "topology", "events", "what-if", "planner").
 const char* to_string(ViewMode mode);
 
 /// Parsed options.
 struct GuiOptions {
   std::string scenario;          ///< scenario file to open; empty = none
+  std::string mc;                ///< faultline.mc/v1 document for the planner view; empty = none
+  std::string plan;              ///< faultline.plan/v1 document for the planner view; empty = none
   std::string screenshot;        ///< PNG to write after the run and `frames` frames; empty = none
   std::string dump_state;        ///< view-model JSON to write likewise; empty = none
   std::string result;            ///< faultline.result/v1 file of `scenario` shown instead of a first run; empty = run

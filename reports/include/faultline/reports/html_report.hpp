@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "faultline/engine/run_result.hpp"
 #include "faultline/topology/topology.hpp"
@@ -20,6 +21,9 @@ struct ReportTopology {
 /// i.e. relative to where the run was started) when it exists, still has the
 /// recorded sha256 and loads without errors; otherwise returns the reason.
 ReportTopology load_report_topology(const engine::RunResult& result);
+
+/// The CSS (screen and print, A4) every HTML report embeds in its <style> element.
+std::string_view report_stylesheet();
 
 /// The whole HTML document (UTF-8). Sections, in order, with these ids: summary,
 /// targets, timelines, runbook, topology, incidents, definitions, inputs.

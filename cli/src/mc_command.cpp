@@ -1,0 +1,137 @@
+#include "faultline/cli/mc_command.hpp"
+
+#include <charconv>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <thread>
+
+#include "faultline/cli/mc_table.hpp"
+#include "faultline/cli/progress_bar.hpp"
+#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/planner/markov_chain.hpp"
+#include "faultline/planner/mc_json.hpp"
+#include "faultline/planner/monte_carlo.hpp"
+#include "faultline/planner/reliability_loader.hpp"
+#include "faultline/reports/atomic_write.hpp"
+#include "faultline/reports/file_digest.hpp"
+#include "faultline/version.hpp"
+
+namespace faultline::cli {
+namespace {
+
+struct McOptionsCli {
+  std::string scenario;
+  double years = 1;
+  std::uint64_t replications = 100;
+  unsigned threads = 0;
+  std::optional<double> precision;
+  std::string shard;
+  std::string json_path;
+  std::optional<std::uint64_t> seed;
+  bool is_quiet = false;
+};
+
+// "K/N" with 1 <= K <= N; nullopt when malformed.
+std::optional<std::pair<std::uint64_t, std::uint64_t>> parse_shard(const std::string& text) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  std::uint64_t k = 0;
+  std::uint64_t n = 0;
+  const char* begin = text.data();
+  const auto [pk, ek] = std::from_chars(begin, begin + slash, k);
+  const auto [pn, en] = std::from_chars(begin + slash + 1, begin + text.size(), n);
+  if (ek != std::errc{} || en != std::errc{} || pk != begin + slash || pn != begin + text.size()) return std::nullopt;
+  if (k < 1 || k > n) return std::nullopt;
+  return std::pair{k, n};
+}
+
+ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) {
+  std::uint64_t shard_index = 1;
+  std::uint64_t shard_count = 1;
+  if (!options.shard.empty()) {
+    const auto shard = parse_shard(options.shard);
+    if (!shard) {
+      err << "faultline mc: --shard " << options.shard << " is not K/N (allowed: e.g. 1/4, with 1 <= K <= N)\n";
+      return ExitCode::kBadInput;
+    }
+    std::tie(shard_index, shard_count) = *shard;
+  }
+  if (options.precision && shard_count > 1) {
+    err << "faultline mc: --precision cannot be combined with --shard (the stop point needs every replication)\n";
+    return ExitCode::kBadInput;
+  }
+  engine::ScenarioLoadResult loaded = engine::ScenarioLoader::load_file(options.scenario);
+  if (!loaded.scenario) {
+    err << loaded.error_report();
+    err << "faultline mc: " << loaded.errors.size() << " problem(s) in the input; nothing was simulated\n";
+    return ExitCode::kBadInput;
+  }
+  engine::Scenario& scenario = *loaded.scenario;
+  if (options.seed) scenario.seed = *options.seed;
+  planner::ReliabilityLoadResult reliability = planner::ReliabilityLoader::load_file(scenario);
+  if (!reliability.model) {
+    err << reliability.error_report();
+    err << "faultline mc: " << reliability.errors.size() << " problem(s) in the reliability section; nothing was simulated\n";
+    return ExitCode::kBadInput;
+  }
+  const planner::StructureFunction structure = planner::StructureFunction::serving(scenario, *reliability.model);
+  planner::McOptions mc_options;
+  mc_options.years = options.years;
+  mc_options.replications = options.replications;
+  mc_options.threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  mc_options.precision = options.precision;
+  mc_options.shard_index = shard_index;
+  mc_options.shard_count = shard_count;
+  ProgressBar bar("mc " + scenario.name, !options.is_quiet);
+  mc_options.on_progress = [&bar](double f) { bar.update(f); };
+  planner::McResult result;
+  try {
+    planner::MonteCarlo mc(scenario, *reliability.model, structure, mc_options);
+    result = mc.run();
+  } catch (const std::invalid_argument& e) {
+    bar.finish();
+    err << "faultline mc: " << e.what() << "\n";
+    return ExitCode::kBadInput;
+  }
+  bar.finish();
+  result.faultline_version = std::string(kVersion) + " (git " + kGitCommit + ")";
+  result.scenario_file = options.scenario;
+  result.scenario_sha256 = reports::sha256_file(options.scenario);
+  result.markov = planner::solve_markov(*reliability.model, structure);
+  if (!options.json_path.empty()) reports::write_file_atomically(options.json_path, planner::to_mc_json_text(result));
+  if (!options.is_quiet) {
+    out << format_mc_table(result);
+    if (!options.json_path.empty()) out << "\nresult written to " << options.json_path << "\n";
+  }
+  // A shard judges nothing: its targets are decided after `faultline merge`.
+  if (shard_count > 1) return ExitCode::kOk;
+  return planner::all_targets_met(result.summary) ? ExitCode::kOk : ExitCode::kTargetMissed;
+}
+
+}  // namespace
+
+void add_mc_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
+  auto options = std::make_shared<McOptionsCli>();
+  CLI::App* cmd = app.add_subcommand(
+      "mc", "Monte Carlo over years of failures and repairs (the scenario's reliability section), with the exact Markov answer");
+  cmd->add_option("scenario", options->scenario, "scenario file with a reliability section (docs/planner.md)")->required();
+  cmd->add_option("--years", options->years, "simulated years per replication (default 1)")
+      ->check(CLI::Range(1e-6, 100000.0));
+  cmd->add_option("--replications", options->replications, "replications of the whole run (default 100)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
+  cmd->add_option("-j,--threads", options->threads, "worker threads (default: cores); results do not depend on it")
+      ->check(CLI::Range(1, 256));
+  cmd->add_option("--precision", options->precision,
+                  "stop once the 99 % CI half-width of the first pattern's availability is at most this")
+      ->check(CLI::Range(1e-12, 1.0));
+  cmd->add_option("--shard", options->shard, "run shard K of N (replications i with i mod N = K - 1); combine with `faultline merge`");
+  cmd->add_option("--json", options->json_path, "write the result (faultline.mc/v1) to this file");
+  cmd->add_option("--seed", options->seed, "override the scenario's seed");
+  cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
+  cmd->footer("Exit code: 0 every target met (or a shard), 1 a target missed, 2 bad input.");
+  cmd->callback([options, &out, &err, &exit_code] { exit_code = run(*options, out, err); });
+}
+
+}  // namespace faultline::cli

@@ -1,0 +1,74 @@
+#include "faultline/cli/mc_table.hpp"
+
+#include <cstdio>
+#include <string>
+
+namespace faultline::cli {
+namespace {
+
+std::string fixed(double v, int digits) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", digits, v);
+  return buffer;
+}
+
+std::string estimate_text(const planner::Estimate& e) {
+  return fixed(e.mean, 7) + (e.half_width ? " +- " + fixed(*e.half_width, 7) : std::string(" (no CI: 1 replication)"));
+}
+
+std::string percentiles_text(const planner::Percentiles& p) {
+  if (!p.p50) return "-";
+  return fixed(*p.p50, 0) + " / " + fixed(*p.p95, 0) + " / " + fixed(*p.p99, 0);
+}
+
+std::string pad(std::string s, std::size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+}  // namespace
+
+std::string format_mc_table(const planner::McResult& r) {
+  const planner::McSummary& s = r.summary;
+  std::string out;
+  out += "scenario " + r.scenario_file + ": " + std::to_string(s.replications) + " replication(s) x " +
+         fixed(r.years, 2) + " y = " + fixed(r.years * static_cast<double>(s.replications), 1) +
+         " simulated years, seed " + std::to_string(r.seed) + ", " + std::to_string(r.components.size()) +
+         " component(s), " + r.repair_crews + " repair";
+  if (r.shard_count > 1) out += ", shard " + std::to_string(r.shard_index) + "/" + std::to_string(r.shard_count);
+  out += "\n\n";
+  out += "component level (" + r.structure + "): availability " + estimate_text(s.structure_availability) +
+         " (99 % CI), " + fixed(s.structure_annual_downtime_h, 3) + " h down per year, " +
+         fixed(s.failures_per_year, 3) + " failures per year\n";
+  out += "Markov (exact): ";
+  if (r.markov.availability) {
+    out += "availability " + fixed(*r.markov.availability, 6) + ", " + fixed(*r.markov.annual_downtime_h, 3) +
+           " h down per year";
+  } else {
+    out += "not solved";
+  }
+  out += " - " + r.markov.note + "\n\n";
+  if (s.patterns.empty()) return out;
+  out += pad("pattern", 12) + pad("availability (99 % CI)", 28) + pad("down h/y", 10) + pad("incidents/y", 13) +
+         pad("RTO p50/p95/p99 s", 22) + pad("RPO p50/p95/p99 s", 22) + "incident cost USD/y\n";
+  for (const auto& p : s.patterns) {
+    out += pad(p.name, 12) + pad(estimate_text(p.availability), 28) + pad(fixed(p.annual_downtime_h, 3), 10) +
+           pad(fixed(p.incidents_per_year, 3), 13) + pad(percentiles_text(p.rto_s), 22) +
+           pad(percentiles_text(p.rpo_s), 22) + fixed(p.annual_incident_cost_usd, 0) + "\n";
+  }
+  bool has_targets = false;
+  for (const auto& p : s.patterns) {
+    for (const auto& t : p.targets) {
+      if (!has_targets) out += "\ntargets (availability: CI lower bound; RTO/RPO: p95)\n";
+      has_targets = true;
+      const bool is_availability = t.name == "availability";
+      out += "  " + pad(p.name, 10) + pad(t.name, 14) + (is_availability ? ">= " : "<= ") +
+             (is_availability ? fixed(t.limit, 6) : fixed(t.limit, 0)) + "  value " +
+             (t.value ? (is_availability ? fixed(*t.value, 6) : fixed(*t.value, 0)) : std::string("-")) + "  " +
+             (t.is_met ? "met" : "MISSED") + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace faultline::cli

@@ -1,0 +1,42 @@
+#pragma once
+// Reads the `reliability` section of a scenario file (docs/planner.md) against
+// the scenario's already loaded topology, reporting every problem it finds.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "faultline/engine/scenario.hpp"
+#include "faultline/planner/reliability_model.hpp"
+#include "faultline/topology/load_error.hpp"
+
+namespace faultline::planner {
+
+/// A reliability model, or every reason there is none.
+struct ReliabilityLoadResult {
+  std::optional<ReliabilityModel> model;     ///< set iff errors is empty
+  std::vector<topology::LoadError> errors;
+  /// One line per error, each ending with a newline.
+  [[nodiscard]] std::string error_report() const;
+};
+
+/// Stateless loader of the `reliability` section.
+class ReliabilityLoader {
+ public:
+  /// Reads `scenario.file` again and checks its `reliability` section against `scenario.topology`.
+  static ReliabilityLoadResult load_file(const engine::Scenario& scenario);
+  /// Checks `text` (a whole scenario document) as the content of `file_name` against `scenario.topology`.
+  static ReliabilityLoadResult load_text(std::string_view text, const std::string& file_name,
+                                         const engine::Scenario& scenario);
+  /// Checks the parsed document `root`; errors name `file_name`.
+  static ReliabilityLoadResult load_json(const nlohmann::json& root, const std::string& file_name,
+                                         const engine::Scenario& scenario);
+};
+
+/// Seconds in a duration with unit ms, s, m, h, d (24 h), w (7 d) or y (365 d); nullopt when malformed or negative.
+std::optional<double> parse_long_duration_s(std::string_view text);
+
+}  // namespace faultline::planner

@@ -1,0 +1,263 @@
+#include "faultline/planner/mc_json.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace faultline::planner {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json optional_number(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
+
+ordered_json estimate_json(const Estimate& e) {
+  ordered_json j;
+  j["mean"] = e.mean;
+  j["ci99_half_width"] = optional_number(e.half_width);
+  j["ci99_low"] = e.half_width ? ordered_json(e.mean - *e.half_width) : ordered_json(nullptr);
+  j["ci99_high"] = e.half_width ? ordered_json(e.mean + *e.half_width) : ordered_json(nullptr);
+  return j;
+}
+
+ordered_json percentiles_json(const Percentiles& p) {
+  ordered_json j;
+  j["p50"] = optional_number(p.p50);
+  j["p95"] = optional_number(p.p95);
+  j["p99"] = optional_number(p.p99);
+  return j;
+}
+
+// Reader helpers: every problem names the file and the JSON path.
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+  [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
+    throw std::runtime_error(file_ + ": " + path + ": " + problem + " (allowed: a faultline.mc/v1 document as written by faultline mc)");
+  }
+  const ordered_json& at(const ordered_json& j, const std::string& path, const char* key) const {
+    if (!j.is_object() || !j.contains(key)) fail(path, std::string("missing key \"") + key + "\"");
+    return j.at(key);
+  }
+  double number(const ordered_json& j, const std::string& path, const char* key) const {
+    const auto& v = at(j, path, key);
+    if (!v.is_number()) fail(path + "." + key, "expected a number");
+    return v.get<double>();
+  }
+  std::optional<double> optional(const ordered_json& j, const std::string& path, const char* key) const {
+    const auto& v = at(j, path, key);
+    if (v.is_null()) return std::nullopt;
+    if (!v.is_number()) fail(path + "." + key, "expected a number or null");
+    return v.get<double>();
+  }
+  std::uint64_t count(const ordered_json& j, const std::string& path, const char* key) const {
+    const auto& v = at(j, path, key);
+    if (!v.is_number_unsigned()) fail(path + "." + key, "expected a non-negative integer");
+    return v.get<std::uint64_t>();
+  }
+  std::string string(const ordered_json& j, const std::string& path, const char* key) const {
+    const auto& v = at(j, path, key);
+    if (!v.is_string()) fail(path + "." + key, "expected a string");
+    return v.get<std::string>();
+  }
+  std::vector<double> numbers(const ordered_json& j, const std::string& path, const char* key) const {
+    const auto& v = at(j, path, key);
+    if (!v.is_array()) fail(path + "." + key, "expected an array of numbers");
+    std::vector<double> out;
+    for (const auto& x : v) {
+      if (!x.is_number()) fail(path + "." + key, "expected an array of numbers");
+      out.push_back(x.get<double>());
+    }
+    return out;
+  }
+
+ private:
+  std::string file_;
+};
+
+}  // namespace
+
+std::string to_mc_json_text(const McResult& r) {
+  ordered_json j;
+  j["schema"] = kMcSchema;
+  j["faultline_version"] = r.faultline_version;
+  j["inputs"] = {{"scenario", r.scenario_file}, {"sha256", r.scenario_sha256}};
+  j["seed"] = r.seed;
+  j["years_per_replication"] = r.years;
+  j["replications_requested"] = r.replications_requested;
+  j["shard"] = r.shard_count == 1 ? ordered_json(nullptr)
+                                  : ordered_json{{"index", r.shard_index}, {"count", r.shard_count}};
+  j["precision"] = optional_number(r.precision);
+  j["repair_crews"] = r.repair_crews;
+  j["structure"] = r.structure;
+  j["components"] = r.components;
+  ordered_json targets = ordered_json::object();
+  if (r.targets.availability) targets["availability"] = *r.targets.availability;
+  if (r.targets.rto_s) targets["rto_s"] = *r.targets.rto_s;
+  if (r.targets.rpo_s) targets["rpo_s"] = *r.targets.rpo_s;
+  j["targets"] = targets;
+  j["markov"] = {{"availability", optional_number(r.markov.availability)},
+                 {"annual_downtime_h", optional_number(r.markov.annual_downtime_h)},
+                 {"note", r.markov.note}};
+  const McSummary& s = r.summary;
+  j["replications"] = s.replications;
+  j["simulated_years"] = r.years * static_cast<double>(s.replications);
+  j["structure_availability"] = estimate_json(s.structure_availability);
+  j["structure_annual_downtime_h"] = s.structure_annual_downtime_h;
+  j["failures_per_year"] = s.failures_per_year;
+  ordered_json patterns = ordered_json::array();
+  for (const auto& p : s.patterns) {
+    ordered_json pj;
+    pj["name"] = p.name;
+    pj["availability"] = estimate_json(p.availability);
+    pj["annual_downtime_h"] = p.annual_downtime_h;
+    pj["incidents_per_year"] = p.incidents_per_year;
+    pj["rto_s"] = percentiles_json(p.rto_s);
+    pj["rpo_s"] = percentiles_json(p.rpo_s);
+    pj["annual_incident_cost_usd"] = p.annual_incident_cost_usd;
+    ordered_json tj = ordered_json::array();
+    for (const auto& t : p.targets) {
+      tj.push_back({{"name", t.name}, {"limit", t.limit}, {"value", optional_number(t.value)}, {"met", t.is_met}});
+    }
+    pj["targets"] = tj;
+    patterns.push_back(pj);
+  }
+  j["patterns"] = patterns;
+  ordered_json records = ordered_json::array();
+  for (const auto& rec : r.records) {
+    ordered_json rj;
+    rj["replication"] = rec.replication;
+    rj["structure_downtime_s"] = rec.structure_downtime_s;
+    rj["failures"] = rec.failures;
+    ordered_json ps = ordered_json::array();
+    for (const auto& p : rec.patterns) {
+      ps.push_back({{"downtime_s", p.downtime_s},
+                    {"incidents", p.incidents},
+                    {"incident_cost_usd", p.incident_cost_usd},
+                    {"rto_s", p.rto_s},
+                    {"rpo_s", p.rpo_s}});
+    }
+    rj["patterns"] = ps;
+    records.push_back(rj);
+  }
+  j["records"] = records;
+  return j.dump(2) + "\n";
+}
+
+namespace {
+McResult read_checked(std::string_view text, const std::string& file);
+}  // namespace
+
+McResult read_mc_json_text(std::string_view text, const std::string& file) {
+  try {
+    return read_checked(text, file);
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(file + ": unexpected value type (" + std::string(e.what()) +
+                             "; allowed: a faultline.mc/v1 document as written by faultline mc)");
+  }
+}
+
+namespace {
+McResult read_checked(std::string_view text, const std::string& file) {
+  const Reader in(file);
+  ordered_json j;
+  try {
+    j = ordered_json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    in.fail("", std::string("not JSON: ") + e.what());
+  }
+  if (in.string(j, "", "schema") != kMcSchema) in.fail("schema", "not \"" + std::string(kMcSchema) + "\"");
+  McResult r;
+  r.faultline_version = in.string(j, "", "faultline_version");
+  const auto& inputs = in.at(j, "", "inputs");
+  r.scenario_file = in.string(inputs, "inputs", "scenario");
+  r.scenario_sha256 = in.string(inputs, "inputs", "sha256");
+  r.seed = in.count(j, "", "seed");
+  r.years = in.number(j, "", "years_per_replication");
+  r.replications_requested = in.count(j, "", "replications_requested");
+  const auto& shard = in.at(j, "", "shard");
+  if (!shard.is_null()) {
+    r.shard_index = in.count(shard, "shard", "index");
+    r.shard_count = in.count(shard, "shard", "count");
+  }
+  r.precision = in.optional(j, "", "precision");
+  r.repair_crews = in.string(j, "", "repair_crews");
+  r.structure = in.string(j, "", "structure");
+  for (const auto& c : in.at(j, "", "components")) r.components.push_back(c.get<std::string>());
+  const auto& targets = in.at(j, "", "targets");
+  if (targets.contains("availability")) r.targets.availability = in.number(targets, "targets", "availability");
+  if (targets.contains("rto_s")) r.targets.rto_s = in.number(targets, "targets", "rto_s");
+  if (targets.contains("rpo_s")) r.targets.rpo_s = in.number(targets, "targets", "rpo_s");
+  const auto& markov = in.at(j, "", "markov");
+  r.markov.availability = in.optional(markov, "markov", "availability");
+  r.markov.annual_downtime_h = in.optional(markov, "markov", "annual_downtime_h");
+  r.markov.note = in.string(markov, "markov", "note");
+  for (const auto& p : in.at(j, "", "patterns")) r.pattern_names.push_back(in.string(p, "patterns[]", "name"));
+  const auto& records = in.at(j, "", "records");
+  if (!records.is_array()) in.fail("records", "expected an array");
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const std::string path = "records[" + std::to_string(i) + "]";
+    const auto& rj = records[i];
+    ReplicationRecord rec;
+    rec.replication = in.count(rj, path, "replication");
+    rec.structure_downtime_s = in.number(rj, path, "structure_downtime_s");
+    rec.failures = in.count(rj, path, "failures");
+    const auto& ps = in.at(rj, path, "patterns");
+    if (!ps.is_array() || ps.size() != r.pattern_names.size()) {
+      in.fail(path + ".patterns", "expected one entry per pattern (" + std::to_string(r.pattern_names.size()) + ")");
+    }
+    for (std::size_t p = 0; p < ps.size(); ++p) {
+      const std::string pp = path + ".patterns[" + std::to_string(p) + "]";
+      PatternReplication pr;
+      pr.downtime_s = in.number(ps[p], pp, "downtime_s");
+      pr.incidents = in.count(ps[p], pp, "incidents");
+      pr.incident_cost_usd = in.number(ps[p], pp, "incident_cost_usd");
+      pr.rto_s = in.numbers(ps[p], pp, "rto_s");
+      pr.rpo_s = in.numbers(ps[p], pp, "rpo_s");
+      rec.patterns.push_back(std::move(pr));
+    }
+    r.records.push_back(std::move(rec));
+  }
+  summarize(r);
+  return r;
+}
+}  // namespace
+
+McResult merge_shards(std::vector<McResult> shards) {
+  if (shards.empty()) throw std::invalid_argument("merge: no shard files");
+  std::sort(shards.begin(), shards.end(),
+            [](const McResult& a, const McResult& b) { return a.shard_index < b.shard_index; });
+  const McResult& first = shards.front();
+  if (shards.size() != first.shard_count) {
+    throw std::invalid_argument("merge: " + std::to_string(shards.size()) + " file(s) for a run split in " +
+                                std::to_string(first.shard_count) + " shards (allowed: every shard 1.." +
+                                std::to_string(first.shard_count) + " exactly once)");
+  }
+  McResult merged = first;
+  merged.records.clear();
+  for (std::size_t k = 0; k < shards.size(); ++k) {
+    const McResult& s = shards[k];
+    if (s.shard_index != k + 1) {
+      throw std::invalid_argument("merge: shard " + std::to_string(k + 1) + " of " + std::to_string(first.shard_count) +
+                                  " is missing or given twice (allowed: every shard exactly once)");
+    }
+    if (s.shard_count != first.shard_count || s.seed != first.seed || s.years != first.years ||
+        s.replications_requested != first.replications_requested || s.scenario_sha256 != first.scenario_sha256 ||
+        s.scenario_file != first.scenario_file || s.faultline_version != first.faultline_version ||
+        s.pattern_names != first.pattern_names || s.components != first.components || s.markov != first.markov) {
+      throw std::invalid_argument("merge: shard " + std::to_string(k + 1) +
+                                  " comes from a different run (scenario, seed, years, replications or version "
+                                  "differ; allowed: shards of one `faultline mc` command line)");
+    }
+    merged.records.insert(merged.records.end(), s.records.begin(), s.records.end());
+  }
+  std::sort(merged.records.begin(), merged.records.end(),
+            [](const ReplicationRecord& a, const ReplicationRecord& b) { return a.replication < b.replication; });
+  merged.shard_index = 1;
+  merged.shard_count = 1;
+  summarize(merged);
+  return merged;
+}
+
+}  // namespace faultline::planner

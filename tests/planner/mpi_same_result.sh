@@ -1,0 +1,22 @@
+#!/bin/sh
+# `mpirun -np 2 faultline-mpi` writes the same bytes as one `faultline mc` process.
+# Usage: mpi_same_result.sh FAULTLINE FAULTLINE_MPI_OR_EMPTY SCENARIO OUT_DIR
+# Exits 77 (skipped) when the MPI launcher was not built.
+set -eu
+faultline=$1
+mpi=$2
+scenario=$3
+out=$4
+if [ -z "$mpi" ] || ! command -v mpirun >/dev/null 2>&1; then
+  echo "skipped: MPI not found at build time"
+  exit 77
+fi
+mkdir -p "$out"
+rm -f "$out/one.json" "$out/mpi.json"
+args="--years 10 --replications 6 -q"
+"$faultline" mc "$scenario" $args --threads 1 --json "$out/one.json" || [ $? -eq 1 ]
+root=""
+[ "$(id -u)" = 0 ] && root="--allow-run-as-root"
+mpirun $root --oversubscribe -np 2 "$mpi" "$scenario" $args --json "$out/mpi.json" || [ $? -eq 1 ]
+cmp "$out/one.json" "$out/mpi.json"
+echo "mpirun -np 2 and one process wrote the same result"
