@@ -12,7 +12,21 @@
 namespace faultline::engine {
 namespace {
 
-double monthly_cost(const Scenario& scenario, const PatternSpec& pattern) {
+void add_target(std::vector<TargetResult>& out, const std::string& name, const std::optional<double>& limit,
+                const std::optional<double>& value, bool is_higher_better) {
+  if (!limit) return;
+  TargetResult t;
+  t.name = name;
+  t.limit = *limit;
+  t.value = value;
+  // A missing value (e.g. no incident, so no RTO) cannot miss a ceiling.
+  t.met = !value ? !is_higher_better : (is_higher_better ? *value >= *limit : *value <= *limit);
+  out.push_back(std::move(t));
+}
+
+}  // namespace
+
+double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern) {
   topology::ProvisioningPlan plan;
   std::int64_t best = std::numeric_limits<std::int64_t>::max();
   for (const auto& e : pattern.router.endpoints) best = std::min(best, e.priority);
@@ -30,20 +44,6 @@ double monthly_cost(const Scenario& scenario, const PatternSpec& pattern) {
   }
   return topology::monthly_cost(*scenario.topology, plan).total_usd;
 }
-
-void add_target(std::vector<TargetResult>& out, const std::string& name, const std::optional<double>& limit,
-                const std::optional<double>& value, bool is_higher_better) {
-  if (!limit) return;
-  TargetResult t;
-  t.name = name;
-  t.limit = *limit;
-  t.value = value;
-  // A missing value (e.g. no incident, so no RTO) cannot miss a ceiling.
-  t.met = !value ? !is_higher_better : (is_higher_better ? *value >= *limit : *value <= *limit);
-  out.push_back(std::move(t));
-}
-
-}  // namespace
 
 void judge_targets(const Scenario& scenario, PatternResult& pattern) {
   pattern.targets.clear();
@@ -133,7 +133,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std:
         }
         PatternSimulation simulation(scenario, chosen[k]);
         PatternResult pattern = simulation.run(control);
-        pattern.monthly_cost_usd = monthly_cost(scenario, scenario.patterns[chosen[k]]);
+        pattern.monthly_cost_usd = pattern_monthly_cost(scenario, scenario.patterns[chosen[k]]);
         judge_targets(scenario, pattern);
         result.patterns[k] = std::move(pattern);
       } catch (...) {

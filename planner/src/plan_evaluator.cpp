@@ -1,5 +1,7 @@
 #include "faultline/planner/plan_evaluator.hpp"
 
+#include "faultline/engine/scenario_runner.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -28,25 +30,6 @@ std::string label_of(const engine::PatternSpec& p) {
 }
 
 }  // namespace
-
-double pattern_monthly_cost(const engine::Scenario& scenario, const engine::PatternSpec& pattern) {
-  topology::ProvisioningPlan plan;
-  std::int64_t best = std::numeric_limits<std::int64_t>::max();
-  for (const auto& e : pattern.router.endpoints) best = std::min<std::int64_t>(best, e.priority);
-  for (const auto& e : pattern.router.endpoints) {
-    topology::RegionProvisioning p;
-    if (pattern.is_active_active || e.priority == best || pattern.standby_fraction >= 1.0) {
-      p.mode = topology::ProvisioningMode::kFull;
-    } else if (pattern.standby_fraction > 0) {
-      p.mode = topology::ProvisioningMode::kStandby;
-      p.standby_fraction = pattern.standby_fraction;
-    } else {
-      p.mode = topology::ProvisioningMode::kNone;
-    }
-    plan.regions[e.name] = p;
-  }
-  return topology::monthly_cost(*scenario.topology, plan).total_usd;
-}
 
 PlanEvaluator::PlanEvaluator(const engine::Scenario& scenario, const ReliabilityModel& model, McOptions options)
     : scenario_(scenario), model_(model), options_(std::move(options)) {
@@ -101,7 +84,7 @@ std::vector<PlanCandidate> PlanEvaluator::evaluate(const std::function<void(std:
     c.pattern = patterns[i].name;
     c.standby_fraction = patterns[i].standby_fraction;
     c.probe_interval_s = probe_interval_s(patterns[i]);
-    c.monthly_cost_usd = pattern_monthly_cost(scenario_, patterns[i]);
+    c.monthly_cost_usd = engine::pattern_monthly_cost(scenario_, patterns[i]);
     c.annual_incident_cost_usd = s.annual_incident_cost_usd;
     c.availability = s.availability.mean;
     c.availability_low = s.availability.mean - s.availability.half_width.value_or(0);

@@ -26,6 +26,10 @@ struct RunOptions {
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std::vector<InputFile> inputs,
                        const std::string& faultline_version);
 
+/// Steady-state monthly cost of `pattern` on the scenario's topology, USD: the primary
+/// region (lowest priority value) in full, the others by the pattern's standby fraction.
+double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern);
+
 /// Evaluates `scenario`'s targets (global, then by fault type) against `pattern`; replaces pattern.targets.
 void judge_targets(const Scenario& scenario, PatternResult& pattern);
 

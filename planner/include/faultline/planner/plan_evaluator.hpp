@@ -12,10 +12,6 @@
 
 namespace faultline::planner {
 
-/// Steady-state monthly cost of `pattern` on the scenario's topology, USD (the primary
-/// region, i.e. the lowest priority value, in full; the others by standby fraction).
-double pattern_monthly_cost(const engine::Scenario& scenario, const engine::PatternSpec& pattern);
-
 /// Builds and evaluates the candidates.
 class PlanEvaluator {
  public:
