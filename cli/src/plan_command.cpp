@@ -1,5 +1,6 @@
 #include "faultline/cli/plan_command.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "faultline/engine/scenario_loader.hpp"
 #include "faultline/planner/plan_evaluator.hpp"
 #include "faultline/planner/plan_search.hpp"
+#include "faultline/planner/plan_space_loader.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 #include "faultline/reports/atomic_write.hpp"
 #include "faultline/reports/file_digest.hpp"
@@ -51,8 +53,47 @@ ordered_json choice_json(const planner::PlanChoice& c, const std::vector<planner
           {"why", c.why}};
 }
 
-std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& scenario,
-                         const std::vector<planner::PlanCandidate>& candidates, const planner::PlanRecommendation& r) {
+ordered_json samples_json(const std::optional<planner::ProbeSamples>& s) {
+  return s ? ordered_json{{"required", s->required}, {"of", s->of}} : ordered_json(nullptr);
+}
+
+ordered_json breaker_json(const std::optional<planner::BreakerOption>& b) {
+  return b ? ordered_json{{"failure_rate_threshold_percent", b->failure_rate_threshold},
+                          {"minimum_calls", b->minimum_calls},
+                          {"open_wait_s", b->open_wait_s}}
+           : ordered_json(nullptr);
+}
+
+ordered_json space_json(const engine::Scenario& scenario, const planner::PlanSpace& space,
+                        const planner::PlanSearchResult& search) {
+  ordered_json j;
+  j["patterns"] = ordered_json::array();
+  for (const auto& p : scenario.patterns) j["patterns"].push_back(p.name);
+  j["region_pairs"] = space.region_pairs;
+  j["standby_fractions"] = space.standby_fractions;
+  j["probe_intervals_s"] = space.probe_intervals_s;
+  j["probe_samples"] = ordered_json::array();
+  for (const auto& s : space.probe_samples) j["probe_samples"].push_back(samples_json(s));
+  j["breakers"] = ordered_json::array();
+  for (const auto& b : space.breakers) j["breakers"].push_back(breaker_json(b));
+  j["replication_modes"] = ordered_json::object();
+  for (const auto& [kind, modes] : space.replication_modes) {
+    j["replication_modes"][kind] = ordered_json::array();
+    for (auto m : modes) j["replication_modes"][kind].push_back(std::string(topology::to_string(m)));
+  }
+  j["backup_intervals_s"] = space.backup_intervals_s;
+  j["max_candidates"] = space.max_candidates;
+  j["strategy"] = "screen-then-combine";
+  j["evaluated"] = search.candidates.size();
+  j["screened"] = search.screened;
+  j["truncated"] = search.is_truncated;
+  j["notes"] = search.notes;
+  return j;
+}
+
+std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& scenario, const planner::PlanSpace& space,
+                         const planner::PlanSearchResult& search, const planner::PlanRecommendation& r) {
+  const std::vector<planner::PlanCandidate>& candidates = search.candidates;
   ordered_json j;
   j["schema"] = "faultline.plan/v1";
   j["faultline_version"] = std::string(kVersion) + " (git " + kGitCommit + ")";
@@ -67,17 +108,26 @@ std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& 
   if (scenario.targets.rpo_s) targets["rpo_s"] = *scenario.targets.rpo_s;
   if (scenario.targets.monthly_cost_usd) targets["monthly_cost_usd"] = *scenario.targets.monthly_cost_usd;
   j["targets"] = targets;
-  j["search_space"] = {{"patterns", ordered_json::array()},
-                       {"standby_fractions", planner::PlanEvaluator::kStandbyFractions},
-                       {"probe_intervals_s", planner::PlanEvaluator::kProbeIntervals}};
-  for (const auto& p : scenario.patterns) j["search_space"]["patterns"].push_back(p.name);
+  j["search_space"] = space_json(scenario, space, search);
   ordered_json cs = ordered_json::array();
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const auto& c = candidates[i];
+    ordered_json stores = ordered_json::array();
+    for (const auto& st : c.stores) {
+      stores.push_back({{"store", st.store},
+                        {"mode", std::string(topology::to_string(st.replication.mode))},
+                        {"backup_interval_s", st.replication.interval_s > 0 ? ordered_json(st.replication.interval_s)
+                                                                            : ordered_json(nullptr)}});
+    }
     cs.push_back({{"label", c.label},
                   {"pattern", c.pattern},
+                  {"stage", c.stage},
+                  {"regions", c.regions},
                   {"standby_fraction", c.standby_fraction},
                   {"probe_interval_s", c.probe_interval_s},
+                  {"probe_samples", samples_json(c.probe_samples)},
+                  {"breaker", breaker_json(c.breaker)},
+                  {"stores", stores},
                   {"monthly_cost_usd", c.monthly_cost_usd},
                   {"annual_incident_cost_usd", c.annual_incident_cost_usd},
                   {"total_monthly_usd", c.total_monthly_usd()},
@@ -97,11 +147,13 @@ std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& 
 }
 
 std::string table(const std::vector<planner::PlanCandidate>& candidates, const planner::PlanRecommendation& r) {
-  std::string out = pad("candidate", 34) + pad("USD/month", 11) + pad("+incidents", 12) + pad("availability", 14) +
+  std::size_t width = 34;
+  for (const auto& c : candidates) width = std::max(width, c.label.size() + 2);
+  std::string out = pad("candidate", width) + pad("USD/month", 11) + pad("+incidents", 12) + pad("availability", 14) +
                     pad("RTO p95 s", 11) + pad("RPO p95 s", 11) + pad("changes", 9) + "targets  front\n";
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const auto& c = candidates[i];
-    out += pad(c.label, 34) + pad(fixed(c.monthly_cost_usd, 0), 11) + pad(fixed(c.total_monthly_usd(), 0), 12) +
+    out += pad(c.label, width) + pad(fixed(c.monthly_cost_usd, 0), 11) + pad(fixed(c.total_monthly_usd(), 0), 12) +
            pad(fixed(c.availability, 6), 14) + pad(c.rto_p95_s ? fixed(*c.rto_p95_s, 0) : "-", 11) +
            pad(c.rpo_p95_s ? fixed(*c.rpo_p95_s, 0) : "-", 11) + pad(std::to_string(c.changes), 9) +
            pad(r.is_meeting[i] ? "met" : "missed", 9) +
@@ -131,15 +183,21 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
     err << "faultline plan: " << reliability.errors.size() << " problem(s) in the reliability section; nothing was simulated\n";
     return ExitCode::kBadInput;
   }
+  planner::PlanSpaceLoadResult space = planner::PlanSpaceLoader::load_file(scenario);
+  if (!space.space) {
+    err << space.error_report();
+    err << "faultline plan: " << space.errors.size() << " problem(s) in the plan section; nothing was simulated\n";
+    return ExitCode::kBadInput;
+  }
   planner::McOptions mc;
   mc.years = options.years;
   mc.replications = options.replications;
   mc.threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-  planner::PlanEvaluator evaluator(scenario, *reliability.model, mc);
+  planner::PlanEvaluator evaluator(scenario, *reliability.model, *space.space, mc);
   ProgressBar bar("plan " + scenario.name, !options.is_quiet);
-  std::vector<planner::PlanCandidate> candidates;
+  planner::PlanSearchResult search;
   try {
-    candidates = evaluator.evaluate([&bar](std::size_t done, std::size_t total) {
+    search = evaluator.evaluate([&bar](std::size_t done, std::size_t total) {
       bar.update(static_cast<double>(done) / static_cast<double>(total));
     });
   } catch (const std::invalid_argument& e) {
@@ -148,14 +206,18 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
     return ExitCode::kBadInput;
   }
   bar.finish();
+  const std::vector<planner::PlanCandidate>& candidates = search.candidates;
   const planner::PlanRecommendation r = planner::recommend(candidates, scenario.targets, options.budget);
   if (!options.json_path.empty()) {
-    reports::write_file_atomically(options.json_path, to_plan_json(options, scenario, candidates, r));
+    reports::write_file_atomically(options.json_path, to_plan_json(options, scenario, evaluator.space(), search, r));
   }
   if (!options.is_quiet) {
-    out << "scenario " << scenario.name << ": " << candidates.size() << " candidate plan(s), each " << options.replications
-        << " replication(s) x " << fixed(options.years, 1) << " y, seed " << scenario.seed << "\n\n";
-    out << table(candidates, r);
+    out << "scenario " << scenario.name << ": " << candidates.size() << " candidate plan(s) (" << search.screened
+        << " screened one setting at a time, " << candidates.size() - search.screened << " combined"
+        << (search.is_truncated ? "; stopped at plan.max_candidates" : "") << "), each " << options.replications
+        << " replication(s) x " << fixed(options.years, 1) << " y, seed " << scenario.seed << "\n";
+    for (const auto& note : search.notes) out << "note: " << note << "\n";
+    out << "\n" << table(candidates, r);
     if (!options.json_path.empty()) out << "\nresult written to " << options.json_path << "\n";
   }
   return r.cheapest.candidate ? ExitCode::kOk : ExitCode::kTargetMissed;
@@ -166,7 +228,7 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
 void add_plan_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<PlanOptionsCli>();
   CLI::App* cmd = app.add_subcommand(
-      "plan", "Search patterns, standby fractions and probe intervals for the cheapest plan meeting the targets");
+      "plan", "Search patterns, region pairs, standby, probes, breakers and replication for the cheapest plan meeting the targets");
   cmd->add_option("scenario", options->scenario, "scenario file with a reliability section (docs/planner.md)")->required();
   cmd->add_option("--budget", options->budget, "steady-state budget, USD per month (for the best-RTO recommendation)")
       ->check(CLI::Range(0.0, 1e12));

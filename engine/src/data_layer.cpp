@@ -7,7 +7,8 @@
 
 namespace faultline::engine {
 
-DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& pattern) : pattern_(pattern) {
+DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& pattern, SimDuration schedule_origin)
+    : pattern_(pattern), schedule_origin_(schedule_origin) {
   std::int64_t horizon_s = 1;
   for (const auto& [id, replication] : pattern.stores) {
     Store store;
@@ -80,7 +81,7 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
       case topology::ReplicationMode::kBackupRestore:
       case topology::ReplicationMode::kScheduledRebuild:
         // Restorable copies at every multiple of the interval since t = 0.
-        rpo = SimDuration{now.time_since_epoch().count() % store.replication.backup_interval.count()};
+        rpo = SimDuration{(schedule_origin_ + now.time_since_epoch()).count() % store.replication.backup_interval.count()};
         break;
     }
     const double lost = writes_since(now - rpo, now);

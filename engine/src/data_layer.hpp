@@ -34,7 +34,8 @@ class DataLayer {
   };
 
   /// The stores of `pattern` (databases and object storage with replication links) in `topology`.
-  DataLayer(const topology::Topology& topology, const PatternSpec& pattern);
+  /// Restorable copies are taken at every multiple of their interval since t = -`schedule_origin`.
+  DataLayer(const topology::Topology& topology, const PatternSpec& pattern, SimDuration schedule_origin = SimDuration{0});
 
   /// Indices of the stores that `fault` takes down through its blast radius.
   [[nodiscard]] std::vector<std::size_t> stores_down_by(const topology::Topology& topology, const FaultSpec& fault) const;
@@ -77,6 +78,7 @@ class DataLayer {
   [[nodiscard]] double writes_since(SimTime from, SimTime now) const;
 
   const PatternSpec& pattern_;
+  SimDuration schedule_origin_{0};
   std::vector<Store> stores_;
   std::vector<double> ring_;        // acknowledged writes per second, last ring-size seconds
   std::int64_t ring_second_ = 0;    // the latest second the ring was advanced to

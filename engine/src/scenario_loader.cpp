@@ -100,7 +100,7 @@ class ScenarioChecker {
     }
     reader_.check_keys(root, "",
                        {"$schema", "name", "description", "topology", "duration", "seed", "recovery", "slo",
-                        "workloads", "faults", "patterns", "targets", "costs", "reliability"});
+                        "workloads", "faults", "patterns", "targets", "costs", "reliability", "plan"});
     Scenario s;
     s.file = reader_.file();
     s.name = reader_.string(root, "", "name", true).value_or("");

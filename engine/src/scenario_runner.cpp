@@ -42,6 +42,12 @@ double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern
     }
     plan.regions[e.name] = p;
   }
+  for (const std::string& region : pattern.unbuilt_regions) {
+    plan.regions[region] = topology::RegionProvisioning{topology::ProvisioningMode::kNone, 0};
+  }
+  for (const auto& [store, replication] : pattern.stores) {
+    plan.links[store] = topology::LinkProvisioning{replication.mode, replication.backup_interval};
+  }
   return topology::monthly_cost(*scenario.topology, plan).total_usd;
 }
 

@@ -27,7 +27,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       router_(pattern_.router, this),
       outcomes_(sim_.stream("outcomes")),
       runbook_rng_(sim_.stream("runbook")),
-      data_(*scenario.topology, pattern_),
+      data_(*scenario.topology, pattern_, scenario.schedule_origin),
       data_rng_(sim_.stream("data")),
       work_(scenario, [&] {
         std::vector<std::string> ids;

@@ -67,7 +67,7 @@ void WorkLedger::roll_minute(AgentThreads& a, SimTime t) const {
 void WorkLedger::roll_checkpoint(std::size_t w, SimTime t) {
   Ingestion& ing = *ingestion_[w];
   const std::int64_t interval = scenario_.workloads[w].ingestion->checkpoint_interval.count();
-  const std::int64_t index = t.time_since_epoch().count() / interval;
+  const std::int64_t index = (scenario_.schedule_origin + t.time_since_epoch()).count() / interval;
   if (index > ing.checkpoint) {
     ing.checkpoint = index;
     ing.at_checkpoint = ing.documents;
@@ -108,9 +108,11 @@ void WorkLedger::training_lost(const TrainingSpec& job, SimTime now, SimTime fau
   // hub, which the job must wait for.
   const bool is_streamed = !job.stream_to.empty();
   const std::int64_t interval = job.checkpoint_interval.count();
-  const std::int64_t usable_by = (now - (is_streamed ? job.stream_delay : SimDuration{0})).time_since_epoch().count();
+  const std::int64_t origin = scenario_.schedule_origin.count();
+  const std::int64_t usable_by =
+      origin + (now - (is_streamed ? job.stream_delay : SimDuration{0})).time_since_epoch().count();
   const std::int64_t checkpoint_us = usable_by < 0 ? 0 : usable_by / interval * interval;
-  const double lost_hours = static_cast<double>(now.time_since_epoch().count() - checkpoint_us) / 3.6e9;
+  const double lost_hours = static_cast<double>(origin + now.time_since_epoch().count() - checkpoint_us) / 3.6e9;
   const double gpu_hours = lost_hours * job.gpus;
   out.training_gpu_hours_lost += gpu_hours;
   out.training_cost_usd_lost += gpu_hours * job.gpu_hour_usd;

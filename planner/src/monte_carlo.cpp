@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <exception>
+#include <numeric>
 #include <stdexcept>
 #include <thread>
 
@@ -59,6 +60,7 @@ class Replication {
   }
 
   std::vector<std::vector<IncidentFault>> incidents;
+  std::vector<SimTime> incident_starts;  // per incident: when its first failure happened
   double structure_down_s = 0;
   std::uint64_t failures = 0;
 
@@ -121,6 +123,7 @@ class Replication {
       return a.offset != b.offset ? a.offset < b.offset : a.component < b.component;
     });
     incidents.push_back(std::move(current_));
+    incident_starts.push_back(incident_start_);
     current_.clear();
   }
 
@@ -152,6 +155,29 @@ SimDuration round_up_to_grid(SimDuration d) {
   return SimDuration{minutes * kMinuteUs};
 }
 
+// Phase resolution of an incident window in its schedules: 10 s.
+constexpr std::int64_t kPhaseStepUs = 10'000'000;
+
+// Common period of every schedule counted from t = 0 that `pattern` runs (restorable copies, training and
+// ingestion checkpoints), whole seconds, at most a year; 0 when it runs none.
+SimDuration schedule_period(const engine::Scenario& scenario, const engine::PatternSpec& pattern) {
+  std::int64_t period_s = 0;
+  auto add = [&](SimDuration interval) {
+    const std::int64_t s = std::max<std::int64_t>(1, (interval.count() + 500'000) / 1'000'000);
+    period_s = period_s == 0 ? s : std::min<std::int64_t>(std::lcm(period_s, s), 365LL * 86400);
+  };
+  for (const auto& [store, r] : pattern.stores) {
+    if (r.mode == topology::ReplicationMode::kBackupRestore || r.mode == topology::ReplicationMode::kScheduledRebuild) {
+      add(r.backup_interval);
+    }
+  }
+  for (const auto& w : scenario.workloads) {
+    if (w.training) add(w.training->checkpoint_interval);
+    if (w.ingestion) add(w.ingestion->checkpoint_interval);
+  }
+  return SimDuration{period_s * 1'000'000};
+}
+
 SimDuration round_to_minute(SimDuration d) {
   return SimDuration{(d.count() + kMinuteUs / 2) / kMinuteUs * kMinuteUs};
 }
@@ -177,6 +203,7 @@ MonteCarlo::MonteCarlo(const engine::Scenario& scenario, ReliabilityModel model,
     throw std::invalid_argument("structure function and model disagree on the number of components");
   }
   cache_.resize(scenario_.patterns.size());
+  for (const auto& p : scenario_.patterns) schedule_period_.push_back(schedule_period(scenario_, p));
 }
 
 std::uint64_t MonteCarlo::traffic_simulations() const {
@@ -184,8 +211,14 @@ std::uint64_t MonteCarlo::traffic_simulations() const {
   return traffic_simulations_;
 }
 
-IncidentOutcome MonteCarlo::measure(std::size_t pattern, const std::vector<IncidentFault>& faults) {
-  std::string key;
+IncidentOutcome MonteCarlo::measure(std::size_t pattern, const std::vector<IncidentFault>& faults, SimTime start) {
+  // Where the window falls in the pattern's schedules (copies, checkpoints), to kPhaseStep.
+  SimDuration origin{0};
+  if (const std::int64_t period = schedule_period_.at(pattern).count(); period > 0) {
+    const std::int64_t at = ((start - options_.lead).time_since_epoch().count() % period + period) % period;
+    origin = SimDuration{(at + kPhaseStepUs / 2) / kPhaseStepUs * kPhaseStepUs % period};
+  }
+  std::string key = "@" + std::to_string(origin.count() / kPhaseStepUs) + ";";
   std::vector<IncidentFault> rounded;
   for (const auto& f : faults) {
     IncidentFault r{f.component, round_to_minute(f.offset), round_up_to_grid(f.duration)};
@@ -201,6 +234,7 @@ IncidentOutcome MonteCarlo::measure(std::size_t pattern, const std::vector<Incid
   // The incident window: `lead` of normal traffic, the faults, then `tail` after the last repair.
   engine::Scenario window = scenario_;
   window.faults.clear();
+  window.schedule_origin = origin;
   SimDuration span{0};
   for (const auto& f : rounded) {
     const auto& c = model_.components[f.component];
@@ -243,8 +277,8 @@ ReplicationRecord MonteCarlo::run_replication(std::uint64_t index) {
   if (!options_.is_measuring_incidents) return record;
   for (std::size_t p = 0; p < scenario_.patterns.size(); ++p) {
     PatternReplication pr;
-    for (const auto& incident : rep.incidents) {
-      const IncidentOutcome o = measure(p, incident);
+    for (std::size_t k = 0; k < rep.incidents.size(); ++k) {
+      const IncidentOutcome o = measure(p, rep.incidents[k], rep.incident_starts[k]);
       ++pr.incidents;
       pr.downtime_s += o.rto_s;
       pr.incident_cost_usd += o.incident_cost_usd;

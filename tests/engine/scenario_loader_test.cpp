@@ -167,7 +167,7 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
   SECTION("unknown key, with the nearest allowed key suggested") {
     check(load(scenario_text("", "", R"({"name": "hot-hot"})", R"( "sed": 7,)")), "sed",
           "unknown key \"sed\"; did you mean \"seed\"?",
-          "$schema, name, description, topology, duration, seed, recovery, slo, workloads, faults, patterns, targets, costs, reliability");
+          "$schema, name, description, topology, duration, seed, recovery, slo, workloads, faults, patterns, targets, costs, reliability, plan");
   }
   SECTION("missing required key") {
     const std::string text = R"({"name": "x", "topology": "topologies/foundry-two-region.json", "duration": 60,

@@ -148,12 +148,31 @@ TEST_CASE("faultline plan evaluates the search space and recommends", "[planner]
   REQUIRE(r.exit_code != 2);
   const json doc = json::parse(read_text(out));
   CHECK(doc["schema"] == "faultline.plan/v1");
-  // hot-hot x probe {30 (own), 10, 60}; hot-warm x standby {0.25 (own), 0.5, 1} x probe {30, 10, 60}: 3 + 9.
-  REQUIRE(doc["candidates"].size() == 12);
-  CHECK(doc["candidates"][0]["label"] == "hot-hot probe 30s");
-  CHECK(doc["candidates"][0]["changes"] == 0);
-  CHECK(doc["candidates"][3]["label"] == "hot-warm standby 0.25 probe 30s");
-  CHECK(doc["candidates"][3]["changes"] == 2);  // pattern and standby fraction (hot-hot's is 1)
+  // Screen (default space, docs/planner.md): hot-hot: own + probe {10, 60} + x/n {1/2, 2/4} (own 3/4)
+  // + database {sync, backup 15m/1h/4h} + object_storage {backup 15m/1h/4h} = 1 + 2 + 2 + 4 + 3 = 12;
+  // hot-warm adds standby {0.5, 1} (own 0.25): 14. No region pair: the topology replicates one way only.
+  const json& space = doc["search_space"];
+  CHECK(space["screened"] == 26);
+  CHECK(space["strategy"] == "screen-then-combine");
+  CHECK(space["region_pairs"].empty());
+  REQUIRE(doc["candidates"].size() >= 26);
+  CHECK(doc["candidates"].size() == space["evaluated"].get<std::size_t>());
+  const json& own = doc["candidates"][0];
+  CHECK(own["label"] == "hot-hot probe 30s");
+  CHECK(own["changes"] == 0);
+  CHECK(own["regions"] == json::array({"eastus2", "centralus"}));
+  CHECK(own["probe_samples"] == json{{"required", 3}, {"of", 4}});
+  CHECK(own["stores"].size() == 2);
+  CHECK(doc["candidates"][5]["label"] == "hot-hot probe 30s database sync");
+  CHECK(doc["candidates"][9]["label"] == "hot-hot probe 30s object_storage backup 15m");
+  CHECK(doc["candidates"][12]["label"] == "hot-warm standby 0.25 probe 30s");
+  CHECK(doc["candidates"][12]["changes"] == 2);  // pattern and standby fraction (hot-hot's is 1)
+  for (std::size_t i = 0; i < doc["candidates"].size(); ++i) {
+    CHECK(doc["candidates"][i]["stage"] == (i < 26 ? "screen" : "combine"));
+  }
+  // The shipped topology prices neither sync nor copies: the plan says so, and they cost nothing.
+  CHECK(space["notes"].size() == 3);
+  CHECK(doc["candidates"][5]["monthly_cost_usd"] == own["monthly_cost_usd"]);
   // Exit code 0 exactly when some candidate meets every target.
   bool is_any_met = false;
   for (const auto& c : doc["candidates"]) is_any_met = is_any_met || c["meets_targets"].get<bool>();
@@ -164,5 +183,5 @@ TEST_CASE("faultline plan evaluates the search space and recommends", "[planner]
     if (c["label"] == rec["best_within_budget"]["label"]) CHECK(c["monthly_cost_usd"].get<double>() <= 10000.0);
   }
   // Hot/Warm at standby 0.25 costs less per month than Hot/Hot (a quarter of the secondary's reserved capacity).
-  CHECK(doc["candidates"][3]["monthly_cost_usd"].get<double>() < doc["candidates"][0]["monthly_cost_usd"].get<double>());
+  CHECK(doc["candidates"][12]["monthly_cost_usd"].get<double>() < own["monthly_cost_usd"].get<double>());
 }

@@ -36,6 +36,10 @@ double link_egress_price(const Topology& topology, const std::string& from_regio
   return 0.0;
 }
 
+bool is_periodic(ReplicationMode mode) {
+  return mode == ReplicationMode::kBackupRestore || mode == ReplicationMode::kScheduledRebuild;
+}
+
 }  // namespace
 
 CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) {
@@ -46,6 +50,16 @@ CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) 
     }
     if (provisioning.standby_fraction < 0 || provisioning.standby_fraction > 1) {
       throw std::invalid_argument("standby fraction of " + region + " must be within 0..1");
+    }
+  }
+  for (const auto& [store, link] : plan.links) {
+    const auto v = topology.find(store);
+    if (!v || !std::holds_alternative<DataStoreInfo>(topology.node(*v).details)) {
+      throw std::invalid_argument("provisioning plan names \"" + store + "\", which is not a data store of " +
+                                  topology.name());
+    }
+    if (is_periodic(link.mode) && link.copy_interval.count() <= 0) {
+      throw std::invalid_argument("copy interval of " + store + " must be > 0 for " + std::string(to_string(link.mode)));
     }
   }
   const TopologyGraph& graph = topology.graph();
@@ -97,6 +111,14 @@ CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) 
     const double price = edge.egress_usd_per_gb >= 0 ? edge.egress_usd_per_gb
                                                      : link_egress_price(topology, from.region, to.region);
     add(from, "replication egress to " + to.id, edge.gb_per_month * price);
+    const auto link = plan.links.find(from.id);
+    const ReplicationMode mode = link == plan.links.end() ? edge.replication_mode : link->second.mode;
+    const std::chrono::microseconds interval = link == plan.links.end() ? edge.lag : link->second.copy_interval;
+    if (mode == ReplicationMode::kSync) add(from, "synchronous replication to " + to.id, edge.sync_usd_per_month);
+    if (is_periodic(mode) && interval.count() > 0) {
+      const double copies = kSecondsPerMonth / std::chrono::duration<double>(interval).count();
+      add(from, "restorable copies to " + to.id, copies * edge.usd_per_copy);
+    }
   }
   return report;
 }

@@ -175,7 +175,7 @@ class Checker {
         const VertexId z = add_node(Node{*zone_id, NodeKind::kZone, region_id, {}, zone_path,
                                          reader_.string(zone, zone_path, "description", false).value_or(""),
                                          ZoneInfo{}});
-        add_edge(z, v, Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, zone_path});
+        add_edge(z, v, Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, zone_path, 0, 0});
       }
     }
     const auto components = [&](std::string_view key, auto check) {
@@ -212,11 +212,11 @@ class Checker {
     const VertexId v =
         add_node(Node{*id, kind, graph_[region].id, zones, path,
                       reader_.string(item, path, "description", false).value_or(""), std::move(details)});
-    add_edge(v, region, Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path});
+    add_edge(v, region, Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path, 0, 0});
     for (const std::string& zone : zones) {
       const auto z = vertices_.find(zone);
       if (z != vertices_.end() && graph_[z->second].region == graph_[region].id) {
-        add_edge(v, z->second, Edge{EdgeKind::kContainment, true, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path});
+        add_edge(v, z->second, Edge{EdgeKind::kContainment, true, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path, 0, 0});
       }
     }
     for (std::size_t i = 0; i < depends_on.size(); ++i) {
@@ -478,14 +478,15 @@ class Checker {
           "one link per pair of regions (links are bidirectional)");
       return;
     }
-    const Edge edge{EdgeKind::kNetwork, false, latency->count(), bandwidth, egress, ReplicationMode::kAsync, {}, 0, path};
+    const Edge edge{EdgeKind::kNetwork, false, latency->count(), bandwidth, egress, ReplicationMode::kAsync, {}, 0, path, 0, 0};
     add_edge(*from, *to, edge);
     add_edge(*to, *from, edge);
   }
 
   void check_replication_link(const json& item, const std::string& path) {
     if (!reader_.expect_object(item, path, "a replication link object")) return;
-    reader_.check_keys(item, path, {"from", "to", "mode", "lag", "gb_per_month", "egress_usd_per_gb", "description"});
+    reader_.check_keys(item, path, {"from", "to", "mode", "lag", "gb_per_month", "egress_usd_per_gb", "sync_usd_per_month",
+                                    "usd_per_copy", "description"});
     const std::vector<NodeKind> stores = {NodeKind::kDatabase,  NodeKind::kSearchIndex,       NodeKind::kObjectStorage,
                                           NodeKind::kKeyVault, NodeKind::kContainerRegistry, NodeKind::kHsm};
     const auto from = lookup(item, path, "from", stores);
@@ -495,6 +496,8 @@ class Checker {
     const auto lag = reader_.duration(item, path, "lag", false, kMaxLag, "7 days (168h)").value_or(microseconds{0});
     const double gb = reader_.number(item, path, "gb_per_month", false, 0, 1e9).value_or(0);
     const double egress = reader_.number(item, path, "egress_usd_per_gb", false, 0, 100).value_or(-1);
+    const double sync_price = reader_.number(item, path, "sync_usd_per_month", false, 0, 1e9).value_or(0);
+    const double copy_price = reader_.number(item, path, "usd_per_copy", false, 0, 1e9).value_or(0);
     if (!from || !to || !mode) return;
     if (*from == *to) {
       reader_.error(JsonReader::at(path, "to"), "replicates " + in_quotes(graph_[*from].id) + " to itself",
@@ -510,7 +513,8 @@ class Checker {
     }
     const auto replication_mode =
         static_cast<ReplicationMode>(std::find(modes.begin(), modes.end(), *mode) - modes.begin());
-    add_edge(*from, *to, Edge{EdgeKind::kReplication, false, 0, 0, egress, replication_mode, lag, gb, path});
+    add_edge(*from, *to,
+             Edge{EdgeKind::kReplication, false, 0, 0, egress, replication_mode, lag, gb, path, sync_price, copy_price});
   }
 
   // ---- clients ----
@@ -557,7 +561,7 @@ class Checker {
       for (const auto& [region, latency] : latencies) {
         add_edge(v, region,
                  Edge{EdgeKind::kNetwork, false, latency.count(), 0, 0, ReplicationMode::kAsync, {}, 0,
-                      JsonReader::at(JsonReader::at(path, "latency"), graph_[region].id)});
+                      JsonReader::at(JsonReader::at(path, "latency"), graph_[region].id), 0, 0});
       }
       if (!info.entry.empty())
         refer(v, info.entry, JsonReader::at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
@@ -588,7 +592,7 @@ class Checker {
       }
       if (ref.is_edge) {
         add_edge(ref.from, it->second,
-                 Edge{ref.edge_kind, ref.is_alternative, 0, 0, 0, ReplicationMode::kAsync, {}, 0, ref.path});
+                 Edge{ref.edge_kind, ref.is_alternative, 0, 0, 0, ReplicationMode::kAsync, {}, 0, ref.path, 0, 0});
       }
     }
   }

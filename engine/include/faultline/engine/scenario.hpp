@@ -122,6 +122,7 @@ struct PatternSpec {
   SimDuration automatic_failover_delay = seconds(300);  // service-managed promotion after the fault starts
   std::map<std::string, StoreReplication> stores;       // per source store id (replication links of the topology)
   FailbackSpec failback;
+  std::vector<std::string> unbuilt_regions;  // regions this pattern leaves empty (a plan's region pair): cost nothing
 };
 
 /// What an incident costs besides the runbook's execution cost.
@@ -157,6 +158,9 @@ struct Scenario {
   TargetSpec targets;
   std::map<std::string, TargetSpec> targets_by_fault;  // key: fault type spelling
   CostRates costs;
+  /// Absolute time of the run's t = 0 for schedules counted from t = 0 (restorable copies, checkpoints):
+  /// 0 for `faultline run`; the incident window's phase in that schedule under `faultline mc` and `plan`.
+  SimDuration schedule_origin{0};
 };
 
 /// File spelling of a workload kind ("chat_inference", ...).

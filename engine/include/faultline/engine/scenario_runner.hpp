@@ -27,7 +27,8 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std:
                        const std::string& faultline_version);
 
 /// Steady-state monthly cost of `pattern` on the scenario's topology, USD: the primary
-/// region (lowest priority value) in full, the others by the pattern's standby fraction.
+/// region (lowest priority value) in full, the others by the pattern's standby fraction, its
+/// unbuilt regions at nothing, and each store's replication links as the pattern runs them.
 double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern);
 
 /// Evaluates `scenario`'s targets (global, then by fault type) against `pattern`; replaces pattern.targets.

@@ -59,9 +59,10 @@ class MonteCarlo {
   McResult run();
   /// One replication `index` (any thread; deterministic in (seed, index)).
   ReplicationRecord run_replication(std::uint64_t index);
-  /// Measures one incident under pattern `pattern` (cached by pattern and faults: offsets to whole minutes,
-  /// repair times up to whole minutes, above 16 min up to 16 steps per doubling).
-  IncidentOutcome measure(std::size_t pattern, const std::vector<IncidentFault>& faults);
+  /// Measures one incident starting at `start` under pattern `pattern` (cached by pattern, faults and phase:
+  /// offsets to whole minutes, repair times up to whole minutes, above 16 min up to 16 steps per doubling,
+  /// the window's phase in the pattern's backup and checkpoint schedules to 10 s).
+  IncidentOutcome measure(std::size_t pattern, const std::vector<IncidentFault>& faults, engine::SimTime start);
   /// Traffic simulations run so far (cache misses).
   [[nodiscard]] std::uint64_t traffic_simulations() const;
 
@@ -72,6 +73,7 @@ class MonteCarlo {
   McOptions options_;
   mutable std::mutex mutex_;
   std::vector<std::map<std::string, IncidentOutcome>> cache_;  // per pattern
+  std::vector<engine::SimDuration> schedule_period_;           // per pattern: common period of its schedules
   std::uint64_t traffic_simulations_ = 0;
 };
 

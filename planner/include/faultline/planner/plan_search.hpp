@@ -8,15 +8,27 @@
 #include <vector>
 
 #include "faultline/engine/scenario.hpp"
+#include "faultline/planner/plan_space.hpp"
 
 namespace faultline::planner {
+
+/// How a candidate copies one store to its replica.
+struct StoreSetting {
+  std::string store;                     ///< source store id
+  ReplicationOption replication;
+};
 
 /// One point of the search space with what its evaluation measured.
 struct PlanCandidate {
   std::string label;                     ///< e.g. "hot-warm standby 0.5 probe 10s"
   std::string pattern;                   ///< base pattern name
+  std::string stage = "screen";          ///< "screen" (one setting changed) or "combine" (docs/planner.md)
+  std::vector<std::string> regions;      ///< regions behind the router, in priority order
   double standby_fraction = 1;           ///< 0..1
-  double probe_interval_s = 30;          ///< s
+  double probe_interval_s = 30;          ///< s; 0 when the router has no probe
+  std::optional<ProbeSamples> probe_samples;  ///< nullopt: no probe
+  std::optional<BreakerOption> breaker;  ///< nullopt: no circuit breaker
+  std::vector<StoreSetting> stores;      ///< stores with workload data and how each is copied
   double monthly_cost_usd = 0;           ///< steady state, USD per month
   double annual_incident_cost_usd = 0;   ///< expected, USD per year
   double availability = 1;               ///< Monte Carlo mean

@@ -27,9 +27,17 @@ struct RegionProvisioning {
   double standby_fraction = 0;  // 0..1, used when mode is kStandby
 };
 
+/// How a pattern runs the replication links leaving one data store (overrides the topology's mode).
+struct LinkProvisioning {
+  ReplicationMode mode = ReplicationMode::kAsync;
+  std::chrono::microseconds copy_interval{0};  // backup_restore / scheduled_rebuild: time between restorable copies
+};
+
 /// Provisioning per region id; a region not listed is provisioned in full.
+/// Links per source store id; a store not listed runs its links as the topology says.
 struct ProvisioningPlan {
   std::map<std::string, RegionProvisioning, std::less<>> regions;
+  std::map<std::string, LinkProvisioning, std::less<>> links;
 
   /// Provisioning of `region_id` (kFull when not listed).
   RegionProvisioning for_region(std::string_view region_id) const;
@@ -54,8 +62,11 @@ struct CostReport {
 /// Monthly steady-state cost in USD (730 h/month) of `topology` provisioned as `plan`:
 /// deployments (hourly x 730 x share, tokens when full, probe tokens unless none), gateways
 /// (units x hourly x 730 x share), agent services (monthly x share), data stores (monthly unless none),
-/// the global entry (monthly), replication egress (GB per month x USD per GB, both ends deployed).
-/// Throws std::invalid_argument for a standby fraction outside 0..1 or an unknown region id in the plan.
+/// the global entry (monthly), replication links with both ends deployed: egress (GB per month x USD per GB),
+/// plus sync_usd_per_month when run synchronously, plus usd_per_copy x copies per month (730 h / interval)
+/// when run as backup_restore or scheduled_rebuild.
+/// Throws std::invalid_argument for a standby fraction outside 0..1, an unknown region or store id in the plan,
+/// or a copy interval <= 0 for a backup mode.
 CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan);
 
 }  // namespace faultline::topology

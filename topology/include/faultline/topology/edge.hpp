@@ -38,6 +38,8 @@ struct Edge {
   std::chrono::microseconds lag{0};   // replication: typical lag (or backup interval)
   double gb_per_month = 0;            // replication: data shipped per month
   std::string json_path;              // where the edge is defined
+  double sync_usd_per_month = 0;      // replication: added price per month when the link runs synchronously
+  double usd_per_copy = 0;            // replication: price of one restorable copy (backup_restore, scheduled_rebuild)
 };
 
 }  // namespace faultline::topology
