@@ -102,7 +102,8 @@ class Search {
   // The dimensions of `base` with at least one alternative to its own setting.
   std::vector<Dimension> dimensions(const engine::PatternSpec& base, const Settings& own) const {
     std::vector<Dimension> dims;
-    add_dimension(dims, region_lists(base, own), [](Settings& s, const std::vector<std::string>& v) { s.regions = v; });
+    add_dimension(dims, alternatives(region_lists(base, own), own.regions),
+                  [](Settings& s, const std::vector<std::string>& v) { s.regions = v; });
     if (!base.is_active_active && base.standby_fraction > 0) {
       add_dimension(dims, alternatives(space_.standby_fractions, own.standby_fraction),
                     [](Settings& s, double v) { s.standby_fraction = v; });
@@ -123,6 +124,8 @@ class Search {
       std::vector<ReplicationOption> options;
       for (ReplicationMode m : modes->second) {
         if (m == ReplicationMode::kSync && has_multi_region_writes(base, kind)) continue;  // domain-facts: not allowed
+        // Nothing runs in the other regions before a failover (Hot/Cold): no live copy to replicate to.
+        if (!is_periodic(m) && !base.is_active_active && base.standby_fraction <= 0) continue;
         if (is_periodic(m)) {
           for (double interval : space_.backup_intervals_s) options.push_back(ReplicationOption{m, interval});
         } else {
@@ -323,9 +326,11 @@ class Search {
       for (std::size_t j = 0; j < names.size(); ++j) {
         if (i == j || (base.is_active_active && j < i)) continue;
         const std::vector<std::string> pair{names[i], names[j]};
+        // Primary/secondary: the first region's stores replicate to the second; active/active: either way.
         std::set<std::string> covered;
         for (const auto& [store, r] : base.stores) {
-          if (topology_().node(store).region == names[i] && replicates_within(store, pair)) {
+          const std::string& region = topology_().node(store).region;
+          if ((region == names[i] || (base.is_active_active && region == names[j])) && replicates_within(store, pair)) {
             covered.insert(std::string(topology::to_string(topology_().node(store).kind)));
           }
         }

@@ -185,3 +185,46 @@ TEST_CASE("faultline plan evaluates the search space and recommends", "[planner]
   // Hot/Warm at standby 0.25 costs less per month than Hot/Hot (a quarter of the secondary's reserved capacity).
   CHECK(doc["candidates"][12]["monthly_cost_usd"].get<double>() < own["monthly_cost_usd"].get<double>());
 }
+
+TEST_CASE("faultline plan prices replication and searches region pairs on three regions", "[planner][plan][e2e]") {
+  const std::string out = temp_path("plan-three-region.json");
+  std::filesystem::remove(out);
+  const auto r = run_command(faultline_binary() + " plan " + source_path("scenarios/plan-three-region.json") +
+                             " --years 2 --replications 2 --threads 2 -q --json " + out);
+  INFO(r.output);
+  REQUIRE(r.exit_code != 2);
+  const json doc = json::parse(read_text(out));
+  const json& c = doc["candidates"];
+  const json& space = doc["search_space"];
+  // Screen: hot-hot own + pairs {e>c, e>w, c>w} (either direction replicates) + probe 10 s + database sync
+  // + object_storage backup 1h = 7; hot-warm own + pairs {e>c, c>w, w>e} + standby 0.5 + probe 10 s + sync
+  // + backup 1h = 8; hot-cold own + 3 pairs + probe 10 s = 5 (no live copy to replicate to: no sync/async).
+  CHECK(space["screened"] == 20);
+  CHECK(space["notes"].empty());  // the topology prices sync and copies
+  REQUIRE(c.size() >= 20);
+  CHECK(c[0]["label"] == "hot-hot probe 30s");
+  CHECK(c[1]["label"] == "hot-hot probe 30s regions eastus2>centralus");
+  CHECK(c[1]["regions"] == json::array({"eastus2", "centralus"}));
+  CHECK(c[1]["stores"].size() == 2);  // cosmos-eastus2 and storage-eastus2, which replicate to centralus
+  CHECK(c[10]["label"] == "hot-warm standby 0.25 probe 30s regions westus3>eastus2");
+  const auto cost = [&](std::size_t i) { return c[i]["monthly_cost_usd"].get<double>(); };
+  // Sync adds 584 USD/month per Cosmos DB link in use: 3 links.
+  CHECK(c[5]["label"] == "hot-hot probe 30s database sync");
+  CHECK(cost(5) - cost(0) == Approx(3 * 584.0).epsilon(1e-12));
+  CHECK(cost(13) - cost(7) == Approx(3 * 584.0).epsilon(1e-12));
+  // Hourly Storage copies: 730 a month x 0.5 USD on each of 3 links.
+  CHECK(c[6]["label"] == "hot-hot probe 30s object_storage backup 1h");
+  CHECK(cost(6) - cost(0) == Approx(3 * 730 * 0.5).epsilon(1e-12));
+  CHECK(c[6]["stores"][3] == json{{"store", "storage-centralus"}, {"mode", "backup_restore"}, {"backup_interval_s", 3600.0}});
+  // Hot/Cold keeps hourly copies of eastus2's Storage only (the other regions run nothing): 365 USD on top of
+  // one full region and Front Door, 6,379.8808 USD as in reference.json's Hot/Cold (same regional prices).
+  CHECK(c[15]["label"] == "hot-cold probe 30s");
+  CHECK(cost(15) == Approx(6379.8808 + 365).epsilon(1e-12));
+  // A pair leaves the third region unbuilt: every pair of the symmetric topology costs the same, less than three.
+  CHECK(cost(1) == cost(3));
+  CHECK(cost(8) == cost(9));
+  CHECK(cost(9) == cost(10));
+  CHECK(cost(8) < cost(7));
+  for (std::size_t i = 0; i < c.size(); ++i) CHECK(c[i]["stage"] == (i < 20 ? "screen" : "combine"));
+  CHECK(c.size() <= 40);  // plan.max_candidates
+}

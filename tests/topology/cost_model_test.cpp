@@ -114,3 +114,58 @@ TEST_CASE("the reference topology as Hot/Warm: eastus2 full, centralus standby w
   // Front Door 330.  Total 6065.2808 + 1588.9808 + 330 = 7984.2616.
   CHECK(report.total_usd == Approx(7984.2616).epsilon(1e-12));
 }
+
+namespace {
+
+// The value of cost line `item` of `node`, 0 when the report has none.
+double line(const CostReport& report, const std::string& node, const std::string& item) {
+  for (const CostLine& l : report.lines) {
+    if (l.node == node && l.item == item) return l.monthly_usd;
+  }
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("replication links are priced in the mode the plan runs them", "[topology][cost]") {
+  json doc = priced();
+  // db-r1 -> db-r2: sync would add 300 USD/month, a copy costs 0.2 USD; db-r1 -> db-r3: hourly copies at 0.1 USD.
+  doc["replication_links"][0]["sync_usd_per_month"] = 300;
+  doc["replication_links"][0]["usd_per_copy"] = 0.2;
+  doc["replication_links"][1]["lag"] = "1h";
+  doc["replication_links"][1]["usd_per_copy"] = 0.1;
+  const Topology topology = load_ok(doc);
+  ProvisioningPlan plan;
+  SECTION("as the topology says: async to r2 (egress only), hourly copies to r3 (730 x 0.1 = 73)") {
+    const CostReport r = monthly_cost(topology, plan);
+    CHECK(line(r, "db-r1", "replication egress to db-r2") == Approx(5.0).epsilon(1e-12));  // 100 GB x 0.05
+    CHECK(line(r, "db-r1", "synchronous replication to db-r2") == 0);
+    CHECK(line(r, "db-r1", "restorable copies to db-r3") == Approx(73.0).epsilon(1e-12));
+  }
+  SECTION("sync: +300 on the link that prices it; the r3 link stops taking copies") {
+    plan.links["db-r1"] = LinkProvisioning{ReplicationMode::kSync, std::chrono::microseconds{0}};
+    const CostReport r = monthly_cost(topology, plan);
+    CHECK(line(r, "db-r1", "synchronous replication to db-r2") == Approx(300.0).epsilon(1e-12));
+    CHECK(line(r, "db-r1", "restorable copies to db-r3") == 0);
+    CHECK(r.total_usd - monthly_cost(topology, ProvisioningPlan{}).total_usd == Approx(300.0 - 73.0).epsilon(1e-12));
+  }
+  SECTION("copies every 15 min: 730 h x 4 = 2,920 a month, 584 USD to r2 and 292 USD to r3") {
+    plan.links["db-r1"] = LinkProvisioning{ReplicationMode::kBackupRestore, std::chrono::minutes{15}};
+    const CostReport r = monthly_cost(topology, plan);
+    CHECK(line(r, "db-r1", "restorable copies to db-r2") == Approx(584.0).epsilon(1e-12));
+    CHECK(line(r, "db-r1", "restorable copies to db-r3") == Approx(292.0).epsilon(1e-12));
+    SECTION("copies are kept while nothing runs in r2; its egress is not paid") {
+      plan.regions["r2"] = RegionProvisioning{ProvisioningMode::kNone, 0};
+      const CostReport none = monthly_cost(topology, plan);
+      CHECK(line(none, "db-r1", "restorable copies to db-r2") == Approx(584.0).epsilon(1e-12));
+      CHECK(line(none, "db-r1", "replication egress to db-r2") == 0);
+    }
+  }
+  SECTION("bad plans are refused with the store named") {
+    plan.links["nope"] = LinkProvisioning{};
+    CHECK_THROWS_WITH(monthly_cost(topology, plan), Catch::Contains("\"nope\", which is not a data store"));
+    plan.links.clear();
+    plan.links["db-r1"] = LinkProvisioning{ReplicationMode::kScheduledRebuild, std::chrono::microseconds{0}};
+    CHECK_THROWS_WITH(monthly_cost(topology, plan), Catch::Contains("copy interval of db-r1 must be > 0"));
+  }
+}

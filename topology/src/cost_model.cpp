@@ -104,21 +104,20 @@ CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) 
     if (edge.kind != EdgeKind::kReplication) continue;
     const Node& from = graph[boost::source(e, graph)];
     const Node& to = graph[boost::target(e, graph)];
-    if (plan.for_region(from.region).mode == ProvisioningMode::kNone ||
-        plan.for_region(to.region).mode == ProvisioningMode::kNone) {
-      continue;
-    }
-    const double price = edge.egress_usd_per_gb >= 0 ? edge.egress_usd_per_gb
-                                                     : link_egress_price(topology, from.region, to.region);
-    add(from, "replication egress to " + to.id, edge.gb_per_month * price);
+    if (plan.for_region(from.region).mode == ProvisioningMode::kNone) continue;
     const auto link = plan.links.find(from.id);
     const ReplicationMode mode = link == plan.links.end() ? edge.replication_mode : link->second.mode;
     const std::chrono::microseconds interval = link == plan.links.end() ? edge.lag : link->second.copy_interval;
-    if (mode == ReplicationMode::kSync) add(from, "synchronous replication to " + to.id, edge.sync_usd_per_month);
+    // Copies are kept for a restore even where nothing runs yet (Hot/Cold); a live copy needs both ends.
     if (is_periodic(mode) && interval.count() > 0) {
       const double copies = kSecondsPerMonth / std::chrono::duration<double>(interval).count();
       add(from, "restorable copies to " + to.id, copies * edge.usd_per_copy);
     }
+    if (plan.for_region(to.region).mode == ProvisioningMode::kNone) continue;
+    const double price = edge.egress_usd_per_gb >= 0 ? edge.egress_usd_per_gb
+                                                     : link_egress_price(topology, from.region, to.region);
+    add(from, "replication egress to " + to.id, edge.gb_per_month * price);
+    if (mode == ReplicationMode::kSync) add(from, "synchronous replication to " + to.id, edge.sync_usd_per_month);
   }
   return report;
 }

@@ -62,9 +62,9 @@ struct CostReport {
 /// Monthly steady-state cost in USD (730 h/month) of `topology` provisioned as `plan`:
 /// deployments (hourly x 730 x share, tokens when full, probe tokens unless none), gateways
 /// (units x hourly x 730 x share), agent services (monthly x share), data stores (monthly unless none),
-/// the global entry (monthly), replication links with both ends deployed: egress (GB per month x USD per GB),
-/// plus sync_usd_per_month when run synchronously, plus usd_per_copy x copies per month (730 h / interval)
-/// when run as backup_restore or scheduled_rebuild.
+/// the global entry (monthly), replication links with both ends deployed: egress (GB per month x USD per GB)
+/// plus sync_usd_per_month when run synchronously; links from a deployed store run as backup_restore or
+/// scheduled_rebuild: usd_per_copy x copies per month (730 h / interval).
 /// Throws std::invalid_argument for a standby fraction outside 0..1, an unknown region or store id in the plan,
 /// or a copy interval <= 0 for a backup mode.
 CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan);
