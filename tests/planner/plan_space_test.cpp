@@ -10,6 +10,7 @@
 #include "command_runner.hpp"
 #include "faultline/engine/scenario_loader.hpp"
 #include "faultline/planner/monte_carlo.hpp"
+#include "faultline/planner/plan_evaluator.hpp"
 #include "faultline/planner/plan_space_loader.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 #include "faultline/planner/structure_function.hpp"
@@ -128,4 +129,49 @@ TEST_CASE("an incident window keeps its phase in the backup schedule", "[planner
   SECTION("5 min after t = 0 (the window starts before it): 5 min") {
     CHECK(mc.measure(0, outage, at(300)).rpo_s == 300.0);
   }
+}
+
+TEST_CASE("the plan search varies breakers and probe x/n one at a time, then combines", "[planner][plan]") {
+  // Hot/Warm of the reliability scenario with a resilience4j breaker at its defaults (50 %, 100 calls, 60 s).
+  faultline::engine::Scenario scenario = load_scenario("scenarios/reliability-two-region.json");
+  scenario.patterns = {scenario.patterns.at(1)};
+  scenario.patterns[0].router.breaker = faultline::router::BreakerConfig{};
+  const ReliabilityLoadResult reliability = ReliabilityLoader::load_file(scenario);
+  REQUIRE(reliability.model);
+  PlanSpace space;
+  space.standby_fractions.clear();
+  space.probe_intervals_s.clear();
+  space.replication_modes.clear();
+  space.probe_samples = {{2, 4}};
+  space.breakers = {{25, 20, 30}};
+  McOptions options;
+  options.years = 0.5;
+  options.replications = 2;
+  options.threads = 1;
+  PlanEvaluator evaluator(scenario, *reliability.model, space, options);
+  std::vector<std::pair<std::size_t, std::size_t>> progress;
+  const PlanSearchResult r = evaluator.evaluate([&](std::size_t done, std::size_t bound) { progress.emplace_back(done, bound); });
+  // Screen: own, x/n 2/4, breaker 25 %: 3. Combine: at most the 2 x 2 product minus the 3 already run.
+  CHECK(r.screened == 3);
+  REQUIRE(r.candidates.size() >= 3);
+  REQUIRE(r.candidates.size() <= 4);
+  CHECK(r.candidates[0].label == "hot-warm standby 0.25 probe 30s");
+  CHECK(r.candidates[0].breaker == BreakerOption{50, 100, 60});
+  CHECK(r.candidates[0].probe_samples == ProbeSamples{3, 4});
+  CHECK(r.candidates[1].label == "hot-warm standby 0.25 probe 30s x/n 2/4");
+  CHECK(r.candidates[1].probe_samples == ProbeSamples{2, 4});
+  CHECK(r.candidates[1].changes == 1);
+  CHECK(r.candidates[2].label == "hot-warm standby 0.25 probe 30s breaker 25%/20/30s");
+  CHECK(r.candidates[2].breaker == BreakerOption{25, 20, 30});
+  if (r.candidates.size() == 4) {
+    CHECK(r.candidates[3].label == "hot-warm standby 0.25 probe 30s x/n 2/4 breaker 25%/20/30s");
+    CHECK(r.candidates[3].stage == "combine");
+    CHECK(r.candidates[3].changes == 2);
+  }
+  // The progress bound never falls below the candidates run (the bar only moves forward).
+  REQUIRE(progress.size() == r.candidates.size());
+  for (const auto& [done, bound] : progress) CHECK(done <= bound);
+  CHECK(progress.back().first == r.candidates.size());
+  // Breakers and probes are not priced: every candidate costs the same.
+  for (const auto& c : r.candidates) CHECK(c.monthly_cost_usd == r.candidates[0].monthly_cost_usd);
 }
