@@ -427,6 +427,12 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     ++state.succeeded;
     ++succeeded_;
     if (r.region != kNone) work_.on_success(r.workload, r.region, sim_.now());
+    // Traffic moved: a region the fault did not take out served after the switch.
+    if (switch_candidate_ && incident_ && r.region != kNone && ((incident_affected_ >> r.region) & 1U) == 0 &&
+        sim_.now() >= *switch_candidate_) {
+      recovery_.mark_switched(*incident_, *switch_candidate_);
+      switch_candidate_.reset();
+    }
     const double writes = scenario_.workloads[r.workload].writes_per_request;
     if (writes > 0) data_.record_writes(sim_.now(), writes);
   } else {
@@ -518,7 +524,7 @@ void TrafficModel::after_router_call() {
     if (((incident_affected_ >> e) & 1U) != 0 && router_.is_available(e)) is_all_unavailable = false;
   }
   if (is_all_unavailable) {
-    recovery_.mark_switched(*incident_, sim_.now());
+    if (!switch_candidate_) switch_candidate_ = sim_.now();
     is_switch_pending_ = false;
   }
 }
@@ -541,7 +547,7 @@ void TrafficModel::on_controller_state(router::Micros now, router::ControllerSta
   if (!incident_) return;
   if (state == router::ControllerState::kSuspect) recovery_.mark_detected(*incident_, SimTime{now});
   if (state == router::ControllerState::kFailedOver) {
-    recovery_.mark_switched(*incident_, SimTime{now});
+    if (!switch_candidate_) switch_candidate_ = SimTime{now};
     is_switch_pending_ = false;
     trigger_failover();
   }

@@ -206,6 +206,9 @@ class TrafficModel final : private router::RouterObserver {
   std::optional<std::size_t> incident_;      // index in recovery_ of the current incident
   router::EndpointMask incident_affected_ = 0;
   bool is_switch_pending_ = false;
+  // When the router took the incident's regions out of service (or the controller
+  // failed over): the switch, recorded only once an unaffected region serves.
+  std::optional<SimTime> switch_candidate_;
   std::vector<IncidentDetail> details_;      // parallel to recovery_'s incidents
   Failback failback_;
   std::vector<EventRecord> events_;          // at most PatternResult::kMaxEvents

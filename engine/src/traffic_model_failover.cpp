@@ -195,6 +195,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     };
     details_.back().work = work_.on_fault(sim_.now(), fault.end(), is_region_down, is_zone_down);
     is_switch_pending_ = false;
+    switch_candidate_.reset();
     const bool needs_scale_up =
         !pattern_.is_active_active && pattern_.standby_fraction < 1.0 && !scale_up_at_ && incident_affected_ != 0;
     if (!needs_scale_up) recovery_.mark_full_capacity(*incident_, sim_.now());

@@ -294,6 +294,9 @@ TEST_CASE("quota reclaimed in the idle secondary: deploy_models fails, the outag
       INFO(name);
       const json& i = incident(r, name, "eastus2-outage");
       CHECK(i.at("detect_s") == 40.0);
+      // Both origins are unavailable from 340 s, but centralus only answers 503: not one
+      // request succeeds outside eastus2 during the incident, so there is no switch.
+      CHECK(i.at("switch_s").is_null());
       CHECK(failed(r, name) == 1260);
       CHECK(i.at("rto_s") == 719.0);
       CHECK(i.at("full_capacity_s") == 600.0);  // the standby never scales up: eastus2 returns after 10 min
@@ -452,6 +455,10 @@ TEST_CASE("EU boundary with a US secondary: no request leaves the EU, nothing re
       INFO(name);
       const json& i = incident(us.result, name, "swedencentral-outage");
       CHECK(i.at("detect_s") == 40.0);
+      // The router takes swedencentral out at 340 s, but the EU requests have nowhere
+      // else to go and eastus2 serves nothing: no region outside the fault ever serves
+      // during the incident, so traffic never moved and there is no switch.
+      CHECK(i.at("switch_s").is_null());
       CHECK(failed(us.result, name) == 1200);
       CHECK(i.at("rto_s") == 690.0);
       CHECK(traffic_share_sum(us.result, name, "eastus2") == 0.0);
@@ -476,6 +483,12 @@ TEST_CASE("EU boundary with an EU pair: the same outage recovers inside the EU",
     // to swedencentral (40), one failure per second 330 .. 369: T = 429 s, RTO 129 s.
     CHECK(failed(eu.result, "warm-full") == 80);
     CHECK(incident(eu.result, "warm-full", "swedencentral-outage").at("rto_s") == 130.0);
+    // germanywestcentral serves from 340 s, which confirms the switch the router made
+    // when the probes marked swedencentral unhealthy: switch_s = 40 s, as detection.
+    for (const char* name : {"hot-hot", "warm-full"}) {
+      INFO(name);
+      CHECK(incident(eu.result, name, "swedencentral-outage").at("switch_s") == 40.0);
+    }
     CHECK(failed(eu.result, "hot-hot") == 40);
     CHECK(incident(eu.result, "hot-hot", "swedencentral-outage").at("rto_s") == 129.0);
     CHECK(traffic_share_at(eu.result, "warm-full", "germanywestcentral", 500.0) == 1.0);
