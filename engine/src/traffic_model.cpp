@@ -127,7 +127,7 @@ void TrafficModel::build_workloads() {
     SloConfig slo = scenario_.slo;
     slo.latency = w.latency_slo;
     WorkloadState state{sim_.stream("arrivals/" + w.name), sim_.stream("attributes/" + w.name), {},
-                        AvailabilityCounter(slo), QuantileSketch{}, 0, 0};
+                        AvailabilityCounter(slo), QuantileSketch{}, 0, 0, data_.stores_written_by(w)};
     for (const Client& c : clients_) {
       const std::string& boundary = !w.boundary.empty() ? w.boundary : c.boundary;
       state.boundary_of_client.push_back(boundary.empty() ? router::kAnyBoundary : router_.boundary_id(boundary));
@@ -434,7 +434,7 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
       switch_candidate_.reset();
     }
     const double writes = scenario_.workloads[r.workload].writes_per_request;
-    if (writes > 0) data_.record_writes(sim_.now(), writes);
+    if (writes > 0) data_.record_writes(sim_.now(), writes, state.stores_written);
   } else {
     ++failed_;
   }

@@ -103,6 +103,7 @@ class TrafficModel final : private router::RouterObserver {
     QuantileSketch latency;
     std::uint64_t offered = 0;
     std::uint64_t succeeded = 0;
+    std::vector<std::size_t> stores_written;  // data layer stores its writes go to
   };
 
   struct FaultReach {

@@ -81,13 +81,16 @@ void TrafficModel::start_data_incident(std::size_t f) {
   if (!incident_) return;
   const auto loss = data_.on_fault(sim_.now(), reach_[f].stores_down, f, data_rng_);
   if (!loss) return;
-  recovery_.set_data_loss(*incident_, loss->rpo, static_cast<std::uint64_t>(std::llround(loss->lost_writes)));
   IncidentDetail& detail = details_[*incident_];
+  // The incident loses every store's writes: the sum of the stores' (rounded) counts.
+  std::uint64_t lost_writes = 0;
   for (const DataLayer::StoreLoss& s : loss->stores) {
+    const auto lost = static_cast<std::uint64_t>(std::llround(s.lost_writes));
+    lost_writes += lost;
     detail.stores.push_back(StoreLossResult{data_.store_id(s.store), std::string(data_.store_mode(s.store)),
-                                            to_seconds(s.rpo),
-                                            static_cast<std::uint64_t>(std::llround(s.lost_writes)), std::nullopt});
+                                            to_seconds(s.rpo), lost, std::nullopt});
   }
+  recovery_.set_data_loss(*incident_, loss->rpo, lost_writes);
   if (loss->automatic_promotion_after) {
     const SimTime at = sim_.now() + *loss->automatic_promotion_after;
     if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { on_promoted(); });

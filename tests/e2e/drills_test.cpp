@@ -597,6 +597,19 @@ TEST_CASE("RAG ingestion across a failover: documents since the last checkpoint 
     INFO(name);
     CHECK(incident(run.result, name, "eastus2-outage").at("work").at("rag_documents_redone") == 4200);
   }
+  SECTION("the documents go to Storage (writes_to), which loses its 15 min lag; Cosmos DB loses none") {
+    // Storage async lag 900 s: whole seconds 1,920 .. 2,819 hold the acknowledgements of
+    // arrivals 1,919 .. 2,818, 10 writes each: 900 x 10 = 9,000. The search index takes
+    // the writes too but is no store at risk; Cosmos DB receives none.
+    for (const char* name : {"hot-hot", "hot-warm"}) {
+      INFO(name);
+      const json& i = incident(run.result, name, "eastus2-outage");
+      CHECK(i.at("lost_writes") == 9000);
+      for (const json& store : i.at("stores")) {
+        CHECK(store.at("lost_writes") == (store.at("store") == "storage-eastus2" ? 9000 : 0));
+      }
+    }
+  }
   SECTION("no request is offered while the worker restarts") {
     // Arrivals at 1 .. 7,199 s; the one at 7,199 s is still in flight at the end and is
     // not counted (docs/metrics.md): 7,198 offered without the restart, which skips the
