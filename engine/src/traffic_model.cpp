@@ -193,6 +193,7 @@ void TrafficModel::build_faults() {
     reach_.push_back(std::move(reach));
   }
   is_fault_active_.assign(scenario_.faults.size(), false);
+  is_quota_kept_.assign(scenario_.faults.size(), false);
 }
 
 PatternResult TrafficModel::run(const RunControl& control) {
@@ -379,6 +380,7 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
           if (is_warming(g)) latency += pattern_.cold_cache_latency;
           if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) status = 500;
           ++dep.in_flight;
+          dep.last_admitted_at = sim_.now();
           r.holds_slot = true;
         }
       }

@@ -27,6 +27,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -281,6 +282,18 @@ TEST_CASE("quota reclaimed in the idle secondary: deploy_models fails, the outag
       const json& i = incident(r, name, "centralus-quota-reclaimed");
       CHECK(seconds(i.at("detect_s")) == Approx(30.024).margin(1e-9));
       CHECK(i.at("rto_s") == 0.0);
+    }
+  }
+  SECTION("the quota is taken because the standby is idle: it admitted nothing before the fault at 0 s") {
+    // The look-back window [0 - 1 h, 0) is cut at the run's start, so it holds no call.
+    for (const char* name : {"hot-warm", "hot-cold"}) {
+      INFO(name);
+      const json& events = pattern(r, name).at("events");
+      const bool is_logged = std::any_of(events.begin(), events.end(), [](const json& e) {
+        return e.at("t_s") == 0.0 && e.at("kind") == "quota" && e.at("subject") == "chat-centralus" &&
+               e.at("state") == "reclaimed" && e.at("cause") == "idle";
+      });
+      CHECK(is_logged);
     }
   }
   SECTION("the outage: nothing serves from detection until eastus2 is healthy again") {
