@@ -38,7 +38,22 @@ DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& patt
     }
     stores_.push_back(std::move(store));
   }
-  ring_.assign(static_cast<std::size_t>(std::min<std::int64_t>(horizon_s, 7 * 86400)), 0.0);
+  ring_size_ = static_cast<std::size_t>(std::min<std::int64_t>(horizon_s, 7 * 86400));
+  for (Store& store : stores_) store.ring.assign(ring_size_, 0.0);
+}
+
+std::vector<std::size_t> DataLayer::stores_written_by(const WorkloadSpec& workload) const {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < stores_.size(); ++i) {
+    const auto& ids = workload.writes_to;
+    const bool is_written = ids.empty() ? stores_[i].is_database
+                                        : std::find(ids.begin(), ids.end(), stores_[i].id) != ids.end();
+    if (is_written) out.push_back(i);
+  }
+  if (workload.writes_to.empty() && out.empty()) {
+    for (std::size_t i = 0; i < stores_.size(); ++i) out.push_back(i);
+  }
+  return out;
 }
 
 std::vector<std::size_t> DataLayer::stores_down_by(const topology::Topology& topology, const FaultSpec& fault) const {
@@ -54,11 +69,14 @@ std::vector<std::size_t> DataLayer::stores_down_by(const topology::Topology& top
   return down;
 }
 
-void DataLayer::record_writes(SimTime t, double writes) {
+void DataLayer::record_writes(SimTime t, double writes, const std::vector<std::size_t>& stores) {
   const std::int64_t second = t.time_since_epoch().count() / 1000000;
-  const auto size = static_cast<std::int64_t>(ring_.size());
-  for (; ring_second_ < second; ++ring_second_) ring_[static_cast<std::size_t>((ring_second_ + 1) % size)] = 0;
-  ring_[static_cast<std::size_t>(second % size)] += writes;
+  const auto size = static_cast<std::int64_t>(ring_size_);
+  for (; ring_second_ < second; ++ring_second_) {
+    const auto slot = static_cast<std::size_t>((ring_second_ + 1) % size);
+    for (Store& store : stores_) store.ring[slot] = 0;
+  }
+  for (std::size_t i : stores) stores_[i].ring[static_cast<std::size_t>(second % size)] += writes;
   writes_total_ += writes;
 }
 
@@ -84,12 +102,12 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
         rpo = SimDuration{(schedule_origin_ + now.time_since_epoch()).count() % store.replication.backup_interval.count()};
         break;
     }
-    const double lost = writes_since(now - rpo, now);
+    const double lost = writes_since(store, now - rpo, now);
     loss.stores.push_back(StoreLoss{i, rpo, lost});
+    loss.lost_writes += lost;
     if (!has_worst || rpo > loss.rpo) {
       has_worst = true;
       loss.rpo = rpo;
-      loss.lost_writes = lost;
     }
     if (store.is_database && !(store.has_multi_region_writes && pattern_.is_active_active)) {
       const bool is_replicated = store.replication.mode == topology::ReplicationMode::kSync ||
@@ -126,14 +144,14 @@ std::optional<double> DataLayer::on_fault_end(std::size_t fault) {
 
 std::string_view DataLayer::store_mode(std::size_t i) const { return topology::to_string(stores_[i].replication.mode); }
 
-double DataLayer::writes_since(SimTime from, SimTime now) const {
+double DataLayer::writes_since(const Store& store, SimTime from, SimTime now) const {
   // The ring holds per-second counts of the last ring-size seconds.
   const std::int64_t now_s = now.time_since_epoch().count() / 1000000;
   const std::int64_t from_s = std::max<std::int64_t>(0, from.time_since_epoch().count() / 1000000);
-  const auto size = static_cast<std::int64_t>(ring_.size());
+  const auto size = static_cast<std::int64_t>(ring_size_);
   double sum = 0;
   for (std::int64_t s = std::max(from_s, now_s - size + 1); s <= now_s && s <= ring_second_; ++s) {
-    sum += ring_[static_cast<std::size_t>(s % size)];
+    sum += store.ring[static_cast<std::size_t>(s % size)];
   }
   return sum;
 }

@@ -27,7 +27,7 @@ class DataLayer {
   /// What a fault costs in data, and whether writes now wait for a promotion.
   struct FaultLoss {
     SimDuration rpo{0};            // worst store's RPO
-    double lost_writes = 0;        // writes that store's promoted copy lacks
+    double lost_writes = 0;        // writes the promoted copies lack, summed over the stores
     bool blocks_writes = false;    // a database taking the writes must be promoted first
     std::optional<SimDuration> automatic_promotion_after;  // service-managed failover delay, if it applies
     std::vector<StoreLoss> stores; // every store the fault took down, in store order
@@ -39,8 +39,11 @@ class DataLayer {
 
   /// Indices of the stores that `fault` takes down through its blast radius.
   [[nodiscard]] std::vector<std::size_t> stores_down_by(const topology::Topology& topology, const FaultSpec& fault) const;
-  /// Counts `writes` acknowledged at t (t non-decreasing).
-  void record_writes(SimTime t, double writes);
+  /// Indices of the stores at risk that `workload`'s writes go to: its `writes_to`, else the
+  /// databases at risk, else (no database at risk) every store at risk.
+  [[nodiscard]] std::vector<std::size_t> stores_written_by(const WorkloadSpec& workload) const;
+  /// Counts `writes` acknowledged at t (t non-decreasing) to each store index in `stores`.
+  void record_writes(SimTime t, double writes, const std::vector<std::size_t>& stores);
   /// RPO and lost writes when `stores` go down at `now` because of fault index
   /// `fault`; an async store with a lag distribution draws its lag from `rng`. Nothing when no store.
   std::optional<FaultLoss> on_fault(SimTime now, const std::vector<std::size_t>& stores, std::size_t fault,
@@ -72,22 +75,23 @@ class DataLayer {
     bool is_database = false;  // requests that write need it
     bool has_automatic_failover = false;
     bool has_multi_region_writes = false;
+    std::vector<double> ring;  // writes acknowledged to this store per second, last ring-size seconds
   };
 
-  // Writes acknowledged in whole seconds [from, now].
-  [[nodiscard]] double writes_since(SimTime from, SimTime now) const;
+  // Writes acknowledged to `store` in whole seconds [from, now].
+  [[nodiscard]] double writes_since(const Store& store, SimTime from, SimTime now) const;
 
   const PatternSpec& pattern_;
   SimDuration schedule_origin_{0};
   std::vector<Store> stores_;
-  std::vector<double> ring_;        // acknowledged writes per second, last ring-size seconds
-  std::int64_t ring_second_ = 0;    // the latest second the ring was advanced to
+  std::size_t ring_size_ = 1;       // seconds each store's ring holds
+  std::int64_t ring_second_ = 0;    // the latest second the rings were advanced to
   bool is_write_blocked_ = false;
   bool is_write_paused_ = false;
   bool is_promoted_ = false;        // the blocking fault's database copy was promoted
   std::size_t blocking_fault_ = static_cast<std::size_t>(-1);
   double lost_writes_total_ = 0;
-  double writes_total_ = 0;         // every acknowledged write of the run
+  double writes_total_ = 0;         // every acknowledged write of the run (once per write, whatever the stores)
   double writes_at_promotion_ = 0;
   SimDuration sync_write_penalty_{0};
 };

@@ -127,7 +127,7 @@ void TrafficModel::build_workloads() {
     SloConfig slo = scenario_.slo;
     slo.latency = w.latency_slo;
     WorkloadState state{sim_.stream("arrivals/" + w.name), sim_.stream("attributes/" + w.name), {},
-                        AvailabilityCounter(slo), QuantileSketch{}, 0, 0};
+                        AvailabilityCounter(slo), QuantileSketch{}, 0, 0, data_.stores_written_by(w)};
     for (const Client& c : clients_) {
       const std::string& boundary = !w.boundary.empty() ? w.boundary : c.boundary;
       state.boundary_of_client.push_back(boundary.empty() ? router::kAnyBoundary : router_.boundary_id(boundary));
@@ -193,6 +193,7 @@ void TrafficModel::build_faults() {
     reach_.push_back(std::move(reach));
   }
   is_fault_active_.assign(scenario_.faults.size(), false);
+  is_quota_kept_.assign(scenario_.faults.size(), false);
 }
 
 PatternResult TrafficModel::run(const RunControl& control) {
@@ -379,6 +380,7 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
           if (is_warming(g)) latency += pattern_.cold_cache_latency;
           if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) status = 500;
           ++dep.in_flight;
+          dep.last_admitted_at = sim_.now();
           r.holds_slot = true;
         }
       }
@@ -427,8 +429,14 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     ++state.succeeded;
     ++succeeded_;
     if (r.region != kNone) work_.on_success(r.workload, r.region, sim_.now());
+    // Traffic moved: a region the fault did not take out served after the switch.
+    if (switch_candidate_ && incident_ && r.region != kNone && ((incident_affected_ >> r.region) & 1U) == 0 &&
+        sim_.now() >= *switch_candidate_) {
+      recovery_.mark_switched(*incident_, *switch_candidate_);
+      switch_candidate_.reset();
+    }
     const double writes = scenario_.workloads[r.workload].writes_per_request;
-    if (writes > 0) data_.record_writes(sim_.now(), writes);
+    if (writes > 0) data_.record_writes(sim_.now(), writes, state.stores_written);
   } else {
     ++failed_;
   }
@@ -518,7 +526,7 @@ void TrafficModel::after_router_call() {
     if (((incident_affected_ >> e) & 1U) != 0 && router_.is_available(e)) is_all_unavailable = false;
   }
   if (is_all_unavailable) {
-    recovery_.mark_switched(*incident_, sim_.now());
+    if (!switch_candidate_) switch_candidate_ = sim_.now();
     is_switch_pending_ = false;
   }
 }
@@ -541,7 +549,7 @@ void TrafficModel::on_controller_state(router::Micros now, router::ControllerSta
   if (!incident_) return;
   if (state == router::ControllerState::kSuspect) recovery_.mark_detected(*incident_, SimTime{now});
   if (state == router::ControllerState::kFailedOver) {
-    recovery_.mark_switched(*incident_, SimTime{now});
+    if (!switch_candidate_) switch_candidate_ = SimTime{now};
     is_switch_pending_ = false;
     trigger_failover();
   }

@@ -40,6 +40,8 @@ class TrafficModel final : private router::RouterObserver {
 
  private:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  // quota_reclaimed takes quota only from a deployment that admitted no call in this long before the fault.
+  static constexpr SimDuration kQuotaIdleWindow = std::chrono::hours(1);
 
   struct Deployment {
     std::string id;
@@ -52,6 +54,7 @@ class TrafficModel final : private router::RouterObserver {
     bool is_down = false;
     bool has_version_drift = false;
     bool is_quota_reclaimed = false;
+    std::optional<SimTime> last_admitted_at;  // last call it admitted (took a slot); for quota_reclaimed's idle test
     double capacity_lost = 0;       // 0..1
     double throttle_share = 0;      // share of calls answered 429
     SimDuration throttle_retry_after{-1};  // negative: no Retry-After
@@ -103,6 +106,7 @@ class TrafficModel final : private router::RouterObserver {
     QuantileSketch latency;
     std::uint64_t offered = 0;
     std::uint64_t succeeded = 0;
+    std::vector<std::size_t> stores_written;  // data layer stores its writes go to
   };
 
   struct FaultReach {
@@ -154,6 +158,7 @@ class TrafficModel final : private router::RouterObserver {
   // Helpers.
   void finish_request(InFlight& r, bool is_success);
   void apply_faults();
+  [[nodiscard]] bool is_idle(const Deployment& d) const;
   [[nodiscard]] double capacity_factor(std::size_t region) const;
   [[nodiscard]] bool is_warming(std::size_t region) const;
   int probe_status(std::size_t region, SimDuration& latency);
@@ -185,6 +190,7 @@ class TrafficModel final : private router::RouterObserver {
   std::vector<WorkloadState> workloads_;
   std::vector<FaultReach> reach_;
   std::vector<bool> is_fault_active_;
+  std::vector<bool> is_quota_kept_;  // per fault: a quota_reclaimed fault found its deployment busy, nothing taken
   std::vector<InFlight> in_flight_;
   static constexpr std::uint32_t kNoSlot = static_cast<std::uint32_t>(-1);
   std::uint32_t free_head_ = kNoSlot;  // first reusable in-flight record
@@ -206,6 +212,9 @@ class TrafficModel final : private router::RouterObserver {
   std::optional<std::size_t> incident_;      // index in recovery_ of the current incident
   router::EndpointMask incident_affected_ = 0;
   bool is_switch_pending_ = false;
+  // When the router took the incident's regions out of service (or the controller
+  // failed over): the switch, recorded only once an unaffected region serves.
+  std::optional<SimTime> switch_candidate_;
   std::vector<IncidentDetail> details_;      // parallel to recovery_'s incidents
   Failback failback_;
   std::vector<EventRecord> events_;          // at most PatternResult::kMaxEvents

@@ -22,6 +22,8 @@ void TrafficModel::trigger_failover() {
     const auto is_quota_missing = [&](SimTime at) {
       for (const FaultSpec& fault : scenario_.faults) {
         if (fault.type != FaultType::kQuotaReclaimed || fault.start > at || fault.end() <= at) continue;
+        const auto f = static_cast<std::size_t>(&fault - scenario_.faults.data());
+        if (fault.start <= sim_.now() && is_quota_kept_[f]) continue;  // the busy deployment kept its quota
         for (const Deployment& d : deployments_) {
           if (d.id == fault.target && !regions_[d.region].is_primary) return true;
         }
@@ -81,13 +83,16 @@ void TrafficModel::start_data_incident(std::size_t f) {
   if (!incident_) return;
   const auto loss = data_.on_fault(sim_.now(), reach_[f].stores_down, f, data_rng_);
   if (!loss) return;
-  recovery_.set_data_loss(*incident_, loss->rpo, static_cast<std::uint64_t>(std::llround(loss->lost_writes)));
   IncidentDetail& detail = details_[*incident_];
+  // The incident loses every store's writes: the sum of the stores' (rounded) counts.
+  std::uint64_t lost_writes = 0;
   for (const DataLayer::StoreLoss& s : loss->stores) {
+    const auto lost = static_cast<std::uint64_t>(std::llround(s.lost_writes));
+    lost_writes += lost;
     detail.stores.push_back(StoreLossResult{data_.store_id(s.store), std::string(data_.store_mode(s.store)),
-                                            to_seconds(s.rpo),
-                                            static_cast<std::uint64_t>(std::llround(s.lost_writes)), std::nullopt});
+                                            to_seconds(s.rpo), lost, std::nullopt});
   }
+  recovery_.set_data_loss(*incident_, loss->rpo, lost_writes);
   if (loss->automatic_promotion_after) {
     const SimTime at = sim_.now() + *loss->automatic_promotion_after;
     if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { on_promoted(); });
@@ -172,10 +177,21 @@ void TrafficModel::log(SimTime t, const char* kind, std::string subject, std::st
 }
 
 void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
+  const FaultSpec& fault = scenario_.faults[f];
+  // Quota is taken back only from an idle deployment; a busy one keeps it for this fault.
+  const Deployment* reclaimed = nullptr;
+  if (is_start && fault.type == FaultType::kQuotaReclaimed) {
+    for (const Deployment& d : deployments_) {
+      if (d.id == fault.target) reclaimed = &d;
+    }
+    is_quota_kept_[f] = reclaimed != nullptr && !is_idle(*reclaimed);
+  }
   is_fault_active_[f] = is_start;
   apply_faults();
-  const FaultSpec& fault = scenario_.faults[f];
   log(sim_.now(), "fault", fault.name, is_start ? "start" : "end", std::string(to_string(fault.type)));
+  if (reclaimed != nullptr) {
+    log(sim_.now(), "quota", reclaimed->id, is_quota_kept_[f] ? "kept" : "reclaimed", is_quota_kept_[f] ? "busy" : "idle");
+  }
   if (is_start) {
     failback_.is_active = false;  // a new fault interrupts a failback in progress
     incident_ = recovery_.begin_incident(sim_.now(), fault.name);
@@ -195,6 +211,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     };
     details_.back().work = work_.on_fault(sim_.now(), fault.end(), is_region_down, is_zone_down);
     is_switch_pending_ = false;
+    switch_candidate_.reset();
     const bool needs_scale_up =
         !pattern_.is_active_active && pattern_.standby_fraction < 1.0 && !scale_up_at_ && incident_affected_ != 0;
     if (!needs_scale_up) recovery_.mark_full_capacity(*incident_, sim_.now());
@@ -263,7 +280,7 @@ void TrafficModel::apply_faults() {
         }
         break;
       case FaultType::kQuotaReclaimed:
-        if (dep != nullptr) dep->is_quota_reclaimed = true;
+        if (dep != nullptr && !is_quota_kept_[f]) dep->is_quota_reclaimed = true;
         break;
       case FaultType::kModelVersionDrift:
         if (dep != nullptr) dep->has_version_drift = true;
@@ -282,6 +299,11 @@ void TrafficModel::apply_faults() {
     }
   }
   for (Deployment& d : deployments_) d.capacity_lost = std::min(1.0, d.capacity_lost);
+}
+
+bool TrafficModel::is_idle(const Deployment& d) const {
+  // Idle: admitted no call in the look-back window before now (docs/scenarios.md, "quota_reclaimed").
+  return !d.last_admitted_at || sim_.now() - *d.last_admitted_at > kQuotaIdleWindow;
 }
 
 double TrafficModel::capacity_factor(std::size_t g) const {

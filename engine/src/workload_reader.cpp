@@ -36,7 +36,7 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
   if (!reader_.expect_object(w, path, "a workload object")) return;
   reader_.check_keys(w, path,
                      {"name", "kind", "model", "arrivals", "prompt_tokens", "completion_tokens", "service_time",
-                      "writes_per_request", "boundary", "latency_slo", "timeout", "open_threads", "training",
+                      "writes_per_request", "writes_to", "boundary", "latency_slo", "timeout", "open_threads", "training",
                       "ingestion", "description"});
   WorkloadSpec spec;
   spec.name = reader_.string(w, path, "name", true).value_or("");
@@ -81,6 +81,7 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
   if (auto d = read_distribution(reader_, w, path, "completion_tokens", false, "tokens")) spec.completion_tokens = *d;
   if (auto d = read_distribution(reader_, w, path, "service_time", false, "seconds")) spec.service_time_s = *d;
   if (const auto n = reader_.number(w, path, "writes_per_request", false, 0, 1000)) spec.writes_per_request = *n;
+  if (w.contains("writes_to")) check_writes_to(w, path, s, spec);
   if (const auto b = reader_.string(w, path, "boundary", false)) {
     const auto known = boundaries(s);
     if (s.topology && !known.count(*b)) {
@@ -100,6 +101,43 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
     }
   }
   s.workloads.push_back(std::move(spec));
+}
+
+void WorkloadReader::check_writes_to(const json& w, const std::string& path, const Scenario& s, WorkloadSpec& spec) {
+  const json* list = reader_.array(w, path, "writes_to", false, "an array of data store ids of the topology");
+  if (list == nullptr) return;
+  const std::string list_path = JsonReader::at(path, "writes_to");
+  if (list->empty()) {
+    reader_.error(list_path, "an empty list of stores", "one or more data store ids, or no \"writes_to\" key");
+    return;
+  }
+  std::vector<std::string> known;
+  if (s.topology) {
+    for (std::size_t v = 0; v < s.topology->node_count(); ++v) {
+      const topology::Node& node = s.topology->node(v);
+      if (topology::is_data_store(node.kind)) known.push_back(node.id);
+    }
+    std::sort(known.begin(), known.end());
+  }
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    const std::string item_path = JsonReader::at(list_path, i);
+    if (!item.is_string() || item.get<std::string>().empty()) {
+      reader_.error(item_path, "not a store id", "a data store id of the topology: " + JsonReader::join(known));
+      continue;
+    }
+    const std::string id = item.get<std::string>();
+    if (s.topology && !std::binary_search(known.begin(), known.end(), id)) {
+      reader_.error(item_path, "\"" + id + "\" is not a data store of the topology",
+                    known.empty() ? "no store (the topology declares none)" : "one of " + JsonReader::join(known));
+      continue;
+    }
+    if (std::find(spec.writes_to.begin(), spec.writes_to.end(), id) != spec.writes_to.end()) {
+      reader_.error(item_path, "store \"" + id + "\" listed twice", "each store id once");
+      continue;
+    }
+    spec.writes_to.push_back(id);
+  }
 }
 
 void WorkloadReader::check_model_served(const std::string& model, const std::string& path, const Scenario& s) {

@@ -24,6 +24,7 @@ class WorkloadReader {
 
  private:
   void check_arrivals(const nlohmann::json& a, const std::string& path, WorkloadSpec& spec);
+  void check_writes_to(const nlohmann::json& w, const std::string& path, const Scenario& s, WorkloadSpec& spec);
   void check_model_served(const std::string& model, const std::string& path, const Scenario& s);
   void check_training(const nlohmann::json& t, const std::string& path, const Scenario& s, WorkloadSpec& spec);
   void check_ingestion(const nlohmann::json& t, const std::string& path, const Scenario& s, WorkloadSpec& spec);

@@ -27,6 +27,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -283,6 +284,18 @@ TEST_CASE("quota reclaimed in the idle secondary: deploy_models fails, the outag
       CHECK(i.at("rto_s") == 0.0);
     }
   }
+  SECTION("the quota is taken because the standby is idle: it admitted nothing before the fault at 0 s") {
+    // The look-back window [0 - 1 h, 0) is cut at the run's start, so it holds no call.
+    for (const char* name : {"hot-warm", "hot-cold"}) {
+      INFO(name);
+      const json& events = pattern(r, name).at("events");
+      const bool is_logged = std::any_of(events.begin(), events.end(), [](const json& e) {
+        return e.at("t_s") == 0.0 && e.at("kind") == "quota" && e.at("subject") == "chat-centralus" &&
+               e.at("state") == "reclaimed" && e.at("cause") == "idle";
+      });
+      CHECK(is_logged);
+    }
+  }
   SECTION("the outage: nothing serves from detection until eastus2 is healthy again") {
     // Arrivals 300.0 .. 339.5 s (80) time out on eastus2. From 340 s both origins are
     // unhealthy and Front Door spreads over both: eastus2 times out, centralus answers
@@ -294,6 +307,9 @@ TEST_CASE("quota reclaimed in the idle secondary: deploy_models fails, the outag
       INFO(name);
       const json& i = incident(r, name, "eastus2-outage");
       CHECK(i.at("detect_s") == 40.0);
+      // Both origins are unavailable from 340 s, but centralus only answers 503: not one
+      // request succeeds outside eastus2 during the incident, so there is no switch.
+      CHECK(i.at("switch_s").is_null());
       CHECK(failed(r, name) == 1260);
       CHECK(i.at("rto_s") == 719.0);
       CHECK(i.at("full_capacity_s") == 600.0);  // the standby never scales up: eastus2 returns after 10 min
@@ -349,6 +365,9 @@ TEST_CASE("private DNS missing in the secondary: private traffic dies on failove
       INFO(name);
       const json& i = incident(r, name, "eastus2-outage");
       CHECK(i.at("detect_s") == 40.0);
+      // Both origins are unavailable from 340 s, but centralus answers 502 to every call:
+      // nothing outside eastus2 serves during the incident, so there is no switch.
+      CHECK(i.at("switch_s").is_null());
       CHECK(i.at("rto_s") == 719.0);
     }
     CHECK(failed(r, "hot-warm") == 1260);
@@ -452,6 +471,10 @@ TEST_CASE("EU boundary with a US secondary: no request leaves the EU, nothing re
       INFO(name);
       const json& i = incident(us.result, name, "swedencentral-outage");
       CHECK(i.at("detect_s") == 40.0);
+      // The router takes swedencentral out at 340 s, but the EU requests have nowhere
+      // else to go and eastus2 serves nothing: no region outside the fault ever serves
+      // during the incident, so traffic never moved and there is no switch.
+      CHECK(i.at("switch_s").is_null());
       CHECK(failed(us.result, name) == 1200);
       CHECK(i.at("rto_s") == 690.0);
       CHECK(traffic_share_sum(us.result, name, "eastus2") == 0.0);
@@ -476,6 +499,12 @@ TEST_CASE("EU boundary with an EU pair: the same outage recovers inside the EU",
     // to swedencentral (40), one failure per second 330 .. 369: T = 429 s, RTO 129 s.
     CHECK(failed(eu.result, "warm-full") == 80);
     CHECK(incident(eu.result, "warm-full", "swedencentral-outage").at("rto_s") == 130.0);
+    // germanywestcentral serves from 340 s, which confirms the switch the router made
+    // when the probes marked swedencentral unhealthy: switch_s = 40 s, as detection.
+    for (const char* name : {"hot-hot", "warm-full"}) {
+      INFO(name);
+      CHECK(incident(eu.result, name, "swedencentral-outage").at("switch_s") == 40.0);
+    }
     CHECK(failed(eu.result, "hot-hot") == 40);
     CHECK(incident(eu.result, "hot-hot", "swedencentral-outage").at("rto_s") == 129.0);
     CHECK(traffic_share_at(eu.result, "warm-full", "germanywestcentral", 500.0) == 1.0);
@@ -583,6 +612,19 @@ TEST_CASE("RAG ingestion across a failover: documents since the last checkpoint 
   for (const char* name : {"hot-hot", "hot-warm"}) {
     INFO(name);
     CHECK(incident(run.result, name, "eastus2-outage").at("work").at("rag_documents_redone") == 4200);
+  }
+  SECTION("the documents go to Storage (writes_to), which loses its 15 min lag; Cosmos DB loses none") {
+    // Storage async lag 900 s: whole seconds 1,920 .. 2,819 hold the acknowledgements of
+    // arrivals 1,919 .. 2,818, 10 writes each: 900 x 10 = 9,000. The search index takes
+    // the writes too but is no store at risk; Cosmos DB receives none.
+    for (const char* name : {"hot-hot", "hot-warm"}) {
+      INFO(name);
+      const json& i = incident(run.result, name, "eastus2-outage");
+      CHECK(i.at("lost_writes") == 9000);
+      for (const json& store : i.at("stores")) {
+        CHECK(store.at("lost_writes") == (store.at("store") == "storage-eastus2" ? 9000 : 0));
+      }
+    }
   }
   SECTION("no request is offered while the worker restarts") {
     // Arrivals at 1 .. 7,199 s; the one at 7,199 s is still in flight at the end and is

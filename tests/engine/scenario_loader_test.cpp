@@ -197,6 +197,21 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
           "faults[0].target", "\"chat-eastus2\" is a model_deployment, which a region_outage cannot target",
           "the id of a region");
   }
+  SECTION("writes_to names a store the topology does not have") {
+    check(load(scenario_text(R"(, "writes_to": ["cosmos-eastus2", "cosmos-westus"])")), "workloads[0].writes_to[1]",
+          "\"cosmos-westus\" is not a data store of the topology",
+          "one of acr-centralus, acr-eastus2, cosmos-centralus, cosmos-eastus2, kv-centralus, kv-eastus2, "
+          "search-centralus, search-eastus2, storage-centralus, storage-eastus2");
+  }
+  SECTION("writes_to names a node that is not a data store, or lists nothing") {
+    const std::string stores =
+        "one of acr-centralus, acr-eastus2, cosmos-centralus, cosmos-eastus2, kv-centralus, kv-eastus2, "
+        "search-centralus, search-eastus2, storage-centralus, storage-eastus2";
+    check(load(scenario_text(R"(, "writes_to": ["chat-eastus2"])")), "workloads[0].writes_to[0]",
+          "\"chat-eastus2\" is not a data store of the topology", stores);
+    check(load(scenario_text(R"(, "writes_to": [])")), "workloads[0].writes_to", "an empty list of stores",
+          "one or more data store ids, or no \"writes_to\" key");
+  }
   SECTION("a workload whose model no deployment serves") {
     const std::string text = R"({"name": "x", "topology": "topologies/foundry-two-region.json", "duration": 60,
       "workloads": [{"name": "chat", "model": "gpt-5", "arrivals": {"process": "constant", "rate_per_s": 1}}],

@@ -55,6 +55,7 @@ struct WorkloadSpec {
   Distribution completion_tokens = Distribution::constant(200);
   Distribution service_time_s = Distribution::lognormal_from_median_p95(1.5, 4.0);  // model time per call, s
   double writes_per_request = 0;     // acknowledged writes to the data layer per successful request
+  std::vector<std::string> writes_to;  // data store ids those writes go to; empty: the default (docs/runbooks-and-data.md)
   std::string boundary;              // residency boundary of its data; empty = none (clients' boundaries apply)
   SimDuration latency_slo = seconds(10);  // a request meets the latency SLO when it finishes within this
   SimDuration timeout = seconds(30);      // a call not answered within this fails with status 0
