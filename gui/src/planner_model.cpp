@@ -57,17 +57,11 @@ std::vector<ScreenPoint> cdf_polyline(const std::vector<reports::CdfStep>& steps
   return out;
 }
 
-double histogram_count_end(const std::vector<reports::HistogramBin>& bins) {
-  std::size_t largest = 0;
-  for (const auto& b : bins) largest = std::max(largest, b.count);
-  return reports::round_axis_end(static_cast<double>(largest));
-}
-
 std::vector<ScreenBar> histogram_bars(const std::vector<reports::HistogramBin>& bins, const PlotBox& box) {
   if (bins.empty()) return {};
   const double lo = bins.front().low;
   const double hi = bins.back().high;
-  const double count_end = histogram_count_end(bins);
+  const double count_end = reports::histogram_count_end(bins);
   std::vector<ScreenBar> out;
   for (const auto& b : bins) {
     const double bottom = box.top + box.height;
@@ -80,42 +74,19 @@ std::vector<ScreenBar> histogram_bars(const std::vector<reports::HistogramBin>& 
 ParetoScatter pareto_scatter(const reports::PlanDocument& plan, const PlotBox& box, double scale) {
   ParetoScatter out;
   if (plan.candidates.empty()) return out;
-  double cost_lo = plan.candidates.front().total_monthly_usd;
-  double cost_hi = cost_lo;
-  double rto_hi = 0.0;
-  double rpo_hi = 0.0;
-  for (const auto& c : plan.candidates) {
-    cost_lo = std::min(cost_lo, c.total_monthly_usd);
-    cost_hi = std::max(cost_hi, c.total_monthly_usd);
-    rto_hi = std::max(rto_hi, c.rto_p95_s.value_or(0.0));
-    rpo_hi = std::max(rpo_hi, c.rpo_p95_s.value_or(0.0));
-  }
-  const double pad = cost_hi > cost_lo ? 0.05 * (cost_hi - cost_lo) : std::max(0.05 * std::abs(cost_lo), 1.0);
-  out.cost_lo_usd = cost_lo - pad;
-  out.cost_hi_usd = cost_hi + pad;
-  out.rto_end_s = reports::round_axis_end(rto_hi);
+  const reports::ParetoAxes axes = reports::pareto_axes(plan);
+  out.cost_lo_usd = axes.cost_lo_usd;
+  out.cost_hi_usd = axes.cost_hi_usd;
+  out.rto_end_s = axes.rto_end_s;
   const auto at = [&](const reports::PlanCandidateData& c) {
     return ScreenPoint{box.left + box.width * unit(c.total_monthly_usd, out.cost_lo_usd, out.cost_hi_usd),
                        box.top + box.height * (1.0 - unit(c.rto_p95_s.value_or(0.0), 0.0, out.rto_end_s))};
   };
-  const char* const letters[][2] = {{"cheapest_meeting_targets", "A"}, {"best_within_budget", "B"}, {"least_change", "C"}};
-  std::vector<const reports::PlanCandidateData*> front;
   for (const auto& c : plan.candidates) {
-    ScatterMark m{at(c), (4.0 + (rpo_hi > 0.0 ? 8.0 * c.rpo_p95_s.value_or(0.0) / rpo_hi : 0.0)) * scale, c.is_pareto,
-                  c.meets_targets, c.label, {}};
-    for (const auto& letter : letters) {
-      for (const auto& r : plan.recommendations) {
-        if (r.kind == letter[0] && r.label == c.label) m.tag += letter[1];
-      }
-    }
-    out.marks.push_back(std::move(m));
-    if (c.is_pareto) front.push_back(&c);
+    out.marks.push_back({at(c), reports::pareto_radius(c, axes) * scale, c.is_pareto, c.meets_targets, c.label,
+                         reports::recommendation_tag(plan, c.label)});
   }
-  std::stable_sort(front.begin(), front.end(), [](const auto* a, const auto* b) {
-    return a->total_monthly_usd != b->total_monthly_usd ? a->total_monthly_usd < b->total_monthly_usd
-                                                        : a->rto_p95_s.value_or(0.0) < b->rto_p95_s.value_or(0.0);
-  });
-  for (const auto* c : front) out.front.push_back(at(*c));
+  for (const std::size_t i : reports::pareto_front_order(plan)) out.front.push_back(at(plan.candidates[i]));
   return out;
 }
 

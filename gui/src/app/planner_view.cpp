@@ -138,7 +138,7 @@ void PlannerView::draw_mc(const reports::McDocument& mc, float height, float sca
     const auto bins = reports::histogram_bins(p.annual_downtime_hours);
     const PlotBox box = plot_box(ImVec2(origin.x + cell.x, origin.y), cell, scale);
     if (!bins.empty()) {
-      draw_frame(draw, box, bins.front().low, bins.back().high, 0.0, histogram_count_end(bins), "%.3f", "%.0f",
+      draw_frame(draw, box, bins.front().low, bins.back().high, 0.0, reports::histogram_count_end(bins), "%.3f", "%.0f",
                  "downtime per replication, hours per year", "replications");
       for (const ScreenBar& b : histogram_bars(bins, box)) {
         if (b.count == 0) continue;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "faultline/reports/planner_documents.hpp"
+#include "faultline/reports/planner_figures.hpp"
 
 namespace faultline::gui {
 
@@ -55,10 +56,7 @@ struct ScreenBar {
   std::size_t count = 0;
 };
 
-/// Upper end of a histogram's count axis: round_axis_end(largest count).
-double histogram_count_end(const std::vector<reports::HistogramBin>& bins);
-
-/// One bar per bin in `box`: x the bins' first low..last high, y 0..histogram_count_end bottom to top.
+/// One bar per bin in `box`: x the bins' first low..last high, y 0..reports::histogram_count_end bottom to top.
 std::vector<ScreenBar> histogram_bars(const std::vector<reports::HistogramBin>& bins, const PlotBox& box);
 
 /// One candidate on screen: centre and radius (px), and what colours and labels it.

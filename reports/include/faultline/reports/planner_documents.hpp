@@ -1,7 +1,7 @@
 #pragma once
 // The faultline.mc/v1 and faultline.plan/v1 documents as plain data, read from
-// their JSON (the contract; reports never link the planner), and the pure
-// figures the charts draw from them: empirical CDF, histogram bins.
+// their JSON (the contract; reports never link the planner). The figures the
+// charts draw from them are in planner_figures.hpp.
 
 #include <cstddef>
 #include <optional>
@@ -94,35 +94,5 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
 
 /// Parses the file at `path` as JSON; throws ResultReadError ("FILE:LINE:COLUMN: ..." for syntax errors).
 nlohmann::json read_json_file(const std::string& path);
-
-/// One step of an empirical CDF: P(X <= x) = y, y in (0, 1].
-struct CdfStep {
-  double x = 0.0;
-  double y = 0.0;
-};
-
-/// The empirical CDF of `values`: one step per distinct value, ascending, y = count(<= x) / n; empty for no values.
-std::vector<CdfStep> empirical_cdf(std::vector<double> values);
-
-/// Nearest-rank percentile `q` (0 < q <= 1) of `values` (the element at rank ceil(q n)); absent for no values.
-std::optional<double> nearest_rank(std::vector<double> values, double q);
-
-/// One histogram bin [low, high) (the last one closed) and its count.
-struct HistogramBin {
-  double low = 0.0;
-  double high = 0.0;
-  std::size_t count = 0;
-};
-
-/// Bins over [min, max] of `values` of equal width: the Freedman-Diaconis width 2 IQR / n^(1/3)
-/// (quartiles by nearest rank), at most 40 bins; Sturges' ceil(log2 n) + 1 bins when the IQR is 0;
-/// one bin [v - 0.5, v + 0.5] when every value is v. Empty for no values.
-std::vector<HistogramBin> histogram_bins(std::vector<double> values);
-
-/// A round axis end (1, 2 or 5 x 10^k) >= v; 1 for v <= 0. The charts and the GUI share it.
-double round_axis_end(double v);
-
-/// End (s) of an RTO CDF's x axis: round_axis_end(max(nearest-rank p99 of `rto_s`, target)); 1 with neither.
-double cdf_axis_end_s(const std::vector<double>& rto_s, std::optional<double> target_rto_s);
 
 }  // namespace faultline::reports
