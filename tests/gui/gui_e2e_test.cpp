@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,6 +10,7 @@
 #include <string>
 
 #include "command_runner.hpp"
+#include "temp_folder.hpp"
 #include "faultline/gui/png_image.hpp"
 
 using faultline::testing::faultline_binary;
@@ -19,14 +19,6 @@ using faultline::testing::source_path;
 using Json = nlohmann::json;
 
 namespace {
-
-std::filesystem::path fresh_dir(const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("faultline-gui-e2e-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
 
 Json read_json(const std::filesystem::path& p) {
   std::ifstream in(p);
@@ -52,7 +44,8 @@ std::optional<double> opt(const Json& j) { return j.is_null() ? std::nullopt : s
 
 TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state matches faultline run",
           "[gui][e2e]") {
-  const std::filesystem::path dir = fresh_dir("reference");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reference.json");
   const auto cli = run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
   INFO(cli.output);
@@ -138,22 +131,22 @@ TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state
     INFO("a headless run keeps nothing in the user's config folder");
     CHECK_FALSE(std::filesystem::exists(dir / "config" / "faultline"));
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("faultline-gui without a display exits 2 with a clear message and writes nothing", "[gui][e2e]") {
-  const std::filesystem::path dir = fresh_dir("no-display");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const auto r = run_command(gui_env(dir, "-u DISPLAY -u WAYLAND_DISPLAY ") + gui() + " '" +
                              source_path("scenarios/reference.json") + "' --screenshot '" + (dir / "shot.png").string() + "'");
   INFO(r.output);
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.output, Catch::Contains("cannot open a window") && Catch::Contains("DISPLAY"));
   CHECK_FALSE(std::filesystem::exists(dir / "shot.png"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("faultline-gui on a bad scenario prints the loader's messages and exits 2", "[gui][e2e]") {
-  const std::filesystem::path dir = fresh_dir("bad-scenario");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   std::ofstream(dir / "bad.json") << R"({"name": "bad", "duration": "forever", "patterns": []})";
   const auto r = run_command(gui_env(dir) + gui() + " '" + (dir / "bad.json").string() + "' --dump-state '" +
                              (dir / "state.json").string() + "'");
@@ -165,7 +158,6 @@ TEST_CASE("faultline-gui on a bad scenario prints the loader's messages and exit
                                    (dir / "state.json").string() + "'");
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.output, Catch::Contains("nope.json"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") {
@@ -188,7 +180,8 @@ TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") 
 
 TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback and lost work reach the state",
           "[gui][e2e]") {
-  const std::filesystem::path dir = fresh_dir("result");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reference.json");
   const auto cli = run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
   INFO(cli.output);
@@ -249,11 +242,11 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
     CHECK_THAT(bad.output, Catch::Contains("its patterns are not those of"));
     CHECK_FALSE(std::filesystem::exists(dir / "other-state.json"));
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner view and screenshots it", "[gui][e2e][planner]") {
-  const std::filesystem::path dir = fresh_dir("planner");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reliability-two-region.json");
   const std::string mc = (dir / "mc.json").string();
   const std::string plan = (dir / "plan.json").string();
@@ -285,7 +278,8 @@ TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner vi
 }
 
 TEST_CASE("faultline-gui refuses a --plan file that is not a plan document, naming it, exit 2", "[gui][e2e][planner]") {
-  const std::filesystem::path dir = fresh_dir("planner-bad");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const std::string bad = (dir / "result.json").string();
   std::ofstream(bad) << R"({"schema": "faultline.result/v1"})";
   const auto r = run_command(gui_env(dir) + gui() + " --plan '" + bad + "' --screenshot '" + (dir / "shot.png").string() + "'");
