@@ -31,6 +31,106 @@ class DocumentReader : public JsonWalker {
     return {number(j, p, "mean"), number_if_present(j, p, "ci99_low"), number_if_present(j, p, "ci99_high")};
   }
 
+  // `key` (optional): an array of strings.
+  std::optional<std::vector<std::string>> strings_if_present(const Json& o, const std::string& path, const char* key) const {
+    if (!o.contains(key)) return std::nullopt;
+    const std::string p = child(path, key);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; const Json& j : array(o, path, key)) {
+      if (!j.is_string()) fail(index(p, i), "is " + type_name(j), "a string");
+      out.push_back(j.get<std::string>());
+      ++i;
+    }
+    return out;
+  }
+
+  ProbeSamples probe(const Json& j, const std::string& path) const {
+    object(j, path);
+    const ProbeSamples p{count(j, path, "required"), count(j, path, "of")};
+    if (p.required < 1 || p.required > p.of) fail(path, "asks " + std::to_string(p.required) + " of " + std::to_string(p.of), "1 <= required <= of");
+    return p;
+  }
+
+  BreakerSettings breaker(const Json& j, const std::string& path) const {
+    object(j, path);
+    return {number(j, path, "failure_rate_threshold_percent"), count(j, path, "minimum_calls"), number(j, path, "open_wait_s")};
+  }
+
+  std::string mode(const Json& j, const std::string& path) const {
+    if (!j.is_string()) fail(path, "is " + type_name(j), "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
+    const std::string m = j.get<std::string>();
+    if (m != "sync" && m != "async" && m != "backup_restore" && m != "scheduled_rebuild") {
+      fail(path, "is \"" + m + "\"", "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
+    }
+    return m;
+  }
+
+  StoreReplication store(const Json& j, const std::string& path) const {
+    object(j, path);
+    return {text(j, path, "store"), mode(member(j, path, "mode"), child(path, "mode")), number_if_present(j, path, "backup_interval_s")};
+  }
+
+  // The optional keys a candidate gained after v1 was first written.
+  void candidate_settings(const Json& j, const std::string& p, PlanCandidateData& c) const {
+    c.regions = strings_if_present(j, p, "regions");
+    if (j.contains("probe_samples")) {
+      c.has_probe_samples = true;
+      if (!j.at("probe_samples").is_null()) c.probe_samples = probe(j.at("probe_samples"), child(p, "probe_samples"));
+    }
+    if (j.contains("breaker")) {
+      c.has_breaker = true;
+      if (!j.at("breaker").is_null()) c.breaker = breaker(j.at("breaker"), child(p, "breaker"));
+    }
+    if (j.contains("stores")) {
+      const std::string sp = child(p, "stores");
+      std::vector<StoreReplication> stores;
+      for (std::size_t k = 0; const Json& x : array(j, p, "stores")) stores.push_back(store(x, index(sp, k++)));
+      c.stores = std::move(stores);
+    }
+    if (j.contains("stage")) {
+      const std::string stage = text(j, p, "stage");
+      if (stage != "screen" && stage != "combine") fail(child(p, "stage"), "is \"" + stage + "\"", "\"screen\" or \"combine\"");
+      c.stage = stage;
+    }
+  }
+
+  // The search space's later additions; the keys written from the start (patterns, ...) are not read.
+  PlanSearchSpace search_space(const Json& document) const {
+    PlanSearchSpace out;
+    if (!document.contains("search_space")) return out;
+    const Json& s = object(document, "", "search_space");
+    const std::string p = "search_space";
+    if (s.contains("region_pairs")) {
+      const std::string rp = child(p, "region_pairs");
+      for (std::size_t i = 0; const Json& pair : array(s, p, "region_pairs")) {
+        const std::string ip = index(rp, i++);
+        std::vector<std::string> regions;
+        for (std::size_t k = 0; const Json& r : array(pair, ip)) {
+          if (!r.is_string()) fail(index(ip, k), "is " + type_name(r), "a region id (string)");
+          regions.push_back(r.get<std::string>());
+          ++k;
+        }
+        out.region_pairs.push_back(std::move(regions));
+      }
+    }
+    if (s.contains("probe_samples")) {
+      const std::string pp = child(p, "probe_samples");
+      for (std::size_t i = 0; const Json& x : array(s, p, "probe_samples")) out.probe_samples.push_back(probe(x, index(pp, i++)));
+    }
+    if (s.contains("breakers")) {
+      const std::string bp = child(p, "breakers");
+      for (std::size_t i = 0; const Json& x : array(s, p, "breakers")) out.breakers.push_back(breaker(x, index(bp, i++)));
+    }
+    if (s.contains("replication_modes")) {
+      const std::string mp = child(p, "replication_modes");
+      for (std::size_t i = 0; const Json& x : array(s, p, "replication_modes")) out.replication_modes.push_back(mode(x, index(mp, i++)));
+    }
+    if (s.contains("backup_intervals_s")) out.backup_intervals_s = numbers(s, p, "backup_intervals_s");
+    if (s.contains("strategy")) out.strategy = text(s, p, "strategy");
+    if (s.contains("evaluated")) out.evaluated = count(s, p, "evaluated");
+    return out;
+  }
+
   void expect_schema(const Json& document, const char* schema) const {
     const std::string s = text(document, "", "schema");
     if (s != schema) fail("schema", "is \"" + s + "\"", std::string("\"") + schema + "\"");
@@ -117,6 +217,7 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
   out.years_per_replication = r.number(document, "", "years_per_replication");
   out.replications = static_cast<std::size_t>(r.count(document, "", "replications"));
   out.budget_monthly_usd = r.number_if_present(document, "", "budget_monthly_usd");
+  out.search_space = r.search_space(document);
   const Json& candidates = r.array(document, "", "candidates");
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::string p = DocumentReader::index("candidates", i);
@@ -131,6 +232,7 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
     c.rpo_p95_s = r.optional_number(j, p, "rpo_p95_s");
     c.meets_targets = r.flag(j, p, "meets_targets");
     c.is_pareto = r.flag(j, p, "pareto");
+    r.candidate_settings(j, p, c);
     out.candidates.push_back(std::move(c));
   }
   const Json& recommendations = r.object(document, "", "recommendations");

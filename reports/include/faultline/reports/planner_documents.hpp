@@ -50,7 +50,31 @@ struct McDocument {
   std::vector<McPatternData> patterns;
 };
 
-/// One evaluated plan of a faultline.plan/v1 document.
+/// A probe that needs `required` good samples of the last `of` to call an endpoint healthy.
+struct ProbeSamples {
+  unsigned long long required = 0;
+  unsigned long long of = 0;
+  bool operator==(const ProbeSamples&) const = default;
+};
+
+/// A circuit breaker's settings.
+struct BreakerSettings {
+  double failure_rate_threshold_percent = 0.0;  ///< %, opens at or above it
+  unsigned long long minimum_calls = 0;         ///< calls in the window before it may open
+  double open_wait_s = 0.0;                     ///< s open before half-open
+  bool operator==(const BreakerSettings&) const = default;
+};
+
+/// How one data store is kept in the candidate's plan.
+struct StoreReplication {
+  std::string store;
+  std::string mode;                        ///< "sync", "async", "backup_restore" or "scheduled_rebuild"
+  std::optional<double> backup_interval_s;  ///< s; null when the mode has none
+  bool operator==(const StoreReplication&) const = default;
+};
+
+/// One evaluated plan of a faultline.plan/v1 document. The settings after `is_pareto` are later additions to v1,
+/// absent in older documents (has_* false / empty optional).
 struct PlanCandidateData {
   std::string label;
   std::string pattern;
@@ -61,6 +85,24 @@ struct PlanCandidateData {
   std::optional<double> rpo_p95_s;
   bool meets_targets = false;
   bool is_pareto = false;
+  std::optional<std::vector<std::string>> regions = std::nullopt;  ///< region ids in priority order
+  bool has_probe_samples = false;                   ///< the key is present (null: no probe)
+  std::optional<ProbeSamples> probe_samples = std::nullopt;
+  bool has_breaker = false;                         ///< the key is present (null: no breaker)
+  std::optional<BreakerSettings> breaker = std::nullopt;
+  std::optional<std::vector<StoreReplication>> stores = std::nullopt;
+  std::optional<std::string> stage = std::nullopt;  ///< "screen" or "combine"
+};
+
+/// The later additions to a plan document's `search_space` (each empty / absent in older documents).
+struct PlanSearchSpace {
+  std::vector<std::vector<std::string>> region_pairs;
+  std::vector<ProbeSamples> probe_samples;
+  std::vector<BreakerSettings> breakers;
+  std::vector<std::string> replication_modes;
+  std::vector<double> backup_intervals_s;
+  std::optional<std::string> strategy;
+  std::optional<unsigned long long> evaluated;  ///< candidates evaluated by the search
 };
 
 /// One of the plan's recommendations: which one (`kind`, e.g. "cheapest_meeting_targets"), the candidate and why.
@@ -79,6 +121,7 @@ struct PlanDocument {
   double years_per_replication = 0.0;
   std::size_t replications = 0;
   std::optional<double> budget_monthly_usd;
+  PlanSearchSpace search_space;
   std::vector<PlanCandidateData> candidates;
   std::vector<PlanRecommendation> recommendations;
 };
