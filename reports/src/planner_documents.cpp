@@ -65,6 +65,25 @@ class DocumentReader : public JsonWalker {
     return m;
   }
 
+  // An array of modes, or an object of arrays per store kind ({"database": ["sync", "async"], ...}, as
+  // faultline plan writes it): the distinct modes in first-seen order.
+  std::vector<std::string> modes(const Json& j, const std::string& path) const {
+    if (!j.is_array() && !j.is_object()) fail(path, "is " + type_name(j), "an array of modes or an object of arrays of modes per store kind");
+    std::vector<std::string> out;
+    const auto add = [&](const Json& list, const std::string& list_path) {
+      for (std::size_t i = 0; const Json& x : array(list, list_path)) {
+        const std::string m = mode(x, index(list_path, i++));
+        if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+      }
+    };
+    if (j.is_array()) {
+      add(j, path);
+    } else {
+      for (const auto& [kind, list] : j.items()) add(list, path + "." + kind);
+    }
+    return out;
+  }
+
   StoreReplication store(const Json& j, const std::string& path) const {
     object(j, path);
     return {text(j, path, "store"), mode(member(j, path, "mode"), child(path, "mode")), number_if_present(j, path, "backup_interval_s")};
@@ -121,10 +140,7 @@ class DocumentReader : public JsonWalker {
       const std::string bp = child(p, "breakers");
       for (std::size_t i = 0; const Json& x : array(s, p, "breakers")) out.breakers.push_back(breaker(x, index(bp, i++)));
     }
-    if (s.contains("replication_modes")) {
-      const std::string mp = child(p, "replication_modes");
-      for (std::size_t i = 0; const Json& x : array(s, p, "replication_modes")) out.replication_modes.push_back(mode(x, index(mp, i++)));
-    }
+    if (s.contains("replication_modes")) out.replication_modes = modes(s.at("replication_modes"), child(p, "replication_modes"));
     if (s.contains("backup_intervals_s")) out.backup_intervals_s = numbers(s, p, "backup_intervals_s");
     if (s.contains("strategy")) out.strategy = text(s, p, "strategy");
     if (s.contains("evaluated")) out.evaluated = count(s, p, "evaluated");

@@ -72,6 +72,15 @@ TEST_CASE("a plan's candidate settings and search space read from the document",
     CHECK(s.strategy == "screen-then-combine");
     CHECK(s.evaluated == 24u);
   }
+  SECTION("replication modes per store kind, as faultline plan writes them: the distinct modes") {
+    json doc = fixture();
+    doc["search_space"]["replication_modes"] = json{{"database", {"sync", "async"}}, {"object_storage", {"async", "backup_restore"}}};
+    CHECK(reports::read_plan_document(doc, "plan.json").search_space.replication_modes ==
+          std::vector<std::string>{"sync", "async", "backup_restore"});
+    doc["search_space"]["replication_modes"]["database"][1] = "semi";
+    CHECK(read_error(doc) == "doc.json: search_space.replication_modes.database[1]: is \"semi\" (allowed: \"sync\", "
+                             "\"async\", \"backup_restore\" or \"scheduled_rebuild\")");
+  }
 }
 
 TEST_CASE("candidate settings read as table cells", "[reports][planner]") {

@@ -99,7 +99,7 @@ struct PlanSearchSpace {
   std::vector<std::vector<std::string>> region_pairs;
   std::vector<ProbeSamples> probe_samples;
   std::vector<BreakerSettings> breakers;
-  std::vector<std::string> replication_modes;
+  std::vector<std::string> replication_modes;  ///< distinct modes (the document may list them per store kind)
   std::vector<double> backup_intervals_s;
   std::optional<std::string> strategy;
   std::optional<unsigned long long> evaluated;  ///< candidates evaluated by the search
