@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <cmath>
 
+#include "faultline/reports/candidate_settings.hpp"
 #include "faultline/reports/result_reader.hpp"
+#include "faultline/reports/text_format.hpp"
 
 namespace faultline::gui {
 namespace {
 
 double unit(double v, double lo, double hi) { return hi > lo ? std::clamp((v - lo) / (hi - lo), 0.0, 1.0) : 0.0; }
+
+bool inside(const PlotBox& box, ScreenPoint p) {
+  return p.x >= box.left && p.x <= box.left + box.width && p.y >= box.top && p.y <= box.top + box.height;
+}
 
 }  // namespace
 
@@ -88,6 +94,91 @@ ParetoScatter pareto_scatter(const reports::PlanDocument& plan, const PlotBox& b
   }
   for (const std::size_t i : reports::pareto_front_order(plan)) out.front.push_back(at(plan.candidates[i]));
   return out;
+}
+
+std::optional<CdfReadout> cdf_readout(const reports::McDocument& mc, double x_end_s, const PlotBox& box, ScreenPoint mouse) {
+  if (!inside(box, mouse)) return std::nullopt;
+  CdfReadout out;
+  out.rto_s = x_end_s * (mouse.x - box.left) / box.width;
+  for (const auto& p : mc.patterns) out.shares.emplace_back(p.name, reports::cdf_share_at(reports::empirical_cdf(p.rto_s), out.rto_s));
+  return out;
+}
+
+std::string cdf_readout_text(const CdfReadout& readout, const reports::McDocument& mc) {
+  std::string out = "RTO <= " + reports::fixed(readout.rto_s, 0) + " s";
+  for (std::size_t i = 0; i < readout.shares.size(); ++i) {
+    const std::size_t incidents = i < mc.patterns.size() ? mc.patterns[i].rto_s.size() : 0;
+    out += "\n" + readout.shares[i].first + ": " +
+           (incidents == 0 ? std::string("no incident")
+                           : reports::fixed(readout.shares[i].second * 100.0, 1) + " % of " + std::to_string(incidents) + " incident(s)");
+  }
+  return out;
+}
+
+std::optional<HistogramReadout> histogram_readout(const std::vector<reports::HistogramBin>& bins, const PlotBox& box,
+                                                  ScreenPoint mouse) {
+  if (bins.empty() || !inside(box, mouse)) return std::nullopt;
+  const std::vector<ScreenBar> bars = histogram_bars(bins, box);
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    if (mouse.x >= bars[i].x0 && (mouse.x < bars[i].x1 || i + 1 == bars.size())) {
+      return HistogramReadout{i, bins[i].low, bins[i].high, bins[i].count};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string histogram_readout_text(const HistogramReadout& readout) {
+  return reports::fixed(readout.low_h, 3) + " to " + reports::fixed(readout.high_h, 3) + " h/year: " +
+         std::to_string(readout.count) + " replication(s)";
+}
+
+std::optional<std::size_t> pareto_hit(const ParetoScatter& scatter, ScreenPoint mouse) {
+  std::optional<std::size_t> hit;
+  for (std::size_t i = 0; i < scatter.marks.size(); ++i) {
+    const double dx = mouse.x - scatter.marks[i].centre.x;
+    const double dy = mouse.y - scatter.marks[i].centre.y;
+    if (dx * dx + dy * dy <= scatter.marks[i].radius * scatter.marks[i].radius) hit = i;
+  }
+  return hit;
+}
+
+std::string pareto_readout_text(const reports::PlanCandidateData& c) {
+  std::string out = c.label + "\n" + reports::fixed(c.total_monthly_usd, 0) + " USD/month total (" +
+                    reports::fixed(c.monthly_cost_usd, 0) + " steady)\nRTO p95 " +
+                    (c.rto_p95_s ? reports::fixed(c.rto_p95_s, 0) + " s" : std::string("no incident")) + ", RPO p95 " +
+                    (c.rpo_p95_s ? reports::fixed(c.rpo_p95_s, 0) + " s" : std::string("none")) + "\n" +
+                    (c.meets_targets ? "meets the targets" : "misses a target") + (c.is_pareto ? ", Pareto" : "");
+  const reports::CandidateSettings settings = reports::candidate_settings(c);
+  if (c.regions) out += "\nregions: " + settings.regions;
+  if (c.has_probe_samples) out += "\nprobe x/n: " + settings.probe;
+  if (c.has_breaker) out += "\nbreaker: " + settings.breaker;
+  if (c.stores) out += "\ndata: " + settings.data;
+  return out;
+}
+
+nlohmann::ordered_json planner_state_json(const PlannerDocuments& documents) {
+  using Json = nlohmann::ordered_json;
+  const auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+  Json patterns = Json::array();
+  if (documents.mc) {
+    for (const auto& p : documents.mc->patterns) {
+      patterns.push_back(Json{{"name", p.name}, {"rto_p50_s", opt(p.rto_p50_s)}, {"rto_p95_s", opt(p.rto_p95_s)},
+                              {"rto_p99_s", opt(p.rto_p99_s)}, {"incidents", p.rto_s.size()}});
+    }
+  }
+  Json front = Json::array();
+  Json recommendations = Json::array();
+  if (documents.plan) {
+    for (const std::size_t i : reports::pareto_front_order(*documents.plan)) front.push_back(documents.plan->candidates[i].label);
+    for (const auto& r : documents.plan->recommendations) {
+      recommendations.push_back(Json{{"kind", r.kind}, {"label", r.label ? Json(*r.label) : Json(nullptr)}, {"why", r.why}});
+    }
+  }
+  return Json{{"mc_file", documents.mc ? Json(documents.mc->file) : Json(nullptr)},
+              {"plan_file", documents.plan ? Json(documents.plan->file) : Json(nullptr)},
+              {"patterns", patterns},
+              {"pareto_front", front},
+              {"recommendations", recommendations}};
 }
 
 }  // namespace faultline::gui

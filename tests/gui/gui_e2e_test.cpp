@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "command_runner.hpp"
 #include "temp_folder.hpp"
@@ -167,12 +169,13 @@ TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") 
   CHECK_THAT(frames.output, Catch::Contains("--frames"));
   const auto no_scenario = run_command(gui() + " --dump-state s.json");
   CHECK(no_scenario.exit_code == 2);
-  CHECK_THAT(no_scenario.output, Catch::Contains("--dump-state needs a SCENARIO file"));
+  CHECK_THAT(no_scenario.output, Catch::Contains("--dump-state and --screenshot need a SCENARIO, --mc or --plan file"));
   const auto nothing_to_show = run_command(gui() + " --screenshot a.png");
   CHECK(nothing_to_show.exit_code == 2);
-  CHECK_THAT(nothing_to_show.output, Catch::Contains("--screenshot needs a SCENARIO, --mc or --plan file"));
-  const auto planner_dump = run_command(gui() + " --mc mc.json --dump-state s.json");
-  CHECK(planner_dump.exit_code == 2);
+  CHECK_THAT(nothing_to_show.output, Catch::Contains("--dump-state and --screenshot need a SCENARIO, --mc or --plan file"));
+  const auto planner_dump = run_command(gui() + " --mc missing-mc.json --dump-state s.json");
+  CHECK(planner_dump.exit_code == 2);  // the file cannot be read
+  CHECK_THAT(planner_dump.output, Catch::Contains("missing-mc.json"));
   const auto size = run_command(gui() + " --size 10x10");
   CHECK(size.exit_code == 2);
   CHECK_THAT(size.output, Catch::Contains("--size"));
@@ -254,7 +257,7 @@ TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner vi
   REQUIRE(run_command(faultline_binary() + " plan '" + scenario + "' --years 2 --replications 2 -q --json '" + plan + "'").exit_code == 0);
   const std::string command = gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " --mc '" + mc +
                               "' --plan '" + plan + "' --view planner --size 1024x768 --scale 1 --screenshot '" +
-                              (dir / "shot.png").string() + "'";
+                              (dir / "shot.png").string() + "' --dump-state '" + (dir / "state.json").string() + "'";
   const auto r = run_command(command);
   INFO(command);
   INFO(r.output);
@@ -275,6 +278,48 @@ TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner vi
   }
   CHECK(blue >= 1000);
   CHECK(red >= 100);
+
+  // The dumped planner state holds what the two documents say.
+  const Json state = read_json(dir / "state.json");
+  const Json mc_doc = read_json(mc);
+  const Json plan_doc = read_json(plan);
+  const Json& planner = state["planner"];
+  CHECK(state["view"] == "planner");
+  CHECK(state["patterns"] == Json::array());
+  CHECK(planner["mc_file"] == mc);
+  CHECK(planner["plan_file"] == plan);
+  REQUIRE(planner["patterns"].size() == mc_doc["patterns"].size());
+  for (std::size_t i = 0; i < mc_doc["patterns"].size(); ++i) {
+    const Json& want = mc_doc["patterns"][i];
+    const Json& got = planner["patterns"][i];
+    INFO("pattern " << want["name"]);
+    CHECK(got["name"] == want["name"]);
+    for (const char* q : {"p50", "p95", "p99"}) {
+      const Json expected = want["rto_s"].is_null() ? Json(nullptr) : want["rto_s"][q];
+      CHECK(got[std::string("rto_") + q + "_s"] == expected);
+    }
+  }
+  // The front: the candidates marked pareto, by total cost then RTO p95 (none = 0), ties in document order.
+  std::vector<Json> front;
+  for (const Json& c : plan_doc["candidates"]) {
+    if (c["pareto"].get<bool>()) front.push_back(c);
+  }
+  std::stable_sort(front.begin(), front.end(), [](const Json& a, const Json& b) {
+    const double ca = a["total_monthly_usd"].get<double>();
+    const double cb = b["total_monthly_usd"].get<double>();
+    return ca != cb ? ca < cb : opt(a["rto_p95_s"]).value_or(0.0) < opt(b["rto_p95_s"]).value_or(0.0);
+  });
+  REQUIRE(planner["pareto_front"].size() == front.size());
+  for (std::size_t i = 0; i < front.size(); ++i) CHECK(planner["pareto_front"][i] == front[i]["label"]);
+  REQUIRE(planner["recommendations"].size() == 3);
+  for (std::size_t i = 0; const char* kind : {"cheapest_meeting_targets", "best_within_budget", "least_change"}) {
+    const Json& got = planner["recommendations"][i++];
+    const Json& want = plan_doc["recommendations"][kind];
+    INFO(kind);
+    CHECK(got["kind"] == kind);
+    CHECK(got["label"] == (want.is_null() ? Json(nullptr) : want["label"]));
+    if (!want.is_null()) CHECK(got["why"] == want["why"]);
+  }
 }
 
 TEST_CASE("faultline-gui refuses a --plan file that is not a plan document, naming it, exit 2", "[gui][e2e][planner]") {
