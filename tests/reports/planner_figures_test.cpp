@@ -13,16 +13,16 @@ namespace reports = faultline::reports;
 
 namespace {
 
-// cheap (Pareto, misses), mid (Pareto, meets, A and B), dear (dominated, no RPO), late (Pareto at cheap's cost).
+// a (Pareto, misses, C), b (Pareto, meets, A and B), c (dominated, no RPO), d (Pareto, a's cost, shorter RTO).
 reports::PlanDocument sample_plan() {
   reports::PlanDocument plan;
-  plan.candidates = {{"cheap", "hot-cold", 900, 1000, 0.999, 600.0, 300.0, false, true},
-                     {"mid", "hot-warm", 1900, 2000, 0.9999, 300.0, 150.0, true, true},
-                     {"dear", "hot-hot", 2900, 3000, 0.9999, 400.0, std::nullopt, true, false},
-                     {"late", "hot-cold", 900, 1000, 0.999, 500.0, 300.0, false, true}};
-  plan.recommendations = {{"cheapest_meeting_targets", "mid", "cheapest"},
-                          {"best_within_budget", "mid", "best"},
-                          {"least_change", std::string("cheap"), "same pattern"}};
+  plan.candidates = {{"a", "hot-cold", 450, 500, 0.99, 800.0, 200.0, false, true},
+                     {"b", "hot-warm", 1400, 1500, 0.999, 200.0, 100.0, true, true},
+                     {"c", "hot-hot", 2400, 2500, 0.999, 300.0, std::nullopt, true, false},
+                     {"d", "hot-cold", 450, 500, 0.99, 700.0, 200.0, false, true}};
+  plan.recommendations = {{"cheapest_meeting_targets", "b", "cheapest"},
+                          {"best_within_budget", "b", "best"},
+                          {"least_change", std::string("a"), "same pattern"}};
   return plan;
 }
 
@@ -103,12 +103,12 @@ TEST_CASE("axis ends are round numbers above the p99, the target or the largest 
 
 TEST_CASE("the Pareto scatter's axes, radii, front and letters", "[reports][planner]") {
   const reports::PlanDocument plan = sample_plan();
-  SECTION("cost 1000..3000 padded by 5 % of 2000; RTO up to 600 -> 1000 s; largest RPO 300 s") {
+  SECTION("cost 500..2500 padded by 5 % of 2000; RTO up to 800 -> 1000 s; largest RPO 200 s") {
     const reports::ParetoAxes axes = reports::pareto_axes(plan);
-    CHECK(axes.cost_lo_usd == 900.0);
-    CHECK(axes.cost_hi_usd == 3100.0);
+    CHECK(axes.cost_lo_usd == 400.0);
+    CHECK(axes.cost_hi_usd == 2600.0);
     CHECK(axes.rto_end_s == 1000.0);
-    CHECK(axes.rpo_largest_s == 300.0);
+    CHECK(axes.rpo_largest_s == 200.0);
     CHECK(reports::pareto_radius(plan.candidates[0], axes) == 12.0);
     CHECK(reports::pareto_radius(plan.candidates[1], axes) == 8.0);
     CHECK(reports::pareto_radius(plan.candidates[2], axes) == 4.0);
@@ -122,13 +122,13 @@ TEST_CASE("the Pareto scatter's axes, radii, front and letters", "[reports][plan
     CHECK(axes.rto_end_s == 1.0);
     CHECK(reports::pareto_radius(one.candidates[0], axes) == 4.0);
   }
-  SECTION("the front in cost order, equal costs by RTO: late (500 s) before cheap (600 s), then mid") {
+  SECTION("the front in cost order, equal costs by RTO: d (700 s) before a (800 s), then b") {
     CHECK(reports::pareto_front_order(plan) == std::vector<std::size_t>{3, 0, 1});
   }
   SECTION("letters in A, B, C order") {
-    CHECK(reports::recommendation_tag(plan, "mid") == "AB");
-    CHECK(reports::recommendation_tag(plan, "cheap") == "C");
-    CHECK(reports::recommendation_tag(plan, "dear").empty());
+    CHECK(reports::recommendation_tag(plan, "b") == "AB");
+    CHECK(reports::recommendation_tag(plan, "a") == "C");
+    CHECK(reports::recommendation_tag(plan, "c").empty());
   }
   SECTION("no candidate: default axes, no front") {
     const reports::ParetoAxes axes = reports::pareto_axes({});
