@@ -43,13 +43,19 @@ std::string planner_schema(const ReportOptions& options, nlohmann::json& documen
 ExitCode report_planner_document(const ReportOptions& options, const std::string& schema, const nlohmann::json& document,
                                  reports::ReportFormat format, std::ostream& out, std::ostream& err) {
   const std::string& file = options.results.front();
-  if (format != reports::ReportFormat::kHtml && format != reports::ReportFormat::kMarkdown) {
+  if (format != reports::ReportFormat::kHtml && format != reports::ReportFormat::kMarkdown &&
+      format != reports::ReportFormat::kPdf) {
     const std::string asked = options.format.empty() ? "-o " + options.output : "--format " + options.format;
     err << "faultline report: " << file << ": schema: a " << schema << " document has no report for " << asked
-        << " (allowed: html, md)\nfaultline report: nothing written\n";
+        << " (allowed: html, md, pdf)\nfaultline report: nothing written\n";
     return ExitCode::kBadInput;
   }
-  const bool is_html = format == reports::ReportFormat::kHtml;
+  if (format == reports::ReportFormat::kPdf && options.output.empty()) {
+    err << "faultline report: a PDF needs an output file: -o FILE.pdf\n";
+    return ExitCode::kBadInput;
+  }
+  // A PDF is the HTML report printed by headless Chromium, as for a run result.
+  const bool is_html = format != reports::ReportFormat::kMarkdown;
   std::string text;
   try {
     if (schema == "faultline.mc/v1") {
@@ -67,7 +73,16 @@ ExitCode report_planner_document(const ReportOptions& options, const std::string
     out << text;
     return ExitCode::kOk;
   }
-  reports::write_file_atomically(options.output, text);
+  try {
+    if (format == reports::ReportFormat::kPdf) {
+      reports::write_pdf_report(text, options.output, options.chromium);
+    } else {
+      reports::write_file_atomically(options.output, text);
+    }
+  } catch (const reports::ChromiumNotFound& e) {
+    err << "faultline report: " << e.what() << "\n";
+    return ExitCode::kBadInput;
+  }
   err << "report written to " << options.output << "\n";
   return ExitCode::kOk;
 }
@@ -145,7 +160,7 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
 void add_report_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand("report", "Write a report (HTML, PDF, Markdown, CSV, JUnit) from result, mc or plan files");
-  cmd->add_option("result", options->results, "result file(s) of `faultline run --json` (several: junit only), or one file of `faultline mc`/`plan --json` (html, md)")
+  cmd->add_option("result", options->results, "result file(s) of `faultline run --json` (several: junit only), or one file of `faultline mc`/`plan --json` (html, md, pdf)")
       ->required();
   cmd->add_option("-f,--format", options->format, "html | md | csv | junit | pdf (default: from -o's extension)");
   cmd->add_option("-o,--output", options->output, "output file (default: standard output; required for pdf)");

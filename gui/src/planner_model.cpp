@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <cmath>
 
+#include "faultline/reports/candidate_settings.hpp"
 #include "faultline/reports/result_reader.hpp"
+#include "faultline/reports/text_format.hpp"
 
 namespace faultline::gui {
 namespace {
 
 double unit(double v, double lo, double hi) { return hi > lo ? std::clamp((v - lo) / (hi - lo), 0.0, 1.0) : 0.0; }
+
+bool inside(const PlotBox& box, ScreenPoint p) {
+  return p.x >= box.left && p.x <= box.left + box.width && p.y >= box.top && p.y <= box.top + box.height;
+}
 
 }  // namespace
 
@@ -57,17 +63,11 @@ std::vector<ScreenPoint> cdf_polyline(const std::vector<reports::CdfStep>& steps
   return out;
 }
 
-double histogram_count_end(const std::vector<reports::HistogramBin>& bins) {
-  std::size_t largest = 0;
-  for (const auto& b : bins) largest = std::max(largest, b.count);
-  return reports::round_axis_end(static_cast<double>(largest));
-}
-
 std::vector<ScreenBar> histogram_bars(const std::vector<reports::HistogramBin>& bins, const PlotBox& box) {
   if (bins.empty()) return {};
   const double lo = bins.front().low;
   const double hi = bins.back().high;
-  const double count_end = histogram_count_end(bins);
+  const double count_end = reports::histogram_count_end(bins);
   std::vector<ScreenBar> out;
   for (const auto& b : bins) {
     const double bottom = box.top + box.height;
@@ -80,43 +80,105 @@ std::vector<ScreenBar> histogram_bars(const std::vector<reports::HistogramBin>& 
 ParetoScatter pareto_scatter(const reports::PlanDocument& plan, const PlotBox& box, double scale) {
   ParetoScatter out;
   if (plan.candidates.empty()) return out;
-  double cost_lo = plan.candidates.front().total_monthly_usd;
-  double cost_hi = cost_lo;
-  double rto_hi = 0.0;
-  double rpo_hi = 0.0;
-  for (const auto& c : plan.candidates) {
-    cost_lo = std::min(cost_lo, c.total_monthly_usd);
-    cost_hi = std::max(cost_hi, c.total_monthly_usd);
-    rto_hi = std::max(rto_hi, c.rto_p95_s.value_or(0.0));
-    rpo_hi = std::max(rpo_hi, c.rpo_p95_s.value_or(0.0));
-  }
-  const double pad = cost_hi > cost_lo ? 0.05 * (cost_hi - cost_lo) : std::max(0.05 * std::abs(cost_lo), 1.0);
-  out.cost_lo_usd = cost_lo - pad;
-  out.cost_hi_usd = cost_hi + pad;
-  out.rto_end_s = reports::round_axis_end(rto_hi);
+  const reports::ParetoAxes axes = reports::pareto_axes(plan);
+  out.cost_lo_usd = axes.cost_lo_usd;
+  out.cost_hi_usd = axes.cost_hi_usd;
+  out.rto_end_s = axes.rto_end_s;
   const auto at = [&](const reports::PlanCandidateData& c) {
     return ScreenPoint{box.left + box.width * unit(c.total_monthly_usd, out.cost_lo_usd, out.cost_hi_usd),
                        box.top + box.height * (1.0 - unit(c.rto_p95_s.value_or(0.0), 0.0, out.rto_end_s))};
   };
-  const char* const letters[][2] = {{"cheapest_meeting_targets", "A"}, {"best_within_budget", "B"}, {"least_change", "C"}};
-  std::vector<const reports::PlanCandidateData*> front;
   for (const auto& c : plan.candidates) {
-    ScatterMark m{at(c), (4.0 + (rpo_hi > 0.0 ? 8.0 * c.rpo_p95_s.value_or(0.0) / rpo_hi : 0.0)) * scale, c.is_pareto,
-                  c.meets_targets, c.label, {}};
-    for (const auto& letter : letters) {
-      for (const auto& r : plan.recommendations) {
-        if (r.kind == letter[0] && r.label == c.label) m.tag += letter[1];
-      }
-    }
-    out.marks.push_back(std::move(m));
-    if (c.is_pareto) front.push_back(&c);
+    out.marks.push_back({at(c), reports::pareto_radius(c, axes) * scale, c.is_pareto, c.meets_targets, c.label,
+                         reports::recommendation_tag(plan, c.label)});
   }
-  std::stable_sort(front.begin(), front.end(), [](const auto* a, const auto* b) {
-    return a->total_monthly_usd != b->total_monthly_usd ? a->total_monthly_usd < b->total_monthly_usd
-                                                        : a->rto_p95_s.value_or(0.0) < b->rto_p95_s.value_or(0.0);
-  });
-  for (const auto* c : front) out.front.push_back(at(*c));
+  for (const std::size_t i : reports::pareto_front_order(plan)) out.front.push_back(at(plan.candidates[i]));
   return out;
+}
+
+std::optional<CdfReadout> cdf_readout(const reports::McDocument& mc, double x_end_s, const PlotBox& box, ScreenPoint mouse) {
+  if (!inside(box, mouse)) return std::nullopt;
+  CdfReadout out;
+  out.rto_s = x_end_s * (mouse.x - box.left) / box.width;
+  for (const auto& p : mc.patterns) out.shares.emplace_back(p.name, reports::cdf_share_at(reports::empirical_cdf(p.rto_s), out.rto_s));
+  return out;
+}
+
+std::string cdf_readout_text(const CdfReadout& readout, const reports::McDocument& mc) {
+  std::string out = "RTO <= " + reports::fixed(readout.rto_s, 0) + " s";
+  for (std::size_t i = 0; i < readout.shares.size(); ++i) {
+    const std::size_t incidents = i < mc.patterns.size() ? mc.patterns[i].rto_s.size() : 0;
+    out += "\n" + readout.shares[i].first + ": " +
+           (incidents == 0 ? std::string("no incident")
+                           : reports::fixed(readout.shares[i].second * 100.0, 1) + " % of " + std::to_string(incidents) + " incident(s)");
+  }
+  return out;
+}
+
+std::optional<HistogramReadout> histogram_readout(const std::vector<reports::HistogramBin>& bins, const PlotBox& box,
+                                                  ScreenPoint mouse) {
+  if (bins.empty() || !inside(box, mouse)) return std::nullopt;
+  const std::vector<ScreenBar> bars = histogram_bars(bins, box);
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    if (mouse.x >= bars[i].x0 && (mouse.x < bars[i].x1 || i + 1 == bars.size())) {
+      return HistogramReadout{i, bins[i].low, bins[i].high, bins[i].count};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string histogram_readout_text(const HistogramReadout& readout) {
+  return reports::fixed(readout.low_h, 3) + " to " + reports::fixed(readout.high_h, 3) + " h/year: " +
+         std::to_string(readout.count) + " replication(s)";
+}
+
+std::optional<std::size_t> pareto_hit(const ParetoScatter& scatter, ScreenPoint mouse) {
+  std::optional<std::size_t> hit;
+  for (std::size_t i = 0; i < scatter.marks.size(); ++i) {
+    const double dx = mouse.x - scatter.marks[i].centre.x;
+    const double dy = mouse.y - scatter.marks[i].centre.y;
+    if (dx * dx + dy * dy <= scatter.marks[i].radius * scatter.marks[i].radius) hit = i;
+  }
+  return hit;
+}
+
+std::string pareto_readout_text(const reports::PlanCandidateData& c) {
+  std::string out = c.label + "\n" + reports::fixed(c.total_monthly_usd, 0) + " USD/month total (" +
+                    reports::fixed(c.monthly_cost_usd, 0) + " steady)\nRTO p95 " +
+                    (c.rto_p95_s ? reports::fixed(c.rto_p95_s, 0) + " s" : std::string("no incident")) + ", RPO p95 " +
+                    (c.rpo_p95_s ? reports::fixed(c.rpo_p95_s, 0) + " s" : std::string("none")) + "\n" +
+                    (c.meets_targets ? "meets the targets" : "misses a target") + (c.is_pareto ? ", Pareto" : "");
+  const reports::CandidateSettings settings = reports::candidate_settings(c);
+  if (c.regions) out += "\nregions: " + settings.regions;
+  if (c.has_probe_samples) out += "\nprobe x/n: " + settings.probe;
+  if (c.has_breaker) out += "\nbreaker: " + settings.breaker;
+  if (c.stores) out += "\ndata: " + settings.data;
+  return out;
+}
+
+nlohmann::ordered_json planner_state_json(const PlannerDocuments& documents) {
+  using Json = nlohmann::ordered_json;
+  const auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+  Json patterns = Json::array();
+  if (documents.mc) {
+    for (const auto& p : documents.mc->patterns) {
+      patterns.push_back(Json{{"name", p.name}, {"rto_p50_s", opt(p.rto_p50_s)}, {"rto_p95_s", opt(p.rto_p95_s)},
+                              {"rto_p99_s", opt(p.rto_p99_s)}, {"incidents", p.rto_s.size()}});
+    }
+  }
+  Json front = Json::array();
+  Json recommendations = Json::array();
+  if (documents.plan) {
+    for (const std::size_t i : reports::pareto_front_order(*documents.plan)) front.push_back(documents.plan->candidates[i].label);
+    for (const auto& r : documents.plan->recommendations) {
+      recommendations.push_back(Json{{"kind", r.kind}, {"label", r.label ? Json(*r.label) : Json(nullptr)}, {"why", r.why}});
+    }
+  }
+  return Json{{"mc_file", documents.mc ? Json(documents.mc->file) : Json(nullptr)},
+              {"plan_file", documents.plan ? Json(documents.plan->file) : Json(nullptr)},
+              {"patterns", patterns},
+              {"pareto_front", front},
+              {"recommendations", recommendations}};
 }
 
 }  // namespace faultline::gui

@@ -40,7 +40,8 @@ Json work_json(const engine::WorkLossResult& w) {
 }  // namespace
 
 std::string to_state_json(const ViewStateInfo& info, const std::vector<ComparisonRow>& rows,
-                          const std::vector<CursorState>& cursor, const std::vector<StoreRow>& stores) {
+                          const std::vector<CursorState>& cursor, const std::vector<StoreRow>& stores,
+                          const PlannerDocuments* planner) {
   Json patterns = Json::array();
   for (const ComparisonRow& r : rows) {
     Json targets = Json::array();
@@ -96,7 +97,8 @@ std::string to_state_json(const ViewStateInfo& info, const std::vector<Compariso
                   {"framebuffer", Json{{"width", info.framebuffer_width}, {"height", info.framebuffer_height}}},
                   {"patterns", patterns},
                   {"stores", store_list},
-                  {"cursor", cursors}};
+                  {"cursor", cursors},
+                  {"planner", planner != nullptr && !planner->is_empty() ? planner_state_json(*planner) : Json(nullptr)}};
   return root.dump(2) + "\n";
 }
 

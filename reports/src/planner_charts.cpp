@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "faultline/reports/planner_figures.hpp"
 #include "faultline/reports/text_format.hpp"
 #include "svg_primitives.hpp"
 
@@ -12,7 +13,6 @@ namespace faultline::reports {
 namespace {
 
 using svg::line;
-using svg::nice_ceiling;
 using svg::num;
 using svg::text_at;
 
@@ -115,10 +115,8 @@ std::string downtime_histogram_svg(const McPatternData& pattern) {
     out += text_at(64, 120, "no replication in the document", "class=\"label muted\"");
     return out + "</svg>";
   }
-  std::size_t largest = 0;
-  for (const auto& b : bins) largest = std::max(largest, b.count);
   const Scale x{bins.front().low, bins.back().high, 64.0, 936.0};
-  const Scale y{0.0, nice_ceiling(static_cast<double>(largest)), 210.0, 30.0};
+  const Scale y{0.0, histogram_count_end(bins), 210.0, 30.0};
   out += frame(x, y, 5, 4, decimals_for(x.hi - x.lo), y.hi >= 4 ? 0 : 1, "downtime per replication, hours per year",
                "replications");
   for (const auto& b : bins) {
@@ -144,36 +142,19 @@ std::string pareto_svg(const PlanDocument& plan) {
     out += text_at(80, 120, "no candidate in the document", "class=\"label muted\"");
     return out + "</svg>";
   }
-  double cost_lo = plan.candidates.front().total_monthly_usd;
-  double cost_hi = cost_lo;
-  double rto_hi = 0.0;
-  double rpo_hi = 0.0;
-  for (const auto& c : plan.candidates) {
-    cost_lo = std::min(cost_lo, c.total_monthly_usd);
-    cost_hi = std::max(cost_hi, c.total_monthly_usd);
-    rto_hi = std::max(rto_hi, c.rto_p95_s.value_or(0.0));
-    rpo_hi = std::max(rpo_hi, c.rpo_p95_s.value_or(0.0));
-  }
-  const double pad = cost_hi > cost_lo ? 0.05 * (cost_hi - cost_lo) : std::max(0.05 * std::abs(cost_lo), 1.0);
-  const Scale x{cost_lo - pad, cost_hi + pad, 80.0, 920.0};
-  const Scale y{0.0, nice_ceiling(rto_hi), 350.0, 60.0};
+  const ParetoAxes axes = pareto_axes(plan);
+  const double rpo_hi = axes.rpo_largest_s;
+  const Scale x{axes.cost_lo_usd, axes.cost_hi_usd, 80.0, 920.0};
+  const Scale y{0.0, axes.rto_end_s, 350.0, 60.0};
   out += frame(x, y, 5, 4, 0, 0, "expected total cost, USD per month (steady state + incident cost / 12)", "RTO p95, s");
-  const auto radius = [&](const PlanCandidateData& c) {
-    return 4.0 + (rpo_hi > 0.0 ? 8.0 * c.rpo_p95_s.value_or(0.0) / rpo_hi : 0.0);
-  };
+  const auto radius = [&](const PlanCandidateData& c) { return pareto_radius(c, axes); };
   // Pareto front joined in cost order (then RTO), drawn under the points.
-  std::vector<const PlanCandidateData*> front;
-  for (const auto& c : plan.candidates) {
-    if (c.is_pareto) front.push_back(&c);
-  }
-  std::stable_sort(front.begin(), front.end(), [](const auto* a, const auto* b) {
-    return a->total_monthly_usd != b->total_monthly_usd ? a->total_monthly_usd < b->total_monthly_usd
-                                                        : a->rto_p95_s.value_or(0.0) < b->rto_p95_s.value_or(0.0);
-  });
+  const std::vector<std::size_t> front = pareto_front_order(plan);
   if (front.size() > 1) {
     std::string d;
-    for (const auto* c : front) {
-      d += (d.empty() ? "M" : " L") + num(x(c->total_monthly_usd)) + "," + num(y(c->rto_p95_s.value_or(0.0)));
+    for (const std::size_t i : front) {
+      const PlanCandidateData& c = plan.candidates[i];
+      d += (d.empty() ? "M" : " L") + num(x(c.total_monthly_usd)) + "," + num(y(c.rto_p95_s.value_or(0.0)));
     }
     out += "<path class=\"front\" d=\"" + d + "\" fill=\"none\" stroke=\"" + kParetoColour + "\" stroke-width=\"1.5\"/>";
   }
@@ -192,15 +173,8 @@ std::string pareto_svg(const PlanDocument& plan) {
     }
   }
   // Recommendation letters; several on one candidate share one label.
-  const std::array<std::pair<const char*, const char*>, 3> letters{
-      {{"cheapest_meeting_targets", "A"}, {"best_within_budget", "B"}, {"least_change", "C"}}};
   for (const auto& c : plan.candidates) {
-    std::string tag;
-    for (const auto& [kind, letter] : letters) {
-      for (const auto& r : plan.recommendations) {
-        if (r.kind == kind && r.label == c.label) tag += letter;
-      }
-    }
+    const std::string tag = recommendation_tag(plan, c.label);
     if (tag.empty()) continue;
     out += text_at(x(c.total_monthly_usd) + radius(c) + 3, y(c.rto_p95_s.value_or(0.0)) - radius(c) - 2, tag,
                    "class=\"recommended\" font-weight=\"bold\"");

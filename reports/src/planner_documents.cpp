@@ -1,116 +1,156 @@
 #include "faultline/reports/planner_documents.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include "faultline/reports/result_reader.hpp"
-#include "svg_primitives.hpp"
+#include "json_walker.hpp"
 
 namespace faultline::reports {
 namespace {
 
 using Json = nlohmann::json;
 
-std::string type_name(const Json& j) {
-  if (j.is_null()) return "null";
-  if (j.is_boolean()) return "a boolean";
-  if (j.is_number()) return "a number";
-  if (j.is_string()) return "a string";
-  if (j.is_array()) return "an array";
-  return "an object";
-}
-
-// Reads members of one document; every failure names the file and the JSON path.
-class DocumentReader {
+// The shared walker plus what the Monte Carlo and plan documents have in common.
+class DocumentReader : public JsonWalker {
  public:
-  explicit DocumentReader(std::string file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const std::string& path, const std::string& problem, const std::string& allowed) const {
-    throw ResultReadError(file_, path, problem, allowed);
-  }
-
-  static std::string child(const std::string& path, const char* key) { return path.empty() ? key : path + "." + key; }
-  static std::string index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
-  const Json& member(const Json& object, const std::string& path, const char* key) const {
-    if (!object.is_object()) fail(path, "is " + type_name(object), "an object");
-    const auto it = object.find(key);
-    if (it == object.end()) fail(child(path, key), "missing", "a value of the key");
-    return *it;
-  }
-
-  const Json& object(const Json& o, const std::string& path, const char* key) const {
-    const Json& j = member(o, path, key);
-    if (!j.is_object()) fail(child(path, key), "is " + type_name(j), "an object");
-    return j;
-  }
-
-  const Json& array(const Json& o, const std::string& path, const char* key) const {
-    const Json& j = member(o, path, key);
-    if (!j.is_array()) fail(child(path, key), "is " + type_name(j), "an array");
-    return j;
-  }
-
-  std::string text(const Json& o, const std::string& path, const char* key) const {
-    const Json& j = member(o, path, key);
-    if (!j.is_string()) fail(child(path, key), "is " + type_name(j), "a string");
-    return j.get<std::string>();
-  }
-
-  double number(const Json& j, const std::string& path) const {
-    if (!j.is_number()) fail(path, "is " + type_name(j), "a number");
-    return j.get<double>();
-  }
-
-  double number(const Json& o, const std::string& path, const char* key) const {
-    return number(member(o, path, key), child(path, key));
-  }
-
-  std::optional<double> optional_number(const Json& o, const std::string& path, const char* key) const {
-    if (!o.is_object()) return std::nullopt;
-    const auto it = o.find(key);
-    if (it == o.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number()) fail(child(path, key), "is " + type_name(*it), "a number or null");
-    return it->get<double>();
-  }
-
-  bool boolean(const Json& o, const std::string& path, const char* key) const {
-    const Json& j = member(o, path, key);
-    if (!j.is_boolean()) fail(child(path, key), "is " + type_name(j), "true or false");
-    return j.get<bool>();
-  }
-
-  unsigned long long count(const Json& o, const std::string& path, const char* key) const {
-    const Json& j = member(o, path, key);
-    if (!j.is_number_unsigned() && !(j.is_number_integer() && j.get<long long>() >= 0)) {
-      fail(child(path, key), "is " + type_name(j), "a whole number >= 0");
-    }
-    return j.get<unsigned long long>();
-  }
+  using JsonWalker::JsonWalker;
 
   // The optional `path.key` object's optional number `inner` (e.g. rto_s.p95); null object -> absent.
   std::optional<double> nested(const Json& o, const std::string& path, const char* key, const char* inner) const {
     const Json& j = member(o, path, key);
     if (j.is_null()) return std::nullopt;
     if (!j.is_object()) fail(child(path, key), "is " + type_name(j), "an object or null");
-    return optional_number(j, child(path, key), inner);
+    return number_if_present(j, child(path, key), inner);
   }
 
   AvailabilityEstimate availability(const Json& o, const std::string& path, const char* key) const {
     const Json& j = object(o, path, key);
     const std::string p = child(path, key);
-    return {number(j, p, "mean"), optional_number(j, p, "ci99_low"), optional_number(j, p, "ci99_high")};
+    return {number(j, p, "mean"), number_if_present(j, p, "ci99_low"), number_if_present(j, p, "ci99_high")};
+  }
+
+  // `key` (optional): an array of strings.
+  std::optional<std::vector<std::string>> strings_if_present(const Json& o, const std::string& path, const char* key) const {
+    if (!o.contains(key)) return std::nullopt;
+    const std::string p = child(path, key);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; const Json& j : array(o, path, key)) {
+      if (!j.is_string()) fail(index(p, i), "is " + type_name(j), "a string");
+      out.push_back(j.get<std::string>());
+      ++i;
+    }
+    return out;
+  }
+
+  ProbeSamples probe(const Json& j, const std::string& path) const {
+    object(j, path);
+    const ProbeSamples p{count(j, path, "required"), count(j, path, "of")};
+    if (p.required < 1 || p.required > p.of) fail(path, "asks " + std::to_string(p.required) + " of " + std::to_string(p.of), "1 <= required <= of");
+    return p;
+  }
+
+  BreakerSettings breaker(const Json& j, const std::string& path) const {
+    object(j, path);
+    return {number(j, path, "failure_rate_threshold_percent"), count(j, path, "minimum_calls"), number(j, path, "open_wait_s")};
+  }
+
+  std::string mode(const Json& j, const std::string& path) const {
+    if (!j.is_string()) fail(path, "is " + type_name(j), "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
+    const std::string m = j.get<std::string>();
+    if (m != "sync" && m != "async" && m != "backup_restore" && m != "scheduled_rebuild") {
+      fail(path, "is \"" + m + "\"", "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
+    }
+    return m;
+  }
+
+  // An array of modes, or an object of arrays per store kind ({"database": ["sync", "async"], ...}, as
+  // faultline plan writes it): the distinct modes in first-seen order.
+  std::vector<std::string> modes(const Json& j, const std::string& path) const {
+    if (!j.is_array() && !j.is_object()) fail(path, "is " + type_name(j), "an array of modes or an object of arrays of modes per store kind");
+    std::vector<std::string> out;
+    const auto add = [&](const Json& list, const std::string& list_path) {
+      for (std::size_t i = 0; const Json& x : array(list, list_path)) {
+        const std::string m = mode(x, index(list_path, i++));
+        if (std::find(out.begin(), out.end(), m) == out.end()) out.push_back(m);
+      }
+    };
+    if (j.is_array()) {
+      add(j, path);
+    } else {
+      for (const auto& [kind, list] : j.items()) add(list, path + "." + kind);
+    }
+    return out;
+  }
+
+  StoreReplication store(const Json& j, const std::string& path) const {
+    object(j, path);
+    return {text(j, path, "store"), mode(member(j, path, "mode"), child(path, "mode")), number_if_present(j, path, "backup_interval_s")};
+  }
+
+  // The optional keys a candidate gained after v1 was first written.
+  void candidate_settings(const Json& j, const std::string& p, PlanCandidateData& c) const {
+    c.regions = strings_if_present(j, p, "regions");
+    if (j.contains("probe_samples")) {
+      c.has_probe_samples = true;
+      if (!j.at("probe_samples").is_null()) c.probe_samples = probe(j.at("probe_samples"), child(p, "probe_samples"));
+    }
+    if (j.contains("breaker")) {
+      c.has_breaker = true;
+      if (!j.at("breaker").is_null()) c.breaker = breaker(j.at("breaker"), child(p, "breaker"));
+    }
+    if (j.contains("stores")) {
+      const std::string sp = child(p, "stores");
+      std::vector<StoreReplication> stores;
+      for (std::size_t k = 0; const Json& x : array(j, p, "stores")) stores.push_back(store(x, index(sp, k++)));
+      c.stores = std::move(stores);
+    }
+    if (j.contains("stage")) {
+      const std::string stage = text(j, p, "stage");
+      if (stage != "screen" && stage != "combine") fail(child(p, "stage"), "is \"" + stage + "\"", "\"screen\" or \"combine\"");
+      c.stage = stage;
+    }
+  }
+
+  // The search space's later additions; the keys written from the start (patterns, ...) are not read.
+  PlanSearchSpace search_space(const Json& document) const {
+    PlanSearchSpace out;
+    if (!document.contains("search_space")) return out;
+    const Json& s = object(document, "", "search_space");
+    const std::string p = "search_space";
+    if (s.contains("region_pairs")) {
+      const std::string rp = child(p, "region_pairs");
+      for (std::size_t i = 0; const Json& pair : array(s, p, "region_pairs")) {
+        const std::string ip = index(rp, i++);
+        std::vector<std::string> regions;
+        for (std::size_t k = 0; const Json& r : array(pair, ip)) {
+          if (!r.is_string()) fail(index(ip, k), "is " + type_name(r), "a region id (string)");
+          regions.push_back(r.get<std::string>());
+          ++k;
+        }
+        out.region_pairs.push_back(std::move(regions));
+      }
+    }
+    if (s.contains("probe_samples")) {
+      const std::string pp = child(p, "probe_samples");
+      for (std::size_t i = 0; const Json& x : array(s, p, "probe_samples")) out.probe_samples.push_back(probe(x, index(pp, i++)));
+    }
+    if (s.contains("breakers")) {
+      const std::string bp = child(p, "breakers");
+      for (std::size_t i = 0; const Json& x : array(s, p, "breakers")) out.breakers.push_back(breaker(x, index(bp, i++)));
+    }
+    if (s.contains("replication_modes")) out.replication_modes = modes(s.at("replication_modes"), child(p, "replication_modes"));
+    if (s.contains("backup_intervals_s")) out.backup_intervals_s = numbers(s, p, "backup_intervals_s");
+    if (s.contains("strategy")) out.strategy = text(s, p, "strategy");
+    if (s.contains("evaluated")) out.evaluated = count(s, p, "evaluated");
+    return out;
   }
 
   void expect_schema(const Json& document, const char* schema) const {
     const std::string s = text(document, "", "schema");
     if (s != schema) fail("schema", "is \"" + s + "\"", std::string("\"") + schema + "\"");
   }
-
- private:
-  std::string file_;
 };
 
 std::string scenario_of(const DocumentReader& r, const Json& document) {
@@ -136,12 +176,12 @@ McDocument read_mc_document(const nlohmann::json& document, const std::string& f
   if (!(out.years_per_replication > 0.0)) r.fail("years_per_replication", "is not > 0", "a number > 0");
   out.replications = static_cast<std::size_t>(r.count(document, "", "replications"));
   const Json& targets = r.member(document, "", "targets");
-  out.target_availability = r.optional_number(targets, "targets", "availability");
-  out.target_rto_s = r.optional_number(targets, "targets", "rto_s");
-  out.target_rpo_s = r.optional_number(targets, "targets", "rpo_s");
+  out.target_availability = r.number_if_present(targets, "targets", "availability");
+  out.target_rto_s = r.number_if_present(targets, "targets", "rto_s");
+  out.target_rpo_s = r.number_if_present(targets, "targets", "rpo_s");
   const Json& markov = r.object(document, "", "markov");
-  out.markov_availability = r.optional_number(markov, "markov", "availability");
-  out.markov_annual_downtime_h = r.optional_number(markov, "markov", "annual_downtime_h");
+  out.markov_availability = r.number_if_present(markov, "markov", "availability");
+  out.markov_annual_downtime_h = r.number_if_present(markov, "markov", "annual_downtime_h");
   if (markov.contains("note") && markov.at("note").is_string()) out.markov_note = markov.at("note").get<std::string>();
   out.structure_availability = r.availability(document, "", "structure_availability");
 
@@ -192,7 +232,8 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
   out.seed = r.count(document, "", "seed");
   out.years_per_replication = r.number(document, "", "years_per_replication");
   out.replications = static_cast<std::size_t>(r.count(document, "", "replications"));
-  out.budget_monthly_usd = r.optional_number(document, "", "budget_monthly_usd");
+  out.budget_monthly_usd = r.number_if_present(document, "", "budget_monthly_usd");
+  out.search_space = r.search_space(document);
   const Json& candidates = r.array(document, "", "candidates");
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::string p = DocumentReader::index("candidates", i);
@@ -203,12 +244,11 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
     c.monthly_cost_usd = r.number(j, p, "monthly_cost_usd");
     c.total_monthly_usd = r.number(j, p, "total_monthly_usd");
     c.availability = r.number(j, p, "availability");
-    r.member(j, p, "rto_p95_s");
-    r.member(j, p, "rpo_p95_s");
     c.rto_p95_s = r.optional_number(j, p, "rto_p95_s");
     c.rpo_p95_s = r.optional_number(j, p, "rpo_p95_s");
-    c.meets_targets = r.boolean(j, p, "meets_targets");
-    c.is_pareto = r.boolean(j, p, "pareto");
+    c.meets_targets = r.flag(j, p, "meets_targets");
+    c.is_pareto = r.flag(j, p, "pareto");
+    r.candidate_settings(j, p, c);
     out.candidates.push_back(std::move(c));
   }
   const Json& recommendations = r.object(document, "", "recommendations");
@@ -224,7 +264,7 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
     if (label.is_string()) {
       rec.label = label.get<std::string>();
     } else if (!label.is_null()) {
-      r.fail(p + ".label", "is " + type_name(label), "a string or null");
+      r.fail(p + ".label", "is " + JsonWalker::type_name(label), "a string or null");
     }
     rec.why = r.text(j, p, "why");
     out.recommendations.push_back(std::move(rec));
@@ -237,80 +277,8 @@ nlohmann::json read_json_file(const std::string& path) {
   if (!in) throw ResultReadError(path, "", "cannot be read", "");
   std::stringstream text;
   text << in.rdbuf();
-  try {
-    return nlohmann::json::parse(text.str());
-  } catch (const nlohmann::json::parse_error& e) {
-    // e.byte is the 1-based offset of the error; turn it into line and column.
-    const std::string s = text.str();
-    const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, s.size());
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < at; ++i) {
-      if (s[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    throw ResultReadError(path + ":" + std::to_string(line) + ":" + std::to_string(column), "",
-                          "is not valid JSON", "a faultline.result/v1, faultline.mc/v1 or faultline.plan/v1 document");
-  }
-}
-
-std::vector<CdfStep> empirical_cdf(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  std::vector<CdfStep> out;
-  const double n = static_cast<double>(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i + 1 < values.size() && values[i + 1] == values[i]) continue;
-    out.push_back({values[i], static_cast<double>(i + 1) / n});
-  }
-  return out;
-}
-
-std::optional<double> nearest_rank(std::vector<double> values, double q) {
-  if (values.empty()) return std::nullopt;
-  std::sort(values.begin(), values.end());
-  const double rank = std::ceil(q * static_cast<double>(values.size()));
-  const std::size_t k = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(rank, 1.0)), 1, values.size());
-  return values[k - 1];
-}
-
-double round_axis_end(double v) { return svg::nice_ceiling(v); }
-
-double cdf_axis_end_s(const std::vector<double>& rto_s, std::optional<double> target_rto_s) {
-  double largest = nearest_rank(rto_s, 0.99).value_or(0.0);
-  if (target_rto_s) largest = std::max(largest, *target_rto_s);
-  return round_axis_end(largest);
-}
-
-std::vector<HistogramBin> histogram_bins(std::vector<double> values) {
-  if (values.empty()) return {};
-  std::sort(values.begin(), values.end());
-  const double low = values.front();
-  const double high = values.back();
-  if (high == low) return {{low - 0.5, low + 0.5, values.size()}};
-  const double n = static_cast<double>(values.size());
-  const double iqr = *nearest_rank(values, 0.75) - *nearest_rank(values, 0.25);
-  std::size_t bins = 0;
-  if (iqr > 0.0) {
-    const double width = 2.0 * iqr / std::cbrt(n);
-    bins = static_cast<std::size_t>(std::ceil((high - low) / width));
-  } else {
-    bins = static_cast<std::size_t>(std::ceil(std::log2(n))) + 1;
-  }
-  bins = std::clamp<std::size_t>(bins, 1, 40);
-  const double width = (high - low) / static_cast<double>(bins);
-  std::vector<HistogramBin> out;
-  for (std::size_t b = 0; b < bins; ++b) {
-    out.push_back({low + width * static_cast<double>(b), b + 1 == bins ? high : low + width * static_cast<double>(b + 1), 0});
-  }
-  for (const double v : values) {
-    const auto b = std::min(bins - 1, static_cast<std::size_t>((v - low) / width));
-    ++out[b].count;
-  }
-  return out;
+  return JsonWalker::parse(text.str(), path, "is not valid JSON",
+                           "a faultline.result/v1, faultline.mc/v1 or faultline.plan/v1 document");
 }
 
 }  // namespace faultline::reports

@@ -1,5 +1,6 @@
 #include "faultline/reports/planner_report.hpp"
 
+#include "faultline/reports/candidate_settings.hpp"
 #include "faultline/reports/html_report.hpp"
 #include "faultline/reports/planner_charts.hpp"
 #include "faultline/reports/text_format.hpp"
@@ -37,6 +38,38 @@ std::string inputs_section(const std::string& scenario, unsigned long long seed,
 std::string md_cell(const std::string& text) {
   std::string out;
   for (const char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+// The settings columns a plan shows (candidate_settings.hpp), each header wrapped in `open` and `close`.
+std::string settings_header(const SettingsColumns& columns, std::string_view open, std::string_view close) {
+  std::string out;
+  const auto add = [&](bool shown, const char* title) {
+    if (shown) out += std::string(open) + title + std::string(close);
+  };
+  add(columns.has_regions, "regions");
+  add(columns.has_probe, "probe x/n");
+  add(columns.has_breaker, "breaker");
+  add(columns.has_data, "data");
+  return out;
+}
+
+std::size_t settings_count(const SettingsColumns& columns) {
+  return static_cast<std::size_t>(columns.has_regions) + static_cast<std::size_t>(columns.has_probe) +
+         static_cast<std::size_t>(columns.has_breaker) + static_cast<std::size_t>(columns.has_data);
+}
+
+// The candidate's settings cells: HTML <td>s, or Markdown cells each followed by " | ".
+std::string settings_cells(const SettingsColumns& columns, const PlanCandidateData& c, bool is_html) {
+  const CandidateSettings settings = candidate_settings(c);
+  std::string out;
+  const auto add = [&](bool shown, const std::string& text) {
+    if (shown) out += is_html ? cell(text, "text") : md_cell(text) + " | ";
+  };
+  add(columns.has_regions, settings.regions);
+  add(columns.has_probe, settings.probe);
+  add(columns.has_breaker, settings.breaker);
+  add(columns.has_data, settings.data);
   return out;
 }
 
@@ -149,11 +182,13 @@ std::string plan_to_html(const PlanDocument& plan) {
          "RPO p95 and better on one. A plan without incidents is drawn at RTO 0.</p>" +
          pareto_svg(plan) + "</section>\n";
 
-  out += "<section id=\"candidates\"><h2>Candidates</h2><table><thead><tr><th class=\"text\">plan</th>"
+  const SettingsColumns columns = settings_columns(plan);
+  out += "<section id=\"candidates\"><h2>Candidates</h2><table><thead><tr><th class=\"text\">plan</th>" +
+         settings_header(columns, "<th class=\"text\">", "</th>") +
          "<th>USD/month steady</th><th>USD/month total</th><th>availability</th><th>RTO p95 s</th><th>RPO p95 s</th>"
          "<th class=\"text\">Pareto</th><th class=\"text\">targets</th></tr></thead><tbody>";
   for (const auto& c : plan.candidates) {
-    out += "<tr>" + cell(c.label, "text") + cell(fixed(c.monthly_cost_usd, 0)) + cell(fixed(c.total_monthly_usd, 0)) +
+    out += "<tr>" + cell(c.label, "text") + settings_cells(columns, c, true) + cell(fixed(c.monthly_cost_usd, 0)) + cell(fixed(c.total_monthly_usd, 0)) +
            cell(percent(c.availability)) + cell(c.rto_p95_s ? fixed(c.rto_p95_s, 0) : "no incident") +
            cell(c.rpo_p95_s ? fixed(c.rpo_p95_s, 0) : "none") + cell(c.is_pareto ? "yes" : "", "text") +
            cell(c.meets_targets ? "met" : "missed", c.meets_targets ? "text met" : "text missed") + "</tr>";
@@ -171,10 +206,14 @@ std::string plan_to_markdown(const PlanDocument& plan) {
   for (const auto& r : plan.recommendations) {
     out += "- " + recommendation_title(r.kind) + ": " + md_cell(r.label.value_or("none")) + " (" + md_cell(r.why) + ")\n";
   }
-  out += "\n## Candidates\n\n| plan | USD/month steady | USD/month total | availability | RTO p95 s | RPO p95 s | Pareto | targets |\n"
-         "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n";
+  const SettingsColumns columns = settings_columns(plan);
+  std::string rule;
+  for (std::size_t i = 0; i < settings_count(columns); ++i) rule += " --- |";
+  out += "\n## Candidates\n\n| plan |" + settings_header(columns, " ", " |") +
+         " USD/month steady | USD/month total | availability | RTO p95 s | RPO p95 s | Pareto | targets |\n"
+         "| --- |" + rule + " ---: | ---: | ---: | ---: | ---: | --- | --- |\n";
   for (const auto& c : plan.candidates) {
-    out += "| " + md_cell(c.label) + " | " + fixed(c.monthly_cost_usd, 0) + " | " + fixed(c.total_monthly_usd, 0) + " | " +
+    out += "| " + md_cell(c.label) + " | " + settings_cells(columns, c, false) + fixed(c.monthly_cost_usd, 0) + " | " + fixed(c.total_monthly_usd, 0) + " | " +
            percent(c.availability) + " | " + (c.rto_p95_s ? fixed(c.rto_p95_s, 0) : "no incident") + " | " +
            (c.rpo_p95_s ? fixed(c.rpo_p95_s, 0) : "none") + " | " + (c.is_pareto ? "yes" : "") + " | " +
            (c.meets_targets ? "met" : "missed") + " |\n";

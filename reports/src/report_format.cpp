@@ -50,8 +50,11 @@ void write_report(const engine::RunResult& result, ReportFormat format, const st
     write_file_atomically(path, render_report_text(result, format));
     return;
   }
-  const HeadlessChromium chromium = HeadlessChromium::find(chromium_program);
-  chromium.print_to_pdf(render_report_text(result, ReportFormat::kHtml), path);
+  write_pdf_report(render_report_text(result, ReportFormat::kHtml), path, chromium_program);
+}
+
+void write_pdf_report(std::string_view html, const std::filesystem::path& path, const std::string& chromium_program) {
+  HeadlessChromium::find(chromium_program).print_to_pdf(html, path);
 }
 
 }  // namespace faultline::reports

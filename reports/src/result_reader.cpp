@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "json_walker.hpp"
+
 namespace faultline::reports {
 namespace {
 
@@ -19,109 +21,10 @@ std::string describe(const std::string& file, const std::string& json_path, cons
   return out;
 }
 
-std::string type_name(const Json& j) {
-  if (j.is_null()) return "null";
-  if (j.is_boolean()) return "a boolean";
-  if (j.is_number()) return "a number";
-  if (j.is_string()) return "a string";
-  if (j.is_array()) return "an array";
-  return "an object";
-}
-
-// Walks the document, keeping the file name for every message.
-class Reader {
+// Reads a faultline.result/v1 document into engine types on top of the shared walker.
+class Reader : public JsonWalker {
  public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const std::string& path, const std::string& problem, const std::string& allowed) const {
-    throw ResultReadError(file_, path, problem, allowed);
-  }
-
-  const Json& member(const Json& object, const std::string& path, const char* key) const {
-    const auto it = object.find(key);
-    if (it == object.end()) fail(path.empty() ? key : path + "." + key, "missing", "a value of the key");
-    return *it;
-  }
-
-  static std::string child(const std::string& path, const char* key) { return path.empty() ? key : path + "." + key; }
-  static std::string index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
-  const Json& object(const Json& j, const std::string& path) const {
-    if (!j.is_object()) fail(path, "is " + type_name(j), "an object");
-    return j;
-  }
-
-  const Json& array(const Json& j, const std::string& path) const {
-    if (!j.is_array()) fail(path, "is " + type_name(j), "an array");
-    return j;
-  }
-
-  std::string text(const Json& o, const std::string& path, const char* key) const {
-    const Json& j = member(o, path, key);
-    if (!j.is_string()) fail(child(path, key), "is " + type_name(j), "a string");
-    return j.get<std::string>();
-  }
-
-  double number(const Json& j, const std::string& path) const {
-    if (!j.is_number()) fail(path, "is " + type_name(j), "a number");
-    return j.get<double>();
-  }
-
-  double number(const Json& o, const std::string& path, const char* key) const {
-    return number(member(o, path, key), child(path, key));
-  }
-
-  std::optional<double> optional_number(const Json& j, const std::string& path) const {
-    if (j.is_null()) return std::nullopt;
-    if (!j.is_number()) fail(path, "is " + type_name(j), "a number or null");
-    return j.get<double>();
-  }
-
-  std::optional<double> optional_number(const Json& o, const std::string& path, const char* key) const {
-    return optional_number(member(o, path, key), child(path, key));
-  }
-
-  std::uint64_t count(const Json& j, const std::string& path) const {
-    if (!j.is_number_unsigned() && !(j.is_number_integer() && j.get<std::int64_t>() >= 0)) {
-      fail(path, "is " + (j.is_number() ? "a negative or fractional number" : type_name(j)),
-           "a whole number >= 0");
-    }
-    return j.get<std::uint64_t>();
-  }
-
-  std::uint64_t count(const Json& o, const std::string& path, const char* key) const {
-    return count(member(o, path, key), child(path, key));
-  }
-
-  bool flag(const Json& o, const std::string& path, const char* key) const {
-    const Json& j = member(o, path, key);
-    if (!j.is_boolean()) fail(child(path, key), "is " + type_name(j), "true or false");
-    return j.get<bool>();
-  }
-
-  std::vector<double> numbers(const Json& o, const std::string& path, const char* key) const {
-    const std::string p = child(path, key);
-    std::vector<double> out;
-    for (std::size_t i = 0; const Json& j : array(member(o, path, key), p)) out.push_back(number(j, index(p, i++)));
-    return out;
-  }
-
-  std::vector<std::optional<double>> optional_numbers(const Json& list, const std::string& path) const {
-    std::vector<std::optional<double>> out;
-    for (std::size_t i = 0; const Json& j : array(list, path)) out.push_back(optional_number(j, index(path, i++)));
-    return out;
-  }
-
-  std::vector<std::optional<double>> optional_numbers(const Json& o, const std::string& path, const char* key) const {
-    return optional_numbers(member(o, path, key), child(path, key));
-  }
-
-  std::vector<std::uint64_t> counts(const Json& o, const std::string& path, const char* key) const {
-    const std::string p = child(path, key);
-    std::vector<std::uint64_t> out;
-    for (std::size_t i = 0; const Json& j : array(member(o, path, key), p)) out.push_back(count(j, index(p, i++)));
-    return out;
-  }
+  using JsonWalker::JsonWalker;
 
   engine::IncidentResult incident(const Json& j, const std::string& path) const {
     object(j, path);
@@ -335,8 +238,6 @@ class Reader {
     return r;
   }
 
- private:
-  std::string file_;
 };
 
 }  // namespace
@@ -346,25 +247,8 @@ ResultReadError::ResultReadError(const std::string& file, const std::string& jso
     : std::runtime_error(describe(file, json_path, problem, allowed)) {}
 
 engine::RunResult read_result_text(std::string_view text, const std::string& file_name) {
-  Json root;
-  try {
-    root = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    // nlohmann reports a byte offset; turn it into line and column.
-    std::size_t line = 1;
-    std::size_t column = 1;
-    const std::size_t end = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-    for (std::size_t i = 0; i < end; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
-    throw ResultReadError(file_name + ":" + std::to_string(line) + ":" + std::to_string(column), "",
-                          "not valid JSON", "a faultline.result/v1 document as written by `faultline run --json`");
-  }
+  const Json root = JsonWalker::parse(text, file_name, "not valid JSON",
+                                      "a faultline.result/v1 document as written by `faultline run --json`");
   return Reader(file_name).run(root);
 }
 

@@ -3,14 +3,16 @@
 
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "command_runner.hpp"
+#include "temp_folder.hpp"
 #include "faultline/gui/png_image.hpp"
 
 using faultline::testing::faultline_binary;
@@ -19,14 +21,6 @@ using faultline::testing::source_path;
 using Json = nlohmann::json;
 
 namespace {
-
-std::filesystem::path fresh_dir(const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("faultline-gui-e2e-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
 
 Json read_json(const std::filesystem::path& p) {
   std::ifstream in(p);
@@ -52,7 +46,8 @@ std::optional<double> opt(const Json& j) { return j.is_null() ? std::nullopt : s
 
 TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state matches faultline run",
           "[gui][e2e]") {
-  const std::filesystem::path dir = fresh_dir("reference");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reference.json");
   const auto cli = run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
   INFO(cli.output);
@@ -138,22 +133,22 @@ TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state
     INFO("a headless run keeps nothing in the user's config folder");
     CHECK_FALSE(std::filesystem::exists(dir / "config" / "faultline"));
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("faultline-gui without a display exits 2 with a clear message and writes nothing", "[gui][e2e]") {
-  const std::filesystem::path dir = fresh_dir("no-display");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const auto r = run_command(gui_env(dir, "-u DISPLAY -u WAYLAND_DISPLAY ") + gui() + " '" +
                              source_path("scenarios/reference.json") + "' --screenshot '" + (dir / "shot.png").string() + "'");
   INFO(r.output);
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.output, Catch::Contains("cannot open a window") && Catch::Contains("DISPLAY"));
   CHECK_FALSE(std::filesystem::exists(dir / "shot.png"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("faultline-gui on a bad scenario prints the loader's messages and exits 2", "[gui][e2e]") {
-  const std::filesystem::path dir = fresh_dir("bad-scenario");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   std::ofstream(dir / "bad.json") << R"({"name": "bad", "duration": "forever", "patterns": []})";
   const auto r = run_command(gui_env(dir) + gui() + " '" + (dir / "bad.json").string() + "' --dump-state '" +
                              (dir / "state.json").string() + "'");
@@ -165,7 +160,6 @@ TEST_CASE("faultline-gui on a bad scenario prints the loader's messages and exit
                                    (dir / "state.json").string() + "'");
   CHECK(missing.exit_code == 2);
   CHECK_THAT(missing.output, Catch::Contains("nope.json"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") {
@@ -175,12 +169,13 @@ TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") 
   CHECK_THAT(frames.output, Catch::Contains("--frames"));
   const auto no_scenario = run_command(gui() + " --dump-state s.json");
   CHECK(no_scenario.exit_code == 2);
-  CHECK_THAT(no_scenario.output, Catch::Contains("--dump-state needs a SCENARIO file"));
+  CHECK_THAT(no_scenario.output, Catch::Contains("--dump-state and --screenshot need a SCENARIO, --mc or --plan file"));
   const auto nothing_to_show = run_command(gui() + " --screenshot a.png");
   CHECK(nothing_to_show.exit_code == 2);
-  CHECK_THAT(nothing_to_show.output, Catch::Contains("--screenshot needs a SCENARIO, --mc or --plan file"));
-  const auto planner_dump = run_command(gui() + " --mc mc.json --dump-state s.json");
-  CHECK(planner_dump.exit_code == 2);
+  CHECK_THAT(nothing_to_show.output, Catch::Contains("--dump-state and --screenshot need a SCENARIO, --mc or --plan file"));
+  const auto planner_dump = run_command(gui() + " --mc missing-mc.json --dump-state s.json");
+  CHECK(planner_dump.exit_code == 2);  // the file cannot be read
+  CHECK_THAT(planner_dump.output, Catch::Contains("missing-mc.json"));
   const auto size = run_command(gui() + " --size 10x10");
   CHECK(size.exit_code == 2);
   CHECK_THAT(size.output, Catch::Contains("--size"));
@@ -188,7 +183,8 @@ TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") 
 
 TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback and lost work reach the state",
           "[gui][e2e]") {
-  const std::filesystem::path dir = fresh_dir("result");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reference.json");
   const auto cli = run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
   INFO(cli.output);
@@ -249,11 +245,11 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
     CHECK_THAT(bad.output, Catch::Contains("its patterns are not those of"));
     CHECK_FALSE(std::filesystem::exists(dir / "other-state.json"));
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner view and screenshots it", "[gui][e2e][planner]") {
-  const std::filesystem::path dir = fresh_dir("planner");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reliability-two-region.json");
   const std::string mc = (dir / "mc.json").string();
   const std::string plan = (dir / "plan.json").string();
@@ -261,7 +257,7 @@ TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner vi
   REQUIRE(run_command(faultline_binary() + " plan '" + scenario + "' --years 2 --replications 2 -q --json '" + plan + "'").exit_code == 0);
   const std::string command = gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " --mc '" + mc +
                               "' --plan '" + plan + "' --view planner --size 1024x768 --scale 1 --screenshot '" +
-                              (dir / "shot.png").string() + "'";
+                              (dir / "shot.png").string() + "' --dump-state '" + (dir / "state.json").string() + "'";
   const auto r = run_command(command);
   INFO(command);
   INFO(r.output);
@@ -282,10 +278,53 @@ TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner vi
   }
   CHECK(blue >= 1000);
   CHECK(red >= 100);
+
+  // The dumped planner state holds what the two documents say.
+  const Json state = read_json(dir / "state.json");
+  const Json mc_doc = read_json(mc);
+  const Json plan_doc = read_json(plan);
+  const Json& planner = state["planner"];
+  CHECK(state["view"] == "planner");
+  CHECK(state["patterns"] == Json::array());
+  CHECK(planner["mc_file"] == mc);
+  CHECK(planner["plan_file"] == plan);
+  REQUIRE(planner["patterns"].size() == mc_doc["patterns"].size());
+  for (std::size_t i = 0; i < mc_doc["patterns"].size(); ++i) {
+    const Json& want = mc_doc["patterns"][i];
+    const Json& got = planner["patterns"][i];
+    INFO("pattern " << want["name"]);
+    CHECK(got["name"] == want["name"]);
+    for (const char* q : {"p50", "p95", "p99"}) {
+      const Json expected = want["rto_s"].is_null() ? Json(nullptr) : want["rto_s"][q];
+      CHECK(got[std::string("rto_") + q + "_s"] == expected);
+    }
+  }
+  // The front: the candidates marked pareto, by total cost then RTO p95 (none = 0), ties in document order.
+  std::vector<Json> front;
+  for (const Json& c : plan_doc["candidates"]) {
+    if (c["pareto"].get<bool>()) front.push_back(c);
+  }
+  std::stable_sort(front.begin(), front.end(), [](const Json& a, const Json& b) {
+    const double ca = a["total_monthly_usd"].get<double>();
+    const double cb = b["total_monthly_usd"].get<double>();
+    return ca != cb ? ca < cb : opt(a["rto_p95_s"]).value_or(0.0) < opt(b["rto_p95_s"]).value_or(0.0);
+  });
+  REQUIRE(planner["pareto_front"].size() == front.size());
+  for (std::size_t i = 0; i < front.size(); ++i) CHECK(planner["pareto_front"][i] == front[i]["label"]);
+  REQUIRE(planner["recommendations"].size() == 3);
+  for (std::size_t i = 0; const char* kind : {"cheapest_meeting_targets", "best_within_budget", "least_change"}) {
+    const Json& got = planner["recommendations"][i++];
+    const Json& want = plan_doc["recommendations"][kind];
+    INFO(kind);
+    CHECK(got["kind"] == kind);
+    CHECK(got["label"] == (want.is_null() ? Json(nullptr) : want["label"]));
+    if (!want.is_null()) CHECK(got["why"] == want["why"]);
+  }
 }
 
 TEST_CASE("faultline-gui refuses a --plan file that is not a plan document, naming it, exit 2", "[gui][e2e][planner]") {
-  const std::filesystem::path dir = fresh_dir("planner-bad");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const std::string bad = (dir / "result.json").string();
   std::ofstream(bad) << R"({"schema": "faultline.result/v1"})";
   const auto r = run_command(gui_env(dir) + gui() + " --plan '" + bad + "' --screenshot '" + (dir / "shot.png").string() + "'");

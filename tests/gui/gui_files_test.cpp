@@ -4,14 +4,12 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
+#include "temp_folder.hpp"
 #include "faultline/gui/atomic_file.hpp"
 #include "faultline/gui/config_paths.hpp"
 #include "faultline/gui/export_format.hpp"
 #include "faultline/gui/recent_files.hpp"
-#include "faultline/reports/report_format.hpp"
-#include "faultline/reports/result_json.hpp"
 #include "faultline/reports/report_format.hpp"
 #include "faultline/reports/result_json.hpp"
 
@@ -19,20 +17,7 @@ using namespace faultline;
 
 namespace {
 
-std::filesystem::path fresh_dir(const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("faultline-gui-test-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::filesystem::path& p) { return faultline::testing::read_text(p.string()); }
 
 std::size_t file_count(const std::filesystem::path& dir) {
   return static_cast<std::size_t>(
@@ -53,7 +38,8 @@ TEST_CASE("config_directory: $XDG_CONFIG_HOME when absolute, else ~/.config, nev
 
 TEST_CASE("RecentFiles keeps the newest first, without duplicates, up to its capacity, across sessions",
           "[gui][files]") {
-  const std::filesystem::path dir = fresh_dir("recent");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const std::filesystem::path store = dir / "config" / "recent-files";
   gui::RecentFiles recent(store, 3);
   recent.load();
@@ -69,22 +55,22 @@ TEST_CASE("RecentFiles keeps the newest first, without duplicates, up to its cap
   again.load();
   CHECK(again.items() == recent.items());
   CHECK(read(store) == "d.json\nc.json\na.json\n");
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("write_file_atomically replaces the file whole and leaves no temporary behind", "[gui][files]") {
-  const std::filesystem::path dir = fresh_dir("atomic");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   gui::write_file_atomically(dir / "out.txt", "first");
   gui::write_file_atomically(dir / "out.txt", "second");
   CHECK(read(dir / "out.txt") == "second");
   CHECK(file_count(dir) == 1);
   CHECK_THROWS_WITH(gui::write_file_atomically(dir / "no" / "out.txt", "x"), Catch::Contains((dir / "no").string()));
   CHECK(file_count(dir) == 1);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("export_result writes the reports module's JSON; formats without a writer are refused", "[gui][files]") {
-  const std::filesystem::path dir = fresh_dir("export");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   engine::RunResult result;
   result.faultline_version = "test";
   result.seed = 7;
@@ -105,5 +91,4 @@ TEST_CASE("export_result writes the reports module's JSON; formats without a wri
   gui::export_result(result, gui::ExportFormat::kHtml, dir / "r.html");
   CHECK(read(dir / "r.html") == reports::render_report_text(result, reports::ReportFormat::kHtml));
   for (gui::ExportFormat f : gui::kExportFormats) CHECK(gui::is_export_available(f));
-  std::filesystem::remove_all(dir);
 }

@@ -4,9 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "faultline/gui/planner_model.hpp"
+#include "temp_folder.hpp"
 
 namespace gui = faultline::gui;
 namespace reports = faultline::reports;
@@ -26,16 +26,9 @@ reports::PlanDocument sample_plan() {
 
 // A file in a fresh folder, removed at the end of the test.
 struct TempFile {
-  std::filesystem::path path;
-  explicit TempFile(const std::string& text) {
-    const auto dir = std::filesystem::temp_directory_path() / ("faultline-planner-model-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    path = dir / "doc.json";
-    std::ofstream(path) << text;
-  }
-  ~TempFile() { std::filesystem::remove_all(path.parent_path()); }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
+  faultline::testing::TempFolder folder;
+  std::filesystem::path path = folder.path() / "doc.json";
+  explicit TempFile(const std::string& text) { std::ofstream(path) << text; }
 };
 
 }  // namespace
@@ -55,16 +48,10 @@ TEST_CASE("the RTO CDF becomes a step polyline in the plot box", "[gui][planner]
     CHECK(points[4] == gui::ScreenPoint{210, 20});
   }
   SECTION("no incident, no line") { CHECK(gui::cdf_polyline({}, 100.0, box).empty()); }
-  SECTION("the axis end is the p99 or the target, rounded up") {
-    CHECK(reports::cdf_axis_end_s({10, 20, 30, 50}, std::nullopt) == 50.0);
-    CHECK(reports::cdf_axis_end_s({10, 20, 30, 50}, 120.0) == 200.0);
-    CHECK(reports::cdf_axis_end_s({}, std::nullopt) == 1.0);
-  }
 }
 
 TEST_CASE("histogram bins become bars scaled to a round count", "[gui][planner]") {
   const std::vector<reports::HistogramBin> bins{{0, 1, 3}, {1, 2, 0}, {2, 3, 7}};
-  CHECK(gui::histogram_count_end(bins) == 10.0);
   const auto bars = gui::histogram_bars(bins, {0, 0, 300, 100});
   REQUIRE(bars.size() == 3);
   CHECK(bars[0].x0 == 0.0);
@@ -132,7 +119,125 @@ TEST_CASE("planner documents load by schema; other files are refused naming the 
   SECTION("an mc document with a bad field names its JSON path") {
     const TempFile f(R"({"schema": "faultline.mc/v1", "faultline_version": "v", "inputs": {"scenario": "s.json"}, "seed": -1})");
     CHECK(gui::load_planner_file(f.path.string(), docs) ==
-          f.path.string() + ": seed: is a number (allowed: a whole number >= 0)");
+          f.path.string() + ": seed: is a negative or fractional number (allowed: a whole number >= 0)");
     CHECK(docs.is_empty());
+  }
+}
+
+TEST_CASE("hovering the RTO CDF reads out the RTO under the pointer and each pattern's share", "[gui][planner]") {
+  reports::McDocument mc;
+  mc.patterns.resize(2);
+  mc.patterns[0].name = "hot-warm";
+  mc.patterns[0].rto_s = {30, 10, 20, 50, 20};  // CDF 10: 0.2, 20: 0.6, 30: 0.8, 50: 1
+  mc.patterns[1].name = "hot-hot";
+  const gui::PlotBox box{10, 20, 200, 100};  // x 0..100 s over 10..210 px: 2 px per s
+  SECTION("at x = 70 px: 30 s, 80 % of hot-warm's 5 incidents, none of hot-hot") {
+    const auto r = gui::cdf_readout(mc, 100.0, box, {70, 50});
+    REQUIRE(r.has_value());
+    CHECK(r->rto_s == 30.0);
+    REQUIRE(r->shares.size() == 2);
+    CHECK(r->shares[0] == std::pair<std::string, double>{"hot-warm", 0.8});
+    CHECK(r->shares[1] == std::pair<std::string, double>{"hot-hot", 0.0});
+    CHECK(gui::cdf_readout_text(*r, mc) == "RTO <= 30 s\nhot-warm: 80.0 % of 5 incident(s)\nhot-hot: no incident");
+  }
+  SECTION("at the left edge 0 s (0 %), at the right edge 100 s (100 %)") {
+    CHECK(gui::cdf_readout(mc, 100.0, box, {10, 20})->shares[0].second == 0.0);
+    const auto right = gui::cdf_readout(mc, 100.0, box, {210, 120});
+    CHECK(right->rto_s == 100.0);
+    CHECK(right->shares[0].second == 1.0);
+  }
+  SECTION("outside the plot: no read-out") {
+    CHECK_FALSE(gui::cdf_readout(mc, 100.0, box, {9, 50}).has_value());
+    CHECK_FALSE(gui::cdf_readout(mc, 100.0, box, {70, 121}).has_value());
+    CHECK_FALSE(gui::cdf_readout(mc, 100.0, box, {70, 19}).has_value());
+  }
+}
+
+TEST_CASE("hovering the downtime histogram reads out the bin's range and count", "[gui][planner]") {
+  const std::vector<reports::HistogramBin> bins{{0, 1, 3}, {1, 2, 0}, {2, 3, 7}};
+  const gui::PlotBox box{0, 0, 300, 100};  // 100 px per bin
+  SECTION("the middle of a bin, anywhere in its column") {
+    const auto r = gui::histogram_readout(bins, box, {150, 10});
+    REQUIRE(r.has_value());
+    CHECK(r->bin == 1);
+    CHECK(r->low_h == 1.0);
+    CHECK(r->high_h == 2.0);
+    CHECK(r->count == 0);
+    CHECK(gui::histogram_readout_text(*r) == "1.000 to 2.000 h/year: 0 replication(s)");
+  }
+  SECTION("a bin's left edge belongs to it; the last bin includes the right edge") {
+    CHECK(gui::histogram_readout(bins, box, {100, 50})->bin == 1);
+    const auto last = gui::histogram_readout(bins, box, {300, 100});
+    CHECK(last->bin == 2);
+    CHECK(gui::histogram_readout_text(*last) == "2.000 to 3.000 h/year: 7 replication(s)");
+  }
+  SECTION("outside the plot or without bins: none") {
+    CHECK_FALSE(gui::histogram_readout(bins, box, {-1, 50}).has_value());
+    CHECK_FALSE(gui::histogram_readout(bins, box, {150, 101}).has_value());
+    CHECK_FALSE(gui::histogram_readout({}, box, {150, 50}).has_value());
+  }
+}
+
+TEST_CASE("hovering a Pareto point reads out the candidate with its settings", "[gui][planner]") {
+  const reports::PlanDocument plan = sample_plan();
+  const gui::ParetoScatter s = gui::pareto_scatter(plan, {0, 0, 2200, 1000}, 2.0);
+  SECTION("the circle under the pointer (centre (100, 400), radius 24 px)") {
+    CHECK(gui::pareto_hit(s, {100, 400}) == std::optional<std::size_t>(0));
+    CHECK(gui::pareto_hit(s, {110, 410}) == std::optional<std::size_t>(0));
+    CHECK_FALSE(gui::pareto_hit(s, {1100, 717}).has_value());  // mid: radius 16 px
+    CHECK(gui::pareto_hit(s, {2100, 600}) == std::optional<std::size_t>(2));
+  }
+  SECTION("a candidate without settings: figures and targets only") {
+    CHECK(gui::pareto_readout_text(plan.candidates[1]) ==
+          "mid\n2000 USD/month total (1900 steady)\nRTO p95 300 s, RPO p95 150 s\nmeets the targets, Pareto");
+    CHECK(gui::pareto_readout_text(plan.candidates[2]) ==
+          "dear\n3000 USD/month total (2900 steady)\nRTO p95 400 s, RPO p95 none\nmeets the targets");
+  }
+  SECTION("regions, probe x/n, breaker and data as the report's table writes them") {
+    reports::PlanCandidateData c = plan.candidates[0];
+    c.regions = std::vector<std::string>{"eastus2", "centralus"};
+    c.has_probe_samples = true;
+    c.probe_samples = reports::ProbeSamples{3, 4};
+    c.has_breaker = true;
+    c.breaker = reports::BreakerSettings{50.0, 100, 60.0};
+    c.stores = std::vector<reports::StoreReplication>{{"cosmos-eastus2", "sync", std::nullopt},
+                                                      {"storage-eastus2", "backup_restore", 3600.0}};
+    CHECK(gui::pareto_readout_text(c) ==
+          "cheap\n1000 USD/month total (900 steady)\nRTO p95 600 s, RPO p95 300 s\nmisses a target, Pareto\n"
+          "regions: eastus2 > centralus\nprobe x/n: 3/4\nbreaker: 50% / 100 calls / 60 s\n"
+          "data: cosmos-eastus2 sync; storage-eastus2 backup 1h");
+    c.probe_samples.reset();
+    c.breaker.reset();
+    CHECK_THAT(gui::pareto_readout_text(c), Catch::Contains("\nprobe x/n: none\nbreaker: none\n"));
+  }
+}
+
+TEST_CASE("the planner state for --dump-state: files, percentiles, front, recommendations", "[gui][planner]") {
+  gui::PlannerDocuments docs;
+  SECTION("no document: nulls and empty lists") {
+    CHECK(gui::planner_state_json(docs).dump() ==
+          R"({"mc_file":null,"plan_file":null,"patterns":[],"pareto_front":[],"recommendations":[]})");
+  }
+  SECTION("both documents") {
+    reports::McDocument mc;
+    mc.file = "mc.json";
+    mc.patterns.resize(2);
+    mc.patterns[0].name = "hot-warm";
+    mc.patterns[0].rto_p50_s = 20.0;
+    mc.patterns[0].rto_p95_s = 50.0;
+    mc.patterns[0].rto_p99_s = 50.0;
+    mc.patterns[0].rto_s = {10, 20, 50};
+    mc.patterns[1].name = "hot-hot";
+    docs.mc = mc;
+    docs.plan = sample_plan();
+    docs.plan->file = "plan.json";
+    CHECK(gui::planner_state_json(docs).dump() ==
+          R"({"mc_file":"mc.json","plan_file":"plan.json","patterns":[)"
+          R"({"name":"hot-warm","rto_p50_s":20.0,"rto_p95_s":50.0,"rto_p99_s":50.0,"incidents":3},)"
+          R"({"name":"hot-hot","rto_p50_s":null,"rto_p95_s":null,"rto_p99_s":null,"incidents":0}],)"
+          R"("pareto_front":["cheap","mid"],"recommendations":[)"
+          R"({"kind":"cheapest_meeting_targets","label":"mid","why":"cheapest"},)"
+          R"({"kind":"best_within_budget","label":"mid","why":"best"},)"
+          R"({"kind":"least_change","label":null,"why":"none qualifies"}]})");
   }
 }

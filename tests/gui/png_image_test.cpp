@@ -3,21 +3,13 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
+#include "temp_folder.hpp"
 #include "faultline/gui/png_image.hpp"
 
 using namespace faultline;
 
 namespace {
-
-std::filesystem::path fresh_dir(const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / ("faultline-gui-test-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
 
 // 3 x 2 image: red, green, blue / white, black, red (alpha 255 except the black pixel, 0).
 gui::PngImage sample() {
@@ -31,7 +23,8 @@ gui::PngImage sample() {
 }  // namespace
 
 TEST_CASE("write_png then read_png gives back the same pixels", "[gui][png]") {
-  const std::filesystem::path dir = fresh_dir("png");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   const gui::PngImage image = sample();
   gui::write_png(dir / "a.png", image);
   const gui::PngImage back = gui::read_png(dir / "a.png");
@@ -40,7 +33,6 @@ TEST_CASE("write_png then read_png gives back the same pixels", "[gui][png]") {
   CHECK(back.rgba == image.rgba);
   // Only the PNG in the folder: the temporary file was renamed.
   CHECK(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()) == 1);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("flip_rows reverses the row order; count_distinct_colours counts RGBA values", "[gui][png]") {
@@ -53,7 +45,8 @@ TEST_CASE("flip_rows reverses the row order; count_distinct_colours counts RGBA 
 }
 
 TEST_CASE("PNG errors name the file and leave nothing behind", "[gui][png]") {
-  const std::filesystem::path dir = fresh_dir("png-errors");
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
   CHECK_THROWS_WITH(gui::write_png(dir / "missing" / "a.png", sample()), Catch::Contains("missing"));
   gui::PngImage bad = sample();
   bad.rgba.pop_back();
@@ -61,5 +54,4 @@ TEST_CASE("PNG errors name the file and leave nothing behind", "[gui][png]") {
   CHECK_FALSE(std::filesystem::exists(dir / "b.png"));
   std::ofstream(dir / "not.png") << "hello";
   CHECK_THROWS_WITH(gui::read_png(dir / "not.png"), Catch::Contains("not.png"));
-  std::filesystem::remove_all(dir);
 }

@@ -76,56 +76,6 @@ std::string read_error(const json& document, bool is_plan) {
 
 }  // namespace
 
-TEST_CASE("empirical CDF, nearest rank and histogram bins have exact values", "[reports][planner]") {
-  SECTION("5 RTOs give one step per distinct value") {
-    const auto steps = reports::empirical_cdf({30, 10, 20, 50, 20});
-    REQUIRE(steps.size() == 4);
-    CHECK(steps[0].x == 10.0);
-    CHECK(steps[0].y == 0.2);
-    CHECK(steps[1].x == 20.0);
-    CHECK(steps[1].y == 0.6);
-    CHECK(steps[2].x == 30.0);
-    CHECK(steps[2].y == 0.8);
-    CHECK(steps[3].x == 50.0);
-    CHECK(steps[3].y == 1.0);
-    CHECK(reports::empirical_cdf({}).empty());
-  }
-  SECTION("nearest rank: the element at rank ceil(q n)") {
-    CHECK(reports::nearest_rank({30, 10, 20, 50, 20}, 0.5) == 20.0);
-    CHECK(reports::nearest_rank({30, 10, 20, 50, 20}, 0.95) == 50.0);
-    CHECK(reports::nearest_rank({30, 10, 20, 50, 20}, 0.2) == 10.0);
-    CHECK_FALSE(reports::nearest_rank({}, 0.5).has_value());
-  }
-  SECTION("Freedman-Diaconis: 0..26 has IQR 14, width 28/3, so 3 bins of 9") {
-    std::vector<double> values;
-    for (int i = 0; i <= 26; ++i) values.push_back(i);
-    const auto bins = reports::histogram_bins(values);
-    REQUIRE(bins.size() == 3);
-    CHECK(bins[0].low == 0.0);
-    CHECK(bins[0].high == Approx(26.0 / 3.0).epsilon(1e-12));
-    CHECK(bins[2].high == 26.0);
-    CHECK(bins[0].count == 9);
-    CHECK(bins[1].count == 9);
-    CHECK(bins[2].count == 9);
-  }
-  SECTION("IQR 0: Sturges, ceil(log2 8) + 1 = 4 bins") {
-    const auto bins = reports::histogram_bins({0, 0, 0, 0, 0, 0, 0, 10});
-    REQUIRE(bins.size() == 4);
-    CHECK(bins[0].high == 2.5);
-    CHECK(bins[0].count == 7);
-    CHECK(bins[1].count == 0);
-    CHECK(bins[3].count == 1);
-  }
-  SECTION("all values equal: one bin of width 1 around them; no value: no bin") {
-    const auto bins = reports::histogram_bins({2, 2});
-    REQUIRE(bins.size() == 1);
-    CHECK(bins[0].low == 1.5);
-    CHECK(bins[0].high == 2.5);
-    CHECK(bins[0].count == 2);
-    CHECK(reports::histogram_bins({}).empty());
-  }
-}
-
 TEST_CASE("a Monte Carlo document reads into per-pattern RTOs and annual downtimes", "[reports][planner]") {
   const reports::McDocument mc = reports::read_mc_document(sample_mc(), "mc.json");
   REQUIRE(mc.patterns.size() == 1);

@@ -55,7 +55,7 @@ TEST_CASE("faultline report draws the distributions of a faultline mc document",
     const auto report = run_command(bin + " report " + (tmp / "mc.json") + " --format csv -o " + (tmp / "mc.csv"));
     CHECK(report.exit_code == 2);
     CHECK_THAT(report.output, Catch::Contains(tmp / "mc.json") &&
-                                  Catch::Contains("a faultline.mc/v1 document has no report for --format csv (allowed: html, md)"));
+                                  Catch::Contains("a faultline.mc/v1 document has no report for --format csv (allowed: html, md, pdf)"));
     CHECK_FALSE(std::filesystem::exists(tmp / "mc.csv"));
   }
 }

@@ -104,6 +104,41 @@ TEST_CASE("PDF report: printed by headless Chromium, first page converts to a no
   }
 }
 
+TEST_CASE("PDF of Monte Carlo and plan documents: the same Chromium printer as the run report", "[reports][pdf][planner][e2e]") {
+  const TempFolder tmp;
+  const std::string bin = faultline_binary();
+  const std::string scenario = "scenarios/reliability-two-region.json";
+  REQUIRE(run_command(bin + " mc " + scenario + " --years 5 --replications 4 -q --json " + (tmp / "mc.json")).exit_code == 0);
+  REQUIRE(run_command(bin + " plan " + scenario + " --years 2 --replications 2 -q --json " + (tmp / "plan.json")).exit_code == 0);
+  SECTION("without Chromium: exit 2, names the Debian package, writes nothing") {
+    const auto pdf = run_command(bin + " report " + (tmp / "mc.json") + " -o " + (tmp / "mc.pdf") + " --chromium /nonexistent/chromium");
+    CHECK(pdf.exit_code == 2);
+    CHECK_THAT(pdf.output, Catch::Contains("install the Debian package `chromium`"));
+    CHECK_FALSE(std::filesystem::exists(tmp / "mc.pdf"));
+  }
+  SECTION("a PDF needs -o") {
+    const auto pdf = run_command(bin + " report " + (tmp / "plan.json") + " --format pdf");
+    CHECK(pdf.exit_code == 2);
+    CHECK_THAT(pdf.output, Catch::Contains("a PDF needs an output file: -o FILE.pdf"));
+  }
+  SECTION("mc.pdf and plan.pdf: PDF files whose first page pdftoppm turns into a PNG with content") {
+    (void)chromium();
+    for (const std::string name : {"mc", "plan"}) {
+      INFO(name);
+      const auto pdf = run_command(bin + " report " + (tmp / (name + ".json")) + " -o " + (tmp / (name + ".pdf")));
+      INFO(pdf.output);
+      REQUIRE(pdf.exit_code == 0);
+      CHECK_THAT(read_text(tmp / (name + ".pdf")), Catch::StartsWith("%PDF-"));
+      REQUIRE(run_command("pdftoppm -png -r 40 -f 1 -l 1 -singlefile " + (tmp / (name + ".pdf")) + " " +
+                          (tmp / (name + "-page"))).exit_code == 0);
+      const auto stats = faultline::testing::png_stats(tmp / (name + "-page.png"));
+      CHECK(stats.width > 200);
+      CHECK(stats.distinct_colours > 20);
+      CHECK(stats.non_white_share > 0.01);
+    }
+  }
+}
+
 TEST_CASE("the reference report renders in headless Chromium to a PNG that is not blank", "[reports][png][e2e]") {
   const TempFolder tmp;
   const auto browser = chromium();

@@ -527,17 +527,19 @@ int App::finish_headless() {
     if (!options_.dump_state.empty()) {
       ViewStateInfo info;
       info.scenario_file = session_.path();
-      info.scenario_name = session_.loaded().name;
+      if (session_.has_scenario()) info.scenario_name = session_.loaded().name;  // planner documents alone: none
       info.view = to_string(options_.view);
       info.cursor_s = cursor_s_;
       info.frames = frames_since_result_;
       info.framebuffer_width = width;
       info.framebuffer_height = height;
       std::vector<CursorState> cursor;
-      for (const engine::PatternResult& p : session_.result().patterns) {
-        cursor.push_back(cursor_state(session_.result_scenario(), p, cursor_s_));
+      if (session_.has_result()) {
+        for (const engine::PatternResult& p : session_.result().patterns) {
+          cursor.push_back(cursor_state(session_.result_scenario(), p, cursor_s_));
+        }
       }
-      write_file_atomically(options_.dump_state, to_state_json(info, session_.rows(), cursor, session_.store_rows()));
+      write_file_atomically(options_.dump_state, to_state_json(info, session_.rows(), cursor, session_.store_rows(), &planner_));
     }
   } catch (const std::exception& e) {
     std::cerr << "faultline-gui: " << e.what() << "\n";

@@ -73,11 +73,10 @@ GuiOptionsParse parse_gui_options(int argc, const char* const* argv) {
     out.message = "faultline-gui: --result needs the SCENARIO file the result was computed from\n";
     return out;
   }
-  if ((!o.dump_state.empty() || !o.screenshot.empty()) && o.scenario.empty() &&
-      (!o.dump_state.empty() || (o.mc.empty() && o.plan.empty()))) {
+  if ((!o.dump_state.empty() || !o.screenshot.empty()) && o.scenario.empty() && o.mc.empty() && o.plan.empty()) {
     out.exit_code = 2;
     out.is_error = true;
-    out.message = "faultline-gui: --dump-state needs a SCENARIO file; --screenshot needs a SCENARIO, --mc or --plan file\n";
+    out.message = "faultline-gui: --dump-state and --screenshot need a SCENARIO, --mc or --plan file\n";
     return out;
   }
   const std::map<std::string, ViewMode> views{{"all", ViewMode::kAll},         {"comparison", ViewMode::kComparison},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,11 @@ constexpr ImU32 kMeets = IM_COL32(80, 200, 120, 255);
 ImU32 pattern_colour(std::size_t i) { return kPatternColours[i % (sizeof kPatternColours / sizeof kPatternColours[0])]; }
 
 ImVec2 px(const ScreenPoint& p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
+
+ScreenPoint mouse_point() {
+  const ImVec2 m = ImGui::GetMousePos();
+  return {m.x, m.y};
+}
 
 std::string format(const char* pattern, double v) {
   char buffer[64];
@@ -122,6 +128,12 @@ void PlannerView::draw_mc(const reports::McDocument& mc, float height, float sca
     for (const auto& p : points) line.push_back(px(p));
     if (!line.empty()) draw->AddPolyline(line.data(), static_cast<int>(line.size()), pattern_colour(i), 0, 2.0F * scale);
   }
+  const bool is_hovered = ImGui::IsWindowHovered();
+  if (const auto readout = cdf_readout(mc, x_end, cdf_box, mouse_point()); readout && is_hovered) {
+    const auto x = static_cast<float>(mouse_point().x);
+    draw->AddLine(ImVec2(x, static_cast<float>(cdf_box.top)), ImVec2(x, static_cast<float>(cdf_box.top + cdf_box.height)), kAxis);
+    ImGui::SetTooltip("%s", cdf_readout_text(*readout, mc).c_str());
+  }
   if (mc.target_rto_s) {
     const auto x = static_cast<float>(cdf_box.left + cdf_box.width * std::min(1.0, *mc.target_rto_s / x_end));
     draw->AddLine(ImVec2(x, static_cast<float>(cdf_box.top)), ImVec2(x, static_cast<float>(cdf_box.top + cdf_box.height)),
@@ -138,13 +150,16 @@ void PlannerView::draw_mc(const reports::McDocument& mc, float height, float sca
     const auto bins = reports::histogram_bins(p.annual_downtime_hours);
     const PlotBox box = plot_box(ImVec2(origin.x + cell.x, origin.y), cell, scale);
     if (!bins.empty()) {
-      draw_frame(draw, box, bins.front().low, bins.back().high, 0.0, histogram_count_end(bins), "%.3f", "%.0f",
+      draw_frame(draw, box, bins.front().low, bins.back().high, 0.0, reports::histogram_count_end(bins), "%.3f", "%.0f",
                  "downtime per replication, hours per year", "replications");
       for (const ScreenBar& b : histogram_bars(bins, box)) {
         if (b.count == 0) continue;
         draw->AddRectFilled(ImVec2(static_cast<float>(b.x0), static_cast<float>(b.y0)),
                             ImVec2(static_cast<float>(std::max(b.x0 + 1.0, b.x1 - 1.0)), static_cast<float>(b.y1)),
                             pattern_colour(histogram_pattern_));
+      }
+      if (const auto readout = histogram_readout(bins, box, mouse_point()); readout && is_hovered) {
+        ImGui::SetTooltip("%s", histogram_readout_text(*readout).c_str());
       }
     }
   }
@@ -183,20 +198,10 @@ void PlannerView::draw_plan(const reports::PlanDocument& plan, float height, flo
     }
   }
   // Hover: the candidate under the pointer (the last drawn wins, as it is on top).
-  const ImVec2 mouse = ImGui::GetMousePos();
-  const reports::PlanCandidateData* hovered = nullptr;
-  for (std::size_t i = 0; i < s.marks.size(); ++i) {
-    const double dx = mouse.x - s.marks[i].centre.x;
-    const double dy = mouse.y - s.marks[i].centre.y;
-    if (dx * dx + dy * dy <= s.marks[i].radius * s.marks[i].radius) hovered = &plan.candidates[i];
-  }
+  const std::optional<std::size_t> hovered = pareto_hit(s, mouse_point());
   ImGui::Dummy(size);
-  if (hovered != nullptr && ImGui::IsItemHovered()) {
-    ImGui::SetTooltip("%s\n%.0f USD/month total (%.0f steady)\nRTO p95 %s, RPO p95 %s\n%s%s", hovered->label.c_str(),
-                      hovered->total_monthly_usd, hovered->monthly_cost_usd,
-                      hovered->rto_p95_s ? format("%.0f s", *hovered->rto_p95_s).c_str() : "no incident",
-                      hovered->rpo_p95_s ? format("%.0f s", *hovered->rpo_p95_s).c_str() : "none",
-                      hovered->meets_targets ? "meets the targets" : "misses a target", hovered->is_pareto ? ", Pareto" : "");
+  if (hovered && ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("%s", pareto_readout_text(plan.candidates[*hovered]).c_str());
   }
 }
 

@@ -6,9 +6,13 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "faultline/reports/planner_documents.hpp"
+#include "faultline/reports/planner_figures.hpp"
 
 namespace faultline::gui {
 
@@ -55,10 +59,7 @@ struct ScreenBar {
   std::size_t count = 0;
 };
 
-/// Upper end of a histogram's count axis: round_axis_end(largest count).
-double histogram_count_end(const std::vector<reports::HistogramBin>& bins);
-
-/// One bar per bin in `box`: x the bins' first low..last high, y 0..histogram_count_end bottom to top.
+/// One bar per bin in `box`: x the bins' first low..last high, y 0..reports::histogram_count_end bottom to top.
 std::vector<ScreenBar> histogram_bars(const std::vector<reports::HistogramBin>& bins, const PlotBox& box);
 
 /// One candidate on screen: centre and radius (px), and what colours and labels it.
@@ -84,5 +85,46 @@ struct ParetoScatter {
 /// of the span (+-5 % of the value, at least 1 USD, when all are equal), y RTO p95 0..round_axis_end(largest)
 /// (none = 0), radius (4 + 8 x RPO p95 / largest RPO p95) x `scale` px.
 ParetoScatter pareto_scatter(const reports::PlanDocument& plan, const PlotBox& box, double scale);
+
+/// What the RTO CDF shows under the pointer: the RTO at its x and each pattern's share of incidents at or below it.
+struct CdfReadout {
+  double rto_s = 0.0;  ///< s
+  std::vector<std::pair<std::string, double>> shares;  ///< per pattern in document order: P(RTO <= rto_s), 0..1
+};
+
+/// The read-out at `mouse` over the CDF plot `box` whose x axis is 0..x_end_s s; absent when the pointer
+/// is outside the box.
+std::optional<CdfReadout> cdf_readout(const reports::McDocument& mc, double x_end_s, const PlotBox& box, ScreenPoint mouse);
+
+/// The read-out as tooltip text: "RTO <= 120 s" and per pattern "hot-hot: 75.0 % of 4 incidents" (or "no incident").
+std::string cdf_readout_text(const CdfReadout& readout, const reports::McDocument& mc);
+
+/// The histogram bin under the pointer.
+struct HistogramReadout {
+  std::size_t bin = 0;
+  double low_h = 0.0;   ///< hours per year
+  double high_h = 0.0;  ///< hours per year
+  std::size_t count = 0;  ///< replications
+};
+
+/// The bin whose column (full plot height) holds `mouse` in `box` (bins laid out as histogram_bars does; the
+/// last bin's right edge included); absent outside the box or without bins.
+std::optional<HistogramReadout> histogram_readout(const std::vector<reports::HistogramBin>& bins, const PlotBox& box,
+                                                  ScreenPoint mouse);
+
+/// "1.000 to 2.000 h/year: 3 replication(s)" (the HTML report's bar title).
+std::string histogram_readout_text(const HistogramReadout& readout);
+
+/// Index of the candidate whose circle holds `mouse` (the last drawn wins: it is on top); absent when none.
+std::optional<std::size_t> pareto_hit(const ParetoScatter& scatter, ScreenPoint mouse);
+
+/// The Pareto read-out of `candidate`: label, costs, RTO/RPO p95, targets, then the settings the document
+/// has (regions, probe x/n, breaker, data), one per line.
+std::string pareto_readout_text(const reports::PlanCandidateData& candidate);
+
+/// The planner part of --dump-state (schema faultline.gui-state/v1, key "planner"): the open files (null when
+/// not open), per pattern RTO p50/p95/p99 (s, null without incidents), the Pareto front's labels in cost
+/// order and the recommendations (kind, label or null, why). Fixed key order.
+nlohmann::ordered_json planner_state_json(const PlannerDocuments& documents);
 
 }  // namespace faultline::gui

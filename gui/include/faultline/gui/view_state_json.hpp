@@ -7,6 +7,7 @@
 
 #include "faultline/gui/comparison_model.hpp"
 #include "faultline/gui/cursor_state.hpp"
+#include "faultline/gui/planner_model.hpp"
 
 namespace faultline::gui {
 
@@ -25,8 +26,10 @@ struct ViewStateInfo {
 /// every figure of ComparisonRow, nulls for absent values, its targets, its worst
 /// incident's failback (null when none) and lost work), `stores` (per data store:
 /// per pattern RPO, lost writes and mode, null when the pattern lost nothing there)
-/// and `cursor` (per pattern: bucket, success ratio, active faults, phase). Fixed key order, 2-space indent.
+/// `cursor` (per pattern: bucket, success ratio, active faults, phase) and `planner` (planner_state_json, null
+/// without `planner` documents). Fixed key order, 2-space indent.
 std::string to_state_json(const ViewStateInfo& info, const std::vector<ComparisonRow>& rows,
-                          const std::vector<CursorState>& cursor, const std::vector<StoreRow>& stores = {});
+                          const std::vector<CursorState>& cursor, const std::vector<StoreRow>& stores = {},
+                          const PlannerDocuments* planner = nullptr);
 
 }  // namespace faultline::gui

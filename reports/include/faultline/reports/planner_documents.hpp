@@ -1,7 +1,7 @@
 #pragma once
 // The faultline.mc/v1 and faultline.plan/v1 documents as plain data, read from
-// their JSON (the contract; reports never link the planner), and the pure
-// figures the charts draw from them: empirical CDF, histogram bins.
+// their JSON (the contract; reports never link the planner). The figures the
+// charts draw from them are in planner_figures.hpp.
 
 #include <cstddef>
 #include <optional>
@@ -50,7 +50,31 @@ struct McDocument {
   std::vector<McPatternData> patterns;
 };
 
-/// One evaluated plan of a faultline.plan/v1 document.
+/// A probe that needs `required` good samples of the last `of` to call an endpoint healthy.
+struct ProbeSamples {
+  unsigned long long required = 0;
+  unsigned long long of = 0;
+  bool operator==(const ProbeSamples&) const = default;
+};
+
+/// A circuit breaker's settings.
+struct BreakerSettings {
+  double failure_rate_threshold_percent = 0.0;  ///< %, opens at or above it
+  unsigned long long minimum_calls = 0;         ///< calls in the window before it may open
+  double open_wait_s = 0.0;                     ///< s open before half-open
+  bool operator==(const BreakerSettings&) const = default;
+};
+
+/// How one data store is kept in the candidate's plan.
+struct StoreReplication {
+  std::string store;
+  std::string mode;                        ///< "sync", "async", "backup_restore" or "scheduled_rebuild"
+  std::optional<double> backup_interval_s;  ///< s; null when the mode has none
+  bool operator==(const StoreReplication&) const = default;
+};
+
+/// One evaluated plan of a faultline.plan/v1 document. The settings after `is_pareto` are later additions to v1,
+/// absent in older documents (has_* false / empty optional).
 struct PlanCandidateData {
   std::string label;
   std::string pattern;
@@ -61,6 +85,24 @@ struct PlanCandidateData {
   std::optional<double> rpo_p95_s;
   bool meets_targets = false;
   bool is_pareto = false;
+  std::optional<std::vector<std::string>> regions = std::nullopt;  ///< region ids in priority order
+  bool has_probe_samples = false;                   ///< the key is present (null: no probe)
+  std::optional<ProbeSamples> probe_samples = std::nullopt;
+  bool has_breaker = false;                         ///< the key is present (null: no breaker)
+  std::optional<BreakerSettings> breaker = std::nullopt;
+  std::optional<std::vector<StoreReplication>> stores = std::nullopt;
+  std::optional<std::string> stage = std::nullopt;  ///< "screen" or "combine"
+};
+
+/// The later additions to a plan document's `search_space` (each empty / absent in older documents).
+struct PlanSearchSpace {
+  std::vector<std::vector<std::string>> region_pairs;
+  std::vector<ProbeSamples> probe_samples;
+  std::vector<BreakerSettings> breakers;
+  std::vector<std::string> replication_modes;  ///< distinct modes (the document may list them per store kind)
+  std::vector<double> backup_intervals_s;
+  std::optional<std::string> strategy;
+  std::optional<unsigned long long> evaluated;  ///< candidates evaluated by the search
 };
 
 /// One of the plan's recommendations: which one (`kind`, e.g. "cheapest_meeting_targets"), the candidate and why.
@@ -79,6 +121,7 @@ struct PlanDocument {
   double years_per_replication = 0.0;
   std::size_t replications = 0;
   std::optional<double> budget_monthly_usd;
+  PlanSearchSpace search_space;
   std::vector<PlanCandidateData> candidates;
   std::vector<PlanRecommendation> recommendations;
 };
@@ -94,35 +137,5 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
 
 /// Parses the file at `path` as JSON; throws ResultReadError ("FILE:LINE:COLUMN: ..." for syntax errors).
 nlohmann::json read_json_file(const std::string& path);
-
-/// One step of an empirical CDF: P(X <= x) = y, y in (0, 1].
-struct CdfStep {
-  double x = 0.0;
-  double y = 0.0;
-};
-
-/// The empirical CDF of `values`: one step per distinct value, ascending, y = count(<= x) / n; empty for no values.
-std::vector<CdfStep> empirical_cdf(std::vector<double> values);
-
-/// Nearest-rank percentile `q` (0 < q <= 1) of `values` (the element at rank ceil(q n)); absent for no values.
-std::optional<double> nearest_rank(std::vector<double> values, double q);
-
-/// One histogram bin [low, high) (the last one closed) and its count.
-struct HistogramBin {
-  double low = 0.0;
-  double high = 0.0;
-  std::size_t count = 0;
-};
-
-/// Bins over [min, max] of `values` of equal width: the Freedman-Diaconis width 2 IQR / n^(1/3)
-/// (quartiles by nearest rank), at most 40 bins; Sturges' ceil(log2 n) + 1 bins when the IQR is 0;
-/// one bin [v - 0.5, v + 0.5] when every value is v. Empty for no values.
-std::vector<HistogramBin> histogram_bins(std::vector<double> values);
-
-/// A round axis end (1, 2 or 5 x 10^k) >= v; 1 for v <= 0. The charts and the GUI share it.
-double round_axis_end(double v);
-
-/// End (s) of an RTO CDF's x axis: round_axis_end(max(nearest-rank p99 of `rto_s`, target)); 1 with neither.
-double cdf_axis_end_s(const std::vector<double>& rto_s, std::optional<double> target_rto_s);
 
 }  // namespace faultline::reports
