@@ -1,6 +1,7 @@
 #include "data_layer.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "faultline/topology/blast_radius.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
@@ -9,12 +10,23 @@ namespace faultline::engine {
 
 DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& pattern, SimDuration schedule_origin)
     : pattern_(pattern), schedule_origin_(schedule_origin) {
+  // The pattern's data lives where it writes: the first-priority regions, or every region when
+  // active/active. A replica that itself replicates on (a ring of three regions) holds no write copy.
+  std::int64_t best_priority = std::numeric_limits<std::int64_t>::max();
+  for (const auto& e : pattern.router.endpoints) best_priority = std::min(best_priority, e.priority);
+  auto is_write_region = [&](const std::string& region) {
+    if (pattern.router.endpoints.empty()) return true;
+    return std::any_of(pattern.router.endpoints.begin(), pattern.router.endpoints.end(), [&](const auto& e) {
+      return e.name == region && (pattern.is_active_active || e.priority == best_priority);
+    });
+  };
   std::int64_t horizon_s = 1;
   for (const auto& [id, replication] : pattern.stores) {
+    const topology::Node& node = topology.node(id);
+    if (!is_write_region(node.region)) continue;
     Store store;
     store.id = id;
     store.replication = replication;
-    const topology::Node& node = topology.node(id);
     store.is_database = node.kind == topology::NodeKind::kDatabase;
     if (const auto* info = std::get_if<topology::DataStoreInfo>(&node.details)) {
       store.has_automatic_failover = info->has_automatic_failover;

@@ -1,8 +1,13 @@
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
+#include "command_runner.hpp"
 #include "data_scenario.hpp"
+#include "faultline/engine/pattern_simulation.hpp"
+#include "faultline/engine/scenario_loader.hpp"
 
 using namespace faultline::engine;
 using nlohmann::json;
@@ -126,4 +131,41 @@ TEST_CASE("incident cost adds failed requests, downtime, lost writes and runbook
                           0.25 * static_cast<double>(r.incidents[0].lost_writes) + 12.5;
   CHECK(r.incident_cost_usd == Approx(expected).epsilon(1e-12));
   CHECK(failed > 0);
+}
+
+TEST_CASE("a pattern's data lives in the regions it writes to", "[engine][data]") {
+  // scenarios/plan-three-region.json: three regions replicating in a ring (eastus2 -> centralus -> westus3
+  // -> eastus2). Hot/Warm writes in eastus2 (priority 1); centralus's stores are eastus2's replicas that
+  // replicate on, not a write copy, so losing centralus loses no data and blocks no write.
+  std::ifstream in(faultline::testing::source_path("scenarios/plan-three-region.json"));
+  std::stringstream text;
+  text << in.rdbuf();
+  json doc = json::parse(text.str());
+  doc["patterns"] = json::array({doc["patterns"][1]});
+  doc["duration"] = "3h";
+  const auto run = [&](const std::string& region) {
+    doc["faults"] = json::array({{{"name", "outage"}, {"type", "region_outage"}, {"target", region},
+                                  {"start", "30m"}, {"duration", "1h"}}});
+    const ScenarioLoadResult loaded =
+        ScenarioLoader::load_text(doc.dump(), "three.json", faultline::testing::source_path("scenarios"));
+    INFO(loaded.error_report());
+    REQUIRE(loaded.scenario);
+    PatternSimulation sim(*loaded.scenario, 0);
+    return sim.run();
+  };
+  SECTION("centralus (a standby) goes dark: no RPO, nothing lost, every request served") {
+    const PatternResult r = run("centralus");
+    REQUIRE(r.incidents.size() == 1);
+    CHECK_FALSE(r.incidents[0].rpo_s.has_value());
+    CHECK(r.incidents[0].stores.empty());
+    CHECK(r.availability == 1.0);
+  }
+  SECTION("eastus2 (the write region) goes dark: its two stores, RPO = Storage's 15 min lag") {
+    const PatternResult r = run("eastus2");
+    REQUIRE(r.incidents.size() == 1);
+    CHECK(r.incidents[0].rpo_s == 900.0);
+    REQUIRE(r.incidents[0].stores.size() == 2);
+    CHECK(r.incidents[0].stores[0].store == "cosmos-eastus2");
+    CHECK(r.incidents[0].stores[1].store == "storage-eastus2");
+  }
 }
