@@ -1,0 +1,219 @@
+#include "entry_and_link_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "faultline/topology/duration_parser.hpp"
+
+namespace faultline::topology {
+namespace {
+
+using std::chrono::microseconds;
+
+constexpr microseconds kMaxLatency = std::chrono::minutes(10);
+constexpr microseconds kMaxLag = std::chrono::hours(24 * 7);
+constexpr double kShareTolerance = 1e-6;
+
+}  // namespace
+
+void EntryAndLinkReader::check_global_entry(const json& item, const std::string& path) {
+  reader_.check_keys(item, path,
+                     {"id", "description", "product", "routing", "health_probe", "origins", "price_per_month_usd"});
+  GlobalEntryInfo info;
+  info.product =
+      reader_.one_of(item, path, "product", false, {"front_door", "traffic_manager"}).value_or("front_door");
+  info.routing =
+      reader_.one_of(item, path, "routing", false, {"priority", "weighted", "latency"}).value_or("priority");
+  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
+  if (const json* probe = reader_.object(item, path, "health_probe", false)) {
+    const std::string probe_path = JsonReader::at(path, "health_probe");
+    reader_.check_keys(*probe, probe_path,
+                       {"path", "protocol", "interval", "sample_size", "successful_samples_required"});
+    HealthProbe hp;
+    hp.path = reader_.string(*probe, probe_path, "path", true, "a path starting with '/'").value_or("");
+    if (!hp.path.empty() && hp.path.front() != '/') {
+      reader_.error(JsonReader::at(probe_path, "path"),
+                    "probe path " + in_quotes(hp.path) + " does not start with '/'", "a path starting with '/'");
+    }
+    hp.protocol = reader_.one_of(*probe, probe_path, "protocol", false, {"http", "https"}).value_or("https");
+    // Front Door accepts probe intervals of 1-255 s (domain-facts lists 30, 120 and 240 s defaults).
+    hp.interval = reader_.duration(*probe, probe_path, "interval", false, std::chrono::seconds(255), "255s")
+                      .value_or(std::chrono::seconds(30));
+    hp.sample_size =
+        static_cast<int>(reader_.number(*probe, probe_path, "sample_size", false, 1, 255, true).value_or(4));
+    hp.successful_samples_required = static_cast<int>(
+        reader_.number(*probe, probe_path, "successful_samples_required", false, 1, 255, true).value_or(3));
+    if (hp.successful_samples_required > hp.sample_size) {
+      reader_.error(JsonReader::at(probe_path, "successful_samples_required"),
+                    std::to_string(hp.successful_samples_required) + " is more than the sample size " +
+                        std::to_string(hp.sample_size),
+                    "1 to sample_size");
+    }
+    info.health_probe = hp;
+  }
+  std::vector<std::pair<std::string, std::string>> origins;  // gateway id, path
+  if (const json* list = reader_.array(item, path, "origins", true)) {
+    if (list->empty()) reader_.error(JsonReader::at(path, "origins"), "no origins", "at least one origin");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const std::string origin_path = JsonReader::at(JsonReader::at(path, "origins"), i);
+      const json& origin = (*list)[i];
+      if (!reader_.expect_object(origin, origin_path, "an origin object with \"gateway\"")) continue;
+      reader_.check_keys(origin, origin_path, {"gateway", "priority", "weight"});
+      Origin o;
+      o.gateway = reader_.string(origin, origin_path, "gateway", true, "the id of a gateway").value_or("");
+      // Front Door: priority 1-5, weight 1-1000 (default 50), domain-facts.
+      o.priority = static_cast<int>(reader_.number(origin, origin_path, "priority", false, 1, 5, true).value_or(1));
+      o.weight = static_cast<int>(reader_.number(origin, origin_path, "weight", false, 1, 1000, true).value_or(50));
+      if (!o.gateway.empty()) origins.emplace_back(o.gateway, JsonReader::at(origin_path, "gateway"));
+      info.origins.push_back(o);
+    }
+  }
+  const auto id = builder_.id_field(item, path);
+  if (!id) return;
+  const VertexId v = builder_.add_node(Node{*id,
+                                            NodeKind::kGlobalEntry,
+                                            "",
+                                            {},
+                                            path,
+                                            reader_.string(item, path, "description", false).value_or(""),
+                                            info});
+  for (const auto& [gateway, origin_path] : origins) {
+    builder_.refer(v, gateway, origin_path, {NodeKind::kGateway}, EdgeKind::kDependency, true);
+  }
+}
+
+std::optional<VertexId> EntryAndLinkReader::lookup(const json& item, const std::string& path, std::string_view key,
+                                                   const std::vector<NodeKind>& kinds) {
+  const auto id = reader_.string(item, path, key, true, "the id of a " + kinds_text(kinds));
+  if (!id) return std::nullopt;
+  const auto v = builder_.find(*id);
+  if (!v) {
+    builder_.unknown_id(JsonReader::at(path, key), *id, kinds);
+    return std::nullopt;
+  }
+  if (std::find(kinds.begin(), kinds.end(), builder_.node(*v).kind) == kinds.end()) {
+    reader_.error(JsonReader::at(path, key),
+                  in_quotes(*id) + " is a " + std::string(to_string(builder_.node(*v).kind)),
+                  "the id of a " + kinds_text(kinds));
+    return std::nullopt;
+  }
+  return v;
+}
+
+void EntryAndLinkReader::check_network_link(const json& item, const std::string& path) {
+  if (!reader_.expect_object(item, path, "a network link object")) return;
+  reader_.check_keys(item, path, {"from", "to", "latency", "bandwidth_gbps", "egress_usd_per_gb", "description"});
+  const auto from = lookup(item, path, "from", {NodeKind::kRegion});
+  const auto to = lookup(item, path, "to", {NodeKind::kRegion});
+  const auto latency = reader_.duration(item, path, "latency", true, kMaxLatency, "10m");
+  const double bandwidth = reader_.number(item, path, "bandwidth_gbps", false, 0, 1e5).value_or(0);
+  const double egress = reader_.number(item, path, "egress_usd_per_gb", false, 0, 100).value_or(0);
+  if (!from || !to || !latency) return;
+  if (*from == *to) {
+    reader_.error(JsonReader::at(path, "to"), "a link from " + in_quotes(builder_.node(*from).id) + " to itself",
+                  "two different regions");
+    return;
+  }
+  const auto key = std::minmax(builder_.node(*from).id, builder_.node(*to).id);
+  const auto [it, is_new] = network_links_.emplace(std::pair(key.first, key.second), path);
+  if (!is_new) {
+    reader_.error(
+        path,
+        "second link between " + in_quotes(key.first) + " and " + in_quotes(key.second) + ", first at " + it->second,
+        "one link per pair of regions (links are bidirectional)");
+    return;
+  }
+  const Edge edge{EdgeKind::kNetwork, false, latency->count(), bandwidth, egress, ReplicationMode::kAsync, {}, 0, path, 0, 0};
+  builder_.add_edge(*from, *to, edge);
+  builder_.add_edge(*to, *from, edge);
+}
+
+void EntryAndLinkReader::check_replication_link(const json& item, const std::string& path) {
+  if (!reader_.expect_object(item, path, "a replication link object")) return;
+  reader_.check_keys(item, path, {"from", "to", "mode", "lag", "gb_per_month", "egress_usd_per_gb", "sync_usd_per_month",
+                                  "usd_per_copy", "description"});
+  const std::vector<NodeKind> stores = {NodeKind::kDatabase,  NodeKind::kSearchIndex,       NodeKind::kObjectStorage,
+                                        NodeKind::kKeyVault, NodeKind::kContainerRegistry, NodeKind::kHsm};
+  const auto from = lookup(item, path, "from", stores);
+  const auto to = lookup(item, path, "to", stores);
+  const std::vector<std::string> modes = {"sync", "async", "backup_restore", "scheduled_rebuild"};
+  const auto mode = reader_.one_of(item, path, "mode", true, modes);
+  const auto lag = reader_.duration(item, path, "lag", false, kMaxLag, "7 days (168h)").value_or(microseconds{0});
+  const double gb = reader_.number(item, path, "gb_per_month", false, 0, 1e9).value_or(0);
+  const double egress = reader_.number(item, path, "egress_usd_per_gb", false, 0, 100).value_or(-1);
+  const double sync_price = reader_.number(item, path, "sync_usd_per_month", false, 0, 1e9).value_or(0);
+  const double copy_price = reader_.number(item, path, "usd_per_copy", false, 0, 1e9).value_or(0);
+  if (!from || !to || !mode) return;
+  if (*from == *to) {
+    reader_.error(JsonReader::at(path, "to"), "replicates " + in_quotes(builder_.node(*from).id) + " to itself",
+                  "two different data stores");
+    return;
+  }
+  if (builder_.node(*from).kind != builder_.node(*to).kind) {
+    reader_.error(JsonReader::at(path, "to"),
+                  "replicates a " + std::string(to_string(builder_.node(*from).kind)) + " to a " +
+                      std::string(to_string(builder_.node(*to).kind)),
+                  "two data stores of the same kind");
+    return;
+  }
+  const auto replication_mode =
+      static_cast<ReplicationMode>(std::find(modes.begin(), modes.end(), *mode) - modes.begin());
+  builder_.add_edge(
+      *from, *to,
+      Edge{EdgeKind::kReplication, false, 0, 0, egress, replication_mode, lag, gb, path, sync_price, copy_price});
+}
+
+void EntryAndLinkReader::check_clients(const json& clients) {
+  double share_sum = 0;
+  for (std::size_t i = 0; i < clients.size(); ++i) {
+    const std::string path = JsonReader::at("clients", i);
+    const json& item = clients[i];
+    if (!reader_.expect_object(item, path, "a client object")) continue;
+    reader_.check_keys(item, path,
+                       {"id", "description", "geography", "data_boundary", "traffic_share", "entry", "latency"});
+    const auto id = builder_.id_field(item, path);
+    ClientInfo info;
+    info.geography = reader_.string(item, path, "geography", true, "a geography name").value_or("");
+    info.data_boundary =
+        reader_.string(item, path, "data_boundary", false, "a boundary name, e.g. \"EU\"").value_or("");
+    const auto share = reader_.number(item, path, "traffic_share", true, 0, 1);
+    info.traffic_share = share.value_or(0);
+    share_sum += info.traffic_share;
+    info.entry = reader_.string(item, path, "entry", true, "the id of the global entry or a gateway").value_or("");
+    std::vector<std::pair<VertexId, microseconds>> latencies;
+    if (const json* latency = reader_.object(item, path, "latency", false)) {
+      for (const auto& entry : latency->items()) {
+        const std::string latency_path = JsonReader::at(JsonReader::at(path, "latency"), entry.key());
+        const auto region = builder_.find(entry.key());
+        if (!region || builder_.node(*region).kind != NodeKind::kRegion) {
+          builder_.unknown_id(latency_path, entry.key(), {NodeKind::kRegion});
+          continue;
+        }
+        const DurationParseResult parsed = parse_json_duration(entry.value());
+        const std::string allowed = std::string(kDurationAllowed) + ", at most 10m";
+        if (!parsed.value) {
+          reader_.error(latency_path, parsed.error, allowed);
+        } else if (*parsed.value > kMaxLatency) {
+          reader_.error(latency_path, entry.value().dump() + " is absurdly long", allowed);
+        } else {
+          latencies.emplace_back(*region, *parsed.value);
+        }
+      }
+    }
+    if (!id) continue;
+    const VertexId v = builder_.add_node(Node{
+        *id, NodeKind::kClient, "", {}, path, reader_.string(item, path, "description", false).value_or(""), info});
+    for (const auto& [region, latency] : latencies) {
+      builder_.add_edge(v, region,
+                        Edge{EdgeKind::kNetwork, false, latency.count(), 0, 0, ReplicationMode::kAsync, {}, 0,
+                             JsonReader::at(JsonReader::at(path, "latency"), builder_.node(region).id), 0, 0});
+    }
+    if (!info.entry.empty())
+      builder_.refer(v, info.entry, JsonReader::at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
+  }
+  if (!clients.empty() && std::abs(share_sum - 1.0) > kShareTolerance) {
+    reader_.error("clients", "traffic shares sum to " + JsonReader::plain_number(share_sum), "shares that sum to 1");
+  }
+}
+
+}  // namespace faultline::topology

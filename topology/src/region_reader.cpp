@@ -1,0 +1,239 @@
+#include "region_reader.hpp"
+
+#include <algorithm>
+
+#include "faultline/topology/key_suggestion.hpp"
+
+namespace faultline::topology {
+namespace {
+
+using std::chrono::microseconds;
+
+constexpr microseconds kMaxWarmUp = std::chrono::hours(24);
+constexpr double kMaxTokensPerMinute = 1e9;
+
+}  // namespace
+
+void RegionReader::check_region(const json& region, const std::string& path) {
+  if (!reader_.expect_object(region, path, "a region object")) return;
+  reader_.check_keys(
+      region, path,
+      {"id", "description", "geography", "paired_region", "data_boundary", "zones", "private_endpoints",
+       "private_dns_zones", "model_deployments", "gateways", "agent_services", "data_stores"});
+  const auto id = builder_.id_field(region, path);
+  RegionInfo info;
+  info.geography =
+      reader_.string(region, path, "geography", true, "a geography name, e.g. \"united_states\"").value_or("");
+  info.paired_region = reader_.string(region, path, "paired_region", false, "the id of another region").value_or("");
+  info.data_boundary =
+      reader_.string(region, path, "data_boundary", false, "a boundary name, e.g. \"EU\" or \"US\"").value_or("");
+  info.private_endpoints = builder_.string_list(region, path, "private_endpoints");
+  info.private_dns_zones = builder_.string_list(region, path, "private_dns_zones");
+  const std::string region_id = id.value_or("?" + path);
+  const VertexId v = builder_.add_node(Node{region_id, NodeKind::kRegion, region_id, {}, path,
+                                            reader_.string(region, path, "description", false).value_or(""), info});
+  if (!info.paired_region.empty()) {
+    builder_.check_reference(v, info.paired_region, JsonReader::at(path, "paired_region"), {NodeKind::kRegion});
+  }
+  std::vector<std::string> zone_ids;
+  if (const json* zones = reader_.array(region, path, "zones", false)) {
+    for (std::size_t i = 0; i < zones->size(); ++i) {
+      const std::string zone_path = JsonReader::at(JsonReader::at(path, "zones"), i);
+      const json& zone = (*zones)[i];
+      if (!reader_.expect_object(zone, zone_path, "a zone object with \"id\"")) continue;
+      reader_.check_keys(zone, zone_path, {"id", "description"});
+      const auto zone_id = builder_.id_field(zone, zone_path);
+      if (!zone_id) continue;
+      zone_ids.push_back(*zone_id);
+      const VertexId z = builder_.add_node(Node{*zone_id, NodeKind::kZone, region_id, {}, zone_path,
+                                                reader_.string(zone, zone_path, "description", false).value_or(""),
+                                                ZoneInfo{}});
+      builder_.add_edge(z, v,
+                        Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, zone_path, 0, 0});
+    }
+  }
+  const auto components = [&](std::string_view key, auto check) {
+    if (const json* list = reader_.array(region, path, key, false)) {
+      for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string item_path = JsonReader::at(JsonReader::at(path, key), i);
+        if (reader_.expect_object((*list)[i], item_path, "an object"))
+          (this->*check)((*list)[i], item_path, v, zone_ids);
+      }
+    }
+  };
+  components("model_deployments", &RegionReader::check_model_deployment);
+  components("gateways", &RegionReader::check_gateway);
+  components("agent_services", &RegionReader::check_agent_service);
+  components("data_stores", &RegionReader::check_data_store);
+}
+
+// Common part of every regional component: id, zones, depends_on, containment edges.
+std::optional<VertexId> RegionReader::add_component(const json& item, const std::string& path, VertexId region,
+                                                    const std::vector<std::string>& zone_ids, NodeKind kind,
+                                                    NodeDetails details) {
+  const auto id = builder_.id_field(item, path);
+  std::vector<std::string> zones = builder_.string_list(item, path, "zones");
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    if (std::find(zone_ids.begin(), zone_ids.end(), zones[i]) == zone_ids.end()) {
+      std::string problem = "unknown zone " + in_quotes(zones[i]) + " in region " + in_quotes(builder_.node(region).id);
+      if (const auto nearest = nearest_word(zones[i], zone_ids)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+      reader_.error(JsonReader::at(JsonReader::at(path, "zones"), i), problem,
+                    zone_ids.empty() ? "none: the region declares no zones"
+                                     : "zones of this region: " + JsonReader::join(zone_ids));
+    }
+  }
+  const std::vector<std::string> depends_on = builder_.string_list(item, path, "depends_on");
+  if (!id) return std::nullopt;
+  const VertexId v =
+      builder_.add_node(Node{*id, kind, builder_.node(region).id, zones, path,
+                             reader_.string(item, path, "description", false).value_or(""), std::move(details)});
+  builder_.add_edge(v, region,
+                    Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path, 0, 0});
+  for (const std::string& zone : zones) {
+    const auto z = builder_.find(zone);
+    if (z && builder_.node(*z).region == builder_.node(region).id) {
+      builder_.add_edge(v, *z,
+                        Edge{EdgeKind::kContainment, true, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path, 0, 0});
+    }
+  }
+  for (std::size_t i = 0; i < depends_on.size(); ++i) {
+    builder_.refer(v, depends_on[i], JsonReader::at(JsonReader::at(path, "depends_on"), i),
+                   {NodeKind::kModelDeployment, NodeKind::kGateway, NodeKind::kAgentService, NodeKind::kDatabase,
+                    NodeKind::kSearchIndex, NodeKind::kObjectStorage, NodeKind::kKeyVault,
+                    NodeKind::kContainerRegistry, NodeKind::kHsm, NodeKind::kGlobalEntry});
+  }
+  return v;
+}
+
+void RegionReader::check_model_deployment(const json& item, const std::string& path, VertexId region,
+                                          const std::vector<std::string>& zone_ids) {
+  reader_.check_keys(item, path,
+                     {"id", "description", "model", "version", "deployment_name", "deployment_type", "capacity",
+                      "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price",
+                      "tokens_per_month", "health_check", "depends_on"});
+  ModelDeploymentInfo info;
+  info.model = reader_.string(item, path, "model", true, "a model name, e.g. \"gpt-4.1-mini\"").value_or("");
+  info.version =
+      reader_.string(item, path, "version", true, "a pinned model version, e.g. \"2025-04-14\"").value_or("");
+  info.deployment_name = reader_.string(item, path, "deployment_name", true).value_or("");
+  const std::vector<std::string> types = {"global_standard", "data_zone_standard", "standard",
+                                          "provisioned",     "batch",              "developer"};
+  if (const auto type = reader_.one_of(item, path, "deployment_type", true, types)) {
+    info.deployment_type =
+        static_cast<DeploymentType>(std::find(types.begin(), types.end(), *type) - types.begin());
+  }
+  if (const json* capacity = reader_.object(item, path, "capacity", true)) {
+    const std::string capacity_path = JsonReader::at(path, "capacity");
+    reader_.check_keys(*capacity, capacity_path, {"tokens_per_minute", "concurrency"});
+    info.capacity_tokens_per_minute =
+        reader_.number(*capacity, capacity_path, "tokens_per_minute", true, 0, kMaxTokensPerMinute).value_or(0);
+    info.concurrency = reader_.number(*capacity, capacity_path, "concurrency", false, 0, 1e6, true).value_or(0);
+  }
+  info.quota_tokens_per_minute =
+      reader_.number(item, path, "quota_tokens_per_minute", true, 0, kMaxTokensPerMinute).value_or(0);
+  info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
+  info.warm_up = reader_.duration(item, path, "warm_up", false, kMaxWarmUp, "24h").value_or(microseconds{0});
+  if (const json* price = reader_.object(item, path, "price", false)) {
+    const std::string price_path = JsonReader::at(path, "price");
+    reader_.check_keys(*price, price_path, {"per_hour_usd", "per_1k_tokens_usd"});
+    info.price_per_hour_usd = reader_.number(*price, price_path, "per_hour_usd", false, 0, 1e6).value_or(0);
+    info.price_per_1k_tokens_usd =
+        reader_.number(*price, price_path, "per_1k_tokens_usd", false, 0, 1000).value_or(0);
+  }
+  info.tokens_per_month = reader_.number(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
+  if (const json* check = reader_.object(item, path, "health_check", false)) {
+    const std::string check_path = JsonReader::at(path, "health_check");
+    reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});
+    HealthCheck hc;
+    hc.interval = reader_.duration(*check, check_path, "interval", true, std::chrono::hours(24), "24h")
+                      .value_or(microseconds{0});
+    if (hc.interval == microseconds{0} && check->contains("interval")) {
+      reader_.error(JsonReader::at(check_path, "interval"), "interval 0 would probe without pause", "at least 1s");
+    }
+    hc.tokens_per_call = reader_.number(*check, check_path, "tokens_per_call", true, 0, 1e6).value_or(0);
+    info.health_check = hc;
+  }
+  add_component(item, path, region, zone_ids, NodeKind::kModelDeployment, info);
+}
+
+void RegionReader::check_gateway(const json& item, const std::string& path, VertexId region,
+                                 const std::vector<std::string>& zone_ids) {
+  reader_.check_keys(item, path,
+                     {"id", "description", "product", "units", "price_per_unit_hour_usd", "health_endpoint", "zones",
+                      "zone_redundant_sla", "backends", "depends_on"});
+  GatewayInfo info;
+  info.product = reader_.one_of(item, path, "product", false, {"apim"}).value_or("apim");
+  info.units = reader_.number(item, path, "units", false, 1, 100, true).value_or(1);
+  info.price_per_unit_hour_usd = reader_.number(item, path, "price_per_unit_hour_usd", false, 0, 1e4).value_or(0);
+  info.health_endpoint =
+      reader_.string(item, path, "health_endpoint", false, "a path starting with '/'").value_or("");
+  if (!info.health_endpoint.empty() && info.health_endpoint.front() != '/') {
+    reader_.error(JsonReader::at(path, "health_endpoint"),
+                  "health endpoint " + in_quotes(info.health_endpoint) + " does not start with '/'",
+                  "a path starting with '/'");
+  }
+  info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
+  const std::vector<std::string> backends = builder_.string_list(item, path, "backends");
+  const auto v = add_component(item, path, region, zone_ids, NodeKind::kGateway, info);
+  if (!v) return;
+  for (std::size_t i = 0; i < backends.size(); ++i) {
+    builder_.refer(*v, backends[i], JsonReader::at(JsonReader::at(path, "backends"), i),
+                   {NodeKind::kModelDeployment, NodeKind::kAgentService}, EdgeKind::kDependency, true);
+  }
+}
+
+void RegionReader::check_agent_service(const json& item, const std::string& path, VertexId region,
+                                       const std::vector<std::string>& zone_ids) {
+  reader_.check_keys(item, path,
+                     {"id", "description", "threads_persisted", "thread_store", "definitions_in_source_control",
+                      "price_per_month_usd", "zones", "depends_on"});
+  AgentServiceInfo info;
+  info.is_threads_persisted = reader_.boolean(item, path, "threads_persisted", true).value_or(false);
+  info.thread_store =
+      reader_.string(item, path, "thread_store", false, "the id of a database or object_storage").value_or("");
+  info.has_definitions_in_source_control =
+      reader_.boolean(item, path, "definitions_in_source_control", false).value_or(false);
+  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
+  if (info.is_threads_persisted && info.thread_store.empty() && item.contains("threads_persisted")) {
+    reader_.error(JsonReader::at(path, "thread_store"), "threads_persisted is true but no thread_store is named",
+                  "the id of a database or object_storage holding the threads");
+  }
+  const auto v = add_component(item, path, region, zone_ids, NodeKind::kAgentService, info);
+  if (v && !info.thread_store.empty()) {
+    builder_.refer(*v, info.thread_store, JsonReader::at(path, "thread_store"),
+                   {NodeKind::kDatabase, NodeKind::kObjectStorage});
+  }
+}
+
+void RegionReader::check_data_store(const json& item, const std::string& path, VertexId region,
+                                    const std::vector<std::string>& zone_ids) {
+  const std::vector<std::string> kinds = {"database",  "search_index",       "object_storage",
+                                          "key_vault", "container_registry", "hsm"};
+  const auto kind_name = reader_.one_of(item, path, "kind", true, kinds);
+  std::vector<std::string> keys = {"id",    "description",        "kind",      "service", "price_per_month_usd",
+                                    "zones", "zone_redundant_sla", "depends_on"};
+  if (!kind_name || *kind_name == "key_vault") keys.push_back("secrets");
+  if (!kind_name || *kind_name == "hsm") keys.push_back("keys");
+  if (!kind_name || *kind_name == "database") {
+    keys.insert(keys.end(), {"consistency", "multi_region_writes", "automatic_failover"});
+  }
+  reader_.check_keys(item, path, keys);
+  DataStoreInfo info;
+  info.service = reader_.string(item, path, "service", false, "a service name, e.g. \"cosmos_db\"").value_or("");
+  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
+  info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
+  info.secrets = builder_.string_list(item, path, kind_name && *kind_name == "hsm" ? "keys" : "secrets");
+  info.consistency = reader_
+                         .one_of(item, path, "consistency", false,
+                                 {"strong", "bounded_staleness", "session", "consistent_prefix", "eventual"})
+                         .value_or("");
+  info.has_multi_region_writes = reader_.boolean(item, path, "multi_region_writes", false).value_or(false);
+  info.has_automatic_failover = reader_.boolean(item, path, "automatic_failover", false).value_or(false);
+  const NodeKind kind =
+      kind_name ? static_cast<NodeKind>(static_cast<int>(NodeKind::kDatabase) +
+                                        (std::find(kinds.begin(), kinds.end(), *kind_name) - kinds.begin()))
+                : NodeKind::kDatabase;
+  add_component(item, path, region, zone_ids, kind, info);
+}
+
+}  // namespace faultline::topology
