@@ -4,10 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -17,24 +14,11 @@
 namespace {
 
 using faultline::testing::faultline_binary;
+using faultline::testing::read_text;
 using faultline::testing::run_command;
 using faultline::testing::source_path;
+using faultline::testing::temp_path;
 using nlohmann::json;
-
-std::string temp_path(const std::string& name) {
-  const char* dir = std::getenv("FAULTLINE_BINARY_DIR");
-  const std::filesystem::path base = dir != nullptr ? std::filesystem::path(dir) / "planner-out"
-                                                    : std::filesystem::temp_directory_path() / "faultline-planner";
-  std::filesystem::create_directories(base);
-  return (base / name).string();
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // The scenario path is passed the same way to every run, so `inputs.scenario` matches.
 const std::string kScenario = source_path("scenarios/reliability-two-region.json");
