@@ -16,8 +16,8 @@
 #include "faultline/cli/scenario_finder.hpp"
 #include "faultline/engine/scenario_loader.hpp"
 #include "faultline/engine/scenario_runner.hpp"
-#include "faultline/reports/atomic_write.hpp"
-#include "faultline/reports/file_digest.hpp"
+#include "faultline/base/atomic_write.hpp"
+#include "faultline/base/file_digest.hpp"
 #include "faultline/reports/html_report.hpp"
 #include "faultline/reports/junit_report.hpp"
 #include "faultline/reports/result_json.hpp"
@@ -94,9 +94,9 @@ BatchItem run_one(const ScenarioCandidate& candidate, const std::function<void(d
       return item;
     }
     const engine::Scenario& scenario = *loaded.scenario;
-    std::vector<engine::InputFile> inputs{{"scenario", candidate.path, reports::sha256_file(candidate.path)}};
+    std::vector<engine::InputFile> inputs{{"scenario", candidate.path, base::sha256_file(candidate.path)}};
     if (!scenario.topology_file.empty()) {
-      inputs.push_back({"topology", scenario.topology_file, reports::sha256_file(scenario.topology_file)});
+      inputs.push_back({"topology", scenario.topology_file, base::sha256_file(scenario.topology_file)});
     }
     engine::RunOptions run_options;
     run_options.threads = 1;
@@ -170,12 +170,12 @@ ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err
     for (const BatchItem& item : items) {
       if (!item.result) continue;
       const std::filesystem::path stem = std::filesystem::path(options.report_dir) / report_stem(item.path);
-      reports::write_file_atomically(stem.string() + ".result.json", reports::to_json_text(*item.result));
-      reports::write_file_atomically(stem.string() + ".html",
+      base::write_file_atomically(stem.string() + ".result.json", reports::to_json_text(*item.result));
+      base::write_file_atomically(stem.string() + ".html",
                                      reports::to_html(*item.result, reports::load_report_topology(*item.result)));
     }
   }
-  if (!options.junit_path.empty()) reports::write_file_atomically(options.junit_path, reports::to_junit_xml(suites));
+  if (!options.junit_path.empty()) base::write_file_atomically(options.junit_path, reports::to_junit_xml(suites));
   if (!options.is_quiet) {
     for (const BatchItem& item : items) {
       out << "== " << item.path << (item.result ? "" : ": MALFORMED, not run") << "\n";

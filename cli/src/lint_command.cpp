@@ -15,9 +15,9 @@ struct LintOptions {
   bool is_json = false;
 };
 
-std::string load_errors_json(const std::string& file, const std::vector<topology::LoadError>& errors) {
+std::string load_errors_json(const std::string& file, const std::vector<base::LoadError>& errors) {
   nlohmann::json doc = {{"file", file}, {"load_errors", nlohmann::json::array()}};
-  for (const topology::LoadError& e : errors) {
+  for (const base::LoadError& e : errors) {
     doc["load_errors"].push_back({{"file", e.file},
                                   {"path", e.json_path},
                                   {"line", e.line},

@@ -14,8 +14,8 @@
 #include "faultline/planner/mc_json.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"
-#include "faultline/reports/atomic_write.hpp"
-#include "faultline/reports/file_digest.hpp"
+#include "faultline/base/atomic_write.hpp"
+#include "faultline/base/file_digest.hpp"
 #include "faultline/version.hpp"
 
 namespace faultline::cli {
@@ -98,9 +98,9 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   bar.finish();
   result.faultline_version = std::string(kVersion) + " (git " + kGitCommit + ")";
   result.scenario_file = options.scenario;
-  result.scenario_sha256 = reports::sha256_file(options.scenario);
+  result.scenario_sha256 = base::sha256_file(options.scenario);
   result.markov = planner::solve_markov(*reliability.model, structure);
-  if (!options.json_path.empty()) reports::write_file_atomically(options.json_path, planner::to_mc_json_text(result));
+  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, planner::to_mc_json_text(result));
   if (!options.is_quiet) {
     out << format_mc_table(result);
     if (!options.json_path.empty()) out << "\nresult written to " << options.json_path << "\n";

@@ -9,7 +9,7 @@
 
 #include "faultline/cli/mc_table.hpp"
 #include "faultline/planner/mc_json.hpp"
-#include "faultline/reports/atomic_write.hpp"
+#include "faultline/base/atomic_write.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -44,7 +44,7 @@ ExitCode run(const MergeOptionsCli& options, std::ostream& out, std::ostream& er
     err << "faultline " << e.what() << "\n";
     return ExitCode::kBadInput;
   }
-  if (!options.json_path.empty()) reports::write_file_atomically(options.json_path, planner::to_mc_json_text(merged));
+  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, planner::to_mc_json_text(merged));
   if (!options.is_quiet) {
     out << format_mc_table(merged);
     if (!options.json_path.empty()) out << "\nresult written to " << options.json_path << "\n";

@@ -20,8 +20,8 @@
 #include "faultline/planner/mc_json.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"
-#include "faultline/reports/atomic_write.hpp"
-#include "faultline/reports/file_digest.hpp"
+#include "faultline/base/atomic_write.hpp"
+#include "faultline/base/file_digest.hpp"
 #include "faultline/version.hpp"
 
 namespace {
@@ -62,7 +62,7 @@ std::pair<std::string, std::string> run_shard(const Options& o, int rank, int si
   }
   result.faultline_version = std::string(faultline::kVersion) + " (git " + faultline::kGitCommit + ")";
   result.scenario_file = o.scenario;
-  result.scenario_sha256 = faultline::reports::sha256_file(o.scenario);
+  result.scenario_sha256 = faultline::base::sha256_file(o.scenario);
   result.markov = faultline::planner::solve_markov(*reliability.model, structure);
   return {{}, faultline::planner::to_mc_json_text(result)};
 }
@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
     }
     const faultline::planner::McResult merged = faultline::planner::merge_shards(std::move(shards));
     if (!o.json_path.empty()) {
-      faultline::reports::write_file_atomically(o.json_path, faultline::planner::to_mc_json_text(merged));
+      faultline::base::write_file_atomically(o.json_path, faultline::planner::to_mc_json_text(merged));
     }
     if (!o.is_quiet) std::cout << faultline::cli::format_mc_table(merged);
     exit_code = to_int(faultline::planner::all_targets_met(merged.summary) ? ExitCode::kOk : ExitCode::kTargetMissed);

@@ -16,8 +16,8 @@
 #include "faultline/planner/plan_search.hpp"
 #include "faultline/planner/plan_space_loader.hpp"
 #include "faultline/planner/reliability_loader.hpp"
-#include "faultline/reports/atomic_write.hpp"
-#include "faultline/reports/file_digest.hpp"
+#include "faultline/base/atomic_write.hpp"
+#include "faultline/base/file_digest.hpp"
 #include "faultline/version.hpp"
 
 namespace faultline::cli {
@@ -97,7 +97,7 @@ std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& 
   ordered_json j;
   j["schema"] = "faultline.plan/v1";
   j["faultline_version"] = std::string(kVersion) + " (git " + kGitCommit + ")";
-  j["inputs"] = {{"scenario", options.scenario}, {"sha256", reports::sha256_file(options.scenario)}};
+  j["inputs"] = {{"scenario", options.scenario}, {"sha256", base::sha256_file(options.scenario)}};
   j["seed"] = scenario.seed;
   j["years_per_replication"] = options.years;
   j["replications"] = options.replications;
@@ -209,7 +209,7 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
   const std::vector<planner::PlanCandidate>& candidates = search.candidates;
   const planner::PlanRecommendation r = planner::recommend(candidates, scenario.targets, options.budget);
   if (!options.json_path.empty()) {
-    reports::write_file_atomically(options.json_path, to_plan_json(options, scenario, evaluator.space(), search, r));
+    base::write_file_atomically(options.json_path, to_plan_json(options, scenario, evaluator.space(), search, r));
   }
   if (!options.is_quiet) {
     out << "scenario " << scenario.name << ": " << candidates.size() << " candidate plan(s) (" << search.screened

@@ -12,7 +12,7 @@
 
 #include "faultline/engine/router_config_loader.hpp"
 #include "faultline/router/router.hpp"
-#include "faultline/topology/key_suggestion.hpp"
+#include "faultline/base/key_suggestion.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -57,7 +57,7 @@ class EventReader {
       (void)value;
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       std::string message = "unknown key \"" + key + "\" in a " + kind + " event";
-      if (const auto near = topology::nearest_word(key, allowed)) message += " (did you mean \"" + *near + "\"?)";
+      if (const auto near = base::nearest_word(key, allowed)) message += " (did you mean \"" + *near + "\"?)";
       message += "; allowed keys:";
       bool is_first = true;
       for (const std::string& a : allowed) {

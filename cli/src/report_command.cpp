@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/reports/atomic_write.hpp"
+#include "faultline/base/atomic_write.hpp"
 #include "faultline/reports/chromium.hpp"
 #include "faultline/reports/junit_report.hpp"
 #include "faultline/reports/planner_documents.hpp"
@@ -77,7 +77,7 @@ ExitCode report_planner_document(const ReportOptions& options, const std::string
     if (format == reports::ReportFormat::kPdf) {
       reports::write_pdf_report(text, options.output, options.chromium);
     } else {
-      reports::write_file_atomically(options.output, text);
+      base::write_file_atomically(options.output, text);
     }
   } catch (const reports::ChromiumNotFound& e) {
     err << "faultline report: " << e.what() << "\n";
@@ -140,7 +140,7 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
       if (options.output.empty()) {
         out << text;
       } else {
-        reports::write_file_atomically(options.output, text);
+        base::write_file_atomically(options.output, text);
       }
     } else if (options.output.empty()) {
       out << reports::render_report_text(results.front(), *format);

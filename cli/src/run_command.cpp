@@ -6,8 +6,8 @@
 #include <thread>
 #include <vector>
 
-#include "faultline/reports/atomic_write.hpp"
-#include "faultline/reports/file_digest.hpp"
+#include "faultline/base/atomic_write.hpp"
+#include "faultline/base/file_digest.hpp"
 #include "faultline/cli/progress_bar.hpp"
 #include "faultline/cli/result_table.hpp"
 #include "faultline/engine/scenario_loader.hpp"
@@ -72,9 +72,9 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
   }
   engine::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
-  std::vector<engine::InputFile> inputs{{"scenario", options.scenario, reports::sha256_file(options.scenario)}};
+  std::vector<engine::InputFile> inputs{{"scenario", options.scenario, base::sha256_file(options.scenario)}};
   if (!scenario.topology_file.empty()) {
-    inputs.push_back({"topology", scenario.topology_file, reports::sha256_file(scenario.topology_file)});
+    inputs.push_back({"topology", scenario.topology_file, base::sha256_file(scenario.topology_file)});
   }
   ProgressBar bar("simulating " + scenario.name, !options.is_quiet);
   engine::RunOptions run_options;
@@ -90,9 +90,9 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
     return ExitCode::kBadInput;
   }
   bar.finish();
-  if (!options.json_path.empty()) reports::write_file_atomically(options.json_path, reports::to_json_text(result));
+  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, reports::to_json_text(result));
   if (!options.junit_path.empty()) {
-    reports::write_file_atomically(options.junit_path, reports::to_junit_xml({{options.scenario, result, {}}}));
+    base::write_file_atomically(options.junit_path, reports::to_junit_xml({{options.scenario, result, {}}}));
   }
   if (report_format) {
     try {

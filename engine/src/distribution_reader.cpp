@@ -8,11 +8,11 @@
 namespace faultline::engine {
 
 using nlohmann::json;
-using topology::JsonReader;
+using base::JsonReader;
 
-std::optional<Distribution> read_distribution(JsonReader& reader, const json& parent, const std::string& path,
+std::optional<Distribution> read_distribution(base::JsonReader& reader, const json& parent, const std::string& path,
                                               std::string_view key, bool is_required, std::string_view unit) {
-  const std::string here = JsonReader::at(path, key);
+  const std::string here = base::JsonReader::at(path, key);
   const std::string allowed = "a number of " + std::string(unit) +
                               " or an object {\"distribution\": constant|uniform|exponential|normal|lognormal|"
                               "weibull|piecewise_linear|empirical, ...}";
@@ -80,7 +80,7 @@ std::optional<Distribution> read_distribution(JsonReader& reader, const json& pa
       for (std::size_t i = 0; i < points->size(); ++i) {
         const json& p = (*points)[i];
         if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) {
-          reader.error(JsonReader::at(JsonReader::at(here, "points"), i), "expected [value, cumulative probability]",
+          reader.error(base::JsonReader::at(base::JsonReader::at(here, "points"), i), "expected [value, cumulative probability]",
                        "a pair of numbers, e.g. [30, 0.5]");
           return std::nullopt;
         }
@@ -97,7 +97,7 @@ std::optional<Distribution> read_distribution(JsonReader& reader, const json& pa
       for (const json* list : {values, weights}) {
         for (std::size_t i = 0; i < list->size(); ++i) {
           if ((*list)[i].is_number()) continue;
-          reader.error(JsonReader::at(JsonReader::at(here, list == values ? "values" : "weights"), i),
+          reader.error(base::JsonReader::at(base::JsonReader::at(here, list == values ? "values" : "weights"), i),
                        std::string("expected a number, got ") + (*list)[i].type_name(), "a number");
           return std::nullopt;
         }

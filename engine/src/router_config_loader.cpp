@@ -12,8 +12,8 @@ namespace {
 
 using nlohmann::json;
 using router::Micros;
-using topology::JsonReader;
-using topology::LoadError;
+using base::JsonReader;
+using base::LoadError;
 
 // The simulator hands its SimDuration to the router unchanged.
 static_assert(std::is_same_v<Micros, SimDuration>, "router time and simulated time must be the same type");
@@ -24,20 +24,20 @@ static_assert(std::is_same_v<Micros, SimDuration>, "router time and simulated ti
 constexpr double kMaxNumberRead = 1e12;
 constexpr double kMaxSecondsRead = 1e9;
 
-void read_integer(JsonReader& r, const json& object, const std::string& path, std::string_view key, std::int64_t& out) {
+void read_integer(base::JsonReader& r, const json& object, const std::string& path, std::string_view key, std::int64_t& out) {
   if (const auto v = r.number(object, path, key, false, -kMaxNumberRead, kMaxNumberRead, true, "an integer")) {
     out = static_cast<std::int64_t>(*v);
   }
 }
 
-void read_number(JsonReader& r, const json& object, const std::string& path, std::string_view key, double& out) {
+void read_number(base::JsonReader& r, const json& object, const std::string& path, std::string_view key, double& out) {
   if (const auto v = r.number(object, path, key, false, -kMaxNumberRead, kMaxNumberRead, false, "a number")) {
     out = *v;
   }
 }
 
 // A duration in `unit_us` units (1000 for *_ms, 1000000 for *_s); fractions allowed, rounded to 1 us.
-void read_duration(JsonReader& r, const json& object, const std::string& path, std::string_view key,
+void read_duration(base::JsonReader& r, const json& object, const std::string& path, std::string_view key,
                    std::int64_t unit_us, Micros& out) {
   const double limit = kMaxSecondsRead * 1e6 / static_cast<double>(unit_us);
   const char* allowed = unit_us == 1000 ? "a number of milliseconds" : "a number of seconds";
@@ -46,12 +46,12 @@ void read_duration(JsonReader& r, const json& object, const std::string& path, s
   }
 }
 
-void read_bool(JsonReader& r, const json& object, const std::string& path, std::string_view key, bool& out) {
+void read_bool(base::JsonReader& r, const json& object, const std::string& path, std::string_view key, bool& out) {
   if (const auto v = r.boolean(object, path, key, false)) out = *v;
 }
 
 template <typename Enum>
-void read_choice(JsonReader& r, const json& object, const std::string& path, std::string_view key,
+void read_choice(base::JsonReader& r, const json& object, const std::string& path, std::string_view key,
                  const std::vector<std::pair<std::string, Enum>>& choices, Enum& out) {
   std::vector<std::string> names;
   for (const auto& choice : choices) names.push_back(choice.first);
@@ -62,7 +62,7 @@ void read_choice(JsonReader& r, const json& object, const std::string& path, std
   }
 }
 
-router::EndpointConfig read_endpoint(JsonReader& r, const json& value, const std::string& path) {
+router::EndpointConfig read_endpoint(base::JsonReader& r, const json& value, const std::string& path) {
   router::EndpointConfig e;
   if (!r.expect_object(value, path, "an endpoint object with \"name\"")) return e;
   r.check_keys(value, path, {"name", "priority", "weight", "boundary", "latency_ms", "enabled"});
@@ -78,16 +78,16 @@ router::EndpointConfig read_endpoint(JsonReader& r, const json& value, const std
 }
 
 // The section `key` of the configuration at `path` if present (and an object), its keys checked.
-const json* section(JsonReader& r, const json& config, const std::string& path, std::string_view key,
+const json* section(base::JsonReader& r, const json& config, const std::string& path, std::string_view key,
                     const std::vector<std::string>& keys) {
   const json* s = r.object(config, path, key, false);
-  if (s != nullptr) r.check_keys(*s, JsonReader::at(path, key), keys);
+  if (s != nullptr) r.check_keys(*s, base::JsonReader::at(path, key), keys);
   return s;
 }
 
-void read_sections(JsonReader& r, const json& value, const std::string& path, router::RouterConfig& config) {
+void read_sections(base::JsonReader& r, const json& value, const std::string& path, router::RouterConfig& config) {
   if (const json* s = section(r, value, path, "selection", {"latency_band_ms", "when_none_healthy"})) {
-    const std::string at = JsonReader::at(path, "selection");
+    const std::string at = base::JsonReader::at(path, "selection");
     read_duration(r, *s, at, "latency_band_ms", 1000, config.selection.latency_band);
     read_choice<router::WhenNoneHealthy>(
         r, *s, at, "when_none_healthy",
@@ -96,7 +96,7 @@ void read_sections(JsonReader& r, const json& value, const std::string& path, ro
   }
   if (const json* s = section(r, value, path, "probe",
                               {"interval_s", "sample_size", "successful_samples_required", "timeout_ms"})) {
-    const std::string at = JsonReader::at(path, "probe");
+    const std::string at = base::JsonReader::at(path, "probe");
     router::ProbeConfig probe;
     read_duration(r, *s, at, "interval_s", 1000000, probe.interval);
     read_integer(r, *s, at, "sample_size", probe.sample_size);
@@ -108,7 +108,7 @@ void read_sections(JsonReader& r, const json& value, const std::string& path, ro
           section(r, value, path, "breaker",
                   {"window_type", "window_size", "minimum_calls", "failure_rate_threshold", "slow_call_duration_ms",
                    "slow_call_rate_threshold", "open_wait_s", "open_wait_multiplier", "half_open_calls"})) {
-    const std::string at = JsonReader::at(path, "breaker");
+    const std::string at = base::JsonReader::at(path, "breaker");
     router::BreakerConfig breaker;
     read_choice<router::WindowType>(r, *s, at, "window_type",
                                     {{"count", router::WindowType::kCount}, {"time", router::WindowType::kTime}},
@@ -124,7 +124,7 @@ void read_sections(JsonReader& r, const json& value, const std::string& path, ro
     config.breaker = breaker;
   }
   if (const json* s = section(r, value, path, "throttle", {"honor_retry_after", "default_cooldown_s"})) {
-    const std::string at = JsonReader::at(path, "throttle");
+    const std::string at = base::JsonReader::at(path, "throttle");
     router::ThrottleConfig throttle;
     read_bool(r, *s, at, "honor_retry_after", throttle.is_retry_after_honored);
     read_duration(r, *s, at, "default_cooldown_s", 1000000, throttle.default_cooldown);
@@ -132,7 +132,7 @@ void read_sections(JsonReader& r, const json& value, const std::string& path, ro
   }
   if (const json* s = section(r, value, path, "failover",
                               {"validate_for_s", "failback_checks", "hold_down_s", "check_interval_s"})) {
-    const std::string at = JsonReader::at(path, "failover");
+    const std::string at = base::JsonReader::at(path, "failover");
     router::FailoverConfig failover;
     read_duration(r, *s, at, "validate_for_s", 1000000, failover.validate_for);
     read_integer(r, *s, at, "failback_checks", failover.failback_checks);
@@ -141,7 +141,7 @@ void read_sections(JsonReader& r, const json& value, const std::string& path, ro
     config.failover = failover;
   }
   if (const json* s = section(r, value, path, "retry", {"max_attempts", "budget_percent"})) {
-    const std::string at = JsonReader::at(path, "retry");
+    const std::string at = base::JsonReader::at(path, "retry");
     router::RetryConfig retry;
     read_integer(r, *s, at, "max_attempts", retry.max_attempts);
     read_number(r, *s, at, "budget_percent", retry.budget_percent);
@@ -151,21 +151,21 @@ void read_sections(JsonReader& r, const json& value, const std::string& path, ro
 
 // The configuration read from `root`, or RouterConfigError with every problem in `errors`, one per line.
 router::RouterConfig config_or_throw(const std::optional<json>& root, const std::string& file,
-                                     std::vector<LoadError>& errors) {
+                                     std::vector<base::LoadError>& errors) {
   std::optional<router::RouterConfig> config;
   if (root) {
-    JsonReader reader(file, errors);
+    base::JsonReader reader(file, errors);
     config = read_router_config(reader, *root, "");
   }
   if (config) return std::move(*config);
   std::string message;
-  for (const LoadError& e : errors) message += (message.empty() ? "" : "\n") + e.to_string();
+  for (const base::LoadError& e : errors) message += (message.empty() ? "" : "\n") + e.to_string();
   throw RouterConfigError(message);
 }
 
 }  // namespace
 
-std::optional<router::RouterConfig> read_router_config(JsonReader& reader, const json& value, const std::string& path) {
+std::optional<router::RouterConfig> read_router_config(base::JsonReader& reader, const json& value, const std::string& path) {
   const std::size_t errors_before = reader.error_count();
   if (!reader.expect_object(value, path, "an object with \"endpoints\", as in docs/router.md")) {
     return std::nullopt;
@@ -175,28 +175,28 @@ std::optional<router::RouterConfig> read_router_config(JsonReader& reader, const
   if (const json* endpoints = reader.array(value, path, "endpoints", true, "an array of endpoint objects")) {
     for (std::size_t i = 0; i < endpoints->size(); ++i) {
       config.endpoints.push_back(
-          read_endpoint(reader, (*endpoints)[i], JsonReader::at(JsonReader::at(path, "endpoints"), i)));
+          read_endpoint(reader, (*endpoints)[i], base::JsonReader::at(base::JsonReader::at(path, "endpoints"), i)));
     }
   }
   read_sections(reader, value, path, config);
   if (reader.error_count() != errors_before) return std::nullopt;
   // The router's own validator holds every range rule; its message says what is wrong and what is allowed.
   if (const auto err = router::find_config_error(config)) {
-    reader.error(JsonReader::at(path, err->path), err->message, "");
+    reader.error(base::JsonReader::at(path, err->path), err->message, "");
     return std::nullopt;
   }
   return config;
 }
 
 router::RouterConfig parse_router_config(std::string_view text, const std::string& source) {
-  std::vector<LoadError> errors;
-  const auto root = JsonReader::parse(text, source, errors);
+  std::vector<base::LoadError> errors;
+  const auto root = base::JsonReader::parse(text, source, errors);
   return config_or_throw(root, source, errors);
 }
 
 router::RouterConfig load_router_config(const std::filesystem::path& path) {
-  std::vector<LoadError> errors;
-  const auto root = JsonReader::parse_file(path, errors);
+  std::vector<base::LoadError> errors;
+  const auto root = base::JsonReader::parse_file(path, errors);
   return config_or_throw(root, path.string(), errors);
 }
 

@@ -7,8 +7,8 @@
 
 #include "faultline/engine/distribution_reader.hpp"
 #include "faultline/engine/router_config_loader.hpp"
-#include "faultline/topology/json_reader.hpp"
-#include "faultline/topology/key_suggestion.hpp"
+#include "faultline/base/json_reader.hpp"
+#include "faultline/base/key_suggestion.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
 #include "faultline/topology/topology_loader.hpp"
 #include "workload_reader.hpp"
@@ -18,8 +18,8 @@ namespace {
 
 using nlohmann::json;
 using std::chrono::microseconds;
-using topology::JsonReader;
-using topology::LoadError;
+using base::JsonReader;
+using base::LoadError;
 using topology::NodeKind;
 
 constexpr microseconds kMaxRun = std::chrono::hours(24 * 366);
@@ -60,7 +60,7 @@ std::vector<NodeKind> target_kinds(FaultType type) {
 std::string kinds_text(const std::vector<NodeKind>& kinds) {
   std::vector<std::string> names;
   for (NodeKind k : kinds) names.emplace_back(topology::to_string(k));
-  return JsonReader::join(names, " or ");
+  return base::JsonReader::join(names, " or ");
 }
 
 template <typename Enum>
@@ -91,7 +91,7 @@ constexpr Preset kPresets[] = {
 
 class ScenarioChecker {
  public:
-  ScenarioChecker(std::string file, std::string base_dir, std::vector<LoadError>& errors)
+  ScenarioChecker(std::string file, std::string base_dir, std::vector<base::LoadError>& errors)
       : reader_(std::move(file), errors), base_dir_(std::move(base_dir)), errors_(errors) {}
 
   std::optional<Scenario> check(const json& root) {
@@ -120,18 +120,18 @@ class ScenarioChecker {
     if (const json* workloads = reader_.array(root, "", "workloads", true)) {
       if (workloads->empty()) reader_.error("workloads", "no workloads", "at least one workload class");
       for (std::size_t i = 0; i < workloads->size(); ++i) {
-        workloads_.check((*workloads)[i], JsonReader::at("workloads", i), s);
+        workloads_.check((*workloads)[i], base::JsonReader::at("workloads", i), s);
       }
     }
     if (const json* faults = reader_.array(root, "", "faults", false)) {
-      for (std::size_t i = 0; i < faults->size(); ++i) check_fault((*faults)[i], JsonReader::at("faults", i), s);
+      for (std::size_t i = 0; i < faults->size(); ++i) check_fault((*faults)[i], base::JsonReader::at("faults", i), s);
       std::stable_sort(s.faults.begin(), s.faults.end(),
                        [](const FaultSpec& a, const FaultSpec& b) { return a.start < b.start; });
     }
     if (const json* patterns = reader_.array(root, "", "patterns", true)) {
       if (patterns->empty()) reader_.error("patterns", "no patterns", "at least one pattern, e.g. {\"name\": \"hot-warm\"}");
       for (std::size_t i = 0; i < patterns->size(); ++i) {
-        check_pattern((*patterns)[i], JsonReader::at("patterns", i), s);
+        check_pattern((*patterns)[i], base::JsonReader::at("patterns", i), s);
       }
     }
     check_targets(root, s);
@@ -192,7 +192,7 @@ class ScenarioChecker {
       return;
     }
     if (!loaded.is_ok()) {
-      for (LoadError& e : loaded.errors) errors_.push_back(std::move(e));
+      for (base::LoadError& e : loaded.errors) errors_.push_back(std::move(e));
       return;
     }
     s.topology = std::make_shared<const topology::Topology>(std::move(*loaded.topology));
@@ -206,7 +206,7 @@ class ScenarioChecker {
     FaultSpec spec;
     spec.name = reader_.string(f, path, "name", true).value_or("");
     if (!spec.name.empty() && !fault_names_.insert(spec.name).second) {
-      reader_.error(JsonReader::at(path, "name"), "duplicate fault name \"" + spec.name + "\"",
+      reader_.error(base::JsonReader::at(path, "name"), "duplicate fault name \"" + spec.name + "\"",
                     "a name unique among faults");
     }
     const auto type = reader_.one_of(f, path, "type", true, kFaultTypes);
@@ -217,10 +217,10 @@ class ScenarioChecker {
         const auto kinds = target_kinds(spec.type);
         const auto v = s.topology->find(*target);
         if (!v) {
-          reader_.error(JsonReader::at(path, "target"), "unknown node \"" + *target + "\"",
+          reader_.error(base::JsonReader::at(path, "target"), "unknown node \"" + *target + "\"",
                         "the id of a " + kinds_text(kinds) + " of the topology");
         } else if (std::find(kinds.begin(), kinds.end(), s.topology->node(*v).kind) == kinds.end()) {
-          reader_.error(JsonReader::at(path, "target"),
+          reader_.error(base::JsonReader::at(path, "target"),
                         "\"" + *target + "\" is a " + std::string(topology::to_string(s.topology->node(*v).kind)) +
                             ", which a " + *type + " cannot target",
                         "the id of a " + kinds_text(kinds));
@@ -230,13 +230,13 @@ class ScenarioChecker {
     if (const auto start = reader_.duration(f, path, "start", true, kMaxRun, "366 days")) {
       spec.start = SimTime{*start};
       if (*start >= s.duration) {
-        reader_.error(JsonReader::at(path, "start"), "the fault starts at or after the end of the run",
+        reader_.error(base::JsonReader::at(path, "start"), "the fault starts at or after the end of the run",
                       "a start before the run's duration");
       }
     }
     if (const auto d = reader_.duration(f, path, "duration", false, kMaxRun, "366 days")) {
       if (d->count() == 0) {
-        reader_.error(JsonReader::at(path, "duration"), "a fault of no length", "a duration > 0, or no key (to the end)");
+        reader_.error(base::JsonReader::at(path, "duration"), "a fault of no length", "a duration > 0, or no key (to the end)");
       } else {
         spec.duration = *d;
       }
@@ -259,7 +259,7 @@ class ScenarioChecker {
   }
 
   void unused(const json& f, const std::string& path, std::string_view key, std::string_view types) {
-    reader_.error(JsonReader::at(path, key),
+    reader_.error(base::JsonReader::at(path, key),
                   "\"" + std::string(key) + "\" has no meaning for a " + f.value("type", std::string("fault")),
                   "only with type " + std::string(types));
   }
@@ -272,7 +272,7 @@ class ScenarioChecker {
     PatternSpec spec;
     spec.name = reader_.string(p, path, "name", true).value_or("");
     if (!spec.name.empty() && !pattern_names_.insert(spec.name).second) {
-      reader_.error(JsonReader::at(path, "name"), "duplicate pattern name \"" + spec.name + "\"",
+      reader_.error(base::JsonReader::at(path, "name"), "duplicate pattern name \"" + spec.name + "\"",
                     "a name unique among patterns");
     }
     std::string preset_name = spec.name;
@@ -286,7 +286,7 @@ class ScenarioChecker {
     if (preset == nullptr && !p.contains("preset") && !spec.name.empty()) {
       for (const char* key : {"routing", "standby_fraction"}) {
         if (!p.contains(key)) {
-          reader_.error(JsonReader::at(path, key),
+          reader_.error(base::JsonReader::at(path, key),
                         "missing required key \"" + std::string(key) + "\" for a custom pattern \"" + spec.name + "\"",
                         "a name or \"preset\" of hot-hot, hot-warm or hot-cold, or both \"routing\" and \"standby_fraction\"");
         }
@@ -314,9 +314,9 @@ class ScenarioChecker {
     if (s.topology) default_stores(*s.topology, preset_name, spec);
     if (preset != nullptr) spec.runbook = preset_runbook(preset_name);
     if (const json* runbook = reader_.array(p, path, "runbook", false)) {
-      check_runbook(*runbook, JsonReader::at(path, "runbook"), spec);
+      check_runbook(*runbook, base::JsonReader::at(path, "runbook"), spec);
     }
-    if (const json* data = reader_.object(p, path, "data", false)) check_data(*data, JsonReader::at(path, "data"), s, spec);
+    if (const json* data = reader_.object(p, path, "data", false)) check_data(*data, base::JsonReader::at(path, "data"), s, spec);
     s.patterns.push_back(std::move(spec));
   }
 
@@ -332,7 +332,7 @@ class ScenarioChecker {
       spec.router = defaults;
       return;
     }
-    const std::string router_path = JsonReader::at(path, "router");
+    const std::string router_path = base::JsonReader::at(path, "router");
     if (!it->is_object()) {
       reader_.error(router_path, std::string("expected an object, got ") + it->type_name(),
                     "a router configuration with the replay format's keys (docs/router.md)");
@@ -359,9 +359,9 @@ class ScenarioChecker {
       if (!is_known) {
         std::vector<std::string> names;
         for (const auto& d : defaults.endpoints) names.push_back(d.name);
-        reader_.error(JsonReader::at(JsonReader::at(router_path, "endpoints"), i) + ".name",
+        reader_.error(base::JsonReader::at(base::JsonReader::at(router_path, "endpoints"), i) + ".name",
                       "\"" + name + "\" is not a region behind the global entry",
-                      "one of " + JsonReader::join(names));
+                      "one of " + base::JsonReader::join(names));
       }
     }
   }
@@ -429,7 +429,7 @@ class ScenarioChecker {
     const std::size_t before = reader_.error_count();
     for (std::size_t i = 0; i < steps_json.size(); ++i) {
       const json& j = steps_json[i];
-      const std::string at = JsonReader::at(path, i);
+      const std::string at = base::JsonReader::at(path, i);
       if (!reader_.expect_object(j, at, "a runbook step {\"id\", \"kind\", \"after\", \"duration\", ...}")) continue;
       reader_.check_keys(j, at, {"id", "kind", "after", "duration", "data_gb", "gb_per_hour", "failure_chance", "retries",
                                  "cost_usd", "description"});
@@ -443,7 +443,7 @@ class ScenarioChecker {
           if ((*after)[k].is_string()) {
             step.after.push_back((*after)[k].get<std::string>());
           } else {
-            reader_.error(JsonReader::at(JsonReader::at(at, "after"), k), "expected a step id (string)", "the id of another step");
+            reader_.error(base::JsonReader::at(base::JsonReader::at(at, "after"), k), "expected a step id (string)", "the id of another step");
           }
         }
       }
@@ -452,10 +452,10 @@ class ScenarioChecker {
         const auto gb = reader_.number(j, at, "data_gb", true, 0, 1e9);
         const auto rate = reader_.number(j, at, "gb_per_hour", true, 0, 1e9);
         if (j.contains("duration")) {
-          reader_.error(JsonReader::at(at, "duration"), "both a duration and data_gb / gb_per_hour",
+          reader_.error(base::JsonReader::at(at, "duration"), "both a duration and data_gb / gb_per_hour",
                         "either \"duration\" or \"data_gb\" with \"gb_per_hour\"");
         } else if (rate && *rate <= 0) {
-          reader_.error(JsonReader::at(at, "gb_per_hour"), "a rate of 0", "a rate > 0 GB per hour");
+          reader_.error(base::JsonReader::at(at, "gb_per_hour"), "a rate of 0", "a rate > 0 GB per hour");
         } else if (gb && rate) {
           step.duration_s = Distribution::constant(*gb / *rate * 3600.0);
         }
@@ -487,11 +487,11 @@ class ScenarioChecker {
       spec.automatic_failover_delay = *d;
     }
     if (const json* f = reader_.object(data, path, "failback", false)) {
-      const std::string at = JsonReader::at(path, "failback");
+      const std::string at = base::JsonReader::at(path, "failback");
       reader_.check_keys(*f, at, {"resync_writes_per_s", "write_pause"});
       if (const auto n = reader_.number(*f, at, "resync_writes_per_s", false, 0, 1e9)) {
         if (*n <= 0) {
-          reader_.error(JsonReader::at(at, "resync_writes_per_s"), "a re-sync rate of 0", "a rate > 0 writes per second");
+          reader_.error(base::JsonReader::at(at, "resync_writes_per_s"), "a re-sync rate of 0", "a rate > 0 writes per second");
         } else {
           spec.failback.resync_writes_per_s = *n;
         }
@@ -501,12 +501,12 @@ class ScenarioChecker {
     const json* stores = reader_.object(data, path, "stores", false);
     if (stores == nullptr) return;
     for (const auto& item : stores->items()) {
-      const std::string at = JsonReader::at(JsonReader::at(path, "stores"), item.key());
+      const std::string at = base::JsonReader::at(base::JsonReader::at(path, "stores"), item.key());
       if (!spec.stores.count(item.key())) {
         std::vector<std::string> known;
         for (const auto& [id, r] : spec.stores) known.push_back(id);
         reader_.error(at, "\"" + item.key() + "\" is not the source of a replication link in the topology",
-                      known.empty() ? "no store (the topology has no replication links)" : "one of " + JsonReader::join(known));
+                      known.empty() ? "no store (the topology has no replication links)" : "one of " + base::JsonReader::join(known));
         continue;
       }
       if (!reader_.expect_object(item.value(), at, "an object {\"mode\", \"lag\", \"backup_interval\"}")) continue;
@@ -531,7 +531,7 @@ class ScenarioChecker {
       const bool is_periodic = r.mode == topology::ReplicationMode::kBackupRestore ||
                                r.mode == topology::ReplicationMode::kScheduledRebuild;
       if (is_periodic && r.backup_interval.count() == 0) {
-        reader_.error(JsonReader::at(at, "backup_interval"), "a periodic copy needs an interval > 0",
+        reader_.error(base::JsonReader::at(at, "backup_interval"), "a periodic copy needs an interval > 0",
                       "a duration > 0, e.g. \"1h\"");
       }
     }
@@ -557,10 +557,10 @@ class ScenarioChecker {
         const std::string path = "targets.by_fault." + item.key();
         if (std::find(kFaultTypes.begin(), kFaultTypes.end(), item.key()) == kFaultTypes.end()) {
           std::string problem = "unknown fault type \"" + item.key() + "\"";
-          if (const auto nearest = topology::nearest_word(item.key(), kFaultTypes)) {
+          if (const auto nearest = base::nearest_word(item.key(), kFaultTypes)) {
             problem += "; did you mean \"" + *nearest + "\"?";
           }
-          reader_.error(path, problem, JsonReader::join(kFaultTypes));
+          reader_.error(path, problem, base::JsonReader::join(kFaultTypes));
           continue;
         }
         if (!reader_.expect_object(item.value(), path, "an object of targets")) continue;
@@ -571,9 +571,9 @@ class ScenarioChecker {
     }
   }
 
-  JsonReader reader_;
+  base::JsonReader reader_;
   std::string base_dir_;
-  std::vector<LoadError>& errors_;
+  std::vector<base::LoadError>& errors_;
   WorkloadReader workloads_{reader_};
   std::set<std::string> fault_names_;
   std::set<std::string> pattern_names_;
@@ -587,14 +587,14 @@ std::string_view to_string(FaultType type) { return kFaultTypes[static_cast<std:
 
 std::string ScenarioLoadResult::error_report() const {
   std::string out;
-  for (const LoadError& e : errors) out += e.to_string() + "\n";
+  for (const base::LoadError& e : errors) out += e.to_string() + "\n";
   return out;
 }
 
 ScenarioLoadResult ScenarioLoader::load_text(std::string_view text, const std::string& file_name,
                                              const std::string& base_dir) {
   ScenarioLoadResult result;
-  const auto root = JsonReader::parse(text, file_name, result.errors);
+  const auto root = base::JsonReader::parse(text, file_name, result.errors);
   if (!root) return result;
   ScenarioChecker checker(file_name, base_dir, result.errors);
   result.scenario = checker.check(*root);
@@ -604,7 +604,7 @@ ScenarioLoadResult ScenarioLoader::load_text(std::string_view text, const std::s
 
 ScenarioLoadResult ScenarioLoader::load_file(const std::string& path) {
   ScenarioLoadResult result;
-  const auto root = JsonReader::parse_file(path, result.errors);
+  const auto root = base::JsonReader::parse_file(path, result.errors);
   if (!root) return result;
   const std::string base_dir = std::filesystem::path(path).parent_path().string();
   ScenarioChecker checker(path, base_dir.empty() ? "." : base_dir, result.errors);

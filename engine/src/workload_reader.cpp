@@ -8,7 +8,7 @@ namespace faultline::engine {
 namespace {
 
 using nlohmann::json;
-using topology::JsonReader;
+using base::JsonReader;
 using topology::NodeKind;
 
 constexpr double kMaxRate = 1e7;
@@ -41,7 +41,7 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
   WorkloadSpec spec;
   spec.name = reader_.string(w, path, "name", true).value_or("");
   if (!spec.name.empty() && !names_.insert(spec.name).second) {
-    reader_.error(JsonReader::at(path, "name"), "duplicate workload name \"" + spec.name + "\"",
+    reader_.error(base::JsonReader::at(path, "name"), "duplicate workload name \"" + spec.name + "\"",
                   "a name unique among workloads");
   }
   if (const auto kind = reader_.one_of(w, path, "kind", false, kinds())) {
@@ -51,28 +51,28 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
   const bool is_training = spec.kind == WorkloadKind::kTrainingJob;
   if (const auto model = reader_.string(w, path, "model", !is_training)) {
     spec.model = *model;
-    check_model_served(*model, JsonReader::at(path, "model"), s);
+    check_model_served(*model, base::JsonReader::at(path, "model"), s);
   }
-  if (const json* a = reader_.object(w, path, "arrivals", !is_training)) check_arrivals(*a, JsonReader::at(path, "arrivals"), spec);
+  if (const json* a = reader_.object(w, path, "arrivals", !is_training)) check_arrivals(*a, base::JsonReader::at(path, "arrivals"), spec);
   if (const json* t = reader_.object(w, path, "training", is_training)) {
     if (!is_training) {
-      reader_.error(JsonReader::at(path, "training"), "only a training_job workload trains",
+      reader_.error(base::JsonReader::at(path, "training"), "only a training_job workload trains",
                     "\"kind\": \"training_job\" or no \"training\" key");
     } else {
-      check_training(*t, JsonReader::at(path, "training"), s, spec);
+      check_training(*t, base::JsonReader::at(path, "training"), s, spec);
     }
   }
   if (const json* t = reader_.object(w, path, "ingestion", false)) {
     if (spec.kind != WorkloadKind::kRagIngestion) {
-      reader_.error(JsonReader::at(path, "ingestion"), "only a rag_ingestion workload ingests documents",
+      reader_.error(base::JsonReader::at(path, "ingestion"), "only a rag_ingestion workload ingests documents",
                     "\"kind\": \"rag_ingestion\" or no \"ingestion\" key");
     } else {
-      check_ingestion(*t, JsonReader::at(path, "ingestion"), s, spec);
+      check_ingestion(*t, base::JsonReader::at(path, "ingestion"), s, spec);
     }
   }
   if (const auto n = reader_.number(w, path, "open_threads", false, 0, 1e9)) {
     if (spec.kind != WorkloadKind::kAgentTurn) {
-      reader_.error(JsonReader::at(path, "open_threads"), "only an agent_turn workload holds threads",
+      reader_.error(base::JsonReader::at(path, "open_threads"), "only an agent_turn workload holds threads",
                     "\"kind\": \"agent_turn\" or no \"open_threads\" key");
     }
     spec.open_threads = *n;
@@ -86,16 +86,16 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
     const auto known = boundaries(s);
     if (s.topology && !known.count(*b)) {
       std::vector<std::string> list(known.begin(), known.end());
-      reader_.error(JsonReader::at(path, "boundary"),
+      reader_.error(base::JsonReader::at(path, "boundary"),
                     "impossible residency: no region of the topology lies in boundary \"" + *b + "\"",
-                    list.empty() ? "no boundary (the topology declares none)" : "one of " + JsonReader::join(list));
+                    list.empty() ? "no boundary (the topology declares none)" : "one of " + base::JsonReader::join(list));
     }
     spec.boundary = *b;
   }
   if (const auto d = reader_.duration(w, path, "latency_slo", false, std::chrono::hours(24), "24h")) spec.latency_slo = *d;
   if (const auto d = reader_.duration(w, path, "timeout", false, std::chrono::hours(24), "24h")) {
     if (d->count() == 0) {
-      reader_.error(JsonReader::at(path, "timeout"), "a timeout of 0", "a duration > 0");
+      reader_.error(base::JsonReader::at(path, "timeout"), "a timeout of 0", "a duration > 0");
     } else {
       spec.timeout = *d;
     }
@@ -106,7 +106,7 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
 void WorkloadReader::check_writes_to(const json& w, const std::string& path, const Scenario& s, WorkloadSpec& spec) {
   const json* list = reader_.array(w, path, "writes_to", false, "an array of data store ids of the topology");
   if (list == nullptr) return;
-  const std::string list_path = JsonReader::at(path, "writes_to");
+  const std::string list_path = base::JsonReader::at(path, "writes_to");
   if (list->empty()) {
     reader_.error(list_path, "an empty list of stores", "one or more data store ids, or no \"writes_to\" key");
     return;
@@ -121,15 +121,15 @@ void WorkloadReader::check_writes_to(const json& w, const std::string& path, con
   }
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
-    const std::string item_path = JsonReader::at(list_path, i);
+    const std::string item_path = base::JsonReader::at(list_path, i);
     if (!item.is_string() || item.get<std::string>().empty()) {
-      reader_.error(item_path, "not a store id", "a data store id of the topology: " + JsonReader::join(known));
+      reader_.error(item_path, "not a store id", "a data store id of the topology: " + base::JsonReader::join(known));
       continue;
     }
     const std::string id = item.get<std::string>();
     if (s.topology && !std::binary_search(known.begin(), known.end(), id)) {
       reader_.error(item_path, "\"" + id + "\" is not a data store of the topology",
-                    known.empty() ? "no store (the topology declares none)" : "one of " + JsonReader::join(known));
+                    known.empty() ? "no store (the topology declares none)" : "one of " + base::JsonReader::join(known));
       continue;
     }
     if (std::find(spec.writes_to.begin(), spec.writes_to.end(), id) != spec.writes_to.end()) {
@@ -149,7 +149,7 @@ void WorkloadReader::check_model_served(const std::string& model, const std::str
     if (std::find(models.begin(), models.end(), info.model) == models.end()) models.push_back(info.model);
   }
   reader_.error(path, "no model deployment of the topology serves model \"" + model + "\"",
-                "a model the topology deploys: " + JsonReader::join(models));
+                "a model the topology deploys: " + base::JsonReader::join(models));
 }
 
 void WorkloadReader::check_arrivals(const json& a, const std::string& path, WorkloadSpec& spec) {
@@ -163,7 +163,7 @@ void WorkloadReader::check_arrivals(const json& a, const std::string& path, Work
   const auto rate = reader_.number(a, path, "rate_per_s", true, 0, kMaxRate);
   if (!rate) return;
   if (*rate <= 0) {
-    reader_.error(JsonReader::at(path, "rate_per_s"), "a rate of 0", "a rate > 0 requests per second");
+    reader_.error(base::JsonReader::at(path, "rate_per_s"), "a rate of 0", "a rate > 0 requests per second");
     return;
   }
   if (*process == "constant") {
@@ -175,7 +175,7 @@ void WorkloadReader::check_arrivals(const json& a, const std::string& path, Work
     const auto peak = reader_.duration(a, path, "peak", false, kMaxRun, "366 days").value_or(std::chrono::hours(14));
     const auto period = reader_.duration(a, path, "period", false, kMaxRun, "366 days").value_or(std::chrono::hours(24));
     if (period.count() == 0) {
-      reader_.error(JsonReader::at(path, "period"), "a period of 0", "a duration > 0");
+      reader_.error(base::JsonReader::at(path, "period"), "a period of 0", "a duration > 0");
       return;
     }
     spec.arrivals = ArrivalProcess::diurnal(*rate, amplitude, static_cast<double>(peak.count()) / 1e6,
@@ -191,8 +191,8 @@ std::string WorkloadReader::region_id(const json& o, const std::string& path, co
   if (v && s.topology->node(*v).kind == NodeKind::kRegion) return *id;
   std::vector<std::string> regions;
   for (auto r : s.topology->nodes_of_kind(NodeKind::kRegion)) regions.push_back(s.topology->node(r).id);
-  reader_.error(JsonReader::at(path, key), "\"" + *id + "\" is not a region of the topology",
-                "one of " + JsonReader::join(regions));
+  reader_.error(base::JsonReader::at(path, key), "\"" + *id + "\" is not a region of the topology",
+                "one of " + base::JsonReader::join(regions));
   return "";
 }
 
@@ -204,7 +204,7 @@ void WorkloadReader::check_training(const json& t, const std::string& path, cons
   if (const auto zone = reader_.string(t, path, "zone", false); zone && s.topology) {
     const auto v = s.topology->find(*zone);
     if (!v || s.topology->node(*v).kind != NodeKind::kZone || s.topology->node(*v).region != job.hub) {
-      reader_.error(JsonReader::at(path, "zone"), "\"" + *zone + "\" is not a zone of the hub region",
+      reader_.error(base::JsonReader::at(path, "zone"), "\"" + *zone + "\" is not a zone of the hub region",
                     "a zone id inside region \"" + job.hub + "\"");
     } else {
       job.zone = *zone;
@@ -214,7 +214,7 @@ void WorkloadReader::check_training(const json& t, const std::string& path, cons
   job.gpu_hour_usd = reader_.number(t, path, "gpu_hour_usd", false, 0, 1e6).value_or(0);
   if (const auto d = reader_.duration(t, path, "checkpoint_interval", true, kMaxStep, "7 days")) {
     if (d->count() == 0) {
-      reader_.error(JsonReader::at(path, "checkpoint_interval"), "an interval of 0", "a duration > 0, e.g. \"30m\"");
+      reader_.error(base::JsonReader::at(path, "checkpoint_interval"), "an interval of 0", "a duration > 0, e.g. \"30m\"");
     } else {
       job.checkpoint_interval = *d;
     }
@@ -222,7 +222,7 @@ void WorkloadReader::check_training(const json& t, const std::string& path, cons
   if (t.contains("stream_to")) {
     job.stream_to = region_id(t, path, "stream_to", false, s);
     if (!job.stream_to.empty() && job.stream_to == job.hub) {
-      reader_.error(JsonReader::at(path, "stream_to"), "checkpoints streamed to the hub itself",
+      reader_.error(base::JsonReader::at(path, "stream_to"), "checkpoints streamed to the hub itself",
                     "another region (the spoke that resumes the job)");
     }
   }
@@ -238,7 +238,7 @@ void WorkloadReader::check_ingestion(const json& t, const std::string& path, con
   if (const auto n = reader_.number(t, path, "documents_per_request", false, 0, 1e6)) ing.documents_per_request = *n;
   if (const auto d = reader_.duration(t, path, "checkpoint_interval", false, kMaxStep, "7 days")) {
     if (d->count() == 0) {
-      reader_.error(JsonReader::at(path, "checkpoint_interval"), "an interval of 0", "a duration > 0, e.g. \"10m\"");
+      reader_.error(base::JsonReader::at(path, "checkpoint_interval"), "an interval of 0", "a duration > 0, e.g. \"10m\"");
     } else {
       ing.checkpoint_interval = *d;
     }

@@ -8,14 +8,14 @@
 #include <vector>
 
 #include "faultline/engine/scenario.hpp"
-#include "faultline/topology/json_reader.hpp"
+#include "faultline/base/json_reader.hpp"
 
 namespace faultline::engine {
 
 class WorkloadReader {
  public:
   /// Reports through `reader`, which must outlive this object.
-  explicit WorkloadReader(topology::JsonReader& reader) : reader_(reader) {}
+  explicit WorkloadReader(base::JsonReader& reader) : reader_(reader) {}
 
   /// Checks workload object `w` at JSON path `path`; appends it to s.workloads (the topology must be loaded first).
   void check(const nlohmann::json& w, const std::string& path, Scenario& s);
@@ -33,7 +33,7 @@ class WorkloadReader {
                         const Scenario& s);
   [[nodiscard]] static std::set<std::string> boundaries(const Scenario& s);
 
-  topology::JsonReader& reader_;
+  base::JsonReader& reader_;
   std::set<std::string> names_;
 };
 

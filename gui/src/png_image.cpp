@@ -9,7 +9,7 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "faultline/gui/atomic_file.hpp"
+#include "faultline/base/atomic_write.hpp"
 
 namespace faultline::gui {
 
@@ -33,7 +33,7 @@ void write_png(const std::filesystem::path& path, const PngImage& image) {
     throw std::runtime_error("cannot encode " + path.string() + ": " + png.message);
   }
   bytes.resize(size);
-  write_file_atomically(path, bytes);
+  base::write_file_atomically(path, bytes);
 }
 
 PngImage read_png(const std::filesystem::path& path) {

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "faultline/gui/atomic_file.hpp"
+#include "faultline/base/atomic_write.hpp"
 
 namespace faultline::gui {
 
@@ -30,7 +30,7 @@ std::string RecentFiles::add(const std::string& file) {
   for (const std::string& item : items_) text += item + "\n";
   try {
     std::filesystem::create_directories(store_.parent_path());
-    write_file_atomically(store_, text);
+    base::write_file_atomically(store_, text);
   } catch (const std::exception& e) {
     return e.what();
   }

@@ -3,20 +3,20 @@
 #include <algorithm>
 
 #include "faultline/planner/reliability_loader.hpp"
-#include "faultline/topology/json_reader.hpp"
+#include "faultline/base/json_reader.hpp"
 
 namespace faultline::planner {
 namespace {
 
 using nlohmann::json;
-using topology::JsonReader;
+using base::JsonReader;
 
 constexpr double kMaxIntervalS = 7 * 86400.0;
 constexpr const char* kDurationAllowed = "a number of seconds or a string like \"10s\", \"15m\", \"4h\"";
 
 class Checker {
  public:
-  Checker(std::string file, const engine::Scenario& scenario, std::vector<topology::LoadError>& errors)
+  Checker(std::string file, const engine::Scenario& scenario, std::vector<base::LoadError>& errors)
       : reader_(std::move(file), errors), scenario_(scenario) {}
 
   PlanSpace check(const json& root) {
@@ -32,11 +32,11 @@ class Checker {
                        {"region_pairs", "standby_fractions", "probe_intervals", "probe_samples", "breakers",
                         "replication_modes", "backup_intervals", "max_candidates"});
     if (const json* a = reader_.array(*plan, path, "region_pairs", false, "an array of region lists")) {
-      space.region_pairs = region_lists(*a, JsonReader::at(path, "region_pairs"));
+      space.region_pairs = region_lists(*a, base::JsonReader::at(path, "region_pairs"));
     }
     if (const json* a = reader_.array(*plan, path, "standby_fractions", false, "an array of numbers in (0, 1]")) {
       space.standby_fractions.clear();
-      each(*a, JsonReader::at(path, "standby_fractions"), [&](const json& v, const std::string& p) {
+      each(*a, base::JsonReader::at(path, "standby_fractions"), [&](const json& v, const std::string& p) {
         if (!v.is_number() || !(v.get<double>() > 0 && v.get<double>() <= 1)) {
           reader_.error(p, "standby fraction " + v.dump(), "a number in (0, 1]: 0 would turn Hot/Warm into Hot/Cold");
         } else {
@@ -46,25 +46,25 @@ class Checker {
     }
     if (const json* a = reader_.array(*plan, path, "probe_intervals", false, "an array of durations")) {
       space.probe_intervals_s.clear();
-      each(*a, JsonReader::at(path, "probe_intervals"), [&](const json& v, const std::string& p) {
+      each(*a, base::JsonReader::at(path, "probe_intervals"), [&](const json& v, const std::string& p) {
         if (const auto s = duration_s(v, p, 1, 3600, "1s..1h")) space.probe_intervals_s.push_back(*s);
       });
     }
     if (const json* a = reader_.array(*plan, path, "probe_samples", false, "an array of {\"required\", \"of\"}")) {
       space.probe_samples.clear();
-      for (std::size_t i = 0; i < a->size(); ++i) probe_samples((*a)[i], JsonReader::at(JsonReader::at(path, "probe_samples"), i), space);
+      for (std::size_t i = 0; i < a->size(); ++i) probe_samples((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "probe_samples"), i), space);
     }
     if (const json* a = reader_.array(*plan, path, "breakers", false, "an array of breaker settings")) {
       space.breakers.clear();
-      for (std::size_t i = 0; i < a->size(); ++i) breaker((*a)[i], JsonReader::at(JsonReader::at(path, "breakers"), i), space);
+      for (std::size_t i = 0; i < a->size(); ++i) breaker((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "breakers"), i), space);
     }
     if (const json* o = reader_.object(*plan, path, "replication_modes", false)) {
       space.replication_modes.clear();
-      replication_modes(*o, JsonReader::at(path, "replication_modes"), space);
+      replication_modes(*o, base::JsonReader::at(path, "replication_modes"), space);
     }
     if (const json* a = reader_.array(*plan, path, "backup_intervals", false, "an array of durations")) {
       space.backup_intervals_s.clear();
-      each(*a, JsonReader::at(path, "backup_intervals"), [&](const json& v, const std::string& p) {
+      each(*a, base::JsonReader::at(path, "backup_intervals"), [&](const json& v, const std::string& p) {
         if (const auto s = duration_s(v, p, 1, kMaxIntervalS, "1s..7d")) space.backup_intervals_s.push_back(*s);
       });
     }
@@ -78,7 +78,7 @@ class Checker {
   // Calls `f(element, path)` per element of `array`.
   template <typename F>
   void each(const json& array, const std::string& path, F f) {
-    for (std::size_t i = 0; i < array.size(); ++i) f(array[i], JsonReader::at(path, i));
+    for (std::size_t i = 0; i < array.size(); ++i) f(array[i], base::JsonReader::at(path, i));
   }
 
   std::optional<double> duration_s(const json& v, const std::string& path, double min_s, double max_s,
@@ -91,7 +91,7 @@ class Checker {
       return std::nullopt;
     }
     if (*s < min_s || *s > max_s) {
-      reader_.error(path, "duration " + JsonReader::plain_number(*s) + " s is out of range", "a duration in " + range);
+      reader_.error(path, "duration " + base::JsonReader::plain_number(*s) + " s is out of range", "a duration in " + range);
       return std::nullopt;
     }
     return s;
@@ -102,7 +102,7 @@ class Checker {
     std::vector<std::string> regions;
     for (auto v : scenario_.topology->nodes_of_kind(topology::NodeKind::kRegion)) regions.push_back(scenario_.topology->node(v).id);
     for (std::size_t i = 0; i < a.size(); ++i) {
-      const std::string p = JsonReader::at(path, i);
+      const std::string p = base::JsonReader::at(path, i);
       const json& list = a[i];
       if (!list.is_array() || list.size() < 2) {
         reader_.error(p, "not a list of at least two regions: " + list.dump(), "e.g. [\"eastus2\", \"centralus\"] (priority order)");
@@ -110,9 +110,9 @@ class Checker {
       }
       std::vector<std::string> names;
       for (std::size_t k = 0; k < list.size(); ++k) {
-        const std::string pk = JsonReader::at(p, k);
+        const std::string pk = base::JsonReader::at(p, k);
         if (!list[k].is_string() || std::find(regions.begin(), regions.end(), list[k].get<std::string>()) == regions.end()) {
-          reader_.error(pk, list[k].dump() + " is not a region of the topology", "one of " + JsonReader::join(regions));
+          reader_.error(pk, list[k].dump() + " is not a region of the topology", "one of " + base::JsonReader::join(regions));
         } else if (std::find(names.begin(), names.end(), list[k].get<std::string>()) != names.end()) {
           reader_.error(pk, list[k].dump() + " appears twice", "distinct regions");
         } else {
@@ -131,8 +131,8 @@ class Checker {
     const auto of = reader_.number(item, path, "of", true, 1, 255, true);
     if (!required || !of) return;
     if (*required > *of) {
-      reader_.error(JsonReader::at(path, "required"), "requires " + JsonReader::plain_number(*required) + " of " +
-                                                          JsonReader::plain_number(*of) + " samples",
+      reader_.error(base::JsonReader::at(path, "required"), "requires " + base::JsonReader::plain_number(*required) + " of " +
+                                                          base::JsonReader::plain_number(*of) + " samples",
                     "required <= of");
       return;
     }
@@ -146,9 +146,9 @@ class Checker {
     const auto calls = reader_.number(item, path, "minimum_calls", true, 1, 1e6, true);
     std::optional<double> wait;
     if (const auto it = item.find("open_wait"); it == item.end()) {
-      reader_.error(JsonReader::at(path, "open_wait"), "missing required key \"open_wait\"", kDurationAllowed);
+      reader_.error(base::JsonReader::at(path, "open_wait"), "missing required key \"open_wait\"", kDurationAllowed);
     } else {
-      wait = duration_s(*it, JsonReader::at(path, "open_wait"), 1, 3600, "1s..1h");
+      wait = duration_s(*it, base::JsonReader::at(path, "open_wait"), 1, 3600, "1s..1h");
     }
     if (threshold && calls && wait) {
       space.breakers.push_back(BreakerOption{*threshold, static_cast<std::int64_t>(*calls), *wait});
@@ -159,7 +159,7 @@ class Checker {
     const std::vector<std::string> kinds{"database", "object_storage"};
     const std::vector<std::string> modes{"sync", "async", "backup_restore", "scheduled_rebuild"};
     for (const auto& [kind, list] : object.items()) {
-      const std::string p = JsonReader::at(path, kind);
+      const std::string p = base::JsonReader::at(path, kind);
       if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
         reader_.error(p, "\"" + kind + "\" is not a store kind with workload data",
                       "database or object_storage (the stores a pattern replicates)");
@@ -171,10 +171,10 @@ class Checker {
       }
       auto& out = space.replication_modes[kind];
       for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string pi = JsonReader::at(p, i);
+        const std::string pi = base::JsonReader::at(p, i);
         const auto m = list[i].is_string() ? std::find(modes.begin(), modes.end(), list[i].get<std::string>()) : modes.end();
         if (m == modes.end()) {
-          reader_.error(pi, list[i].dump() + " is not a replication mode", "one of " + JsonReader::join(modes));
+          reader_.error(pi, list[i].dump() + " is not a replication mode", "one of " + base::JsonReader::join(modes));
         } else if (*m == "sync" && kind != "database") {
           reader_.error(pi, "sync replication of " + kind, "sync only for a database (domain-facts: storage geo-replication is asynchronous)");
         } else {
@@ -184,7 +184,7 @@ class Checker {
     }
   }
 
-  JsonReader reader_;
+  base::JsonReader reader_;
   const engine::Scenario& scenario_;
 };
 
@@ -208,14 +208,14 @@ PlanSpaceLoadResult PlanSpaceLoader::load_json(const json& root, const std::stri
 PlanSpaceLoadResult PlanSpaceLoader::load_text(std::string_view text, const std::string& file_name,
                                                const engine::Scenario& scenario) {
   PlanSpaceLoadResult result;
-  const auto root = JsonReader::parse(text, file_name, result.errors);
+  const auto root = base::JsonReader::parse(text, file_name, result.errors);
   if (!root) return result;
   return load_json(*root, file_name, scenario);
 }
 
 PlanSpaceLoadResult PlanSpaceLoader::load_file(const engine::Scenario& scenario) {
   PlanSpaceLoadResult result;
-  const auto root = JsonReader::parse_file(scenario.file, result.errors);
+  const auto root = base::JsonReader::parse_file(scenario.file, result.errors);
   if (!root) return result;
   return load_json(*root, scenario.file, scenario);
 }

@@ -7,13 +7,13 @@
 #include <sstream>
 
 #include "faultline/engine/distribution_reader.hpp"
-#include "faultline/topology/json_reader.hpp"
+#include "faultline/base/json_reader.hpp"
 
 namespace faultline::planner {
 namespace {
 
 using nlohmann::json;
-using topology::JsonReader;
+using base::JsonReader;
 using topology::NodeKind;
 
 // Fault types a component may cause: the ones that take a node hard down for a
@@ -51,7 +51,7 @@ constexpr std::string_view kTimeAllowed =
 
 // Replaces every duration string of a time distribution by its seconds, so that
 // engine::read_distribution (numbers only) can read it; records malformed ones.
-json with_seconds(JsonReader& reader, const json& d, const std::string& path) {
+json with_seconds(base::JsonReader& reader, const json& d, const std::string& path) {
   if (d.is_string()) {
     const auto s = parse_long_duration_s(d.get<std::string>());
     if (!s) {
@@ -63,37 +63,37 @@ json with_seconds(JsonReader& reader, const json& d, const std::string& path) {
   if (!d.is_object()) return d;
   json out = d;
   for (const char* key : {"value", "min", "max", "mean", "sd", "median", "p95", "scale"}) {
-    if (auto it = out.find(key); it != out.end() && it->is_string()) *it = with_seconds(reader, *it, JsonReader::at(path, key));
+    if (auto it = out.find(key); it != out.end() && it->is_string()) *it = with_seconds(reader, *it, base::JsonReader::at(path, key));
   }
   if (auto it = out.find("values"); it != out.end() && it->is_array()) {
     for (std::size_t i = 0; i < it->size(); ++i) {
-      if ((*it)[i].is_string()) (*it)[i] = with_seconds(reader, (*it)[i], JsonReader::at(JsonReader::at(path, "values"), i));
+      if ((*it)[i].is_string()) (*it)[i] = with_seconds(reader, (*it)[i], base::JsonReader::at(base::JsonReader::at(path, "values"), i));
     }
   }
   if (auto it = out.find("points"); it != out.end() && it->is_array()) {
     for (std::size_t i = 0; i < it->size(); ++i) {
       json& p = (*it)[i];
       if (p.is_array() && !p.empty() && p[0].is_string()) {
-        p[0] = with_seconds(reader, p[0], JsonReader::at(JsonReader::at(path, "points"), i) + "[0]");
+        p[0] = with_seconds(reader, p[0], base::JsonReader::at(base::JsonReader::at(path, "points"), i) + "[0]");
       }
     }
   }
   return out;
 }
 
-std::optional<engine::Distribution> read_time(JsonReader& reader, const json& entry, const std::string& path,
+std::optional<engine::Distribution> read_time(base::JsonReader& reader, const json& entry, const std::string& path,
                                               std::string_view key) {
   const auto it = entry.find(key);
   if (it == entry.end()) {
-    reader.error(JsonReader::at(path, key), "missing required key \"" + std::string(key) + "\"",
+    reader.error(base::JsonReader::at(path, key), "missing required key \"" + std::string(key) + "\"",
                  "a time distribution, e.g. {\"distribution\": \"exponential\", \"mean\": \"2y\"}");
     return std::nullopt;
   }
   json holder = json::object();
-  holder[std::string(key)] = with_seconds(reader, *it, JsonReader::at(path, key));
+  holder[std::string(key)] = with_seconds(reader, *it, base::JsonReader::at(path, key));
   auto d = engine::read_distribution(reader, holder, path, key, true, "seconds");
   if (d && !(d->mean() > 0)) {
-    reader.error(JsonReader::at(path, key), "mean is " + JsonReader::plain_number(d->mean()) + " s",
+    reader.error(base::JsonReader::at(path, key), "mean is " + base::JsonReader::plain_number(d->mean()) + " s",
                  "a distribution with a mean > 0");
     return std::nullopt;
   }
@@ -102,7 +102,7 @@ std::optional<engine::Distribution> read_time(JsonReader& reader, const json& en
 
 class Checker {
  public:
-  Checker(std::string file, const engine::Scenario& scenario, std::vector<topology::LoadError>& errors)
+  Checker(std::string file, const engine::Scenario& scenario, std::vector<base::LoadError>& errors)
       : reader_(std::move(file), errors), scenario_(scenario) {}
 
   ReliabilityModel check(const json& root) {
@@ -121,7 +121,7 @@ class Checker {
     if (comps == nullptr) return model;
     if (comps->empty()) reader_.error("reliability.components", "no components", "at least one component");
     for (std::size_t i = 0; i < comps->size(); ++i) {
-      check_component((*comps)[i], JsonReader::at("reliability.components", i), model);
+      check_component((*comps)[i], base::JsonReader::at("reliability.components", i), model);
     }
     if (model.components.size() > 64) {
       reader_.error("reliability.components",
@@ -164,12 +164,12 @@ class Checker {
     if (target) {
       const auto v = topo.find(*target);
       if (!v) {
-        reader_.error(JsonReader::at(path, "target"), "unknown node \"" + *target + "\"",
+        reader_.error(base::JsonReader::at(path, "target"), "unknown node \"" + *target + "\"",
                       "a node id of topology " + topo.name());
         return;
       }
       if (!is_kind_allowed(*fault, topo.node(*v).kind)) {
-        reader_.error(JsonReader::at(path, "target"),
+        reader_.error(base::JsonReader::at(path, "target"),
                       "\"" + *target + "\" is a " + std::string(topology::to_string(topo.node(*v).kind)) +
                           ", which a " + *fault_name + " cannot hit",
                       allowed_kinds(*fault));
@@ -180,19 +180,19 @@ class Checker {
       if (!kind) return;
       const auto k = static_cast<NodeKind>(std::find(kind_names.begin(), kind_names.end(), *kind) - kind_names.begin());
       if (!is_kind_allowed(*fault, k)) {
-        reader_.error(JsonReader::at(path, "kind"), "a " + *fault_name + " cannot hit a " + *kind,
+        reader_.error(base::JsonReader::at(path, "kind"), "a " + *fault_name + " cannot hit a " + *kind,
                       allowed_kinds(*fault));
         return;
       }
       for (auto v : topo.nodes_of_kind(k)) targets.push_back(topo.node(v).id);
       if (targets.empty()) {
-        reader_.error(JsonReader::at(path, "kind"), "topology " + topo.name() + " has no " + *kind,
+        reader_.error(base::JsonReader::at(path, "kind"), "topology " + topo.name() + " has no " + *kind,
                       "a kind with at least one node");
         return;
       }
     }
     if (name && targets.size() > 1) {
-      reader_.error(JsonReader::at(path, "name"), "a name on a \"kind\" entry that expands to " +
+      reader_.error(base::JsonReader::at(path, "name"), "a name on a \"kind\" entry that expands to " +
                                                       std::to_string(targets.size()) + " nodes",
                     "no name (each expanded component is named target/fault)");
       return;
@@ -214,7 +214,7 @@ class Checker {
     }
   }
 
-  JsonReader reader_;
+  base::JsonReader reader_;
   const engine::Scenario& scenario_;
   std::set<std::string> names_;
 };
@@ -262,14 +262,14 @@ ReliabilityLoadResult ReliabilityLoader::load_json(const json& root, const std::
 ReliabilityLoadResult ReliabilityLoader::load_text(std::string_view text, const std::string& file_name,
                                                    const engine::Scenario& scenario) {
   ReliabilityLoadResult result;
-  const auto root = JsonReader::parse(text, file_name, result.errors);
+  const auto root = base::JsonReader::parse(text, file_name, result.errors);
   if (!root) return result;
   return load_json(*root, file_name, scenario);
 }
 
 ReliabilityLoadResult ReliabilityLoader::load_file(const engine::Scenario& scenario) {
   ReliabilityLoadResult result;
-  const auto root = JsonReader::parse_file(scenario.file, result.errors);
+  const auto root = base::JsonReader::parse_file(scenario.file, result.errors);
   if (!root) return result;
   return load_json(*root, scenario.file, scenario);
 }

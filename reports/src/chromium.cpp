@@ -1,43 +1,20 @@
 #include "faultline/reports/chromium.hpp"
 
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
+#include <stdlib.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <thread>
 #include <vector>
 
-#include "faultline/reports/atomic_write.hpp"
-
-extern char** environ;
+#include "faultline/base/atomic_write.hpp"
+#include "faultline/base/process.hpp"
 
 namespace faultline::reports {
 namespace {
 
 constexpr std::chrono::seconds kTimeout{180};
-
-bool is_executable(const std::filesystem::path& p) {
-  std::error_code ec;
-  return std::filesystem::is_regular_file(p, ec) && ::access(p.c_str(), X_OK) == 0;
-}
-
-std::optional<std::filesystem::path> find_on_path(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  std::stringstream folders(path != nullptr ? path : "/usr/bin:/bin");
-  std::string folder;
-  while (std::getline(folders, folder, ':')) {
-    if (folder.empty()) continue;
-    const std::filesystem::path candidate = std::filesystem::path(folder) / name;
-    if (is_executable(candidate)) return candidate;
-  }
-  return std::nullopt;
-}
 
 // A temporary folder removed when this goes out of scope.
 class TemporaryFolder {
@@ -68,39 +45,6 @@ std::string read_all(const std::filesystem::path& p) {
   return buffer.str();
 }
 
-// Runs program with arguments, stdout and stderr to `log`; returns the exit status (-1: did not run or killed).
-int run_logged(const std::filesystem::path& program, const std::vector<std::string>& arguments,
-               const std::filesystem::path& log) {
-  std::vector<std::string> storage = arguments;
-  storage.insert(storage.begin(), program.string());
-  std::vector<char*> argv;
-  for (std::string& a : storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  ::posix_spawn_file_actions_init(&actions);
-  ::posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  ::posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  ::posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  pid_t pid = 0;
-  const int rc = ::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
-  ::posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return -1;
-  const auto deadline = std::chrono::steady_clock::now() + kTimeout;
-  int status = 0;
-  for (;;) {
-    const pid_t done = ::waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (done < 0) return -1;
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
-      ::waitpid(pid, &status, 0);
-      return -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 }  // namespace
 
 ChromiumNotFound::ChromiumNotFound()
@@ -111,11 +55,11 @@ ChromiumNotFound::ChromiumNotFound()
 
 HeadlessChromium HeadlessChromium::find(const std::string& program) {
   if (!program.empty()) {
-    if (!is_executable(program)) throw ChromiumNotFound();
+    if (!base::is_executable(program)) throw ChromiumNotFound();
     return HeadlessChromium(program);
   }
   for (const char* name : {"chromium", "chromium-browser"}) {
-    if (auto found = find_on_path(name)) return HeadlessChromium(*found);
+    if (auto found = base::find_on_path(name)) return HeadlessChromium(*found);
   }
   throw ChromiumNotFound();
 }
@@ -143,7 +87,7 @@ void HeadlessChromium::render(std::string_view html, const std::string& output_f
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());
   args.push_back(output_flag_name + "=" + output.string());
   args.push_back("file://" + page.string());
-  const int status = run_logged(program_, args, log);
+  const int status = base::run_program(program_, args, {.log = log, .timeout = kTimeout});
   std::error_code ec;
   if (status != 0 || !std::filesystem::is_regular_file(output, ec) || std::filesystem::file_size(output, ec) == 0) {
     std::string detail = read_all(log);
@@ -151,7 +95,7 @@ void HeadlessChromium::render(std::string_view html, const std::string& output_f
     throw std::runtime_error(program_.string() + " failed (exit status " + std::to_string(status) +
                              ") and wrote no " + output_name + "; its output:\n" + detail);
   }
-  write_file_atomically(target, read_all(output));
+  base::write_file_atomically(target, read_all(output));
 }
 
 void HeadlessChromium::print_to_pdf(std::string_view html, const std::filesystem::path& pdf_path) const {

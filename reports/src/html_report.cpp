@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 
-#include "faultline/reports/file_digest.hpp"
+#include "faultline/base/file_digest.hpp"
 #include "faultline/reports/svg_charts.hpp"
 #include "faultline/reports/text_format.hpp"
 #include "faultline/reports/topology_diagram.hpp"
@@ -306,7 +306,7 @@ ReportTopology load_report_topology(const engine::RunResult& result) {
     return {std::nullopt, input->path + " is not there (paths are relative to where the run started)"};
   }
   try {
-    if (sha256_file(input->path) != input->sha256) {
+    if (base::sha256_file(input->path) != input->sha256) {
       return {std::nullopt, input->path + " has changed since the run (sha256 differs from the result's inputs)"};
     }
   } catch (const std::exception& e) {

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "faultline/reports/atomic_write.hpp"
+#include "faultline/base/atomic_write.hpp"
 #include "faultline/reports/chromium.hpp"
 #include "faultline/reports/csv_report.hpp"
 #include "faultline/reports/html_report.hpp"
@@ -47,7 +47,7 @@ std::string render_report_text(const engine::RunResult& result, ReportFormat for
 void write_report(const engine::RunResult& result, ReportFormat format, const std::filesystem::path& path,
                   const std::string& chromium_program) {
   if (format != ReportFormat::kPdf) {
-    write_file_atomically(path, render_report_text(result, format));
+    base::write_file_atomically(path, render_report_text(result, format));
     return;
   }
   write_pdf_report(render_report_text(result, ReportFormat::kHtml), path, chromium_program);

@@ -17,7 +17,7 @@ namespace {
 using faultline::engine::FaultType;
 using faultline::engine::ScenarioLoader;
 using faultline::engine::ScenarioLoadResult;
-using faultline::topology::LoadError;
+using faultline::base::LoadError;
 
 constexpr const char* kFile = "bad.json";
 
@@ -41,19 +41,19 @@ ScenarioLoadResult load(const std::string& text) {
 }
 
 // The error at `path`, which must be the only one there.
-const LoadError& error_at(const ScenarioLoadResult& result, const std::string& path) {
+const faultline::base::LoadError& error_at(const ScenarioLoadResult& result, const std::string& path) {
   INFO(result.error_report());
   REQUIRE_FALSE(result.scenario);
   const auto n = std::count_if(result.errors.begin(), result.errors.end(),
-                               [&](const LoadError& e) { return e.json_path == path; });
+                               [&](const faultline::base::LoadError& e) { return e.json_path == path; });
   REQUIRE(n == 1);
   return *std::find_if(result.errors.begin(), result.errors.end(),
-                       [&](const LoadError& e) { return e.json_path == path; });
+                       [&](const faultline::base::LoadError& e) { return e.json_path == path; });
 }
 
 void check(const ScenarioLoadResult& result, const std::string& path, const std::string& problem,
            const std::string& allowed) {
-  const LoadError& e = error_at(result, path);
+  const faultline::base::LoadError& e = error_at(result, path);
   CHECK(e.file == kFile);
   CHECK(e.problem == problem);
   CHECK(e.allowed == allowed);
@@ -154,7 +154,7 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
     // Line 4 is the closing brace after a trailing comma; column 1.
     const auto result = load("{\n  \"name\": \"x\",\n  \"duration\": 60,\n}");
     REQUIRE(result.errors.size() == 1);
-    const LoadError& e = result.errors[0];
+    const faultline::base::LoadError& e = result.errors[0];
     CHECK(e.file == kFile);
     CHECK(e.line == 4);
     CHECK(e.column == 1);
@@ -308,7 +308,7 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
     REQUIRE(result.errors.size() == 3);
     check(result, "workloads", "no workloads", "at least one workload class");
     const auto missing = std::find_if(result.errors.begin(), result.errors.end(),
-                                      [](const LoadError& e) { return e.problem == "cannot open the file"; });
+                                      [](const faultline::base::LoadError& e) { return e.problem == "cannot open the file"; });
     REQUIRE(missing != result.errors.end());
     CHECK(missing->file == faultline::testing::source_path("scenarios/topologies/none.json"));
     CHECK(missing->allowed == "a readable topology JSON file");

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "temp_folder.hpp"
-#include "faultline/gui/atomic_file.hpp"
+#include "faultline/base/atomic_write.hpp"
 #include "faultline/gui/config_paths.hpp"
 #include "faultline/gui/export_format.hpp"
 #include "faultline/gui/recent_files.hpp"
@@ -60,11 +60,11 @@ TEST_CASE("RecentFiles keeps the newest first, without duplicates, up to its cap
 TEST_CASE("write_file_atomically replaces the file whole and leaves no temporary behind", "[gui][files]") {
   const faultline::testing::TempFolder folder;
   const std::filesystem::path& dir = folder.path();
-  gui::write_file_atomically(dir / "out.txt", "first");
-  gui::write_file_atomically(dir / "out.txt", "second");
+  base::write_file_atomically(dir / "out.txt", "first");
+  base::write_file_atomically(dir / "out.txt", "second");
   CHECK(read(dir / "out.txt") == "second");
   CHECK(file_count(dir) == 1);
-  CHECK_THROWS_WITH(gui::write_file_atomically(dir / "no" / "out.txt", "x"), Catch::Contains((dir / "no").string()));
+  CHECK_THROWS_WITH(base::write_file_atomically(dir / "no" / "out.txt", "x"), Catch::Contains((dir / "no").string()));
   CHECK(file_count(dir) == 1);
 }
 

@@ -89,7 +89,7 @@ TEST_CASE("router config loader: every key of the replay format, with defaults",
 TEST_CASE("router config loader: bad input names the file, the JSON path, what is wrong and what is allowed",
           "[router][config]") {
   // Range problems come from router::find_config_error (its message says what is allowed);
-  // type and key problems from the shared topology::JsonReader ("... (allowed: ...)").
+  // type and key problems from the shared base::JsonReader ("... (allowed: ...)").
   CHECK(error_of(R"({"endpoints": [{"name": "a"}, {"name": "b"}, {"name": "c", "weight": 0}]})") ==
         "cfg.json: endpoints[2].weight: weight must be an integer from 1 to 1000, got 0");
   CHECK(error_of(R"({"endpoints": [{"name": "a", "weight": 2.5}]})") ==
@@ -142,10 +142,10 @@ TEST_CASE("router config loader: every problem is reported, one per line", "[rou
 }
 
 TEST_CASE("router config loader: read_router_config reports under the caller's JSON path", "[router][config]") {
-  using faultline::topology::JsonReader;
-  using faultline::topology::LoadError;
-  std::vector<LoadError> errors;
-  JsonReader reader("scenario.json", errors);
+  using faultline::base::JsonReader;
+  using faultline::base::LoadError;
+  std::vector<faultline::base::LoadError> errors;
+  faultline::base::JsonReader reader("scenario.json", errors);
   SECTION("a good configuration, no errors") {
     const auto config =
         faultline::engine::read_router_config(reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a"}]})"),

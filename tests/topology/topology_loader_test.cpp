@@ -7,7 +7,7 @@
 using faultline::testing::load_json;
 using faultline::testing::load_ok;
 using faultline::testing::read_source_json;
-using faultline::topology::LoadError;
+using faultline::base::LoadError;
 using faultline::topology::LoadResult;
 using faultline::topology::NodeKind;
 using faultline::topology::TopologyLoader;
@@ -38,7 +38,7 @@ json minimal() {
 std::vector<std::string> errors_of(const json& doc) {
   const LoadResult result = load_json(doc, "t.json");
   std::vector<std::string> out;
-  for (const LoadError& e : result.errors) out.push_back(e.to_string());
+  for (const faultline::base::LoadError& e : result.errors) out.push_back(e.to_string());
   CHECK_FALSE(result.is_ok());
   return out;
 }

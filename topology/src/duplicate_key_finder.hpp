@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "faultline/topology/load_error.hpp"
+#include "faultline/base/load_error.hpp"
 
 namespace faultline::topology {
 
@@ -19,7 +19,7 @@ class DuplicateKeyFinder {
   using json = nlohmann::json;
 
   /// A finder that appends one error per repeated key to `errors` (which must outlive it).
-  DuplicateKeyFinder(std::string file, std::vector<LoadError>& errors) : file_(std::move(file)), errors_(errors) {}
+  DuplicateKeyFinder(std::string file, std::vector<base::LoadError>& errors) : file_(std::move(file)), errors_(errors) {}
 
   /// Sees one parse event; always returns true (keeps every value).
   bool operator()(int /*depth*/, json::parse_event_t event, json& parsed);
@@ -37,7 +37,7 @@ class DuplicateKeyFinder {
   std::string path() const;
 
   std::string file_;
-  std::vector<LoadError>& errors_;
+  std::vector<base::LoadError>& errors_;
   std::vector<Frame> frames_;
 };
 

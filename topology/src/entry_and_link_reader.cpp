@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "faultline/topology/duration_parser.hpp"
+#include "faultline/base/duration_parser.hpp"
 
 namespace faultline::topology {
 namespace {
@@ -26,13 +26,13 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
       reader_.one_of(item, path, "routing", false, {"priority", "weighted", "latency"}).value_or("priority");
   info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
   if (const json* probe = reader_.object(item, path, "health_probe", false)) {
-    const std::string probe_path = JsonReader::at(path, "health_probe");
+    const std::string probe_path = base::JsonReader::at(path, "health_probe");
     reader_.check_keys(*probe, probe_path,
                        {"path", "protocol", "interval", "sample_size", "successful_samples_required"});
     HealthProbe hp;
     hp.path = reader_.string(*probe, probe_path, "path", true, "a path starting with '/'").value_or("");
     if (!hp.path.empty() && hp.path.front() != '/') {
-      reader_.error(JsonReader::at(probe_path, "path"),
+      reader_.error(base::JsonReader::at(probe_path, "path"),
                     "probe path " + in_quotes(hp.path) + " does not start with '/'", "a path starting with '/'");
     }
     hp.protocol = reader_.one_of(*probe, probe_path, "protocol", false, {"http", "https"}).value_or("https");
@@ -44,7 +44,7 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
     hp.successful_samples_required = static_cast<int>(
         reader_.number(*probe, probe_path, "successful_samples_required", false, 1, 255, true).value_or(3));
     if (hp.successful_samples_required > hp.sample_size) {
-      reader_.error(JsonReader::at(probe_path, "successful_samples_required"),
+      reader_.error(base::JsonReader::at(probe_path, "successful_samples_required"),
                     std::to_string(hp.successful_samples_required) + " is more than the sample size " +
                         std::to_string(hp.sample_size),
                     "1 to sample_size");
@@ -53,9 +53,9 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
   }
   std::vector<std::pair<std::string, std::string>> origins;  // gateway id, path
   if (const json* list = reader_.array(item, path, "origins", true)) {
-    if (list->empty()) reader_.error(JsonReader::at(path, "origins"), "no origins", "at least one origin");
+    if (list->empty()) reader_.error(base::JsonReader::at(path, "origins"), "no origins", "at least one origin");
     for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string origin_path = JsonReader::at(JsonReader::at(path, "origins"), i);
+      const std::string origin_path = base::JsonReader::at(base::JsonReader::at(path, "origins"), i);
       const json& origin = (*list)[i];
       if (!reader_.expect_object(origin, origin_path, "an origin object with \"gateway\"")) continue;
       reader_.check_keys(origin, origin_path, {"gateway", "priority", "weight"});
@@ -64,7 +64,7 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
       // Front Door: priority 1-5, weight 1-1000 (default 50), domain-facts.
       o.priority = static_cast<int>(reader_.number(origin, origin_path, "priority", false, 1, 5, true).value_or(1));
       o.weight = static_cast<int>(reader_.number(origin, origin_path, "weight", false, 1, 1000, true).value_or(50));
-      if (!o.gateway.empty()) origins.emplace_back(o.gateway, JsonReader::at(origin_path, "gateway"));
+      if (!o.gateway.empty()) origins.emplace_back(o.gateway, base::JsonReader::at(origin_path, "gateway"));
       info.origins.push_back(o);
     }
   }
@@ -88,11 +88,11 @@ std::optional<VertexId> EntryAndLinkReader::lookup(const json& item, const std::
   if (!id) return std::nullopt;
   const auto v = builder_.find(*id);
   if (!v) {
-    builder_.unknown_id(JsonReader::at(path, key), *id, kinds);
+    builder_.unknown_id(base::JsonReader::at(path, key), *id, kinds);
     return std::nullopt;
   }
   if (std::find(kinds.begin(), kinds.end(), builder_.node(*v).kind) == kinds.end()) {
-    reader_.error(JsonReader::at(path, key),
+    reader_.error(base::JsonReader::at(path, key),
                   in_quotes(*id) + " is a " + std::string(to_string(builder_.node(*v).kind)),
                   "the id of a " + kinds_text(kinds));
     return std::nullopt;
@@ -110,7 +110,7 @@ void EntryAndLinkReader::check_network_link(const json& item, const std::string&
   const double egress = reader_.number(item, path, "egress_usd_per_gb", false, 0, 100).value_or(0);
   if (!from || !to || !latency) return;
   if (*from == *to) {
-    reader_.error(JsonReader::at(path, "to"), "a link from " + in_quotes(builder_.node(*from).id) + " to itself",
+    reader_.error(base::JsonReader::at(path, "to"), "a link from " + in_quotes(builder_.node(*from).id) + " to itself",
                   "two different regions");
     return;
   }
@@ -145,12 +145,12 @@ void EntryAndLinkReader::check_replication_link(const json& item, const std::str
   const double copy_price = reader_.number(item, path, "usd_per_copy", false, 0, 1e9).value_or(0);
   if (!from || !to || !mode) return;
   if (*from == *to) {
-    reader_.error(JsonReader::at(path, "to"), "replicates " + in_quotes(builder_.node(*from).id) + " to itself",
+    reader_.error(base::JsonReader::at(path, "to"), "replicates " + in_quotes(builder_.node(*from).id) + " to itself",
                   "two different data stores");
     return;
   }
   if (builder_.node(*from).kind != builder_.node(*to).kind) {
-    reader_.error(JsonReader::at(path, "to"),
+    reader_.error(base::JsonReader::at(path, "to"),
                   "replicates a " + std::string(to_string(builder_.node(*from).kind)) + " to a " +
                       std::string(to_string(builder_.node(*to).kind)),
                   "two data stores of the same kind");
@@ -166,7 +166,7 @@ void EntryAndLinkReader::check_replication_link(const json& item, const std::str
 void EntryAndLinkReader::check_clients(const json& clients) {
   double share_sum = 0;
   for (std::size_t i = 0; i < clients.size(); ++i) {
-    const std::string path = JsonReader::at("clients", i);
+    const std::string path = base::JsonReader::at("clients", i);
     const json& item = clients[i];
     if (!reader_.expect_object(item, path, "a client object")) continue;
     reader_.check_keys(item, path,
@@ -183,14 +183,14 @@ void EntryAndLinkReader::check_clients(const json& clients) {
     std::vector<std::pair<VertexId, microseconds>> latencies;
     if (const json* latency = reader_.object(item, path, "latency", false)) {
       for (const auto& entry : latency->items()) {
-        const std::string latency_path = JsonReader::at(JsonReader::at(path, "latency"), entry.key());
+        const std::string latency_path = base::JsonReader::at(base::JsonReader::at(path, "latency"), entry.key());
         const auto region = builder_.find(entry.key());
         if (!region || builder_.node(*region).kind != NodeKind::kRegion) {
           builder_.unknown_id(latency_path, entry.key(), {NodeKind::kRegion});
           continue;
         }
-        const DurationParseResult parsed = parse_json_duration(entry.value());
-        const std::string allowed = std::string(kDurationAllowed) + ", at most 10m";
+        const base::DurationParseResult parsed = base::parse_json_duration(entry.value());
+        const std::string allowed = std::string(base::kDurationAllowed) + ", at most 10m";
         if (!parsed.value) {
           reader_.error(latency_path, parsed.error, allowed);
         } else if (*parsed.value > kMaxLatency) {
@@ -206,13 +206,13 @@ void EntryAndLinkReader::check_clients(const json& clients) {
     for (const auto& [region, latency] : latencies) {
       builder_.add_edge(v, region,
                         Edge{EdgeKind::kNetwork, false, latency.count(), 0, 0, ReplicationMode::kAsync, {}, 0,
-                             JsonReader::at(JsonReader::at(path, "latency"), builder_.node(region).id), 0, 0});
+                             base::JsonReader::at(base::JsonReader::at(path, "latency"), builder_.node(region).id), 0, 0});
     }
     if (!info.entry.empty())
-      builder_.refer(v, info.entry, JsonReader::at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
+      builder_.refer(v, info.entry, base::JsonReader::at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
   }
   if (!clients.empty() && std::abs(share_sum - 1.0) > kShareTolerance) {
-    reader_.error("clients", "traffic shares sum to " + JsonReader::plain_number(share_sum), "shares that sum to 1");
+    reader_.error("clients", "traffic shares sum to " + base::JsonReader::plain_number(share_sum), "shares that sum to 1");
   }
 }
 

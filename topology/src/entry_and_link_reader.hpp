@@ -37,7 +37,7 @@ class EntryAndLinkReader {
                                  const std::vector<NodeKind>& kinds);
 
   GraphBuilder& builder_;
-  JsonReader& reader_;
+  base::JsonReader& reader_;
   std::map<std::pair<std::string, std::string>, std::string> network_links_;  // region ids (sorted) -> first path
 };
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "faultline/topology/key_suggestion.hpp"
+#include "faultline/base/key_suggestion.hpp"
 #include "faultline/topology/startup_order.hpp"
 
 namespace faultline::topology {
@@ -17,7 +17,7 @@ std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\"";
 std::string kinds_text(const std::vector<NodeKind>& kinds) {
   std::vector<std::string> names;
   for (NodeKind k : kinds) names.emplace_back(to_string(k));
-  return JsonReader::join(names, " or ");
+  return base::JsonReader::join(names, " or ");
 }
 
 std::vector<std::string> GraphBuilder::string_list(const json& object, const std::string& path,
@@ -28,7 +28,7 @@ std::vector<std::string> GraphBuilder::string_list(const json& object, const std
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
     if (!item.is_string() || item.get_ref<const std::string&>().empty()) {
-      reader_.error(JsonReader::at(JsonReader::at(path, key), i),
+      reader_.error(base::JsonReader::at(base::JsonReader::at(path, key), i),
                     std::string("expected a non-empty string, got ") + item.dump(), "a non-empty string");
       continue;
     }
@@ -45,13 +45,13 @@ std::optional<std::string> GraphBuilder::id_field(const json& object, const std:
            c == '-';
   });
   if (!is_well_formed) {
-    reader_.error(JsonReader::at(path, "id"), "id " + in_quotes(*id) + " has characters outside the allowed set",
+    reader_.error(base::JsonReader::at(path, "id"), "id " + in_quotes(*id) + " has characters outside the allowed set",
                   std::string(kIdAllowed));
     return std::nullopt;
   }
-  const auto [it, is_new] = id_paths_.emplace(*id, JsonReader::at(path, "id"));
+  const auto [it, is_new] = id_paths_.emplace(*id, base::JsonReader::at(path, "id"));
   if (!is_new) {
-    reader_.error(JsonReader::at(path, "id"), "duplicate id " + in_quotes(*id) + ", first defined at " + it->second,
+    reader_.error(base::JsonReader::at(path, "id"), "duplicate id " + in_quotes(*id) + ", first defined at " + it->second,
                   "ids unique across the whole topology");
     return std::nullopt;
   }
@@ -94,7 +94,7 @@ void GraphBuilder::unknown_id(const std::string& path, const std::string& id, co
     if (std::find(kinds.begin(), kinds.end(), graph_[v].kind) != kinds.end()) candidates.push_back(candidate);
   }
   std::string problem = "unknown id " + in_quotes(id);
-  if (const auto nearest = nearest_word(id, candidates)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+  if (const auto nearest = base::nearest_word(id, candidates)) problem += "; did you mean " + in_quotes(*nearest) + "?";
   reader_.error(path, problem, "the id of a " + kinds_text(kinds));
 }
 
@@ -126,7 +126,7 @@ void GraphBuilder::resolve_references() {
 void GraphBuilder::check_cycles() {
   const std::vector<std::string> cycle = find_dependency_cycle(graph_);
   if (cycle.empty()) return;
-  reader_.error(graph_[vertices_.at(cycle.front())].json_path, "dependency cycle: " + JsonReader::join(cycle, " -> "),
+  reader_.error(graph_[vertices_.at(cycle.front())].json_path, "dependency cycle: " + base::JsonReader::join(cycle, " -> "),
                 "dependencies without cycles (a node cannot need itself, even through others)");
 }
 

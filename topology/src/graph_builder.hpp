@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "faultline/topology/json_reader.hpp"
-#include "faultline/topology/load_error.hpp"
+#include "faultline/base/json_reader.hpp"
+#include "faultline/base/load_error.hpp"
 #include "faultline/topology/topology.hpp"
 
 namespace faultline::topology {
@@ -27,10 +27,10 @@ class GraphBuilder {
   using json = nlohmann::json;
 
   /// A builder that records its findings against `file` in `errors` (which must outlive it).
-  GraphBuilder(std::string file, std::vector<LoadError>& errors) : reader_(std::move(file), errors) {}
+  GraphBuilder(std::string file, std::vector<base::LoadError>& errors) : reader_(std::move(file), errors) {}
 
   /// The reader every section reads its fields through (and reports its errors with).
-  JsonReader& reader() { return reader_; }
+  base::JsonReader& reader() { return reader_; }
   /// The node at `v`, which must have been added.
   const Node& node(VertexId v) const { return graph_[v]; }
   /// The vertex of the node with `id`, if one was added.
@@ -71,7 +71,7 @@ class GraphBuilder {
     bool is_alternative = false;
   };
 
-  JsonReader reader_;
+  base::JsonReader reader_;
   TopologyGraph graph_;
   std::map<std::string, VertexId, std::less<>> vertices_;
   std::map<std::string, std::string, std::less<>> id_paths_;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "faultline/topology/key_suggestion.hpp"
+#include "faultline/base/key_suggestion.hpp"
 
 namespace faultline::topology {
 namespace {
@@ -33,12 +33,12 @@ void RegionReader::check_region(const json& region, const std::string& path) {
   const VertexId v = builder_.add_node(Node{region_id, NodeKind::kRegion, region_id, {}, path,
                                             reader_.string(region, path, "description", false).value_or(""), info});
   if (!info.paired_region.empty()) {
-    builder_.check_reference(v, info.paired_region, JsonReader::at(path, "paired_region"), {NodeKind::kRegion});
+    builder_.check_reference(v, info.paired_region, base::JsonReader::at(path, "paired_region"), {NodeKind::kRegion});
   }
   std::vector<std::string> zone_ids;
   if (const json* zones = reader_.array(region, path, "zones", false)) {
     for (std::size_t i = 0; i < zones->size(); ++i) {
-      const std::string zone_path = JsonReader::at(JsonReader::at(path, "zones"), i);
+      const std::string zone_path = base::JsonReader::at(base::JsonReader::at(path, "zones"), i);
       const json& zone = (*zones)[i];
       if (!reader_.expect_object(zone, zone_path, "a zone object with \"id\"")) continue;
       reader_.check_keys(zone, zone_path, {"id", "description"});
@@ -55,7 +55,7 @@ void RegionReader::check_region(const json& region, const std::string& path) {
   const auto components = [&](std::string_view key, auto check) {
     if (const json* list = reader_.array(region, path, key, false)) {
       for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string item_path = JsonReader::at(JsonReader::at(path, key), i);
+        const std::string item_path = base::JsonReader::at(base::JsonReader::at(path, key), i);
         if (reader_.expect_object((*list)[i], item_path, "an object"))
           (this->*check)((*list)[i], item_path, v, zone_ids);
       }
@@ -76,10 +76,10 @@ std::optional<VertexId> RegionReader::add_component(const json& item, const std:
   for (std::size_t i = 0; i < zones.size(); ++i) {
     if (std::find(zone_ids.begin(), zone_ids.end(), zones[i]) == zone_ids.end()) {
       std::string problem = "unknown zone " + in_quotes(zones[i]) + " in region " + in_quotes(builder_.node(region).id);
-      if (const auto nearest = nearest_word(zones[i], zone_ids)) problem += "; did you mean " + in_quotes(*nearest) + "?";
-      reader_.error(JsonReader::at(JsonReader::at(path, "zones"), i), problem,
+      if (const auto nearest = base::nearest_word(zones[i], zone_ids)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+      reader_.error(base::JsonReader::at(base::JsonReader::at(path, "zones"), i), problem,
                     zone_ids.empty() ? "none: the region declares no zones"
-                                     : "zones of this region: " + JsonReader::join(zone_ids));
+                                     : "zones of this region: " + base::JsonReader::join(zone_ids));
     }
   }
   const std::vector<std::string> depends_on = builder_.string_list(item, path, "depends_on");
@@ -97,7 +97,7 @@ std::optional<VertexId> RegionReader::add_component(const json& item, const std:
     }
   }
   for (std::size_t i = 0; i < depends_on.size(); ++i) {
-    builder_.refer(v, depends_on[i], JsonReader::at(JsonReader::at(path, "depends_on"), i),
+    builder_.refer(v, depends_on[i], base::JsonReader::at(base::JsonReader::at(path, "depends_on"), i),
                    {NodeKind::kModelDeployment, NodeKind::kGateway, NodeKind::kAgentService, NodeKind::kDatabase,
                     NodeKind::kSearchIndex, NodeKind::kObjectStorage, NodeKind::kKeyVault,
                     NodeKind::kContainerRegistry, NodeKind::kHsm, NodeKind::kGlobalEntry});
@@ -123,7 +123,7 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
         static_cast<DeploymentType>(std::find(types.begin(), types.end(), *type) - types.begin());
   }
   if (const json* capacity = reader_.object(item, path, "capacity", true)) {
-    const std::string capacity_path = JsonReader::at(path, "capacity");
+    const std::string capacity_path = base::JsonReader::at(path, "capacity");
     reader_.check_keys(*capacity, capacity_path, {"tokens_per_minute", "concurrency"});
     info.capacity_tokens_per_minute =
         reader_.number(*capacity, capacity_path, "tokens_per_minute", true, 0, kMaxTokensPerMinute).value_or(0);
@@ -134,7 +134,7 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
   info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
   info.warm_up = reader_.duration(item, path, "warm_up", false, kMaxWarmUp, "24h").value_or(microseconds{0});
   if (const json* price = reader_.object(item, path, "price", false)) {
-    const std::string price_path = JsonReader::at(path, "price");
+    const std::string price_path = base::JsonReader::at(path, "price");
     reader_.check_keys(*price, price_path, {"per_hour_usd", "per_1k_tokens_usd"});
     info.price_per_hour_usd = reader_.number(*price, price_path, "per_hour_usd", false, 0, 1e6).value_or(0);
     info.price_per_1k_tokens_usd =
@@ -142,13 +142,13 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
   }
   info.tokens_per_month = reader_.number(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
   if (const json* check = reader_.object(item, path, "health_check", false)) {
-    const std::string check_path = JsonReader::at(path, "health_check");
+    const std::string check_path = base::JsonReader::at(path, "health_check");
     reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});
     HealthCheck hc;
     hc.interval = reader_.duration(*check, check_path, "interval", true, std::chrono::hours(24), "24h")
                       .value_or(microseconds{0});
     if (hc.interval == microseconds{0} && check->contains("interval")) {
-      reader_.error(JsonReader::at(check_path, "interval"), "interval 0 would probe without pause", "at least 1s");
+      reader_.error(base::JsonReader::at(check_path, "interval"), "interval 0 would probe without pause", "at least 1s");
     }
     hc.tokens_per_call = reader_.number(*check, check_path, "tokens_per_call", true, 0, 1e6).value_or(0);
     info.health_check = hc;
@@ -168,7 +168,7 @@ void RegionReader::check_gateway(const json& item, const std::string& path, Vert
   info.health_endpoint =
       reader_.string(item, path, "health_endpoint", false, "a path starting with '/'").value_or("");
   if (!info.health_endpoint.empty() && info.health_endpoint.front() != '/') {
-    reader_.error(JsonReader::at(path, "health_endpoint"),
+    reader_.error(base::JsonReader::at(path, "health_endpoint"),
                   "health endpoint " + in_quotes(info.health_endpoint) + " does not start with '/'",
                   "a path starting with '/'");
   }
@@ -177,7 +177,7 @@ void RegionReader::check_gateway(const json& item, const std::string& path, Vert
   const auto v = add_component(item, path, region, zone_ids, NodeKind::kGateway, info);
   if (!v) return;
   for (std::size_t i = 0; i < backends.size(); ++i) {
-    builder_.refer(*v, backends[i], JsonReader::at(JsonReader::at(path, "backends"), i),
+    builder_.refer(*v, backends[i], base::JsonReader::at(base::JsonReader::at(path, "backends"), i),
                    {NodeKind::kModelDeployment, NodeKind::kAgentService}, EdgeKind::kDependency, true);
   }
 }
@@ -195,12 +195,12 @@ void RegionReader::check_agent_service(const json& item, const std::string& path
       reader_.boolean(item, path, "definitions_in_source_control", false).value_or(false);
   info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
   if (info.is_threads_persisted && info.thread_store.empty() && item.contains("threads_persisted")) {
-    reader_.error(JsonReader::at(path, "thread_store"), "threads_persisted is true but no thread_store is named",
+    reader_.error(base::JsonReader::at(path, "thread_store"), "threads_persisted is true but no thread_store is named",
                   "the id of a database or object_storage holding the threads");
   }
   const auto v = add_component(item, path, region, zone_ids, NodeKind::kAgentService, info);
   if (v && !info.thread_store.empty()) {
-    builder_.refer(*v, info.thread_store, JsonReader::at(path, "thread_store"),
+    builder_.refer(*v, info.thread_store, base::JsonReader::at(path, "thread_store"),
                    {NodeKind::kDatabase, NodeKind::kObjectStorage});
   }
 }

@@ -36,7 +36,7 @@ class RegionReader {
                         const std::vector<std::string>& zone_ids);
 
   GraphBuilder& builder_;
-  JsonReader& reader_;
+  base::JsonReader& reader_;
 };
 
 }  // namespace faultline::topology

@@ -6,7 +6,7 @@
 
 #include "duplicate_key_finder.hpp"
 #include "entry_and_link_reader.hpp"
-#include "faultline/topology/json_reader.hpp"
+#include "faultline/base/json_reader.hpp"
 #include "graph_builder.hpp"
 #include "region_reader.hpp"
 
@@ -24,7 +24,7 @@ struct RootFields {
 // Walks the JSON document into `builder`, section by section in file order, then resolves the
 // references; every error goes to the builder's reader.
 RootFields check_root(const json& root, GraphBuilder& builder) {
-  JsonReader& reader = builder.reader();
+  base::JsonReader& reader = builder.reader();
   RootFields fields;
   if (!root.is_object()) {
     reader.error("", std::string("the file holds a JSON ") + root.type_name() + ", not an object",
@@ -40,18 +40,18 @@ RootFields check_root(const json& root, GraphBuilder& builder) {
   if (const json* regions = reader.array(root, "", "regions", true)) {
     if (regions->empty()) reader.error("regions", "no regions", "at least one region");
     for (std::size_t i = 0; i < regions->size(); ++i)
-      regions_reader.check_region((*regions)[i], JsonReader::at("regions", i));
+      regions_reader.check_region((*regions)[i], base::JsonReader::at("regions", i));
   }
   EntryAndLinkReader links_reader(builder);
   if (const json* entry = reader.object(root, "", "global_entry", false))
     links_reader.check_global_entry(*entry, "global_entry");
   if (const json* links = reader.array(root, "", "network_links", false)) {
     for (std::size_t i = 0; i < links->size(); ++i)
-      links_reader.check_network_link((*links)[i], JsonReader::at("network_links", i));
+      links_reader.check_network_link((*links)[i], base::JsonReader::at("network_links", i));
   }
   if (const json* links = reader.array(root, "", "replication_links", false)) {
     for (std::size_t i = 0; i < links->size(); ++i)
-      links_reader.check_replication_link((*links)[i], JsonReader::at("replication_links", i));
+      links_reader.check_replication_link((*links)[i], base::JsonReader::at("replication_links", i));
   }
   if (const json* clients = reader.array(root, "", "clients", false)) links_reader.check_clients(*clients);
   builder.resolve_references();
@@ -63,7 +63,7 @@ RootFields check_root(const json& root, GraphBuilder& builder) {
 
 std::string LoadResult::error_report() const {
   std::string out;
-  for (const LoadError& e : errors) out += e.to_string() + "\n";
+  for (const base::LoadError& e : errors) out += e.to_string() + "\n";
   return out;
 }
 
@@ -71,7 +71,7 @@ LoadResult TopologyLoader::load_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     LoadResult result;
-    result.errors.push_back(LoadError{path, "", 0, 0, "cannot open the file", "a readable topology JSON file"});
+    result.errors.push_back(base::LoadError{path, "", 0, 0, "cannot open the file", "a readable topology JSON file"});
     return result;
   }
   std::ostringstream text;
@@ -81,7 +81,7 @@ LoadResult TopologyLoader::load_file(const std::string& path) {
 
 LoadResult TopologyLoader::load_text(std::string_view text, const std::string& file_name) {
   LoadResult result;
-  const auto root = JsonReader::parse(text, file_name, result.errors, DuplicateKeyFinder(file_name, result.errors));
+  const auto root = base::JsonReader::parse(text, file_name, result.errors, DuplicateKeyFinder(file_name, result.errors));
   if (!root) {
     result.errors.erase(result.errors.begin(), result.errors.end() - 1);  // keep the syntax error alone
     return result;

@@ -15,7 +15,7 @@
 #include <sstream>
 #include <thread>
 
-#include "faultline/gui/atomic_file.hpp"
+#include "faultline/base/atomic_write.hpp"
 #include "faultline/gui/view_state_json.hpp"
 #include "faultline/reports/result_reader.hpp"
 
@@ -496,7 +496,7 @@ void App::save_layout_if_wanted() {
   const char* text = ImGui::SaveIniSettingsToMemory(&size);
   try {
     std::filesystem::create_directories(layout_file_.parent_path());
-    write_file_atomically(layout_file_, std::string_view(text, size));
+    base::write_file_atomically(layout_file_, std::string_view(text, size));
   } catch (const std::exception& e) {
     status_ = std::string("layout not saved: ") + e.what();
   }
@@ -539,7 +539,7 @@ int App::finish_headless() {
           cursor.push_back(cursor_state(session_.result_scenario(), p, cursor_s_));
         }
       }
-      write_file_atomically(options_.dump_state, to_state_json(info, session_.rows(), cursor, session_.store_rows(), &planner_));
+      base::write_file_atomically(options_.dump_state, to_state_json(info, session_.rows(), cursor, session_.store_rows(), &planner_));
     }
   } catch (const std::exception& e) {
     std::cerr << "faultline-gui: " << e.what() << "\n";

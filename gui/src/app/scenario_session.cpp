@@ -1,7 +1,7 @@
 #include "scenario_session.hpp"
 
 #include "faultline/engine/scenario_loader.hpp"
-#include "faultline/gui/file_sha256.hpp"
+#include "faultline/base/file_digest.hpp"
 
 namespace faultline::gui {
 
@@ -26,9 +26,9 @@ bool ScenarioSession::open(const std::string& path) {
 }
 
 std::vector<engine::InputFile> ScenarioSession::inputs() const {
-  std::vector<engine::InputFile> inputs{{"scenario", has_edits_ ? path_ + " (what-if edits)" : path_, sha256_file(path_)}};
+  std::vector<engine::InputFile> inputs{{"scenario", has_edits_ ? path_ + " (what-if edits)" : path_, base::sha256_file(path_)}};
   if (loaded_ && !loaded_->topology_file.empty()) {
-    inputs.push_back({"topology", loaded_->topology_file, sha256_file(loaded_->topology_file)});
+    inputs.push_back({"topology", loaded_->topology_file, base::sha256_file(loaded_->topology_file)});
   }
   return inputs;
 }

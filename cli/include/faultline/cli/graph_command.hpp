@@ -3,17 +3,11 @@
 // SVG (through Graphviz `dot`) when FILE ends in .svg.
 
 #include <CLI/CLI.hpp>
-#include <filesystem>
 #include <iosfwd>
-#include <optional>
-#include <string>
 
 #include "faultline/cli/exit_code.hpp"
 
 namespace faultline::cli {
-
-/// Full path of an executable named `name` on the PATH, if any.
-std::optional<std::filesystem::path> find_on_path(const std::string& name);
 
 /// Adds `graph`; DOT goes to `out` without -o; problems go to `err`; sets `exit_code` (0 or 2).
 void add_graph_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code);

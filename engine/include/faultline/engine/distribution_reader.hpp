@@ -7,13 +7,13 @@
 #include <string_view>
 
 #include "faultline/engine/distribution.hpp"
-#include "faultline/topology/json_reader.hpp"
+#include "faultline/base/json_reader.hpp"
 
 namespace faultline::engine {
 
 /// The distribution at `parent[key]`, or nothing with the problem recorded in `reader`.
 /// `unit` names the unit of the values in messages (e.g. "tokens", "s").
-std::optional<Distribution> read_distribution(topology::JsonReader& reader, const nlohmann::json& parent,
+std::optional<Distribution> read_distribution(base::JsonReader& reader, const nlohmann::json& parent,
                                               const std::string& path, std::string_view key, bool is_required,
                                               std::string_view unit);
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "faultline/router/router_config.hpp"
-#include "faultline/topology/json_reader.hpp"
+#include "faultline/base/json_reader.hpp"
 
 namespace faultline::engine {
 
@@ -24,7 +24,7 @@ class RouterConfigError : public std::runtime_error {
 /// Reads the router configuration `value` found at JSON path `path` ("" at the root, e.g.
 /// "patterns[1].router" inside a scenario), recording every problem in `reader`, then checks it
 /// with router::find_config_error. Returns nothing if any problem was recorded.
-std::optional<router::RouterConfig> read_router_config(topology::JsonReader& reader, const nlohmann::json& value,
+std::optional<router::RouterConfig> read_router_config(base::JsonReader& reader, const nlohmann::json& value,
                                                        const std::string& path);
 
 /// Parses `text` (JSON); `source` names the file in error messages. Throws RouterConfigError.

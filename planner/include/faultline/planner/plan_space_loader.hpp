@@ -11,14 +11,14 @@
 
 #include "faultline/engine/scenario.hpp"
 #include "faultline/planner/plan_space.hpp"
-#include "faultline/topology/load_error.hpp"
+#include "faultline/base/load_error.hpp"
 
 namespace faultline::planner {
 
 /// A search space, or every reason there is none.
 struct PlanSpaceLoadResult {
   std::optional<PlanSpace> space;  ///< set iff errors is empty; the defaults when the section is absent
-  std::vector<topology::LoadError> errors;
+  std::vector<base::LoadError> errors;
   /// One line per error, each ending with a newline.
   [[nodiscard]] std::string error_report() const;
 };

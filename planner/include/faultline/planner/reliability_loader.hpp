@@ -11,14 +11,14 @@
 
 #include "faultline/engine/scenario.hpp"
 #include "faultline/planner/reliability_model.hpp"
-#include "faultline/topology/load_error.hpp"
+#include "faultline/base/load_error.hpp"
 
 namespace faultline::planner {
 
 /// A reliability model, or every reason there is none.
 struct ReliabilityLoadResult {
   std::optional<ReliabilityModel> model;     ///< set iff errors is empty
-  std::vector<topology::LoadError> errors;
+  std::vector<base::LoadError> errors;
   /// One line per error, each ending with a newline.
   [[nodiscard]] std::string error_report() const;
 };

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "faultline/topology/load_error.hpp"
+#include "faultline/base/load_error.hpp"
 #include "faultline/topology/topology.hpp"
 
 namespace faultline::topology {
@@ -15,7 +15,7 @@ namespace faultline::topology {
 /// A topology, or every reason there is none.
 struct LoadResult {
   std::optional<Topology> topology;  // set iff errors is empty
-  std::vector<LoadError> errors;     // in file order, then reference order
+  std::vector<base::LoadError> errors;     // in file order, then reference order
 
   /// True when the topology loaded.
   bool is_ok() const { return topology.has_value(); }

@@ -1,10 +1,10 @@
-#include "faultline/topology/duration_parser.hpp"
+#include "faultline/base/duration_parser.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-namespace faultline::topology {
+namespace faultline::base {
 namespace {
 
 // Largest duration accepted: about 292 thousand years fit in int64 microseconds;
@@ -56,4 +56,4 @@ DurationParseResult parse_json_duration(const nlohmann::json& value) {
   return {std::nullopt, std::string("a duration must be a number or a string, not ") + value.type_name()};
 }
 
-}  // namespace faultline::topology
+}  // namespace faultline::base

@@ -1,10 +1,10 @@
-#include "faultline/topology/key_suggestion.hpp"
+#include "faultline/base/key_suggestion.hpp"
 
 #include <algorithm>
 #include <limits>
 #include <numeric>
 
-namespace faultline::topology {
+namespace faultline::base {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Two-row dynamic programme: row[j] = distance between a[0..i) and b[0..j).
@@ -39,4 +39,4 @@ std::optional<std::string> nearest_word(std::string_view word, const std::vector
   return best;
 }
 
-}  // namespace faultline::topology
+}  // namespace faultline::base

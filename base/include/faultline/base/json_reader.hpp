@@ -12,9 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "faultline/topology/load_error.hpp"
+#include "faultline/base/load_error.hpp"
 
-namespace faultline::topology {
+namespace faultline::base {
 
 /// Field reader over one file. Every accessor returns nothing (and records an
 /// error) when the field is missing-but-required, of the wrong type or out of
@@ -84,4 +84,4 @@ class JsonReader {
   std::vector<LoadError>* errors_;
 };
 
-}  // namespace faultline::topology
+}  // namespace faultline::base

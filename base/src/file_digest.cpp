@@ -1,4 +1,4 @@
-#include "faultline/reports/file_digest.hpp"
+#include "faultline/base/file_digest.hpp"
 
 #include <openssl/evp.h>
 
@@ -7,7 +7,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace faultline::reports {
+namespace faultline::base {
 
 std::string sha256_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -31,4 +31,4 @@ std::string sha256_file(const std::filesystem::path& path) {
   return out;
 }
 
-}  // namespace faultline::reports
+}  // namespace faultline::base

@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace faultline::topology {
+namespace faultline::base {
 
 /// Where and what: the file, the JSON path (or line and column for syntax
 /// errors), the problem, and what is allowed instead.
@@ -19,4 +19,4 @@ struct LoadError {
   std::string to_string() const;
 };
 
-}  // namespace faultline::topology
+}  // namespace faultline::base

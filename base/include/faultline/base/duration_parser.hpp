@@ -9,7 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace faultline::topology {
+namespace faultline::base {
 
 /// A parsed duration, or why the text is not one.
 struct DurationParseResult {
@@ -27,4 +27,4 @@ DurationParseResult parse_duration(std::string_view text);
 /// Parses a JSON number (seconds) or string (as above) into microseconds; negative values are errors.
 DurationParseResult parse_json_duration(const nlohmann::json& value);
 
-}  // namespace faultline::topology
+}  // namespace faultline::base

@@ -1,4 +1,4 @@
-#include "faultline/reports/atomic_write.hpp"
+#include "faultline/base/atomic_write.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace faultline::reports {
+namespace faultline::base {
 
 std::filesystem::path make_temporary_beside(const std::filesystem::path& target) {
   const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
@@ -53,4 +53,4 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   }
 }
 
-}  // namespace faultline::reports
+}  // namespace faultline::base

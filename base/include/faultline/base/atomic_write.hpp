@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string_view>
 
-namespace faultline::reports {
+namespace faultline::base {
 
 /// A fresh, empty temporary file next to `target` (same folder, hidden name); throws std::runtime_error.
 std::filesystem::path make_temporary_beside(const std::filesystem::path& target);
@@ -13,4 +13,4 @@ std::filesystem::path make_temporary_beside(const std::filesystem::path& target)
 /// Writes `content` to `target` through a temporary file and a rename; throws std::runtime_error naming the path.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
 
-}  // namespace faultline::reports
+}  // namespace faultline::base

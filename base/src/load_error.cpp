@@ -1,6 +1,6 @@
-#include "faultline/topology/load_error.hpp"
+#include "faultline/base/load_error.hpp"
 
-namespace faultline::topology {
+namespace faultline::base {
 
 std::string LoadError::to_string() const {
   std::string out = file;
@@ -12,4 +12,4 @@ std::string LoadError::to_string() const {
   return out;
 }
 
-}  // namespace faultline::topology
+}  // namespace faultline::base

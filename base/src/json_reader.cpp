@@ -1,4 +1,4 @@
-#include "faultline/topology/json_reader.hpp"
+#include "faultline/base/json_reader.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,10 +6,10 @@
 #include <iomanip>
 #include <sstream>
 
-#include "faultline/topology/duration_parser.hpp"
-#include "faultline/topology/key_suggestion.hpp"
+#include "faultline/base/duration_parser.hpp"
+#include "faultline/base/key_suggestion.hpp"
 
-namespace faultline::topology {
+namespace faultline::base {
 namespace {
 
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
@@ -202,4 +202,4 @@ std::string JsonReader::join(const std::vector<std::string>& words, std::string_
   return out;
 }
 
-}  // namespace faultline::topology
+}  // namespace faultline::base
