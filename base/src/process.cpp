@@ -27,7 +27,20 @@ class SpawnActions {
   posix_spawn_file_actions_t actions_{};
 };
 
-// Waits for `pid`, killing it at `timeout` (0 = never); the raw wait status, or nothing when killed or lost.
+// Owns a posix_spawnattr_t for the length of one spawn.
+class SpawnAttributes {
+ public:
+  SpawnAttributes() { ::posix_spawnattr_init(&attributes_); }
+  ~SpawnAttributes() { ::posix_spawnattr_destroy(&attributes_); }
+  SpawnAttributes(const SpawnAttributes&) = delete;
+  SpawnAttributes& operator=(const SpawnAttributes&) = delete;
+  posix_spawnattr_t* get() { return &attributes_; }
+
+ private:
+  posix_spawnattr_t attributes_{};
+};
+
+// Waits for `pid` (a process group leader), killing its group at `timeout` (0 = never); the raw wait status, or nothing when killed or lost.
 std::optional<int> wait_bounded(pid_t pid, std::chrono::milliseconds timeout) {
   int status = 0;
   if (timeout.count() <= 0) {
@@ -40,7 +53,7 @@ std::optional<int> wait_bounded(pid_t pid, std::chrono::milliseconds timeout) {
     if (done == pid) return status;
     if (done < 0) return std::nullopt;
     if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(pid, SIGKILL);
+      ::kill(-pid, SIGKILL);  // the whole group: a browser or shell leaves children otherwise
       ::waitpid(pid, &status, 0);
       return std::nullopt;
     }
@@ -82,8 +95,13 @@ int run_program(const std::filesystem::path& program, const std::vector<std::str
     ::posix_spawn_file_actions_addopen(actions.get(), 1, options.log->c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     ::posix_spawn_file_actions_adddup2(actions.get(), 1, 2);
   }
+  SpawnAttributes attributes;
+  if (options.timeout.count() > 0) {  // its own process group, so a timeout kills its children too
+    ::posix_spawnattr_setflags(attributes.get(), POSIX_SPAWN_SETPGROUP);
+    ::posix_spawnattr_setpgroup(attributes.get(), 0);
+  }
   pid_t pid = 0;
-  if (::posix_spawn(&pid, program.c_str(), actions.get(), nullptr, argv.data(), environ) != 0) return -1;
+  if (::posix_spawn(&pid, program.c_str(), actions.get(), attributes.get(), argv.data(), environ) != 0) return -1;
   const std::optional<int> status = wait_bounded(pid, options.timeout);
   if (!status || !WIFEXITED(*status)) return -1;
   return WEXITSTATUS(*status);

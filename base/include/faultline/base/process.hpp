@@ -22,7 +22,8 @@ struct RunOptions {
   std::chrono::milliseconds timeout{0};      ///< killed (SIGKILL) after this long; 0 = no limit
 };
 
-/// Runs `program` with `arguments` (no shell, stdin from /dev/null when a log is given): its exit
+/// Runs `program` with `arguments` (no shell, stdin from /dev/null when a log is given; with a timeout,
+/// in its own process group, all killed at the limit): its exit
 /// status, or -1 when it could not start, was killed by a signal or ran out of time.
 int run_program(const std::filesystem::path& program, const std::vector<std::string>& arguments,
                 const RunOptions& options = {});
