@@ -19,6 +19,7 @@
 #include "faultline/base/atomic_write.hpp"
 #include "faultline/base/file_digest.hpp"
 #include "faultline/reports/html_report.hpp"
+#include "faultline/cli/lint_gate.hpp"
 #include "faultline/reports/junit_report.hpp"
 #include "faultline/reports/result_json.hpp"
 #include "faultline/version.hpp"
@@ -33,6 +34,7 @@ struct BatchOptions {
   std::string junit_path;
   std::string report_dir;
   bool is_quiet = false;
+  bool is_lint_overridden = false;
 };
 
 // One scenario's outcome; exactly one of result and error is set.
@@ -40,6 +42,7 @@ struct BatchItem {
   std::string path;
   std::optional<engine::RunResult> result;
   std::string error;
+  std::vector<reports::JunitLintCase> lint;  // the topology's findings as JUnit cases
 };
 
 // Parses "K/N" (1 <= K <= N); returns false when malformed.
@@ -80,8 +83,9 @@ std::string report_stem(const std::string& path) {
 }
 
 // Loads and runs one scenario with one thread (batch parallelism is across scenarios).
-BatchItem run_one(const ScenarioCandidate& candidate, const std::function<void(double)>& on_progress) {
-  BatchItem item{candidate.path, std::nullopt, {}};
+BatchItem run_one(const ScenarioCandidate& candidate, bool is_lint_overridden,
+                  const std::function<void(double)>& on_progress) {
+  BatchItem item{candidate.path, std::nullopt, {}, {}};
   if (!candidate.problem.empty()) {
     item.error = candidate.path + ": " + candidate.problem;
     return item;
@@ -94,6 +98,13 @@ BatchItem run_one(const ScenarioCandidate& candidate, const std::function<void(d
       return item;
     }
     const engine::Scenario& scenario = *loaded.scenario;
+    const std::vector<topology::LintFinding> findings = scenario_lint(scenario);
+    item.lint = lint_junit_cases(scenario, findings, is_lint_overridden);
+    if (const auto blocking = blocking_lint_errors(scenario, findings); !blocking.empty() && !is_lint_overridden) {
+      item.error = format_lint_refusal(candidate.path, blocking);
+      while (!item.error.empty() && item.error.back() == '\n') item.error.pop_back();
+      return item;
+    }
     std::vector<engine::InputFile> inputs{{"scenario", candidate.path, base::sha256_file(candidate.path)}};
     if (!scenario.topology_file.empty()) {
       inputs.push_back({"topology", scenario.topology_file, base::sha256_file(scenario.topology_file)});
@@ -140,7 +151,7 @@ ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err
   std::atomic<std::size_t> next{0};
   const auto worker = [&] {
     for (std::size_t i = next++; i < mine.size(); i = next++) {
-      items[i] = run_one(mine[i], [&report_progress, i](double f) { report_progress(i, f); });
+      items[i] = run_one(mine[i], options.is_lint_overridden, [&report_progress, i](double f) { report_progress(i, f); });
       report_progress(i, 1.0);
     }
   };
@@ -163,7 +174,7 @@ ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err
       ++bad;
       err << item.error << "\nfaultline batch: " << item.path << " is malformed; it was not run\n";
     }
-    suites.push_back({item.path, item.result, item.error});
+    suites.push_back({item.path, item.result, item.error, item.lint});
   }
   if (!options.report_dir.empty()) {
     std::filesystem::create_directories(options.report_dir);
@@ -203,7 +214,10 @@ void add_batch_command(CLI::App& app, std::ostream& out, std::ostream& err, Exit
   cmd->add_option("--junit", options->junit_path, "write JUnit XML: one test suite per scenario");
   cmd->add_option("--report-dir", options->report_dir, "write <scenario>.html and <scenario>.result.json per scenario here");
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
-  cmd->footer("Exit code: 0 every target met, 1 a target missed, 2 a malformed scenario (the others still run).\n"
+  cmd->add_flag("--allow-lint-errors", options->is_lint_overridden,
+                "run scenarios whose topology has lint errors they do not acknowledge in lint.allow");
+  cmd->footer("Exit code: 0 every target met, 1 a target missed, 2 a malformed scenario or unacknowledged topology lint "
+              "errors (the others still run).\n"
               "Merging shards: run them into one --report-dir, then\n"
               "  faultline report DIR/*.result.json --format junit -o junit.xml");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = batch(*options, out, err); });

@@ -134,7 +134,7 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
       // One suite per scenario, ordered by scenario path as `batch` orders them, so
       // merging shards' results gives the same file as one unsharded batch.
       std::vector<reports::JunitSuite> suites;
-      for (auto& r : results) suites.push_back({reports::scenario_label(r), std::move(r), {}});
+      for (auto& r : results) suites.push_back({reports::scenario_label(r), std::move(r), {}, {}});
       std::stable_sort(suites.begin(), suites.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
       const std::string text = reports::to_junit_xml(suites);
       if (options.output.empty()) {

@@ -80,6 +80,9 @@ std::string format_result_table(const engine::RunResult& result) {
   for (const engine::PatternResult& p : result.patterns) {
     const engine::IncidentResult* worst = worst_incident(p);
     if (worst == nullptr) continue;
+    out += "  " + p.name + " worst incident: RTO " + fixed(worst->rto_s, 0) + " s, down " + fixed(worst->downtime_s, 0) +
+           " s, degraded " + fixed(worst->degraded_s, 0) + " s, weighted downtime " +
+           fixed(worst->downtime_weighted_s, 1) + " s\n";
     if (worst->failback) {
       const engine::FailbackResult& f = *worst->failback;
       out += "  " + p.name + " failback: traffic back at " + fixed(f.traffic_back_s, 1) + " s, re-sync " +

@@ -9,10 +9,12 @@
 #include "faultline/base/atomic_write.hpp"
 #include "faultline/base/file_digest.hpp"
 #include "faultline/cli/progress_bar.hpp"
+#include "faultline/cli/cost_table.hpp"
 #include "faultline/cli/result_table.hpp"
 #include "faultline/engine/scenario_loader.hpp"
 #include "faultline/engine/scenario_runner.hpp"
 #include "faultline/reports/chromium.hpp"
+#include "faultline/cli/lint_gate.hpp"
 #include "faultline/reports/junit_report.hpp"
 #include "faultline/reports/report_format.hpp"
 #include "faultline/reports/result_json.hpp"
@@ -32,6 +34,8 @@ struct RunOptionsCli {
   std::optional<std::uint64_t> seed;
   unsigned threads = 0;
   bool is_quiet = false;
+  bool has_cost_breakdown = false;
+  bool is_lint_overridden = false;
 };
 
 std::string describe_duration(double seconds) {
@@ -40,9 +44,10 @@ std::string describe_duration(double seconds) {
   return std::to_string(static_cast<long long>(seconds)) + " s";
 }
 
-ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err) {
-  // Check the report options before simulating, so a typo does not cost a whole run.
-  std::optional<reports::ReportFormat> report_format;
+// Checks --report/--format (and Chromium for a PDF) before simulating, so a typo does not cost a whole run.
+// Returns false after writing the problem to `err`.
+bool check_report_options(const RunOptionsCli& options, std::optional<reports::ReportFormat>& report_format,
+                          std::ostream& err) {
   if (!options.report_path.empty()) {
     report_format = options.report_format.empty() ? reports::report_format_of_path(options.report_path)
                                                   : reports::parse_report_format(options.report_format);
@@ -50,20 +55,39 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
       err << "faultline run: cannot tell the report format of " << options.report_path << " (--format "
           << (options.report_format.empty() ? std::string("not given") : options.report_format)
           << "; allowed: " << reports::report_format_names() << ", or the extensions .html .md .csv .xml .pdf)\n";
-      return ExitCode::kBadInput;
+      return false;
     }
   } else if (!options.report_format.empty()) {
     err << "faultline run: --format applies to --report FILE, which is missing\n";
-    return ExitCode::kBadInput;
+    return false;
   }
   if (report_format == reports::ReportFormat::kPdf) {
     try {
       (void)reports::HeadlessChromium::find(options.chromium);
     } catch (const reports::ChromiumNotFound& e) {
       err << "faultline run: " << e.what() << "; nothing was simulated\n";
-      return ExitCode::kBadInput;
+      return false;
     }
   }
+  return true;
+}
+
+// The table and what was written, unless quiet.
+void print_summary(const RunOptionsCli& options, const engine::Scenario& scenario, const engine::RunResult& result,
+                   bool has_report, std::ostream& out) {
+  if (options.is_quiet) return;
+  out << "scenario " << scenario.name << ": " << describe_duration(engine::to_seconds(scenario.duration)) << " simulated, seed "
+      << scenario.seed << ", " << scenario.faults.size() << " fault(s)\n\n";
+  out << format_result_table(result);
+  if (options.has_cost_breakdown) out << format_cost_breakdown(result);
+  if (!options.json_path.empty()) out << "result written to " << options.json_path << "\n";
+  if (!options.junit_path.empty()) out << "JUnit written to " << options.junit_path << "\n";
+  if (has_report) out << "report written to " << options.report_path << "\n";
+}
+
+ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err) {
+  std::optional<reports::ReportFormat> report_format;
+  if (!check_report_options(options, report_format, err)) return ExitCode::kBadInput;
   engine::ScenarioLoadResult loaded = engine::ScenarioLoader::load_file(options.scenario);
   if (!loaded.scenario) {
     err << loaded.error_report();
@@ -71,6 +95,14 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
     return ExitCode::kBadInput;
   }
   engine::Scenario& scenario = *loaded.scenario;
+  const std::vector<topology::LintFinding> findings = scenario_lint(scenario);
+  if (const auto blocking = blocking_lint_errors(scenario, findings); !blocking.empty()) {
+    if (!options.is_lint_overridden) {
+      err << format_lint_refusal(options.scenario, blocking);
+      return ExitCode::kBadInput;
+    }
+    err << "faultline run: simulating despite " << blocking.size() << " topology lint error(s) (--allow-lint-errors)\n";
+  }
   if (options.seed) scenario.seed = *options.seed;
   std::vector<engine::InputFile> inputs{{"scenario", options.scenario, base::sha256_file(options.scenario)}};
   if (!scenario.topology_file.empty()) {
@@ -92,7 +124,9 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
   bar.finish();
   if (!options.json_path.empty()) base::write_file_atomically(options.json_path, reports::to_json_text(result));
   if (!options.junit_path.empty()) {
-    base::write_file_atomically(options.junit_path, reports::to_junit_xml({{options.scenario, result, {}}}));
+    base::write_file_atomically(
+        options.junit_path,
+        reports::to_junit_xml({{options.scenario, result, {}, lint_junit_cases(scenario, findings, options.is_lint_overridden)}}));
   }
   if (report_format) {
     try {
@@ -102,14 +136,7 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
       return ExitCode::kBadInput;
     }
   }
-  if (!options.is_quiet) {
-    out << "scenario " << scenario.name << ": " << describe_duration(engine::to_seconds(scenario.duration)) << " simulated, seed "
-        << scenario.seed << ", " << scenario.faults.size() << " fault(s)\n\n";
-    out << format_result_table(result);
-    if (!options.json_path.empty()) out << "result written to " << options.json_path << "\n";
-    if (!options.junit_path.empty()) out << "JUnit written to " << options.junit_path << "\n";
-    if (report_format) out << "report written to " << options.report_path << "\n";
-  }
+  print_summary(options, scenario, result, report_format.has_value(), out);
   return engine::all_targets_met(result) ? ExitCode::kOk : ExitCode::kTargetMissed;
 }
 
@@ -129,7 +156,11 @@ void add_run_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCo
   cmd->add_option("-j,--threads", options->threads, "patterns simulated in parallel (default: cores)")
       ->check(CLI::Range(1, 256));
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
-  cmd->footer("Exit code: 0 every target met, 1 a target missed, 2 bad input.");
+  cmd->add_flag("--cost-breakdown", options->has_cost_breakdown,
+                "also print each pattern's monthly cost by component and region, its baseline and premium");
+  cmd->add_flag("--allow-lint-errors", options->is_lint_overridden,
+                "simulate even when the topology has lint errors the scenario does not acknowledge in lint.allow");
+  cmd->footer("Exit code: 0 every target met, 1 a target missed, 2 bad input (or topology lint errors).");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = run(*options, out, err); });
 }
 

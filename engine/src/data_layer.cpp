@@ -156,6 +156,29 @@ std::optional<double> DataLayer::on_fault_end(std::size_t fault) {
 
 std::string_view DataLayer::store_mode(std::size_t i) const { return topology::to_string(stores_[i].replication.mode); }
 
+std::pair<std::optional<double>, double> DataLayer::rpo_bounds(std::size_t i) const {
+  const StoreReplication& r = stores_[i].replication;
+  switch (r.mode) {
+    case topology::ReplicationMode::kSync:
+      return {0.0, 0.0};
+    case topology::ReplicationMode::kAsync:
+      if (r.lag_s) return {r.lag_s->max(), r.lag_s->mean()};
+      return {to_seconds(r.lag), to_seconds(r.lag)};
+    case topology::ReplicationMode::kBackupRestore:
+    case topology::ReplicationMode::kScheduledRebuild:
+      // A fault falls uniformly between two copies: the loss is the time since the last one.
+      return {to_seconds(r.backup_interval), to_seconds(r.backup_interval) / 2};
+  }
+  return {std::nullopt, 0.0};
+}
+
+bool DataLayer::is_promoted_by_service(std::size_t i) const {
+  const Store& s = stores_[i];
+  const bool is_replicated =
+      s.replication.mode == topology::ReplicationMode::kSync || s.replication.mode == topology::ReplicationMode::kAsync;
+  return s.is_database && s.has_automatic_failover && is_replicated;
+}
+
 double DataLayer::writes_since(const Store& store, SimTime from, SimTime now) const {
   // The ring holds per-second counts of the last ring-size seconds.
   const std::int64_t now_s = now.time_since_epoch().count() / 1000000;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "faultline/engine/random_stream.hpp"
@@ -65,6 +66,11 @@ class DataLayer {
   /// Store id and replication mode spelling of store `i`.
   [[nodiscard]] const std::string& store_id(std::size_t i) const { return stores_[i].id; }
   [[nodiscard]] std::string_view store_mode(std::size_t i) const;
+  /// Worst-case and expected RPO of store `i`'s mode, s (worst null: unbounded lag distribution).
+  [[nodiscard]] std::pair<std::optional<double>, double> rpo_bounds(std::size_t i) const;
+  /// True when store `i`'s own service promotes its copy (Cosmos DB service-managed failover of a
+  /// replicated account); false for stores that need a runbook (Storage GRS, backups, self-managed).
+  [[nodiscard]] bool is_promoted_by_service(std::size_t i) const;
   /// Lost writes summed over the run's faults.
   [[nodiscard]] double lost_writes_total() const { return lost_writes_total_; }
 

@@ -157,6 +157,24 @@ double Distribution::mean() const {
   return a_;
 }
 
+std::optional<double> Distribution::max() const {
+  switch (kind_) {
+    case Kind::kConstant:
+      return a_;
+    case Kind::kUniform:
+      return b_;
+    case Kind::kPiecewiseLinear:
+    case Kind::kEmpirical:
+      return *std::max_element(xs_.begin(), xs_.end());
+    case Kind::kExponential:
+    case Kind::kNormal:
+    case Kind::kLognormal:
+    case Kind::kWeibull:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 std::string_view to_string(Distribution::Kind kind) {
   switch (kind) {
     case Distribution::Kind::kConstant: return "constant";

@@ -25,6 +25,7 @@ RecoveryTracker::RecoveryTracker(RecoveryConfig config) : config_(config), windo
 void RecoveryTracker::evaluate_through(SimTime t) {
   if (is_finished_) throw std::logic_error("RecoveryTracker: record or evaluation after finish()");
   const std::int64_t last = t.time_since_epoch().count() / kSecondUs;
+  if (next_boundary_s_ <= last) flush_second();  // second next_boundary_s_ - 1 is complete
   while (next_boundary_s_ <= last) {
     const std::int64_t b = next_boundary_s_;
     // Window at b s - 1 us covers exactly [b - W, b): nothing at or after b was recorded yet.
@@ -45,11 +46,26 @@ void RecoveryTracker::evaluate_through(SimTime t) {
                            threshold_ratio_ * static_cast<double>(counts.offered);
       has_evaluation_ = true;
       is_last_good_ = is_good;
-      if (!is_good) last_bad_boundary_s_ = b;
+      Incident& incident = incidents_.back();
+      if (!is_good) {
+        last_bad_boundary_s_ = b;
+        incident.down_s += 1;
+      } else if (static_cast<double>(counts.succeeded) < incident.pre_incident_ratio * static_cast<double>(counts.offered)) {
+        incident.degraded_s += 1;
+      }
     }
     ++next_boundary_s_;
   }
   next_boundary_us_ = next_boundary_s_ * kSecondUs;
+}
+
+void RecoveryTracker::flush_second() {
+  if (is_open_ && second_offered_ > 0) {
+    incidents_.back().weighted_down_s +=
+        static_cast<double>(second_offered_ - second_succeeded_) / static_cast<double>(second_offered_);
+  }
+  second_offered_ = 0;
+  second_succeeded_ = 0;
 }
 
 void RecoveryTracker::close_open_incident(SimTime end) {
@@ -156,6 +172,7 @@ void RecoveryTracker::finish(SimTime run_end) {
                            " is before outcomes or faults already recorded");
   }
   evaluate_through(run_end);
+  flush_second();  // a last partial second
   close_open_incident(run_end);
   is_finished_ = true;
   next_boundary_us_ = 0;  // every later record() takes the checked path and throws
@@ -178,6 +195,9 @@ std::vector<IncidentResult> RecoveryTracker::results() const {
     if (incident.runbook_critical_path) row.runbook_s = to_seconds(*incident.runbook_critical_path);
     if (incident.rpo) row.rpo_s = to_seconds(*incident.rpo);
     row.lost_writes = incident.lost_writes;
+    row.downtime_s = incident.down_s;
+    row.degraded_s = incident.degraded_s;
+    row.downtime_weighted_s = incident.weighted_down_s;
     rows.push_back(std::move(row));
   }
   return rows;

@@ -11,6 +11,7 @@
 #include "faultline/base/key_suggestion.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
 #include "faultline/topology/topology_loader.hpp"
+#include "target_reader.hpp"
 #include "workload_reader.hpp"
 
 namespace faultline::engine {
@@ -29,6 +30,12 @@ const std::vector<std::string> kFaultTypes{
     "region_outage",   "zone_outage",         "gpu_capacity_loss",     "gray_failure",
     "throttling",      "gateway_failure",     "global_entry_failure",  "dns_failure",
     "quota_reclaimed", "model_version_drift", "replication_partition", "data_store_outage"};
+
+// "FL" and three digits, as docs/lint-rules.md numbers the rules.
+bool is_lint_rule_id(const std::string& id) {
+  return id.size() == 5 && id.rfind("FL", 0) == 0 &&
+         std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // Node kinds a fault of each type may target, in kFaultTypes order.
 std::vector<NodeKind> target_kinds(FaultType type) {
@@ -100,7 +107,7 @@ class ScenarioChecker {
     }
     reader_.check_keys(root, "",
                        {"$schema", "name", "description", "topology", "duration", "seed", "recovery", "slo",
-                        "workloads", "faults", "patterns", "targets", "costs", "reliability", "plan"});
+                        "workloads", "faults", "patterns", "targets", "costs", "reliability", "plan", "lint"});
     Scenario s;
     s.file = reader_.file();
     s.name = reader_.string(root, "", "name", true).value_or("");
@@ -134,7 +141,8 @@ class ScenarioChecker {
         check_pattern((*patterns)[i], base::JsonReader::at("patterns", i), s);
       }
     }
-    check_targets(root, s);
+    TargetReader(reader_, kFaultTypes).check(root, s);
+    check_lint(root, s);
     if (const json* c = reader_.object(root, "", "costs", false)) {
       reader_.check_keys(*c, "costs", {"per_failed_request_usd", "per_downtime_minute_usd", "per_lost_write_usd"});
       s.costs.per_failed_request_usd = reader_.number(*c, "costs", "per_failed_request_usd", false, 0, 1e9).value_or(0);
@@ -268,7 +276,7 @@ class ScenarioChecker {
     if (!reader_.expect_object(p, path, "a pattern object")) return;
     reader_.check_keys(p, path,
                        {"name", "preset", "description", "routing", "standby_fraction", "trigger_delay",
-                        "time_to_capacity", "warmup", "cold_cache_latency", "router", "runbook", "data"});
+                        "time_to_capacity", "warmup", "cold_cache_latency", "router", "runbook", "data", "gate"});
     PatternSpec spec;
     spec.name = reader_.string(p, path, "name", true).value_or("");
     if (!spec.name.empty() && !pattern_names_.insert(spec.name).second) {
@@ -304,6 +312,7 @@ class ScenarioChecker {
       spec.is_active_active = *routing == "active_active";
     }
     if (const auto x = reader_.number(p, path, "standby_fraction", false, 0, 1)) spec.standby_fraction = *x;
+    if (const auto gate = reader_.boolean(p, path, "gate", false)) spec.is_gated = *gate;
     if (const auto d = reader_.duration(p, path, "trigger_delay", false, kMaxStep, "7 days")) spec.trigger_delay = *d;
     if (const auto d = reader_.duration(p, path, "time_to_capacity", false, kMaxStep, "7 days")) spec.time_to_capacity = *d;
     if (const auto d = reader_.duration(p, path, "warmup", false, kMaxStep, "7 days")) spec.warmup = *d;
@@ -339,6 +348,9 @@ class ScenarioChecker {
       return;
     }
     json config = *it;
+    // Absent sections come from the topology (endpoints, probe); "probe": null turns the probes off.
+    const bool is_probe_given = config.contains("probe");
+    if (is_probe_given && config["probe"].is_null()) config.erase("probe");
     if (!config.contains("endpoints")) {
       json endpoints = json::array();
       for (const auto& e : defaults.endpoints) {
@@ -352,6 +364,7 @@ class ScenarioChecker {
     auto router = read_router_config(reader_, config, router_path);
     if (!router) return;
     spec.router = std::move(*router);
+    if (!is_probe_given) spec.router.probe = defaults.probe;
     for (std::size_t i = 0; i < spec.router.endpoints.size(); ++i) {
       const std::string& name = spec.router.endpoints[i].name;
       const bool is_known = std::any_of(defaults.endpoints.begin(), defaults.endpoints.end(),
@@ -538,36 +551,20 @@ class ScenarioChecker {
     (void)s;
   }
 
-  void check_target_fields(const json& t, const std::string& path, TargetSpec& out) {
-    if (const auto v = reader_.number(t, path, "rto_s", false, 0, 1e9)) out.rto_s = *v;
-    if (const auto v = reader_.number(t, path, "rpo_s", false, 0, 1e9)) out.rpo_s = *v;
-    if (const auto v = reader_.number(t, path, "availability", false, 0, 1)) out.availability = *v;
-    if (const auto v = reader_.number(t, path, "monthly_cost_usd", false, 0, 1e12)) out.monthly_cost_usd = *v;
-    if (const auto v = reader_.number(t, path, "incident_cost_usd", false, 0, 1e12)) out.incident_cost_usd = *v;
-  }
-
-  void check_targets(const json& root, Scenario& s) {
-    const json* t = reader_.object(root, "", "targets", false);
-    if (t == nullptr) return;
-    reader_.check_keys(*t, "targets",
-                       {"rto_s", "rpo_s", "availability", "monthly_cost_usd", "incident_cost_usd", "by_fault"});
-    check_target_fields(*t, "targets", s.targets);
-    if (const json* by = reader_.object(*t, "targets", "by_fault", false)) {
-      for (const auto& item : by->items()) {
-        const std::string path = "targets.by_fault." + item.key();
-        if (std::find(kFaultTypes.begin(), kFaultTypes.end(), item.key()) == kFaultTypes.end()) {
-          std::string problem = "unknown fault type \"" + item.key() + "\"";
-          if (const auto nearest = base::nearest_word(item.key(), kFaultTypes)) {
-            problem += "; did you mean \"" + *nearest + "\"?";
-          }
-          reader_.error(path, problem, base::JsonReader::join(kFaultTypes));
-          continue;
-        }
-        if (!reader_.expect_object(item.value(), path, "an object of targets")) continue;
-        // The steady-state monthly cost does not depend on a fault: no monthly_cost_usd here.
-        reader_.check_keys(item.value(), path, {"rto_s", "rpo_s", "availability", "incident_cost_usd"});
-        check_target_fields(item.value(), path, s.targets_by_fault[item.key()]);
+  // "lint": {"allow": ["FL006", ...]}: lint errors the scenario shows on purpose (a drill of the mistake).
+  void check_lint(const json& root, Scenario& s) {
+    const json* lint = reader_.object(root, "", "lint", false);
+    if (lint == nullptr) return;
+    reader_.check_keys(*lint, "lint", {"allow"});
+    const json* allow = reader_.array(*lint, "lint", "allow", true, "an array of lint rule ids, e.g. [\"FL006\"]");
+    if (allow == nullptr) return;
+    for (std::size_t i = 0; i < allow->size(); ++i) {
+      const json& id = (*allow)[i];
+      if (!id.is_string() || !is_lint_rule_id(id.get<std::string>())) {
+        reader_.error(JsonReader::at("lint.allow", i), "not a lint rule id", "a rule id such as \"FL006\" (docs/lint-rules.md)");
+        continue;
       }
+      s.lint_allow.push_back(id.get<std::string>());
     }
   }
 

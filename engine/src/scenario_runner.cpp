@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -24,9 +25,29 @@ void add_target(std::vector<TargetResult>& out, const std::string& name, const s
   out.push_back(std::move(t));
 }
 
+// Steady state: the router sends every request to the live endpoints of the lowest priority value,
+// by weight (Front Door order). Each full region's share of the traffic is its share of those weights.
+void assign_traffic_shares(const PatternSpec& pattern, topology::ProvisioningPlan& plan) {
+  std::int64_t best = std::numeric_limits<std::int64_t>::max();
+  for (const auto& e : pattern.router.endpoints) {
+    if (plan.for_region(e.name).mode == topology::ProvisioningMode::kFull) best = std::min(best, e.priority);
+  }
+  double total_weight = 0;
+  for (const auto& e : pattern.router.endpoints) {
+    if (e.priority == best && plan.for_region(e.name).mode == topology::ProvisioningMode::kFull) {
+      total_weight += static_cast<double>(e.weight);
+    }
+  }
+  for (const auto& e : pattern.router.endpoints) {
+    auto& p = plan.regions[e.name];
+    const bool is_serving = e.priority == best && p.mode == topology::ProvisioningMode::kFull && total_weight > 0;
+    p.traffic_share = is_serving ? static_cast<double>(e.weight) / total_weight : 0.0;
+  }
+}
+
 }  // namespace
 
-double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern) {
+topology::CostReport pattern_cost_report(const Scenario& scenario, const PatternSpec& pattern) {
   topology::ProvisioningPlan plan;
   std::int64_t best = std::numeric_limits<std::int64_t>::max();
   for (const auto& e : pattern.router.endpoints) best = std::min(best, e.priority);
@@ -43,12 +64,24 @@ double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern
     plan.regions[e.name] = p;
   }
   for (const std::string& region : pattern.unbuilt_regions) {
-    plan.regions[region] = topology::RegionProvisioning{topology::ProvisioningMode::kNone, 0};
+    plan.regions[region] = topology::RegionProvisioning{topology::ProvisioningMode::kNone, 0, 0};
   }
+  assign_traffic_shares(pattern, plan);
   for (const auto& [store, replication] : pattern.stores) {
     plan.links[store] = topology::LinkProvisioning{replication.mode, replication.backup_interval};
   }
-  return topology::monthly_cost(*scenario.topology, plan).total_usd;
+  return topology::monthly_cost(*scenario.topology, plan);
+}
+
+double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern) {
+  return pattern_cost_report(scenario, pattern).total_usd;
+}
+
+std::string pattern_primary_region(const PatternSpec& pattern) {
+  const auto& endpoints = pattern.router.endpoints;
+  const auto best = std::min_element(endpoints.begin(), endpoints.end(),
+                                     [](const auto& a, const auto& b) { return a.priority < b.priority; });
+  return best == endpoints.end() ? std::string() : best->name;
 }
 
 void judge_targets(const Scenario& scenario, PatternResult& pattern) {
@@ -58,6 +91,7 @@ void judge_targets(const Scenario& scenario, PatternResult& pattern) {
   add_target(pattern.targets, "rpo_s", t.rpo_s, pattern.rpo_s, false);
   add_target(pattern.targets, "availability", t.availability, pattern.availability, true);
   add_target(pattern.targets, "monthly_cost_usd", t.monthly_cost_usd, pattern.monthly_cost_usd, false);
+  add_target(pattern.targets, "premium_usd", t.premium_usd, pattern.premium_usd(), false);
   add_target(pattern.targets, "incident_cost_usd", t.incident_cost_usd, pattern.incident_cost_usd, false);
   for (const auto& [type, spec] : scenario.targets_by_fault) {
     // The worst incident of this fault type.
@@ -84,10 +118,23 @@ void judge_targets(const Scenario& scenario, PatternResult& pattern) {
     }
     add_target(pattern.targets, type + ".incident_cost_usd", spec.incident_cost_usd, cost, false);
   }
+  for (const auto& [store, limit] : scenario.rpo_by_store) {
+    // The store's worst case over its incidents (the mode's bound); an unbounded lag falls back to the sample.
+    std::optional<double> worst;
+    for (const IncidentResult& i : pattern.incidents) {
+      for (const StoreLossResult& s : i.stores) {
+        if (s.store != store) continue;
+        const double v = s.rpo_worst_s ? std::max(*s.rpo_worst_s, s.rpo_s) : s.rpo_s;
+        worst = worst ? std::max(*worst, v) : v;
+      }
+    }
+    add_target(pattern.targets, "rpo_by_store." + store, limit, worst, false);
+  }
 }
 
 bool all_targets_met(const RunResult& result) {
   for (const PatternResult& p : result.patterns) {
+    if (!p.is_gated) continue;
     for (const TargetResult& t : p.targets) {
       if (!t.met) return false;
     }
@@ -139,7 +186,16 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std:
         }
         PatternSimulation simulation(scenario, chosen[k]);
         PatternResult pattern = simulation.run(control);
-        pattern.monthly_cost_usd = pattern_monthly_cost(scenario, scenario.patterns[chosen[k]]);
+        const PatternSpec& spec = scenario.patterns[chosen[k]];
+        topology::CostReport cost = pattern_cost_report(scenario, spec);
+        pattern.monthly_cost_usd = cost.total_usd;
+        pattern.cost_breakdown = std::move(cost.lines);
+        pattern.is_gated = spec.is_gated;
+        const std::string primary = pattern_primary_region(spec);
+        if (const auto v = scenario.topology->find(primary);
+            v && scenario.topology->node(*v).kind == topology::NodeKind::kRegion) {
+          pattern.baseline_cost_usd = topology::single_region_baseline_cost(*scenario.topology, primary);
+        }
         judge_targets(scenario, pattern);
         result.patterns[k] = std::move(pattern);
       } catch (...) {

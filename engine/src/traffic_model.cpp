@@ -239,7 +239,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
       incident.availability = static_cast<double>(d.succeeded_during_fault) / static_cast<double>(d.offered_during_fault);
     }
     incident.cost_usd = d.runbook_cost_usd + rates.per_failed_request_usd * static_cast<double>(d.failed) +
-                        rates.per_downtime_minute_usd * incident.rto_s / 60.0 +
+                        rates.per_downtime_minute_usd * incident.downtime_weighted_s / 60.0 +
                         rates.per_lost_write_usd * static_cast<double>(incident.lost_writes) +
                         incident.work.training_cost_usd_lost;
   }
@@ -247,7 +247,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
   for (const IncidentResult& i : result.incidents) {
     result.rto_s = result.rto_s ? std::max(*result.rto_s, i.rto_s) : i.rto_s;
     if (i.rpo_s) result.rpo_s = result.rpo_s ? std::max(*result.rpo_s, *i.rpo_s) : *i.rpo_s;
-    downtime_s += i.rto_s;
+    downtime_s += i.downtime_weighted_s;  // a degraded minute is not a minute down (issue 22)
   }
   result.incident_cost_usd = runbook_cost_usd_ + rates.per_failed_request_usd * static_cast<double>(failed_) +
                              rates.per_downtime_minute_usd * downtime_s / 60.0 +

@@ -123,6 +123,7 @@ class TrafficModel final : private router::RouterObserver {
     SimTime start;
     std::vector<RunbookStepResult> runbook_steps;
     std::vector<StoreLossResult> stores;
+    std::vector<std::size_t> store_indices;  // DataLayer index of each entry of `stores`
     std::optional<FailbackResult> failback;
     WorkLossResult work;
     SimTime fault_end = kSimForever;
@@ -166,7 +167,8 @@ class TrafficModel final : private router::RouterObserver {
   void schedule_wakeup();
   void trigger_failover();
   void start_data_incident(std::size_t fault);
-  void on_promoted();
+  // A copy takes writes: by the database service's own failover (true) or by a runbook step (false).
+  void on_promoted(bool is_by_service);
   void start_failback(std::optional<double> resync_writes);
   void maybe_complete_failback();
   void set_standby_capacity();

@@ -63,7 +63,7 @@ void TrafficModel::trigger_failover() {
       const auto i = book.find(kind);
       if (!i || run.steps[*i].is_failed || run.steps[*i].attempts == 0) continue;
       const SimTime at = start + run.steps[*i].end;
-      if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { on_promoted(); });
+      if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { on_promoted(false); });
     }
   }
   if (!needs_scale_up || *scale_up_at_ == kSimForever) return;
@@ -89,22 +89,29 @@ void TrafficModel::start_data_incident(std::size_t f) {
   for (const DataLayer::StoreLoss& s : loss->stores) {
     const auto lost = static_cast<std::uint64_t>(std::llround(s.lost_writes));
     lost_writes += lost;
+    const auto [worst, expected] = data_.rpo_bounds(s.store);
     detail.stores.push_back(StoreLossResult{data_.store_id(s.store), std::string(data_.store_mode(s.store)),
-                                            to_seconds(s.rpo), lost, std::nullopt});
+                                            to_seconds(s.rpo), lost, std::nullopt, worst, expected});
+    detail.store_indices.push_back(s.store);
   }
   recovery_.set_data_loss(*incident_, loss->rpo, lost_writes);
   if (loss->automatic_promotion_after) {
     const SimTime at = sim_.now() + *loss->automatic_promotion_after;
-    if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { on_promoted(); });
+    if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { on_promoted(true); });
   }
 }
 
-void TrafficModel::on_promoted() {
-  if (!data_.promote()) return;  // nothing waited: the write region is back, or already promoted
+void TrafficModel::on_promoted(bool is_by_service) {
+  // A runbook's promotion fails over every store at risk; the database's service-managed failover
+  // promotes only the stores whose own service fails over (Storage GRS and backups wait for a runbook).
+  const bool has_promoted = data_.promote();
   if (!incident_) return;
   IncidentDetail& detail = details_[*incident_];
-  for (StoreLossResult& s : detail.stores) {
-    if (!s.promoted_s) s.promoted_s = to_seconds(sim_.now() - detail.start);
+  for (std::size_t k = 0; k < detail.stores.size(); ++k) {
+    StoreLossResult& s = detail.stores[k];
+    if (s.promoted_s || (is_by_service && !data_.is_promoted_by_service(detail.store_indices[k]))) continue;
+    if (!has_promoted && (is_by_service || sim_.now() >= detail.fault_end)) continue;
+    s.promoted_s = to_seconds(sim_.now() - detail.start);
     log(sim_.now(), "data", s.store, "promoted");
   }
 }

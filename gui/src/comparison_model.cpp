@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "faultline/topology/cost_model.hpp"
+
 namespace faultline::gui {
 
 std::optional<std::size_t> worst_incident(const engine::PatternResult& pattern) {
@@ -37,6 +39,9 @@ std::vector<ComparisonRow> build_comparison(const engine::RunResult& result) {
       }
     }
     row.monthly_cost_usd = p.monthly_cost_usd;
+    row.cost_by_component = topology::cost_by_component(p.cost_breakdown);
+    row.baseline_cost_usd = p.baseline_cost_usd;
+    row.premium_usd = p.premium_usd();
     row.incident_cost_usd = p.incident_cost_usd;
     row.targets = p.targets;
     row.targets_total = p.targets.size();

@@ -258,6 +258,7 @@ IncidentOutcome MonteCarlo::measure(std::size_t pattern, const std::vector<Incid
   for (const auto& inc : r.incidents) {
     out.rto_s = std::max(out.rto_s, inc.start_s - lead_s + inc.rto_s);
     if (inc.rpo_s) out.rpo_s = std::max(out.rpo_s.value_or(0), *inc.rpo_s);
+    out.downtime_s += inc.downtime_weighted_s;
   }
   out.incident_cost_usd = r.incident_cost_usd;
   const std::lock_guard lock(mutex_);
@@ -280,7 +281,7 @@ ReplicationRecord MonteCarlo::run_replication(std::uint64_t index) {
     for (std::size_t k = 0; k < rep.incidents.size(); ++k) {
       const IncidentOutcome o = measure(p, rep.incidents[k], rep.incident_starts[k]);
       ++pr.incidents;
-      pr.downtime_s += o.rto_s;
+      pr.downtime_s += o.downtime_s;  // failed requests, not the RTO: a degraded hour is not an hour down
       pr.incident_cost_usd += o.incident_cost_usd;
       pr.rto_s.push_back(o.rto_s);
       if (o.rpo_s) pr.rpo_s.push_back(*o.rpo_s);

@@ -85,7 +85,7 @@ class Checker {
                                    const std::string& range) {
     std::optional<double> s;
     if (v.is_number()) s = v.get<double>();
-    else if (v.is_string()) s = parse_long_duration_s(v.get<std::string>());
+    else if (v.is_string()) s = parse_short_duration_s(v.get<std::string>());
     if (!s) {
       reader_.error(path, "not a duration: " + v.dump(), kDurationAllowed);
       return std::nullopt;

@@ -1,5 +1,6 @@
 #include "faultline/planner/reliability_loader.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -47,7 +48,7 @@ std::string allowed_kinds(engine::FaultType fault) {
 }
 
 constexpr std::string_view kTimeAllowed =
-    "a number of seconds >= 0 or a string like \"90s\", \"15m\", \"4h\", \"30d\", \"2w\", \"2y\"";
+    "a number of seconds >= 0 or a string like \"90s\", \"15min\", \"4h\", \"30d\", \"2w\", \"6mo\", \"2y\"";
 
 // Replaces every duration string of a time distribution by its seconds, so that
 // engine::read_distribution (numbers only) can read it; records malformed ones.
@@ -55,7 +56,7 @@ json with_seconds(base::JsonReader& reader, const json& d, const std::string& pa
   if (d.is_string()) {
     const auto s = parse_long_duration_s(d.get<std::string>());
     if (!s) {
-      reader.error(path, "not a duration: " + d.dump(), std::string(kTimeAllowed));
+      reader.error(path, long_duration_problem(d.get<std::string>()), std::string(kTimeAllowed));
       return json(1.0);
     }
     return json(*s);
@@ -153,6 +154,7 @@ class Checker {
     const auto kind = reader_.one_of(c, path, "kind", false, kind_names);
     const auto tbf = read_time(reader_, c, path, "time_between_failures");
     const auto ttr = read_time(reader_, c, path, "time_to_repair");
+    if (tbf && ttr && !is_plausible(*tbf, *ttr, path)) return;
     if (target.has_value() == (c.contains("kind"))) {
       reader_.error(path, target ? "both \"target\" and \"kind\"" : "neither \"target\" nor \"kind\"",
                     "exactly one of \"target\" (a node id) or \"kind\" (every node of that kind)");
@@ -214,6 +216,25 @@ class Checker {
     }
   }
 
+  // A mean repair over 10 years, or failures more often than repairs end, is a unit mistake ("6m").
+  bool is_plausible(const engine::Distribution& tbf, const engine::Distribution& ttr, const std::string& path) {
+    constexpr double kTenYears_s = 10.0 * 365 * 86400;
+    if (ttr.mean() > kTenYears_s) {
+      reader_.error(base::JsonReader::at(path, "time_to_repair"),
+                    "mean repair time " + base::JsonReader::plain_number(ttr.mean()) + " s is over 10 years",
+                    "a mean time to repair of at most 10 years (315360000 s)");
+      return false;
+    }
+    if (tbf.mean() < ttr.mean()) {
+      reader_.error(base::JsonReader::at(path, "time_between_failures"),
+                    "mean time between failures " + base::JsonReader::plain_number(tbf.mean()) +
+                        " s is shorter than the mean time to repair " + base::JsonReader::plain_number(ttr.mean()) + " s",
+                    "a mean time between failures longer than the mean repair (check the units: \"6mo\", not \"6min\")");
+      return false;
+    }
+    return true;
+  }
+
   base::JsonReader reader_;
   const engine::Scenario& scenario_;
   std::set<std::string> names_;
@@ -233,15 +254,33 @@ std::optional<double> parse_long_duration_s(std::string_view text) {
   if (end == 0 || ec != std::errc{} || ptr != text.data() + end || !std::isfinite(amount)) return std::nullopt;
   const std::string_view unit = text.substr(end);
   double scale = 0;
+  // "m" is refused: in times that run to months and years it reads as either (issue 22).
   if (unit.empty() || unit == "s") scale = 1;
   else if (unit == "ms") scale = 1e-3;
-  else if (unit == "m") scale = 60;
+  else if (unit == "min") scale = 60;
   else if (unit == "h") scale = 3600;
   else if (unit == "d") scale = 86400;
   else if (unit == "w") scale = 7 * 86400;
+  else if (unit == "mo") scale = 730 * 3600;  // the cost model's month
   else if (unit == "y") scale = 365 * 86400;
   else return std::nullopt;
   return amount * scale;
+}
+
+std::optional<double> parse_short_duration_s(std::string_view text) {
+  if (text.size() > 1 && text.back() == 'm' && std::isdigit(static_cast<unsigned char>(text[text.size() - 2])) != 0) {
+    return parse_long_duration_s(std::string(text) + "in");
+  }
+  return parse_long_duration_s(text);
+}
+
+std::string long_duration_problem(std::string_view text) {
+  if (text.size() > 1 && text.back() == 'm' && std::isdigit(static_cast<unsigned char>(text[text.size() - 2])) != 0) {
+    const std::string amount(text.substr(0, text.size() - 1));
+    return "\"" + std::string(text) + "\" is ambiguous here: write \"" + amount + "min\" for minutes or \"" + amount +
+           "mo\" for months";
+  }
+  return "not a duration: \"" + std::string(text) + "\"";
 }
 
 std::string ReliabilityLoadResult::error_report() const {

@@ -3,11 +3,16 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "faultline/base/file_digest.hpp"
 #include "faultline/reports/svg_charts.hpp"
 #include "faultline/reports/text_format.hpp"
 #include "faultline/reports/topology_diagram.hpp"
+#include "faultline/topology/cost_model.hpp"
 #include "faultline/topology/topology_loader.hpp"
 
 namespace faultline::reports {
@@ -116,6 +121,43 @@ std::string targets_section(const engine::RunResult& result) {
          target_bars_svg(result, "monthly_cost_usd", "USD") + "</section>";
 }
 
+// Monthly cost by (component, region) with a column per pattern, then total, baseline and premium.
+std::string cost_section(const engine::RunResult& result) {
+  std::map<std::pair<std::string, std::string>, std::vector<double>> rows;
+  for (std::size_t k = 0; k < result.patterns.size(); ++k) {
+    for (const auto& [key, usd] : topology::cost_by_component(result.patterns[k].cost_breakdown)) {
+      auto& row = rows[key];
+      row.resize(result.patterns.size(), 0.0);
+      row[k] = usd;
+    }
+  }
+  std::string out = "<section id=\"cost\"><h2>Monthly cost by component</h2>";
+  if (rows.empty()) return out + "<p class=\"note\">No cost breakdown in this result (written before it was recorded).</p></section>";
+  out += "<p class=\"note\">USD per month (730 h) in steady state. Pay-per-token spend is charged where the traffic is "
+         "served; reserved capacity by its provisioned size. The premium is the monthly cost over the primary region "
+         "run alone (its single-region baseline).</p><table><thead><tr><th class=\"text\">component</th>"
+         "<th class=\"text\">region</th>";
+  for (const auto& p : result.patterns) out += "<th>" + escape_xml(p.name) + "</th>";
+  out += "</tr></thead><tbody>";
+  for (const auto& [key, usd] : rows) {
+    out += "<tr>" + cell(key.first, "text") + cell(key.second, "text");
+    for (double v : usd) out += cell(fixed(v, 2));
+    out += "</tr>";
+  }
+  const auto summary_row = [&](const std::string& label, auto value) {
+    out += "<tr><th class=\"text\" colspan=\"2\">" + label + "</th>";
+    for (const auto& p : result.patterns) {
+      const std::optional<double> v = value(p);
+      out += cell(v ? fixed(*v, 2) : std::string("-"));
+    }
+    out += "</tr>";
+  };
+  summary_row("total", [](const engine::PatternResult& p) { return std::optional<double>(p.monthly_cost_usd); });
+  summary_row("single-region baseline", [](const engine::PatternResult& p) { return p.baseline_cost_usd; });
+  summary_row("resilience premium", [](const engine::PatternResult& p) { return p.premium_usd(); });
+  return out + "</tbody></table></section>";
+}
+
 std::string timelines_section(const engine::RunResult& result) {
   std::string out = "<section id=\"timelines\"><h2>Timelines</h2><p class=\"note\">Per pattern, bucketed series "
                     "(x: time since run start, h:mm). Dashed verticals mark each incident's fault start, detection, "
@@ -191,16 +233,19 @@ std::string stores_table(const engine::RunResult& result) {
     for (const auto& i : p.incidents) {
       for (const auto& st : i.stores) {
         rows += "<tr>" + cell(p.name) + cell(i.fault, "text") + cell(st.store, "text") + cell(st.mode, "text") +
-                cell(fixed(st.rpo_s, 1)) + cell(count(st.lost_writes)) + cell(seconds(st.promoted_s)) + "</tr>";
+                cell(fixed(st.rpo_s, 1)) + cell(seconds(st.rpo_worst_s)) + cell(seconds(st.rpo_expected_s)) +
+                cell(count(st.lost_writes)) + cell(seconds(st.promoted_s)) + "</tr>";
       }
     }
   }
   std::string out = "<h3 id=\"incident-stores\">RPO per data store</h3>";
   if (rows.empty()) return out + "<p class=\"note\">No per-store data in this result: no incident took a data store down.</p>";
   return out + "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th class=\"text\">store</th>"
-               "<th class=\"text\">replication</th><th>RPO s</th><th>lost writes</th><th>promoted s</th></tr></thead>"
-               "<tbody>" + rows + "</tbody></table><p class=\"note\">Promoted: fault start to the copy taking writes; "
-               "\"-\": not promoted within the run.</p>";
+               "<th class=\"text\">replication</th><th>RPO s</th><th>worst case s</th><th>expected s</th>"
+               "<th>lost writes</th><th>promoted s</th></tr></thead>"
+               "<tbody>" + rows + "</tbody></table><p class=\"note\">RPO: this incident's loss (the fault instant's sample); "
+               "worst case: the mode's bound (the lag, the copy interval; \"-\": unbounded lag); expected: its mean over "
+               "fault instants. Promoted: fault start to the copy taking writes; \"-\": not promoted within the run.</p>";
 }
 
 // Failback of every incident whose fault ended within the run.
@@ -246,7 +291,8 @@ std::string work_table(const engine::RunResult& result) {
 
 std::string incidents_section(const engine::RunResult& result) {
   std::string out = "<section id=\"incidents\"><h2>Incidents</h2><table><thead><tr><th>pattern</th>"
-                    "<th class=\"text\">fault</th><th>start s</th><th>RTO s</th><th>detect s</th><th>switch s</th>"
+                    "<th class=\"text\">fault</th><th>start s</th><th>RTO s</th><th>down s</th><th>degraded s</th>"
+                    "<th>weighted downtime s</th><th>detect s</th><th>switch s</th>"
                     "<th>runbook s</th><th>full capacity s</th><th>RPO s</th><th>lost writes</th>"
                     "<th>pre-incident ratio</th></tr></thead><tbody>";
   bool has_any = false;
@@ -254,15 +300,19 @@ std::string incidents_section(const engine::RunResult& result) {
     for (const auto& i : p.incidents) {
       has_any = true;
       out += "<tr>" + cell(p.name) + cell(i.fault, "text") + cell(fixed(i.start_s, 0)) +
-             cell(fixed(i.rto_s, 1) + (i.recovered ? "" : " (not recovered)")) + cell(seconds(i.detect_s)) +
+             cell(fixed(i.rto_s, 1) + (i.recovered ? "" : " (not recovered)")) + cell(fixed(i.downtime_s, 0)) +
+             cell(fixed(i.degraded_s, 0)) + cell(fixed(i.downtime_weighted_s, 1)) + cell(seconds(i.detect_s)) +
              cell(seconds(i.switch_s)) + cell(seconds(i.runbook_s)) + cell(seconds(i.full_capacity_s)) +
              cell(seconds(i.rpo_s)) + cell(std::to_string(i.lost_writes)) + cell(fixed(i.pre_incident_ratio, 4)) +
              "</tr>";
     }
   }
-  if (!has_any) out += "<tr><td colspan=\"11\" class=\"text\">No incident: the scenario has no fault.</td></tr>";
+  if (!has_any) out += "<tr><td colspan=\"14\" class=\"text\">No incident: the scenario has no fault.</td></tr>";
   out += "</tbody></table><p class=\"note\">Detect, switch and full capacity are measured from the fault start; "
-         "runbook is the runbook's critical-path duration. \"-\": the part did not happen or does not apply.</p>";
+         "runbook is the runbook's critical-path duration. Down: seconds whose window success ratio was below the "
+         "recovery threshold x the pre-incident ratio; degraded: below the pre-incident ratio but not down; weighted "
+         "downtime: each second's failed share summed (a full outage counts every second, 0.5 % failures 0.005 s); "
+         "incident downtime cost uses the weighted downtime. \"-\": the part did not happen or does not apply.</p>";
   if (has_any) out += stores_table(result) + failback_table(result) + work_table(result);
   return out + "</section>";
 }
@@ -335,6 +385,7 @@ std::string to_html(const engine::RunResult& result, const ReportTopology& topol
          std::to_string(targets) + " targets met</p></header>\n";
   out += summary_section(result) + "\n";
   out += targets_section(result) + "\n";
+  out += cost_section(result) + "\n";
   out += timelines_section(result) + "\n";
   out += runbook_section(result) + "\n";
   out += topology_section(topology) + "\n";

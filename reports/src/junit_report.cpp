@@ -9,11 +9,12 @@ struct Counts {
   std::size_t tests = 0;
   std::size_t failures = 0;
   std::size_t errors = 0;
+  std::size_t skipped = 0;
 };
 
 std::string counts_attributes(const Counts& c) {
   return "tests=\"" + std::to_string(c.tests) + "\" failures=\"" + std::to_string(c.failures) + "\" errors=\"" +
-         std::to_string(c.errors) + "\"";
+         std::to_string(c.errors) + "\" skipped=\"" + std::to_string(c.skipped) + "\"";
 }
 
 // The text of a missed target: "rto_s = 3120 s exceeds the limit 900" style, units left to the name.
@@ -24,13 +25,32 @@ std::string miss_message(const engine::TargetResult& t) {
          shortest(t.limit);
 }
 
-std::string suite_xml(const JunitSuite& suite, Counts& total) {
-  Counts c;
+std::string lint_cases(const JunitSuite& suite, Counts& c) {
   std::string cases;
   const std::string classname = escape_xml(suite.name);
+  for (const JunitLintCase& l : suite.lint) {
+    ++c.tests;
+    cases += "    <testcase classname=\"" + classname + "\" name=\"" + escape_xml(l.name) + "\"";
+    if (l.is_failure) {
+      ++c.failures;
+      cases += ">\n      <failure type=\"lint_error\" message=\"" + escape_xml(l.message) + "\"/>\n    </testcase>\n";
+    } else if (l.is_skipped) {
+      ++c.skipped;
+      cases += ">\n      <skipped message=\"" + escape_xml("acknowledged: " + l.message) + "\"/>\n    </testcase>\n";
+    } else {
+      cases += "/>\n";
+    }
+  }
+  return cases;
+}
+
+std::string suite_xml(const JunitSuite& suite, Counts& total) {
+  Counts c;
+  std::string cases = lint_cases(suite, c);
+  const std::string classname = escape_xml(suite.name);
   if (!suite.result) {
-    c.tests = 1;
-    c.errors = 1;
+    ++c.tests;
+    ++c.errors;
     cases += "    <testcase classname=\"" + classname + "\" name=\"scenario\">\n";
     cases += "      <error type=\"bad_input\" message=\"" + escape_xml(suite.error) + "\">" + escape_xml(suite.error) +
              "</error>\n    </testcase>\n";
@@ -43,8 +63,20 @@ std::string suite_xml(const JunitSuite& suite, Counts& total) {
       for (const auto& t : p.targets) {
         ++c.tests;
         cases += "    <testcase classname=\"" + classname + "\" name=\"" + escape_xml(p.name + ": " + t.name) + "\"";
+        if (t.met && !t.value) {
+          // Nothing measured it (no incident, no request during the fault): not a pass.
+          ++c.skipped;
+          cases += ">\n      <skipped message=\"no fault in the scenario exercised this target\"/>\n    </testcase>\n";
+          continue;
+        }
         if (t.met) {
           cases += "/>\n";
+          continue;
+        }
+        if (!p.is_gated) {
+          // Kept for comparison ("gate": false): the miss is shown, the build does not fail on it.
+          ++c.skipped;
+          cases += ">\n      <skipped message=\"" + escape_xml("not gated: " + miss_message(t)) + "\"/>\n    </testcase>\n";
           continue;
         }
         ++c.failures;
@@ -59,6 +91,7 @@ std::string suite_xml(const JunitSuite& suite, Counts& total) {
   total.tests += c.tests;
   total.failures += c.failures;
   total.errors += c.errors;
+  total.skipped += c.skipped;
   std::string out = "  <testsuite name=\"" + classname + "\" " + counts_attributes(c) + ">\n";
   if (suite.result) {
     out += "    <properties>\n";

@@ -38,7 +38,8 @@ std::string incident_details(const engine::IncidentResult& i) {
   std::string stores;
   for (const auto& st : i.stores) {
     stores += (stores.empty() ? "" : "; ") + std::string("`") + cell(st.store) + "` " + cell(st.mode) + " RPO " +
-              fixed(st.rpo_s, 1) + " s, " + std::to_string(st.lost_writes) + " lost writes";
+              fixed(st.rpo_s, 1) + " s" + (st.rpo_worst_s ? " (worst case " + fixed(*st.rpo_worst_s, 1) + " s)" : "") +
+              ", " + std::to_string(st.lost_writes) + " lost writes";
   }
   if (!stores.empty()) out += "- RPO per store: " + stores + "\n";
   if (i.failback) {

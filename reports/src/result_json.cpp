@@ -40,7 +40,9 @@ Json stores_json(const std::vector<engine::StoreLossResult>& stores) {
                        {"mode", s.mode},
                        {"rpo_s", s.rpo_s},
                        {"lost_writes", s.lost_writes},
-                       {"promoted_s", optional_value(s.promoted_s)}});
+                       {"promoted_s", optional_value(s.promoted_s)},
+                       {"rpo_worst_s", optional_value(s.rpo_worst_s)},
+                       {"rpo_expected_s", optional_value(s.rpo_expected_s)}});
   }
   return out;
 }
@@ -76,6 +78,9 @@ Json incident_json(const engine::IncidentResult& i) {
               {"runbook_s", optional_value(i.runbook_s)},
               {"full_capacity_s", optional_value(i.full_capacity_s)},
               {"lost_writes", i.lost_writes},
+              {"downtime_s", i.downtime_s},
+              {"degraded_s", i.degraded_s},
+              {"downtime_weighted_s", i.downtime_weighted_s},
               {"availability", optional_value(i.availability)},
               {"cost_usd", i.cost_usd},
               {"runbook_steps", runbook_steps_json(i.runbook_steps)},
@@ -131,12 +136,20 @@ Json pattern_json(const engine::PatternResult& p) {
   }
   Json workloads = Json::array();
   for (const auto& w : p.workloads) workloads.push_back(workload_json(w));
+  Json cost_breakdown = Json::array();
+  for (const auto& c : p.cost_breakdown) {
+    cost_breakdown.push_back(Json{{"node", c.node}, {"region", c.region}, {"item", c.item}, {"monthly_usd", c.monthly_usd}});
+  }
   return Json{{"name", p.name},
               {"availability", p.availability},
               {"rto_s", optional_value(p.rto_s)},
               {"rpo_s", optional_value(p.rpo_s)},
               {"monthly_cost_usd", p.monthly_cost_usd},
               {"incident_cost_usd", p.incident_cost_usd},
+              {"cost_breakdown", cost_breakdown},
+              {"baseline_cost_usd", optional_value(p.baseline_cost_usd)},
+              {"premium_usd", optional_value(p.premium_usd())},
+              {"gate", p.is_gated},
               {"incidents", incidents},
               {"targets", targets},
               {"workloads", workloads},

@@ -43,6 +43,9 @@ class Reader : public JsonWalker {
     // Additions to v1: absent in files written before them.
     if (j.contains("availability")) r.availability = optional_number(j, path, "availability");
     if (j.contains("cost_usd")) r.cost_usd = number(j, path, "cost_usd");
+    if (j.contains("downtime_s")) r.downtime_s = number(j, path, "downtime_s");
+    if (j.contains("degraded_s")) r.degraded_s = number(j, path, "degraded_s");
+    if (j.contains("downtime_weighted_s")) r.downtime_weighted_s = number(j, path, "downtime_weighted_s");
     if (j.contains("runbook_steps")) {
       const std::string sp = child(path, "runbook_steps");
       for (std::size_t k = 0; const Json& x : array(j["runbook_steps"], sp)) r.runbook_steps.push_back(step(x, index(sp, k++)));
@@ -77,6 +80,9 @@ class Reader : public JsonWalker {
     s.rpo_s = number(j, path, "rpo_s");
     s.lost_writes = count(j, path, "lost_writes");
     s.promoted_s = optional_number(j, path, "promoted_s");
+    // Additions to v1: absent in files written before them.
+    if (j.contains("rpo_worst_s")) s.rpo_worst_s = optional_number(j, path, "rpo_worst_s");
+    if (j.contains("rpo_expected_s")) s.rpo_expected_s = optional_number(j, path, "rpo_expected_s");
     return s;
   }
 
@@ -195,6 +201,15 @@ class Reader : public JsonWalker {
     p.rpo_s = optional_number(j, path, "rpo_s");
     p.monthly_cost_usd = number(j, path, "monthly_cost_usd");
     p.incident_cost_usd = number(j, path, "incident_cost_usd");
+    // The cost breakdown and the baseline are later additions: absent in older files.
+    if (j.contains("cost_breakdown")) {
+      const std::string cp = child(path, "cost_breakdown");
+      for (std::size_t i = 0; const Json& x : array(j["cost_breakdown"], cp)) {
+        p.cost_breakdown.push_back(cost_line(x, index(cp, i++)));
+      }
+    }
+    if (j.contains("baseline_cost_usd")) p.baseline_cost_usd = optional_number(j, path, "baseline_cost_usd");
+    if (j.contains("gate")) p.is_gated = flag(j, path, "gate");
     const std::string ip = child(path, "incidents");
     for (std::size_t i = 0; const Json& x : array(member(j, path, "incidents"), ip)) p.incidents.push_back(incident(x, index(ip, i++)));
     const std::string tp = child(path, "targets");
@@ -210,6 +225,12 @@ class Reader : public JsonWalker {
     }
     if (j.contains("events_dropped")) p.events_dropped = count(j, path, "events_dropped");
     return p;
+  }
+
+  topology::CostLine cost_line(const Json& j, const std::string& path) const {
+    object(j, path);
+    return topology::CostLine{text(j, path, "node"), text(j, path, "region"), text(j, path, "item"),
+                              number(j, path, "monthly_usd")};
   }
 
   engine::EventRecord event(const Json& j, const std::string& path) const {

@@ -135,6 +135,200 @@ TEST_CASE("reference scenario: detection, RTO order, standby ramps and the misse
   }
 }
 
+TEST_CASE("reference scenario: cost by component, tokens paid once, the resilience premium", "[e2e][run][cost]") {
+  // foundry-two-region.json, per region: chat 2e9 tokens/month x 0.0008 $/1k = 1600 and embed
+  // 5e8 x 0.00013 $/1k = 65 (pay-per-token, Data Zone Standard); probes 730 h x 60 calls/h x 20 tokens
+  // = 876,000 tokens x 0.0008 $/1k = 0.7008; APIM 1 unit x 3.83 $/h x 730 h = 2795.90; stores
+  // 1168 + 245.28 + 120 + 5 + 50 = 1588.28; Front Door 330; Cosmos async egress eastus2 -> centralus 15.40.
+  const std::string out = temp_path("reference-cost.json");
+  std::filesystem::remove(out);
+  const auto r = run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") +
+                             " --cost-breakdown --json " + out);
+  INFO(r.output);
+  const json result = json::parse(read_text(out));
+  const auto tokens = [&](const char* name, const char* region) {
+    double usd = 0;
+    for (const json& line : pattern(result, name).at("cost_breakdown")) {
+      if (line.at("item") == "tokens" && line.at("region") == region) usd += line.at("monthly_usd").get<double>();
+    }
+    return usd;
+  };
+  SECTION("Hot/Hot serves the same tokens as Hot/Warm, split by weight, so it pays them once") {
+    // Equal weights at priority 1: each region serves half: 1665 / 2 = 832.50.
+    CHECK(tokens("hot-hot", "eastus2") == Approx(832.5).epsilon(1e-12));
+    CHECK(tokens("hot-hot", "centralus") == Approx(832.5).epsilon(1e-12));
+    CHECK(tokens("hot-warm", "eastus2") == Approx(1665).epsilon(1e-12));
+    CHECK(tokens("hot-warm", "centralus") == 0.0);
+    CHECK(tokens("hot-hot", "eastus2") + tokens("hot-hot", "centralus") == Approx(tokens("hot-warm", "eastus2")));
+  }
+  SECTION("monthly cost, baseline and premium") {
+    // Hot/Hot: 2 x (1588.28 + 2795.90 + 0.7008) + 330 + 15.40 + 1665 = 10780.1616.
+    // Baseline (eastus2 alone): 1588.28 + 2795.90 + 0.7008 + 1665 = 6049.8808; premium 4730.2808.
+    const json& hot = pattern(result, "hot-hot");
+    CHECK(hot.at("monthly_cost_usd").get<double>() == Approx(10780.1616).epsilon(1e-12));
+    CHECK(hot.at("baseline_cost_usd").get<double>() == Approx(6049.8808).epsilon(1e-12));
+    CHECK(hot.at("premium_usd").get<double>() == Approx(4730.2808).epsilon(1e-12));
+    // Hot/Cold runs only eastus2 plus Front Door: the premium is the entry's 330.
+    CHECK(pattern(result, "hot-cold").at("premium_usd").get<double>() == Approx(330).epsilon(1e-12));
+    double sum = 0;
+    for (const json& line : hot.at("cost_breakdown")) sum += line.at("monthly_usd").get<double>();
+    CHECK(sum == Approx(hot.at("monthly_cost_usd").get<double>()).epsilon(1e-12));
+  }
+  SECTION("--cost-breakdown prints the components, the baseline and the premium") {
+    CHECK(r.output.find("tokens              centralus           832.50") != std::string::npos);
+    CHECK(r.output.find("single-region baseline                 6049.88") != std::string::npos);
+    CHECK(r.output.find("resilience premium                     4730.28") != std::string::npos);
+  }
+}
+
+TEST_CASE("targets.premium_usd judges the monthly cost over the single-region baseline", "[e2e][run][cost]") {
+  // Premiums (previous test): hot-hot 4730.28, hot-warm 8683.2408 - 6049.8808 = 2633.36, hot-cold 330.
+  json scenario = json::parse(read_text(source_path("scenarios/reference.json")));
+  scenario["topology"] = source_path("scenarios/topologies/foundry-two-region.json");
+  scenario["targets"] = {{"premium_usd", 3000}};
+  const std::string in = temp_path("premium-target.json");
+  std::ofstream(in) << scenario.dump();
+  const std::string out = temp_path("premium-target-result.json");
+  std::filesystem::remove(out);
+  const auto r = run_command(faultline_binary() + " run " + in + " --json " + out + " -q");
+  INFO(r.output);
+  CHECK(r.exit_code == 1);  // hot-hot misses
+  const json result = json::parse(read_text(out));
+  const auto target = [&](const char* name) { return pattern(result, name).at("targets").at(0); };
+  CHECK(target("hot-hot").at("name") == "premium_usd");
+  CHECK(target("hot-hot").at("limit") == 3000.0);
+  CHECK(target("hot-hot").at("value").get<double>() == Approx(4730.2808).epsilon(1e-12));
+  CHECK(target("hot-hot").at("met") == false);
+  CHECK(target("hot-warm").at("met") == true);
+  CHECK(target("hot-cold").at("met") == true);
+}
+
+TEST_CASE("RPO per store: this incident's sample, the mode's worst case and its mean", "[e2e][run][rpo]") {
+  // The reference outage starts at 1800 s. Hot/Hot and Hot/Warm keep the topology's async links:
+  // cosmos lag 5 s, storage lag 15 min. Hot/Cold's preset backs up Cosmos DB continuously (every 100 s)
+  // and the other stores hourly: 1800 s falls on a Cosmos copy (sample 0 s, worst 100, mean 50) and
+  // half-way between storage copies (sample 1800 s, worst 3600, mean 1800).
+  const Run run = run_scenario("reference.json", "reference-rpo.json");
+  const auto store = [&](const char* name, const char* id) {
+    for (const json& s : incident(run.result, name).at("stores")) {
+      if (s.at("store") == id) return s;
+    }
+    FAIL("no store " << id);
+    return json();
+  };
+  SECTION("async: worst and expected are the lag") {
+    CHECK(store("hot-hot", "cosmos-eastus2").at("rpo_worst_s") == 5.0);
+    CHECK(store("hot-hot", "cosmos-eastus2").at("rpo_expected_s") == 5.0);
+    CHECK(store("hot-hot", "storage-eastus2").at("rpo_worst_s") == 900.0);
+  }
+  SECTION("periodic copies: a fault on a copy boundary samples 0 s, the worst case is still the interval") {
+    CHECK(store("hot-cold", "cosmos-eastus2").at("rpo_s") == 0.0);
+    CHECK(store("hot-cold", "cosmos-eastus2").at("rpo_worst_s") == 100.0);
+    CHECK(store("hot-cold", "cosmos-eastus2").at("rpo_expected_s") == 50.0);
+    CHECK(store("hot-cold", "storage-eastus2").at("rpo_s") == 1800.0);
+    CHECK(store("hot-cold", "storage-eastus2").at("rpo_worst_s") == 3600.0);
+    CHECK(store("hot-cold", "storage-eastus2").at("rpo_expected_s") == 1800.0);
+  }
+  SECTION("each store is promoted by its own mechanism") {
+    // Cosmos DB's service-managed failover promotes cosmos 300 s after the fault; Storage has no automatic
+    // failover and Hot/Hot runs no runbook, so its copy is never promoted in the run. Hot/Cold's runbook
+    // restore promotes both at once.
+    CHECK(store("hot-hot", "cosmos-eastus2").at("promoted_s") == 300.0);
+    CHECK(store("hot-hot", "storage-eastus2").at("promoted_s").is_null());
+    CHECK(store("hot-cold", "storage-eastus2").at("promoted_s") == store("hot-cold", "cosmos-eastus2").at("promoted_s"));
+  }
+}
+
+TEST_CASE("targets.rpo_by_store judges each store's worst case", "[e2e][run][rpo]") {
+  json scenario = json::parse(read_text(source_path("scenarios/reference.json")));
+  scenario["topology"] = source_path("scenarios/topologies/foundry-two-region.json");
+  scenario["targets"] = {{"rpo_by_store", {{"storage-eastus2", 1800}}}};
+  const std::string in = temp_path("rpo-by-store.json");
+  SECTION("storage's worst case: 900 s async (met) vs 3600 s hourly copies (missed, though the sample is 1800)") {
+    std::ofstream(in) << scenario.dump();
+    const std::string out = temp_path("rpo-by-store-result.json");
+    std::filesystem::remove(out);
+    const auto r = run_command(faultline_binary() + " run " + in + " --json " + out + " -q");
+    INFO(r.output);
+    CHECK(r.exit_code == 1);
+    const json result = json::parse(read_text(out));
+    const json& cold = pattern(result, "hot-cold").at("targets").at(0);
+    CHECK(cold.at("name") == "rpo_by_store.storage-eastus2");
+    CHECK(cold.at("value") == 3600.0);
+    CHECK(cold.at("met") == false);
+    CHECK(pattern(result, "hot-hot").at("targets").at(0).at("value") == 900.0);
+    CHECK(pattern(result, "hot-hot").at("targets").at(0).at("met") == true);
+  }
+  SECTION("an unknown store is refused with the nearest id") {
+    scenario["targets"] = {{"rpo_by_store", {{"storage-eastus", 1800}}}};
+    std::ofstream(in) << scenario.dump();
+    const auto r = run_command(faultline_binary() + " run " + in + " -q");
+    CHECK(r.exit_code == 2);
+    CHECK(r.output.find("targets.rpo_by_store.storage-eastus") != std::string::npos);
+    CHECK(r.output.find("did you mean \"storage-eastus2\"?") != std::string::npos);
+  }
+}
+
+TEST_CASE("a pattern kept for comparison (\"gate\": false) fails nothing", "[e2e][run][ci]") {
+  // The reference's only miss is hot-cold's RTO (4000 s > 900 s): ungated, the run exits 0 and the
+  // JUnit case is skipped with the miss in its message.
+  json scenario = json::parse(read_text(source_path("scenarios/reference.json")));
+  scenario["topology"] = source_path("scenarios/topologies/foundry-two-region.json");
+  scenario["patterns"][2]["gate"] = false;
+  const std::string in = temp_path("ungated.json");
+  std::ofstream(in) << scenario.dump();
+  const std::string out = temp_path("ungated-result.json");
+  const std::string junit = temp_path("ungated-junit.xml");
+  std::filesystem::remove(out);
+  const auto r = run_command(faultline_binary() + " run " + in + " --json " + out + " --junit " + junit + " -q");
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  const json result = json::parse(read_text(out));
+  CHECK(pattern(result, "hot-cold").at("gate") == false);
+  CHECK(pattern(result, "hot-cold").at("targets").at(0).at("met") == false);
+  CHECK(pattern(result, "hot-hot").at("gate") == true);
+  const std::string xml = read_text(junit);
+  CHECK(xml.find("<skipped message=\"not gated: rto_s = ") != std::string::npos);
+  CHECK(xml.find("<failure") == std::string::npos);
+}
+
+TEST_CASE("topology lint errors stop run unless acknowledged or overridden", "[e2e][run][lint]") {
+  // private-dns-missing.json runs on a topology with lint error FL006 (private DNS zones only in eastus2)
+  // and acknowledges it in lint.allow; without that line the run is refused.
+  json scenario = json::parse(read_text(source_path("scenarios/private-dns-missing.json")));
+  scenario["topology"] = source_path("scenarios/topologies/foundry-two-region-dns-asymmetry.json");
+  const std::string in = temp_path("lint-gate.json");
+  const std::string out = temp_path("lint-gate-result.json");
+  const std::string junit = temp_path("lint-gate-junit.xml");
+  SECTION("acknowledged: runs, and JUnit shows the finding as skipped") {
+    std::ofstream(in) << scenario.dump();
+    const auto r = run_command(faultline_binary() + " run " + in + " --junit " + junit + " -q");
+    INFO(r.output);
+    CHECK(r.exit_code != 2);
+    const std::string xml = read_text(junit);
+    CHECK(xml.find("name=\"lint: FL006 private-dns-zone-asymmetry\">\n      <skipped message=\"acknowledged: private DNS") !=
+          std::string::npos);
+  }
+  SECTION("not acknowledged: exit 2 with the rule, its fix and the ways out; no result file") {
+    scenario.erase("lint");
+    std::ofstream(in) << scenario.dump();
+    std::filesystem::remove(out);
+    const auto r = run_command(faultline_binary() + " run " + in + " --json " + out + " -q");
+    CHECK(r.exit_code == 2);
+    CHECK(r.output.find("topology lint error FL006 private-dns-zone-asymmetry") != std::string::npos);
+    CHECK(r.output.find("fix: mirror the network exactly") != std::string::npos);
+    CHECK(r.output.find("--allow-lint-errors") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+  SECTION("--allow-lint-errors runs anyway and says so") {
+    scenario.erase("lint");
+    std::ofstream(in) << scenario.dump();
+    const auto r = run_command(faultline_binary() + " run " + in + " --allow-lint-errors -q");
+    CHECK(r.exit_code != 2);
+    CHECK(r.output.find("simulating despite 1 topology lint error(s)") != std::string::npos);
+  }
+}
+
 TEST_CASE("probe detection after n - x + 1 failed probes, for two probe settings", "[e2e][run]") {
   // scenarios/probe-detection.json: eastus2 dark from F = 605 s, between probes.
   const Run run = run_scenario("probe-detection.json", "probe-detection.json");

@@ -126,8 +126,11 @@ TEST_CASE("incident cost adds failed requests, downtime, lost writes and runbook
   const double failed = static_cast<double>(r.workloads[0].offered - r.workloads[0].succeeded);
   REQUIRE(r.incidents.size() == 1);
   CHECK(r.incidents[0].runbook_s == 60.0);
-  // 0.5 x failed + 60 USD x RTO minutes + 0.25 x lost writes + 12.5 for the one runbook attempt.
-  const double expected = 0.5 * failed + 60.0 * r.incidents[0].rto_s / 60.0 +
+  // 0.5 x failed + 60 USD x minutes of failed-request-weighted downtime (issue 22: not the RTO, which
+  // includes the 60 s window of successes) + 0.25 x lost writes + 12.5 for the one runbook attempt.
+  CHECK(r.incidents[0].downtime_weighted_s > 0);
+  CHECK(r.incidents[0].downtime_weighted_s < r.incidents[0].rto_s);
+  const double expected = 0.5 * failed + 60.0 * r.incidents[0].downtime_weighted_s / 60.0 +
                           0.25 * static_cast<double>(r.incidents[0].lost_writes) + 12.5;
   CHECK(r.incident_cost_usd == Approx(expected).epsilon(1e-12));
   CHECK(failed > 0);

@@ -146,9 +146,10 @@ TEST_CASE("targets by fault type: availability while the fault lasts and the inc
     REQUIRE(it != r.targets.end());
     return *it;
   };
-  SECTION("the incident's cost: failures x 0.5 + RTO minutes x 60 + lost writes x 0.25 (no runbook here)") {
+  SECTION("the incident's cost: failures x 0.5 + weighted downtime minutes x 60 + lost writes x 0.25 (no runbook)") {
     const double failed = static_cast<double>(r.workloads[0].offered - r.workloads[0].succeeded);
-    CHECK(i.cost_usd == Approx(0.5 * failed + i.rto_s + 0.25 * static_cast<double>(i.lost_writes)).epsilon(1e-12));
+    CHECK(i.cost_usd ==
+          Approx(0.5 * failed + i.downtime_weighted_s + 0.25 * static_cast<double>(i.lost_writes)).epsilon(1e-12));
     CHECK(i.cost_usd == Approx(r.incident_cost_usd).epsilon(1e-12));  // nothing failed before the fault
   }
   SECTION("judged against the limits") {

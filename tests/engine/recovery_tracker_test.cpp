@@ -103,6 +103,41 @@ TEST_CASE("a degradation that stays above the threshold has RTO 0", "[engine][me
   }
 }
 
+TEST_CASE("down, degraded and failed-request-weighted downtime", "[engine][metrics][downtime]") {
+  // The incident evaluates boundaries b = 101 .. 600 (F = 100, run end 600).
+  SECTION("a clean outage is down, never degraded") {
+    // Outage [100, 130): windows [b - 60, b) hold a whole failed second (10 failures > 6) for
+    // b = 101 .. 189: 89 s down; every later window holds no failure: 0 s degraded.
+    // Weighted: seconds 100 .. 129 failed entirely: 30 x 10/10 = 30 s.
+    RecoveryTracker tracker;
+    feed(tracker, 0, 100, all_ok);
+    tracker.begin_incident(kSimStart + seconds(100), "outage");
+    feed(tracker, 100, 130, all_fail);
+    feed(tracker, 130, 600, all_ok);
+    tracker.finish(kSimStart + seconds(600));
+    const IncidentResult& r = tracker.results()[0];
+    CHECK(r.rto_s == 90.0);
+    CHECK(r.downtime_s == 89.0);
+    CHECK(r.degraded_s == 0.0);
+    CHECK(r.downtime_weighted_s == 30.0);
+  }
+  SECTION("0.5 % failures: no downtime, degraded throughout") {
+    // One request in 200 fails (seconds 100, 120, ..., 580, one of 10 each): every window of b = 101 .. 600
+    // holds 1 to 3 failures (good: at most 6) but is below the pre-incident ratio 1: 500 s degraded, 0 s down.
+    // Weighted: 25 seconds x 1/10 = 2.5 s.
+    RecoveryTracker tracker;
+    feed(tracker, 0, 100, all_ok);
+    tracker.begin_incident(kSimStart + seconds(100), "zone");
+    feed(tracker, 100, 600, [](std::int64_t t_ms) { return t_ms % 20000 != 0; });
+    tracker.finish(kSimStart + seconds(600));
+    const IncidentResult& r = tracker.results()[0];
+    CHECK(r.rto_s == 0.0);
+    CHECK(r.downtime_s == 0.0);
+    CHECK(r.degraded_s == 500.0);
+    CHECK(r.downtime_weighted_s == Approx(2.5).epsilon(1e-12));
+  }
+}
+
 TEST_CASE("recovery followed by a relapse before the next fault", "[engine][metrics][rto]") {
   // Outage [100, 130) would recover at 190, but failures come back in [250, 255):
   // b = 251 .. 314 see them ([254, 314) still holds second 254's 10 failures);

@@ -125,7 +125,7 @@ TEST_CASE("a valid scenario loads with the documented defaults", "[scenario_load
 }
 
 TEST_CASE("scenario files: pattern overrides, router sections and faults", "[scenario_loader]") {
-  SECTION("keys next to a preset override it; a router section replaces the topology's probe") {
+  SECTION("keys next to a preset override it; a router section without a probe keeps the topology's") {
     const auto result = load(scenario_text(
         "", R"({"name": "slow", "type": "throttling", "target": "chat-centralus", "start": "10m", "fraction": 0.5})",
         R"({"name": "warm", "preset": "hot-warm", "standby_fraction": 0.5, "trigger_delay": "2m",
@@ -136,7 +136,7 @@ TEST_CASE("scenario files: pattern overrides, router sections and faults", "[sce
     CHECK(p.standby_fraction == 0.5);
     CHECK(p.trigger_delay == std::chrono::minutes(2));
     CHECK(p.time_to_capacity == std::chrono::minutes(10));  // from the preset
-    CHECK_FALSE(p.router.probe);
+    REQUIRE(p.router.probe);  // merged from the global entry's health_probe (issue 22: no silent loss)
     REQUIRE(p.router.breaker);
     CHECK(p.router.breaker->minimum_calls == 20);
     REQUIRE(p.router.endpoints.size() == 2);  // filled in from the topology
@@ -145,6 +145,17 @@ TEST_CASE("scenario files: pattern overrides, router sections and faults", "[sce
     CHECK(f.fraction == 0.5);
     CHECK(f.retry_after.count() < 0);  // no Retry-After unless the file gives one
     CHECK_FALSE(f.duration);           // lasts to the end of the run
+  }
+  SECTION("\"probe\": null turns the topology's probes off; a retry-only router keeps them") {
+    const auto result = load(scenario_text("", "",
+                                           R"({"name": "breaker-only", "preset": "hot-warm", "router": {"probe": null, "breaker": {}}},
+            {"name": "retry-only", "preset": "hot-warm", "router": {"retry": {"max_attempts": 2}}})"));
+    INFO(result.error_report());
+    REQUIRE(result.scenario);
+    CHECK_FALSE(result.scenario->patterns[0].router.probe);
+    REQUIRE(result.scenario->patterns[1].router.probe);
+    // The topology's Front Door probe: every 30 s.
+    CHECK(result.scenario->patterns[1].router.probe->interval == std::chrono::seconds(30));
   }
 }
 
@@ -167,7 +178,7 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
   SECTION("unknown key, with the nearest allowed key suggested") {
     check(load(scenario_text("", "", R"({"name": "hot-hot"})", R"( "sed": 7,)")), "sed",
           "unknown key \"sed\"; did you mean \"seed\"?",
-          "$schema, name, description, topology, duration, seed, recovery, slo, workloads, faults, patterns, targets, costs, reliability, plan");
+          "$schema, name, description, topology, duration, seed, recovery, slo, workloads, faults, patterns, targets, costs, reliability, plan, lint");
   }
   SECTION("missing required key") {
     const std::string text = R"({"name": "x", "topology": "topologies/foundry-two-region.json", "duration": 60,

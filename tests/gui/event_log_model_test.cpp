@@ -97,7 +97,7 @@ TEST_CASE("build_event_log shows the result's events and fills runbook, data and
                             {"index", "rebuild_search_index", 10, 50, 2, false, false},
                             {"agents", "recreate_agents", 100, 160, 3, true, false},
                             {"warm", "warm_gpu_caches", 0, 0, 0, false, false}};
-  incident.stores = {{"db", "async", 4.5, 3, 90.0}, {"blob", "backup_restore", 3600, 0, std::nullopt}};
+  incident.stores = {{"db", "async", 4.5, 3, 90.0, std::nullopt, std::nullopt}, {"blob", "backup_restore", 3600, 0, std::nullopt, std::nullopt, std::nullopt}};
   engine::FailbackResult fb;
   fb.fault_end_s = 1200;
   fb.complete_s = 1500;

@@ -71,6 +71,35 @@ TEST_CASE("long durations take units up to years", "[planner][reliability]") {
   CHECK_FALSE(parse_long_duration_s("2yr"));
   CHECK_FALSE(parse_long_duration_s("-1h"));
   CHECK_FALSE(parse_long_duration_s("h"));
+  // "mo" is the cost model's 730 h month; minutes are "min"; "m" alone is refused as ambiguous.
+  CHECK(parse_long_duration_s("6mo") == 6 * 730 * 3600.0);
+  CHECK(parse_long_duration_s("6min") == 360.0);
+  CHECK_FALSE(parse_long_duration_s("6m"));
+  CHECK(long_duration_problem("6m") == "\"6m\" is ambiguous here: write \"6min\" for minutes or \"6mo\" for months");
+}
+
+TEST_CASE("reliability times: \"6m\" refused, MTBF shorter than MTTR and decade-long repairs refused",
+          "[planner][reliability]") {
+  nlohmann::json doc = scenario_json();
+  auto& c0 = doc["reliability"]["components"][0];
+  SECTION("\"6m\" names the path and both readings") {
+    c0["time_between_failures"] = "6m";
+    const std::string errors = errors_of(doc);
+    CHECK(errors.find("reliability.components[0].time_between_failures") != std::string::npos);
+    CHECK(errors.find("write \"6min\" for minutes or \"6mo\" for months") != std::string::npos);
+  }
+  SECTION("failures every 6 minutes with 2 h repairs") {
+    c0["time_between_failures"] = "6min";
+    c0["time_to_repair"] = "2h";
+    const std::string errors = errors_of(doc);
+    CHECK(errors.find("mean time between failures 360 s is shorter than the mean time to repair 7200 s") !=
+          std::string::npos);
+  }
+  SECTION("a repair over 10 years") {
+    c0["time_to_repair"] = "11y";
+    const std::string errors = errors_of(doc);
+    CHECK(errors.find("mean repair time 346896000 s is over 10 years") != std::string::npos);
+  }
 }
 
 TEST_CASE("reliability mistakes name the file, the path and what is allowed", "[planner][reliability]") {

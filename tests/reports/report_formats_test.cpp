@@ -47,7 +47,7 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
 
 TEST_CASE("JUnit XML parses with libxml2: a suite per scenario, a case per pattern and target", "[reports][junit]") {
   const auto result = faultline::testing::sample_result();
-  const std::string xml = reports::to_junit_xml({{"scenarios/sample <1>.json", result, {}}, {"bad.json", std::nullopt, "bad.json: duration: bad"}});
+  const std::string xml = reports::to_junit_xml({{"scenarios/sample <1>.json", result, {}, {}}, {"bad.json", std::nullopt, "bad.json: duration: bad", {}}});
   xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "junit.xml", nullptr, XML_PARSE_NONET);
   REQUIRE(doc != nullptr);
   xmlNode* root = xmlDocGetRootElement(doc);
@@ -70,6 +70,16 @@ TEST_CASE("JUnit XML parses with libxml2: a suite per scenario, a case per patte
     REQUIRE(failures.size() == 1);
     CHECK(attribute(failures[0], "message") == "rto_s = 1500 exceeds the limit 900");
     CHECK(content(failures[0]) == "pattern: hot-cold\ntarget: rto_s\nvalue: 1500\nlimit: 900");
+  }
+  SECTION("a target nothing measured is skipped, not passed") {
+    faultline::engine::RunResult quiet = faultline::testing::sample_result();
+    quiet.patterns[0].targets = {{"rto_s", 900, std::nullopt, true}};  // no incident: no RTO to judge
+    const std::string q = reports::to_junit_xml({{"quiet.json", quiet, {}, {}}});
+    CHECK(q.find("<testcase classname=\"quiet.json\" name=\"hot-warm: rto_s\">\n"
+                 "      <skipped message=\"no fault in the scenario exercised this target\"/>") != std::string::npos);
+    // hot-warm's one skipped target + hot-cold's two targets (one missed).
+    CHECK(q.find("<testsuite name=\"quiet.json\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\">") !=
+          std::string::npos);
   }
   SECTION("a scenario that could not run is one errored case with the reason") {
     const auto cases = children(children(root, "testsuite")[1], "testcase");
@@ -96,7 +106,7 @@ TEST_CASE("HTML report: self-contained, every section, escaped, deterministic", 
     CHECK(html.find("<img") == std::string::npos);
   }
   SECTION("every section is there, with a timeline per pattern") {
-    for (const char* id : {"summary", "targets", "timelines", "runbook", "topology", "incidents", "definitions", "inputs"}) {
+    for (const char* id : {"summary", "targets", "cost", "timelines", "runbook", "topology", "incidents", "definitions", "inputs"}) {
       INFO(id);
       CHECK(count_of(html, std::string("<section id=\"") + id + "\">") == 1);
     }
@@ -104,6 +114,16 @@ TEST_CASE("HTML report: self-contained, every section, escaped, deterministic", 
     CHECK(html.find("@media print") != std::string::npos);
     CHECK(html.find("No runbook data in this result") == std::string::npos);
     CHECK(html.find("not hold") == std::string::npos);
+  }
+  SECTION("cost by component: a column per pattern, total, baseline and premium") {
+    // hot-warm has no breakdown (0.00 in every row, "-" for baseline and premium); hot-cold's lines
+    // from sample_result: tokens 800, gateways 400, global entry 34.25; 1234.25 - 1000 = 234.25.
+    CHECK(html.find("<td class=\"text\">tokens</td><td class=\"text\">eastus2</td><td>0.00</td><td>800.00</td>") !=
+          std::string::npos);
+    CHECK(html.find("<td class=\"text\">global entry</td><td class=\"text\">global</td><td>0.00</td><td>34.25</td>") !=
+          std::string::npos);
+    CHECK(html.find("resilience premium</th><td>-</td><td>234.25</td>") != std::string::npos);
+    CHECK(html.find("total</th><td>1234.25</td><td>1234.25</td>") != std::string::npos);
   }
   SECTION("the topology it cannot find is reported as unavailable") {
     CHECK_FALSE(topology.topology.has_value());
@@ -195,10 +215,11 @@ TEST_CASE("HTML report: runbook Gantt, RPO per store, failback and lost work", "
     CHECK(html.find("No runbook step ran in this pattern's incidents.") != std::string::npos);
     CHECK(html.find("critical path 1300.0 s.") != std::string::npos);
     CHECK(count_of(html, "aria-label=\"RTO phases of the worst incident\"") == 1);
-    CHECK(html.find("<td class=\"text\">cosmos &lt;eu&gt;</td><td class=\"text\">async</td><td>4.5</td><td>3</td>"
-                    "<td>1300.0</td>") != std::string::npos);
-    CHECK(html.find("<td class=\"text\">blob</td><td class=\"text\">backup_restore</td><td>3600.0</td><td>0</td>"
-                    "<td>-</td>") != std::string::npos);
+    // RPO, worst case, expected, lost writes, promoted (sample_result: async 4.5 s; hourly copies 3600 / 1800).
+    CHECK(html.find("<td class=\"text\">cosmos &lt;eu&gt;</td><td class=\"text\">async</td><td>4.5</td><td>4.5</td>"
+                    "<td>4.5</td><td>3</td><td>1300.0</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"text\">blob</td><td class=\"text\">backup_restore</td><td>3600.0</td><td>3600.0</td>"
+                    "<td>1800.0</td><td>0</td><td>-</td>") != std::string::npos);
     CHECK(html.find("<td>1800.0</td><td>1860.5</td><td>240.0</td><td>2100.0</td><td>17</td><td>12.5</td>") !=
           std::string::npos);
     CHECK(html.find("<td>6</td><td>40</td><td>12.5</td><td>500</td><td>2000.0</td><td>150</td>") != std::string::npos);
@@ -235,8 +256,8 @@ TEST_CASE("Markdown report: the worst incident's runbook, stores, failback and l
     const std::string md = reports::to_markdown(result);
     CHECK(md.find("3 lost writes\n"
                   "- Runbook critical path: `deploy` 600 s → `promote` 700 s\n"
-                  "- RPO per store: `cosmos &lt;eu&gt;` async RPO 4.5 s, 3 lost writes; `blob` backup_restore RPO 3600.0 s, "
-                  "0 lost writes\n"
+                  "- RPO per store: `cosmos &lt;eu&gt;` async RPO 4.5 s (worst case 4.5 s), 3 lost writes; `blob` "
+                  "backup_restore RPO 3600.0 s (worst case 3600.0 s), 0 lost writes\n"
                   "- Failback: fault ends at 1800.0 s, traffic back at 1860.5 s, re-sync 240.0 s, complete at 2100.0 s; "
                   "17 failed requests, writes paused 12.5 s\n"
                   "- Lost work: 6 agent threads (40 rehydrated), 12.5 GPU-hours (500 USD), 150 documents redone\n") !=

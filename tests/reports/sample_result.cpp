@@ -52,7 +52,9 @@ void add_incident_details(engine::IncidentResult& i) {
                      {"promote", "promote_database", 600, 1300, 1, false, true},
                      {"agents", "recreate_agents", 600, 900, 3, true, false},
                      {"warm", "warm_gpu_caches", 0, 0, 0, false, false}};
-  i.stores = {{"cosmos <eu>", "async", 4.5, 3, 1300.0}, {"blob", "backup_restore", 3600, 0, std::nullopt}};
+  // cosmos: async lag 4.5 s (worst = expected = 4.5); blob: hourly copies (worst 3600, expected 1800).
+  i.stores = {{"cosmos <eu>", "async", 4.5, 3, 1300.0, 4.5, 4.5},
+              {"blob", "backup_restore", 3600, 0, std::nullopt, 3600.0, 1800.0}};
   engine::FailbackResult f;
   f.fault_end_s = 1800;
   f.traffic_back_s = 1860.5;
@@ -85,6 +87,11 @@ engine::RunResult sample_result() {
                           {1360, "data", "cosmos <eu>", "promoted", ""},
                           {2160, "failback", "eastus2", "complete", ""}};
   r.patterns[1].events_dropped = 2;
+  // hot-cold's cost by item (sums to 1234.25) over a 1000 USD baseline: premium 234.25; hot-warm has none.
+  r.patterns[1].cost_breakdown = {{"chat-eastus2", "eastus2", "tokens", 800.0},
+                                  {"apim-eastus2", "eastus2", "gateway units", 400.0},
+                                  {"fd", "global", "global entry", 34.25}};
+  r.patterns[1].baseline_cost_usd = 1000.0;
   return r;
 }
 

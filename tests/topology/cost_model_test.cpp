@@ -169,3 +169,37 @@ TEST_CASE("replication links are priced in the mode the plan runs them", "[topol
     CHECK_THROWS_WITH(monthly_cost(topology, plan), Catch::Contains("copy interval of db-r1 must be > 0"));
   }
 }
+
+TEST_CASE("pay-per-token spend follows the traffic; the single-region baseline", "[topology][cost]") {
+  const Topology t = load_ok(priced());
+  SECTION("two full regions sharing the traffic pay the tokens of one") {
+    // d-r1 and d-r2 full at 50 % each: 1e9 x 0.5 / 1000 x 0.002 = 1000 each, 2000 together,
+    // exactly what r1 alone pays at 100 %.
+    ProvisioningPlan shared;
+    shared.regions["r1"] = RegionProvisioning{ProvisioningMode::kFull, 0, 0.5};
+    shared.regions["r2"] = RegionProvisioning{ProvisioningMode::kFull, 0, 0.5};
+    shared.regions["r3"] = RegionProvisioning{ProvisioningMode::kNone, 0, 0};
+    const auto tokens = [](const CostReport& r) {
+      double usd = 0;
+      for (const CostLine& l : r.lines) usd += l.item == "tokens" ? l.monthly_usd : 0;
+      return usd;
+    };
+    CHECK(tokens(monthly_cost(t, shared)) == Approx(2000).epsilon(1e-12));
+    CHECK(tokens(monthly_cost(t, full_standby_none())) == Approx(2000).epsilon(1e-12));
+    // Reserved capacity is paid in full in both full regions: 7300 each.
+    CHECK(monthly_cost(t, shared).per_node.at("d-r2") == Approx(7300 + 1000 + 1.752).epsilon(1e-12));
+  }
+  SECTION("a traffic share outside 0..1 is refused") {
+    ProvisioningPlan bad;
+    bad.regions["r1"] = RegionProvisioning{ProvisioningMode::kFull, 0, 1.5};
+    CHECK_THROWS_WITH(monthly_cost(t, bad), "traffic share of r1 must be within 0..1");
+  }
+  SECTION("baseline: the region alone, without entry, other regions or replication") {
+    // r1: d-r1 7300 + 2000 + 1.752, g-r1 5110, a-r1 200, db-r1 1000 = 15611.752.
+    CHECK(single_region_baseline_cost(t, "r1") == Approx(15611.752).epsilon(1e-12));
+    // r3: d-r3 7300 + 2000 + 1.752, db-r3 1000 (no gateway, no agent service) = 10301.752.
+    CHECK(single_region_baseline_cost(t, "r3") == Approx(10301.752).epsilon(1e-12));
+    CHECK_THROWS_WITH(single_region_baseline_cost(t, "nowhere"),
+                      "single-region baseline names \"nowhere\", which is not a region of priced");
+  }
+}

@@ -51,6 +51,9 @@ CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) 
     if (provisioning.standby_fraction < 0 || provisioning.standby_fraction > 1) {
       throw std::invalid_argument("standby fraction of " + region + " must be within 0..1");
     }
+    if (provisioning.traffic_share < 0 || provisioning.traffic_share > 1) {
+      throw std::invalid_argument("traffic share of " + region + " must be within 0..1");
+    }
   }
   for (const auto& [store, link] : plan.links) {
     const auto v = topology.find(store);
@@ -81,8 +84,10 @@ CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) 
     const bool is_deployed = provisioning.mode != ProvisioningMode::kNone;
     if (const auto* d = std::get_if<ModelDeploymentInfo>(&node.details)) {
       add(node, "reserved capacity", d->price_per_hour_usd * kHoursPerMonth * share);
+      // Pay-per-token spend follows the traffic: tokens_per_month is what the deployment serves when it
+      // takes all of it, so two live regions sharing the traffic pay for it once (issue 22).
       if (provisioning.mode == ProvisioningMode::kFull) {
-        add(node, "tokens", d->tokens_per_month / 1000.0 * d->price_per_1k_tokens_usd);
+        add(node, "tokens", d->tokens_per_month * provisioning.traffic_share / 1000.0 * d->price_per_1k_tokens_usd);
       }
       if (is_deployed && d->health_check) {
         const double interval_s = std::chrono::duration<double>(d->health_check->interval).count();
@@ -120,6 +125,51 @@ CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) 
     if (mode == ReplicationMode::kSync) add(from, "synchronous replication to " + to.id, edge.sync_usd_per_month);
   }
   return report;
+}
+
+std::string cost_component(std::string_view item) {
+  const std::pair<std::string_view, std::string_view> prefixes[] = {
+      {"tokens", "tokens"},
+      {"probe tokens", "probes"},
+      {"reserved capacity", "reserved capacity"},
+      {"gateway units", "gateways"},
+      {"agent service", "agent services"},
+      {"data store", "data stores"},
+      {"global entry", "global entry"},
+      {"replication egress", "replication"},
+      {"synchronous replication", "replication"},
+      {"restorable copies", "replication"},
+  };
+  for (const auto& [prefix, component] : prefixes) {
+    if (item.substr(0, prefix.size()) == prefix) return std::string(component);
+  }
+  return "other";
+}
+
+std::map<std::pair<std::string, std::string>, double> cost_by_component(const std::vector<CostLine>& lines) {
+  std::map<std::pair<std::string, std::string>, double> groups;
+  for (const CostLine& line : lines) groups[{cost_component(line.item), line.region}] += line.monthly_usd;
+  return groups;
+}
+
+double single_region_baseline_cost(const Topology& topology, std::string_view region_id) {
+  ProvisioningPlan plan;
+  for (VertexId region : topology.nodes_of_kind(NodeKind::kRegion)) {
+    const std::string& id = topology.graph()[region].id;
+    if (id != region_id) plan.regions[id] = RegionProvisioning{ProvisioningMode::kNone, 0, 0};
+  }
+  if (!plan.regions.empty() && plan.regions.size() == topology.nodes_of_kind(NodeKind::kRegion).size()) {
+    throw std::invalid_argument("single-region baseline names \"" + std::string(region_id) +
+                                "\", which is not a region of " + topology.name());
+  }
+  double usd = 0;
+  for (const CostLine& line : monthly_cost(topology, plan).lines) {
+    if (line.region == std::string(region_id) && line.item.rfind("restorable copies", 0) != 0 &&
+        line.item.rfind("replication egress", 0) != 0 && line.item.rfind("synchronous replication", 0) != 0) {
+      usd += line.monthly_usd;
+    }
+  }
+  return usd;
 }
 
 }  // namespace faultline::topology

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <set>
 #include <string>
 
 #include "faultline/gui/target_colour.hpp"
@@ -144,6 +146,7 @@ void ComparisonView::draw(ViewContext& context) {
   if (ImGui::CollapsingHeader("RPO per data store, failback and lost work", ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_data(context);
   }
+  if (ImGui::CollapsingHeader("Monthly cost by component, baseline and premium")) draw_cost(context);
   draw_bars(context, scenario);
 }
 
@@ -218,6 +221,50 @@ void ComparisonView::draw_data(ViewContext& context) {
     ImGui::TableSetColumnIndex(8);
     ImGui::Text("%llu", static_cast<unsigned long long>(r.work.rag_documents_redone));
   }
+  ImGui::EndTable();
+}
+
+void ComparisonView::draw_cost(ViewContext& context) {
+  const auto& rows = context.session.rows();
+  std::set<std::pair<std::string, std::string>> keys;
+  for (const ComparisonRow& r : rows) {
+    for (const auto& [key, usd] : r.cost_by_component) keys.insert(key);
+  }
+  if (keys.empty()) {
+    ImGui::TextDisabled("No cost breakdown in this result (written before it was recorded).");
+    return;
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("cost", static_cast<int>(rows.size()) + 2, flags)) return;
+  ImGui::TableSetupColumn("Component");
+  ImGui::TableSetupColumn("Region");
+  for (const ComparisonRow& r : rows) ImGui::TableSetupColumn(r.name.c_str());
+  ImGui::TableHeadersRow();
+  const auto usd_row = [&](const std::string& label, const std::string& region, auto value) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::TableSetColumnIndex(1);
+    ImGui::TextUnformatted(region.c_str());
+    for (std::size_t p = 0; p < rows.size(); ++p) {
+      ImGui::TableSetColumnIndex(static_cast<int>(p) + 2);
+      const std::optional<double> v = value(rows[p]);
+      if (v) {
+        ImGui::Text("%.2f", *v);
+      } else {
+        ImGui::TextDisabled("-");
+      }
+    }
+  };
+  for (const auto& key : keys) {
+    usd_row(key.first, key.second, [&](const ComparisonRow& r) {
+      const auto it = r.cost_by_component.find(key);
+      return std::optional<double>(it == r.cost_by_component.end() ? 0.0 : it->second);
+    });
+  }
+  usd_row("total", "", [](const ComparisonRow& r) { return std::optional<double>(r.monthly_cost_usd); });
+  usd_row("single-region baseline", "", [](const ComparisonRow& r) { return r.baseline_cost_usd; });
+  usd_row("resilience premium", "", [](const ComparisonRow& r) { return r.premium_usd; });
   ImGui::EndTable();
 }
 

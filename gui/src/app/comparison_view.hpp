@@ -16,6 +16,7 @@ class ComparisonView {
   void draw_bars(ViewContext& context, const engine::Scenario& scenario);
   // RPO per data store across patterns, then failback and lost work of each pattern's worst incident.
   void draw_data(ViewContext& context);
+  void draw_cost(ViewContext& context);
 };
 
 }  // namespace faultline::gui

@@ -2,6 +2,7 @@
 // A configurable probability distribution of non-negative quantities (durations,
 // lags, sizes), sampled from a RandomStream.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,6 +42,8 @@ class Distribution {
   double sample(RandomStream& rng) const;
   /// The exact mean (for reports and checks).
   [[nodiscard]] double mean() const;
+  /// The largest value a draw can take; null when the distribution is unbounded above.
+  [[nodiscard]] std::optional<double> max() const;
   [[nodiscard]] Kind kind() const { return kind_; }
   /// Short human-readable form, e.g. "exponential(mean=30)".
   [[nodiscard]] std::string describe() const;

@@ -30,6 +30,11 @@ struct StoreLossResult {
   double rpo_s = 0.0;                 ///< age of the oldest acknowledged write the copy lacks, s
   std::uint64_t lost_writes = 0;      ///< acknowledged writes the copy lacks
   std::optional<double> promoted_s;   ///< fault start -> the copy takes writes, s; null: not promoted in the run
+  /// The mode's worst case, s: 0 sync, the lag (or the lag distribution's largest value) async, the copy
+  /// interval for backups; null: the lag distribution is unbounded (addition to v1).
+  std::optional<double> rpo_worst_s;
+  /// The mode's expected RPO over fault instants, s: the lag's mean async, half the copy interval for backups.
+  std::optional<double> rpo_expected_s;
 
   friend bool operator==(const StoreLossResult&, const StoreLossResult&) = default;
 };
@@ -73,6 +78,9 @@ struct IncidentResult {
   std::optional<double> runbook_s;          ///< runbook critical path duration, s
   std::optional<double> full_capacity_s;    ///< fault start -> full capacity restored, s
   std::uint64_t lost_writes = 0;            ///< acknowledged writes lost; filled by the data model
+  double downtime_s = 0.0;           ///< s the window ratio was below threshold x pre-incident (down) (addition to v1)
+  double degraded_s = 0.0;           ///< s below the pre-incident ratio but not down (addition to v1)
+  double downtime_weighted_s = 0.0;  ///< failed-request-weighted downtime: sum of each second's failed share, s
   std::optional<double> availability;       ///< successful / offered while the fault lasted (null: nothing offered)
   double cost_usd = 0.0;                    ///< this incident's cost: failures, downtime, lost writes and work, runbook, USD
   std::vector<RunbookStepResult> runbook_steps;  ///< the runbook as it ran (empty: no runbook ran)

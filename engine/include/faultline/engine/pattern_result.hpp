@@ -11,6 +11,7 @@
 #include "faultline/engine/series_result.hpp"
 #include "faultline/engine/target_result.hpp"
 #include "faultline/engine/workload_result.hpp"
+#include "faultline/topology/cost_model.hpp"
 
 namespace faultline::engine {
 
@@ -22,6 +23,19 @@ struct PatternResult {
   std::optional<double> rpo_s;              ///< worst data store's RPO, s; null without data at risk
   double monthly_cost_usd = 0.0;            ///< steady-state cost per month, USD
   double incident_cost_usd = 0.0;           ///< cost of the run's incidents, USD
+  /// Steady-state monthly cost by item, node and region; sums to monthly_cost_usd (addition to v1).
+  std::vector<topology::CostLine> cost_breakdown;
+  /// Monthly cost of the primary region run alone (no other region, entry or replication), USD; null when
+  /// the primary endpoint is not a region of the topology (addition to v1).
+  std::optional<double> baseline_cost_usd;
+  /// False when the scenario keeps the pattern for comparison only (`"gate": false`): its missed targets
+  /// are reported but set no exit code and fail no JUnit case (addition to v1, JSON "gate").
+  bool is_gated = true;
+  /// The resilience premium: monthly_cost_usd - baseline_cost_usd, USD per month; null without a baseline.
+  [[nodiscard]] std::optional<double> premium_usd() const {
+    if (!baseline_cost_usd) return std::nullopt;
+    return monthly_cost_usd - *baseline_cost_usd;
+  }
   std::vector<IncidentResult> incidents;
   std::vector<TargetResult> targets;
   std::vector<WorkloadResult> workloads;    ///< per-class availability (addition to v1)

@@ -35,6 +35,9 @@ struct Incident {
   std::optional<SimDuration> runbook_critical_path;
   std::optional<SimDuration> rpo;    ///< worst data store's RPO (set by the data model)
   std::uint64_t lost_writes = 0;     ///< acknowledged writes the promoted copy lacks
+  double down_s = 0;                 ///< evaluated seconds whose window ratio < threshold x pre-incident ratio
+  double degraded_s = 0;             ///< evaluated seconds below the pre-incident ratio but not down
+  double weighted_down_s = 0;        ///< sum over the incident's seconds of failed / offered in that second
 
   /// recovered_at - start (once closed).
   [[nodiscard]] SimDuration rto() const { return recovered_at - start; }
@@ -52,6 +55,12 @@ struct Incident {
 /// the last bad boundary (T = F when none was bad); otherwise (or with no
 /// boundary at all) it did not recover and T = E.
 ///
+/// Down and degraded: each evaluated boundary of an incident is one second down
+/// (its window is bad, as above) or degraded (good but below the pre-incident
+/// ratio); windows without traffic are neither. Weighted downtime adds, for every
+/// second of the incident with traffic, the share of that second's outcomes that
+/// failed: a full outage counts 1 s per second, 0.5 % failures 0.005 s.
+///
 /// Pre-incident ratio: the window [b_F - W, b_F) with b_F = floor(F), 1.0 when
 /// it had no traffic; inherited from the previous incident when that one did not
 /// recover or when this window overlaps its start or unrecovered period.
@@ -66,6 +75,8 @@ class RecoveryTracker {
   /// Adds `offered` outcomes at time t (non-decreasing), `succeeded` of them ok; O(1) amortised, no allocation.
   void record(SimTime t, std::uint64_t succeeded, std::uint64_t offered) {
     if (t.time_since_epoch().count() >= next_boundary_us_) evaluate_through(t);
+    second_succeeded_ += succeeded;
+    second_offered_ += offered;
     window_.record(t, succeeded, offered);
   }
 
@@ -97,6 +108,8 @@ class RecoveryTracker {
   // Evaluates every boundary b <= floor(t) not evaluated yet (cold path of record()).
   void evaluate_through(SimTime t);
   void close_open_incident(SimTime end);
+  // Adds the accumulated second's failed share to the open incident's weighted downtime; resets it.
+  void flush_second();
   Incident& incident_at(std::size_t i, SimTime t, const char* what);
 
   RecoveryConfig config_;
@@ -104,6 +117,8 @@ class RecoveryTracker {
   std::int64_t next_boundary_s_ = 1;        // first boundary (s) not evaluated yet
   std::int64_t next_boundary_us_ = kSecondUs;  // the same in us: record()'s fast-path bound
   WindowCounts last_boundary_counts_;       // window of boundary next_boundary_s_ - 1
+  std::uint64_t second_succeeded_ = 0;      // outcomes of second next_boundary_s_ - 1 so far
+  std::uint64_t second_offered_ = 0;
   std::vector<Incident> incidents_;
   bool is_open_ = false;                    // incidents_.back() is still collecting evaluations
   bool is_finished_ = false;

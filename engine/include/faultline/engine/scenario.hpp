@@ -123,6 +123,7 @@ struct PatternSpec {
   SimDuration automatic_failover_delay = seconds(300);  // service-managed promotion after the fault starts
   std::map<std::string, StoreReplication> stores;       // per source store id (replication links of the topology)
   FailbackSpec failback;
+  bool is_gated = true;  // `gate`: false keeps the pattern for comparison; its missed targets fail nothing
   std::vector<std::string> unbuilt_regions;  // regions this pattern leaves empty (a plan's region pair): cost nothing
 };
 
@@ -139,6 +140,7 @@ struct TargetSpec {
   std::optional<double> rpo_s;
   std::optional<double> availability;
   std::optional<double> monthly_cost_usd;
+  std::optional<double> premium_usd;        // global only: monthly cost over the single-region baseline
   std::optional<double> incident_cost_usd;  // global: the run's incident cost; by fault: the worst incident's
 };
 
@@ -158,6 +160,8 @@ struct Scenario {
   std::vector<PatternSpec> patterns;
   TargetSpec targets;
   std::map<std::string, TargetSpec> targets_by_fault;  // key: fault type spelling
+  std::vector<std::string> lint_allow;  // lint error rule ids the scenario shows on purpose (`lint.allow`)
+  std::map<std::string, double> rpo_by_store;  // data store id -> ceiling on its worst-case RPO, s
   CostRates costs;
   /// Absolute time of the run's t = 0 for schedules counted from t = 0 (restorable copies, checkpoints):
   /// 0 for `faultline run`; the incident window's phase in that schedule under `faultline mc` and `plan`.

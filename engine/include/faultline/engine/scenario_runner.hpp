@@ -26,10 +26,19 @@ struct RunOptions {
 RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std::vector<InputFile> inputs,
                        const std::string& faultline_version);
 
-/// Steady-state monthly cost of `pattern` on the scenario's topology, USD: the primary
+/// Steady-state monthly cost of `pattern` on the scenario's topology by item, USD: the primary
 /// region (lowest priority value) in full, the others by the pattern's standby fraction, its
 /// unbuilt regions at nothing, and each store's replication links as the pattern runs them.
+/// Pay-per-token spend is charged where the steady-state traffic is served: the live endpoints
+/// of the lowest priority value, split by weight.
+topology::CostReport pattern_cost_report(const Scenario& scenario, const PatternSpec& pattern);
+
+/// pattern_cost_report(...).total_usd, USD per month.
 double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern);
+
+/// The region a pattern's steady-state traffic goes to first: its endpoint with the lowest
+/// priority value (the first such in configuration order).
+std::string pattern_primary_region(const PatternSpec& pattern);
 
 /// Evaluates `scenario`'s targets (global, then by fault type) against `pattern`; replaces pattern.targets.
 void judge_targets(const Scenario& scenario, PatternResult& pattern);

@@ -3,8 +3,10 @@
 // compare and how each stands against its target.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "faultline/engine/run_result.hpp"
@@ -36,6 +38,10 @@ struct ComparisonRow {
   std::vector<engine::TargetResult> targets;  ///< as judged by the engine
   std::optional<engine::FailbackResult> failback;  ///< worst incident's failback; null: none or fault to the run end
   engine::WorkLossResult work;               ///< worst incident's lost work (zeros: none)
+  /// Steady-state USD per month by (component, region); empty for results written before the breakdown.
+  std::map<std::pair<std::string, std::string>, double> cost_by_component;
+  std::optional<double> baseline_cost_usd;   ///< primary region alone, USD per month
+  std::optional<double> premium_usd;         ///< monthly cost over the baseline, USD per month
 };
 
 /// One data store's loss under one pattern: the incident where its RPO was largest.

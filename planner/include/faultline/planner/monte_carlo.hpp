@@ -47,6 +47,7 @@ struct IncidentOutcome {
   double rto_s = 0;                  ///< incident start -> recovery (or the end of the window), s
   std::optional<double> rpo_s;       ///< worst data store, s
   double incident_cost_usd = 0;
+  double downtime_s = 0;             ///< failed-request-weighted downtime of the window's incidents, s
 };
 
 /// Runs replications on a thread pool; one instance per run.

@@ -36,7 +36,15 @@ class ReliabilityLoader {
                                          const engine::Scenario& scenario);
 };
 
-/// Seconds in a duration with unit ms, s, m, h, d (24 h), w (7 d) or y (365 d); nullopt when malformed or negative.
+/// Seconds in a duration with unit ms, s, min, h, d (24 h), w (7 d), mo (730 h) or y (365 d); nullopt when
+/// malformed, negative, or "m" (ambiguous between minutes and months in these long times).
 std::optional<double> parse_long_duration_s(std::string_view text);
+
+/// Like parse_long_duration_s, for settings measured in seconds to hours (probe intervals, breaker waits):
+/// there "m" is minutes, as in scenario files.
+std::optional<double> parse_short_duration_s(std::string_view text);
+
+/// What is wrong with a duration text parse_long_duration_s refused, e.g. that "6m" is ambiguous.
+std::string long_duration_problem(std::string_view text);
 
 }  // namespace faultline::planner

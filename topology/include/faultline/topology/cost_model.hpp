@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "faultline/topology/topology.hpp"
@@ -25,6 +26,7 @@ enum class ProvisioningMode {
 struct RegionProvisioning {
   ProvisioningMode mode = ProvisioningMode::kFull;
   double standby_fraction = 0;  // 0..1, used when mode is kStandby
+  double traffic_share = 1;     // 0..1, share of the steady-state traffic served here (kFull only)
 };
 
 /// How a pattern runs the replication links leaving one data store (overrides the topology's mode).
@@ -43,12 +45,19 @@ struct ProvisioningPlan {
   RegionProvisioning for_region(std::string_view region_id) const;
 };
 
+/// The cost of the same topology run from one region: `region_id` provisioned in full and serving all
+/// traffic, every other region deployed nothing, no global entry and no cross-region replication (USD/month).
+/// The resilience premium of a pattern is its monthly cost minus this baseline.
+double single_region_baseline_cost(const Topology& topology, std::string_view region_id);
+
 /// One priced item.
 struct CostLine {
   std::string node;    // node id the cost belongs to
   std::string region;  // its region id, or "global"
   std::string item;    // e.g. "reserved capacity", "tokens", "probe tokens", "replication egress"
   double monthly_usd = 0;
+
+  friend bool operator==(const CostLine&, const CostLine&) = default;
 };
 
 /// Monthly cost broken down by item, node and region.
@@ -59,13 +68,21 @@ struct CostReport {
   double total_usd = 0;                         // USD per month
 };
 
+/// The component a cost item belongs to, for summaries: "tokens", "probes", "reserved capacity", "gateways",
+/// "agent services", "data stores", "global entry", "replication", or "other".
+std::string cost_component(std::string_view item);
+
+/// Cost lines summed by (component, region), USD per month, ordered by component then region.
+std::map<std::pair<std::string, std::string>, double> cost_by_component(const std::vector<CostLine>& lines);
+
 /// Monthly steady-state cost in USD (730 h/month) of `topology` provisioned as `plan`:
-/// deployments (hourly x 730 x share, tokens when full, probe tokens unless none), gateways
+/// deployments (reserved: hourly x 730 x running share; pay-per-token: tokens_per_month x the
+/// region's traffic share x price, only where it serves; probe tokens unless none), gateways
 /// (units x hourly x 730 x share), agent services (monthly x share), data stores (monthly unless none),
 /// the global entry (monthly), replication links with both ends deployed: egress (GB per month x USD per GB)
 /// plus sync_usd_per_month when run synchronously; links from a deployed store run as backup_restore or
 /// scheduled_rebuild: usd_per_copy x copies per month (730 h / interval).
-/// Throws std::invalid_argument for a standby fraction outside 0..1, an unknown region or store id in the plan,
+/// Throws std::invalid_argument for a standby fraction or traffic share outside 0..1, an unknown region or store id in the plan,
 /// or a copy interval <= 0 for a backup mode.
 CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan);
 
