@@ -44,6 +44,14 @@ TEST_CASE("distributions sample the formulas of their kind", "[engine][distribut
     CHECK(d.sample(g) == 5);
     CHECK(d.mean() == Approx(0.25 * 5 + 0.75 * 50));
   }
+  SECTION("largest value a draw can take (the RPO worst case of a lag distribution)") {
+    CHECK(Distribution::constant(7).max() == 7.0);
+    CHECK(Distribution::uniform(2, 6).max() == 6.0);
+    CHECK(Distribution::piecewise_linear({{10, 0}, {20, 0.5}, {60, 1}}).max() == 60.0);
+    CHECK(Distribution::empirical({5, 50, 20}, {1, 1, 1}).max() == 50.0);
+    CHECK_FALSE(Distribution::exponential(30).max().has_value());  // unbounded above
+    CHECK_FALSE(Distribution::lognormal(1, 0.5).max().has_value());
+  }
   SECTION("exact means") {
     CHECK(Distribution::uniform(2, 6).mean() == 4);
     CHECK(Distribution::lognormal(1, 0.5).mean() == Approx(std::exp(1.125)));
