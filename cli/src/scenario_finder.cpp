@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "faultline/base/json_reader.hpp"
+
 namespace faultline::cli {
 namespace {
 
@@ -20,13 +22,16 @@ std::string classify(const fs::path& file, bool& is_scenario) {
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const nlohmann::json doc = nlohmann::json::parse(buffer.str(), nullptr, false);
-  if (doc.is_discarded()) {
+  std::vector<base::LoadError> errors;
+  const std::optional<nlohmann::json> doc = base::JsonReader::parse(buffer.str(), file.string(), errors);
+  if (!doc) {
     is_scenario = false;
-    return "is not valid JSON, so it cannot be told apart from a scenario (allowed: a scenario file, "
-           "docs/scenarios.md, or JSON that is not a scenario)";
+    // Keep the parser's line and column: "4:1: syntax error ...".
+    const base::LoadError& e = errors.front();
+    return std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.problem +
+           "; not valid JSON, so it cannot be told apart from a scenario (allowed: " + e.allowed + ")";
   }
-  is_scenario = doc.is_object() && doc.contains("workloads") && doc.contains("patterns");
+  is_scenario = doc->is_object() && doc->contains("workloads") && doc->contains("patterns");
   return {};
 }
 

@@ -95,14 +95,19 @@ TEST_CASE("batch: a malformed scenario exits 2 and is named, while the others st
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains(kBad + "/b-malformed.json: duration"));
     CHECK_THAT(r.output, Catch::Contains("faultline batch: " + kBad + "/b-malformed.json is malformed; it was not run"));
-    CHECK_THAT(r.output, Catch::Contains("1 met every target, 0 missed a target, 1 malformed"));
+    CHECK_THAT(r.output, Catch::Contains("1 met every target, 0 missed a target, 2 malformed"));
+  }
+  SECTION("a JSON syntax error keeps its line and column (c-syntax.json: trailing comma, line 4 column 1)") {
+    CHECK_THAT(r.output, Catch::Contains(kBad + "/c-syntax.json: 4:1: syntax error"));
   }
   SECTION("the good scenario has its report and a passing case; the bad one an errored case") {
     CHECK(std::filesystem::exists(tmp.path() / "reports" / "tests__reports__fixtures__batch-bad__a-met.html"));
     CHECK_FALSE(std::filesystem::exists(tmp.path() / "reports" / "tests__reports__fixtures__batch-bad__b-malformed.html"));
     const std::string xml = read_text(tmp / "junit.xml");
     CHECK(failure_of(xml, "hot-hot: availability").empty());
-    CHECK_THAT(failure_of(xml, "scenario"), Catch::Contains("b-malformed.json: duration"));
+    // Two errored "scenario" cases, one per malformed file.
+    CHECK_THAT(xml, Catch::Contains("b-malformed.json: duration"));
+    CHECK_THAT(xml, Catch::Contains("c-syntax.json: 4:1: syntax error"));
   }
   SECTION("a path that does not exist is bad input too") {
     const auto missing = run_command(faultline_binary() + " batch " + kGood + "/a-met.json tests/no-such-folder -q");
