@@ -15,6 +15,7 @@
 #include "faultline/engine/scenario_runner.hpp"
 #include "faultline/reports/chromium.hpp"
 #include "faultline/cli/lint_gate.hpp"
+#include "faultline/cli/replication_table.hpp"
 #include "faultline/reports/junit_report.hpp"
 #include "faultline/reports/report_format.hpp"
 #include "faultline/reports/result_json.hpp"
@@ -36,6 +37,7 @@ struct RunOptionsCli {
   bool is_quiet = false;
   bool has_cost_breakdown = false;
   bool is_lint_overridden = false;
+  std::uint64_t replications = 1;
 };
 
 std::string describe_duration(double seconds) {
@@ -70,6 +72,25 @@ bool check_report_options(const RunOptionsCli& options, std::optional<reports::R
     }
   }
   return true;
+}
+
+// Runs seeds seed + 1 .. seed + replications - 1 after `first` (seed) and formats the intervals.
+std::string replicate(const RunOptionsCli& options, engine::Scenario& scenario, const engine::RunOptions& run_options,
+                      const std::vector<engine::InputFile>& inputs, const engine::RunResult& first) {
+  std::vector<PatternSamples> samples;
+  add_replication(first, samples);
+  const std::uint64_t first_seed = scenario.seed;
+  ProgressBar bar("replications of " + scenario.name, !options.is_quiet);
+  engine::RunOptions quiet = run_options;
+  quiet.control.on_progress = nullptr;
+  for (std::uint64_t k = 1; k < options.replications; ++k) {
+    scenario.seed = first_seed + k;
+    add_replication(engine::run_scenario(scenario, quiet, inputs, std::string(kVersion)), samples);
+    bar.update(static_cast<double>(k + 1) / static_cast<double>(options.replications));
+  }
+  bar.finish();
+  scenario.seed = first_seed;
+  return format_replications(samples, first_seed, options.replications);
 }
 
 // The table and what was written, unless quiet.
@@ -114,14 +135,16 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
   run_options.threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   run_options.control.on_progress = [&bar](double f) { bar.update(f); };
   engine::RunResult result;
+  std::string replications_table;
   try {
     result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")");
+    bar.finish();
+    if (options.replications > 1) replications_table = replicate(options, scenario, run_options, inputs, result);
   } catch (const std::invalid_argument& e) {
     bar.finish();
     err << "faultline run: " << e.what() << "\n";
     return ExitCode::kBadInput;
   }
-  bar.finish();
   if (!options.json_path.empty()) base::write_file_atomically(options.json_path, reports::to_json_text(result));
   if (!options.junit_path.empty()) {
     base::write_file_atomically(
@@ -137,6 +160,7 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
     }
   }
   print_summary(options, scenario, result, report_format.has_value(), out);
+  if (!options.is_quiet) out << replications_table;
   return engine::all_targets_met(result) ? ExitCode::kOk : ExitCode::kTargetMissed;
 }
 
@@ -158,6 +182,10 @@ void add_run_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCo
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
   cmd->add_flag("--cost-breakdown", options->has_cost_breakdown,
                 "also print each pattern's monthly cost by component and region, its baseline and premium");
+  cmd->add_option("--replications", options->replications,
+                  "also run seeds seed+1 .. seed+N-1 and print RTO, RPO and availability intervals over the N runs "
+                  "(the result file and targets stay those of the first seed)")
+      ->check(CLI::Range(1, 10000));
   cmd->add_flag("--allow-lint-errors", options->is_lint_overridden,
                 "simulate even when the topology has lint errors the scenario does not acknowledge in lint.allow");
   cmd->footer("Exit code: 0 every target met, 1 a target missed, 2 bad input (or topology lint errors).");

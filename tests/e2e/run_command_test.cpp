@@ -329,6 +329,23 @@ TEST_CASE("topology lint errors stop run unless acknowledged or overridden", "[e
   }
 }
 
+TEST_CASE("run --replications N: intervals over N seeds, the result file stays the first seed's", "[e2e][run]") {
+  const std::string one = temp_path("replications-1.json");
+  const std::string three = temp_path("replications-3.json");
+  const auto a = run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") + " -q --json " + one);
+  const auto b = run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") +
+                             " --replications 3 --json " + three);
+  INFO(b.output);
+  CHECK(a.exit_code == b.exit_code);
+  CHECK(read_text(one) == read_text(three));
+  // The reference's seed is 2026: seeds 2026 .. 2028. Every seed loses the same 15 minutes of storage
+  // writes (async lag 15 min), so Hot/Hot's RPO has no spread: half-width 0.
+  CHECK(b.output.find("3 replications, seeds 2026 .. 2028") != std::string::npos);
+  CHECK(b.output.find("hot-hot\n  RTO s") != std::string::npos);
+  CHECK(b.output.find("  RPO s           900.0 ± 0.0 [900.0 .. 900.0] (3)") != std::string::npos);
+  CHECK(b.output.find("  availability %  ") != std::string::npos);
+}
+
 TEST_CASE("probe detection after n - x + 1 failed probes, for two probe settings", "[e2e][run]") {
   // scenarios/probe-detection.json: eastus2 dark from F = 605 s, between probes.
   const Run run = run_scenario("probe-detection.json", "probe-detection.json");
