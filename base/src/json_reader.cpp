@@ -7,36 +7,30 @@
 #include <sstream>
 
 #include "faultline/base/duration_parser.hpp"
+#include "faultline/base/json_guard.hpp"
 #include "faultline/base/key_suggestion.hpp"
 
 namespace faultline::base {
 namespace {
 
-std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-// nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix.
-std::string parse_problem(const std::string& what) {
-  const std::size_t column = what.find("column ");
-  const std::size_t colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
-  return colon == std::string::npos ? what : what.substr(colon + 2);
-}
+// `s` in quotes, cut to a short excerpt (keys and values may be megabytes long).
+std::string in_quotes(std::string_view s) { return "\"" + JsonGuard::shorten(s) + "\""; }
 
 }  // namespace
 
 std::optional<JsonReader::json> JsonReader::parse(std::string_view text, const std::string& file,
                                                   std::vector<LoadError>& errors,
                                                   const json::parser_callback_t& callback) {
+  // The guard finds syntax errors, numbers beyond a double, deep nesting and NULs without building
+  // a value, so what is built below is bounded in depth (copies and dumps recurse).
+  if (auto problem = JsonGuard::check(text, file)) {
+    errors.push_back(std::move(*problem));
+    return std::nullopt;
+  }
   try {
     return json::parse(text.begin(), text.end(), callback);
-  } catch (const json::parse_error& e) {
-    // e.byte is the 1-based offset of the character where parsing stopped.
-    const std::size_t offset = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-    const std::string_view before = text.substr(0, offset);
-    const auto newlines = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    const std::size_t line_start = before.rfind('\n');
-    const std::size_t column = line_start == std::string_view::npos ? offset + 1 : offset - line_start;
-    errors.push_back(LoadError{file, "", newlines + 1, static_cast<int>(column), parse_problem(e.what()),
-                               "JSON (RFC 8259): no comments, no trailing commas"});
+  } catch (const json::exception& e) {
+    errors.push_back(LoadError{file, "", 0, 0, JsonGuard::plain_message(e.what()), "JSON (RFC 8259)"});
     return std::nullopt;
   }
 }
@@ -56,7 +50,7 @@ std::optional<JsonReader::json> JsonReader::parse_file(const std::filesystem::pa
 }
 
 std::string JsonReader::at(const std::string& path, std::string_view key) {
-  return path.empty() ? std::string(key) : path + "." + std::string(key);
+  return path.empty() ? JsonGuard::shorten(key) : path + "." + JsonGuard::shorten(key);
 }
 
 std::string JsonReader::at(const std::string& path, std::size_t index) {
@@ -176,7 +170,7 @@ std::optional<std::chrono::microseconds> JsonReader::duration(const json& object
     return std::nullopt;
   }
   if (*parsed.value > max) {
-    error(at(path, key), it->dump() + " is absurdly long", allowed);
+    error(at(path, key), JsonGuard::excerpt(*it) + " is absurdly long", allowed);
     return std::nullopt;
   }
   return parsed.value;

@@ -29,6 +29,9 @@ std::optional<std::string> nearest_word(std::string_view word, const std::vector
     const std::size_t longer = std::max(word.size(), candidate.size());
     // The limit grows with the longer word, so a forgotten unit suffix ("latency" for "latency_ms") is found.
     const std::size_t limit = std::max<std::size_t>(2, longer / 3);
+    // The distance is at least the difference in length: skip the quadratic comparison of a huge word.
+    const std::size_t shorter = std::min(word.size(), candidate.size());
+    if (longer - shorter > limit) continue;
     const std::size_t d = edit_distance(word, candidate);
     // A distance equal to the longer length means nothing in common: no suggestion.
     if (d <= limit && d < longer && d < best_distance) {
