@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
+#include <vector>
 
 #include "faultline/engine/recovery_tracker.hpp"
 
@@ -115,7 +116,8 @@ TEST_CASE("down, degraded and failed-request-weighted downtime", "[engine][metri
     feed(tracker, 100, 130, all_fail);
     feed(tracker, 130, 600, all_ok);
     tracker.finish(kSimStart + seconds(600));
-    const IncidentResult& r = tracker.results()[0];
+    const std::vector<IncidentResult> results = tracker.results();  // owned: results() returns by value
+    const IncidentResult& r = results[0];
     CHECK(r.rto_s == 90.0);
     CHECK(r.downtime_s == 89.0);
     CHECK(r.degraded_s == 0.0);
@@ -130,7 +132,8 @@ TEST_CASE("down, degraded and failed-request-weighted downtime", "[engine][metri
     tracker.begin_incident(kSimStart + seconds(100), "zone");
     feed(tracker, 100, 600, [](std::int64_t t_ms) { return t_ms % 20000 != 0; });
     tracker.finish(kSimStart + seconds(600));
-    const IncidentResult& r = tracker.results()[0];
+    const std::vector<IncidentResult> results = tracker.results();  // owned: results() returns by value
+    const IncidentResult& r = results[0];
     CHECK(r.rto_s == 0.0);
     CHECK(r.downtime_s == 0.0);
     CHECK(r.degraded_s == 500.0);
