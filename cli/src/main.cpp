@@ -9,6 +9,7 @@
 #include "faultline/cli/exit_code.hpp"
 #include "faultline/cli/graph_command.hpp"
 #include "faultline/cli/hold_command.hpp"
+#include "faultline/cli/import_command.hpp"
 #include "faultline/cli/lint_command.hpp"
 #include "faultline/cli/mc_command.hpp"
 #include "faultline/cli/merge_command.hpp"
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
   faultline::cli::add_mc_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_merge_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_plan_command(app, std::cout, std::cerr, exit_code);
+  faultline::cli::add_import_command(app, std::cout, std::cerr, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
