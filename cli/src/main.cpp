@@ -5,11 +5,16 @@
 #include <iostream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+#include <new>
+
+#include "faultline/base/json_guard.hpp"
 #include "faultline/cli/batch_command.hpp"
 #include "faultline/cli/exit_code.hpp"
 #include "faultline/cli/graph_command.hpp"
 #include "faultline/cli/hold_command.hpp"
 #include "faultline/cli/import_command.hpp"
+#include "faultline/cli/input_files.hpp"
 #include "faultline/cli/lint_command.hpp"
 #include "faultline/cli/mc_command.hpp"
 #include "faultline/cli/merge_command.hpp"
@@ -42,6 +47,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : faultline::cli::to_int(ExitCode::kBadInput);
+  } catch (const nlohmann::json::exception& e) {
+    // A loader let a JSON type or range error through: name the command's input files, never "[json.exception".
+    std::cerr << "faultline: error: " << faultline::cli::input_files(app) << ": "
+              << faultline::base::JsonGuard::plain_message(e.what()) << "\n";
+    return faultline::cli::to_int(ExitCode::kBadInput);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "faultline: error: " << faultline::cli::input_files(app)
+              << ": out of memory (see docs/limits.md for the sizes faultline accepts)\n";
+    return faultline::cli::to_int(ExitCode::kBadInput);
   } catch (const std::exception& e) {
     std::cerr << "faultline: error: " << e.what() << "\n";
     return faultline::cli::to_int(ExitCode::kBadInput);

@@ -31,7 +31,12 @@ struct McOptionsCli {
   std::string json_path;
   std::optional<std::uint64_t> seed;
   bool is_quiet = false;
+  bool is_large_allowed = false;
 };
+
+// Most simulated years (replications x years) `faultline mc` runs without --allow-large: about
+// 15 minutes on two shared cores at ~1,000 simulated years per second (benchmarks/RESULTS.md).
+constexpr double kMaxMcYears = 1e6;
 
 // "K/N" with 1 <= K <= N; nullopt when malformed.
 std::optional<std::pair<std::uint64_t, std::uint64_t>> parse_shard(const std::string& text) {
@@ -60,6 +65,13 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   }
   if (options.precision && shard_count > 1) {
     err << "faultline mc: --precision cannot be combined with --shard (the stop point needs every replication)\n";
+    return ExitCode::kBadInput;
+  }
+  const double total_years = options.years * static_cast<double>(options.replications) / static_cast<double>(shard_count);
+  if (total_years > kMaxMcYears && !options.is_large_allowed) {
+    err << "faultline mc: estimated " << total_years << " simulated years (--years x --replications) exceeds the "
+        << "work budget of " << kMaxMcYears << " years; use fewer, --precision, --shard, or pass --allow-large "
+        << "(docs/limits.md); nothing was simulated\n";
     return ExitCode::kBadInput;
   }
   engine::ScenarioLoadResult loaded = engine::ScenarioLoader::load_file(options.scenario);
@@ -130,6 +142,7 @@ void add_mc_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCod
   cmd->add_option("--json", options->json_path, "write the result (faultline.mc/v1) to this file");
   cmd->add_option("--seed", options->seed, "override the scenario's seed");
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
+  cmd->add_flag("--allow-large", options->is_large_allowed, "run even when --years x --replications exceeds the budget (docs/limits.md)");
   cmd->footer("Exit code: 0 every target met (or a shard), 1 a target missed, 2 bad input.");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = run(*options, out, err); });
 }

@@ -12,6 +12,8 @@
 
 #include "faultline/engine/router_config_loader.hpp"
 #include "faultline/router/router.hpp"
+#include "faultline/base/json_guard.hpp"
+#include "faultline/base/json_reader.hpp"
 #include "faultline/base/key_suggestion.hpp"
 
 namespace faultline::cli {
@@ -19,6 +21,11 @@ namespace {
 
 using nlohmann::json;
 using router::Micros;
+
+// Longest event line read, in bytes (docs/limits.md); a real event is under 200 bytes.
+constexpr std::size_t kMaxReplayLineBytes = 64 * 1024;
+// Latest event time, in ms (about 317 years): microsecond timers added to it stay far from int64 overflow.
+constexpr std::int64_t kMaxReplayTimeMs = 10'000'000'000'000;
 
 // JSON string literal for `text` (quotes included).
 std::string quoted(const std::string& text) { return json(text).dump(); }
@@ -56,7 +63,7 @@ class EventReader {
     for (const auto& [key, value] : event.items()) {
       (void)value;
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      std::string message = "unknown key \"" + key + "\" in a " + kind + " event";
+      std::string message = "unknown key \"" + base::JsonGuard::shorten(key) + "\" in a " + kind + " event";
       if (const auto near = base::nearest_word(key, allowed)) message += " (did you mean \"" + *near + "\"?)";
       message += "; allowed keys:";
       bool is_first = true;
@@ -74,7 +81,7 @@ class EventReader {
     if (!v.is_number_integer() || v.get<std::int64_t>() < lo || v.get<std::int64_t>() > hi ||
         (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi))) {
       fail(std::string(key) + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
-           ", got " + v.dump());
+           ", got " + base::JsonGuard::excerpt(v));
     }
     return v.get<std::int64_t>();
   }
@@ -84,7 +91,8 @@ class EventReader {
     const json& v = event.at(key);
     const double limit = 1e15 / static_cast<double>(unit_us);
     if (!v.is_number() || !(v.get<double>() >= 0) || v.get<double>() > limit) {
-      fail(std::string(key) + " must be a number from 0, got " + v.dump());
+      fail(std::string(key) + " must be a number from 0 to " + base::JsonReader::plain_number(limit) + ", got " +
+           base::JsonGuard::excerpt(v));
     }
     return Micros{static_cast<std::int64_t>(std::llround(v.get<double>() * static_cast<double>(unit_us)))};
   }
@@ -92,7 +100,7 @@ class EventReader {
   std::string string(const json& event, const char* key) const {
     if (!event.contains(key)) fail(std::string(key) + " is required");
     const json& v = event.at(key);
-    if (!v.is_string()) fail(std::string(key) + " must be a string, got " + v.dump());
+    if (!v.is_string()) fail(std::string(key) + " must be a string, got " + base::JsonGuard::excerpt(v));
     return v.get<std::string>();
   }
 
@@ -136,17 +144,18 @@ void run_replay(const router::RouterConfig& config, std::istream& events, const 
     ++line;
     if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; })) continue;
     const EventReader r(events_name, line);
-    json event;
-    try {
-      event = json::parse(text);
-    } catch (const json::parse_error& e) {
-      std::string detail = e.what();
-      const std::size_t colon = detail.find(": ", detail.find("column"));
-      if (colon != std::string::npos) detail = detail.substr(colon + 2);
-      r.fail("malformed JSON: " + detail);
+    if (text.size() > kMaxReplayLineBytes) {
+      r.fail("a line of " + std::to_string(text.size()) + " bytes; at most " + std::to_string(kMaxReplayLineBytes) +
+             " bytes per event (docs/limits.md)");
     }
-    if (!event.is_object()) r.fail("an event must be a JSON object, got " + event.dump());
-    const std::int64_t t_ms = r.integer(event, "t_ms", 0, std::numeric_limits<std::int64_t>::max() / 1000);
+    // The guard refuses deep nesting, numbers beyond a double and NULs before a value is built.
+    if (const auto problem = base::JsonGuard::check(text, events_name)) {
+      const std::string where = problem->json_path.empty() ? "" : problem->json_path + ": ";
+      r.fail("malformed JSON: " + where + problem->problem);
+    }
+    const json event = json::parse(text);
+    if (!event.is_object()) r.fail("an event must be a JSON object, got " + base::JsonGuard::excerpt(event));
+    const std::int64_t t_ms = r.integer(event, "t_ms", 0, kMaxReplayTimeMs);
     if (last_line != 0 && t_ms < last_t_ms) {
       r.fail("t_ms " + std::to_string(t_ms) + " is earlier than " + std::to_string(last_t_ms) + " on line " +
              std::to_string(last_line) + " (t_ms must not decrease)");
@@ -166,7 +175,7 @@ void run_replay(const router::RouterConfig& config, std::istream& events, const 
       if (endpoint == router::kNoEndpoint) {
         std::string known;
         for (const auto& e : config.endpoints) known += (known.empty() ? "" : ", ") + e.name;
-        r.fail("unknown endpoint \"" + name + "\"; the configuration has: " + known);
+        r.fail("unknown endpoint \"" + base::JsonGuard::shorten(name) + "\"; the configuration has: " + known);
       }
       const int status = static_cast<int>(r.integer(event, "status", 0, 599));
       const Micros latency = event.contains("latency_ms") ? r.duration(event, "latency_ms", 1000) : Micros{0};
@@ -198,7 +207,7 @@ void run_replay(const router::RouterConfig& config, std::istream& events, const 
       r.check_keys(event, kind, {"t_ms", "kind"});
       router.tick(now);
     } else {
-      r.fail("unknown kind \"" + kind + "\"; allowed kinds: probe, call, pick, tick");
+      r.fail("unknown kind \"" + base::JsonGuard::shorten(kind) + "\"; allowed kinds: probe, call, pick, tick");
     }
   }
   out.flush();

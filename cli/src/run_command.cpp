@@ -13,6 +13,7 @@
 #include "faultline/cli/result_table.hpp"
 #include "faultline/engine/scenario_loader.hpp"
 #include "faultline/engine/scenario_runner.hpp"
+#include "faultline/engine/work_budget.hpp"
 #include "faultline/reports/chromium.hpp"
 #include "faultline/cli/lint_gate.hpp"
 #include "faultline/cli/replication_table.hpp"
@@ -38,6 +39,7 @@ struct RunOptionsCli {
   bool has_cost_breakdown = false;
   bool is_lint_overridden = false;
   std::uint64_t replications = 1;
+  bool is_large_allowed = false;
 };
 
 std::string describe_duration(double seconds) {
@@ -125,6 +127,10 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
     err << "faultline run: simulating despite " << blocking.size() << " topology lint error(s) (--allow-lint-errors)\n";
   }
   if (options.seed) scenario.seed = *options.seed;
+  if (const auto refusal = engine::work_budget_refusal(scenario, options.patterns); refusal && !options.is_large_allowed) {
+    err << "faultline run: " << options.scenario << ": " << *refusal << "; nothing was simulated\n";
+    return ExitCode::kBadInput;
+  }
   std::vector<engine::InputFile> inputs{{"scenario", options.scenario, base::sha256_file(options.scenario)}};
   if (!scenario.topology_file.empty()) {
     inputs.push_back({"topology", scenario.topology_file, base::sha256_file(scenario.topology_file)});
@@ -189,6 +195,7 @@ void add_run_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCo
   cmd->add_flag("--allow-lint-errors", options->is_lint_overridden,
                 "simulate even when the topology has lint errors the scenario does not acknowledge in lint.allow");
   cmd->footer("Exit code: 0 every target met, 1 a target missed, 2 bad input (or topology lint errors).");
+  cmd->add_flag("--allow-large", options->is_large_allowed, "run even when the estimated work exceeds the budget (docs/limits.md)");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = run(*options, out, err); });
 }
 

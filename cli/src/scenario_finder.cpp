@@ -28,6 +28,7 @@ std::string classify(const fs::path& file, bool& is_scenario) {
     is_scenario = false;
     // Keep the parser's line and column: "4:1: syntax error ...".
     const base::LoadError& e = errors.front();
+    if (e.line == 0) return "cannot be read as JSON: " + e.to_string();
     return std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.problem +
            "; not valid JSON, so it cannot be told apart from a scenario (allowed: " + e.allowed + ")";
   }

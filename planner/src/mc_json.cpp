@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "faultline/base/json_guard.hpp"
+
 namespace faultline::planner {
 namespace {
 
@@ -162,6 +164,7 @@ namespace {
 McResult read_checked(std::string_view text, const std::string& file) {
   const Reader in(file);
   ordered_json j;
+  if (const auto problem = base::JsonGuard::check(text, file, base::kMaxDocumentElements)) throw std::runtime_error(problem->to_string());
   try {
     j = ordered_json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {

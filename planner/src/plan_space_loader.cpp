@@ -1,8 +1,10 @@
 #include "faultline/planner/plan_space_loader.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "faultline/planner/reliability_loader.hpp"
+#include "faultline/base/json_guard.hpp"
 #include "faultline/base/json_reader.hpp"
 
 namespace faultline::planner {
@@ -38,7 +40,7 @@ class Checker {
       space.standby_fractions.clear();
       each(*a, base::JsonReader::at(path, "standby_fractions"), [&](const json& v, const std::string& p) {
         if (!v.is_number() || !(v.get<double>() > 0 && v.get<double>() <= 1)) {
-          reader_.error(p, "standby fraction " + v.dump(), "a number in (0, 1]: 0 would turn Hot/Warm into Hot/Cold");
+          reader_.error(p, "standby fraction " + base::JsonGuard::excerpt(v), "a number in (0, 1]: 0 would turn Hot/Warm into Hot/Cold");
         } else {
           space.standby_fractions.push_back(v.get<double>());
         }
@@ -87,7 +89,7 @@ class Checker {
     if (v.is_number()) s = v.get<double>();
     else if (v.is_string()) s = parse_short_duration_s(v.get<std::string>());
     if (!s) {
-      reader_.error(path, "not a duration: " + v.dump(), kDurationAllowed);
+      reader_.error(path, "not a duration: " + base::JsonGuard::excerpt(v), kDurationAllowed);
       return std::nullopt;
     }
     if (*s < min_s || *s > max_s) {
@@ -101,20 +103,25 @@ class Checker {
     std::vector<std::vector<std::string>> out;
     std::vector<std::string> regions;
     for (auto v : scenario_.topology->nodes_of_kind(topology::NodeKind::kRegion)) regions.push_back(scenario_.topology->node(v).id);
+    // Sets, so that long lists stay linear-logarithmic; the message lists at most a few regions.
+    const std::set<std::string, std::less<>> known(regions.begin(), regions.end());
+    const std::string allowed = regions.size() <= 10 ? "one of " + base::JsonReader::join(regions)
+                                                     : "a region id of the topology (" + std::to_string(regions.size()) + " regions)";
     for (std::size_t i = 0; i < a.size(); ++i) {
       const std::string p = base::JsonReader::at(path, i);
       const json& list = a[i];
       if (!list.is_array() || list.size() < 2) {
-        reader_.error(p, "not a list of at least two regions: " + list.dump(), "e.g. [\"eastus2\", \"centralus\"] (priority order)");
+        reader_.error(p, "not a list of at least two regions: " + base::JsonGuard::excerpt(list), "e.g. [\"eastus2\", \"centralus\"] (priority order)");
         continue;
       }
       std::vector<std::string> names;
+      std::set<std::string, std::less<>> seen;
       for (std::size_t k = 0; k < list.size(); ++k) {
         const std::string pk = base::JsonReader::at(p, k);
-        if (!list[k].is_string() || std::find(regions.begin(), regions.end(), list[k].get<std::string>()) == regions.end()) {
-          reader_.error(pk, list[k].dump() + " is not a region of the topology", "one of " + base::JsonReader::join(regions));
-        } else if (std::find(names.begin(), names.end(), list[k].get<std::string>()) != names.end()) {
-          reader_.error(pk, list[k].dump() + " appears twice", "distinct regions");
+        if (!list[k].is_string() || known.count(list[k].get_ref<const std::string&>()) == 0) {
+          reader_.error(pk, base::JsonGuard::excerpt(list[k]) + " is not a region of the topology", allowed);
+        } else if (!seen.insert(list[k].get<std::string>()).second) {
+          reader_.error(pk, base::JsonGuard::excerpt(list[k]) + " appears twice", "distinct regions");
         } else {
           names.push_back(list[k].get<std::string>());
         }
@@ -174,7 +181,7 @@ class Checker {
         const std::string pi = base::JsonReader::at(p, i);
         const auto m = list[i].is_string() ? std::find(modes.begin(), modes.end(), list[i].get<std::string>()) : modes.end();
         if (m == modes.end()) {
-          reader_.error(pi, list[i].dump() + " is not a replication mode", "one of " + base::JsonReader::join(modes));
+          reader_.error(pi, base::JsonGuard::excerpt(list[i]) + " is not a replication mode", "one of " + base::JsonReader::join(modes));
         } else if (*m == "sync" && kind != "database") {
           reader_.error(pi, "sync replication of " + kind, "sync only for a database (domain-facts: storage geo-replication is asynchronous)");
         } else {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "faultline/engine/distribution_reader.hpp"
+#include "faultline/base/json_guard.hpp"
 #include "faultline/base/json_reader.hpp"
 
 namespace faultline::planner {
@@ -276,11 +277,11 @@ std::optional<double> parse_short_duration_s(std::string_view text) {
 
 std::string long_duration_problem(std::string_view text) {
   if (text.size() > 1 && text.back() == 'm' && std::isdigit(static_cast<unsigned char>(text[text.size() - 2])) != 0) {
-    const std::string amount(text.substr(0, text.size() - 1));
-    return "\"" + std::string(text) + "\" is ambiguous here: write \"" + amount + "min\" for minutes or \"" + amount +
+    const std::string amount = base::JsonGuard::shorten(text.substr(0, text.size() - 1));
+    return "\"" + base::JsonGuard::shorten(text) + "\" is ambiguous here: write \"" + amount + "min\" for minutes or \"" + amount +
            "mo\" for months";
   }
-  return "not a duration: \"" + std::string(text) + "\"";
+  return "not a duration: \"" + base::JsonGuard::shorten(text) + "\"";
 }
 
 std::string ReliabilityLoadResult::error_report() const {

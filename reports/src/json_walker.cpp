@@ -2,19 +2,30 @@
 
 #include <algorithm>
 
+#include "faultline/base/json_guard.hpp"
 #include "faultline/reports/result_reader.hpp"
 
 namespace faultline::reports {
 
 JsonWalker::Json JsonWalker::parse(std::string_view text, const std::string& file, const std::string& problem,
                                    const std::string& allowed) {
+  // Deep nesting, numbers beyond a double and NULs first: the value built below is then bounded in depth.
+  if (const auto found = base::JsonGuard::check(text, file, base::kMaxDocumentElements)) {
+    const std::string where =
+        found->line > 0 ? file + ":" + std::to_string(found->line) + ":" + std::to_string(found->column) : file;
+    // A syntax error (it has a line) keeps the caller's wording first: "not valid JSON: ...".
+    const std::string what = found->line > 0 ? problem + ": " + found->problem : found->problem;
+    throw ResultReadError(where, found->json_path, what, found->allowed);
+  }
   try {
     return Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
     // nlohmann reports the 1-based byte offset of the error; turn it into line and column.
     std::size_t line = 1;
     std::size_t column = 1;
-    const std::size_t end = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+    const auto* parse_error = dynamic_cast<const Json::parse_error*>(&e);
+    const std::size_t byte = parse_error == nullptr ? 0 : parse_error->byte;
+    const std::size_t end = std::min<std::size_t>(byte == 0 ? 0 : byte - 1, text.size());
     for (std::size_t i = 0; i < end; ++i) {
       if (text[i] == '\n') {
         ++line;

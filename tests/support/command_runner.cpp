@@ -15,7 +15,8 @@ namespace faultline::testing {
 
 CommandResult run_command(const std::string& command) {
   CommandResult result;
-  const std::string full = command + " 2>&1";
+  // Braces: a command list ("a; b") has all of its stderr merged, not just the last command's.
+  const std::string full = "{ " + command + "\n} 2>&1";
   FILE* pipe = ::popen(full.c_str(), "r");
   if (pipe == nullptr) throw std::runtime_error("popen failed for: " + command);
   std::array<char, 4096> buffer{};

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "faultline/base/duration_parser.hpp"
+#include "faultline/base/json_guard.hpp"
 
 namespace faultline::topology {
 namespace {
@@ -194,7 +195,7 @@ void EntryAndLinkReader::check_clients(const json& clients) {
         if (!parsed.value) {
           reader_.error(latency_path, parsed.error, allowed);
         } else if (*parsed.value > kMaxLatency) {
-          reader_.error(latency_path, entry.value().dump() + " is absurdly long", allowed);
+          reader_.error(latency_path, base::JsonGuard::excerpt(entry.value()) + " is absurdly long", allowed);
         } else {
           latencies.emplace_back(*region, *parsed.value);
         }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "faultline/base/json_guard.hpp"
 #include "faultline/base/key_suggestion.hpp"
 #include "faultline/topology/startup_order.hpp"
 
@@ -12,7 +13,7 @@ constexpr std::string_view kIdAllowed = "a non-empty id of letters, digits, '.',
 
 }  // namespace
 
-std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string in_quotes(std::string_view s) { return "\"" + base::JsonGuard::shorten(s) + "\""; }
 
 std::string kinds_text(const std::vector<NodeKind>& kinds) {
   std::vector<std::string> names;
@@ -29,7 +30,7 @@ std::vector<std::string> GraphBuilder::string_list(const json& object, const std
     const json& item = (*list)[i];
     if (!item.is_string() || item.get_ref<const std::string&>().empty()) {
       reader_.error(base::JsonReader::at(base::JsonReader::at(path, key), i),
-                    std::string("expected a non-empty string, got ") + item.dump(), "a non-empty string");
+                    std::string("expected a non-empty string, got ") + base::JsonGuard::excerpt(item), "a non-empty string");
       continue;
     }
     out.push_back(item.get<std::string>());
@@ -89,12 +90,15 @@ void GraphBuilder::check_reference(VertexId from, const std::string& target, con
 }
 
 void GraphBuilder::unknown_id(const std::string& path, const std::string& id, const std::vector<NodeKind>& kinds) {
-  std::vector<std::string> candidates;
-  for (const auto& [candidate, v] : vertices_) {
-    if (std::find(kinds.begin(), kinds.end(), graph_[v].kind) != kinds.end()) candidates.push_back(candidate);
-  }
   std::string problem = "unknown id " + in_quotes(id);
-  if (const auto nearest = base::nearest_word(id, candidates)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+  if (suggestions_left_ > 0) {
+    --suggestions_left_;
+    std::vector<std::string> candidates;
+    for (const auto& [candidate, v] : vertices_) {
+      if (std::find(kinds.begin(), kinds.end(), graph_[v].kind) != kinds.end()) candidates.push_back(candidate);
+    }
+    if (const auto nearest = base::nearest_word(id, candidates)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+  }
   reader_.error(path, problem, "the id of a " + kinds_text(kinds));
 }
 

@@ -76,6 +76,9 @@ class GraphBuilder {
   std::map<std::string, VertexId, std::less<>> vertices_;
   std::map<std::string, std::string, std::less<>> id_paths_;
   std::vector<PendingReference> pending_;
+  // Unknown ids still given a "did you mean": each suggestion scans every node, so a file
+  // with thousands of unknown ids would otherwise take quadratic time.
+  std::size_t suggestions_left_ = 20;
 };
 
 }  // namespace faultline::topology

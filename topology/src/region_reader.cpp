@@ -76,10 +76,16 @@ std::optional<VertexId> RegionReader::add_component(const json& item, const std:
   for (std::size_t i = 0; i < zones.size(); ++i) {
     if (std::find(zone_ids.begin(), zone_ids.end(), zones[i]) == zone_ids.end()) {
       std::string problem = "unknown zone " + in_quotes(zones[i]) + " in region " + in_quotes(builder_.node(region).id);
-      if (const auto nearest = base::nearest_word(zones[i], zone_ids)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+      // A region has a handful of zones; with thousands, neither a suggestion nor the whole list helps.
+      constexpr std::size_t kListed = 10;
+      if (zone_ids.size() <= kListed) {
+        if (const auto nearest = base::nearest_word(zones[i], zone_ids)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+      }
+      const std::vector<std::string> listed(zone_ids.begin(), zone_ids.begin() + std::min(kListed, zone_ids.size()));
+      const std::string more = zone_ids.size() > kListed ? " and " + std::to_string(zone_ids.size() - kListed) + " more" : "";
       reader_.error(base::JsonReader::at(base::JsonReader::at(path, "zones"), i), problem,
                     zone_ids.empty() ? "none: the region declares no zones"
-                                     : "zones of this region: " + base::JsonReader::join(zone_ids));
+                                     : "zones of this region: " + base::JsonReader::join(listed) + more);
     }
   }
   const std::vector<std::string> depends_on = builder_.string_list(item, path, "depends_on");

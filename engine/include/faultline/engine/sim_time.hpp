@@ -32,9 +32,16 @@ constexpr SimDuration millis(std::int64_t ms) { return SimDuration{ms * 1000}; }
 /// Duration from whole seconds.
 constexpr SimDuration seconds(std::int64_t s) { return SimDuration{s * 1000000}; }
 
-/// Duration from (possibly fractional) seconds, rounded to the nearest microsecond.
+/// Longest duration from_seconds returns, in seconds (about 31,700 years): a sampled delay
+/// (a distribution's far tail) added to any simulated time stays far from int64 overflow.
+inline constexpr double kMaxDelaySeconds = 1e12;
+
+/// Duration from (possibly fractional) seconds, rounded to the nearest microsecond and
+/// saturated to +-kMaxDelaySeconds (NaN gives 0).
 inline SimDuration from_seconds(double s) {
-  return SimDuration{static_cast<std::int64_t>(std::llround(s * 1e6))};
+  if (!(s == s)) return SimDuration{0};
+  const double clamped = s > kMaxDelaySeconds ? kMaxDelaySeconds : (s < -kMaxDelaySeconds ? -kMaxDelaySeconds : s);
+  return SimDuration{static_cast<std::int64_t>(std::llround(clamped * 1e6))};
 }
 
 /// Seconds as a double, for reporting only (never for scheduling).
