@@ -9,6 +9,22 @@
 
 namespace faultline::importer {
 
+namespace {
+
+void read_export(ExportFormat format, const nlohmann::json& document, const std::string& file, Inventory& inventory,
+                 std::vector<base::LoadError>& errors) {
+  if (format == ExportFormat::kTerraform) {
+    TerraformReader::read(document, file, inventory, errors);
+  } else {
+    ArmReader::read(document, file, inventory, errors);
+  }
+}
+
+ImportOutcome map_inventory(ExportFormat format, const Inventory& inventory, const std::string& sources,
+                            const std::string& name, ImportOutcome outcome);
+
+}  // namespace
+
 ImportOutcome import_exports(ExportFormat format, const std::vector<std::string>& files, const std::string& name) {
   ImportOutcome outcome;
   Inventory inventory;
@@ -16,13 +32,28 @@ ImportOutcome import_exports(ExportFormat format, const std::vector<std::string>
   for (const std::string& file : files) {
     const std::optional<nlohmann::json> document = base::JsonReader::parse_file(file, outcome.errors);
     sources += (sources.empty() ? "" : ", ") + file;
-    if (!document) continue;
-    if (format == ExportFormat::kTerraform) {
-      TerraformReader::read(*document, file, inventory, outcome.errors);
-    } else {
-      ArmReader::read(*document, file, inventory, outcome.errors);
-    }
+    if (document) read_export(format, *document, file, inventory, outcome.errors);
   }
+  return map_inventory(format, inventory, sources, name, std::move(outcome));
+}
+
+ImportOutcome import_texts(ExportFormat format, const std::vector<ExportText>& exports, const std::string& name) {
+  ImportOutcome outcome;
+  Inventory inventory;
+  std::string sources;
+  for (const ExportText& e : exports) {
+    const std::optional<nlohmann::json> document = base::JsonReader::parse(e.text, e.file, outcome.errors);
+    sources += (sources.empty() ? "" : ", ") + e.file;
+    if (document) read_export(format, *document, e.file, inventory, outcome.errors);
+  }
+  return map_inventory(format, inventory, sources, name, std::move(outcome));
+}
+
+namespace {
+
+// The inventory as a topology, checked by the real loader and linted; `outcome` carries the read errors.
+ImportOutcome map_inventory(ExportFormat format, const Inventory& inventory, const std::string& sources,
+                            const std::string& name, ImportOutcome outcome) {
   if (!outcome.errors.empty()) return outcome;
   const std::string description =
       "Imported by `faultline import " + std::string(format == ExportFormat::kTerraform ? "terraform" : "azure") +
@@ -39,5 +70,7 @@ ImportOutcome import_exports(ExportFormat format, const std::vector<std::string>
   outcome.findings = topology::lint(*loaded.topology);
   return outcome;
 }
+
+}  // namespace
 
 }  // namespace faultline::importer

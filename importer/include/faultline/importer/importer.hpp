@@ -22,6 +22,15 @@ struct ImportOutcome {
   std::vector<topology::LintFinding> findings;
 };
 
+/// One export's content and the name its messages use.
+struct ExportText {
+  std::string file;
+  std::string text;
+};
+
+/// Imports exports already read into memory; otherwise as `import_exports`.
+ImportOutcome import_texts(ExportFormat format, const std::vector<ExportText>& exports, const std::string& name);
+
 /// Imports `files` (one state file for Terraform; one or more exports for Azure, read as one
 /// inventory) into a topology named `name`.
 ImportOutcome import_exports(ExportFormat format, const std::vector<std::string>& files, const std::string& name);
