@@ -10,7 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "faultline/engine/router_config_loader.hpp"
+#include "faultline/router_config/router_config_loader.hpp"
 #include "faultline/router/router.hpp"
 #include "faultline/base/json_guard.hpp"
 #include "faultline/base/json_reader.hpp"
@@ -140,6 +140,7 @@ void run_replay(const router::RouterConfig& config, std::istream& events, const 
   std::size_t line = 0;
   std::int64_t last_t_ms = 0;
   std::size_t last_line = 0;
+  Micros last_now{0};
   while (std::getline(events, text)) {
     ++line;
     if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; })) continue;
@@ -160,15 +161,27 @@ void run_replay(const router::RouterConfig& config, std::istream& events, const 
       r.fail("t_ms " + std::to_string(t_ms) + " is earlier than " + std::to_string(last_t_ms) + " on line " +
              std::to_string(last_line) + " (t_ms must not decrease)");
     }
+    // Optional t_us (the gateway's recordings): the same instant at the router's resolution.
+    Micros now{t_ms * 1000};
+    if (event.contains("t_us")) {
+      const std::int64_t t_us = r.integer(event, "t_us", 0, std::numeric_limits<std::int64_t>::max());
+      if (t_us / 1000 != t_ms) {
+        r.fail("t_us " + std::to_string(t_us) + " is not within t_ms " + std::to_string(t_ms) +
+               " (t_ms must be t_us / 1000, rounded down)");
+      }
+      if (Micros{t_us} < last_now) r.fail("t_us " + std::to_string(t_us) + " is earlier than on line " +
+                                          std::to_string(last_line) + " (times must not decrease)");
+      now = Micros{t_us};
+    }
     last_t_ms = t_ms;
     last_line = line;
-    const Micros now{t_ms * 1000};
+    last_now = std::max(last_now, now);
     const std::string kind = r.string(event, "kind");
     if (kind == "probe" || kind == "call") {
       if (kind == "probe") {
-        r.check_keys(event, kind, {"t_ms", "kind", "endpoint", "status", "latency_ms"});
+        r.check_keys(event, kind, {"t_ms", "t_us", "kind", "endpoint", "status", "latency_ms"});
       } else {
-        r.check_keys(event, kind, {"t_ms", "kind", "endpoint", "status", "latency_ms", "retry_after_s"});
+        r.check_keys(event, kind, {"t_ms", "t_us", "kind", "endpoint", "status", "latency_ms", "retry_after_s"});
       }
       const std::string name = r.string(event, "endpoint");
       const std::size_t endpoint = router.find_endpoint(name);
@@ -190,7 +203,7 @@ void run_replay(const router::RouterConfig& config, std::istream& events, const 
         router.report_call(endpoint, status, latency, now, retry_after);
       }
     } else if (kind == "pick") {
-      r.check_keys(event, kind, {"t_ms", "kind", "request", "boundary"});
+      r.check_keys(event, kind, {"t_ms", "t_us", "kind", "request", "boundary"});
       const std::string id = r.string(event, "request");
       const std::string boundary = event.contains("boundary") ? r.string(event, "boundary") : std::string();
       auto [it, is_new] = requests.try_emplace(id);
@@ -204,7 +217,7 @@ void run_replay(const router::RouterConfig& config, std::istream& events, const 
         out << "null, \"reason\":" << quoted(reason_text(pick.reason, boundary, config)) << "}\n";
       }
     } else if (kind == "tick") {
-      r.check_keys(event, kind, {"t_ms", "kind"});
+      r.check_keys(event, kind, {"t_ms", "t_us", "kind"});
       router.tick(now);
     } else {
       r.fail("unknown kind \"" + base::JsonGuard::shorten(kind) + "\"; allowed kinds: probe, call, pick, tick");
@@ -221,7 +234,7 @@ void add_replay_command(CLI::App& app, std::ostream& out, ExitCode& exit_code) {
   cmd->add_option("CONFIG", *config_path, "router configuration (JSON)")->required();
   cmd->add_option("EVENTS", *events_path, "events, one JSON object per line")->required();
   cmd->callback([config_path, events_path, &out, &exit_code] {
-    const router::RouterConfig config = engine::load_router_config(*config_path);
+    const router::RouterConfig config = router_config::load_router_config(*config_path, router_config::KeySet::kGateway);
     std::ifstream events(*events_path, std::ios::binary);
     if (!events) throw ReplayError(*events_path + ": cannot open the events file");
     run_replay(config, events, *events_path, out);

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "faultline/engine/distribution_reader.hpp"
-#include "faultline/engine/router_config_loader.hpp"
+#include "faultline/router_config/router_config_loader.hpp"
 #include "faultline/base/json_reader.hpp"
 #include "faultline/base/key_suggestion.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
@@ -276,7 +276,7 @@ class ScenarioChecker {
     if (!reader_.expect_object(p, path, "a pattern object")) return;
     reader_.check_keys(p, path,
                        {"name", "preset", "description", "routing", "standby_fraction", "trigger_delay",
-                        "time_to_capacity", "warmup", "cold_cache_latency", "router", "runbook", "data", "gate"});
+                        "time_to_capacity", "warmup", "cold_cache_latency", "router", "router_file", "runbook", "data", "gate"});
     PatternSpec spec;
     spec.name = reader_.string(p, path, "name", true).value_or("");
     if (!spec.name.empty() && !pattern_names_.insert(spec.name).second) {
@@ -337,6 +337,11 @@ class ScenarioChecker {
       return;
     }
     const auto it = p.find("router");
+    if (p.contains("router_file")) {
+      if (it != p.end()) reader_.error(base::JsonReader::at(path, "router_file"), "both router and router_file", "one of them");
+      if (read_router_file(p, path, spec)) check_router_names(spec, defaults, base::JsonReader::at(path, "router_file"));
+      return;
+    }
     if (it == p.end()) {
       spec.router = defaults;
       return;
@@ -361,15 +366,40 @@ class ScenarioChecker {
       }
       config["endpoints"] = endpoints;
     }
-    auto router = read_router_config(reader_, config, router_path);
+    auto router = router_config::read_router_config(reader_, config, router_path);
     if (!router) return;
     spec.router = std::move(*router);
     if (!is_probe_given) spec.router.probe = defaults.probe;
+    check_router_names(spec, defaults, router_path);
+  }
+
+  // A pattern's `router_file`: a router or gateway file, relative to the scenario (gateway keys ignored).
+  bool read_router_file(const json& p, const std::string& path, PatternSpec& spec) {
+    const auto file = reader_.string(p, path, "router_file", true, "a router or gateway file, relative to this file");
+    if (!file) return false;
+    std::filesystem::path router_path(*file);
+    if (router_path.is_relative()) router_path = std::filesystem::path(base_dir_) / router_path;
+    try {
+      spec.router = router_config::load_router_config(router_path.lexically_normal(), router_config::KeySet::kGateway);
+    } catch (const router_config::RouterConfigError& e) {
+      reader_.error(base::JsonReader::at(path, "router_file"), e.what(), "a valid router or gateway file (docs/router.md)");
+      return false;
+    }
+    return true;
+  }
+
+  // Every endpoint of the pattern's router must be a region behind the global entry. An endpoint
+  // without `boundary` takes its region's data boundary: where a region is, is a fact of the
+  // topology, and the simulated clients' requests carry their own region's boundary (a gateway
+  // file names no boundaries, and its requests then would have nowhere to go).
+  void check_router_names(PatternSpec& spec, const router::RouterConfig& defaults, const std::string& router_path) {
     for (std::size_t i = 0; i < spec.router.endpoints.size(); ++i) {
-      const std::string& name = spec.router.endpoints[i].name;
-      const bool is_known = std::any_of(defaults.endpoints.begin(), defaults.endpoints.end(),
-                                        [&](const router::EndpointConfig& d) { return d.name == name; });
-      if (!is_known) {
+      router::EndpointConfig& endpoint = spec.router.endpoints[i];
+      const std::string& name = endpoint.name;
+      const auto known = std::find_if(defaults.endpoints.begin(), defaults.endpoints.end(),
+                                      [&](const router::EndpointConfig& d) { return d.name == name; });
+      if (known != defaults.endpoints.end() && !endpoint.boundary) endpoint.boundary = known->boundary;
+      if (known == defaults.endpoints.end()) {
         std::vector<std::string> names;
         for (const auto& d : defaults.endpoints) names.push_back(d.name);
         reader_.error(base::JsonReader::at(base::JsonReader::at(router_path, "endpoints"), i) + ".name",

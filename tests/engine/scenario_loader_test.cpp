@@ -157,6 +157,28 @@ TEST_CASE("scenario files: pattern overrides, router sections and faults", "[sce
     // The topology's Front Door probe: every 30 s.
     CHECK(result.scenario->patterns[1].router.probe->interval == std::chrono::seconds(30));
   }
+  SECTION("router_file: the gateway's own file, its gateway keys ignored") {
+    // docs/examples/gateway-two-region.json: probes 10 s, 2 of 4, 2 s timeout; retries; no breaker.
+    const auto result = load(scenario_text("", "", R"({"name": "as-deployed", "preset": "hot-warm",
+            "router_file": "../docs/examples/gateway-two-region.json"})"));
+    INFO(result.error_report());
+    REQUIRE(result.scenario);
+    const auto& router = result.scenario->patterns[0].router;
+    REQUIRE(router.endpoints.size() == 2);
+    CHECK(router.endpoints[0].name == "eastus2");
+    CHECK(router.endpoints[1].priority == 2);
+    REQUIRE(router.probe);
+    CHECK(router.probe->interval == std::chrono::seconds(10));
+    CHECK(router.probe->timeout == std::chrono::seconds(2));
+    REQUIRE(router.retry);
+    CHECK(router.retry->max_attempts == 2);
+    CHECK_FALSE(router.breaker);
+  }
+  SECTION("router_file: a missing file is reported at the pattern's router_file") {
+    const auto result = load(scenario_text("", "", R"({"name": "x", "router_file": "absent-gateway.json"})"));
+    const auto& e = error_at(result, "patterns[0].router_file");
+    CHECK_THAT(e.problem, Catch::Contains("absent-gateway.json: no such file"));
+  }
 }
 
 TEST_CASE("bad scenario files: every message names file, path, problem and what is allowed",

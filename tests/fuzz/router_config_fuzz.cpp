@@ -3,7 +3,7 @@
 
 #include <cstdint>
 
-#include "faultline/engine/router_config_loader.hpp"
+#include "faultline/router_config/router_config_loader.hpp"
 #include "faultline/router/router.hpp"
 #include "fuzz_input.hpp"
 
@@ -11,8 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using faultline::router::Micros;
   faultline::router::RouterConfig config;
   try {
-    config = faultline::engine::parse_router_config(faultline::fuzz::as_text(data, size), "fuzz.json");
-  } catch (const faultline::engine::RouterConfigError&) {
+    config = faultline::router_config::parse_router_config(faultline::fuzz::as_text(data, size), "fuzz.json");
+  } catch (const faultline::router_config::RouterConfigError&) {
     return 0;
   }
   faultline::router::Router router(config, nullptr);

@@ -77,6 +77,26 @@ TEST_CASE("faultline replay: the seeds/004 incident in docs/examples", "[router]
   CHECK(r.output == read_file(expected_path));
 }
 
+TEST_CASE("faultline replay: t_us places events at the router's microsecond resolution", "[router][replay][e2e]") {
+  SECTION("a 0.5 ms cooldown ends between two picks of the same millisecond") {
+    // westeurope is the only EU endpoint (when_none_healthy fail): cooling from 1000.1 ms to 1000.6 ms.
+    const auto r = run_command(replay(kConfig, "tests/router/replay/t_us.events.jsonl"));
+    CHECK(r.exit_code == 0);
+    CHECK(r.output ==
+          "{\"t_ms\":1000, \"endpoint\":\"westeurope\", \"state\":\"cooldown\", \"cause\":\"throttle\"}\n"
+          "{\"t_ms\":1000, \"request\":\"a\", \"endpoint\":null, \"reason\":\"no available endpoint inside boundary "
+          "EU and when_none_healthy is fail\"}\n"
+          "{\"t_ms\":1000, \"endpoint\":\"westeurope\", \"state\":\"cooldown_end\", \"cause\":\"throttle\"}\n"
+          "{\"t_ms\":1000, \"request\":\"b\", \"endpoint\":\"westeurope\"}\n");
+  }
+  SECTION("t_us outside its t_ms is refused") {
+    const auto r = run_command(replay(kConfig, "tests/router/replay/t_us_mismatch.events.jsonl"));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("t_us_mismatch.events.jsonl:2: t_us 999 is not within t_ms 1 (t_ms must be "
+                                         "t_us / 1000, rounded down)"));
+  }
+}
+
 TEST_CASE("faultline replay: bad input stops with file, line number and exit code 2", "[router][replay][e2e]") {
   const std::string dir = source_path("tests/router/replay/");
   SECTION("malformed line (blank lines count)") {

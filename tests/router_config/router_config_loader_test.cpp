@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "faultline/engine/router_config_loader.hpp"
+#include "faultline/router_config/router_config_loader.hpp"
 
-using faultline::engine::parse_router_config;
-using faultline::engine::RouterConfigError;
+using faultline::router_config::parse_router_config;
+using faultline::router_config::RouterConfigError;
 using namespace faultline::router;
 
 namespace {
@@ -148,16 +148,16 @@ TEST_CASE("router config loader: read_router_config reports under the caller's J
   faultline::base::JsonReader reader("scenario.json", errors);
   SECTION("a good configuration, no errors") {
     const auto config =
-        faultline::engine::read_router_config(reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a"}]})"),
+        faultline::router_config::read_router_config(reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a"}]})"),
                                               "patterns[1].router");
     REQUIRE(config);
     CHECK(config->endpoints.size() == 1);
     CHECK(errors.empty());
   }
   SECTION("reading and validator problems carry the full path") {
-    CHECK_FALSE(faultline::engine::read_router_config(
+    CHECK_FALSE(faultline::router_config::read_router_config(
         reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a", "enabled": 1}]})"), "patterns[1].router"));
-    CHECK_FALSE(faultline::engine::read_router_config(
+    CHECK_FALSE(faultline::router_config::read_router_config(
         reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a"}], "breaker": {"minimum_calls": 0}})"),
         "patterns[2].router"));
     REQUIRE(errors.size() == 2);
@@ -178,6 +178,6 @@ TEST_CASE("router config loader: malformed JSON reports line and column", "[rout
 }
 
 TEST_CASE("router config loader: a missing file is a clear error", "[router][config]") {
-  CHECK_THROWS_WITH(faultline::engine::load_router_config("/nonexistent/router.json"),
+  CHECK_THROWS_WITH(faultline::router_config::load_router_config("/nonexistent/router.json"),
                     "/nonexistent/router.json: no such file (allowed: a readable JSON file)");
 }

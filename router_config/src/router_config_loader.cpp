@@ -1,22 +1,17 @@
-#include "faultline/engine/router_config_loader.hpp"
+#include "faultline/router_config/router_config_loader.hpp"
 
 #include <cmath>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
-#include "faultline/engine/sim_time.hpp"
 
-namespace faultline::engine {
+namespace faultline::router_config {
 namespace {
 
 using nlohmann::json;
 using router::Micros;
 using base::JsonReader;
 using base::LoadError;
-
-// The simulator hands its SimDuration to the router unchanged.
-static_assert(std::is_same_v<Micros, SimDuration>, "router time and simulated time must be the same type");
 
 // The reader only checks types; router::find_config_error judges ranges. These
 // bounds, far beyond every limit of the validator, keep the conversions to
@@ -62,10 +57,18 @@ void read_choice(base::JsonReader& r, const json& object, const std::string& pat
   }
 }
 
-router::EndpointConfig read_endpoint(base::JsonReader& r, const json& value, const std::string& path) {
+// `keys` plus, for a gateway file, `gateway_keys`.
+std::vector<std::string> allowed(std::vector<std::string> keys, KeySet set, const std::vector<std::string>& gateway_keys) {
+  if (set == KeySet::kGateway) keys.insert(keys.end(), gateway_keys.begin(), gateway_keys.end());
+  return keys;
+}
+
+router::EndpointConfig read_endpoint(base::JsonReader& r, const json& value, const std::string& path, KeySet keys) {
   router::EndpointConfig e;
   if (!r.expect_object(value, path, "an endpoint object with \"name\"")) return e;
-  r.check_keys(value, path, {"name", "priority", "weight", "boundary", "latency_ms", "enabled"});
+  r.check_keys(value, path,
+               allowed({"name", "priority", "weight", "boundary", "latency_ms", "enabled"}, keys,
+                       {"url", "api_key_env", "auth"}));
   e.name = r.string(value, path, "name", true, "a unique non-empty string").value_or("");
   read_integer(r, value, path, "priority", e.priority);
   read_integer(r, value, path, "weight", e.weight);
@@ -85,7 +88,8 @@ const json* section(base::JsonReader& r, const json& config, const std::string& 
   return s;
 }
 
-void read_sections(base::JsonReader& r, const json& value, const std::string& path, router::RouterConfig& config) {
+void read_sections(base::JsonReader& r, const json& value, const std::string& path, router::RouterConfig& config,
+                   KeySet keys) {
   if (const json* s = section(r, value, path, "selection", {"latency_band_ms", "when_none_healthy"})) {
     const std::string at = base::JsonReader::at(path, "selection");
     read_duration(r, *s, at, "latency_band_ms", 1000, config.selection.latency_band);
@@ -95,7 +99,8 @@ void read_sections(base::JsonReader& r, const json& value, const std::string& pa
         config.selection.when_none_healthy);
   }
   if (const json* s = section(r, value, path, "probe",
-                              {"interval_s", "sample_size", "successful_samples_required", "timeout_ms"})) {
+                              allowed({"interval_s", "sample_size", "successful_samples_required", "timeout_ms"}, keys,
+                                      {"path"}))) {
     const std::string at = base::JsonReader::at(path, "probe");
     router::ProbeConfig probe;
     read_duration(r, *s, at, "interval_s", 1000000, probe.interval);
@@ -151,11 +156,11 @@ void read_sections(base::JsonReader& r, const json& value, const std::string& pa
 
 // The configuration read from `root`, or RouterConfigError with every problem in `errors`, one per line.
 router::RouterConfig config_or_throw(const std::optional<json>& root, const std::string& file,
-                                     std::vector<base::LoadError>& errors) {
+                                     std::vector<base::LoadError>& errors, KeySet keys) {
   std::optional<router::RouterConfig> config;
   if (root) {
     base::JsonReader reader(file, errors);
-    config = read_router_config(reader, *root, "");
+    config = read_router_config(reader, *root, "", keys);
   }
   if (config) return std::move(*config);
   std::string message;
@@ -165,20 +170,23 @@ router::RouterConfig config_or_throw(const std::optional<json>& root, const std:
 
 }  // namespace
 
-std::optional<router::RouterConfig> read_router_config(base::JsonReader& reader, const json& value, const std::string& path) {
+std::optional<router::RouterConfig> read_router_config(base::JsonReader& reader, const json& value, const std::string& path,
+                                                       KeySet keys) {
   const std::size_t errors_before = reader.error_count();
   if (!reader.expect_object(value, path, "an object with \"endpoints\", as in docs/router.md")) {
     return std::nullopt;
   }
-  reader.check_keys(value, path, {"endpoints", "selection", "probe", "breaker", "throttle", "failover", "retry"});
+  reader.check_keys(value, path,
+                    allowed({"endpoints", "selection", "probe", "breaker", "throttle", "failover", "retry"}, keys,
+                            {"gateway"}));
   router::RouterConfig config;
   if (const json* endpoints = reader.array(value, path, "endpoints", true, "an array of endpoint objects")) {
     for (std::size_t i = 0; i < endpoints->size(); ++i) {
       config.endpoints.push_back(
-          read_endpoint(reader, (*endpoints)[i], base::JsonReader::at(base::JsonReader::at(path, "endpoints"), i)));
+          read_endpoint(reader, (*endpoints)[i], base::JsonReader::at(base::JsonReader::at(path, "endpoints"), i), keys));
     }
   }
-  read_sections(reader, value, path, config);
+  read_sections(reader, value, path, config, keys);
   if (reader.error_count() != errors_before) return std::nullopt;
   // The router's own validator holds every range rule; its message says what is wrong and what is allowed.
   if (const auto err = router::find_config_error(config)) {
@@ -191,13 +199,13 @@ std::optional<router::RouterConfig> read_router_config(base::JsonReader& reader,
 router::RouterConfig parse_router_config(std::string_view text, const std::string& source) {
   std::vector<base::LoadError> errors;
   const auto root = base::JsonReader::parse(text, source, errors);
-  return config_or_throw(root, source, errors);
+  return config_or_throw(root, source, errors, KeySet::kRouter);
 }
 
-router::RouterConfig load_router_config(const std::filesystem::path& path) {
+router::RouterConfig load_router_config(const std::filesystem::path& path, KeySet keys) {
   std::vector<base::LoadError> errors;
   const auto root = base::JsonReader::parse_file(path, errors);
-  return config_or_throw(root, path.string(), errors);
+  return config_or_throw(root, path.string(), errors, keys);
 }
 
-}  // namespace faultline::engine
+}  // namespace faultline::router_config
