@@ -163,7 +163,9 @@ asio::awaitable<ProxyCall::Result> ProxyCall::attempt(std::size_t endpoint) {
       co_return Result::kRetry;
     }
     response.emplace();
-    response->body_limit(boost::none);
+    // No limit on what is streamed through. Not boost::none: Boost 1.74 compares a Content-Length
+    // against an empty optional as "greater" and refuses every framed body (body_limit).
+    response->body_limit(std::numeric_limits<std::uint64_t>::max());
     co_await upstream->exchange(request, *response, settings.first_byte_timeout, ec);
     // A pooled connection the upstream closed while idle is not the upstream's failure: reconnect once.
     const bool is_stale = ec == http::error::end_of_stream || ec == asio::error::eof ||

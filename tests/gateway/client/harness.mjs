@@ -67,14 +67,19 @@ export class FakeUpstream {
     let streaming = false;
     try { streaming = JSON.parse(body).stream === true; } catch { streaming = false; }
     const send = () => {
+      // Bodies carry Content-Length as Azure OpenAI's do; `chunked: true` sends them chunked instead.
+      const json = (status, value) => {
+        const text = JSON.stringify(value);
+        const framing = b.chunked ? {} : { 'content-length': Buffer.byteLength(text) };
+        res.writeHead(status, { 'content-type': 'application/json', ...framing, ...(b.headers ?? {}) });
+        res.end(text);
+      };
       if (b.status && b.status !== 200) {
-        res.writeHead(b.status, { 'content-type': 'application/json', ...(b.headers ?? {}) });
-        res.end(JSON.stringify({ error: { message: `${this.name} says ${b.status}` } }));
+        json(b.status, { error: { message: `${this.name} says ${b.status}` } });
       } else if (streaming) {
         this.stream(res, b);
       } else {
-        res.writeHead(200, { 'content-type': 'application/json', ...(b.headers ?? {}) });
-        res.end(JSON.stringify(completion(this.name, req.headers)));
+        json(200, completion(this.name, req.headers));
       }
     };
     if (b.firstByteMs) setTimeout(send, b.firstByteMs); else send();

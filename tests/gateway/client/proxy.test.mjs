@@ -40,6 +40,19 @@ describe('proxying', () => {
     assert.equal(seen['x-faultline-boundary'], undefined);
   });
 
+  it('passes a Content-Length body and a chunked body through unchanged', async () => {
+    // Azure OpenAI answers with Content-Length; Boost 1.74 refused such bodies with an unset limit.
+    const framed = await chat(gw);
+    assert.equal(framed.status, 200);
+    assert.equal(framed.headers.get('content-length'), String(Buffer.byteLength(framed.text)));
+    a.behaviour = { chunked: true };
+    const chunked = await chat(gw);
+    a.behaviour = {};
+    assert.equal(chunked.status, 200);
+    assert.equal(chunked.headers.get('content-length'), null);
+    assert.equal(chunked.json.choices[0].message.content, 'answer from primary');
+  });
+
   it('streams server-sent events chunk by chunk, not buffered', async () => {
     a.behaviour = { chunkGapMs: 150, words: ['one', ' two', ' three'] };
     const started = Date.now();
