@@ -1,5 +1,6 @@
 #include "faultline/importer/importer.hpp"
 
+#include "faultline/base/json_guard.hpp"
 #include "faultline/base/json_reader.hpp"
 #include "faultline/importer/arm_reader.hpp"
 #include "faultline/importer/terraform_reader.hpp"
@@ -58,7 +59,18 @@ ImportOutcome map_inventory(ExportFormat format, const Inventory& inventory, con
   const std::string description =
       "Imported by `faultline import " + std::string(format == ExportFormat::kTerraform ? "terraform" : "azure") +
       "` from " + sources + ". Workload, prices, lags and client latencies are defaults: see the provenance report.";
-  std::optional<ImportResult> result = TopologyMapper::map(inventory, name, description, outcome.errors);
+  std::optional<ImportResult> result;
+  try {
+    result = TopologyMapper::map(inventory, name, description, outcome.errors);
+  } catch (const nlohmann::json::exception& e) {
+    // A property of a known type holding a value of another JSON type (e.g. a number where
+    // ARM has a boolean): the mappers read typed values; refuse rather than guess.
+    outcome.errors.push_back(base::LoadError{sources, "", 0, 0,
+                                             "a resource property has an unexpected JSON type: " +
+                                                 base::JsonGuard::plain_message(e.what()),
+                                             "property types as ARM and the azurerm provider document them"});
+    return outcome;
+  }
   if (!result) return outcome;
   outcome.result = std::move(*result);
   outcome.topology_text = outcome.result.topology.dump(2) + "\n";

@@ -12,6 +12,9 @@ namespace {
 
 using namespace faultline::importer::testing;
 using faultline::importer::ExportFormat;
+using faultline::importer::ExportText;
+using faultline::importer::ImportOutcome;
+using faultline::importer::import_texts;
 using nlohmann::json;
 
 std::string one_error(const Mapped& m) {
@@ -79,4 +82,18 @@ TEST_CASE("files that are not JSON or missing", "[importer][errors]") {
   std::filesystem::remove(path);
   const auto missing = faultline::importer::import_exports(ExportFormat::kTerraform, {path}, "t");
   CHECK(missing.errors.size() == 1);
+}
+
+TEST_CASE("Exports whose properties have the wrong JSON type are refused, not a crash", "[importer][errors]") {
+  // Found by tools/fuzz import (tests/fuzz/regressions/import/cosmos-property-type.seed): a
+  // Cosmos DB account whose enableAutomaticFailover is a number threw out of the mapper.
+  const json account = arm(rid("Microsoft.DocumentDB/databaseAccounts/cosmos"), "Microsoft.DocumentDB/databaseAccounts",
+                           "eastus", {{"enableAutomaticFailover", 1}, {"locations", json::array()}});
+  const ImportOutcome outcome =
+      import_texts(ExportFormat::kAzure, {ExportText{"graph.json", json{{"data", {account}}}.dump()}}, "typed");
+  REQUIRE(outcome.errors.size() == 1);
+  CHECK(outcome.errors[0].to_string() ==
+        "graph.json: a resource property has an unexpected JSON type: type must be boolean, but is number "
+        "(allowed: property types as ARM and the azurerm provider document them)");
+  CHECK(outcome.topology_text.empty());
 }
