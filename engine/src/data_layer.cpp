@@ -36,6 +36,10 @@ DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& patt
     // A drawn lag may exceed the ring; the ring is capped at 7 days below (lost writes count within it).
     if (replication.lag_s) bound = std::max(bound, from_seconds(std::min(7.0 * 86400, replication.lag_s->mean() * 20)));
     horizon_s = std::max<std::int64_t>(horizon_s, bound.count() / 1000000 + 2);
+    // Sync loses nothing; async and copy modes keep exact instants up to Cosmos DB's 15-minute bound.
+    if (replication.mode != topology::ReplicationMode::kSync) {
+      store.recent_window = std::min<SimDuration>(bound + std::chrono::seconds(1), std::chrono::minutes(15));
+    }
     if (replication.mode == topology::ReplicationMode::kSync && store.is_database) {
       // Strong consistency: each write waits for the farthest replica (2 x RTT + 10 ms).
       const auto& g = topology.graph();
@@ -88,7 +92,18 @@ void DataLayer::record_writes(SimTime t, double writes, const std::vector<std::s
     const auto slot = static_cast<std::size_t>((ring_second_ + 1) % size);
     for (Store& store : stores_) store.ring[slot] = 0;
   }
-  for (std::size_t i : stores) stores_[i].ring[static_cast<std::size_t>(second % size)] += writes;
+  const std::int64_t at = t.time_since_epoch().count();
+  for (std::size_t i : stores) {
+    Store& store = stores_[i];
+    store.ring[static_cast<std::size_t>(second % size)] += writes;
+    if (store.recent_window.count() == 0) continue;
+    if (!store.recent.empty() && store.recent.back().first == at) {
+      store.recent.back().second += writes;
+    } else {
+      store.recent.emplace_back(at, writes);
+    }
+    while (store.recent.front().first <= at - store.recent_window.count()) store.recent.pop_front();
+  }
   writes_total_ += writes;
 }
 
@@ -180,6 +195,16 @@ bool DataLayer::is_promoted_by_service(std::size_t i) const {
 }
 
 double DataLayer::writes_since(const Store& store, SimTime from, SimTime now) const {
+  if (now - from < store.recent_window) {
+    double sum = 0;
+    const std::int64_t from_us = from.time_since_epoch().count();
+    const std::int64_t now_us = now.time_since_epoch().count();
+    for (auto it = store.recent.rbegin(); it != store.recent.rend() && it->first > from_us; ++it) {
+      if (it->first <= now_us) sum += it->second;
+    }
+    return sum;
+  }
+  if (now == from) return 0;  // a synchronous copy lacks nothing
   // The ring holds per-second counts of the last ring-size seconds.
   const std::int64_t now_s = now.time_since_epoch().count() / 1000000;
   const std::int64_t from_s = std::max<std::int64_t>(0, from.time_since_epoch().count() / 1000000);

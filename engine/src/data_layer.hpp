@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <deque>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,9 +83,15 @@ class DataLayer {
     bool has_automatic_failover = false;
     bool has_multi_region_writes = false;
     std::vector<double> ring;  // writes acknowledged to this store per second, last ring-size seconds
+    // Writes at their exact instants (us since the run's start, writes), the last `recent_window`
+    // only: lost writes are counted from these whenever the RPO fits, so a fault's sub-second
+    // phase never adds or drops writes. Memory grows with the write rate x the window (<= 15 min).
+    std::deque<std::pair<std::int64_t, double>> recent;
+    SimDuration recent_window{0};
   };
 
-  // Writes acknowledged to `store` in whole seconds [from, now].
+  // Writes acknowledged to `store` in (from, now]: exact when now - from is within the store's
+  // recent window; otherwise in whole seconds [floor(from), now] from the per-second ring.
   [[nodiscard]] double writes_since(const Store& store, SimTime from, SimTime now) const;
 
   const PatternSpec& pattern_;

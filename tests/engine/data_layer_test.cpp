@@ -32,6 +32,26 @@ json stores(const std::string& mode, const std::string& extra_key = "", const st
 
 }  // namespace
 
+TEST_CASE("lost writes are those acknowledged after F - RPO up to F, whatever F's sub-second phase", "[engine][data]") {
+  // The fault starts at F = 1,234.3 s. Writes are acknowledged at k/2 + d s (arrival every
+  // 0.5 s, 1 s of service, client round trip d < 0.14 s).
+  json scenario = base_scenario();
+  scenario["faults"][0]["start"] = 1234.3;
+  SECTION("async, lag 5 s: (1,229.3, 1,234.3] holds k/2 = 1,229.5 .. 1,234.0, 10 writes (not 11)") {
+    json data = stores("async");
+    data["stores"]["cosmos-eastus2"]["lag"] = "5s";
+    const PatternResult r = run_pattern(scenario, {{"name", "hot-hot"}, {"data", data}});
+    REQUIRE(r.incidents.size() == 1);
+    CHECK(r.incidents[0].stores[0].rpo_s == 5.0);
+    CHECK(r.incidents[0].stores[0].lost_writes == 10);
+  }
+  SECTION("sync: RPO 0 and no write lost, even with writes earlier in the same second") {
+    const PatternResult r = run_pattern(scenario, {{"name", "hot-hot"}, {"data", stores("sync")}});
+    CHECK(r.incidents[0].rpo_s == 0.0);
+    CHECK(r.incidents[0].lost_writes == 0);
+  }
+}
+
 TEST_CASE("RPO per replication mode, with the writes lost", "[engine][data][e2e]") {
   SECTION("async: RPO = replication lag; lost = writes to the store acknowledged in the last lag seconds") {
     // Lags 7 s (cosmos) and 20 s (storage): worst RPO 20 s. Without `writes_to` the chat
