@@ -119,6 +119,7 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
   }
   engine::Scenario& scenario = *loaded.scenario;
   const std::vector<topology::LintFinding> findings = scenario_lint(scenario);
+  if (!options.is_quiet) err << format_lint_notes(options.scenario, scenario_notes(scenario));
   if (const auto blocking = blocking_lint_errors(scenario, findings); !blocking.empty()) {
     if (!options.is_lint_overridden) {
       err << format_lint_refusal(options.scenario, blocking);

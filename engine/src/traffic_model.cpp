@@ -77,6 +77,7 @@ void TrafficModel::build_regions() {
         d.quota = StandardQuota(std::max(quota, 1.0));
         d.concurrency = info.concurrency > 0 ? info.concurrency : 1;
         d.zones = node.zones;
+        d.is_pay_per_token = info.deployment_type != topology::DeploymentType::kProvisioned;
         found = deployments_.size();
         deployments_.push_back(std::move(d));
         break;
@@ -212,7 +213,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
   for (std::size_t r = 0; r < regions_.size(); ++r) {
     double slots = 0;
     for (const Deployment& d : deployments_) {
-      if (d.region == r) slots += d.concurrency * capacity_factor(r);
+      if (d.region == r) slots += d.concurrency * capacity_factor(r, d);
     }
     series_.set_capacity(kSimStart, r, std::llround(slots));
   }
@@ -352,7 +353,7 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
       Deployment& dep = deployments_[d];
       r.deployment = d;
       const double factor =
-          dep.is_quota_reclaimed ? 0.0 : capacity_factor(g) * std::max(0.0, 1.0 - dep.capacity_lost);
+          dep.is_quota_reclaimed ? 0.0 : capacity_factor(g, dep) * std::max(0.0, 1.0 - dep.capacity_lost);
       if (dep.is_down) {
         status = 503;
       } else if (dep.has_version_drift) {
@@ -480,7 +481,7 @@ int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
   const Deployment& dep = deployments_[d];
   if (dep.is_down || dep.is_quota_reclaimed) return 503;
   if (dep.has_version_drift) return 404;
-  if (capacity_factor(g) * (1.0 - dep.capacity_lost) <= 0) return 503;
+  if (capacity_factor(g, dep) * (1.0 - dep.capacity_lost) <= 0) return 503;
   latency += dep.added_latency;
   if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) return 500;
   return 200;
@@ -567,7 +568,7 @@ void TrafficModel::on_progress_tick() {
     for (std::size_t r = 0; r < regions_.size(); ++r) {
       double slots = 0;
       for (const Deployment& d : deployments_) {
-        if (d.region == r) slots += d.concurrency * capacity_factor(r) * (1.0 - d.capacity_lost);
+        if (d.region == r) slots += d.concurrency * capacity_factor(r, d) * (1.0 - d.capacity_lost);
       }
       series_.set_capacity(sim_.now(), r, std::llround(slots));
     }

@@ -50,6 +50,7 @@ class TrafficModel final : private router::RouterObserver {
     double concurrency = 0;
     std::uint32_t in_flight = 0;
     std::vector<std::string> zones;
+    bool is_pay_per_token = true;  // not provisioned (PTU): quota, not reserved capacity
     // Derived from the active faults (recomputed when a fault starts or ends).
     bool is_down = false;
     bool has_version_drift = false;
@@ -160,7 +161,12 @@ class TrafficModel final : private router::RouterObserver {
   void finish_request(InFlight& r, bool is_success);
   void apply_faults();
   [[nodiscard]] bool is_idle(const Deployment& d) const;
-  [[nodiscard]] double capacity_factor(std::size_t region) const;
+  // Share of deployment `d`'s capacity live in `region` now: 1 in a primary region; in a standby
+  // region the standby fraction (ramping to 1 after the scale-up), or 1 for a warm pay-per-token one.
+  [[nodiscard]] double capacity_factor(std::size_t region, const Deployment& d) const;
+  // True when some standby capacity is below full size until a scale-up: cold, warm reserved
+  // capacity, or a warm pay-per-token deployment whose quota was reclaimed.
+  [[nodiscard]] bool is_standby_reduced() const;
   [[nodiscard]] bool is_warming(std::size_t region) const;
   int probe_status(std::size_t region, SimDuration& latency);
   void after_router_call();

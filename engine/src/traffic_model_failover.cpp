@@ -12,7 +12,7 @@ namespace faultline::engine {
 void TrafficModel::trigger_failover() {
   if (scale_up_at_) return;  // already failing over (reset when a failback completes)
   const bool has_standby = std::any_of(regions_.begin(), regions_.end(), [](const Region& r) { return !r.is_primary; });
-  const bool needs_scale_up = has_standby && pattern_.standby_fraction < 1.0;
+  const bool needs_scale_up = has_standby && is_standby_reduced();
   if (!needs_scale_up && pattern_.runbook.empty()) return;
   const SimTime start = sim_.now() + pattern_.trigger_delay;
   scale_up_at_ = start;
@@ -169,7 +169,7 @@ void TrafficModel::set_standby_capacity() {
   for (std::size_t r = 0; r < regions_.size(); ++r) {
     double slots = 0;
     for (const Deployment& d : deployments_) {
-      if (d.region == r) slots += d.concurrency * capacity_factor(r);
+      if (d.region == r) slots += d.concurrency * capacity_factor(r, d);
     }
     series_.set_capacity(sim_.now(), r, std::llround(slots));
   }
@@ -220,7 +220,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     is_switch_pending_ = false;
     switch_candidate_.reset();
     const bool needs_scale_up =
-        !pattern_.is_active_active && pattern_.standby_fraction < 1.0 && !scale_up_at_ && incident_affected_ != 0;
+        !pattern_.is_active_active && is_standby_reduced() && !scale_up_at_ && incident_affected_ != 0;
     if (!needs_scale_up) recovery_.mark_full_capacity(*incident_, sim_.now());
   } else {
     // The recovered region brings its own capacity back (first mark wins: a standby
@@ -313,8 +313,20 @@ bool TrafficModel::is_idle(const Deployment& d) const {
   return !d.last_admitted_at || sim_.now() - *d.last_admitted_at > kQuotaIdleWindow;
 }
 
-double TrafficModel::capacity_factor(std::size_t g) const {
+bool TrafficModel::is_standby_reduced() const {
+  if (pattern_.standby_fraction >= 1.0) return false;
+  if (pattern_.standby_fraction == 0) return true;  // cold: nothing is deployed yet
+  return std::any_of(deployments_.begin(), deployments_.end(),
+                     [&](const Deployment& d) {
+                       return !regions_[d.region].is_primary && (!d.is_pay_per_token || d.is_quota_reclaimed);
+                     });
+}
+
+double TrafficModel::capacity_factor(std::size_t g, const Deployment& d) const {
   if (regions_[g].is_primary) return 1.0;
+  // A warm pay-per-token deployment exists with its whole quota and costs nothing idle: there is
+  // nothing to scale up (issue 22). Only reserved capacity (provisioned) is held at the fraction.
+  if (d.is_pay_per_token && pattern_.standby_fraction > 0) return 1.0;
   const double standby = pattern_.standby_fraction;
   if (!scale_up_at_ || sim_.now() < *scale_up_at_) return standby;
   if (pattern_.time_to_capacity.count() == 0) return 1.0;

@@ -71,9 +71,11 @@ TEST_CASE("failback: re-sync of the promoted copy's writes, then a planned write
 }
 
 TEST_CASE("failback returns the standby to its size and a later incident fails over afresh", "[engine][failback]") {
-  // Hot/Warm: centralus at 25 % of 200 slots (50) scales to 200 on failover and back
-  // to 50 once traffic is back on eastus2. A second outage at 2,400 s runs the runbook again.
+  // Hot/Warm: centralus's provisioned chat pool at 25 % of 200 slots (50) scales to 200 on
+  // failover and back to 50 once traffic is back on eastus2. A second outage at 2,400 s runs
+  // the runbook again. (A pay-per-token pool would keep its 200 throughout: next test case.)
   json scenario = base_scenario();
+  scenario["topology"] = "topologies/foundry-two-region-ptu-standby.json";
   scenario["faults"].push_back({{"name", "again"}, {"type", "region_outage"}, {"target", "eastus2"}, {"start", 2400},
                                 {"duration", "5m"}});
   json runbook = json::array({{{"id", "page"}, {"kind", "alert"}, {"duration", "1m"}}});
@@ -97,6 +99,19 @@ TEST_CASE("failback returns the standby to its size and a later incident fails o
     CHECK(r.series.capacity[centralus].back() == 50);
     CHECK(r.incidents[1].full_capacity_s);
   }
+}
+
+TEST_CASE("a warm pay-per-token standby keeps its whole quota: nothing to scale up", "[engine][failback]") {
+  // Issue 22: standby_fraction holds reserved capacity only. centralus's chat pool is
+  // data_zone_standard (pay-per-token): 200 slots before, during and after the outage, and
+  // full capacity at the fault itself (no scale-up to wait for).
+  const PatternResult r = run_pattern(base_scenario(), {{"name", "hot-warm"}});
+  REQUIRE(r.incidents.size() == 1);
+  const std::size_t centralus = 1;
+  CHECK(r.series.capacity[centralus].front() == 200);
+  CHECK(*std::min_element(r.series.capacity[centralus].begin(), r.series.capacity[centralus].end()) == 200);
+  REQUIRE(r.incidents[0].full_capacity_s);
+  CHECK(*r.incidents[0].full_capacity_s == 0.0);
 }
 
 TEST_CASE("synchronous replication: every write pays 2 x RTT + 10 ms", "[engine][data]") {

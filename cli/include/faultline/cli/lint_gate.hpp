@@ -22,6 +22,12 @@ std::vector<topology::LintFinding> blocking_lint_errors(const engine::Scenario& 
 /// then how to proceed (`lint.allow` in the scenario, or --allow-lint-errors).
 std::string format_lint_refusal(const std::string& file, const std::vector<topology::LintFinding>& errors);
 
+/// Findings about the scenario's patterns on its topology (FL027), severity info.
+std::vector<topology::LintFinding> scenario_notes(const engine::Scenario& scenario);
+
+/// `findings` as "FILE: note RULE name: message" blocks with their fix; "" when none.
+std::string format_lint_notes(const std::string& file, const std::vector<topology::LintFinding>& findings);
+
 /// `findings` as JUnit cases: blocking errors fail unless `is_overridden` (--allow-lint-errors), acknowledged
 /// or overridden errors are skipped, warnings and info pass.
 std::vector<reports::JunitLintCase> lint_junit_cases(const engine::Scenario& scenario,
