@@ -229,6 +229,8 @@ PatternResult TrafficModel::run(const RunControl& control) {
   result.availability = offered_ == 0 ? 1.0 : static_cast<double>(succeeded_) / static_cast<double>(offered_);
   result.incidents = recovery_.results();
   const CostRates& rates = scenario_.costs;
+  // Persisted threads no surviving region served a turn of by the end were never rehydrated.
+  for (const auto& [incident, threads] : work_.unsettled()) details_[incident].work.agent_threads_lost += threads;
   for (std::size_t i = 0; i < result.incidents.size() && i < details_.size(); ++i) {
     IncidentResult& incident = result.incidents[i];
     incident.runbook_steps = std::move(details_[i].runbook_steps);
@@ -429,7 +431,10 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     state.latency.record(latency.count());
     ++state.succeeded;
     ++succeeded_;
-    if (r.region != kNone) work_.on_success(r.workload, r.region, sim_.now());
+    if (r.region != kNone) {
+      work_.on_success(r.workload, r.region, sim_.now());
+      for (const auto& [incident, threads] : work_.take_settled()) details_[incident].work.agent_threads_rehydrated += threads;
+    }
     // Traffic moved: a region the fault did not take out served after the switch.
     if (switch_candidate_ && incident_ && r.region != kNone && ((incident_affected_ >> r.region) & 1U) == 0 &&
         sim_.now() >= *switch_candidate_) {

@@ -216,7 +216,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
       const auto v = topo.find(zone);
       return v && is_region_down(topo.node(*v).region);
     };
-    details_.back().work = work_.on_fault(sim_.now(), fault.end(), is_region_down, is_zone_down);
+    details_.back().work = work_.on_fault(sim_.now(), fault.end(), is_region_down, is_zone_down, details_.size() - 1);
     is_switch_pending_ = false;
     switch_candidate_.reset();
     const bool needs_scale_up =

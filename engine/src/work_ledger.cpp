@@ -49,6 +49,7 @@ WorkLedger::WorkLedger(const Scenario& scenario, const std::vector<std::string>&
     agents_.push_back(std::move(agent));
     ingestion_.push_back(w.ingestion ? std::optional<Ingestion>(Ingestion{}) : std::nullopt);
     paused_until_.push_back(kSimStart);
+    pending_.emplace_back();
   }
 }
 
@@ -79,11 +80,34 @@ void WorkLedger::on_success(std::size_t w, std::size_t region, SimTime t) {
     AgentThreads& a = *agents_[w];
     roll_minute(a, t);
     a.current[region] += 1;
+    std::vector<Pending>& pending = pending_[w];
+    for (auto it = pending.begin(); it != pending.end();) {
+      if (it->down[region]) {
+        ++it;
+        continue;
+      }
+      settled_.emplace_back(it->incident, it->threads);
+      it = pending.erase(it);
+    }
   }
   if (ingestion_[w]) {
     roll_checkpoint(w, t);
     ingestion_[w]->documents += scenario_.workloads[w].ingestion->documents_per_request;
   }
+}
+
+std::vector<std::pair<std::size_t, std::uint64_t>> WorkLedger::take_settled() {
+  std::vector<std::pair<std::size_t, std::uint64_t>> out;
+  out.swap(settled_);
+  return out;
+}
+
+std::vector<std::pair<std::size_t, std::uint64_t>> WorkLedger::unsettled() const {
+  std::vector<std::pair<std::size_t, std::uint64_t>> out;
+  for (const auto& pending : pending_) {
+    for (const Pending& p : pending) out.emplace_back(p.incident, p.threads);
+  }
+  return out;
 }
 
 WorkLossResult WorkLedger::threads_lost(std::size_t w, SimTime now, const std::vector<bool>& region_down) {

@@ -21,10 +21,17 @@ class WorkLedger {
 
   /// A request of `workload` succeeded at t (non-decreasing) in region index `region`.
   void on_success(std::size_t workload, std::size_t region, SimTime t);
-  /// What the fault starting at `now` destroys; `is_region_down(region id)` and `is_zone_down(zone id)`
-  /// say what its blast radius takes; `fault_end` may be kSimForever.
+  /// What the fault starting at `now` (incident number `incident`) destroys; `is_region_down(region
+  /// id)` and `is_zone_down(zone id)` say what its blast radius takes; `fault_end` may be kSimForever.
+  /// Persisted agent threads are not counted yet: they are rehydrated once a turn of their workload
+  /// succeeds outside the failed regions (settled()), and lost if none does (unsettled()).
   template <typename RegionDown, typename ZoneDown>
-  WorkLossResult on_fault(SimTime now, SimTime fault_end, const RegionDown& is_region_down, const ZoneDown& is_zone_down);
+  WorkLossResult on_fault(SimTime now, SimTime fault_end, const RegionDown& is_region_down, const ZoneDown& is_zone_down,
+                          std::size_t incident);
+  /// Threads rehydrated per incident since the last call: (incident, threads), then cleared.
+  std::vector<std::pair<std::size_t, std::uint64_t>> take_settled();
+  /// Threads still waiting for a turn served outside their failed regions: (incident, threads).
+  [[nodiscard]] std::vector<std::pair<std::size_t, std::uint64_t>> unsettled() const;
   /// True while workload `w`'s ingestion worker is restarting (its arrivals are not offered).
   [[nodiscard]] bool is_paused(std::size_t workload, SimTime t) const { return t < paused_until_[workload]; }
   /// Training cost lost over the run, USD.
@@ -37,6 +44,12 @@ class WorkLedger {
     std::vector<double> previous;  // ... in the minute before
     std::int64_t minute = 0;
     std::vector<bool> is_kept;     // per region: persisted to a replicated store, rehydrated on failover
+  };
+  // Persisted threads of one incident waiting for a turn served outside the regions it took down.
+  struct Pending {
+    std::size_t incident = 0;
+    std::uint64_t threads = 0;
+    std::vector<bool> down;  // per region
   };
   struct Ingestion {
     double documents = 0;           // ingested, counting only work that is kept
@@ -54,12 +67,14 @@ class WorkLedger {
   std::vector<std::optional<AgentThreads>> agents_;   // per workload
   std::vector<std::optional<Ingestion>> ingestion_;   // per workload
   std::vector<SimTime> paused_until_;                 // per workload
+  std::vector<std::vector<Pending>> pending_;         // per workload; empty outside incidents with threads
+  std::vector<std::pair<std::size_t, std::uint64_t>> settled_;
   double training_cost_lost_usd_ = 0;
 };
 
 template <typename RegionDown, typename ZoneDown>
 WorkLossResult WorkLedger::on_fault(SimTime now, SimTime fault_end, const RegionDown& is_region_down,
-                                    const ZoneDown& is_zone_down) {
+                                    const ZoneDown& is_zone_down, std::size_t incident) {
   std::vector<bool> down(regions_.size());
   bool is_any_down = false;
   for (std::size_t r = 0; r < regions_.size(); ++r) is_any_down |= (down[r] = is_region_down(regions_[r]));
@@ -69,7 +84,7 @@ WorkLossResult WorkLedger::on_fault(SimTime now, SimTime fault_end, const Region
     if (agents_[w] && is_any_down) {
       const WorkLossResult t = threads_lost(w, now, down);
       out.agent_threads_lost += t.agent_threads_lost;
-      out.agent_threads_rehydrated += t.agent_threads_rehydrated;
+      if (t.agent_threads_rehydrated > 0) pending_[w].push_back(Pending{incident, t.agent_threads_rehydrated, down});
     }
     if (spec.training && (is_region_down(spec.training->hub) ||
                           (!spec.training->zone.empty() && is_zone_down(spec.training->zone)))) {
