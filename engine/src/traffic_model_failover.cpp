@@ -236,7 +236,8 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
 
 void TrafficModel::apply_faults() {
   for (Region& r : regions_) {
-    r.is_down = r.is_gateway_down = r.is_dns_down = false;
+    r.is_down = r.is_gateway_down = false;
+    r.is_dns_down = r.lacks_private_dns;
     r.gateway_error_rate = 0;
     r.gateway_added_latency = SimDuration{0};
   }

@@ -1,5 +1,6 @@
-// Agent thread accounting follows where work was actually served (issue 22): persisted
-// threads count as rehydrated only once a turn is served outside the failed region.
+// What the simulation derives from where work can actually be served (issue 22 item 5):
+// agent threads are rehydrated only once a turn is served outside the failed region, and
+// a region missing its pair's private DNS zone (lint FL006) fails calls by itself.
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -33,6 +34,28 @@ json run_persisted_threads(const json& extra_faults, const std::string& name) {
   return json::parse(read_text(out));
 }
 
+// Runs `scenario` (written to NAME.json) with `extra` arguments; the result document.
+json run_json(const json& scenario, const std::string& name, const std::string& extra) {
+  const std::string in = temp_path(name + ".json");
+  const std::string out = temp_path(name + "-result.json");
+  std::ofstream(in) << scenario.dump(2);
+  std::filesystem::remove(out);
+  const auto r = run_command(faultline_binary() + " run " + in + " --json " + out + " -q " + extra);
+  INFO(r.output);
+  REQUIRE(std::filesystem::exists(out));
+  return json::parse(read_text(out));
+}
+
+// Failed requests of pattern `name`, over its workloads.
+std::int64_t failed(const json& result, const std::string& name) {
+  std::int64_t n = 0;
+  for (const json& p : result.at("patterns")) {
+    if (p.at("name") != name) continue;
+    for (const json& w : p.at("workloads")) n += w.at("offered").get<std::int64_t>() - w.at("succeeded").get<std::int64_t>();
+  }
+  return n;
+}
+
 const json& outage_work(const json& result) {
   for (const json& p : result.at("patterns")) {
     if (p.at("name") != "hot-warm") continue;
@@ -64,4 +87,19 @@ TEST_CASE("agent threads are rehydrated only where a turn is served", "[e2e][dri
     CHECK(work.at("agent_threads_rehydrated") == 0);
     CHECK(work.at("agent_threads_lost") == 500);
   }
+}
+
+TEST_CASE("a region missing its pair's private DNS zone fails calls without a scripted fault", "[e2e][drills]") {
+  // scenarios/private-dns-missing.json scripts a dns_failure on centralus for the whole run
+  // to stand for the missing privatelink zone (FL006). The simulator now derives it from the
+  // topology, so the scenario without that fault fails exactly the same requests: Hot/Hot's
+  // 30 calls sent to centralus before its probes mark it unhealthy at 30.024 s among them.
+  json scenario = json::parse(read_text(source_path("scenarios/private-dns-missing.json")));
+  scenario["topology"] = source_path("scenarios/topologies/foundry-two-region-dns-asymmetry.json");
+  const json scripted = run_json(scenario, "dns-scripted", "");
+  scenario["faults"].erase(0);  // the scripted dns_failure
+  const json derived = run_json(scenario, "dns-derived", "");
+  CHECK(failed(derived, "hot-hot") == failed(scripted, "hot-hot"));
+  CHECK(failed(derived, "hot-warm") == failed(scripted, "hot-warm"));
+  CHECK(failed(derived, "hot-hot") - failed(derived, "hot-warm") == 30);
 }
