@@ -11,22 +11,26 @@
 namespace faultline::engine {
 namespace {
 
-// True when a region paired with `region` (either way) has a private DNS zone `region` lacks
-// (lint FL006): its gateway cannot resolve those private endpoints, as a dns_failure would.
-bool lacks_private_dns_zone(const topology::Topology& topo, const std::string& region) {
+// True when a region paired with `region` (either way) has a private DNS zone or a private
+// endpoint `region` lacks (lint FL005, FL006): its gateway cannot reach those services
+// privately, as a dns_failure would.
+bool lacks_private_network(const topology::Topology& topo, const std::string& region) {
   const auto self = topo.find(region);
   if (!self) return false;
   const auto* own = std::get_if<topology::RegionInfo>(&topo.node(*self).details);
   if (own == nullptr) return false;
+  const auto is_missing = [](const std::vector<std::string>& theirs, const std::vector<std::string>& ours) {
+    return std::any_of(theirs.begin(), theirs.end(),
+                       [&](const std::string& x) { return std::find(ours.begin(), ours.end(), x) == ours.end(); });
+  };
   for (auto v : topo.nodes_of_kind(topology::NodeKind::kRegion)) {
     const topology::Node& other = topo.node(v);
     const auto* info = std::get_if<topology::RegionInfo>(&other.details);
     if (info == nullptr || other.id == region) continue;
     if (other.id != own->paired_region && info->paired_region != region) continue;
-    for (const std::string& zone : info->private_dns_zones) {
-      if (std::find(own->private_dns_zones.begin(), own->private_dns_zones.end(), zone) == own->private_dns_zones.end()) {
-        return true;
-      }
+    if (is_missing(info->private_dns_zones, own->private_dns_zones) ||
+        is_missing(info->private_endpoints, own->private_endpoints)) {
+      return true;
     }
   }
   return false;
@@ -77,7 +81,7 @@ void TrafficModel::build_regions() {
     Region region;
     region.id = e.name;
     region.is_primary = pattern_.is_active_active || e.priority == best_priority || pattern_.standby_fraction >= 1.0;
-    region.lacks_private_dns = lacks_private_dns_zone(topo, e.name);
+    region.lacks_private_dns = lacks_private_network(topo, e.name);
     region.is_dns_down = region.lacks_private_dns;
     for (const WorkloadSpec& w : scenario_.workloads) {
       std::size_t found = kNone;

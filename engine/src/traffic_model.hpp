@@ -69,7 +69,7 @@ class TrafficModel final : private router::RouterObserver {
     bool is_down = false;            // region outage: calls time out
     bool is_gateway_down = false;    // gateway failure or taken down: 503
     bool is_dns_down = false;        // DNS / private endpoint failure: 502
-    bool lacks_private_dns = false;  // a private DNS zone of its pair is missing (FL006): DNS down throughout
+    bool lacks_private_dns = false;  // a private DNS zone or endpoint of its pair is missing (FL005/6): down throughout
     double gateway_error_rate = 0;   // gray failure on the gateway
     SimDuration gateway_added_latency{0};
     std::vector<std::size_t> deployment_of_workload;  // index into deployments_, or kNone
