@@ -370,6 +370,7 @@ class ScenarioChecker {
     if (!router) return;
     spec.router = std::move(*router);
     if (!is_probe_given) spec.router.probe = defaults.probe;
+    if (!config.contains("selection")) spec.router.selection = defaults.selection;
     check_router_names(spec, defaults, router_path);
   }
 
@@ -645,6 +646,9 @@ router::RouterConfig default_router_config(const topology::Topology& topo, bool 
   const auto entries = topo.nodes_of_kind(NodeKind::kGlobalEntry);
   if (entries.empty()) return config;
   const auto& entry = std::get<topology::GlobalEntryInfo>(topo.node(entries.front()).details);
+  // Active/active spreads over every origin by weight: the latency sensitivity at Front Door's
+  // largest additional latency (1,000 ms), so probe round trips from one vantage exclude none.
+  if (is_active_active) config.selection.latency_band = std::chrono::milliseconds(1000);
   for (const topology::Origin& origin : entry.origins) {
     const topology::Node& gateway = topo.node(origin.gateway);
     router::EndpointConfig e;
@@ -666,6 +670,8 @@ router::RouterConfig default_router_config(const topology::Topology& topo, bool 
     probe.interval = entry.health_probe->interval;
     probe.sample_size = entry.health_probe->sample_size;
     probe.successful_samples_required = entry.health_probe->successful_samples_required;
+    // Front Door has no configurable timeout (the router's default stands); Traffic Manager's is 5-10 s.
+    if (entry.is_traffic_manager()) probe.timeout = entry.health_probe->timeout;
     config.probe = probe;
   }
   return config;

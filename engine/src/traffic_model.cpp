@@ -51,6 +51,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       sim_(scenario.seed, replication),
       router_(pattern_.router, this),
       outcomes_(sim_.stream("outcomes")),
+      dns_rng_(sim_.stream("dns")),
       runbook_rng_(sim_.stream("runbook")),
       data_(*scenario.topology, pattern_, scenario.schedule_origin),
       data_rng_(sim_.stream("data")),
@@ -71,6 +72,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
   build_clients();
   build_workloads();
   build_faults();
+  build_dns();
 }
 
 void TrafficModel::build_regions() {
@@ -140,14 +142,9 @@ void TrafficModel::build_clients() {
     clients_.push_back(std::move(c));
   }
   clients_.back().cumulative_share = 1.0;  // shares sum to 1 (checked by the topology loader)
-  probe_rtt_us_ = std::numeric_limits<std::int64_t>::max();
-  for (const Client& c : clients_) {
-    for (std::int64_t rtt : c.rtt_us) {
-      if (rtt >= 0) probe_rtt_us_ = std::min(probe_rtt_us_, rtt);
-    }
-  }
-  if (probe_rtt_us_ == std::numeric_limits<std::int64_t>::max()) probe_rtt_us_ = 0;
+  set_probe_vantage();
 }
+
 
 void TrafficModel::build_workloads() {
   for (const WorkloadSpec& w : scenario_.workloads) {
@@ -245,6 +242,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
     series_.set_capacity(kSimStart, r, std::llround(slots));
   }
   sim_.schedule_at(kSimStart, [this] { on_progress_tick(); });
+  schedule_dns_refreshes();
   schedule_wakeup();
   sim_.run_until(end);
   if (is_cancelled_) throw std::runtime_error("cancelled");
@@ -329,6 +327,7 @@ void TrafficModel::on_arrival(std::uint32_t w) {
   r.completion_tokens = std::max(0.0, spec.completion_tokens.sample(state.attributes));
   r.service_time = from_seconds(std::max(0.0, spec.service_time_s.sample(state.attributes)));
   r.request = router::Request{state.boundary_of_client[client], 0, 0};
+  if (!dns_answer_.empty()) r.resolver = dns_resolver_of(w, client);
   r.region = kNone;
   r.deployment = kNone;
   r.holds_slot = false;
@@ -349,12 +348,13 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
   const WorkloadSpec& spec = scenario_.workloads[r.workload];
   const router::Pick pick = router_.pick(r.request, now_micros());
   after_router_call();
-  if (!pick.has_endpoint()) {
+  // Behind Traffic Manager the client calls the region its resolver's cached DNS answer names.
+  const std::size_t g = !pick.has_endpoint() || dns_answer_.empty() ? pick.endpoint : dns_answer_[r.resolver];
+  if (g == router::kNoEndpoint) {
     finish_request(r, false);
     release(slot);
     return;
   }
-  const std::size_t g = pick.endpoint;
   Region& region = regions_[g];
   const std::int64_t rtt = clients_[r.client].rtt_us[g];
   r.region = g;
@@ -500,7 +500,7 @@ int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
   // The health endpoint checks the backend (seeds/003): it answers 200 only when
   // the region could serve the first workload's model right now.
   const Region& region = regions_[g];
-  latency = micros(probe_rtt_us_);
+  latency = micros(probe_rtt_us_[g]);
   if (region.is_down) {
     latency = pattern_.router.probe ? pattern_.router.probe->timeout : seconds(10);
     return 0;
@@ -559,7 +559,12 @@ void TrafficModel::after_router_call() {
     if (((incident_affected_ >> e) & 1U) != 0 && router_.is_available(e)) is_all_unavailable = false;
   }
   if (is_all_unavailable) {
-    if (!switch_candidate_) switch_candidate_ = sim_.now();
+    // Behind Traffic Manager traffic moves only when a resolver next asks (on_dns_refresh).
+    if (dns_answer_.empty()) {
+      if (!switch_candidate_) switch_candidate_ = sim_.now();
+    } else {
+      is_dns_switch_waiting_ = true;
+    }
     is_switch_pending_ = false;
   }
 }

@@ -97,6 +97,7 @@ class TrafficModel final : private router::RouterObserver {
     SimDuration attempt_latency{0};
     bool holds_slot = false;
     bool is_planned_failure = false;  // refused only by a failback's planned write pause
+    std::uint32_t resolver = 0;       // behind Traffic Manager: index of the DNS resolver it asked
     std::uint32_t next_free = 0;
   };
 
@@ -148,8 +149,15 @@ class TrafficModel final : private router::RouterObserver {
   // Setup.
   void build_regions();
   void build_clients();
+  void set_probe_vantage();
   void build_workloads();
   void build_faults();
+  // Traffic Manager (traffic_model_dns.cpp): the resolvers' cached answers and their refreshes.
+  void build_dns();
+  void schedule_dns_refreshes();
+  // Resolver `resolver` asks the router now; a periodic refresh schedules the next one a TTL later.
+  void on_dns_refresh(std::uint32_t resolver, bool is_periodic);
+  [[nodiscard]] std::uint32_t dns_resolver_of(std::uint32_t workload, std::uint32_t client);
   // Events.
   void on_arrival(std::uint32_t workload);
   void start_attempt(std::uint32_t slot);
@@ -205,7 +213,13 @@ class TrafficModel final : private router::RouterObserver {
   std::uint32_t free_head_ = kNoSlot;  // first reusable in-flight record
   EventId wakeup_event_;
   router::Micros wakeup_at_ = router::kNever;
-  std::int64_t probe_rtt_us_ = 0;
+  std::vector<std::int64_t> probe_rtt_us_;  // per region: the probes' round trip from the vantage
+  // Behind Traffic Manager with a TTL: per (workload, client, resolver) the region its cached
+  // answer names (router::kNoEndpoint: no answer); empty for Front Door, which routes each call.
+  std::vector<std::size_t> dns_answer_;
+  SimDuration dns_ttl_{0};
+  std::uint32_t dns_resolvers_ = 0;
+  RandomStream dns_rng_;
   // Failover of standby regions and the runbook.
   std::optional<SimTime> scale_up_at_;   // when the standby starts scaling up
   std::optional<SimTime> caches_warm_at_;  // end of the runbook's warm_gpu_caches step, if any
@@ -221,6 +235,7 @@ class TrafficModel final : private router::RouterObserver {
   std::optional<std::size_t> incident_;      // index in recovery_ of the current incident
   router::EndpointMask incident_affected_ = 0;
   bool is_switch_pending_ = false;
+  bool is_dns_switch_waiting_ = false;  // the router moved away; no resolver has been told yet
   // When the router took the incident's regions out of service (or the controller
   // failed over): the switch, recorded only once an unaffected region serves.
   std::optional<SimTime> switch_candidate_;

@@ -218,6 +218,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     };
     details_.back().work = work_.on_fault(sim_.now(), fault.end(), is_region_down, is_zone_down, details_.size() - 1);
     is_switch_pending_ = false;
+    is_dns_switch_waiting_ = false;
     switch_candidate_.reset();
     const bool needs_scale_up =
         !pattern_.is_active_active && is_standby_reduced() && !scale_up_at_ && incident_affected_ != 0;

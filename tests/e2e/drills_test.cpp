@@ -8,9 +8,10 @@
 // Facts used throughout (see also tests/e2e/run_command_test.cpp):
 // - foundry-two-region and its variants: clients us-east-users (60 %) at 12 ms from
 //   eastus2 and 32 ms from centralus, us-west-users (40 %) at 70 / 45 ms; a call's
-//   network time is the round trip (2 x), at most 140 ms. Probes answer after the
-//   smallest round trip over all clients, 24 ms, or after the probe timeout (10 s,
-//   the router's default) when the region is down. Front Door probes every 30 s from
+//   network time is the round trip (2 x), at most 140 ms. Probes leave from the
+//   largest client group (us-east-users) and answer after its round trip, 24 ms
+//   from eastus2 and 64 ms from centralus, or after the probe timeout (10 s, the
+//   router's default) when the region is down. Front Door probes every 30 s from
 //   t = 0 with n = 4, x = 3: unhealthy after n - x + 1 = 2 failed probes, healthy
 //   again after x = 3 good ones.
 // - Every drill uses constant arrivals at 2 requests/s (0.5, 1.0, 1.5, ... s), 700
@@ -274,13 +275,13 @@ TEST_CASE("quota reclaimed in the idle secondary: deploy_models fails, the outag
   // run (incident 1, from 0 s); eastus2 is dark from F = 300 s to 900 s (incident 2).
   const DrillRun run = run_drill("quota-reclaimed.json");
   const json& r = run.result;
-  SECTION("the probes flag the reclaimed quota at 30.024 s, before any failover, and nobody notices") {
-    // Probes to centralus at 0 and 30 s get 503 after 24 ms. Priority routing sends
+  SECTION("the probes flag the reclaimed quota at 30.064 s, before any failover, and nobody notices") {
+    // Probes to centralus at 0 and 30 s get 503 after 64 ms. Priority routing sends
     // nothing to the standby, so no request fails: RTO 0.
     for (const char* name : {"hot-warm", "hot-cold"}) {
       INFO(name);
       const json& i = incident(r, name, "centralus-quota-reclaimed");
-      CHECK(seconds(i.at("detect_s")) == Approx(30.024).margin(1e-9));
+      CHECK(seconds(i.at("detect_s")) == Approx(30.064).margin(1e-9));
       CHECK(i.at("rto_s") == 0.0);
     }
   }
@@ -344,17 +345,17 @@ TEST_CASE("private DNS missing in the secondary: private traffic dies on failove
     CHECK(lint.rules == std::set<std::string>{"FL006"});
   }
   SECTION("hot-hot: every second request hits the broken region until the probes react") {
-    // Probes at 0 and 30 s fail after 24 ms: unhealthy at 30.024 s. Round-robin sends
+    // Probes at 0 and 30 s fail after 64 ms: unhealthy at 30.064 s. Round-robin sends
     // 1.0, 2.0, ..., 30.0 s to centralus: 30 502s, the last two in seconds 29 and 30.
     // b = 89: [29, 89) -> bad; b = 90 -> good: RTO 90 s.
     const json& i = incident(r, "hot-hot", "centralus-private-dns-missing");
-    CHECK(seconds(i.at("detect_s")) == Approx(30.024).margin(1e-9));
+    CHECK(seconds(i.at("detect_s")) == Approx(30.064).margin(1e-9));
     CHECK(i.at("rto_s") == 90.0);
     CHECK(failed(r, "hot-hot") - failed(r, "hot-warm") == 30);
   }
   SECTION("hot-warm: the idle secondary hides the mistake until failover") {
     const json& i = incident(r, "hot-warm", "centralus-private-dns-missing");
-    CHECK(seconds(i.at("detect_s")) == Approx(30.024).margin(1e-9));
+    CHECK(seconds(i.at("detect_s")) == Approx(30.064).margin(1e-9));
     CHECK(i.at("rto_s") == 0.0);
   }
   SECTION("the outage: no region serves, RTO 719 s in both patterns, exit 1") {

@@ -5,8 +5,9 @@
 // Facts used throughout (scenarios/topologies/foundry-two-region.json):
 // - clients us-east-users (60 %) at 12 ms from eastus2 and 32 ms from centralus,
 //   us-west-users (40 %) at 70 ms and 45 ms; a call's network time is the round
-//   trip (2 x), so at most 140 ms. Probes answer after the smallest round trip,
-//   24 ms, or after the probe timeout when the region is down.
+//   trip (2 x), so at most 140 ms. Probes leave from the largest client group
+//   (us-east-users) and answer after its round trip, 24 ms from eastus2 and 64 ms
+//   from centralus, or after the probe timeout when the region is down.
 // - chat deployments: 300,000 tokens per minute (quota and capacity), so
 //   Standard quota RPM = 6 x 300 = 1,800, i.e. 30 requests per 1 s window;
 //   concurrency 200.
@@ -478,11 +479,11 @@ TEST_CASE("model version drift in the secondary: 404s are not breaker failures",
   }
   SECTION("probes: the 404 probe marks centralus unhealthy after one failure") {
     // n = 2, x = 2: unhealthy after 2 - 2 + 1 = 1 failed probe. The probe sent at 600 s
-    // gets its 404 after the 24 ms round trip: detect 0.024 s. Only the arrival at
+    // gets its 404 after the 64 ms round trip from us-east-users: detect 0.064 s. Only the arrival at
     // 600.0 s reached centralus before that: one failure, no bad window, RTO 0.
     const json& i = incident(r, "probes");
     CHECK(failed(r, "probes") == 1);
-    CHECK(i.at("detect_s").get<double>() == Approx(0.024).margin(1e-9));
+    CHECK(i.at("detect_s").get<double>() == Approx(0.064).margin(1e-9));
     CHECK(i.at("rto_s") == 0.0);
   }
 }

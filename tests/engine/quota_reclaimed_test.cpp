@@ -58,14 +58,15 @@ TEST_CASE("quota_reclaimed: a live deployment keeps its quota, an idle standby l
   }
   SECTION("Hot/Warm: priority routing sends nothing to centralus, so it is idle and loses its quota") {
     // The standby admitted no call since t = 0: reclaimed at 600 s. The probes of 600 and
-    // 630 s get 503 after 24 ms: unhealthy at 630.024 s, detect_s = 30.024. No request goes
+    // 630 s get 503 after the 64 ms round trip from us-east-users (the probes' vantage):
+    // unhealthy at 630.064 s, detect_s = 30.064. No request goes
     // to the standby, so none fails: RTO 0.
     const PatternResult r = faultline::testing::run_data_pattern(quota_scenario(), {{"name", "hot-warm"}});
     CHECK(has_event(r, 600.0, "quota", "chat-centralus", "reclaimed", "idle"));
     CHECK(failed(r) == 0);
     REQUIRE(r.incidents.size() == 1);
     REQUIRE(r.incidents[0].detect_s);
-    CHECK(*r.incidents[0].detect_s == Approx(30.024).margin(1e-9));
+    CHECK(*r.incidents[0].detect_s == Approx(30.064).margin(1e-9));
     CHECK(r.incidents[0].rto_s == 0.0);
   }
   SECTION("Hot/Cold: the standby holds no capacity and served nothing: idle, reclaimed") {

@@ -19,38 +19,30 @@ constexpr double kShareTolerance = 1e-6;
 
 void EntryAndLinkReader::check_global_entry(const json& item, const std::string& path) {
   reader_.check_keys(item, path,
-                     {"id", "description", "product", "routing", "health_probe", "origins", "price_per_month_usd"});
+                     {"id", "description", "product", "routing", "health_probe", "origins", "price_per_month_usd",
+                      "dns_ttl", "dns_resolvers"});
   GlobalEntryInfo info;
   info.product =
       reader_.one_of(item, path, "product", false, {"front_door", "traffic_manager"}).value_or("front_door");
   info.routing =
       reader_.one_of(item, path, "routing", false, {"priority", "weighted", "latency"}).value_or("priority");
   info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
+  if (info.is_traffic_manager()) {
+    // Traffic Manager: any TTL of 0-2147483647 s is accepted; faultline caps it at a day.
+    info.dns_ttl = reader_.duration(item, path, "dns_ttl", false, std::chrono::hours(24), "24h")
+                       .value_or(std::chrono::seconds(60));
+    info.dns_resolvers =
+        static_cast<int>(reader_.number(item, path, "dns_resolvers", false, 1, 1000, true).value_or(10));
+  } else {
+    for (const char* key : {"dns_ttl", "dns_resolvers"}) {
+      if (item.contains(key)) {
+        reader_.error(base::JsonReader::at(path, key), "a Front Door entry answers every request, it has no DNS cache",
+                      "\"dns_ttl\" and \"dns_resolvers\" only with \"product\": \"traffic_manager\"");
+      }
+    }
+  }
   if (const json* probe = reader_.object(item, path, "health_probe", false)) {
-    const std::string probe_path = base::JsonReader::at(path, "health_probe");
-    reader_.check_keys(*probe, probe_path,
-                       {"path", "protocol", "interval", "sample_size", "successful_samples_required"});
-    HealthProbe hp;
-    hp.path = reader_.string(*probe, probe_path, "path", true, "a path starting with '/'").value_or("");
-    if (!hp.path.empty() && hp.path.front() != '/') {
-      reader_.error(base::JsonReader::at(probe_path, "path"),
-                    "probe path " + in_quotes(hp.path) + " does not start with '/'", "a path starting with '/'");
-    }
-    hp.protocol = reader_.one_of(*probe, probe_path, "protocol", false, {"http", "https"}).value_or("https");
-    // Front Door accepts probe intervals of 1-255 s (domain-facts lists 30, 120 and 240 s defaults).
-    hp.interval = reader_.duration(*probe, probe_path, "interval", false, std::chrono::seconds(255), "255s")
-                      .value_or(std::chrono::seconds(30));
-    hp.sample_size =
-        static_cast<int>(reader_.number(*probe, probe_path, "sample_size", false, 1, 255, true).value_or(4));
-    hp.successful_samples_required = static_cast<int>(
-        reader_.number(*probe, probe_path, "successful_samples_required", false, 1, 255, true).value_or(3));
-    if (hp.successful_samples_required > hp.sample_size) {
-      reader_.error(base::JsonReader::at(probe_path, "successful_samples_required"),
-                    std::to_string(hp.successful_samples_required) + " is more than the sample size " +
-                        std::to_string(hp.sample_size),
-                    "1 to sample_size");
-    }
-    info.health_probe = hp;
+    info.health_probe = check_health_probe(*probe, base::JsonReader::at(path, "health_probe"), info.is_traffic_manager());
   }
   std::vector<std::pair<std::string, std::string>> origins;  // gateway id, path
   if (const json* list = reader_.array(item, path, "origins", true)) {
@@ -81,6 +73,79 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
   for (const auto& [gateway, origin_path] : origins) {
     builder_.refer(v, gateway, origin_path, {NodeKind::kGateway}, EdgeKind::kDependency, true);
   }
+  if (info.health_probe && !info.health_probe->source.empty()) {
+    builder_.check_reference(v, info.health_probe->source,
+                             base::JsonReader::at(base::JsonReader::at(path, "health_probe"), "source"),
+                             {NodeKind::kClient});
+  }
+}
+
+HealthProbe EntryAndLinkReader::check_health_probe(const json& probe, const std::string& path,
+                                                   bool is_traffic_manager) {
+  const std::vector<std::string> product_keys =
+      is_traffic_manager ? std::vector<std::string>{"tolerated_failures", "timeout"}
+                         : std::vector<std::string>{"sample_size", "successful_samples_required"};
+  std::vector<std::string> keys{"path", "protocol", "interval", "source"};
+  keys.insert(keys.end(), product_keys.begin(), product_keys.end());
+  for (const char* key : {"sample_size", "successful_samples_required", "tolerated_failures", "timeout"}) {
+    if (probe.contains(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      reader_.error(base::JsonReader::at(path, key),
+                    std::string(is_traffic_manager ? "Traffic Manager" : "Front Door") + " has no " + in_quotes(key),
+                    "for this product: " + base::JsonReader::join(product_keys));
+    }
+  }
+  std::vector<std::string> known = keys;
+  known.insert(known.end(), {"sample_size", "successful_samples_required", "tolerated_failures", "timeout"});
+  reader_.check_keys(probe, path, known);
+  HealthProbe hp;
+  hp.path = reader_.string(probe, path, "path", true, "a path starting with '/'").value_or("");
+  if (!hp.path.empty() && hp.path.front() != '/') {
+    reader_.error(base::JsonReader::at(path, "path"), "probe path " + in_quotes(hp.path) + " does not start with '/'",
+                  "a path starting with '/'");
+  }
+  hp.protocol = reader_.one_of(probe, path, "protocol", false, {"http", "https"}).value_or("https");
+  hp.source = reader_.string(probe, path, "source", false, "the id of a client").value_or("");
+  if (is_traffic_manager) {
+    check_traffic_manager_probe(probe, path, hp);
+    return hp;
+  }
+  // Front Door accepts probe intervals of 1-255 s (domain-facts lists 30, 120 and 240 s defaults).
+  hp.interval =
+      reader_.duration(probe, path, "interval", false, std::chrono::seconds(255), "255s").value_or(std::chrono::seconds(30));
+  hp.sample_size = static_cast<int>(reader_.number(probe, path, "sample_size", false, 1, 255, true).value_or(4));
+  hp.successful_samples_required =
+      static_cast<int>(reader_.number(probe, path, "successful_samples_required", false, 1, 255, true).value_or(3));
+  if (hp.successful_samples_required > hp.sample_size) {
+    reader_.error(base::JsonReader::at(path, "successful_samples_required"),
+                  std::to_string(hp.successful_samples_required) + " is more than the sample size " +
+                      std::to_string(hp.sample_size),
+                  "1 to sample_size");
+  }
+  return hp;
+}
+
+void EntryAndLinkReader::check_traffic_manager_probe(const json& probe, const std::string& path, HealthProbe& hp) {
+  // Traffic Manager (domain-facts): probing interval 30 s or 10 s (fast); tolerated
+  // failures 0-9, default 3; probe timeout 5-10 s (5-9 s with the 10 s interval).
+  hp.interval = reader_.duration(probe, path, "interval", false, std::chrono::seconds(30), "30s")
+                    .value_or(std::chrono::seconds(30));
+  if (hp.interval != std::chrono::seconds(10) && hp.interval != std::chrono::seconds(30)) {
+    reader_.error(base::JsonReader::at(path, "interval"), "Traffic Manager probes every 10 s or 30 s",
+                  "30 (the default) or 10 (fast probing)");
+  }
+  hp.tolerated_failures =
+      static_cast<int>(reader_.number(probe, path, "tolerated_failures", false, 0, 9, true).value_or(3));
+  const auto longest = hp.interval == std::chrono::seconds(10) ? std::chrono::seconds(9) : std::chrono::seconds(10);
+  hp.timeout = reader_.duration(probe, path, "timeout", false, longest, longest.count() == 9 ? "9s" : "10s")
+                   .value_or(longest);
+  if (hp.timeout < std::chrono::seconds(5)) {
+    reader_.error(base::JsonReader::at(path, "timeout"), "a probe timeout under 5 s",
+                  longest.count() == 9 ? "5-9 s with the 10 s interval" : "5-10 s");
+  }
+  // Unhealthy after tolerated + 1 consecutive failures, healthy again after one success:
+  // the window "1 of the last tolerated + 1" has exactly these semantics.
+  hp.sample_size = hp.tolerated_failures + 1;
+  hp.successful_samples_required = 1;
 }
 
 std::optional<VertexId> EntryAndLinkReader::lookup(const json& item, const std::string& path, std::string_view key,

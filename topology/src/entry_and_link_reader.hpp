@@ -33,6 +33,10 @@ class EntryAndLinkReader {
   void check_clients(const json& clients);
 
  private:
+  // The health probe at `path`, with the keys of the entry's product (Front Door or Traffic Manager).
+  HealthProbe check_health_probe(const json& probe, const std::string& path, bool is_traffic_manager);
+  // Traffic Manager's interval, tolerated failures and timeout, as a probe window (1 of tolerated + 1).
+  void check_traffic_manager_probe(const json& probe, const std::string& path, HealthProbe& hp);
   std::optional<VertexId> lookup(const json& item, const std::string& path, std::string_view key,
                                  const std::vector<NodeKind>& kinds);
 

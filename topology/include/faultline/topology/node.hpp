@@ -91,8 +91,11 @@ struct HealthProbe {
   std::string path;
   std::string protocol;  // "http" or "https"
   std::chrono::microseconds interval{0};
-  int sample_size = 0;
-  int successful_samples_required = 0;
+  int sample_size = 0;                  // Front Door: the last n probes judged
+  int successful_samples_required = 0;  // Front Door: x of them must succeed
+  int tolerated_failures = 3;           // Traffic Manager: unhealthy after this + 1 consecutive failures
+  std::chrono::microseconds timeout{std::chrono::seconds(10)};  // a probe unanswered this long failed
+  std::string source;  // id of the client geography the probes are sent from (their vantage)
 };
 
 /// One origin of the global entry.
@@ -109,6 +112,13 @@ struct GlobalEntryInfo {
   std::optional<HealthProbe> health_probe;
   std::vector<Origin> origins;
   double price_per_month_usd = 0;
+  // Traffic Manager only: clients' resolvers cache a DNS answer for dns_ttl; each client
+  // geography's traffic is spread over dns_resolvers resolvers whose caches expire at
+  // evenly staggered instants.
+  std::chrono::microseconds dns_ttl{std::chrono::seconds(60)};
+  int dns_resolvers = 10;
+
+  [[nodiscard]] bool is_traffic_manager() const { return product == "traffic_manager"; }
 };
 
 /// A Foundry Agent Service instance.
