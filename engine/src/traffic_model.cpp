@@ -422,7 +422,8 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
   }
   r.status = status;
   r.attempt_latency = latency;
-  sim_.schedule_after(latency, [this, slot] { on_completion(slot); });
+  r.attempt_start = sim_.now();
+  r.completion = sim_.schedule_after(latency, [this, slot] { on_completion(slot); });
 }
 
 void TrafficModel::on_completion(std::uint32_t slot) {
@@ -617,14 +618,17 @@ void TrafficModel::on_progress_tick() {
 std::uint32_t TrafficModel::allocate() {
   if (free_head_ == kNoSlot) {
     in_flight_.emplace_back();
+    in_flight_.back().is_active = true;
     return static_cast<std::uint32_t>(in_flight_.size() - 1);
   }
   const std::uint32_t slot = free_head_;
   free_head_ = in_flight_[slot].next_free;
+  in_flight_[slot].is_active = true;
   return slot;
 }
 
 void TrafficModel::release(std::uint32_t slot) {
+  in_flight_[slot].is_active = false;
   in_flight_[slot].next_free = free_head_;
   free_head_ = slot;
 }

@@ -98,6 +98,9 @@ class TrafficModel final : private router::RouterObserver {
     bool holds_slot = false;
     bool is_planned_failure = false;  // refused only by a failback's planned write pause
     std::uint32_t resolver = 0;       // behind Traffic Manager: index of the DNS resolver it asked
+    bool is_active = false;           // allocated (between allocate and release)
+    SimTime attempt_start;            // when the current attempt was sent
+    EventId completion;               // the current attempt's completion event
     std::uint32_t next_free = 0;
   };
 
@@ -169,6 +172,8 @@ class TrafficModel final : private router::RouterObserver {
   // Helpers.
   void finish_request(InFlight& r, bool is_success);
   void apply_faults();
+  // Fails at once every call in flight whose region, gateway or deployment a starting fault took down.
+  void drop_in_flight();
   [[nodiscard]] bool is_idle(const Deployment& d) const;
   // Share of deployment `d`'s capacity live in `region` now: 1 in a primary region; in a standby
   // region the standby fraction (ramping to 1 after the scale-up), or 1 for a warm pay-per-token one.

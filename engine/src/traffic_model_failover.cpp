@@ -223,6 +223,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     const bool needs_scale_up =
         !pattern_.is_active_active && is_standby_reduced() && !scale_up_at_ && incident_affected_ != 0;
     if (!needs_scale_up) recovery_.mark_full_capacity(*incident_, sim_.now());
+    drop_in_flight();
   } else {
     // The recovered region brings its own capacity back (first mark wins: a standby
     // that reached full size earlier keeps that time).
@@ -232,6 +233,42 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     const std::optional<double> resync = data_.on_fault_end(f);
     const bool is_current = incident_ && recovery_.incidents()[*incident_].fault == fault.name;
     if (is_current && (incident_affected_ != 0 || resync)) start_failback(resync);
+  }
+}
+
+void TrafficModel::drop_in_flight() {
+  // APIM multi-region (domain-facts): a failed region's in-flight requests are dropped.
+  // A call whose region, gateway or deployment is now down fails at this instant with
+  // no answer (status 0), whatever it would have answered; a call already without an
+  // answer (sent into a dead region) keeps waiting for its timeout. A zone outage takes
+  // a share c of a deployment's capacity: round(c x n) of its n calls in flight go with
+  // it (the first in slot order), so the count can be derived by hand.
+  const auto is_live = [&](const InFlight& r) {
+    return r.is_active && r.region != kNone && r.status != 0 && sim_.is_pending(r.completion);
+  };
+  std::vector<std::uint32_t> to_drop(deployments_.size(), 0);
+  for (const InFlight& r : in_flight_) {
+    if (is_live(r) && r.deployment != kNone) ++to_drop[r.deployment];
+  }
+  for (std::size_t d = 0; d < deployments_.size(); ++d) {
+    const double lost = deployments_[d].is_down ? 1.0 : std::clamp(deployments_[d].capacity_lost, 0.0, 1.0);
+    to_drop[d] = static_cast<std::uint32_t>(std::llround(lost * to_drop[d]));
+  }
+  for (std::uint32_t slot = 0; slot < in_flight_.size(); ++slot) {
+    InFlight& r = in_flight_[slot];
+    if (!is_live(r)) continue;
+    const Region& region = regions_[r.region];
+    bool is_dropped = region.is_down || region.is_gateway_down;
+    if (!is_dropped && r.deployment != kNone && to_drop[r.deployment] > 0) {
+      --to_drop[r.deployment];
+      is_dropped = true;
+    }
+    if (!is_dropped) continue;
+    sim_.cancel(r.completion);
+    r.status = 0;
+    r.retry_after = SimDuration{-1};
+    r.attempt_latency = sim_.now() - r.attempt_start;
+    r.completion = sim_.schedule_after(SimDuration{0}, [this, slot] { on_completion(slot); });
   }
 }
 
