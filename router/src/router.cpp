@@ -206,7 +206,9 @@ Pick Router::pick(Request& request, Micros now) {
     return result;
   } else {
     const EndpointMask untried = allowed & ~request.tried;
-    result.endpoint = spread(untried != 0 ? untried : allowed);
+    const EndpointMask pool = untried != 0 ? untried : allowed;
+    const bool is_by_priority = config_.selection.when_none_healthy == WhenNoneHealthy::kPriority;
+    result.endpoint = is_by_priority ? select(pool) : spread(pool);
     result.is_spread = true;
   }
   request.tried |= bit_of(result.endpoint);

@@ -95,7 +95,9 @@ void read_sections(base::JsonReader& r, const json& value, const std::string& pa
     read_duration(r, *s, at, "latency_band_ms", 1000, config.selection.latency_band);
     read_choice<router::WhenNoneHealthy>(
         r, *s, at, "when_none_healthy",
-        {{"spread", router::WhenNoneHealthy::kSpread}, {"fail", router::WhenNoneHealthy::kFail}},
+        {{"spread", router::WhenNoneHealthy::kSpread},
+         {"fail", router::WhenNoneHealthy::kFail},
+         {"priority", router::WhenNoneHealthy::kPriority}},
         config.selection.when_none_healthy);
   }
   if (const json* s = section(r, value, path, "probe",

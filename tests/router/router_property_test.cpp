@@ -33,7 +33,8 @@ RouterConfig random_config(RandomStream& rng) {
     c.endpoints.push_back(e);
   }
   c.selection.latency_band = ms(static_cast<std::int64_t>(rng.uniform_index(50)));
-  c.selection.when_none_healthy = rng.bernoulli(0.5) ? WhenNoneHealthy::kSpread : WhenNoneHealthy::kFail;
+  constexpr WhenNoneHealthy kChoices[] = {WhenNoneHealthy::kSpread, WhenNoneHealthy::kFail, WhenNoneHealthy::kPriority};
+  c.selection.when_none_healthy = kChoices[rng.uniform_index(3)];
   if (rng.bernoulli(0.5)) {
     ProbeConfig p;
     p.sample_size = static_cast<std::int64_t>(1 + rng.uniform_index(5));

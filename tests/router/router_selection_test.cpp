@@ -96,7 +96,7 @@ TEST_CASE("selection: lowest priority value first, then the latency band", "[rou
   }
 }
 
-TEST_CASE("selection: when none is available, spread over all or fail", "[router][selection]") {
+TEST_CASE("selection: when none is available, spread over all, fail, or honour priority", "[router][selection]") {
   RouterConfig c = endpoints_config(3);
   c.probe = one_probe();
   c.endpoints[2].is_enabled = false;
@@ -115,6 +115,19 @@ TEST_CASE("selection: when none is available, spread over all or fail", "[router
     const Pick p = router.pick(r, ms(1));
     CHECK_FALSE(p.has_endpoint());
     CHECK(p.reason == NoEndpointReason::kNoneAvailable);
+  }
+  SECTION("priority: route as if all were healthy, lowest priority first, then weights") {
+    // e0 priority 2, e1 and e3 priority 1 with weights 3 and 1 (e2 disabled): every
+    // pick goes to priority 1, split 3:1 by smooth weighted round-robin: e1 e1 e3 e1.
+    c.endpoints[0].priority = 2;
+    c.endpoints[1].weight = 3;
+    c.endpoints.push_back(EndpointConfig{"e3", 1, 1, {}, Micros{0}, true});
+    c.selection.when_none_healthy = WhenNoneHealthy::kPriority;
+    Router router(c);
+    for (std::size_t i = 0; i < 4; ++i) router.report_probe(i, 503, ms(1), ms(0));
+    CHECK(picks(router, 4, ms(1)) == "e1 e1 e3 e1 ");
+    Request r;
+    CHECK(router.pick(r, ms(2)).is_spread);
   }
   SECTION("a disabled endpoint is never picked even when it is the only healthy one") {
     c.selection.when_none_healthy = WhenNoneHealthy::kFail;

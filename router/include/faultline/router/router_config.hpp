@@ -24,8 +24,10 @@ struct EndpointConfig {
   bool is_enabled = true;      // `enabled`: a disabled endpoint is never picked
 };
 
-/// What to do when no endpoint is available (`selection.when_none_healthy`).
-enum class WhenNoneHealthy : std::uint8_t { kSpread, kFail };
+/// What to do when no endpoint is available (`selection.when_none_healthy`): spread
+/// round-robin over all (Front Door docs), fail the request, or route by priority,
+/// latency band and weight as if all were healthy (what a reported Front Door issue saw).
+enum class WhenNoneHealthy : std::uint8_t { kSpread, kFail, kPriority };
 
 struct SelectionConfig {
   Micros latency_band{0};  // `latency_band_ms` (Front Door classic: 0 ms)

@@ -66,7 +66,7 @@ const char* to_string(NoEndpointReason reason);
 struct Pick {
   std::size_t endpoint = kNoEndpoint;
   NoEndpointReason reason = NoEndpointReason::kNone;
-  bool is_spread = false;  // true when chosen by when_none_healthy = spread (nothing was available)
+  bool is_spread = false;  // true when chosen by when_none_healthy (spread or priority): nothing was available
 
   /// True when the pick names an endpoint.
   bool has_endpoint() const { return endpoint != kNoEndpoint; }
