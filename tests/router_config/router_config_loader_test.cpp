@@ -115,7 +115,7 @@ TEST_CASE("router config loader: bad input names the file, the JSON path, what i
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breaker": {"open_wait_s": "1m"}})") ==
         "cfg.json: breaker.open_wait_s: expected a number, got string (allowed: a number of seconds)");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "selection": {"when_none_healthy": "panic"}})") ==
-        "cfg.json: selection.when_none_healthy: unknown value \"panic\" (allowed: spread, fail)");
+        "cfg.json: selection.when_none_healthy: unknown value \"panic\" (allowed: spread, fail, priority)");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "failover": {}})") ==
         "cfg.json: failover: failover needs at least 2 endpoints (a primary and a secondary), got 1");
   CHECK(error_of(R"({"endpoints": []})") == "cfg.json: endpoints: endpoints must list from 1 to 64 endpoints, got 0");
