@@ -31,16 +31,17 @@ DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& patt
     if (const auto* info = std::get_if<topology::DataStoreInfo>(&node.details)) {
       store.has_automatic_failover = info->has_automatic_failover;
       store.has_multi_region_writes = info->has_multi_region_writes;
+      set_consistency_caps(*info, store);
     }
     SimDuration bound = std::max(replication.lag, replication.backup_interval);
     // A drawn lag may exceed the ring; the ring is capped at 7 days below (lost writes count within it).
     if (replication.lag_s) bound = std::max(bound, from_seconds(std::min(7.0 * 86400, replication.lag_s->mean() * 20)));
     horizon_s = std::max<std::int64_t>(horizon_s, bound.count() / 1000000 + 2);
     // Sync loses nothing; async and copy modes keep exact instants up to Cosmos DB's 15-minute bound.
-    if (replication.mode != topology::ReplicationMode::kSync) {
+    if (store.replication.mode != topology::ReplicationMode::kSync) {
       store.recent_window = std::min<SimDuration>(bound + std::chrono::seconds(1), std::chrono::minutes(15));
     }
-    if (replication.mode == topology::ReplicationMode::kSync && store.is_database) {
+    if (store.replication.mode == topology::ReplicationMode::kSync && store.is_database) {
       // Strong consistency: each write waits for the farthest replica (2 x RTT + 10 ms).
       const auto& g = topology.graph();
       const auto v = topology.find(id);
@@ -129,7 +130,13 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
         rpo = SimDuration{(schedule_origin_ + now.time_since_epoch()).count() % store.replication.backup_interval.count()};
         break;
     }
-    const double lost = writes_since(store, now - rpo, now);
+    if (store.rpo_cap) rpo = std::min(rpo, *store.rpo_cap);
+    double lost = writes_since(store, now - rpo, now);
+    if (store.max_lost_writes && lost > *store.max_lost_writes) {
+      // Bounded staleness: the replica lacks only the last K writes; RPO is how long ago the oldest was.
+      lost = *store.max_lost_writes;
+      rpo = now - oldest_of_last(store, lost, now);
+    }
     loss.stores.push_back(StoreLoss{i, rpo, lost});
     loss.lost_writes += lost;
     if (!has_worst || rpo > loss.rpo) {
@@ -192,6 +199,40 @@ bool DataLayer::is_promoted_by_service(std::size_t i) const {
   const bool is_replicated =
       s.replication.mode == topology::ReplicationMode::kSync || s.replication.mode == topology::ReplicationMode::kAsync;
   return s.is_database && s.has_automatic_failover && is_replicated;
+}
+
+void DataLayer::set_consistency_caps(const topology::DataStoreInfo& info, Store& store) {
+  // domain-facts, Cosmos DB RPO: strong 0; session, consistent prefix, eventual < 15 min;
+  // bounded staleness K writes and T seconds.
+  const std::string& c = info.consistency;
+  if (c == "strong") {
+    store.replication.mode = topology::ReplicationMode::kSync;
+  } else if (c == "session" || c == "consistent_prefix" || c == "eventual") {
+    store.rpo_cap = std::chrono::minutes(15);
+  } else if (c == "bounded_staleness") {
+    store.rpo_cap = info.max_staleness;
+    store.max_lost_writes = info.max_staleness_writes;
+  }
+}
+
+SimTime DataLayer::oldest_of_last(const Store& store, double count, SimTime now) const {
+  // The instant of the count-th last write acknowledged at or before now (exact within the
+  // recent window; otherwise to the second from the ring).
+  const std::int64_t now_us = now.time_since_epoch().count();
+  double sum = 0;
+  for (auto it = store.recent.rbegin(); it != store.recent.rend(); ++it) {
+    if (it->first > now_us) continue;
+    sum += it->second;
+    if (sum >= count) return SimTime{SimDuration{it->first}};
+  }
+  const auto size = static_cast<std::int64_t>(ring_size_);
+  sum = 0;
+  const std::int64_t now_s = now_us / 1000000;
+  for (std::int64_t s = std::min(now_s, ring_second_); s >= 0 && s > now_s - size; --s) {
+    sum += store.ring[static_cast<std::size_t>(s % size)];
+    if (sum >= count) return SimTime{std::chrono::seconds(s)};
+  }
+  return kSimStart;
 }
 
 double DataLayer::writes_since(const Store& store, SimTime from, SimTime now) const {

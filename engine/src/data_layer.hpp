@@ -82,6 +82,10 @@ class DataLayer {
     bool is_database = false;  // requests that write need it
     bool has_automatic_failover = false;
     bool has_multi_region_writes = false;
+    // Cosmos DB consistency caps: a replica never lags by more than this (session, prefix,
+    // eventual: 15 min; bounded staleness: T) nor by more than max_lost_writes (bounded staleness: K).
+    std::optional<SimDuration> rpo_cap;
+    std::optional<double> max_lost_writes;
     std::vector<double> ring;  // writes acknowledged to this store per second, last ring-size seconds
     // Writes at their exact instants (us since the run's start, writes), the last `recent_window`
     // only: lost writes are counted from these whenever the RPO fits, so a fault's sub-second
@@ -92,6 +96,10 @@ class DataLayer {
 
   // Writes acknowledged to `store` in (from, now]: exact when now - from is within the store's
   // recent window; otherwise in whole seconds [floor(from), now] from the per-second ring.
+  // Sets the RPO caps of a database's consistency level (strong replicates synchronously).
+  static void set_consistency_caps(const topology::DataStoreInfo& info, Store& store);
+  // When the count-th last write before `now` was acknowledged.
+  [[nodiscard]] SimTime oldest_of_last(const Store& store, double count, SimTime now) const;
   [[nodiscard]] double writes_since(const Store& store, SimTime from, SimTime now) const;
 
   const PatternSpec& pattern_;

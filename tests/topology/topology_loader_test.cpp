@@ -208,7 +208,7 @@ TEST_CASE("bad input: every error names file, JSON path, problem and what is all
                 "named (allowed: the id of a database or object_storage holding the threads)",
                 "t.json: regions[0].data_stores[0].secrets: unknown key \"secrets\" (allowed: id, description, kind, "
                 "service, price_per_month_usd, zones, zone_redundant_sla, depends_on, consistency, "
-                "multi_region_writes, automatic_failover)"});
+                "multi_region_writes, automatic_failover, max_staleness_writes, max_staleness)"});
   }
   SECTION("20 an unreadable file") {
     const LoadResult r = TopologyLoader::load_file("/nonexistent/topology.json");

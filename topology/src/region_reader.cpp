@@ -221,7 +221,8 @@ void RegionReader::check_data_store(const json& item, const std::string& path, V
   if (!kind_name || *kind_name == "key_vault") keys.push_back("secrets");
   if (!kind_name || *kind_name == "hsm") keys.push_back("keys");
   if (!kind_name || *kind_name == "database") {
-    keys.insert(keys.end(), {"consistency", "multi_region_writes", "automatic_failover"});
+    keys.insert(keys.end(),
+                {"consistency", "multi_region_writes", "automatic_failover", "max_staleness_writes", "max_staleness"});
   }
   reader_.check_keys(item, path, keys);
   DataStoreInfo info;
@@ -233,6 +234,7 @@ void RegionReader::check_data_store(const json& item, const std::string& path, V
                          .one_of(item, path, "consistency", false,
                                  {"strong", "bounded_staleness", "session", "consistent_prefix", "eventual"})
                          .value_or("");
+  check_staleness(item, path, info);
   info.has_multi_region_writes = reader_.boolean(item, path, "multi_region_writes", false).value_or(false);
   info.has_automatic_failover = reader_.boolean(item, path, "automatic_failover", false).value_or(false);
   const NodeKind kind =
@@ -240,6 +242,26 @@ void RegionReader::check_data_store(const json& item, const std::string& path, V
                                         (std::find(kinds.begin(), kinds.end(), *kind_name) - kinds.begin()))
                 : NodeKind::kDatabase;
   add_component(item, path, region, zone_ids, kind, info);
+}
+
+void RegionReader::check_staleness(const json& item, const std::string& path, DataStoreInfo& info) {
+  if (info.consistency != "bounded_staleness") {
+    for (const char* key : {"max_staleness_writes", "max_staleness"}) {
+      if (item.contains(key)) {
+        reader_.error(base::JsonReader::at(path, key), "only bounded staleness has a staleness bound",
+                      "this key with \"consistency\": \"bounded_staleness\"");
+      }
+    }
+    return;
+  }
+  // Cosmos DB: K writes 10 - 2,147,483,647 and T 5 s - 1 day (multi-region: at least 100,000 and 300 s).
+  info.max_staleness_writes =
+      reader_.number(item, path, "max_staleness_writes", false, 10, 2147483647, true).value_or(100000);
+  info.max_staleness = reader_.duration(item, path, "max_staleness", false, std::chrono::hours(24), "24h")
+                           .value_or(std::chrono::seconds(300));
+  if (info.max_staleness < std::chrono::seconds(5)) {
+    reader_.error(base::JsonReader::at(path, "max_staleness"), "a staleness bound under 5 s", "5 s to 24 h");
+  }
 }
 
 }  // namespace faultline::topology

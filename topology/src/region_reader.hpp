@@ -32,6 +32,8 @@ class RegionReader {
                      const std::vector<std::string>& zone_ids);
   void check_agent_service(const json& item, const std::string& path, VertexId region,
                            const std::vector<std::string>& zone_ids);
+  // Bounded staleness's K writes and T; an error on either key under another consistency.
+  void check_staleness(const json& item, const std::string& path, DataStoreInfo& info);
   void check_data_store(const json& item, const std::string& path, VertexId region,
                         const std::vector<std::string>& zone_ids);
 

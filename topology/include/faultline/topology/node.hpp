@@ -136,6 +136,10 @@ struct DataStoreInfo {
   bool has_zone_redundant_sla = false;
   std::vector<std::string> secrets;  // key vault secrets or HSM keys by name
   std::string consistency;           // database only: "strong", "bounded_staleness", "session", ...
+  // Bounded staleness only: a replica lags by at most this many writes and this long
+  // (Cosmos DB's multi-region minimums: 100,000 writes, 300 s).
+  double max_staleness_writes = 100000;
+  std::chrono::microseconds max_staleness{std::chrono::seconds(300)};
   bool has_multi_region_writes = false;
   bool has_automatic_failover = false;
 };
