@@ -16,6 +16,15 @@ using nlohmann::json;
 
 namespace {
 
+// Loads `scenario` (paths relative to scenarios/) as the file `name` and runs its first pattern.
+PatternResult run_json(const json& scenario, const std::string& name) {
+  const auto loaded = ScenarioLoader::load_text(scenario.dump(), name, source_path("scenarios"));
+  INFO(loaded.error_report());
+  REQUIRE(loaded.scenario);
+  PatternSimulation simulation(*loaded.scenario, 0);
+  return simulation.run();
+}
+
 PatternResult run_file(const std::string& relative, const std::function<void(json&)>& edit_topology = {}) {
   std::ifstream in(source_path(relative));
   json scenario = json::parse(in);
@@ -27,11 +36,7 @@ PatternResult run_file(const std::string& relative, const std::function<void(jso
     std::ofstream(path) << topology.dump();
     scenario["topology"] = path;
   }
-  const auto loaded = ScenarioLoader::load_text(scenario.dump(), relative, source_path("scenarios"));
-  INFO(loaded.error_report());
-  REQUIRE(loaded.scenario);
-  PatternSimulation simulation(*loaded.scenario, 0);
-  return simulation.run();
+  return run_json(scenario, relative);
 }
 
 // The share of the traffic recorded in `region` in the series bucket holding `t_s`.
@@ -101,11 +106,7 @@ TEST_CASE("probe vantage: Front Door's latency band excludes the origin far from
     const std::string path = faultline::testing::temp_path("vantage-topology.json");
     std::ofstream(path) << topology.dump();
     scenario["topology"] = path;
-    const auto loaded = ScenarioLoader::load_text(scenario.dump(), scenario_path, source_path("scenarios"));
-    INFO(loaded.error_report());
-    REQUIRE(loaded.scenario);
-    PatternSimulation simulation(*loaded.scenario, 0);
-    return simulation.run();
+    return run_json(scenario, scenario_path);
   };
   SECTION("default vantage: the largest client group") {
     const PatternResult r = run_from("");

@@ -6,6 +6,7 @@
 #include "faultline/topology/topology_loader.hpp"
 #include "topology_test_support.hpp"
 
+using faultline::testing::error_lines;
 using faultline::testing::load_json;
 using faultline::testing::load_ok;
 using faultline::topology::DataStoreInfo;
@@ -19,12 +20,6 @@ json with_database(const json& options) {
   return json{{"name", "t"}, {"regions", {{{"id", "r1"}, {"geography", "us"}, {"data_stores", {db}}}}}};
 }
 
-std::vector<std::string> errors_of(const json& doc) {
-  const auto result = load_json(doc, "t.json");
-  std::vector<std::string> out;
-  for (const faultline::base::LoadError& e : result.errors) out.push_back(e.to_string());
-  return out;
-}
 
 }  // namespace
 
@@ -43,10 +38,10 @@ TEST_CASE("bounded staleness: K writes and T, with Cosmos DB's defaults", "[topo
     CHECK(info.max_staleness == std::chrono::seconds(60));
   }
   SECTION("under session consistency, and a bound under 5 s") {
-    CHECK(errors_of(with_database({{"consistency", "session"}, {"max_staleness", "1m"}})) ==
+    CHECK(error_lines(with_database({{"consistency", "session"}, {"max_staleness", "1m"}})) ==
           std::vector<std::string>{"t.json: regions[0].data_stores[0].max_staleness: only bounded staleness has a "
                                    "staleness bound (allowed: this key with \"consistency\": \"bounded_staleness\")"});
-    CHECK(errors_of(with_database({{"consistency", "bounded_staleness"}, {"max_staleness", "2s"}})) ==
+    CHECK(error_lines(with_database({{"consistency", "bounded_staleness"}, {"max_staleness", "2s"}})) ==
           std::vector<std::string>{"t.json: regions[0].data_stores[0].max_staleness: a staleness bound under 5 s "
                                    "(allowed: 5 s to 24 h)"});
   }

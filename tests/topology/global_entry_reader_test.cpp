@@ -7,6 +7,7 @@
 #include "faultline/topology/topology_loader.hpp"
 #include "topology_test_support.hpp"
 
+using faultline::testing::error_lines;
 using faultline::testing::load_json;
 using faultline::testing::load_ok;
 using faultline::topology::GlobalEntryInfo;
@@ -32,13 +33,6 @@ json minimal() {
   })");
 }
 
-std::vector<std::string> errors_of(const json& doc) {
-  const auto result = load_json(doc, "t.json");
-  std::vector<std::string> out;
-  for (const faultline::base::LoadError& e : result.errors) out.push_back(e.to_string());
-  CHECK_FALSE(result.is_ok());
-  return out;
-}
 
 GlobalEntryInfo entry_of(const json& doc) {
   const auto topo = load_ok(doc);
@@ -76,7 +70,7 @@ TEST_CASE("traffic manager: documented defaults and ranges", "[topology][traffic
     doc["global_entry"]["health_probe"]["interval"] = "20s";
     doc["global_entry"]["health_probe"]["timeout"] = "2s";
     doc["global_entry"]["health_probe"]["tolerated_failures"] = 10;
-    CHECK(errors_of(doc) ==
+    CHECK(error_lines(doc) ==
           Lines{"t.json: global_entry.health_probe.interval: Traffic Manager probes every 10 s or 30 s (allowed: 30 "
                 "(the default) or 10 (fast probing))",
                 "t.json: global_entry.health_probe.tolerated_failures: 10 is absurdly large (allowed: an integer from 0 "
@@ -86,13 +80,13 @@ TEST_CASE("traffic manager: documented defaults and ranges", "[topology][traffic
   SECTION("Front Door's keys on Traffic Manager, and Traffic Manager's on Front Door") {
     json doc = minimal();
     doc["global_entry"]["health_probe"]["sample_size"] = 4;
-    CHECK(errors_of(doc) == Lines{"t.json: global_entry.health_probe.sample_size: Traffic Manager has no "
+    CHECK(error_lines(doc) == Lines{"t.json: global_entry.health_probe.sample_size: Traffic Manager has no "
                                   "\"sample_size\" (allowed: for this product: tolerated_failures, timeout)"});
     doc = minimal();
     doc["global_entry"]["product"] = "front_door";
     doc["global_entry"]["health_probe"]["tolerated_failures"] = 3;
     doc["global_entry"]["dns_ttl"] = "30s";
-    CHECK(errors_of(doc) ==
+    CHECK(error_lines(doc) ==
           Lines{"t.json: global_entry.dns_ttl: a Front Door entry answers every request, it has no DNS cache (allowed: "
                 "\"dns_ttl\" and \"dns_resolvers\" only with \"product\": \"traffic_manager\")",
                 "t.json: global_entry.health_probe.tolerated_failures: Front Door has no \"tolerated_failures\" "
@@ -109,7 +103,7 @@ TEST_CASE("the probes' vantage: a client geography, by default the largest", "[t
   SECTION("an unknown client is named with the nearest id") {
     json doc = minimal();
     doc["global_entry"]["health_probe"]["source"] = "wes";
-    CHECK(errors_of(doc) == Lines{"t.json: global_entry.health_probe.source: unknown id \"wes\"; did you mean "
+    CHECK(error_lines(doc) == Lines{"t.json: global_entry.health_probe.source: unknown id \"wes\"; did you mean "
                                   "\"west\"? (allowed: the id of a client)"});
   }
 }

@@ -4,6 +4,7 @@
 #include "faultline/topology/topology_loader.hpp"
 #include "topology_test_support.hpp"
 
+using faultline::testing::error_lines;
 using faultline::testing::load_json;
 using faultline::testing::load_ok;
 using faultline::testing::read_source_json;
@@ -34,14 +35,6 @@ json minimal() {
   })");
 }
 
-// The errors of `doc` as "file: path: problem (allowed: ...)" lines.
-std::vector<std::string> errors_of(const json& doc) {
-  const LoadResult result = load_json(doc, "t.json");
-  std::vector<std::string> out;
-  for (const faultline::base::LoadError& e : result.errors) out.push_back(e.to_string());
-  CHECK_FALSE(result.is_ok());
-  return out;
-}
 
 using Lines = std::vector<std::string>;
 
@@ -84,14 +77,14 @@ TEST_CASE("bad input: every error names file, JSON path, problem and what is all
           "(allowed: JSON (RFC 8259): no comments, no trailing commas)");
   }
   SECTION("2 the root is not an object") {
-    CHECK(errors_of(json::array({1})) ==
+    CHECK(error_lines(json::array({1})) ==
           Lines{"t.json: the file holds a JSON array, not an object (allowed: an object with \"name\" and \"regions\")"});
   }
   SECTION("3 unknown key: the nearest valid key is suggested") {
     json doc = minimal();
     doc["regions"][0]["geograpy"] = doc["regions"][0]["geography"];
     doc["regions"][0].erase("geography");
-    CHECK(errors_of(doc) ==
+    CHECK(error_lines(doc) ==
           Lines{"t.json: regions[0].geograpy: unknown key \"geograpy\"; did you mean \"geography\"? (allowed: id, "
                 "description, geography, paired_region, data_boundary, zones, private_endpoints, private_dns_zones, "
                 "model_deployments, gateways, agent_services, data_stores)",
@@ -101,90 +94,90 @@ TEST_CASE("bad input: every error names file, JSON path, problem and what is all
   SECTION("4 missing required field") {
     json doc = minimal();
     doc["regions"][0]["model_deployments"][0].erase("version");
-    CHECK(errors_of(doc) == Lines{"t.json: regions[0].model_deployments[0].version: missing required key \"version\" "
+    CHECK(error_lines(doc) == Lines{"t.json: regions[0].model_deployments[0].version: missing required key \"version\" "
                                   "(allowed: a pinned model version, e.g. \"2025-04-14\")"});
   }
   SECTION("5 wrongly typed field") {
     json doc = minimal();
     doc["regions"] = "eastus2";
     // Without regions the gateway g1 does not exist either: the origin that names it is reported too.
-    CHECK(errors_of(doc) == Lines{"t.json: regions: expected an array, got string (allowed: an array)",
+    CHECK(error_lines(doc) == Lines{"t.json: regions: expected an array, got string (allowed: an array)",
                                   "t.json: global_entry.origins[0].gateway: unknown id \"g1\" (allowed: the id of a gateway)"});
   }
   SECTION("6 duplicate id") {
     json doc = minimal();
     doc["regions"][0]["zones"][1]["id"] = "r1-az1";
-    CHECK(errors_of(doc) == Lines{"t.json: regions[0].zones[1].id: duplicate id \"r1-az1\", first defined at "
+    CHECK(error_lines(doc) == Lines{"t.json: regions[0].zones[1].id: duplicate id \"r1-az1\", first defined at "
                                   "regions[0].zones[0].id (allowed: ids unique across the whole topology)"});
   }
   SECTION("7 unknown id, with the nearest id of the right kind suggested") {
     json doc = minimal();
     doc["regions"][0]["gateways"][0]["backends"] = {"m2"};
-    CHECK(errors_of(doc) == Lines{"t.json: regions[0].gateways[0].backends[0]: unknown id \"m2\"; did you mean \"m1\"? "
+    CHECK(error_lines(doc) == Lines{"t.json: regions[0].gateways[0].backends[0]: unknown id \"m2\"; did you mean \"m1\"? "
                                   "(allowed: the id of a model_deployment or agent_service)"});
   }
   SECTION("8 reference to a node of the wrong kind") {
     json doc = minimal();
     doc["clients"][0]["entry"] = "db1";
-    CHECK(errors_of(doc) ==
+    CHECK(error_lines(doc) ==
           Lines{"t.json: clients[0].entry: \"db1\" is a database (allowed: the id of a global_entry or gateway)"});
   }
   SECTION("9 negative value") {
     json doc = minimal();
     doc["regions"][0]["model_deployments"][0]["price"] = {{"per_hour_usd", -1}};
-    CHECK(errors_of(doc) == Lines{"t.json: regions[0].model_deployments[0].price.per_hour_usd: negative value -1 "
+    CHECK(error_lines(doc) == Lines{"t.json: regions[0].model_deployments[0].price.per_hour_usd: negative value -1 "
                                   "(allowed: a number from 0 to 1000000)"});
   }
   SECTION("10 absurd latency (more than 10 minutes)") {
     json doc = minimal();
     doc["regions"].push_back({{"id", "r2"}, {"geography", "us"}});
     doc["network_links"] = {{{"from", "r1"}, {"to", "r2"}, {"latency", "11m"}}};
-    CHECK(errors_of(doc) == Lines{"t.json: network_links[0].latency: \"11m\" is absurdly long (allowed: a number of "
+    CHECK(error_lines(doc) == Lines{"t.json: network_links[0].latency: \"11m\" is absurdly long (allowed: a number of "
                                   "seconds >= 0 or a string like \"500ms\", \"90s\", \"15m\", \"2h\", at most 10m)"});
   }
   SECTION("11 traffic shares that do not sum to 1") {
     json doc = minimal();
     doc["clients"][0]["traffic_share"] = 0.6;
     doc["clients"].push_back({{"id", "c2"}, {"geography", "eu"}, {"traffic_share", 0.3}, {"entry", "fd"}});
-    CHECK(errors_of(doc) == Lines{"t.json: clients: traffic shares sum to 0.9 (allowed: shares that sum to 1)"});
+    CHECK(error_lines(doc) == Lines{"t.json: clients: traffic shares sum to 0.9 (allowed: shares that sum to 1)"});
   }
   SECTION("12 duration with an unknown unit") {
     json doc = minimal();
     doc["regions"][0]["model_deployments"][0]["warm_up"] = "5d";
-    CHECK(errors_of(doc) == Lines{"t.json: regions[0].model_deployments[0].warm_up: unknown unit \"d\" in \"5d\" "
+    CHECK(error_lines(doc) == Lines{"t.json: regions[0].model_deployments[0].warm_up: unknown unit \"d\" in \"5d\" "
                                   "(allowed: a number of seconds >= 0 or a string like \"500ms\", \"90s\", \"15m\", "
                                   "\"2h\", at most 24h)"});
   }
   SECTION("13 misspelt enumeration value") {
     json doc = minimal();
     doc["regions"][0]["model_deployments"][0]["deployment_type"] = "provisoned";
-    CHECK(errors_of(doc) ==
+    CHECK(error_lines(doc) ==
           Lines{"t.json: regions[0].model_deployments[0].deployment_type: unknown value \"provisoned\"; did you mean "
                 "\"provisioned\"? (allowed: global_standard, data_zone_standard, standard, provisioned, batch, developer)"});
   }
   SECTION("14 zone of another region") {
     json doc = minimal();
     doc["regions"][0]["model_deployments"][0]["zones"] = {"r1-az3"};
-    CHECK(errors_of(doc) == Lines{"t.json: regions[0].model_deployments[0].zones[0]: unknown zone \"r1-az3\" in region "
+    CHECK(error_lines(doc) == Lines{"t.json: regions[0].model_deployments[0].zones[0]: unknown zone \"r1-az3\" in region "
                                   "\"r1\"; did you mean \"r1-az1\"? (allowed: zones of this region: r1-az1, r1-az2)"});
   }
   SECTION("15 probe needing more successes than samples") {
     json doc = minimal();
     doc["global_entry"]["health_probe"] = {{"path", "/status"}, {"sample_size", 2}, {"successful_samples_required", 3}};
-    CHECK(errors_of(doc) == Lines{"t.json: global_entry.health_probe.successful_samples_required: 3 is more than the "
+    CHECK(error_lines(doc) == Lines{"t.json: global_entry.health_probe.successful_samples_required: 3 is more than the "
                                   "sample size 2 (allowed: 1 to sample_size)"});
   }
   SECTION("16 dependency cycle") {
     json doc = minimal();
     doc["regions"][0]["data_stores"][0]["depends_on"] = {"a1"};
-    CHECK(errors_of(doc) == Lines{"t.json: regions[0].agent_services[0]: dependency cycle: a1 -> db1 -> a1 (allowed: "
+    CHECK(error_lines(doc) == Lines{"t.json: regions[0].agent_services[0]: dependency cycle: a1 -> db1 -> a1 (allowed: "
                                   "dependencies without cycles (a node cannot need itself, even through others))"});
   }
   SECTION("17 integer field given a fraction, and an origin weight out of range") {
     json doc = minimal();
     doc["global_entry"]["health_probe"] = {{"path", "/status"}, {"sample_size", 2.5}};
     doc["global_entry"]["origins"][0]["weight"] = 5000;
-    CHECK(errors_of(doc) ==
+    CHECK(error_lines(doc) ==
           Lines{"t.json: global_entry.health_probe.sample_size: 2.5 is not an integer (allowed: an integer from 1 to 255)",
                 "t.json: global_entry.origins[0].weight: 5000 is absurdly large (allowed: an integer from 1 to 1000)"});
   }
@@ -194,7 +187,7 @@ TEST_CASE("bad input: every error names file, JSON path, problem and what is all
     doc["regions"].push_back({{"id", "r2"}, {"geography", "us"}});
     doc["replication_links"] = {{{"from", "db1"}, {"to", "kv1"}, {"mode", "async"}}};
     doc["network_links"] = {{{"from", "r2"}, {"to", "r2"}, {"latency", 0.01}}};
-    CHECK(errors_of(doc) ==
+    CHECK(error_lines(doc) ==
           Lines{"t.json: network_links[0].to: a link from \"r2\" to itself (allowed: two different regions)",
                 "t.json: replication_links[0].to: replicates a database to a key_vault (allowed: two data stores of the "
                 "same kind)"});
@@ -203,7 +196,7 @@ TEST_CASE("bad input: every error names file, JSON path, problem and what is all
     json doc = minimal();
     doc["regions"][0]["agent_services"][0].erase("thread_store");
     doc["regions"][0]["data_stores"][0]["secrets"] = {"x"};
-    CHECK(errors_of(doc) ==
+    CHECK(error_lines(doc) ==
           Lines{"t.json: regions[0].agent_services[0].thread_store: threads_persisted is true but no thread_store is "
                 "named (allowed: the id of a database or object_storage holding the threads)",
                 "t.json: regions[0].data_stores[0].secrets: unknown key \"secrets\" (allowed: id, description, kind, "
@@ -232,7 +225,7 @@ TEST_CASE("bad input: every error names file, JSON path, problem and what is all
     doc["regions"][0]["id"] = "r 1";
     doc["regions"][0]["model_deployments"][0]["capacity"]["tokens_per_minute"] = 2e9;
     doc["regions"][0]["data_stores"][0]["kind"] = "databse";
-    const Lines errors = errors_of(doc);
+    const Lines errors = error_lines(doc);
     REQUIRE(errors.size() == 4);
     CHECK(errors[0] == "t.json: nme: unknown key \"nme\"; did you mean \"name\"? (allowed: $schema, name, description, "
                        "regions, global_entry, network_links, replication_links, clients)");

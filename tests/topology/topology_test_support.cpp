@@ -17,6 +17,14 @@ topology::LoadResult load_json(const nlohmann::json& doc, const std::string& nam
   return topology::TopologyLoader::load_text(doc.dump(2), name);
 }
 
+std::vector<std::string> error_lines(const nlohmann::json& doc, const std::string& name) {
+  const topology::LoadResult result = load_json(doc, name);
+  std::vector<std::string> out;
+  for (const base::LoadError& e : result.errors) out.push_back(e.to_string());
+  CHECK_FALSE(result.is_ok());
+  return out;
+}
+
 topology::Topology load_ok(const nlohmann::json& doc) {
   topology::LoadResult result = load_json(doc);
   INFO(result.error_report());
