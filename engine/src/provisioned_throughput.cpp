@@ -16,19 +16,26 @@ ProvisionedThroughput::ProvisionedThroughput(double ptu, double tokens_per_ptu_p
   capacity_ = drain_per_s_ * burst_s;
 }
 
-double ProvisionedThroughput::level_at(SimTime now) const {
+// The scale in force now is applied to the whole interval since the last admission: scale
+// changes only at fault and scale-up instants, which a busy deployment sees within a call.
+double ProvisionedThroughput::level_at(SimTime now, double scale) const {
   const double dt = to_seconds(now - last_);
-  return std::max(0.0, level_ - drain_per_s_ * dt);
+  return std::max(0.0, level_ - drain_per_s_ * scale * dt);
 }
 
-double ProvisionedThroughput::utilisation(SimTime now) const { return level_at(now) / capacity_; }
+double ProvisionedThroughput::utilisation(SimTime now, double scale) const {
+  return level_at(now, scale) / (capacity_ * scale);
+}
 
-Admission ProvisionedThroughput::admit(SimTime now, double estimated_tokens) {
-  level_ = level_at(now);
+Admission ProvisionedThroughput::admit(SimTime now, double estimated_tokens, double scale) {
+  if (!(scale > 0)) return Admission{false, SimDuration{-1}};  // nothing live: 429 without Retry-After
+  scale = std::min(scale, 1.0);
+  level_ = level_at(now, scale);
   last_ = now;
-  if (level_ >= capacity_) {
+  const double capacity = capacity_ * scale;
+  if (level_ >= capacity) {
     // Strictly below 100 % after (level - capacity) / drain seconds; round up to the next microsecond.
-    const double wait_s = (level_ - capacity_) / drain_per_s_;
+    const double wait_s = (level_ - capacity) / (drain_per_s_ * scale);
     return Admission{false, micros(static_cast<std::int64_t>(std::floor(wait_s * 1e6)) + 1)};
   }
   level_ += estimated_tokens;

@@ -39,7 +39,6 @@ bool lacks_private_network(const topology::Topology& topo, const std::string& re
 using topology::NodeKind;
 
 constexpr std::size_t kMaxSeriesBuckets = 1440;
-constexpr SimDuration kConcurrencyRetryAfter = seconds(1);  // 429 when every slot is busy
 
 bool is_retryable(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
 
@@ -86,35 +85,40 @@ void TrafficModel::build_regions() {
     region.lacks_private_dns = lacks_private_network(topo, e.name);
     region.is_dns_down = region.lacks_private_dns;
     for (const WorkloadSpec& w : scenario_.workloads) {
-      std::size_t found = kNone;
+      std::vector<std::pair<int, std::size_t>> pool;  // (pool priority, deployment), in file order
       for (auto v : topo.members_of_region(e.name)) {
         const topology::Node& node = topo.node(v);
         if (node.kind != NodeKind::kModelDeployment) continue;
         const auto& info = std::get<topology::ModelDeploymentInfo>(node.details);
         if (info.model != w.model) continue;
-        const auto existing = std::find_if(deployments_.begin(), deployments_.end(),
-                                           [&](const Deployment& d) { return d.id == node.id; });
-        if (existing != deployments_.end()) {
-          found = static_cast<std::size_t>(existing - deployments_.begin());
-          break;
-        }
-        Deployment d;
-        d.id = node.id;
-        d.region = regions_.size();
-        const double capacity = info.capacity_tokens_per_minute;
-        const double quota = info.quota_tokens_per_minute > 0 ? std::min(info.quota_tokens_per_minute, capacity) : capacity;
-        d.quota = StandardQuota(std::max(quota, 1.0));
-        d.concurrency = info.concurrency > 0 ? info.concurrency : 1;
-        d.zones = node.zones;
-        d.is_pay_per_token = info.deployment_type != topology::DeploymentType::kProvisioned;
-        found = deployments_.size();
-        deployments_.push_back(std::move(d));
-        break;
+        pool.emplace_back(info.pool_priority, add_deployment(node, regions_.size()));
       }
-      region.deployment_of_workload.push_back(found);
+      std::stable_sort(pool.begin(), pool.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::vector<std::size_t>& members = region.pool_of_workload.emplace_back();
+      for (const auto& [priority, d] : pool) members.push_back(d);
     }
     regions_.push_back(std::move(region));
   }
+}
+
+std::size_t TrafficModel::add_deployment(const topology::Node& node, std::size_t region) {
+  const auto existing =
+      std::find_if(deployments_.begin(), deployments_.end(), [&](const Deployment& d) { return d.id == node.id; });
+  if (existing != deployments_.end()) return static_cast<std::size_t>(existing - deployments_.begin());
+  const auto& info = std::get<topology::ModelDeploymentInfo>(node.details);
+  Deployment d;
+  d.id = node.id;
+  d.region = region;
+  const double capacity = info.capacity_tokens_per_minute;
+  const double quota = info.quota_tokens_per_minute > 0 ? std::min(info.quota_tokens_per_minute, capacity) : capacity;
+  d.quota = StandardQuota(std::max(quota, 1.0));
+  d.is_pay_per_token = info.deployment_type != topology::DeploymentType::kProvisioned;
+  // PTUs x tokens per PTU per minute is the deployment's capacity in tokens per minute.
+  if (!d.is_pay_per_token) d.ptu.emplace(1.0, std::max(capacity, 1.0));
+  d.concurrency = info.concurrency > 0 ? info.concurrency : 1;
+  d.zones = node.zones;
+  deployments_.push_back(std::move(d));
+  return deployments_.size() - 1;
 }
 
 void TrafficModel::build_clients() {
@@ -355,7 +359,6 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
     release(slot);
     return;
   }
-  Region& region = regions_[g];
   const std::int64_t rtt = clients_[r.client].rtt_us[g];
   r.region = g;
   r.deployment = kNone;
@@ -363,58 +366,11 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
   r.is_planned_failure = false;
   r.retry_after = SimDuration{-1};
   SimDuration latency{rtt < 0 ? 0 : rtt};
-  int status = 200;
-  if (rtt < 0 || region.is_down) {
-    status = 0;
-    latency = spec.timeout;
-  } else if (region.is_gateway_down) {
-    status = 503;
-  } else if (region.is_dns_down) {
-    status = 502;  // the gateway cannot resolve the backend's private endpoint
+  int status = 0;
+  if (rtt < 0) {
+    latency = spec.timeout;  // no network path from this client to the region
   } else {
-    latency += region.gateway_added_latency;
-    const std::size_t d = region.deployment_of_workload[r.workload];
-    if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) {
-      status = 500;
-    } else if (d == kNone) {
-      status = 404;  // no deployment of this model in the region
-    } else {
-      Deployment& dep = deployments_[d];
-      r.deployment = d;
-      const double factor =
-          dep.is_quota_reclaimed ? 0.0 : capacity_factor(g, dep) * std::max(0.0, 1.0 - dep.capacity_lost);
-      if (dep.is_down) {
-        status = 503;
-      } else if (dep.has_version_drift) {
-        status = 404;
-      } else if (dep.throttle_share > 0 && outcomes_.bernoulli(dep.throttle_share)) {
-        status = 429;
-        r.retry_after = dep.throttle_retry_after;
-      } else if (factor <= 0) {
-        status = 503;  // nothing provisioned (cold standby) or all capacity lost
-      } else if (static_cast<double>(dep.in_flight) >= std::floor(dep.concurrency * factor)) {
-        status = 429;
-        r.retry_after = kConcurrencyRetryAfter;
-      } else {
-        const Admission admission = dep.quota.admit(sim_.now(), r.prompt_tokens + r.completion_tokens, factor);
-        if (!admission.is_admitted) {
-          status = 429;
-          r.retry_after = admission.retry_after;
-        } else if (data_.is_write_blocked() && spec.writes_per_request > 0) {
-          status = 503;  // the database's write region is down (or moving back) and takes no writes
-          r.is_planned_failure = data_.is_write_paused();
-        } else {
-          latency += r.service_time;
-          if (spec.writes_per_request > 0) latency += data_.sync_write_penalty();
-          latency += dep.added_latency;
-          if (is_warming(g)) latency += pattern_.cold_cache_latency;
-          if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) status = 500;
-          ++dep.in_flight;
-          dep.last_admitted_at = sim_.now();
-          r.holds_slot = true;
-        }
-      }
-    }
+    status = serve_in_region(g, r, latency);
   }
   if (latency > spec.timeout) {
     status = 0;
@@ -495,29 +451,6 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     }
   }
   series_.record_request(sim_.now(), is_success, latency, r.region == kNone ? BucketedSeries::kNoRegion : r.region);
-}
-
-int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
-  // The health endpoint checks the backend (seeds/003): it answers 200 only when
-  // the region could serve the first workload's model right now.
-  const Region& region = regions_[g];
-  latency = micros(probe_rtt_us_[g]);
-  if (region.is_down) {
-    latency = pattern_.router.probe ? pattern_.router.probe->timeout : seconds(10);
-    return 0;
-  }
-  if (region.is_gateway_down || region.is_dns_down) return 503;
-  if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
-  latency += region.gateway_added_latency;
-  const std::size_t d = region.deployment_of_workload.empty() ? kNone : region.deployment_of_workload.front();
-  if (d == kNone) return 404;
-  const Deployment& dep = deployments_[d];
-  if (dep.is_down || dep.is_quota_reclaimed) return 503;
-  if (dep.has_version_drift) return 404;
-  if (capacity_factor(g, dep) * (1.0 - dep.capacity_lost) <= 0) return 503;
-  latency += dep.added_latency;
-  if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) return 500;
-  return 200;
 }
 
 void TrafficModel::on_wakeup() {

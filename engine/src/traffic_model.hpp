@@ -12,6 +12,7 @@
 #include "faultline/engine/availability_counter.hpp"
 #include "faultline/engine/bucketed_series.hpp"
 #include "faultline/engine/pattern_result.hpp"
+#include "faultline/engine/provisioned_throughput.hpp"
 #include "faultline/engine/quantile_sketch.hpp"
 #include "faultline/engine/recovery_tracker.hpp"
 #include "faultline/engine/run_control.hpp"
@@ -46,7 +47,8 @@ class TrafficModel final : private router::RouterObserver {
   struct Deployment {
     std::string id;
     std::size_t region = 0;
-    StandardQuota quota{1};
+    StandardQuota quota{1};                  // pay-per-token deployments
+    std::optional<ProvisionedThroughput> ptu;  // provisioned deployments admit by this leaky bucket
     double concurrency = 0;
     std::uint32_t in_flight = 0;
     std::vector<std::string> zones;
@@ -72,7 +74,9 @@ class TrafficModel final : private router::RouterObserver {
     bool lacks_private_dns = false;  // a private DNS zone or endpoint of its pair is missing (FL005/6): down throughout
     double gateway_error_rate = 0;   // gray failure on the gateway
     SimDuration gateway_added_latency{0};
-    std::vector<std::size_t> deployment_of_workload;  // index into deployments_, or kNone
+    // Per workload, the gateway's backend pool: indices into deployments_ by pool priority
+    // (then file order); empty when the region serves no deployment of the workload's model.
+    std::vector<std::vector<std::size_t>> pool_of_workload;
   };
 
   struct Client {
@@ -151,6 +155,8 @@ class TrafficModel final : private router::RouterObserver {
 
   // Setup.
   void build_regions();
+  // Index of `node`'s deployment in deployments_, added (in region `region`) on first sight.
+  std::size_t add_deployment(const topology::Node& node, std::size_t region);
   void build_clients();
   void set_probe_vantage();
   void build_workloads();
@@ -164,6 +170,13 @@ class TrafficModel final : private router::RouterObserver {
   // Events.
   void on_arrival(std::uint32_t workload);
   void start_attempt(std::uint32_t slot);
+  // Service answer (traffic_model_service.cpp): one ladder for calls and probes.
+  // Status of call `r` in region `g` through the gateway and its backend pool; adds to `latency`.
+  int serve_in_region(std::size_t g, InFlight& r, SimDuration& latency);
+  // Status of call `r` at deployment `d`; sets `may_spill` when refused at once for want of capacity.
+  int serve_by_deployment(std::size_t g, std::size_t d, InFlight& r, SimDuration& latency, bool& may_spill);
+  // 503 / 404 when deployment `d` cannot serve at all now (down, no capacity, version drift), else 0.
+  [[nodiscard]] int refusal_of(std::size_t g, const Deployment& d) const;
   void on_completion(std::uint32_t slot);
   void on_wakeup();
   void on_fault_change(std::size_t fault, bool is_start);

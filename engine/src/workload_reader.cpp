@@ -35,7 +35,7 @@ std::set<std::string> WorkloadReader::boundaries(const Scenario& s) {
 void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) {
   if (!reader_.expect_object(w, path, "a workload object")) return;
   reader_.check_keys(w, path,
-                     {"name", "kind", "model", "arrivals", "prompt_tokens", "completion_tokens", "service_time",
+                     {"name", "kind", "model", "arrivals", "prompt_tokens", "completion_tokens", "max_tokens", "service_time",
                       "writes_per_request", "writes_to", "boundary", "latency_slo", "timeout", "open_threads", "training",
                       "ingestion", "description"});
   WorkloadSpec spec;
@@ -79,6 +79,7 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
   }
   if (auto d = read_distribution(reader_, w, path, "prompt_tokens", false, "tokens")) spec.prompt_tokens = *d;
   if (auto d = read_distribution(reader_, w, path, "completion_tokens", false, "tokens")) spec.completion_tokens = *d;
+  if (const auto n = reader_.number(w, path, "max_tokens", false, 1, 1e7, true)) spec.max_tokens = *n;
   if (auto d = read_distribution(reader_, w, path, "service_time", false, "seconds")) spec.service_time_s = *d;
   if (const auto n = reader_.number(w, path, "writes_per_request", false, 0, 1000)) spec.writes_per_request = *n;
   if (w.contains("writes_to")) check_writes_to(w, path, s, spec);

@@ -422,24 +422,45 @@ TEST_CASE("a capacity-limited secondary answers 429s and recovers later", "[e2e]
     CHECK(failed(r, "full-standby") == 82);
     CHECK(i.at("rto_s") == 130.0);
   }
-  SECTION("quarter standby: 70 of every 120 requests per minute get a 429") {
-    // centralus at 25 %: 75,000 tokens per minute (minute windows from t = 0), i.e. 50
-    // requests of 1,500 tokens; 7 requests per second and 50 concurrent calls are
-    // never reached. Minute [600, 660): 40 arrivals from 640 s, all admitted. Minutes
-    // starting 660, 720, 780, 840, 900: 120 arrivals, 50 admitted, 70 rejected -> 350
-    // 429s. From 960 s eastus2 serves again. Failures: 80 + 350 + the 2 calls in flight
-    // at 600 s (dropped) = 432.
-    // The last 429s answer in second 959 (arrivals 959.0 and 959.5 s + the round trip):
-    // last bad b = 1019, T = 1020 s, RTO = 420 s.
+  SECTION("quarter standby: its PTU bucket admits 5 of every 12 calls once full") {
+    // centralus's provisioned pool at 25 %: drain 300,000 / 60 x 0.25 = 1,250 tokens/s,
+    // bucket 75,000 tokens, empty at 640 s (the standby served nothing). Calls of 1,500
+    // tokens every 0.5 s from 640.0 s (call j at 640 + 0.5 j): before call j the level
+    // is 1,500 j - 625 j = 875 j < 75,000 up to j = 85 (682.5 s), then 75,875. From
+    // 683.0 s the level cycles every 12 calls (6 s drain 7,500 tokens = 5 calls):
+    // 429, ok, 429, ok, 429, 429, ok, 429, ok, 429, 429, ok (the tie at exactly 75,000
+    // is refused; every level is a multiple of 125 tokens, exact in double). Calls at
+    // 683.0 .. 960.0 s (eastus2 is healthy again at 960.024 s): 555 = 46 x 12 + 3,
+    // 46 x 7 + 2 = 324 429s. Failures: 80 + 324 + the 2 in flight at 600 s = 406.
+    // The window [959, 1019) holds the 429s of 959.0 and 960.0 s: 118 of 120 < 99 %,
+    // bad; [960, 1020) holds one: good. Last bad b = 1019, T = 1020 s, RTO = 420 s.
     const json& i = incident(r, "quarter-standby");
     CHECK(i.at("detect_s") == 40.0);
-    CHECK(failed(r, "quarter-standby") == 432);
+    CHECK(failed(r, "quarter-standby") == 406);
     CHECK(i.at("rto_s") == 420.0);
     CHECK(i.at("full_capacity_s") == 300.0);  // the scale-up would start a week later: eastus2 returns first
   }
   SECTION("the capped secondary costs a longer RTO and lower availability") {
     CHECK(incident(r, "quarter-standby").at("rto_s") > incident(r, "full-standby").at("rto_s"));
     CHECK(pattern(r, "quarter-standby").at("availability") < pattern(r, "full-standby").at("availability"));
+  }
+}
+
+TEST_CASE("a PTU pool spills its 429s to Standard: a quarter-size standby fails no more than a full one", "[e2e][run]") {
+  // scenarios/ptu-spillover.json: capped-standby.json's drill (eastus2 dark 600-900 s,
+  // detected at 640 s) with a Standard deployment behind each region's PTU at pool
+  // priority 2. Before the fault eastus2's PTU refuses 2 of every 6 calls after 120 s and
+  // they spill: nothing fails. During the outage centralus's 25 % PTU refuses as in
+  // capped-standby (324 429s there) and every refusal spills. Failed in both patterns:
+  // the 80 arrivals 600.0 .. 639.5 s and the 2 calls in flight at 600 s = 82; RTO 130 s
+  // (last failures 669.0 and 669.5 s, as capped-standby's full standby).
+  const Run run = run_scenario("ptu-spillover.json", "ptu-spillover.json");
+  const json& r = run.result;
+  for (const char* name : {"full-standby", "quarter-standby"}) {
+    INFO(name);
+    CHECK(failed(r, name) == 82);
+    CHECK(incident(r, name).at("rto_s") == 130.0);
+    CHECK(incident(r, name).at("detect_s") == 40.0);
   }
 }
 

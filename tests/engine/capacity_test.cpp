@@ -78,6 +78,21 @@ TEST_CASE("Provisioned throughput: leaky bucket, 429 above 100 % utilisation", "
     CHECK(p.utilisation(at_micros(20000000)) == Approx(2500.0 / 7500));  // 5000 - 20 x 125
     CHECK(p.utilisation(at_micros(60000000)) == 0);
   }
+  SECTION("half the PTUs live: half the drain and half the bucket") {
+    // scale 0.5: drain 62.5 tokens/s, bucket 3750 tokens. 4000 admitted (106.7 %); then
+    // (4000 - 3750) / 62.5 = 4 s until below 100 %, plus 1 us.
+    CHECK(p.admit(at_micros(0), 4000, 0.5).is_admitted);
+    CHECK(p.utilisation(at_micros(0), 0.5) == Approx(4000.0 / 3750));
+    const Admission second = p.admit(at_micros(0), 100, 0.5);
+    CHECK_FALSE(second.is_admitted);
+    CHECK(second.retry_after == micros(4000001));
+    CHECK(p.admit(at_micros(4000001), 100, 0.5).is_admitted);
+  }
+  SECTION("nothing live: 429 without Retry-After") {
+    const Admission none = p.admit(at_micros(0), 1, 0.0);
+    CHECK_FALSE(none.is_admitted);
+    CHECK(none.retry_after == micros(-1));
+  }
   SECTION("bad parameters are rejected") {
     CHECK_THROWS_WITH(ProvisionedThroughput(0, 1000), "provisioned throughput: ptu must be > 0");
     CHECK_THROWS_WITH(ProvisionedThroughput(1, 1000, 0), "provisioned throughput: burst must be > 0 s");

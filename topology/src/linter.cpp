@@ -198,15 +198,19 @@ class LintRun {
     }
   }
 
-  // FL004: the paired deployment must absorb the full capacity of the failed one.
+  // FL004: the paired region must absorb the full capacity of the failed one, per model: a
+  // region's backend pool (every deployment of the model there) takes over as a whole.
   void check_quota() {
     for (const auto& [region, paired] : directed_pairs_) {
       const auto there = deployments_by_name(paired);
+      std::set<std::string> models_done;
       for (const auto& [name, v] : deployments_by_name(region)) {
         const auto other = there.find(name);
         if (other == there.end()) continue;
-        const double need = std::get<ModelDeploymentInfo>(graph_[v].details).capacity_tokens_per_minute;
-        const double quota = std::get<ModelDeploymentInfo>(graph_[other->second].details).quota_tokens_per_minute;
+        const std::string& model = std::get<ModelDeploymentInfo>(graph_[v].details).model;
+        if (!models_done.insert(model).second) continue;
+        const double need = model_total(region, model, &ModelDeploymentInfo::capacity_tokens_per_minute);
+        const double quota = model_total(paired, model, &ModelDeploymentInfo::quota_tokens_per_minute);
         if (quota < need) {
           add("FL004", {id(other->second), id(v)},
               id(other->second) + " has a quota of " + number(quota) + " tokens/min but must take over " + number(need) +
@@ -216,6 +220,16 @@ class LintRun {
         }
       }
     }
+  }
+
+  // Sum of `field` over the deployments of `model` in `region` (its backend pool).
+  double model_total(VertexId region, const std::string& model, double ModelDeploymentInfo::*field) const {
+    double total = 0;
+    for (VertexId v : members_of_kind(region, NodeKind::kModelDeployment)) {
+      const auto& info = std::get<ModelDeploymentInfo>(graph_[v].details);
+      if (info.model == model) total += info.*field;
+    }
+    return total;
   }
 
   // FL005, FL006

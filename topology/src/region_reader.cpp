@@ -11,6 +11,7 @@ using std::chrono::microseconds;
 
 constexpr microseconds kMaxWarmUp = std::chrono::hours(24);
 constexpr double kMaxTokensPerMinute = 1e9;
+constexpr double kMaxPoolPriority = 10;  // priorities 1-10 in a region's backend pool
 
 }  // namespace
 
@@ -116,7 +117,7 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
   reader_.check_keys(item, path,
                      {"id", "description", "model", "version", "deployment_name", "deployment_type", "capacity",
                       "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price",
-                      "tokens_per_month", "health_check", "depends_on"});
+                      "tokens_per_month", "health_check", "pool_priority", "depends_on"});
   ModelDeploymentInfo info;
   info.model = reader_.string(item, path, "model", true, "a model name, e.g. \"gpt-4.1-mini\"").value_or("");
   info.version =
@@ -147,6 +148,8 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
         reader_.number(*price, price_path, "per_1k_tokens_usd", false, 0, 1000).value_or(0);
   }
   info.tokens_per_month = reader_.number(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
+  info.pool_priority =
+      static_cast<int>(reader_.number(item, path, "pool_priority", false, 1, kMaxPoolPriority, true).value_or(1));
   if (const json* check = reader_.object(item, path, "health_check", false)) {
     const std::string check_path = base::JsonReader::at(path, "health_check");
     reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});

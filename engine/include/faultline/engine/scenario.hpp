@@ -53,6 +53,9 @@ struct WorkloadSpec {
   ArrivalProcess arrivals = ArrivalProcess::poisson(1);
   Distribution prompt_tokens = Distribution::constant(500);
   Distribution completion_tokens = Distribution::constant(200);
+  // The max_tokens each call sets; a provisioned (PTU) deployment charges prompt + max_tokens.
+  // Absent: the call's completion tokens.
+  std::optional<double> max_tokens;
   Distribution service_time_s = Distribution::lognormal_from_median_p95(1.5, 4.0);  // model time per call, s
   double writes_per_request = 0;     // acknowledged writes to the data layer per successful request
   std::vector<std::string> writes_to;  // data store ids those writes go to; empty: the default (docs/runbooks-and-data.md)

@@ -75,6 +75,10 @@ struct ModelDeploymentInfo {
   double price_per_1k_tokens_usd = 0;    // pay-per-token price
   double tokens_per_month = 0;           // steady-state tokens served when the region is fully live
   std::optional<HealthCheck> health_check;
+  // Priority in its region's gateway backend pool (APIM): 1 is tried first; a call refused at
+  // once (429, or 503 for want of capacity) spills to the next priority (the spill order
+  // workload PTU -> enterprise PTU -> Standard).
+  int pool_priority = 1;
 };
 
 /// A regional gateway (API Management as AI gateway).
