@@ -507,7 +507,7 @@ void TrafficModel::on_endpoint_state(router::Micros now, std::size_t endpoint, r
                                      router::StateCause cause) {
   log(SimTime{now}, "endpoint", regions_[endpoint].id, router::to_string(state), router::to_string(cause));
   const bool is_bad = state == router::EndpointState::kUnhealthy || state == router::EndpointState::kOpen ||
-                      state == router::EndpointState::kCooldown;
+                      state == router::EndpointState::kCooldown || state == router::EndpointState::kEjected;
   if (!is_bad) return;
   if (incident_ && ((incident_affected_ >> endpoint) & 1U) != 0) {
     recovery_.mark_detected(*incident_, SimTime{now});

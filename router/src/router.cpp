@@ -59,6 +59,9 @@ Router::Router(RouterConfig config, RouterObserver* observer)
     controller_.emplace(*config_.failover, primary, secondary);
   }
   if (config_.retry) budget_.emplace(config_.retry->budget_percent);
+  if (config_.outlier) outlier_.emplace(*config_.outlier, n);
+  if (config_.cooldown) cooldown_.emplace(*config_.cooldown, n);
+  if (config_.selection.spill) spill_.emplace(*config_.selection.spill, priority_);
   for (std::size_t i = 0; i < n; ++i) refresh(i);
 }
 
@@ -98,6 +101,7 @@ void Router::refresh(std::size_t endpoint) {
   const EndpointRuntime& e = endpoints_[endpoint];
   const bool is_ok = ((enabled_ >> endpoint) & 1U) != 0 && (!e.probe || e.probe->is_healthy()) &&
                      (!e.breaker || e.breaker->permits_call()) && !e.is_cooling &&
+                     !(outlier_ && outlier_->is_ejected(endpoint)) &&
                      !(controller_ && controller_->is_primary_excluded() && controller_->primary() == endpoint);
   available_ = is_ok ? available_ | bit_of(endpoint) : available_ & ~bit_of(endpoint);
 }
@@ -109,6 +113,7 @@ void Router::refresh_deadline() {
     if (e.breaker) next = std::min(next, e.breaker->deadline());
   }
   if (controller_) next = std::min(next, controller_->deadline());
+  if (outlier_) next = std::min(next, outlier_->deadline());
   next_deadline_ = next;
 }
 
@@ -118,7 +123,7 @@ void Router::advance(Micros now) {
     EndpointRuntime& e = endpoints_[i];
     if (e.is_cooling && now >= e.cooldown_until) {
       e.is_cooling = false;
-      notify(now, i, EndpointState::kCooldownEnd, StateCause::kThrottle);
+      notify(now, i, EndpointState::kCooldownEnd, e.cooldown_cause);
     }
     if (e.breaker && now >= e.breaker->deadline()) {
       if (e.breaker->advance(now) == CircuitBreaker::Change::kHalfOpened) {
@@ -127,6 +132,7 @@ void Router::advance(Micros now) {
     }
     refresh(i);
   }
+  if (outlier_) release_ejections(now);
   if (controller_ && controller_->advance(now)) {
     refresh(controller_->primary());
     if (observer_ != nullptr) observer_->on_controller_state(now, controller_->state(), controller_->target());
@@ -200,7 +206,7 @@ Pick Router::pick(Request& request, Micros now) {
   Pick result;
   const EndpointMask candidates = available_ & allowed & ~request.tried;
   if (candidates != 0) {
-    result.endpoint = select(candidates);
+    result.endpoint = spill_ ? select_by_load(allowed, candidates, request.tried) : select(candidates);
   } else if (config_.selection.when_none_healthy == WhenNoneHealthy::kFail) {
     result.reason = NoEndpointReason::kNoneAvailable;
     return result;
@@ -221,7 +227,38 @@ Pick Router::pick(Request& request, Micros now) {
   return result;
 }
 
-void Router::start_cooldown(std::size_t endpoint, Micros duration, Micros now) {
+std::size_t Router::select_by_load(EndpointMask allowed, EndpointMask candidates, EndpointMask tried) {
+  // Envoy priority load: a level by load, then the usual order inside it; a level in panic
+  // routes over all its endpoints (untried first), healthy or not.
+  const LevelChoice level = spill_->choose(allowed, candidates);
+  if (!level.is_panic) return select(candidates & level.endpoints);
+  const EndpointMask untried = allowed & level.endpoints & ~tried;
+  return select(untried != 0 ? untried : allowed & level.endpoints);
+}
+
+void Router::release_ejections(Micros now) {
+  const EndpointMask released = outlier_->release(now);
+  for (EndpointMask m = released; m != 0; m &= m - 1) {
+    const std::size_t i = lowest_bit(m);
+    notify(now, i, EndpointState::kEjectionEnd, StateCause::kOutlier);
+    refresh(i);
+  }
+}
+
+void Router::record_passive(std::size_t endpoint, int status, Micros now, Micros retry_after) {
+  // Outlier detection and the LiteLLM cooldown see every call; a 429 goes to the cooldown only
+  // when no `throttle` section handles it.
+  if (outlier_ && outlier_->record(endpoint, status, now)) {
+    notify(now, endpoint, EndpointState::kEjected, StateCause::kOutlier);
+    refresh(endpoint);
+    next_deadline_ = std::min(next_deadline_, outlier_->deadline());
+  }
+  if (cooldown_ && !(status == 429 && config_.throttle)) {
+    start_cooldown(endpoint, cooldown_->record(endpoint, status, now, retry_after), now, StateCause::kCooldown);
+  }
+}
+
+void Router::start_cooldown(std::size_t endpoint, Micros duration, Micros now, StateCause cause) {
   if (duration <= Micros{0}) return;
   EndpointRuntime& e = endpoints_[endpoint];
   const Micros until = now + duration;
@@ -230,8 +267,9 @@ void Router::start_cooldown(std::size_t endpoint, Micros duration, Micros now) {
     return;
   }
   e.is_cooling = true;
+  e.cooldown_cause = cause;
   e.cooldown_until = until;
-  notify(now, endpoint, EndpointState::kCooldown, StateCause::kThrottle);
+  notify(now, endpoint, EndpointState::kCooldown, cause);
   refresh(endpoint);
   next_deadline_ = std::min(next_deadline_, until);
 }
@@ -250,11 +288,13 @@ void Router::on_primary_result(std::size_t endpoint, bool is_good, Micros now) {
 void Router::report_call(std::size_t endpoint, int status, Micros latency, Micros now, Micros retry_after) {
   advance(now);
   const CallOutcome outcome = classify_status(status);
+  if (outlier_ || cooldown_) record_passive(endpoint, status, now, retry_after);
   if (outcome == CallOutcome::kThrottled) {
     // Throttling is not a failure: neither the breaker nor the controller sees it.
     if (config_.throttle) {
       const bool is_honored = config_.throttle->is_retry_after_honored && retry_after >= Micros{0};
-      start_cooldown(endpoint, is_honored ? retry_after : config_.throttle->default_cooldown, now);
+      start_cooldown(endpoint, is_honored ? retry_after : config_.throttle->default_cooldown, now,
+                     StateCause::kThrottle);
     }
     return;
   }

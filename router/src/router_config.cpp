@@ -109,6 +109,71 @@ std::optional<ConfigError> breaker_error(const BreakerConfig& b) {
   return integer_error("breaker.half_open_calls", "half_open_calls", b.half_open_calls, 1, kMaxHalfOpenCalls);
 }
 
+std::optional<ConfigError> spill_error(const PrioritySpillConfig& s) {
+  if (!(s.overprovisioning_factor > 0) || s.overprovisioning_factor > 10) {
+    return ConfigError{"selection.overprovisioning_factor",
+                       "overprovisioning_factor must be a number greater than 0 and at most 10 (Envoy's 140 percent "
+                       "is 1.4 here), got " + number_text(s.overprovisioning_factor)};
+  }
+  return percent_error("selection.panic_threshold_percent", "panic_threshold_percent", s.panic_threshold_percent,
+                       true);
+}
+
+std::optional<ConfigError> outlier_error(const OutlierConfig& o) {
+  if (auto err = integer_error("outlier.consecutive_5xx", "consecutive_5xx", o.consecutive_5xx, 1, 1000000)) {
+    return err;
+  }
+  if (auto err = duration_error("outlier.base_ejection_time_s", "base_ejection_time_s", o.base_ejection_time, 1000000,
+                                false)) {
+    return err;
+  }
+  if (auto err = duration_error("outlier.max_ejection_time_s", "max_ejection_time_s", o.max_ejection_time, 1000000,
+                                false)) {
+    return err;
+  }
+  if (o.max_ejection_time < o.base_ejection_time) {
+    return ConfigError{"outlier.max_ejection_time_s",
+                       "max_ejection_time_s must be at least base_ejection_time_s (" +
+                           format_duration(o.base_ejection_time, 1000000) + "), got " +
+                           format_duration(o.max_ejection_time, 1000000)};
+  }
+  if (auto err = integer_error("outlier.max_ejection_percent", "max_ejection_percent (percent)",
+                               o.max_ejection_percent, 0, 100)) {
+    return err;
+  }
+  return duration_error("outlier.interval_s", "interval_s", o.interval, 1000000, false);
+}
+
+std::optional<ConfigError> cooldown_error(const CooldownConfig& c) {
+  if (auto err = duration_error("cooldown.cooldown_time_s", "cooldown_time_s", c.cooldown_time, 1000000, true)) {
+    return err;
+  }
+  if (c.allowed_fails) {
+    if (auto err = integer_error("cooldown.allowed_fails", "allowed_fails", *c.allowed_fails, 0, 1000000)) return err;
+  }
+  if (auto err = percent_error("cooldown.failure_threshold_percent", "failure_threshold_percent",
+                               c.failure_threshold_percent, true)) {
+    return err;
+  }
+  if (auto err = integer_error("cooldown.failure_threshold_minimum_requests", "failure_threshold_minimum_requests",
+                               c.failure_threshold_minimum_requests, 1, 1000000)) {
+    return err;
+  }
+  if (c.non_retryable_statuses.size() > 100) {
+    return ConfigError{"cooldown.non_retryable_statuses", "non_retryable_statuses must list at most 100 statuses, got " +
+                                                              std::to_string(c.non_retryable_statuses.size())};
+  }
+  for (std::size_t i = 0; i < c.non_retryable_statuses.size(); ++i) {
+    const std::int64_t status = c.non_retryable_statuses[i];
+    if (status < 400 || status > 599 || status == 429) {
+      return ConfigError{"cooldown.non_retryable_statuses[" + std::to_string(i) + "]",
+                         "a non-retryable status must be an HTTP status from 400 to 599 other than 429 (429 always "
+                         "cools down when other endpoints exist), got " + std::to_string(status)};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string format_duration(Micros value, std::int64_t unit_us) {
@@ -135,6 +200,9 @@ std::optional<ConfigError> find_config_error(const RouterConfig& config) {
                                 true)) {
     return err;
   }
+  if (config.selection.spill) {
+    if (auto err = spill_error(*config.selection.spill)) return err;
+  }
   if (config.probe) {
     const ProbeConfig& p = *config.probe;
     if (auto err = duration_error("probe.interval_s", "interval_s", p.interval, 1000000, false)) return err;
@@ -154,6 +222,12 @@ std::optional<ConfigError> find_config_error(const RouterConfig& config) {
                                   config.throttle->default_cooldown, 1000000, true)) {
       return err;
     }
+  }
+  if (config.outlier) {
+    if (auto err = outlier_error(*config.outlier)) return err;
+  }
+  if (config.cooldown) {
+    if (auto err = cooldown_error(*config.cooldown)) return err;
   }
   if (config.failover) {
     const FailoverConfig& f = *config.failover;

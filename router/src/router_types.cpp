@@ -11,6 +11,8 @@ const char* to_string(EndpointState state) {
     case EndpointState::kClosed: return "closed";
     case EndpointState::kCooldown: return "cooldown";
     case EndpointState::kCooldownEnd: return "cooldown_end";
+    case EndpointState::kEjected: return "ejected";
+    case EndpointState::kEjectionEnd: return "ejection_end";
   }
   return "?";
 }
@@ -20,6 +22,8 @@ const char* to_string(StateCause cause) {
     case StateCause::kProbe: return "probe";
     case StateCause::kBreaker: return "breaker";
     case StateCause::kThrottle: return "throttle";
+    case StateCause::kOutlier: return "outlier";
+    case StateCause::kCooldown: return "cooldown";
   }
   return "?";
 }

@@ -88,9 +88,55 @@ const json* section(base::JsonReader& r, const json& config, const std::string& 
   return s;
 }
 
+// The `outlier` (Envoy) and `cooldown` (LiteLLM) sections.
+void read_mechanisms(base::JsonReader& r, const json& value, const std::string& path, router::RouterConfig& config) {
+  if (const json* s = section(r, value, path, "outlier",
+                              {"consecutive_5xx", "base_ejection_time_s", "max_ejection_time_s",
+                               "max_ejection_percent", "interval_s"})) {
+    const std::string at = base::JsonReader::at(path, "outlier");
+    router::OutlierConfig outlier;
+    read_integer(r, *s, at, "consecutive_5xx", outlier.consecutive_5xx);
+    read_duration(r, *s, at, "base_ejection_time_s", 1000000, outlier.base_ejection_time);
+    read_duration(r, *s, at, "max_ejection_time_s", 1000000, outlier.max_ejection_time);
+    read_integer(r, *s, at, "max_ejection_percent", outlier.max_ejection_percent);
+    read_duration(r, *s, at, "interval_s", 1000000, outlier.interval);
+    config.outlier = outlier;
+  }
+  if (const json* s = section(r, value, path, "cooldown",
+                              {"cooldown_time_s", "allowed_fails", "failure_threshold_percent",
+                               "failure_threshold_minimum_requests", "non_retryable_statuses"})) {
+    const std::string at = base::JsonReader::at(path, "cooldown");
+    router::CooldownConfig cooldown;
+    read_duration(r, *s, at, "cooldown_time_s", 1000000, cooldown.cooldown_time);
+    if (s->contains("allowed_fails")) {
+      std::int64_t allowed_fails = 0;
+      read_integer(r, *s, at, "allowed_fails", allowed_fails);
+      cooldown.allowed_fails = allowed_fails;
+    }
+    read_number(r, *s, at, "failure_threshold_percent", cooldown.failure_threshold_percent);
+    read_integer(r, *s, at, "failure_threshold_minimum_requests", cooldown.failure_threshold_minimum_requests);
+    if (const json* statuses = r.array(*s, at, "non_retryable_statuses", false, "an array of HTTP statuses")) {
+      const std::string list_at = base::JsonReader::at(at, "non_retryable_statuses");
+      cooldown.non_retryable_statuses.clear();
+      for (std::size_t i = 0; i < statuses->size(); ++i) {
+        const json& status = (*statuses)[i];
+        if (!status.is_number_integer()) {
+          r.error(base::JsonReader::at(list_at, i), std::string("expected an integer, got ") + status.type_name(),
+                  "an HTTP status from 400 to 599 other than 429");
+          continue;
+        }
+        cooldown.non_retryable_statuses.push_back(status.get<std::int64_t>());
+      }
+    }
+    config.cooldown = cooldown;
+  }
+}
+
 void read_sections(base::JsonReader& r, const json& value, const std::string& path, router::RouterConfig& config,
                    KeySet keys) {
-  if (const json* s = section(r, value, path, "selection", {"latency_band_ms", "when_none_healthy"})) {
+  if (const json* s = section(r, value, path, "selection",
+                              {"latency_band_ms", "when_none_healthy", "overprovisioning_factor",
+                               "panic_threshold_percent"})) {
     const std::string at = base::JsonReader::at(path, "selection");
     read_duration(r, *s, at, "latency_band_ms", 1000, config.selection.latency_band);
     read_choice<router::WhenNoneHealthy>(
@@ -99,6 +145,13 @@ void read_sections(base::JsonReader& r, const json& value, const std::string& pa
          {"fail", router::WhenNoneHealthy::kFail},
          {"priority", router::WhenNoneHealthy::kPriority}},
         config.selection.when_none_healthy);
+    // Either key turns Envoy's priority load on, the other keeping its Envoy default.
+    if (s->contains("overprovisioning_factor") || s->contains("panic_threshold_percent")) {
+      router::PrioritySpillConfig spill;
+      read_number(r, *s, at, "overprovisioning_factor", spill.overprovisioning_factor);
+      read_number(r, *s, at, "panic_threshold_percent", spill.panic_threshold_percent);
+      config.selection.spill = spill;
+    }
   }
   if (const json* s = section(r, value, path, "probe",
                               allowed({"interval_s", "sample_size", "successful_samples_required", "timeout_ms"}, keys,
@@ -137,6 +190,7 @@ void read_sections(base::JsonReader& r, const json& value, const std::string& pa
     read_duration(r, *s, at, "default_cooldown_s", 1000000, throttle.default_cooldown);
     config.throttle = throttle;
   }
+  read_mechanisms(r, value, path, config);
   if (const json* s = section(r, value, path, "failover",
                               {"validate_for_s", "failback_checks", "hold_down_s", "check_interval_s"})) {
     const std::string at = base::JsonReader::at(path, "failover");
@@ -179,7 +233,9 @@ std::optional<router::RouterConfig> read_router_config(base::JsonReader& reader,
     return std::nullopt;
   }
   reader.check_keys(value, path,
-                    allowed({"endpoints", "selection", "probe", "breaker", "throttle", "failover", "retry"}, keys,
+                    allowed({"endpoints", "selection", "probe", "breaker", "throttle", "outlier", "cooldown", "failover",
+                             "retry"},
+                            keys,
                             {"gateway"}));
   router::RouterConfig config;
   if (const json* endpoints = reader.array(value, path, "endpoints", true, "an array of endpoint objects")) {

@@ -88,10 +88,18 @@ TEST_CASE("the counting operator new sees allocations (the zero below is not vac
   CHECK(g_allocations - before >= 5);
 }
 
-TEST_CASE("no allocation per decision: pick, report, probes, retries and timers after construction",
-          "[router][allocation]") {
+namespace {
+
+// Routes 200 000 requests with random outcomes; counts allocations, picks and state changes.
+struct RunCounts {
+  std::size_t allocations = 0;
+  std::size_t picked = 0;
+  std::size_t changes = 0;
+};
+
+RunCounts route_many(const RouterConfig& config) {
   CountingObserver observer;
-  Router router(full_config(), &observer);
+  Router router(config, &observer);
   const BoundaryId eu = router.boundary_id("EU");
   const std::size_t before = g_allocations;
   std::uint64_t x = 88172645463325252ULL;  // xorshift64: outcomes without the allocating standard engines
@@ -116,8 +124,29 @@ TEST_CASE("no allocation per decision: pick, report, probes, retries and timers 
     }
     router.tick(now);
   }
-  const std::size_t allocations = g_allocations - before;
-  CHECK(allocations == 0);
-  CHECK(picked > 100000);
-  CHECK(observer.changes > 100);  // state machines really moved during the run
+  return RunCounts{g_allocations - before, picked, observer.changes};
+}
+
+}  // namespace
+
+TEST_CASE("no allocation per decision: pick, report, probes, retries and timers after construction",
+          "[router][allocation]") {
+  SECTION("probe, breaker, throttle, failover, retry") {
+    const RunCounts run = route_many(full_config());
+    CHECK(run.allocations == 0);
+    CHECK(run.picked > 100000);
+    CHECK(run.changes > 100);  // state machines really moved during the run
+  }
+  SECTION("plus outlier detection, LiteLLM cooldown (429s included) and priority load with panic") {
+    RouterConfig config = full_config();
+    config.throttle.reset();  // 429s go to the cooldown
+    config.outlier = OutlierConfig{};
+    config.outlier->max_ejection_percent = 50;
+    config.cooldown = CooldownConfig{};
+    config.selection.spill = PrioritySpillConfig{};
+    const RunCounts run = route_many(config);
+    CHECK(run.allocations == 0);
+    CHECK(run.picked > 100000);
+    CHECK(run.changes > 100);
+  }
 }

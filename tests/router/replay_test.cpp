@@ -77,6 +77,21 @@ TEST_CASE("faultline replay: the seeds/004 incident in docs/examples", "[router]
   CHECK(r.output == read_file(expected_path));
 }
 
+TEST_CASE("faultline replay: one trace per gateway mechanism in docs/examples", "[router][replay][e2e]") {
+  // Each expected file was derived by hand (see docs/router.md, "Examples: gateway mechanisms").
+  for (const std::string name : {"envoy_outlier", "envoy_priority_load", "litellm_cooldown"}) {
+    const std::string base = "docs/examples/" + name;
+    const std::string expected_path = source_path(base + ".expected.jsonl");
+    const auto r = run_command(replay(base + ".config.json", base + ".events.jsonl"));
+    INFO(name);
+    REQUIRE(r.exit_code == 0);
+    if (std::getenv("FAULTLINE_REGENERATE_GOLDEN") != nullptr) {
+      std::ofstream(expected_path, std::ios::binary) << r.output;  // review the diff before committing
+    }
+    CHECK(r.output == read_file(expected_path));
+  }
+}
+
 TEST_CASE("faultline replay: t_us places events at the router's microsecond resolution", "[router][replay][e2e]") {
   SECTION("a 0.5 ms cooldown ends between two picks of the same millisecond") {
     // westeurope is the only EU endpoint (when_none_healthy fail): cooling from 1000.1 ms to 1000.6 ms.

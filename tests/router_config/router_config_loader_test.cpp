@@ -99,7 +99,7 @@ TEST_CASE("router config loader: bad input names the file, the JSON path, what i
         "priority, weight, boundary, latency_ms, enabled)");
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "breakers": {}})") ==
         "cfg.json: breakers: unknown key \"breakers\"; did you mean \"breaker\"? (allowed: endpoints, "
-        "selection, probe, breaker, throttle, failover, retry)");
+        "selection, probe, breaker, throttle, outlier, cooldown, failover, retry)");
   CHECK_THAT(error_of(R"({"endpoints": [{"name": "a"}], "probe": {"zzz": 1}})"),
              Catch::StartsWith("cfg.json: probe.zzz: unknown key \"zzz\" (allowed: interval_s"));
   CHECK(error_of(R"({"endpoints": [{"name": "a"}], "probe": {"sample_size": 3, "successful_samples_required": 4}})") ==
@@ -180,4 +180,81 @@ TEST_CASE("router config loader: malformed JSON reports line and column", "[rout
 TEST_CASE("router config loader: a missing file is a clear error", "[router][config]") {
   CHECK_THROWS_WITH(faultline::router_config::load_router_config("/nonexistent/router.json"),
                     "/nonexistent/router.json: no such file (allowed: a readable JSON file)");
+}
+
+TEST_CASE("router config loader: the outlier, cooldown and priority load keys", "[router][config]") {
+  SECTION("present sections with their documented defaults") {
+    const auto c = faultline::router_config::parse_router_config(
+        R"({"endpoints": [{"name": "a"}, {"name": "b"}], "outlier": {}, "cooldown": {},
+            "selection": {"panic_threshold_percent": 50}})",
+        "cfg.json");
+    REQUIRE(c.outlier);
+    CHECK(c.outlier->consecutive_5xx == 5);
+    CHECK(c.outlier->base_ejection_time == std::chrono::seconds(30));
+    CHECK(c.outlier->max_ejection_time == std::chrono::seconds(300));
+    CHECK(c.outlier->max_ejection_percent == 10);
+    CHECK(c.outlier->interval == std::chrono::seconds(10));
+    REQUIRE(c.cooldown);
+    CHECK(c.cooldown->cooldown_time == std::chrono::seconds(5));
+    CHECK_FALSE(c.cooldown->allowed_fails);
+    CHECK(c.cooldown->failure_threshold_percent == 50);
+    CHECK(c.cooldown->failure_threshold_minimum_requests == 5);
+    CHECK(c.cooldown->non_retryable_statuses == std::vector<std::int64_t>{401, 404});
+    REQUIRE(c.selection.spill);  // either key turns it on; the other keeps Envoy's default
+    CHECK(c.selection.spill->overprovisioning_factor == 1.4);
+  }
+  SECTION("absent: off") {
+    const auto c = faultline::router_config::parse_router_config(R"({"endpoints": [{"name": "a"}]})", "cfg.json");
+    CHECK_FALSE(c.outlier);
+    CHECK_FALSE(c.cooldown);
+    CHECK_FALSE(c.selection.spill);
+  }
+  SECTION("set values") {
+    const auto c = faultline::router_config::parse_router_config(
+        R"({"endpoints": [{"name": "a"}, {"name": "b"}],
+            "outlier": {"consecutive_5xx": 3, "base_ejection_time_s": 10, "max_ejection_time_s": 60,
+                        "max_ejection_percent": 50, "interval_s": 5},
+            "cooldown": {"cooldown_time_s": 2.5, "allowed_fails": 3, "non_retryable_statuses": [401, 403, 404]},
+            "selection": {"overprovisioning_factor": 1.2}})",
+        "cfg.json");
+    CHECK(c.outlier->base_ejection_time == std::chrono::seconds(10));
+    CHECK(c.outlier->max_ejection_percent == 50);
+    CHECK(c.cooldown->cooldown_time == std::chrono::milliseconds(2500));
+    CHECK(c.cooldown->allowed_fails == 3);
+    CHECK(c.cooldown->non_retryable_statuses == std::vector<std::int64_t>{401, 403, 404});
+    CHECK(c.selection.spill->overprovisioning_factor == 1.2);
+    CHECK(c.selection.spill->panic_threshold_percent == 50);
+  }
+  SECTION("errors name the JSON path and what is allowed") {
+    struct Row {
+      const char* json;
+      const char* message;
+    };
+    const Row rows[] = {
+        {R"({"endpoints": [{"name": "a"}], "outlier": {"consecutive5xx": 5}})",
+         "cfg.json: outlier.consecutive5xx: unknown key \"consecutive5xx\"; did you mean \"consecutive_5xx\"? "
+         "(allowed: consecutive_5xx, base_ejection_time_s, max_ejection_time_s, max_ejection_percent, interval_s)"},
+        {R"({"endpoints": [{"name": "a"}], "outlier": {"max_ejection_percent": 150}})",
+         "cfg.json: outlier.max_ejection_percent: max_ejection_percent (percent) must be an integer from 0 to 100, "
+         "got 150"},
+        {R"({"endpoints": [{"name": "a"}], "cooldown": {"allowed_fail": 3}})",
+         "cfg.json: cooldown.allowed_fail: unknown key \"allowed_fail\"; did you mean \"allowed_fails\"? (allowed: "
+         "cooldown_time_s, allowed_fails, failure_threshold_percent, failure_threshold_minimum_requests, "
+         "non_retryable_statuses)"},
+        {R"({"endpoints": [{"name": "a"}], "cooldown": {"non_retryable_statuses": [401, "404"]}})",
+         "cfg.json: cooldown.non_retryable_statuses[1]: expected an integer, got string (allowed: an HTTP status "
+         "from 400 to 599 other than 429)"},
+        {R"({"endpoints": [{"name": "a"}], "cooldown": {"non_retryable_statuses": [200]}})",
+         "cfg.json: cooldown.non_retryable_statuses[0]: a non-retryable status must be an HTTP status from 400 to "
+         "599 other than 429 (429 always cools down when other endpoints exist), got 200"},
+        {R"({"endpoints": [{"name": "a"}], "selection": {"overprovisioning_factor": 140}})",
+         "cfg.json: selection.overprovisioning_factor: overprovisioning_factor must be a number greater than 0 and "
+         "at most 10 (Envoy's 140 percent is 1.4 here), got 140"},
+        {R"({"endpoints": [{"name": "a"}], "selection": {"panic_treshold_percent": 50}})",
+         "cfg.json: selection.panic_treshold_percent: unknown key \"panic_treshold_percent\"; did you mean "
+         "\"panic_threshold_percent\"? (allowed: latency_band_ms, when_none_healthy, overprovisioning_factor, "
+         "panic_threshold_percent)"},
+    };
+    for (const Row& row : rows) CHECK(error_of(row.json) == row.message);
+  }
 }

@@ -7,7 +7,10 @@
 #include <vector>
 
 #include "faultline/router/circuit_breaker.hpp"
+#include "faultline/router/cooldown_policy.hpp"
 #include "faultline/router/failover_controller.hpp"
+#include "faultline/router/outlier_detector.hpp"
+#include "faultline/router/priority_load.hpp"
 #include "faultline/router/probe_window.hpp"
 #include "faultline/router/retry_budget.hpp"
 #include "faultline/router/router_config.hpp"
@@ -16,8 +19,8 @@
 
 namespace faultline::router {
 
-/// Combines probes, breaker, throttling, the failover controller, selection,
-/// residency and retries for up to 64 endpoints (see docs/router.md).
+/// Combines probes, breaker, throttling, outlier detection, cooldown, the failover
+/// controller, selection (strict priority or priority load), residency and retries for up to 64 endpoints (see docs/router.md).
 /// Pure decision code: every entry point takes `now` (never reads a clock, never
 /// sleeps, never does I/O); all memory is allocated by the constructor. Timers
 /// (cooldown end, open -> half_open, controller switches) fire inside the first
@@ -66,8 +69,17 @@ class Router {
   bool is_probe_healthy(std::size_t endpoint) const;
   /// Breaker state of `endpoint` (closed when no breaker is configured).
   BreakerState breaker_state(std::size_t endpoint) const;
-  /// True while `endpoint` is cooling down after a 429.
+  /// True while `endpoint` is cooling down (a 429 with `throttle`, or a `cooldown` decision).
   bool is_cooling_down(std::size_t endpoint) const { return endpoints_[endpoint].is_cooling; }
+  /// True while `endpoint` is ejected by outlier detection (false when it is not configured).
+  bool is_ejected(std::size_t endpoint) const { return outlier_ && outlier_->is_ejected(endpoint); }
+  /// Outlier detection state (null when the `outlier` section is absent).
+  const OutlierDetector* outlier_detector() const { return outlier_ ? &*outlier_ : nullptr; }
+  /// LiteLLM cooldown counts (null when the `cooldown` section is absent).
+  const CooldownPolicy* cooldown_policy() const { return cooldown_ ? &*cooldown_ : nullptr; }
+  /// Priority load state of the last pick (null unless selection.overprovisioning_factor or
+  /// selection.panic_threshold_percent is set).
+  const PriorityLoad* priority_load() const { return spill_ ? &*spill_ : nullptr; }
   /// Latency used for the latency band: measured by probes once known, else latency_ms.
   Micros effective_latency(std::size_t endpoint) const { return latency_[endpoint]; }
   /// Failover controller state (normal when not configured).
@@ -78,6 +90,7 @@ class Router {
     std::optional<ProbeWindow> probe;
     std::optional<CircuitBreaker> breaker;
     bool is_cooling = false;
+    StateCause cooldown_cause = StateCause::kThrottle;  // mechanism that started the cooldown
     Micros cooldown_until{0};
     Micros next_probe{std::numeric_limits<std::int64_t>::min()};
   };
@@ -85,7 +98,10 @@ class Router {
   void advance(Micros now);
   void refresh(std::size_t endpoint);
   void refresh_deadline();
-  void start_cooldown(std::size_t endpoint, Micros duration, Micros now);
+  void start_cooldown(std::size_t endpoint, Micros duration, Micros now, StateCause cause);
+  void release_ejections(Micros now);
+  void record_passive(std::size_t endpoint, int status, Micros now, Micros retry_after);
+  std::size_t select_by_load(EndpointMask allowed, EndpointMask candidates, EndpointMask tried);
   void on_primary_result(std::size_t endpoint, bool is_good, Micros now);
   std::size_t select(EndpointMask candidates);
   std::size_t spread(EndpointMask allowed);
@@ -107,6 +123,9 @@ class Router {
   Micros next_deadline_ = kNever;
   std::optional<FailoverController> controller_;
   std::optional<RetryBudget> budget_;
+  std::optional<OutlierDetector> outlier_;
+  std::optional<CooldownPolicy> cooldown_;
+  std::optional<PriorityLoad> spill_;
 };
 
 }  // namespace faultline::router

@@ -29,9 +29,18 @@ struct EndpointConfig {
 /// latency band and weight as if all were healthy (what a reported Front Door issue saw).
 enum class WhenNoneHealthy : std::uint8_t { kSpread, kFail, kPriority };
 
+/// Envoy priority load: levels (endpoints with one priority value) get traffic by health, spilling
+/// to the next level what the first lacks; a level below the panic threshold ignores health.
+/// On iff `selection.overprovisioning_factor` or `selection.panic_threshold_percent` is present.
+struct PrioritySpillConfig {
+  double overprovisioning_factor = 1.4;   // Envoy: 140 percent
+  double panic_threshold_percent = 50;    // Envoy healthy_panic_threshold: 50 %; 0 disables panic
+};
+
 struct SelectionConfig {
   Micros latency_band{0};  // `latency_band_ms` (Front Door classic: 0 ms)
   WhenNoneHealthy when_none_healthy = WhenNoneHealthy::kSpread;  // Front Door docs: spread
+  std::optional<PrioritySpillConfig> spill;  // absent: strict priority (lowest value first)
 };
 
 /// Active health probes, Front Door semantics.
@@ -64,6 +73,24 @@ struct ThrottleConfig {
   Micros default_cooldown = std::chrono::seconds(5);  // `default_cooldown_s` (LiteLLM: 5 s)
 };
 
+/// Envoy outlier detection (consecutive 5xx), Envoy names and defaults.
+struct OutlierConfig {
+  std::int64_t consecutive_5xx = 5;                       // 5xx or timeouts in a row that eject
+  Micros base_ejection_time = std::chrono::seconds(30);   // `base_ejection_time_s`, x times ejected
+  Micros max_ejection_time = std::chrono::seconds(300);   // `max_ejection_time_s`, cap of one ejection
+  std::int64_t max_ejection_percent = 10;                 // share of endpoints ejected at once (at least one)
+  Micros interval = std::chrono::seconds(10);             // `interval_s`: the multiplier drops by 1 per interval in service
+};
+
+/// LiteLLM deployment cooldown, LiteLLM names and defaults.
+struct CooldownConfig {
+  Micros cooldown_time = std::chrono::seconds(5);  // `cooldown_time_s` (LiteLLM DEFAULT_COOLDOWN_TIME_SECONDS)
+  std::optional<std::int64_t> allowed_fails;       // present: LiteLLM's v1 rule (fails this minute > allowed_fails)
+  double failure_threshold_percent = 50;           // DEFAULT_FAILURE_THRESHOLD_PERCENT (rate >, v2 rule)
+  std::int64_t failure_threshold_minimum_requests = 5;  // DEFAULT_FAILURE_THRESHOLD_MINIMUM_REQUESTS
+  std::vector<std::int64_t> non_retryable_statuses = {401, 404};  // cool down at once (v2 rule)
+};
+
 /// Application-level failover controller of seeds/004 (no published numbers; faultline defaults).
 struct FailoverConfig {
   Micros validate_for = std::chrono::seconds(60);  // `validate_for_s`
@@ -85,6 +112,8 @@ struct RouterConfig {
   std::optional<ProbeConfig> probe;
   std::optional<BreakerConfig> breaker;
   std::optional<ThrottleConfig> throttle;
+  std::optional<OutlierConfig> outlier;
+  std::optional<CooldownConfig> cooldown;
   std::optional<FailoverConfig> failover;
   std::optional<RetryConfig> retry;
 };

@@ -32,9 +32,12 @@ inline constexpr BoundaryId kUnknownBoundary = kAnyBoundary - 1;
 inline constexpr std::size_t kNoEndpoint = std::numeric_limits<std::size_t>::max();
 
 /// Per-endpoint state changes, as named in the replay format.
-enum class EndpointState : std::uint8_t { kHealthy, kUnhealthy, kOpen, kHalfOpen, kClosed, kCooldown, kCooldownEnd };
+enum class EndpointState : std::uint8_t {
+  kHealthy, kUnhealthy, kOpen, kHalfOpen, kClosed, kCooldown, kCooldownEnd, kEjected, kEjectionEnd
+};
 /// Which mechanism changed an endpoint's state.
-enum class StateCause : std::uint8_t { kProbe, kBreaker, kThrottle };
+/// (kOutlier: Envoy outlier detection, the `outlier` section; kCooldown: LiteLLM cooldown, the `cooldown` section.)
+enum class StateCause : std::uint8_t { kProbe, kBreaker, kThrottle, kOutlier, kCooldown };
 /// States of the application-level failover controller (seeds/004).
 enum class ControllerState : std::uint8_t { kNormal, kSuspect, kFailedOver, kFailingBack };
 /// States of a circuit breaker.
@@ -53,9 +56,9 @@ constexpr CallOutcome classify_status(int status) {
   return CallOutcome::kSuccess;
 }
 
-/// Replay-format name of a state ("healthy", "half_open", "cooldown_end", ...).
+/// Replay-format name of a state ("healthy", "half_open", "cooldown_end", "ejected", "ejection_end", ...).
 const char* to_string(EndpointState state);
-/// Replay-format name of a cause ("probe", "breaker", "throttle").
+/// Replay-format name of a cause ("probe", "breaker", "throttle", "outlier", "cooldown").
 const char* to_string(StateCause cause);
 /// Replay-format name of a controller state ("normal", "suspect", "failed_over", "failing_back").
 const char* to_string(ControllerState state);
