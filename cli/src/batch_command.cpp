@@ -119,24 +119,8 @@ BatchItem run_one(const ScenarioCandidate& candidate, bool is_lint_overridden,
   return item;
 }
 
-ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err) {
-  std::size_t shard_k = 1;
-  std::size_t shard_n = 1;
-  if (!options.shard.empty() && !parse_shard(options.shard, shard_k, shard_n)) {
-    err << "faultline batch: --shard " << options.shard << " is malformed (allowed: K/N with 1 <= K <= N, e.g. 2/4)\n";
-    return ExitCode::kBadInput;
-  }
-  const std::vector<ScenarioCandidate> all = find_scenarios(options.paths);
-  std::vector<ScenarioCandidate> mine;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (i % shard_n == shard_k - 1) mine.push_back(all[i]);
-  }
-  if (all.empty()) {
-    err << "faultline batch: no scenario found under the given paths (a scenario is a .json file with "
-           "\"workloads\" and \"patterns\"; folders named schema and topologies are skipped)\n";
-    return ExitCode::kBadInput;
-  }
-
+// Runs every candidate on options.jobs threads (0: one per hardware thread) with a progress bar; items in candidate order.
+std::vector<BatchItem> run_all(const std::vector<ScenarioCandidate>& mine, const BatchOptions& options) {
   std::vector<BatchItem> items(mine.size());
   std::vector<double> progress(mine.size(), 0.0);
   std::mutex progress_mutex;
@@ -162,6 +146,40 @@ ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err
   worker();
   for (auto& t : threads) t.join();
   bar.finish();
+  return items;
+}
+
+// Writes STEM.result.json and STEM.html into `report_dir` for every item that ran.
+void write_reports(const std::vector<BatchItem>& items, const std::string& report_dir) {
+  std::filesystem::create_directories(report_dir);
+  for (const BatchItem& item : items) {
+    if (!item.result) continue;
+    const std::filesystem::path stem = std::filesystem::path(report_dir) / report_stem(item.path);
+    base::write_file_atomically(stem.string() + ".result.json", reports::to_json_text(*item.result));
+    base::write_file_atomically(stem.string() + ".html",
+                                reports::to_html(*item.result, reports::load_report_topology(*item.result)));
+  }
+}
+
+ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err) {
+  std::size_t shard_k = 1;
+  std::size_t shard_n = 1;
+  if (!options.shard.empty() && !parse_shard(options.shard, shard_k, shard_n)) {
+    err << "faultline batch: --shard " << options.shard << " is malformed (allowed: K/N with 1 <= K <= N, e.g. 2/4)\n";
+    return ExitCode::kBadInput;
+  }
+  const std::vector<ScenarioCandidate> all = find_scenarios(options.paths);
+  std::vector<ScenarioCandidate> mine;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i % shard_n == shard_k - 1) mine.push_back(all[i]);
+  }
+  if (all.empty()) {
+    err << "faultline batch: no scenario found under the given paths (a scenario is a .json file with "
+           "\"workloads\" and \"patterns\"; folders named schema and topologies are skipped)\n";
+    return ExitCode::kBadInput;
+  }
+
+  const std::vector<BatchItem> items = run_all(mine, options);
 
   // Everything below is in path order, so it does not depend on --jobs.
   std::size_t bad = 0;
@@ -176,16 +194,7 @@ ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err
     }
     suites.push_back({item.path, item.result, item.error, item.lint});
   }
-  if (!options.report_dir.empty()) {
-    std::filesystem::create_directories(options.report_dir);
-    for (const BatchItem& item : items) {
-      if (!item.result) continue;
-      const std::filesystem::path stem = std::filesystem::path(options.report_dir) / report_stem(item.path);
-      base::write_file_atomically(stem.string() + ".result.json", reports::to_json_text(*item.result));
-      base::write_file_atomically(stem.string() + ".html",
-                                     reports::to_html(*item.result, reports::load_report_topology(*item.result)));
-    }
-  }
+  if (!options.report_dir.empty()) write_reports(items, options.report_dir);
   if (!options.junit_path.empty()) base::write_file_atomically(options.junit_path, reports::to_junit_xml(suites));
   if (!options.is_quiet) {
     for (const BatchItem& item : items) {

@@ -128,6 +128,54 @@ std::string reason_text(router::NoEndpointReason reason, const std::string& boun
   return "";
 }
 
+// Feeds a probe or call event (`kind`) at `now` to `router`; fails on an unknown endpoint or a misplaced retry_after_s.
+void replay_outcome(const EventReader& r, const json& event, const std::string& kind, router::Router& router,
+                    const router::RouterConfig& config, Micros now) {
+  if (kind == "probe") {
+    r.check_keys(event, kind, {"t_ms", "t_us", "kind", "endpoint", "status", "latency_ms"});
+  } else {
+    r.check_keys(event, kind, {"t_ms", "t_us", "kind", "endpoint", "status", "latency_ms", "retry_after_s"});
+  }
+  const std::string name = r.string(event, "endpoint");
+  const std::size_t endpoint = router.find_endpoint(name);
+  if (endpoint == router::kNoEndpoint) {
+    std::string known;
+    for (const auto& e : config.endpoints) known += (known.empty() ? "" : ", ") + e.name;
+    r.fail("unknown endpoint \"" + base::JsonGuard::shorten(name) + "\"; the configuration has: " + known);
+  }
+  const int status = static_cast<int>(r.integer(event, "status", 0, 599));
+  const Micros latency = event.contains("latency_ms") ? r.duration(event, "latency_ms", 1000) : Micros{0};
+  if (kind == "probe") {
+    router.report_probe(endpoint, status, latency, now);
+  } else {
+    Micros retry_after{-1};
+    if (event.contains("retry_after_s")) {
+      if (status != 429) r.fail("retry_after_s is allowed only with status 429, got status " + std::to_string(status));
+      retry_after = r.duration(event, "retry_after_s", 1000000);
+    }
+    router.report_call(endpoint, status, latency, now, retry_after);
+  }
+}
+
+// Asks `router` for a pick for the event's request (a known id is a retry of it) at `now` and prints the decision.
+void replay_pick(const EventReader& r, const json& event, std::unordered_map<std::string, router::Request>& requests,
+                 router::Router& router, const router::RouterConfig& config, std::int64_t t_ms, Micros now,
+                 std::ostream& out) {
+  r.check_keys(event, "pick", {"t_ms", "t_us", "kind", "request", "boundary"});
+  const std::string id = r.string(event, "request");
+  const std::string boundary = event.contains("boundary") ? r.string(event, "boundary") : std::string();
+  auto [it, is_new] = requests.try_emplace(id);
+  router::Request& request = it->second;
+  if (is_new) request.boundary = event.contains("boundary") ? router.boundary_id(boundary) : router::kAnyBoundary;
+  const router::Pick pick = router.pick(request, now);
+  out << "{\"t_ms\":" << t_ms << ", \"request\":" << quoted(id) << ", \"endpoint\":";
+  if (pick.has_endpoint()) {
+    out << quoted(config.endpoints[pick.endpoint].name) << "}\n";
+  } else {
+    out << "null, \"reason\":" << quoted(reason_text(pick.reason, boundary, config)) << "}\n";
+  }
+}
+
 }  // namespace
 
 void run_replay(const router::RouterConfig& config, std::istream& events, const std::string& events_name,
@@ -178,44 +226,9 @@ void run_replay(const router::RouterConfig& config, std::istream& events, const 
     last_now = std::max(last_now, now);
     const std::string kind = r.string(event, "kind");
     if (kind == "probe" || kind == "call") {
-      if (kind == "probe") {
-        r.check_keys(event, kind, {"t_ms", "t_us", "kind", "endpoint", "status", "latency_ms"});
-      } else {
-        r.check_keys(event, kind, {"t_ms", "t_us", "kind", "endpoint", "status", "latency_ms", "retry_after_s"});
-      }
-      const std::string name = r.string(event, "endpoint");
-      const std::size_t endpoint = router.find_endpoint(name);
-      if (endpoint == router::kNoEndpoint) {
-        std::string known;
-        for (const auto& e : config.endpoints) known += (known.empty() ? "" : ", ") + e.name;
-        r.fail("unknown endpoint \"" + base::JsonGuard::shorten(name) + "\"; the configuration has: " + known);
-      }
-      const int status = static_cast<int>(r.integer(event, "status", 0, 599));
-      const Micros latency = event.contains("latency_ms") ? r.duration(event, "latency_ms", 1000) : Micros{0};
-      if (kind == "probe") {
-        router.report_probe(endpoint, status, latency, now);
-      } else {
-        Micros retry_after{-1};
-        if (event.contains("retry_after_s")) {
-          if (status != 429) r.fail("retry_after_s is allowed only with status 429, got status " + std::to_string(status));
-          retry_after = r.duration(event, "retry_after_s", 1000000);
-        }
-        router.report_call(endpoint, status, latency, now, retry_after);
-      }
+      replay_outcome(r, event, kind, router, config, now);
     } else if (kind == "pick") {
-      r.check_keys(event, kind, {"t_ms", "t_us", "kind", "request", "boundary"});
-      const std::string id = r.string(event, "request");
-      const std::string boundary = event.contains("boundary") ? r.string(event, "boundary") : std::string();
-      auto [it, is_new] = requests.try_emplace(id);
-      router::Request& request = it->second;
-      if (is_new) request.boundary = event.contains("boundary") ? router.boundary_id(boundary) : router::kAnyBoundary;
-      const router::Pick pick = router.pick(request, now);
-      out << "{\"t_ms\":" << t_ms << ", \"request\":" << quoted(id) << ", \"endpoint\":";
-      if (pick.has_endpoint()) {
-        out << quoted(config.endpoints[pick.endpoint].name) << "}\n";
-      } else {
-        out << "null, \"reason\":" << quoted(reason_text(pick.reason, boundary, config)) << "}\n";
-      }
+      replay_pick(r, event, requests, router, config, t_ms, now, out);
     } else if (kind == "tick") {
       r.check_keys(event, kind, {"t_ms", "t_us", "kind"});
       router.tick(now);

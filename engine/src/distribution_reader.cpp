@@ -10,6 +10,51 @@ namespace faultline::engine {
 using nlohmann::json;
 using base::JsonReader;
 
+namespace {
+
+// The piecewise_linear distribution of object `d` at `here` (its [value, cumulative probability] points), or nothing
+// with the problem recorded in `reader`; throws std::invalid_argument when the points do not make a distribution.
+std::optional<Distribution> read_piecewise_linear(base::JsonReader& reader, const json& d, const std::string& here) {
+  reader.check_keys(d, here, {"distribution", "points"});
+  const json* points = reader.array(d, here, "points", true);
+  if (points == nullptr) return std::nullopt;
+  std::vector<std::pair<double, double>> xy;
+  for (std::size_t i = 0; i < points->size(); ++i) {
+    const json& p = (*points)[i];
+    if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) {
+      reader.error(base::JsonReader::at(base::JsonReader::at(here, "points"), i), "expected [value, cumulative probability]",
+                   "a pair of numbers, e.g. [30, 0.5]");
+      return std::nullopt;
+    }
+    xy.emplace_back(p[0].get<double>(), p[1].get<double>());
+  }
+  return Distribution::piecewise_linear(std::move(xy));
+}
+
+// The empirical distribution of object `d` at `here` (its values and weights), or nothing with the problem recorded
+// in `reader`; throws std::invalid_argument when the lists do not make a distribution.
+std::optional<Distribution> read_empirical(base::JsonReader& reader, const json& d, const std::string& here) {
+  reader.check_keys(d, here, {"distribution", "values", "weights"});
+  const json* values = reader.array(d, here, "values", true);
+  const json* weights = reader.array(d, here, "weights", true);
+  if (values == nullptr || weights == nullptr) return std::nullopt;
+  std::vector<double> vs;
+  std::vector<double> ws;
+  for (const json* list : {values, weights}) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      if ((*list)[i].is_number()) continue;
+      reader.error(base::JsonReader::at(base::JsonReader::at(here, list == values ? "values" : "weights"), i),
+                   std::string("expected a number, got ") + (*list)[i].type_name(), "a number");
+      return std::nullopt;
+    }
+  }
+  for (const json& v : *values) vs.push_back(v.get<double>());
+  for (const json& w : *weights) ws.push_back(w.get<double>());
+  return Distribution::empirical(std::move(vs), std::move(ws));
+}
+
+}  // namespace
+
 std::optional<Distribution> read_distribution(base::JsonReader& reader, const json& parent, const std::string& path,
                                               std::string_view key, bool is_required, std::string_view unit) {
   const std::string here = base::JsonReader::at(path, key);
@@ -73,38 +118,9 @@ std::optional<Distribution> read_distribution(base::JsonReader& reader, const js
       const auto scale = num("scale", std::numeric_limits<double>::min());
       if (shape && scale && reader.error_count() == errors_before) return Distribution::weibull(*shape, *scale);
     } else if (*kind == "piecewise_linear") {
-      reader.check_keys(d, here, {"distribution", "points"});
-      const json* points = reader.array(d, here, "points", true);
-      if (points == nullptr) return std::nullopt;
-      std::vector<std::pair<double, double>> xy;
-      for (std::size_t i = 0; i < points->size(); ++i) {
-        const json& p = (*points)[i];
-        if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) {
-          reader.error(base::JsonReader::at(base::JsonReader::at(here, "points"), i), "expected [value, cumulative probability]",
-                       "a pair of numbers, e.g. [30, 0.5]");
-          return std::nullopt;
-        }
-        xy.emplace_back(p[0].get<double>(), p[1].get<double>());
-      }
-      return Distribution::piecewise_linear(std::move(xy));
+      return read_piecewise_linear(reader, d, here);
     } else {
-      reader.check_keys(d, here, {"distribution", "values", "weights"});
-      const json* values = reader.array(d, here, "values", true);
-      const json* weights = reader.array(d, here, "weights", true);
-      if (values == nullptr || weights == nullptr) return std::nullopt;
-      std::vector<double> vs;
-      std::vector<double> ws;
-      for (const json* list : {values, weights}) {
-        for (std::size_t i = 0; i < list->size(); ++i) {
-          if ((*list)[i].is_number()) continue;
-          reader.error(base::JsonReader::at(base::JsonReader::at(here, list == values ? "values" : "weights"), i),
-                       std::string("expected a number, got ") + (*list)[i].type_name(), "a number");
-          return std::nullopt;
-        }
-      }
-      for (const json& v : *values) vs.push_back(v.get<double>());
-      for (const json& w : *weights) ws.push_back(w.get<double>());
-      return Distribution::empirical(std::move(vs), std::move(ws));
+      return read_empirical(reader, d, here);
     }
   } catch (const std::invalid_argument& e) {
     reader.error(here, e.what(), allowed);

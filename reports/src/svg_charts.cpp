@@ -124,6 +124,56 @@ std::string step_label(const engine::RunbookStepResult& step) {
   return label.substr(0, cut) + "...";
 }
 
+// The timeline's legend lines from x = `left`: the incident markers, then the regions of `s`.
+std::string timeline_legend(const engine::SeriesResult& s, double left) {
+  std::string out;
+  double lx = left;
+  const auto legend = [&](std::string_view colour, std::string_view label, bool is_dashed) {
+    out += line(lx, 14, lx + 18, 14,
+                "stroke=\"" + std::string(colour) + "\" stroke-width=\"2\"" + (is_dashed ? " stroke-dasharray=\"4 3\"" : ""));
+    out += text_at(lx + 22, 18, label, "class=\"legend\"");
+    lx += 30 + 6.2 * static_cast<double>(label.size());
+  };
+  legend(kFaultColour, "fault start", true);
+  legend(kDetectColour, "detected", true);
+  legend(kSwitchColour, "traffic switched", true);
+  legend(kCapacityColour, "full capacity", true);
+  legend(kRecoveredColour, "recovered (RTO)", true);
+  lx = left;
+  for (std::size_t r = 0; r < s.regions.size(); ++r) {
+    out += line(lx, 33, lx + 18, 33,
+                "stroke=\"" + std::string(kRegionColours[r % kRegionColours.size()]) + "\" stroke-width=\"2.5\" " +
+                    region_dash(r));
+    out += text_at(lx + 22, 37, "region " + s.regions[r], "class=\"legend\"");
+    lx += 40 + 6.2 * static_cast<double>(s.regions[r].size() + 7);
+  }
+  return out;
+}
+
+// Dashed, titled marker lines from `y_top` to `y_bottom` at each incident's fault start, detection, switch, full
+// capacity and recovery within [0, t_end], placed on the time axis of `ratio`.
+std::string incident_markers(const engine::PatternResult& pattern, const Panel& ratio, double y_top, double y_bottom,
+                             double t_end) {
+  std::string out;
+  const auto marker = [&](double t, const char* colour, const std::string& title) {
+    if (t < 0.0 || t > t_end) return;
+    out += "<g><title>" + escape_xml(title) + "</title>" +
+           line(ratio.x(t), y_top, ratio.x(t), y_bottom,
+                "stroke=\"" + std::string(colour) + "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"") +
+           "</g>";
+  };
+  for (const auto& i : pattern.incidents) {
+    marker(i.start_s, kFaultColour, i.fault + ": fault start at " + clock(i.start_s));
+    if (i.detect_s) marker(i.start_s + *i.detect_s, kDetectColour, i.fault + ": detected after " + fixed(i.detect_s, 1) + " s");
+    if (i.switch_s) marker(i.start_s + *i.switch_s, kSwitchColour, i.fault + ": traffic switched after " + fixed(i.switch_s, 1) + " s");
+    if (i.full_capacity_s) {
+      marker(i.start_s + *i.full_capacity_s, kCapacityColour, i.fault + ": full capacity after " + fixed(i.full_capacity_s, 1) + " s");
+    }
+    if (i.recovered) marker(i.start_s + i.rto_s, kRecoveredColour, i.fault + ": recovered, RTO " + fixed(i.rto_s, 1) + " s");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string timeline_svg(const engine::PatternResult& pattern) {
@@ -153,26 +203,7 @@ std::string timeline_svg(const engine::PatternResult& pattern) {
   std::string out = "<svg class=\"chart\" viewBox=\"0 0 " + num(kWidth) + " " +
                     num(height) + "\" role=\"img\" aria-label=\"" + escape_xml("timeline of " + pattern.name) + "\">";
   // Legend: markers, then regions.
-  double lx = kLeft;
-  const auto legend = [&](std::string_view colour, std::string_view label, bool is_dashed) {
-    out += line(lx, 14, lx + 18, 14,
-                "stroke=\"" + std::string(colour) + "\" stroke-width=\"2\"" + (is_dashed ? " stroke-dasharray=\"4 3\"" : ""));
-    out += text_at(lx + 22, 18, label, "class=\"legend\"");
-    lx += 30 + 6.2 * static_cast<double>(label.size());
-  };
-  legend(kFaultColour, "fault start", true);
-  legend(kDetectColour, "detected", true);
-  legend(kSwitchColour, "traffic switched", true);
-  legend(kCapacityColour, "full capacity", true);
-  legend(kRecoveredColour, "recovered (RTO)", true);
-  lx = kLeft;
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
-    out += line(lx, 33, lx + 18, 33,
-                "stroke=\"" + std::string(kRegionColours[r % kRegionColours.size()]) + "\" stroke-width=\"2.5\" " +
-                    region_dash(r));
-    out += text_at(lx + 22, 37, "region " + s.regions[r], "class=\"legend\"");
-    lx += 40 + 6.2 * static_cast<double>(s.regions[r].size() + 7);
-  }
+  out += timeline_legend(s, kLeft);
 
   const Panel ratio = panel(0, 1.0);
   out += panel_frame(ratio, "success ratio per bucket", "1");
@@ -203,22 +234,7 @@ std::string timeline_svg(const engine::PatternResult& pattern) {
   // Markers run through every panel.
   const double y_top = ratio.top;
   const double y_bottom = last.top + last.height;
-  const auto marker = [&](double t, const char* colour, const std::string& title) {
-    if (t < 0.0 || t > t_end) return;
-    out += "<g><title>" + escape_xml(title) + "</title>" +
-           line(ratio.x(t), y_top, ratio.x(t), y_bottom,
-                "stroke=\"" + std::string(colour) + "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"") +
-           "</g>";
-  };
-  for (const auto& i : pattern.incidents) {
-    marker(i.start_s, kFaultColour, i.fault + ": fault start at " + clock(i.start_s));
-    if (i.detect_s) marker(i.start_s + *i.detect_s, kDetectColour, i.fault + ": detected after " + fixed(i.detect_s, 1) + " s");
-    if (i.switch_s) marker(i.start_s + *i.switch_s, kSwitchColour, i.fault + ": traffic switched after " + fixed(i.switch_s, 1) + " s");
-    if (i.full_capacity_s) {
-      marker(i.start_s + *i.full_capacity_s, kCapacityColour, i.fault + ": full capacity after " + fixed(i.full_capacity_s, 1) + " s");
-    }
-    if (i.recovered) marker(i.start_s + i.rto_s, kRecoveredColour, i.fault + ": recovered, RTO " + fixed(i.rto_s, 1) + " s");
-  }
+  out += incident_markers(pattern, ratio, y_top, y_bottom, t_end);
   return out + "</svg>";
 }
 

@@ -35,33 +35,19 @@ std::string clip(const std::string& text, double width) {
   return text.size() <= max_chars ? text : text.substr(0, max_chars - 1) + "…";
 }
 
-}  // namespace
+constexpr double kMargin = 12;
+constexpr double kRegionWidth = 300;
+constexpr double kGap = 40;
+constexpr double kRow = 26;
+constexpr double kGlobalRow = 76;  // a 40 px box and room for the links below it
 
-std::string topology_svg(const topology::Topology& topology) {
+using Boxes = std::map<topology::VertexId, Box>;
+
+// Places the global rows (clients, then global entries, each row centred) from y = kMargin into `boxes` and `body`;
+// returns the y below them.
+double global_rows(const topology::Topology& topology, const std::vector<topology::VertexId>& clients,
+                   const std::vector<topology::VertexId>& entries, double width, Boxes& boxes, std::string& body) {
   using topology::NodeKind;
-  const auto& g = topology.graph();
-  const std::vector<topology::VertexId> regions = topology.nodes_of_kind(NodeKind::kRegion);
-  std::vector<topology::VertexId> clients;
-  std::vector<topology::VertexId> entries;
-  for (const auto v : topology.nodes_of_kind(NodeKind::kClient)) {
-    if (topology.node(v).region.empty()) clients.push_back(v);
-  }
-  for (const auto v : topology.nodes_of_kind(NodeKind::kGlobalEntry)) {
-    if (topology.node(v).region.empty()) entries.push_back(v);
-  }
-
-  constexpr double kMargin = 12;
-  constexpr double kRegionWidth = 300;
-  constexpr double kGap = 40;
-  constexpr double kRow = 26;
-  constexpr double kGlobalRow = 76;  // a 40 px box and room for the links below it
-  const double n_regions = static_cast<double>(std::max<std::size_t>(regions.size(), 1));
-  const double width = std::max(960.0, kMargin * 2 + n_regions * kRegionWidth + (n_regions - 1) * kGap);
-
-  std::map<topology::VertexId, Box> boxes;
-  std::string body;
-
-  // Global rows: clients, then global entries, each row centred.
   double y = kMargin;
   for (const auto* row : {&clients, &entries}) {
     if (row->empty()) continue;
@@ -77,53 +63,62 @@ std::string topology_svg(const topology::Topology& topology) {
     }
     y += kGlobalRow;
   }
+  return y;
+}
 
-  // Regions: a box each, components listed inside in file order.
-  const double region_y = y + (y > kMargin ? 10 : 0);
-  double tallest = 0;
-  for (std::size_t r = 0; r < regions.size(); ++r) {
-    const auto& region = topology.node(regions[r]);
-    std::vector<std::string> zones;
-    std::vector<topology::VertexId> components;
-    for (const auto v : topology.members_of_region(region.id)) {
-      if (topology.node(v).kind == NodeKind::kZone) {
-        zones.push_back(topology.node(v).id);
-      } else {
-        components.push_back(v);
-      }
-    }
-    const double regions_width = n_regions * kRegionWidth + (n_regions - 1) * kGap;
-    const double x = (width - regions_width) / 2 + static_cast<double>(r) * (kRegionWidth + kGap);
-    const double h = 58 + kRow * static_cast<double>(components.size()) + 8;
-    tallest = std::max(tallest, h);
-    boxes[regions[r]] = Box{x, region_y, kRegionWidth, h};
-    std::string subtitle;
-    if (const auto* info = std::get_if<topology::RegionInfo>(&region.details)) {
-      subtitle = info->geography;
-      if (!info->data_boundary.empty()) subtitle += ", boundary " + info->data_boundary;
-      if (!info->paired_region.empty()) subtitle += ", pair " + info->paired_region;
-    }
-    body += rect(boxes[regions[r]], "region");
-    body += label(x + 10, region_y + 18, clip("region " + region.id, kRegionWidth - 20), "name");
-    body += label(x + 10, region_y + 33, clip(subtitle, kRegionWidth - 20), "kind");
-    body += label(x + 10, region_y + 48, clip(zones.empty() ? std::string("no zones") : "zones: " + [&] {
-                                                std::string z;
-                                                for (const auto& s : zones) z += (z.empty() ? "" : ", ") + s;
-                                                return z;
-                                              }(), kRegionWidth - 20),
-                  "kind");
-    for (std::size_t c = 0; c < components.size(); ++c) {
-      const auto& n = topology.node(components[c]);
-      const Box b{x + 10, region_y + 56 + kRow * static_cast<double>(c), kRegionWidth - 20, kRow - 4};
-      boxes[components[c]] = b;
-      const std::string kind(topology::to_string(n.kind));
-      body += rect(b, topology::is_data_store(n.kind) ? "node store" : "node");
-      body += label(b.x + 6, b.y + 15, clip(n.id + "  (" + kind + ")", b.w - 12), "name");
+// The region's subtitle: geography, then its data boundary and paired region when set.
+std::string region_subtitle(const topology::Node& region) {
+  std::string subtitle;
+  if (const auto* info = std::get_if<topology::RegionInfo>(&region.details)) {
+    subtitle = info->geography;
+    if (!info->data_boundary.empty()) subtitle += ", boundary " + info->data_boundary;
+    if (!info->paired_region.empty()) subtitle += ", pair " + info->paired_region;
+  }
+  return subtitle;
+}
+
+// Places region `region_vertex` as a box at (x, region_y) with its components listed inside in file order into
+// `boxes` and `body`; returns the box height.
+double region_box(const topology::Topology& topology, topology::VertexId region_vertex, double x, double region_y,
+                  Boxes& boxes, std::string& body) {
+  using topology::NodeKind;
+  const auto& region = topology.node(region_vertex);
+  std::vector<std::string> zones;
+  std::vector<topology::VertexId> components;
+  for (const auto v : topology.members_of_region(region.id)) {
+    if (topology.node(v).kind == NodeKind::kZone) {
+      zones.push_back(topology.node(v).id);
+    } else {
+      components.push_back(v);
     }
   }
-  const double height = region_y + tallest + kMargin + 20;
+  const double h = 58 + kRow * static_cast<double>(components.size()) + 8;
+  boxes[region_vertex] = Box{x, region_y, kRegionWidth, h};
+  const std::string subtitle = region_subtitle(region);
+  body += rect(boxes[region_vertex], "region");
+  body += label(x + 10, region_y + 18, clip("region " + region.id, kRegionWidth - 20), "name");
+  body += label(x + 10, region_y + 33, clip(subtitle, kRegionWidth - 20), "kind");
+  body += label(x + 10, region_y + 48, clip(zones.empty() ? std::string("no zones") : "zones: " + [&] {
+                                              std::string z;
+                                              for (const auto& s : zones) z += (z.empty() ? "" : ", ") + s;
+                                              return z;
+                                            }(), kRegionWidth - 20),
+                "kind");
+  for (std::size_t c = 0; c < components.size(); ++c) {
+    const auto& n = topology.node(components[c]);
+    const Box b{x + 10, region_y + 56 + kRow * static_cast<double>(c), kRegionWidth - 20, kRow - 4};
+    boxes[components[c]] = b;
+    const std::string kind(topology::to_string(n.kind));
+    body += rect(b, topology::is_data_store(n.kind) ? "node store" : "node");
+    body += label(b.x + 6, b.y + 15, clip(n.id + "  (" + kind + ")", b.w - 12), "name");
+  }
+  return h;
+}
 
-  // Links drawn under the boxes: global entry -> origin gateways, client -> entry, replication.
+// Lines from each global entry to the top of each origin gateway's region box, labelled with the gateway's priority
+// and weight, then from each client to its entry.
+std::string entry_and_client_links(const topology::Topology& topology, const std::vector<topology::VertexId>& clients,
+                                   const std::vector<topology::VertexId>& entries, Boxes& boxes) {
   std::string links;
   for (const auto v : entries) {
     const Box& from = boxes[v];
@@ -153,6 +148,12 @@ std::string topology_svg(const topology::Topology& topology) {
     links += "<line x1=\"" + num(from.cx()) + "\" y1=\"" + num(from.y + from.h) + "\" x2=\"" + num(to.cx()) +
              "\" y2=\"" + num(to.y) + "\" class=\"link client\"/>";
   }
+  return links;
+}
+
+// A dashed curve from source to copy of every replication edge whose ends both have boxes, titled with the mode.
+std::string replication_links(const topology::Topology& topology, Boxes& boxes) {
+  const auto& g = topology.graph();
   std::string replication;
   for (auto [it, end] = boost::edges(g); it != end; ++it) {
     const auto& e = g[*it];
@@ -172,6 +173,45 @@ std::string topology_svg(const topology::Topology& topology) {
                               std::string(topology::to_string(e.replication_mode)) + " replication") +
                    "</title></path>";
   }
+  return replication;
+}
+
+}  // namespace
+
+std::string topology_svg(const topology::Topology& topology) {
+  using topology::NodeKind;
+  const std::vector<topology::VertexId> regions = topology.nodes_of_kind(NodeKind::kRegion);
+  std::vector<topology::VertexId> clients;
+  std::vector<topology::VertexId> entries;
+  for (const auto v : topology.nodes_of_kind(NodeKind::kClient)) {
+    if (topology.node(v).region.empty()) clients.push_back(v);
+  }
+  for (const auto v : topology.nodes_of_kind(NodeKind::kGlobalEntry)) {
+    if (topology.node(v).region.empty()) entries.push_back(v);
+  }
+
+  const double n_regions = static_cast<double>(std::max<std::size_t>(regions.size(), 1));
+  const double width = std::max(960.0, kMargin * 2 + n_regions * kRegionWidth + (n_regions - 1) * kGap);
+
+  Boxes boxes;
+  std::string body;
+
+  // Global rows: clients, then global entries, each row centred.
+  const double y = global_rows(topology, clients, entries, width, boxes, body);
+
+  // Regions: a box each, components listed inside in file order.
+  const double region_y = y + (y > kMargin ? 10 : 0);
+  double tallest = 0;
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    const double regions_width = n_regions * kRegionWidth + (n_regions - 1) * kGap;
+    const double x = (width - regions_width) / 2 + static_cast<double>(r) * (kRegionWidth + kGap);
+    tallest = std::max(tallest, region_box(topology, regions[r], x, region_y, boxes, body));
+  }
+  const double height = region_y + tallest + kMargin + 20;
+
+  // Links drawn under the boxes: global entry -> origin gateways, client -> entry, replication.
+  const std::string links = entry_and_client_links(topology, clients, entries, boxes);
+  const std::string replication = replication_links(topology, boxes);
 
   std::string out = "<svg class=\"chart topology\" viewBox=\"0 0 " + num(width) + " " + num(height) +
                     "\" role=\"img\" aria-label=\"" + escape_xml("topology " + topology.name()) + "\">";

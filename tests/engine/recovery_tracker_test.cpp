@@ -262,6 +262,10 @@ TEST_CASE("two faults", "[engine][metrics][rto]") {
     CHECK(tracker.incidents()[1].is_baseline_inherited);
     CHECK(r[1].pre_incident_ratio == 1.0);
   }
+}
+
+TEST_CASE("two faults close together: the second inherits the first's ratio, or both start in one second",
+          "[engine][metrics][rto]") {
   SECTION("recovered but close: the second inherits the first's ratio") {
     // A: outage [100, 110), then the first request of every 20th second fails
     // (3 per window, 597 / 600 >= 0.99). b = 169 sees second 109, bad; b = 170

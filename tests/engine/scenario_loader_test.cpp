@@ -230,6 +230,10 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
           "faults[0].target", "\"chat-eastus2\" is a model_deployment, which a region_outage cannot target",
           "the id of a region");
   }
+}
+
+TEST_CASE("bad scenario files: workload stores, models, boundaries, names, distributions and router sections",
+          "[scenario_loader]") {
   SECTION("writes_to names a store the topology does not have") {
     check(load(scenario_text(R"(, "writes_to": ["cosmos-eastus2", "cosmos-westus"])")), "workloads[0].writes_to[1]",
           "\"cosmos-westus\" is not a data store of the topology",
@@ -285,6 +289,10 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
           "patterns[0].router.endpoints[0].name", "\"westus\" is not a region behind the global entry",
           "one of eastus2, centralus");
   }
+}
+
+TEST_CASE("bad scenario files: presets, fault parameters, run length, rates, recovery and a missing topology",
+          "[scenario_loader]") {
   SECTION("unknown pattern preset, and a custom pattern missing what a preset would give") {
     check(load(scenario_text("", "", R"({"name": "mine", "preset": "hot-wram"})")), "patterns[0].preset",
           "unknown value \"hot-wram\"; did you mean \"hot-warm\"?", "hot-hot, hot-warm, hot-cold");

@@ -75,8 +75,10 @@ TEST_CASE("format_clock writes whole seconds as h/m/s", "[gui][event_log]") {
   CHECK(gui::format_clock(-90) == "-1m 30s");
 }
 
-TEST_CASE("build_event_log shows the result's events and fills runbook, data and failback from incidents when absent",
-          "[gui][event_log]") {
+namespace {
+
+// A one-hour run with fault f1: a region outage of eastus2 from 600 s to 1800 s.
+engine::Scenario f1_scenario() {
   engine::Scenario s;
   s.duration = engine::seconds(3600);
   engine::FaultSpec f;
@@ -86,7 +88,11 @@ TEST_CASE("build_event_log shows the result's events and fills runbook, data and
   f.start = engine::at_micros(600'000'000);
   f.duration = engine::seconds(1200);
   s.faults = {f};
+  return s;
+}
 
+// f1's incident: detected after 30 s, recovered after 400 s, four runbook steps, two stores, failback at 1500 s.
+engine::IncidentResult f1_incident() {
   engine::IncidentResult incident;
   incident.fault = "f1";
   incident.start_s = 600;
@@ -103,6 +109,15 @@ TEST_CASE("build_event_log shows the result's events and fills runbook, data and
   fb.complete_s = 1500;
   fb.failed_requests = 7;
   incident.failback = fb;
+  return incident;
+}
+
+}  // namespace
+
+TEST_CASE("build_event_log shows the result's events and fills runbook, data and failback from incidents when absent",
+          "[gui][event_log]") {
+  const engine::Scenario s = f1_scenario();
+  const engine::IncidentResult incident = f1_incident();
 
   engine::RunResult result;
   engine::PatternResult with_events;

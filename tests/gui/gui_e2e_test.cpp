@@ -42,6 +42,35 @@ std::string gui() { return std::string("'") + FAULTLINE_GUI_PATH + "'"; }
 // A JSON number or null as an optional double.
 std::optional<double> opt(const Json& j) { return j.is_null() ? std::nullopt : std::optional<double>(j.get<double>()); }
 
+// Checks the GUI state's pattern `g` against faultline run's pattern `c`: figures, targets and its one incident.
+void check_pattern_matches_run(const Json& g, const Json& c) {
+  CHECK(g["name"] == c["name"]);
+  CHECK(g["availability"].get<double>() == c["availability"].get<double>());
+  CHECK(opt(g["rto_s"]) == opt(c["rto_s"]));
+  CHECK(opt(g["rpo_s"]) == opt(c["rpo_s"]));
+  CHECK(g["monthly_cost_usd"].get<double>() == c["monthly_cost_usd"].get<double>());
+  CHECK(g["incident_cost_usd"].get<double>() == c["incident_cost_usd"].get<double>());
+  CHECK(g["targets"] == c["targets"]);
+  std::uint64_t failed = 0;
+  for (const Json& n : c["series"]["failed"]) failed += n.get<std::uint64_t>();
+  CHECK(g["failed_requests"].get<std::uint64_t>() == failed);
+  // The RTO parts are those of the worst incident (the only one in reference.json).
+  REQUIRE(c["incidents"].size() == 1);
+  CHECK(opt(g["detect_s"]) == opt(c["incidents"][0]["detect_s"]));
+  CHECK(opt(g["switch_s"]) == opt(c["incidents"][0]["switch_s"]));
+  CHECK(opt(g["full_capacity_s"]) == opt(c["incidents"][0]["full_capacity_s"]));
+  CHECK(g["targets_total"] == c["targets"].size());
+  // Failback and lost work of that incident, as the engine wrote them.
+  const Json& fb = c["incidents"][0]["failback"];
+  CHECK(g["failback"].is_null() == fb.is_null());
+  if (!fb.is_null() && !g["failback"].is_null()) {
+    CHECK(opt(g["failback"]["traffic_back_s"]) == opt(fb["traffic_back_s"]));
+    CHECK(opt(g["failback"]["complete_s"]) == opt(fb["complete_s"]));
+    CHECK(g["failback"]["failed_requests"] == fb["failed_requests"]);
+  }
+  CHECK(g["work"]["agent_threads_lost"] == c["incidents"][0]["work"]["agent_threads_lost"]);
+}
+
 }  // namespace
 
 TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state matches faultline run",
@@ -85,31 +114,7 @@ TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state
       const Json& g = state["patterns"][i];
       const Json& c = run["patterns"][i];
       INFO("pattern " << c["name"]);
-      CHECK(g["name"] == c["name"]);
-      CHECK(g["availability"].get<double>() == c["availability"].get<double>());
-      CHECK(opt(g["rto_s"]) == opt(c["rto_s"]));
-      CHECK(opt(g["rpo_s"]) == opt(c["rpo_s"]));
-      CHECK(g["monthly_cost_usd"].get<double>() == c["monthly_cost_usd"].get<double>());
-      CHECK(g["incident_cost_usd"].get<double>() == c["incident_cost_usd"].get<double>());
-      CHECK(g["targets"] == c["targets"]);
-      std::uint64_t failed = 0;
-      for (const Json& n : c["series"]["failed"]) failed += n.get<std::uint64_t>();
-      CHECK(g["failed_requests"].get<std::uint64_t>() == failed);
-      // The RTO parts are those of the worst incident (the only one in reference.json).
-      REQUIRE(c["incidents"].size() == 1);
-      CHECK(opt(g["detect_s"]) == opt(c["incidents"][0]["detect_s"]));
-      CHECK(opt(g["switch_s"]) == opt(c["incidents"][0]["switch_s"]));
-      CHECK(opt(g["full_capacity_s"]) == opt(c["incidents"][0]["full_capacity_s"]));
-      CHECK(g["targets_total"] == c["targets"].size());
-      // Failback and lost work of that incident, as the engine wrote them.
-      const Json& fb = c["incidents"][0]["failback"];
-      CHECK(g["failback"].is_null() == fb.is_null());
-      if (!fb.is_null() && !g["failback"].is_null()) {
-        CHECK(opt(g["failback"]["traffic_back_s"]) == opt(fb["traffic_back_s"]));
-        CHECK(opt(g["failback"]["complete_s"]) == opt(fb["complete_s"]));
-        CHECK(g["failback"]["failed_requests"] == fb["failed_requests"]);
-      }
-      CHECK(g["work"]["agent_threads_lost"] == c["incidents"][0]["work"]["agent_threads_lost"]);
+      check_pattern_matches_run(g, c);
     }
     // RPO per store: every store of every pattern's incident is in the state with its RPO.
     for (std::size_t i = 0; i < 3; ++i) {

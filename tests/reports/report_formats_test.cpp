@@ -167,7 +167,7 @@ TEST_CASE("Markdown and CSV reports", "[reports][md][csv]") {
   }
 }
 
-TEST_CASE("HTML report: runbook Gantt, RPO per store, failback and lost work", "[reports][html][gantt]") {
+TEST_CASE("HTML report: runbook Gantt bars, labels, and an incident without steps", "[reports][html][gantt]") {
   auto result = faultline::testing::sample_result();
   const faultline::engine::IncidentResult& incident = result.patterns[1].incidents[0];
   SECTION("Gantt bars: x = 220 + 620 * s / 2000 (axis to nice_ceiling(1.05 * RTO 1500) = 2000 s), rows 24 apart from 46") {
@@ -209,6 +209,11 @@ TEST_CASE("HTML report: runbook Gantt, RPO per store, failback and lost work", "
   SECTION("an incident without steps has no Gantt") {
     CHECK(reports::runbook_gantt_svg(result.patterns[0].incidents[0]).empty());
   }
+}
+
+TEST_CASE("HTML report: Gantt per pattern, RPO per store, failback and lost work, notes for missing parts",
+          "[reports][html][gantt]") {
+  auto result = faultline::testing::sample_result();
   SECTION("the HTML report: a Gantt for hot-cold, a note for hot-warm, and the incident detail tables") {
     const std::string html = reports::to_html(result, reports::load_report_topology(result));
     CHECK(count_of(html, "aria-label=\"runbook steps of ") == 1);

@@ -40,22 +40,9 @@ struct RuleCase {
   Findings expected;
 };
 
-}  // namespace
-
-TEST_CASE("every shipped topology except the mistakes file is lint clean", "[topology][lint]") {
-  for (const char* file : {"foundry-two-region", "three-region-active", "eu-residency"}) {
-    INFO(file);
-    CHECK(findings_of(read_source_json(std::string("scenarios/topologies/") + file + ".json")).empty());
-  }
-  const Findings mistakes = findings_of(read_source_json("scenarios/topologies/foundry-two-region-mistakes.json"));
-  std::set<std::string> rules;
-  for (const auto& f : mistakes) rules.insert(f.first);
-  CHECK(rules == std::set<std::string>{"FL001", "FL002", "FL004", "FL005", "FL006", "FL009", "FL010", "FL012", "FL013",
-                                       "FL014", "FL015", "FL016"});
-}
-
-TEST_CASE("each lint rule fires on the mistake it names and only then", "[topology][lint]") {
-  const std::vector<RuleCase> cases = {
+// One case per rule checked by a mutation of the reference file: the mutation and the findings it must give.
+std::vector<RuleCase> rule_cases() {
+  return {
       {"FL001", [](json& d) { d["regions"][1]["model_deployments"][0]["version"] = "2024-07-18"; },
        {{"FL001", {"chat-centralus", "chat-eastus2"}}}},
       {"FL002",
@@ -130,6 +117,24 @@ TEST_CASE("each lint rule fires on the mistake it names and only then", "[topolo
       {"FL026", [](json& d) { d["regions"][0]["agent_services"][0]["definitions_in_source_control"] = false; },
        {{"FL026", {"agents-eastus2"}}}},
   };
+}
+
+}  // namespace
+
+TEST_CASE("every shipped topology except the mistakes file is lint clean", "[topology][lint]") {
+  for (const char* file : {"foundry-two-region", "three-region-active", "eu-residency"}) {
+    INFO(file);
+    CHECK(findings_of(read_source_json(std::string("scenarios/topologies/") + file + ".json")).empty());
+  }
+  const Findings mistakes = findings_of(read_source_json("scenarios/topologies/foundry-two-region-mistakes.json"));
+  std::set<std::string> rules;
+  for (const auto& f : mistakes) rules.insert(f.first);
+  CHECK(rules == std::set<std::string>{"FL001", "FL002", "FL004", "FL005", "FL006", "FL009", "FL010", "FL012", "FL013",
+                                       "FL014", "FL015", "FL016"});
+}
+
+TEST_CASE("each lint rule fires on the mistake it names and only then", "[topology][lint]") {
+  const std::vector<RuleCase> cases = rule_cases();
   for (const RuleCase& c : cases) {
     SECTION(c.rule + " (the clean reference does not trigger it; the mutation does)") {
       CHECK(findings_of(reference()).empty());

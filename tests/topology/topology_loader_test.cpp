@@ -122,6 +122,9 @@ TEST_CASE("bad input: every error names file, JSON path, problem and what is all
     CHECK(error_lines(doc) ==
           Lines{"t.json: clients[0].entry: \"db1\" is a database (allowed: the id of a global_entry or gateway)"});
   }
+}
+
+TEST_CASE("bad input: values, durations, enumerations, zones, probes and cycles", "[topology][loader]") {
   SECTION("9 negative value") {
     json doc = minimal();
     doc["regions"][0]["model_deployments"][0]["price"] = {{"per_hour_usd", -1}};
@@ -173,6 +176,10 @@ TEST_CASE("bad input: every error names file, JSON path, problem and what is all
     CHECK(error_lines(doc) == Lines{"t.json: regions[0].agent_services[0]: dependency cycle: a1 -> db1 -> a1 (allowed: "
                                   "dependencies without cycles (a node cannot need itself, even through others))"});
   }
+}
+
+TEST_CASE("bad input: fractions, replication kinds, thread stores, unreadable files and every error reported",
+          "[topology][loader]") {
   SECTION("17 integer field given a fraction, and an origin weight out of range") {
     json doc = minimal();
     doc["global_entry"]["health_probe"] = {{"path", "/status"}, {"sample_size", 2.5}};

@@ -40,9 +40,9 @@ bool is_periodic(ReplicationMode mode) {
   return mode == ReplicationMode::kBackupRestore || mode == ReplicationMode::kScheduledRebuild;
 }
 
-}  // namespace
-
-CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) {
+// Throws std::invalid_argument when `plan` names a region or data store `topology` lacks, or holds an out-of-range
+// standby fraction, traffic share or periodic copy interval.
+void check_plan(const Topology& topology, const ProvisioningPlan& plan) {
   for (const auto& [region, provisioning] : plan.regions) {
     const auto v = topology.find(region);
     if (!v || topology.node(*v).kind != NodeKind::kRegion) {
@@ -65,6 +65,12 @@ CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) 
       throw std::invalid_argument("copy interval of " + store + " must be > 0 for " + std::string(to_string(link.mode)));
     }
   }
+}
+
+}  // namespace
+
+CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) {
+  check_plan(topology, plan);
   const TopologyGraph& graph = topology.graph();
   CostReport report;
   for (VertexId region : topology.nodes_of_kind(NodeKind::kRegion)) report.per_region[graph[region].id] = 0;

@@ -60,6 +60,60 @@ std::string targets_line(const engine::Scenario& s) {
   return line.empty() ? "no targets" : line;
 }
 
+// Draws row `i` of the comparison table: a selectable pattern name, then its figures on target-coloured cells.
+void comparison_row(const ComparisonRow& r, std::size_t i, ViewContext& context) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::PushID(static_cast<int>(i));
+  if (ImGui::Selectable(r.name.c_str(), context.selected_pattern == i, ImGuiSelectableFlags_SpanAllColumns)) {
+    context.selected_pattern = i;
+  }
+  ImGui::PopID();
+  ImGui::TableSetColumnIndex(1);
+  ImGui::Text("%.4f %%", r.availability * 100.0);
+  status_background(r.availability_status);
+  ImGui::TableSetColumnIndex(2);
+  seconds_cell(r.rto_s);
+  status_background(r.rto_status);
+  ImGui::TableSetColumnIndex(3);
+  seconds_cell(r.detect_s);
+  ImGui::TableSetColumnIndex(4);
+  seconds_cell(r.switch_s);
+  ImGui::TableSetColumnIndex(5);
+  seconds_cell(r.runbook_s);
+  ImGui::TableSetColumnIndex(6);
+  seconds_cell(r.full_capacity_s);
+  ImGui::TableSetColumnIndex(7);
+  seconds_cell(r.rpo_s);
+  status_background(r.rpo_status);
+  ImGui::TableSetColumnIndex(8);
+  ImGui::Text("%llu", static_cast<unsigned long long>(r.failed_requests));
+  ImGui::TableSetColumnIndex(9);
+  if (r.p99_latency_ms) {
+    ImGui::Text("%.0f ms", *r.p99_latency_ms);
+  } else {
+    ImGui::TextDisabled("-");
+  }
+  ImGui::TableSetColumnIndex(10);
+  ImGui::Text("$%.0f", r.monthly_cost_usd);
+  status_background(r.cost_status);
+  ImGui::TableSetColumnIndex(11);
+  ImGui::Text("$%.0f", r.incident_cost_usd);
+  ImGui::TableSetColumnIndex(12);
+  ImGui::Text("%zu / %zu met", r.targets_met, r.targets_total);
+  status_background(r.targets_total == 0 ? TargetStatus::kNoTarget
+                                         : (r.targets_met == r.targets_total ? TargetStatus::kMet : TargetStatus::kMissed));
+  if (ImGui::IsItemHovered() && !r.targets.empty()) {
+    ImGui::BeginTooltip();
+    for (const engine::TargetResult& t : r.targets) {
+      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(status_colour(t.met ? TargetStatus::kMet : TargetStatus::kMissed)),
+                         "%s %s: %s (limit %.6g)", t.met ? "met" : "MISSED", t.name.c_str(),
+                         t.value ? std::to_string(*t.value).c_str() : "n/a", t.limit);
+    }
+    ImGui::EndTooltip();
+  }
+}
+
 }  // namespace
 
 void ComparisonView::draw(ViewContext& context) {
@@ -90,57 +144,7 @@ void ComparisonView::draw(ViewContext& context) {
   ImGui::TableHeadersRow();
   const auto& rows = session.rows();
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const ComparisonRow& r = rows[i];
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
-    ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Selectable(r.name.c_str(), context.selected_pattern == i, ImGuiSelectableFlags_SpanAllColumns)) {
-      context.selected_pattern = i;
-    }
-    ImGui::PopID();
-    ImGui::TableSetColumnIndex(1);
-    ImGui::Text("%.4f %%", r.availability * 100.0);
-    status_background(r.availability_status);
-    ImGui::TableSetColumnIndex(2);
-    seconds_cell(r.rto_s);
-    status_background(r.rto_status);
-    ImGui::TableSetColumnIndex(3);
-    seconds_cell(r.detect_s);
-    ImGui::TableSetColumnIndex(4);
-    seconds_cell(r.switch_s);
-    ImGui::TableSetColumnIndex(5);
-    seconds_cell(r.runbook_s);
-    ImGui::TableSetColumnIndex(6);
-    seconds_cell(r.full_capacity_s);
-    ImGui::TableSetColumnIndex(7);
-    seconds_cell(r.rpo_s);
-    status_background(r.rpo_status);
-    ImGui::TableSetColumnIndex(8);
-    ImGui::Text("%llu", static_cast<unsigned long long>(r.failed_requests));
-    ImGui::TableSetColumnIndex(9);
-    if (r.p99_latency_ms) {
-      ImGui::Text("%.0f ms", *r.p99_latency_ms);
-    } else {
-      ImGui::TextDisabled("-");
-    }
-    ImGui::TableSetColumnIndex(10);
-    ImGui::Text("$%.0f", r.monthly_cost_usd);
-    status_background(r.cost_status);
-    ImGui::TableSetColumnIndex(11);
-    ImGui::Text("$%.0f", r.incident_cost_usd);
-    ImGui::TableSetColumnIndex(12);
-    ImGui::Text("%zu / %zu met", r.targets_met, r.targets_total);
-    status_background(r.targets_total == 0 ? TargetStatus::kNoTarget
-                                           : (r.targets_met == r.targets_total ? TargetStatus::kMet : TargetStatus::kMissed));
-    if (ImGui::IsItemHovered() && !r.targets.empty()) {
-      ImGui::BeginTooltip();
-      for (const engine::TargetResult& t : r.targets) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(status_colour(t.met ? TargetStatus::kMet : TargetStatus::kMissed)),
-                           "%s %s: %s (limit %.6g)", t.met ? "met" : "MISSED", t.name.c_str(),
-                           t.value ? std::to_string(*t.value).c_str() : "n/a", t.limit);
-      }
-      ImGui::EndTooltip();
-    }
+    comparison_row(rows[i], i, context);
   }
   ImGui::EndTable();
   if (ImGui::CollapsingHeader("RPO per data store, failback and lost work", ImGuiTreeNodeFlags_DefaultOpen)) {

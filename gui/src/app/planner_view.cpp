@@ -82,34 +82,7 @@ void PlannerView::draw(const PlannerDocuments& documents, float scale) {
 
 void PlannerView::draw_mc(const reports::McDocument& mc, float height, float scale) {
   const float start_y = ImGui::GetCursorPosY();
-  ImGui::Text("Monte Carlo: %s, %zu x %g year(s)", mc.scenario.c_str(), mc.replications, mc.years_per_replication);
-  ImGui::SameLine();
-  if (mc.markov_availability) {
-    ImGui::TextDisabled("| Markov (exact, structure) %.5f %%", *mc.markov_availability * 100.0);
-  }
-  for (std::size_t i = 0; i < mc.patterns.size(); ++i) {
-    const auto& p = mc.patterns[i];
-    if (i > 0) ImGui::SameLine();
-    const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(pattern_colour(i));
-    if (p.availability.ci99_low && p.availability.ci99_high) {
-      ImGui::TextColored(colour, "%s %.5f %% [%.5f, %.5f]  ", p.name.c_str(), p.availability.mean * 100.0,
-                         *p.availability.ci99_low * 100.0, *p.availability.ci99_high * 100.0);
-    } else {
-      ImGui::TextColored(colour, "%s %.5f %%  ", p.name.c_str(), p.availability.mean * 100.0);
-    }
-  }
-  if (!mc.patterns.empty()) {
-    histogram_pattern_ = std::min(histogram_pattern_, mc.patterns.size() - 1);
-    const float half = ImGui::GetContentRegionAvail().x / 2.0F;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + half);
-    ImGui::SetNextItemWidth(200.0F * scale);
-    if (ImGui::BeginCombo("histogram pattern", mc.patterns[histogram_pattern_].name.c_str())) {
-      for (std::size_t i = 0; i < mc.patterns.size(); ++i) {
-        if (ImGui::Selectable(mc.patterns[i].name.c_str(), i == histogram_pattern_)) histogram_pattern_ = i;
-      }
-      ImGui::EndCombo();
-    }
-  }
+  draw_mc_header(mc, scale);
   const float used = ImGui::GetCursorPosY() - start_y;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -164,6 +137,37 @@ void PlannerView::draw_mc(const reports::McDocument& mc, float height, float sca
     }
   }
   ImGui::Dummy(cell);
+}
+
+void PlannerView::draw_mc_header(const reports::McDocument& mc, float scale) {
+  ImGui::Text("Monte Carlo: %s, %zu x %g year(s)", mc.scenario.c_str(), mc.replications, mc.years_per_replication);
+  ImGui::SameLine();
+  if (mc.markov_availability) {
+    ImGui::TextDisabled("| Markov (exact, structure) %.5f %%", *mc.markov_availability * 100.0);
+  }
+  for (std::size_t i = 0; i < mc.patterns.size(); ++i) {
+    const auto& p = mc.patterns[i];
+    if (i > 0) ImGui::SameLine();
+    const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(pattern_colour(i));
+    if (p.availability.ci99_low && p.availability.ci99_high) {
+      ImGui::TextColored(colour, "%s %.5f %% [%.5f, %.5f]  ", p.name.c_str(), p.availability.mean * 100.0,
+                         *p.availability.ci99_low * 100.0, *p.availability.ci99_high * 100.0);
+    } else {
+      ImGui::TextColored(colour, "%s %.5f %%  ", p.name.c_str(), p.availability.mean * 100.0);
+    }
+  }
+  if (!mc.patterns.empty()) {
+    histogram_pattern_ = std::min(histogram_pattern_, mc.patterns.size() - 1);
+    const float half = ImGui::GetContentRegionAvail().x / 2.0F;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + half);
+    ImGui::SetNextItemWidth(200.0F * scale);
+    if (ImGui::BeginCombo("histogram pattern", mc.patterns[histogram_pattern_].name.c_str())) {
+      for (std::size_t i = 0; i < mc.patterns.size(); ++i) {
+        if (ImGui::Selectable(mc.patterns[i].name.c_str(), i == histogram_pattern_)) histogram_pattern_ = i;
+      }
+      ImGui::EndCombo();
+    }
+  }
 }
 
 void PlannerView::draw_plan(const reports::PlanDocument& plan, float height, float scale) {

@@ -18,6 +18,8 @@ class PlannerView {
 
  private:
   void draw_mc(const reports::McDocument& mc, float height, float scale);
+  // Draws the Monte Carlo title, each pattern's availability and the histogram pattern combo (clamps histogram_pattern_).
+  void draw_mc_header(const reports::McDocument& mc, float scale);
   void draw_plan(const reports::PlanDocument& plan, float height, float scale);
 
   std::size_t histogram_pattern_ = 0;

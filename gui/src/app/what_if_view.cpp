@@ -225,6 +225,78 @@ bool edit_runbook(engine::Runbook& runbook, std::string& error, float scale) {
   return is_changed;
 }
 
+// Edits pattern `i` under its own header (open for the second pattern); true when an edit was committed.
+bool edit_pattern(engine::PatternSpec& p, std::size_t i, std::string& runbook_error, float scale) {
+  bool is_changed = false;
+  ImGui::PushID(static_cast<int>(i));
+  if (ImGui::CollapsingHeader(("pattern " + p.name).c_str(), i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+    ImGui::TextDisabled(p.is_active_active ? "active-active (weighted)" : "primary/secondary (priority)");
+    is_changed |= edit_double("standby fraction", p.standby_fraction, 0, 1, "%.2f", 0.01F);
+    is_changed |= edit_seconds("trigger delay", p.trigger_delay, 0, 86400);
+    is_changed |= edit_seconds("time to capacity", p.time_to_capacity, 0, 86400);
+    is_changed |= edit_seconds("warm-up", p.warmup, 0, 86400);
+    is_changed |= edit_seconds("cold-cache latency", p.cold_cache_latency, 0, 600);
+    if (ImGui::TreeNodeEx("data stores", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+      is_changed |= edit_stores(p.stores);
+      ImGui::TreePop();
+    }
+    if (ImGui::TreeNodeEx("runbook", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+      is_changed |= edit_runbook(p.runbook, runbook_error, scale);
+      ImGui::TreePop();
+    }
+    if (ImGui::TreeNodeEx("router", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+      is_changed |= edit_router(p.router);
+      ImGui::TreePop();
+    }
+  }
+  ImGui::PopID();
+  return is_changed;
+}
+
+// Edits fault `i` (start within [0, run_duration]) under its own header; true when an edit was committed.
+bool edit_fault(engine::FaultSpec& f, std::size_t i, engine::SimDuration run_duration) {
+  bool is_changed = false;
+  ImGui::PushID(static_cast<int>(1000 + i));
+  if (ImGui::CollapsingHeader(("fault " + f.name).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::TextDisabled("%s on %s", std::string(engine::to_string(f.type)).c_str(), f.target.c_str());
+    engine::SimDuration start = f.start.time_since_epoch();
+    is_changed |= edit_seconds("start", start, 0, engine::to_seconds(run_duration));
+    f.start = engine::SimTime{start};
+    bool is_bounded = f.duration.has_value();
+    if (ImGui::Checkbox("ends", &is_bounded)) {
+      if (is_bounded) {
+        f.duration = engine::seconds(3600);
+      } else {
+        f.duration.reset();
+      }
+      is_changed = true;
+    }
+    if (f.duration) {
+      ImGui::SameLine();
+      is_changed |= edit_seconds("duration##fault", *f.duration, 1, 30 * 86400.0);
+    }
+    is_changed |= edit_double("fraction", f.fraction, 0, 1, "%.2f", 0.01F);
+    is_changed |= edit_double("error rate", f.error_rate, 0, 1, "%.2f", 0.01F);
+    is_changed |= edit_seconds("added latency", f.added_latency, 0, 600);
+    is_changed |= edit_seconds("Retry-After", f.retry_after, 0, 3600);
+  }
+  ImGui::PopID();
+  return is_changed;
+}
+
+// Edits workload `i` under its own (closed) header; true when an edit was committed.
+bool edit_workload(engine::WorkloadSpec& w, std::size_t i) {
+  bool is_changed = false;
+  ImGui::PushID(static_cast<int>(2000 + i));
+  if (ImGui::CollapsingHeader(("workload " + w.name).c_str())) {
+    is_changed |= edit_double("writes per request", w.writes_per_request, 0, 1000, "%.2f", 0.05F);
+    is_changed |= edit_seconds("latency SLO", w.latency_slo, 0.001, 3600);
+    is_changed |= edit_seconds("timeout", w.timeout, 0.001, 3600);
+  }
+  ImGui::PopID();
+  return is_changed;
+}
+
 }  // namespace
 
 std::string find_what_if_error(const engine::Scenario& scenario) {
@@ -281,69 +353,9 @@ void WhatIfView::draw(ViewContext& context, bool is_running, double progress) {
     is_changed |= edit_double("recovery threshold", s.recovery.threshold, 0.5, 1.0, "%.3f", 0.001F);
     is_changed |= edit_double("SLO success ratio", s.slo.success_ratio, 0.5, 1.0, "%.4f", 0.0005F);
   }
-  for (std::size_t i = 0; i < s.patterns.size(); ++i) {
-    engine::PatternSpec& p = s.patterns[i];
-    ImGui::PushID(static_cast<int>(i));
-    if (ImGui::CollapsingHeader(("pattern " + p.name).c_str(), i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
-      ImGui::TextDisabled(p.is_active_active ? "active-active (weighted)" : "primary/secondary (priority)");
-      is_changed |= edit_double("standby fraction", p.standby_fraction, 0, 1, "%.2f", 0.01F);
-      is_changed |= edit_seconds("trigger delay", p.trigger_delay, 0, 86400);
-      is_changed |= edit_seconds("time to capacity", p.time_to_capacity, 0, 86400);
-      is_changed |= edit_seconds("warm-up", p.warmup, 0, 86400);
-      is_changed |= edit_seconds("cold-cache latency", p.cold_cache_latency, 0, 600);
-      if (ImGui::TreeNodeEx("data stores", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
-        is_changed |= edit_stores(p.stores);
-        ImGui::TreePop();
-      }
-      if (ImGui::TreeNodeEx("runbook", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
-        is_changed |= edit_runbook(p.runbook, runbook_error_, context.scale);
-        ImGui::TreePop();
-      }
-      if (ImGui::TreeNodeEx("router", i == 1 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
-        is_changed |= edit_router(p.router);
-        ImGui::TreePop();
-      }
-    }
-    ImGui::PopID();
-  }
-  for (std::size_t i = 0; i < s.faults.size(); ++i) {
-    engine::FaultSpec& f = s.faults[i];
-    ImGui::PushID(static_cast<int>(1000 + i));
-    if (ImGui::CollapsingHeader(("fault " + f.name).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
-      ImGui::TextDisabled("%s on %s", std::string(engine::to_string(f.type)).c_str(), f.target.c_str());
-      engine::SimDuration start = f.start.time_since_epoch();
-      is_changed |= edit_seconds("start", start, 0, engine::to_seconds(s.duration));
-      f.start = engine::SimTime{start};
-      bool is_bounded = f.duration.has_value();
-      if (ImGui::Checkbox("ends", &is_bounded)) {
-        if (is_bounded) {
-          f.duration = engine::seconds(3600);
-        } else {
-          f.duration.reset();
-        }
-        is_changed = true;
-      }
-      if (f.duration) {
-        ImGui::SameLine();
-        is_changed |= edit_seconds("duration##fault", *f.duration, 1, 30 * 86400.0);
-      }
-      is_changed |= edit_double("fraction", f.fraction, 0, 1, "%.2f", 0.01F);
-      is_changed |= edit_double("error rate", f.error_rate, 0, 1, "%.2f", 0.01F);
-      is_changed |= edit_seconds("added latency", f.added_latency, 0, 600);
-      is_changed |= edit_seconds("Retry-After", f.retry_after, 0, 3600);
-    }
-    ImGui::PopID();
-  }
-  for (std::size_t i = 0; i < s.workloads.size(); ++i) {
-    engine::WorkloadSpec& w = s.workloads[i];
-    ImGui::PushID(static_cast<int>(2000 + i));
-    if (ImGui::CollapsingHeader(("workload " + w.name).c_str())) {
-      is_changed |= edit_double("writes per request", w.writes_per_request, 0, 1000, "%.2f", 0.05F);
-      is_changed |= edit_seconds("latency SLO", w.latency_slo, 0.001, 3600);
-      is_changed |= edit_seconds("timeout", w.timeout, 0.001, 3600);
-    }
-    ImGui::PopID();
-  }
+  for (std::size_t i = 0; i < s.patterns.size(); ++i) is_changed |= edit_pattern(s.patterns[i], i, runbook_error_, context.scale);
+  for (std::size_t i = 0; i < s.faults.size(); ++i) is_changed |= edit_fault(s.faults[i], i, s.duration);
+  for (std::size_t i = 0; i < s.workloads.size(); ++i) is_changed |= edit_workload(s.workloads[i], i);
   ImGui::PopItemWidth();
   ImGui::EndChild();
   if (is_changed) session.mark_edited();
