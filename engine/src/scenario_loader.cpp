@@ -11,6 +11,7 @@
 #include "faultline/base/key_suggestion.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
 #include "faultline/topology/topology_loader.hpp"
+#include "pattern_presets.hpp"
 #include "target_reader.hpp"
 #include "workload_reader.hpp"
 
@@ -74,27 +75,6 @@ template <typename Enum>
 Enum enum_at(const std::vector<std::string>& names, const std::string& name) {
   return static_cast<Enum>(std::find(names.begin(), names.end(), name) - names.begin());
 }
-
-// Pattern presets (seeds/003 decision table: Hot/Hot near-zero RTO, Hot/Warm
-// minutes, Hot/Cold hours). Values are faultline defaults, stated in docs/scenarios.md.
-struct Preset {
-  std::string_view name;
-  bool is_active_active;
-  double standby_fraction;
-  microseconds trigger_delay;
-  microseconds time_to_capacity;
-  microseconds warmup;
-  microseconds cold_cache_latency;
-};
-constexpr Preset kPresets[] = {
-    {"hot-hot", true, 1.0, std::chrono::seconds(0), std::chrono::seconds(0), std::chrono::seconds(0),
-     std::chrono::seconds(0)},
-    {"hot-warm", false, 0.25, std::chrono::seconds(0), std::chrono::minutes(10), std::chrono::minutes(5),
-     std::chrono::milliseconds(200)},
-    // Hot/Cold capacity arrives when the runbook's deploy_models ends (35 min), then ramps for 10 min.
-    {"hot-cold", false, 0.0, std::chrono::minutes(15), std::chrono::minutes(10), std::chrono::minutes(10),
-     std::chrono::milliseconds(200)},
-};
 
 class ScenarioChecker {
  public:
@@ -287,10 +267,7 @@ class ScenarioChecker {
     if (const auto preset = reader_.one_of(p, path, "preset", false, {"hot-hot", "hot-warm", "hot-cold"})) {
       preset_name = *preset;
     }
-    const Preset* preset = nullptr;
-    for (const Preset& candidate : kPresets) {
-      if (candidate.name == preset_name) preset = &candidate;
-    }
+    const PatternPreset* preset = find_preset(preset_name);
     if (preset == nullptr && !p.contains("preset") && !spec.name.empty()) {
       for (const char* key : {"routing", "standby_fraction"}) {
         if (!p.contains(key)) {
@@ -320,7 +297,7 @@ class ScenarioChecker {
       spec.cold_cache_latency = *d;
     }
     if (s.topology) check_router(p, path, s, spec);
-    if (s.topology) default_stores(*s.topology, preset_name, spec);
+    if (s.topology) set_default_stores(*s.topology, preset_name, spec);
     if (preset != nullptr) spec.runbook = preset_runbook(preset_name);
     if (const json* runbook = reader_.array(p, path, "runbook", false)) {
       check_runbook(*runbook, base::JsonReader::at(path, "runbook"), spec);
@@ -410,63 +387,6 @@ class ScenarioChecker {
     }
   }
 
-
-  // Replication of every store holding workload data (databases, object
-  // storage) with a replication link, as the topology says; Hot/Cold restores
-  // from backups instead (seeds/003 data-layer table). Search indexes are
-  // rebuilt from source and vaults/registries hold configuration: they lose no
-  // acknowledged writes, so they carry no RPO (lint checks their readiness).
-  static void default_stores(const topology::Topology& topo, const std::string& preset, PatternSpec& spec) {
-    const auto& g = topo.graph();
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
-      const topology::Edge& e = g[*it];
-      if (e.kind != topology::EdgeKind::kReplication) continue;
-      const topology::Node& source = g[boost::source(*it, g)];
-      if (source.kind != NodeKind::kDatabase && source.kind != NodeKind::kObjectStorage) continue;
-      StoreReplication r{e.replication_mode, e.lag, e.lag, std::nullopt};
-      if (preset == "hot-cold") {
-        const auto* info = std::get_if<topology::DataStoreInfo>(&source.details);
-        // Cosmos DB continuous backup every 100 s; other stores periodic, hourly (domain-facts).
-        const bool is_continuous = info != nullptr && info->service == "cosmos_db";
-        r = StoreReplication{topology::ReplicationMode::kBackupRestore, SimDuration{0},
-                             is_continuous ? seconds(100) : seconds(3600), std::nullopt};
-      }
-      spec.stores[source.id] = r;
-    }
-  }
-
-  static RunbookStep make_step(const char* id, StepKind kind, double minutes, std::vector<std::string> after) {
-    RunbookStep step;
-    step.id = id;
-    step.kind = kind;
-    step.duration_s = Distribution::constant(minutes * 60);
-    step.after = std::move(after);
-    return step;
-  }
-
-  // seeds/003 failover.py: warm = promote data layer, recreate agents, validate;
-  // cold = deploy missing resources first. Durations are faultline defaults (docs/scenarios.md).
-  static Runbook preset_runbook(const std::string& preset) {
-    std::vector<RunbookStep> steps;
-    if (preset == "hot-warm") {
-      steps = {make_step("alert", StepKind::kAlert, 2, {}),
-               make_step("promote_database", StepKind::kPromoteDatabase, 5, {"alert"}),
-               make_step("recreate_agents", StepKind::kRecreateAgents, 3, {"alert"}),
-               make_step("rehydrate_threads", StepKind::kRehydrateThreads, 2, {"recreate_agents"}),
-               make_step("validate", StepKind::kValidate, 2, {"promote_database", "rehydrate_threads"})};
-    } else if (preset == "hot-cold") {
-      steps = {make_step("deploy_infrastructure", StepKind::kDeployInfrastructure, 20, {}),
-               make_step("deploy_models", StepKind::kDeployModels, 15, {"deploy_infrastructure"}),
-               make_step("restore_database", StepKind::kRestoreFromBackup, 30, {"deploy_infrastructure"}),
-               make_step("rebuild_search_index", StepKind::kRebuildSearchIndex, 30, {"deploy_infrastructure"}),
-               make_step("recreate_agents", StepKind::kRecreateAgents, 3, {"deploy_models"}),
-               make_step("warm_gpu_caches", StepKind::kWarmGpuCaches, 10, {"deploy_models"}),
-               make_step("validate", StepKind::kValidate, 5,
-                         {"warm_gpu_caches", "restore_database", "rebuild_search_index", "recreate_agents"})};
-    }
-    std::string error;
-    return Runbook::create(std::move(steps), error).value_or(Runbook{});
-  }
 
   void check_runbook(const json& steps_json, const std::string& path, PatternSpec& spec) {
     std::vector<RunbookStep> steps;
@@ -645,42 +565,6 @@ ScenarioLoadResult ScenarioLoader::load_file(const std::string& path) {
   result.scenario = checker.check(*root);
   if (!result.errors.empty()) result.scenario.reset();
   return result;
-}
-
-router::RouterConfig default_router_config(const topology::Topology& topo, bool is_active_active) {
-  router::RouterConfig config;
-  const auto entries = topo.nodes_of_kind(NodeKind::kGlobalEntry);
-  if (entries.empty()) return config;
-  const auto& entry = std::get<topology::GlobalEntryInfo>(topo.node(entries.front()).details);
-  // Active/active spreads over every origin by weight: the latency sensitivity at Front Door's
-  // largest additional latency (1,000 ms), so probe round trips from one vantage exclude none.
-  if (is_active_active) config.selection.latency_band = std::chrono::milliseconds(1000);
-  for (const topology::Origin& origin : entry.origins) {
-    const topology::Node& gateway = topo.node(origin.gateway);
-    router::EndpointConfig e;
-    e.name = gateway.region;
-    e.priority = is_active_active ? 1 : origin.priority;
-    e.weight = origin.weight;
-    const auto& region = std::get<topology::RegionInfo>(topo.node(gateway.region).details);
-    if (!region.data_boundary.empty()) e.boundary = region.data_boundary;
-    std::int64_t best = std::numeric_limits<std::int64_t>::max();
-    for (auto v : topo.nodes_of_kind(NodeKind::kClient)) {
-      const auto path = topology::lowest_latency_path(topo, topo.node(v).id, gateway.region);
-      if (path.is_found) best = std::min<std::int64_t>(best, path.latency.count());
-    }
-    e.latency = router::Micros{best == std::numeric_limits<std::int64_t>::max() ? 0 : best};
-    config.endpoints.push_back(e);
-  }
-  if (entry.health_probe) {
-    router::ProbeConfig probe;
-    probe.interval = entry.health_probe->interval;
-    probe.sample_size = entry.health_probe->sample_size;
-    probe.successful_samples_required = entry.health_probe->successful_samples_required;
-    // Front Door has no configurable timeout (the router's default stands); Traffic Manager's is 5-10 s.
-    if (entry.is_traffic_manager()) probe.timeout = entry.health_probe->timeout;
-    config.probe = probe;
-  }
-  return config;
 }
 
 }  // namespace faultline::engine

@@ -257,6 +257,22 @@ PatternResult TrafficModel::run(const RunControl& control) {
   result.name = pattern_.name;
   result.availability = offered_ == 0 ? 1.0 : static_cast<double>(succeeded_) / static_cast<double>(offered_);
   result.incidents = recovery_.results();
+  fill_incidents(result);
+  for (std::size_t w = 0; w < workloads_.size(); ++w) result.workloads.push_back(workload_result(w, end));
+  result.series = series_.result();
+  // Runbook steps are logged when sampled, ahead of time: drop those past the run
+  // and order the log by time.
+  const double end_s = to_seconds(scenario_.duration);
+  events_.erase(std::remove_if(events_.begin(), events_.end(), [&](const EventRecord& e) { return e.t_s > end_s; }),
+                events_.end());
+  std::stable_sort(events_.begin(), events_.end(),
+                   [](const EventRecord& a, const EventRecord& b) { return a.t_s < b.t_s; });
+  result.events = std::move(events_);
+  result.events_dropped = events_dropped_;
+  return result;
+}
+
+void TrafficModel::fill_incidents(PatternResult& result) {
   const CostRates& rates = scenario_.costs;
   // Persisted threads no surviving region served a turn of by the end were never rehydrated.
   for (const auto& [incident, threads] : work_.unsettled()) details_[incident].work.agent_threads_lost += threads;
@@ -284,32 +300,22 @@ PatternResult TrafficModel::run(const RunControl& control) {
   result.incident_cost_usd = runbook_cost_usd_ + rates.per_failed_request_usd * static_cast<double>(failed_) +
                              rates.per_downtime_minute_usd * downtime_s / 60.0 +
                              rates.per_lost_write_usd * data_.lost_writes_total() + work_.training_cost_lost_usd();
-  for (std::size_t w = 0; w < workloads_.size(); ++w) {
-    WorkloadState& state = workloads_[w];
-    state.availability.finish(end);
-    WorkloadResult wr;
-    wr.name = scenario_.workloads[w].name;
-    wr.offered = state.offered;
-    wr.succeeded = state.succeeded;
-    wr.availability = state.availability.availability();
-    wr.slo_window_share = state.availability.slo_window_share();
-    wr.slo_windows = state.availability.windows();
-    wr.slo_windows_met = state.availability.windows_met();
-    if (const auto p50 = state.latency.quantile(0.5)) wr.p50_latency_ms = *p50 / 1000.0;
-    if (const auto p99 = state.latency.quantile(0.99)) wr.p99_latency_ms = *p99 / 1000.0;
-    result.workloads.push_back(std::move(wr));
-  }
-  result.series = series_.result();
-  // Runbook steps are logged when sampled, ahead of time: drop those past the run
-  // and order the log by time.
-  const double end_s = to_seconds(scenario_.duration);
-  events_.erase(std::remove_if(events_.begin(), events_.end(), [&](const EventRecord& e) { return e.t_s > end_s; }),
-                events_.end());
-  std::stable_sort(events_.begin(), events_.end(),
-                   [](const EventRecord& a, const EventRecord& b) { return a.t_s < b.t_s; });
-  result.events = std::move(events_);
-  result.events_dropped = events_dropped_;
-  return result;
+}
+
+WorkloadResult TrafficModel::workload_result(std::size_t w, SimTime end) {
+  WorkloadState& state = workloads_[w];
+  state.availability.finish(end);
+  WorkloadResult wr;
+  wr.name = scenario_.workloads[w].name;
+  wr.offered = state.offered;
+  wr.succeeded = state.succeeded;
+  wr.availability = state.availability.availability();
+  wr.slo_window_share = state.availability.slo_window_share();
+  wr.slo_windows = state.availability.windows();
+  wr.slo_windows_met = state.availability.windows_met();
+  if (const auto p50 = state.latency.quantile(0.5)) wr.p50_latency_ms = *p50 / 1000.0;
+  if (const auto p99 = state.latency.quantile(0.99)) wr.p99_latency_ms = *p99 / 1000.0;
+  return wr;
 }
 
 void TrafficModel::on_arrival(std::uint32_t w) {

@@ -182,6 +182,10 @@ class TrafficModel final : private router::RouterObserver {
   void on_fault_change(std::size_t fault, bool is_start);
   void on_probe_result(std::uint32_t endpoint, int status, std::int64_t latency_us);
   void on_progress_tick();
+  // Results: each incident's details and costs, the pattern's RTO, RPO and incident cost.
+  void fill_incidents(PatternResult& result);
+  // Workload `w`'s figures at the run's end `end`.
+  WorkloadResult workload_result(std::size_t w, SimTime end);
   // Helpers.
   void finish_request(InFlight& r, bool is_success);
   void apply_faults();
