@@ -166,7 +166,7 @@ TEST_CASE("Monte Carlo of 2 of 3 regions and a store is within its 99 % interval
           "[planner][mc]") {
   const auto scenario = load_scenario();
   ReliabilityModel model = load_model(scenario);
-  // Failing often, so that 400 years resolve the answer: regions MTBF 10 h, MTTR 1 h (A_r = 10 / 11);
+  // Failing often, so that 200 years resolve the answer: regions MTBF 10 h, MTTR 1 h (A_r = 10 / 11);
   // store MTBF 20 h, MTTR 1 h (A_db = 20 / 21). A = (10/11)^2 (3 - 2 x 10/11) x 20/21 = 26000 / 27951.
   for (std::size_t i = 0; i < 3; ++i) {
     model.components[i].time_between_failures = Distribution::exponential(36000);
@@ -179,7 +179,7 @@ TEST_CASE("Monte Carlo of 2 of 3 regions and a store is within its 99 % interval
   check_relative(MarkovChain::from_model(model).availability(structure), exact);
   McOptions options;
   options.years = 1;
-  options.replications = 400;
+  options.replications = 200;
   options.threads = 2;
   options.is_measuring_incidents = false;
   const McResult r = MonteCarlo(scenario, model, structure, options).run();
