@@ -149,28 +149,27 @@ class Checker {
   }
 
   // `scope`: "node" (default) or "service" (a data store's logical store, in series with the service).
-  void check_scope(const json& c, const std::string& path, const std::optional<engine::FaultType>& fault,
-                   ReliabilityComponent& comp) {
+  // True for a valid "service" scope.
+  bool check_scope(const json& c, const std::string& path, const std::optional<engine::FaultType>& fault) {
     const auto scope = reader_.one_of(c, path, "scope", false, {"node", "service"});
-    if (!scope || *scope != "service") return;
+    if (!scope || *scope != "service") return false;
     if (fault && *fault != engine::FaultType::kDataStoreOutage) {
       reader_.error(base::JsonReader::at(path, "scope"),
                     "\"service\" scope on a " + std::string(engine::to_string(*fault)) + " component",
                     "\"service\" only with \"fault\": \"data_store_outage\" (other faults: \"node\" or no scope)");
-      return;
+      return false;
     }
     if (c.contains("kind")) {
       reader_.error(base::JsonReader::at(path, "scope"), "\"service\" scope on a \"kind\" entry",
                     "a \"target\" naming the one logical store (its regional copies count as one component)");
-      return;
+      return false;
     }
-    comp.is_service_scope = true;
+    return true;
   }
 
   void check_component(const json& c, const std::string& path, ReliabilityModel& model) {
     if (!reader_.expect_object(c, path, "a component object")) return;
-    reader_.check_keys(c, path,
-                       {"name", "target", "kind", "fault", "time_between_failures", "time_to_repair", "scope"});
+    reader_.check_keys(c, path, {"name", "target", "kind", "fault", "time_between_failures", "time_to_repair", "scope"});
     std::vector<std::string> fault_names;
     for (auto f : kFaults) fault_names.emplace_back(engine::to_string(f));
     const auto fault_name = reader_.one_of(c, path, "fault", true, fault_names);
@@ -187,8 +186,7 @@ class Checker {
       kind_names.emplace_back(topology::to_string(static_cast<NodeKind>(k)));
     }
     const auto kind = reader_.one_of(c, path, "kind", false, kind_names);
-    ReliabilityComponent scoped;
-    check_scope(c, path, fault, scoped);
+    const bool is_service_scope = check_scope(c, path, fault);
     const auto tbf = read_time(reader_, c, path, "time_between_failures");
     const auto ttr = read_time(reader_, c, path, "time_to_repair");
     if (tbf && ttr && !is_plausible(*tbf, *ttr, path)) return;
@@ -244,7 +242,7 @@ class Checker {
       comp.time_between_failures = *tbf;
       comp.time_to_repair = *ttr;
       comp.json_path = path;
-      comp.is_service_scope = scoped.is_service_scope;
+      comp.is_service_scope = is_service_scope;
       if (!names_.insert(comp.name).second) {
         reader_.error(path, "duplicate component \"" + comp.name + "\"",
                       "one entry per node and fault (a kind entry covers every node of the kind)");
