@@ -28,6 +28,8 @@ DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& patt
     store.id = id;
     store.replication = replication;
     store.is_database = node.kind == topology::NodeKind::kDatabase;
+    // Storage GRS: both endpoints are unavailable until a customer-managed failover (domain-facts).
+    store.blocks_writes = store.is_database || node.kind == topology::NodeKind::kObjectStorage;
     if (const auto* info = std::get_if<topology::DataStoreInfo>(&node.details)) {
       store.has_automatic_failover = info->has_automatic_failover;
       store.has_multi_region_writes = info->has_multi_region_writes;
@@ -97,6 +99,7 @@ void DataLayer::record_writes(SimTime t, double writes, const std::vector<std::s
   for (std::size_t i : stores) {
     Store& store = stores_[i];
     store.ring[static_cast<std::size_t>(second % size)] += writes;
+    store.writes += writes;
     if (store.recent_window.count() == 0) continue;
     if (!store.recent.empty() && store.recent.back().first == at) {
       store.recent.back().second += writes;
@@ -105,7 +108,6 @@ void DataLayer::record_writes(SimTime t, double writes, const std::vector<std::s
     }
     while (store.recent.front().first <= at - store.recent_window.count()) store.recent.pop_front();
   }
-  writes_total_ += writes;
 }
 
 std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::vector<std::size_t>& stores,
@@ -115,7 +117,7 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
   FaultLoss loss;
   bool has_worst = false;
   for (std::size_t i : stores) {
-    const Store& store = stores_[i];
+    Store& store = stores_[i];
     SimDuration rpo{0};
     switch (store.replication.mode) {
       case topology::ReplicationMode::kSync:
@@ -143,37 +145,63 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
       has_worst = true;
       loss.rpo = rpo;
     }
-    if (store.is_database && !(store.has_multi_region_writes && pattern_.is_active_active)) {
-      const bool is_replicated = store.replication.mode == topology::ReplicationMode::kSync ||
-                                 store.replication.mode == topology::ReplicationMode::kAsync;
-      if (store.has_automatic_failover && is_replicated) loss.automatic_promotion_after = pattern_.automatic_failover_delay;
+    if (store.blocks_writes && !(store.has_multi_region_writes && pattern_.is_active_active)) {
+      if (is_promoted_by_service(i) && !loss.automatic_promotion_after) {
+        loss.automatic_promotion_after = automatic_failover_delay(rng);
+      }
       loss.blocks_writes = true;
+      store.is_write_blocked = true;
+      store.is_promoted = false;
+      store.blocking_fault = fault;
     }
   }
   lost_writes_total_ += loss.lost_writes;
-  if (loss.blocks_writes) {
-    is_write_blocked_ = true;
-    is_promoted_ = false;
-    blocking_fault_ = fault;
-  }
   return loss;
 }
 
-bool DataLayer::promote() {
-  if (!is_write_blocked_) return false;
-  is_write_blocked_ = false;
-  is_promoted_ = true;
-  writes_at_promotion_ = writes_total_;
-  return true;
+bool DataLayer::promote(bool is_by_service) {
+  bool has_promoted = false;
+  for (std::size_t i = 0; i < stores_.size(); ++i) {
+    Store& store = stores_[i];
+    if (!store.is_write_blocked || (is_by_service && !is_promoted_by_service(i))) continue;
+    store.is_write_blocked = false;
+    store.is_promoted = true;
+    store.writes_at_promotion = store.writes;
+    has_promoted = true;
+  }
+  return has_promoted;
 }
 
 std::optional<double> DataLayer::on_fault_end(std::size_t fault) {
-  if (blocking_fault_ != fault) return std::nullopt;
-  is_write_blocked_ = false;  // the write region is back
-  blocking_fault_ = static_cast<std::size_t>(-1);
-  if (!is_promoted_) return std::nullopt;
-  is_promoted_ = false;
-  return writes_total_ - writes_at_promotion_;
+  std::optional<double> backlog;
+  for (Store& store : stores_) {
+    if (store.blocking_fault != fault) continue;
+    store.is_write_blocked = false;  // the write region is back
+    store.blocking_fault = static_cast<std::size_t>(-1);
+    store.is_resyncing = store.is_promoted;
+    if (!store.is_promoted) continue;
+    store.is_promoted = false;
+    backlog = std::max(backlog.value_or(0.0), store.writes - store.writes_at_promotion);
+  }
+  return backlog;
+}
+
+void DataLayer::set_write_pause(bool is_paused) {
+  for (Store& store : stores_) {
+    store.is_write_paused = is_paused && store.is_resyncing;
+    if (!is_paused) store.is_resyncing = false;
+  }
+}
+
+bool DataLayer::is_write_blocked(const std::vector<std::size_t>& stores) const {
+  return std::any_of(stores.begin(), stores.end(),
+                     [&](std::size_t i) { return stores_[i].is_write_blocked || stores_[i].is_write_paused; });
+}
+
+bool DataLayer::is_write_paused(const std::vector<std::size_t>& stores) const {
+  const bool is_blocked = std::any_of(stores.begin(), stores.end(), [&](std::size_t i) { return stores_[i].is_write_blocked; });
+  const bool is_paused = std::any_of(stores.begin(), stores.end(), [&](std::size_t i) { return stores_[i].is_write_paused; });
+  return is_paused && !is_blocked;
 }
 
 std::string_view DataLayer::store_mode(std::size_t i) const { return topology::to_string(stores_[i].replication.mode); }
@@ -233,6 +261,12 @@ SimTime DataLayer::oldest_of_last(const Store& store, double count, SimTime now)
     if (sum >= count) return SimTime{std::chrono::seconds(s)};
   }
   return kSimStart;
+}
+
+SimDuration DataLayer::automatic_failover_delay(RandomStream& rng) const {
+  if (!pattern_.automatic_failover_delay_s) return pattern_.automatic_failover_delay;
+  constexpr double kMaxDelayS = 7.0 * 86400;  // the loader's bound on a duration
+  return from_seconds(std::clamp(pattern_.automatic_failover_delay_s->sample(rng), 0.0, kMaxDelayS));
 }
 
 double DataLayer::writes_since(const Store& store, SimTime from, SimTime now) const {

@@ -30,7 +30,7 @@ class DataLayer {
   struct FaultLoss {
     SimDuration rpo{0};            // worst store's RPO
     double lost_writes = 0;        // writes the promoted copies lack, summed over the stores
-    bool blocks_writes = false;    // a database taking the writes must be promoted first
+    bool blocks_writes = false;    // a database or storage account taking writes must be promoted first
     std::optional<SimDuration> automatic_promotion_after;  // service-managed failover delay, if it applies
     std::vector<StoreLoss> stores; // every store the fault took down, in store order
   };
@@ -50,18 +50,21 @@ class DataLayer {
   /// `fault`; an async store with a lag distribution draws its lag from `rng`. Nothing when no store.
   std::optional<FaultLoss> on_fault(SimTime now, const std::vector<std::size_t>& stores, std::size_t fault,
                                     RandomStream& rng);
-  /// A copy of the database now takes writes; returns false when nothing waited for it.
-  bool promote();
-  /// Fault index `fault` ended: its write region is back. Returns the writes the
-  /// promoted copy took since its promotion (the re-sync backlog), or nothing when
-  /// no copy was promoted for this fault.
+  /// The copies of the stores whose writes wait now take writes: every such store (a runbook's
+  /// promotion, `is_by_service` false) or those whose own service fails over (true). Returns
+  /// false when nothing waited.
+  bool promote(bool is_by_service);
+  /// Fault index `fault` ended: its write region is back. Returns the largest number of
+  /// writes a store's promoted copy took since its promotion (the re-sync backlog; stores
+  /// re-sync side by side), or nothing when no copy was promoted for this fault.
   std::optional<double> on_fault_end(std::size_t fault);
-  /// Starts (true) or ends (false) the planned write pause of a failback.
-  void set_write_pause(bool is_paused) { is_write_paused_ = is_paused; }
-  /// True while requests that write must fail.
-  [[nodiscard]] bool is_write_blocked() const { return is_write_blocked_ || is_write_paused_; }
-  /// True while writes fail only because of a failback's planned pause.
-  [[nodiscard]] bool is_write_paused() const { return is_write_paused_ && !is_write_blocked_; }
+  /// Starts (true) or ends (false) the planned write pause of a failback, on the stores
+  /// promoted for the fault that last ended.
+  void set_write_pause(bool is_paused);
+  /// True while a request writing to `stores` must fail: one of them waits for a promotion or pauses.
+  [[nodiscard]] bool is_write_blocked(const std::vector<std::size_t>& stores) const;
+  /// True while writes to `stores` fail only because of a failback's planned pause.
+  [[nodiscard]] bool is_write_paused(const std::vector<std::size_t>& stores) const;
   /// Extra latency of a request that writes: 2 x RTT + 10 ms to the farthest synchronous replica (domain-facts).
   [[nodiscard]] SimDuration sync_write_penalty() const { return sync_write_penalty_; }
   /// Store id and replication mode spelling of store `i`.
@@ -80,6 +83,15 @@ class DataLayer {
     std::string id;
     StoreReplication replication;
     bool is_database = false;  // requests that write need it
+    bool blocks_writes = false;  // database or storage account: writes to it fail while it is down
+    // Write availability of this store (docs/runbooks-and-data.md, "Write availability").
+    bool is_write_blocked = false;  // down and not promoted
+    bool is_promoted = false;       // its copy took writes for the blocking fault
+    bool is_resyncing = false;      // promoted for the fault that last ended: it pauses at failback
+    bool is_write_paused = false;
+    std::size_t blocking_fault = static_cast<std::size_t>(-1);
+    double writes = 0;               // writes acknowledged to it in the run
+    double writes_at_promotion = 0;
     bool has_automatic_failover = false;
     bool has_multi_region_writes = false;
     // Cosmos DB consistency caps: a replica never lags by more than this (session, prefix,
@@ -101,19 +113,16 @@ class DataLayer {
   // When the count-th last write before `now` was acknowledged.
   [[nodiscard]] SimTime oldest_of_last(const Store& store, double count, SimTime now) const;
   [[nodiscard]] double writes_since(const Store& store, SimTime from, SimTime now) const;
+  // The service-managed failover delay of one fault: the pattern's constant, or a draw from its
+  // distribution (clamped to 0 .. 7 days).
+  [[nodiscard]] SimDuration automatic_failover_delay(RandomStream& rng) const;
 
   const PatternSpec& pattern_;
   SimDuration schedule_origin_{0};
   std::vector<Store> stores_;
   std::size_t ring_size_ = 1;       // seconds each store's ring holds
   std::int64_t ring_second_ = 0;    // the latest second the rings were advanced to
-  bool is_write_blocked_ = false;
-  bool is_write_paused_ = false;
-  bool is_promoted_ = false;        // the blocking fault's database copy was promoted
-  std::size_t blocking_fault_ = static_cast<std::size_t>(-1);
   double lost_writes_total_ = 0;
-  double writes_total_ = 0;         // every acknowledged write of the run (once per write, whatever the stores)
-  double writes_at_promotion_ = 0;
   SimDuration sync_write_penalty_{0};
 };
 

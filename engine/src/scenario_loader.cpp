@@ -527,7 +527,13 @@ class ScenarioChecker {
 
   void check_data(const json& data, const std::string& path, const Scenario& s, PatternSpec& spec) {
     reader_.check_keys(data, path, {"automatic_failover_delay", "stores", "failback"});
-    if (const auto d = reader_.duration(data, path, "automatic_failover_delay", false, kMaxStep, "7 days")) {
+    // A duration, or a distribution in seconds drawn at each fault (docs/runbooks-and-data.md).
+    if (const auto delay = data.find("automatic_failover_delay"); delay != data.end() && delay->is_object()) {
+      if (auto d = read_distribution(reader_, data, path, "automatic_failover_delay", false, "seconds")) {
+        spec.automatic_failover_delay = from_seconds(std::clamp(d->mean(), 0.0, to_seconds(kMaxStep)));
+        spec.automatic_failover_delay_s = std::move(*d);
+      }
+    } else if (const auto d = reader_.duration(data, path, "automatic_failover_delay", false, kMaxStep, "7 days")) {
       spec.automatic_failover_delay = *d;
     }
     if (const json* f = reader_.object(data, path, "failback", false)) {

@@ -104,7 +104,7 @@ void TrafficModel::start_data_incident(std::size_t f) {
 void TrafficModel::on_promoted(bool is_by_service) {
   // A runbook's promotion fails over every store at risk; the database's service-managed failover
   // promotes only the stores whose own service fails over (Storage GRS and backups wait for a runbook).
-  const bool has_promoted = data_.promote();
+  const bool has_promoted = data_.promote(is_by_service);
   if (!incident_) return;
   IncidentDetail& detail = details_[*incident_];
   for (std::size_t k = 0; k < detail.stores.size(); ++k) {

@@ -79,8 +79,9 @@ int TrafficModel::serve_by_deployment(std::size_t g, std::size_t d, InFlight& r,
     return 429;
   }
   may_spill = false;
-  if (data_.is_write_blocked() && spec.writes_per_request > 0) {
-    r.is_planned_failure = data_.is_write_paused();
+  const std::vector<std::size_t>& stores = workloads_[r.workload].stores_written;
+  if (spec.writes_per_request > 0 && data_.is_write_blocked(stores)) {
+    r.is_planned_failure = data_.is_write_paused(stores);
     return 503;  // the database's write region is down (or moving back) and takes no writes
   }
   latency += r.service_time;

@@ -634,6 +634,24 @@ TEST_CASE("RAG ingestion across a failover: documents since the last checkpoint 
       }
     }
   }
+  SECTION("the storage account takes writes again only after its failover") {
+    // Storage GRS waits for a customer-managed failover (docs/runbooks-and-data.md). The
+    // worker offers again from 3,120 s (F + 300 s). Hot/Hot has no runbook: every request
+    // until eastus2 returns at 5,220 s fails (arrivals 3,120 .. 5,219 = 2,100) plus the one
+    // in flight at F: 2,101; the last 503 is in second 5,219, so T = 5,280 s, RTO 2,460 s.
+    // Hot/Warm's runbook promotes at 460 s (promote_database 160 .. 460 s): arrivals 3,120 ..
+    // 3,279 fail (160), plus the call in flight and the 30 s failback write pause: 191.
+    CHECK(failed(run.result, "hot-hot") == 2101);
+    CHECK(incident(run.result, "hot-hot", "eastus2-outage").at("rto_s") == 2460.0);
+    CHECK(failed(run.result, "hot-warm") == 191);
+    const json& warm = incident(run.result, "hot-warm", "eastus2-outage");
+    for (const json& store : warm.at("stores")) {
+      if (store.at("store") == "storage-eastus2") CHECK(store.at("promoted_s") == 460.0);
+    }
+    // Hot/Hot's Cosmos DB was promoted by the service, but nothing writes to it: its failback
+    // pause refuses no ingestion write.
+    CHECK(incident(run.result, "hot-hot", "eastus2-outage").at("failback").at("failed_requests") == 0);
+  }
   SECTION("no request is offered while the worker restarts") {
     // Arrivals at 1 .. 7,199 s; the one at 7,199 s is still in flight at the end and is
     // not counted (docs/metrics.md): 7,198 offered without the restart, which skips the

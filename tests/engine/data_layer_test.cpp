@@ -123,6 +123,34 @@ TEST_CASE("lost writes count only the writes to each store (writes_to)", "[engin
   }
 }
 
+TEST_CASE("writes wait only for the stores they go to", "[engine][data]") {
+  // Per-store write availability (docs/runbooks-and-data.md): cosmos-eastus2 and
+  // storage-eastus2 are down and wait for a promotion; a workload whose writes go to
+  // cosmos-centralus is not refused, so it fails exactly the requests a workload that
+  // writes nothing fails (those sent to eastus2 before detection, and the call in flight).
+  const auto failed = [](const PatternResult& r) { return r.workloads[0].offered - r.workloads[0].succeeded; };
+  json elsewhere = base_scenario();
+  elsewhere["workloads"][0]["writes_to"] = {"cosmos-centralus"};
+  json no_writes = base_scenario();
+  no_writes["workloads"][0]["writes_per_request"] = 0;
+  const json pattern{{"name", "hot-hot"}, {"data", stores("async")}};
+  const PatternResult a = run_pattern(elsewhere, pattern);
+  const PatternResult b = run_pattern(no_writes, pattern);
+  CHECK(failed(a) == failed(b));
+  SECTION("writes to the storage account wait for its failover: until eastus2 returns without a runbook") {
+    // Storage GRS has no service-managed failover: with no runbook the account takes writes
+    // again only when the fault ends (1,834 s), so every request sent from F on fails:
+    // arrivals 1,234.0 .. 1,833.5 s = 1,200, and the call in flight in eastus2 at F.
+    json to_storage = base_scenario();
+    to_storage["workloads"][0]["writes_to"] = {"storage-eastus2"};
+    const PatternResult r = run_pattern(to_storage, pattern);
+    CHECK(failed(r) == 1201);
+    REQUIRE(r.incidents[0].stores.size() == 2);
+    CHECK(r.incidents[0].stores[1].store == "storage-eastus2");
+    CHECK_FALSE(r.incidents[0].stores[1].promoted_s);
+  }
+}
+
 TEST_CASE("writes wait for the database's promotion", "[engine][data][e2e]") {
   // Hot/Hot: both regions serve; the Cosmos write region (eastus2) is down. With
   // service-managed failover after 120 s, requests that write fail until then.

@@ -10,6 +10,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include "command_runner.hpp"
 #include "data_scenario.hpp"
 #include "faultline/engine/scenario_loader.hpp"
@@ -67,6 +69,35 @@ TEST_CASE("failback: re-sync of the promoted copy's writes, then a planned write
     REQUIRE(!r.incidents[0].stores.empty());
     CHECK(r.incidents[0].stores[0].store == "cosmos-eastus2");
     CHECK(r.incidents[0].stores[0].promoted_s == 120.0);
+  }
+}
+
+TEST_CASE("the service-managed failover delay can be a distribution, drawn at each fault", "[engine][data]") {
+  // domain-facts: with service-managed failover a partial outage can take an hour or more,
+  // so the delay is a distribution, not a constant. Empirical {60 s, 240 s} with equal
+  // weights: each seed's promotion happens 60 s or 240 s after F, never anything else,
+  // and over 20 seeds both values occur (all equal would be a 2 x 2^-20 event; the seeds
+  // are fixed, so this is a deterministic check of the draw, not of luck).
+  json data{{"automatic_failover_delay", {{"distribution", "empirical"}, {"values", {60, 240}}, {"weights", {1, 1}}}}};
+  std::set<double> seen;
+  for (int seed = 1; seed <= 20; ++seed) {
+    json scenario = base_scenario();
+    scenario["seed"] = seed;
+    const PatternResult r = run_pattern(scenario, {{"name", "hot-hot"}, {"data", data}});
+    REQUIRE(r.incidents.size() == 1);
+    REQUIRE_FALSE(r.incidents[0].stores.empty());
+    REQUIRE(r.incidents[0].stores[0].promoted_s);
+    seen.insert(*r.incidents[0].stores[0].promoted_s);
+  }
+  CHECK(seen == std::set<double>{60.0, 240.0});
+  SECTION("a bad distribution is named with its path") {
+    json scenario = base_scenario();
+    scenario["patterns"] = json::array({{{"name", "hot-hot"},
+                                         {"data", {{"automatic_failover_delay", {{"distribution", "lognormal"}}}}}}});
+    const ScenarioLoadResult loaded = ScenarioLoader::load_text(scenario.dump(), "delay.json",
+                                                                faultline::testing::source_path("scenarios"));
+    CHECK_FALSE(loaded.scenario);
+    CHECK_THAT(loaded.error_report(), Catch::Contains("patterns[0].data.automatic_failover_delay"));
   }
 }
 

@@ -124,6 +124,9 @@ struct PatternSpec {
   router::RouterConfig router;       // the global entry's router (replay-format keys)
   Runbook runbook;                   // runs from trigger + trigger_delay; empty: none
   SimDuration automatic_failover_delay = seconds(300);  // service-managed promotion after the fault starts
+  // The delay as a distribution in seconds, drawn at each fault that waits for it (a partial
+  // outage can take an hour or more); absent: the constant above.
+  std::optional<Distribution> automatic_failover_delay_s;
   std::map<std::string, StoreReplication> stores;       // per source store id (replication links of the topology)
   FailbackSpec failback;
   bool is_gated = true;  // `gate`: false keeps the pattern for comparison; its missed targets fail nothing
