@@ -143,9 +143,16 @@ class Checker {
     const std::string n = std::to_string(regions.size());
     const std::string allowed = "an integer from 1 to " + n + " (the origin regions behind the global entry: " +
                                 base::JsonReader::join(regions) + ")";
-    const auto k = reader_.number(rel, "reliability", "regions_needed", false, 1, static_cast<double>(regions.size()),
-                                  true, allowed);
-    if (k) model.regions_needed = static_cast<std::size_t>(*k);
+    const auto k = reader_.number(rel, "reliability", "regions_needed", false, 1, 64, true, allowed);
+    if (!k) return;
+    if (*k > static_cast<double>(regions.size())) {
+      reader_.error("reliability.regions_needed",
+                    base::JsonReader::plain_number(*k) + " regions needed, but the global entry has " + n +
+                        " origin region(s)",
+                    allowed);
+      return;
+    }
+    model.regions_needed = static_cast<std::size_t>(*k);
   }
 
   // `scope`: "node" (default) or "service" (a data store's logical store, in series with the service).

@@ -196,7 +196,8 @@ TEST_CASE("regions_needed and scope mistakes name the file, the path and what is
   SECTION("more regions than the global entry has") {
     rel["regions_needed"] = 4;
     const std::string e = errors_of(doc);
-    CHECK_THAT(e, Catch::Contains("s.json: reliability.regions_needed"));
+    CHECK_THAT(e, Catch::Contains("s.json: reliability.regions_needed: 4 regions needed, but the global entry has 3 "
+                                  "origin region(s)"));
     CHECK_THAT(e, Catch::Contains("an integer from 1 to 3 (the origin regions behind the global entry: eastus2, "
                                   "centralus, westus3)"));
   }
