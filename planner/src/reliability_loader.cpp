@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "faultline/engine/distribution_reader.hpp"
+#include "faultline/planner/structure_function.hpp"
 #include "faultline/base/json_guard.hpp"
 #include "faultline/base/json_reader.hpp"
 
@@ -115,7 +116,8 @@ class Checker {
     }
     const json* rel = reader_.object(root, "", "reliability", true);
     if (rel == nullptr) return model;
-    reader_.check_keys(*rel, "reliability", {"components", "repair_crews"});
+    reader_.check_keys(*rel, "reliability", {"components", "repair_crews", "regions_needed"});
+    check_regions_needed(*rel, model);
     if (const auto crews = reader_.one_of(*rel, "reliability", "repair_crews", false, {"independent", "shared"})) {
       model.repair_crews = *crews == "shared" ? RepairCrews::kShared : RepairCrews::kIndependent;
     }
@@ -134,9 +136,47 @@ class Checker {
   }
 
  private:
+  // `regions_needed`: an integer 1..n, n = the regions of the global entry's origins (default 1).
+  void check_regions_needed(const json& rel, ReliabilityModel& model) {
+    if (!rel.contains("regions_needed") || !scenario_.topology) return;
+    const std::vector<std::string> regions = origin_regions(*scenario_.topology);
+    const std::string n = std::to_string(regions.size());
+    const std::string allowed = "an integer from 1 to " + n + " (the origin regions behind the global entry: " +
+                                base::JsonReader::join(regions) + ")";
+    const auto k = reader_.number(rel, "reliability", "regions_needed", false, 1, 64, true, allowed);
+    if (!k) return;
+    if (*k > static_cast<double>(regions.size())) {
+      reader_.error("reliability.regions_needed",
+                    base::JsonReader::plain_number(*k) + " regions needed, but the global entry has " + n +
+                        " origin region(s)",
+                    allowed);
+      return;
+    }
+    model.regions_needed = static_cast<std::size_t>(*k);
+  }
+
+  // `scope`: "node" (default) or "service" (a data store's logical store, in series with the service).
+  // True for a valid "service" scope.
+  bool check_scope(const json& c, const std::string& path, const std::optional<engine::FaultType>& fault) {
+    const auto scope = reader_.one_of(c, path, "scope", false, {"node", "service"});
+    if (!scope || *scope != "service") return false;
+    if (fault && *fault != engine::FaultType::kDataStoreOutage) {
+      reader_.error(base::JsonReader::at(path, "scope"),
+                    "\"service\" scope on a " + std::string(engine::to_string(*fault)) + " component",
+                    "\"service\" only with \"fault\": \"data_store_outage\" (other faults: \"node\" or no scope)");
+      return false;
+    }
+    if (c.contains("kind")) {
+      reader_.error(base::JsonReader::at(path, "scope"), "\"service\" scope on a \"kind\" entry",
+                    "a \"target\" naming the one logical store (its regional copies count as one component)");
+      return false;
+    }
+    return true;
+  }
+
   void check_component(const json& c, const std::string& path, ReliabilityModel& model) {
     if (!reader_.expect_object(c, path, "a component object")) return;
-    reader_.check_keys(c, path, {"name", "target", "kind", "fault", "time_between_failures", "time_to_repair"});
+    reader_.check_keys(c, path, {"name", "target", "kind", "fault", "time_between_failures", "time_to_repair", "scope"});
     std::vector<std::string> fault_names;
     for (auto f : kFaults) fault_names.emplace_back(engine::to_string(f));
     const auto fault_name = reader_.one_of(c, path, "fault", true, fault_names);
@@ -153,6 +193,7 @@ class Checker {
       kind_names.emplace_back(topology::to_string(static_cast<NodeKind>(k)));
     }
     const auto kind = reader_.one_of(c, path, "kind", false, kind_names);
+    const bool is_service_scope = check_scope(c, path, fault);
     const auto tbf = read_time(reader_, c, path, "time_between_failures");
     const auto ttr = read_time(reader_, c, path, "time_to_repair");
     if (tbf && ttr && !is_plausible(*tbf, *ttr, path)) return;
@@ -208,6 +249,7 @@ class Checker {
       comp.time_between_failures = *tbf;
       comp.time_to_repair = *ttr;
       comp.json_path = path;
+      comp.is_service_scope = is_service_scope;
       if (!names_.insert(comp.name).second) {
         reader_.error(path, "duplicate component \"" + comp.name + "\"",
                       "one entry per node and fault (a kind entry covers every node of the kind)");

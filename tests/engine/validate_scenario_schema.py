@@ -47,8 +47,13 @@ rejected("a negative duration", lambda d: d["faults"][0].update(duration=-5))
 rejected("amplitude on Poisson arrivals", lambda d: d["workloads"][0]["arrivals"].update(amplitude=0.3))
 rejected("an unknown distribution", lambda d: d["workloads"][0].update(service_time={"distribution": "gamma", "mean": 2}))
 rejected("an unknown router key", lambda d: d["patterns"][0].update(router={"breakr": {}}))
+KOFN = json.loads((root / "scenarios/reliability-k-of-n.json").read_text())["reliability"]
+rejected("regions_needed 0", lambda d: d.update(reliability=dict(copy.deepcopy(KOFN), regions_needed=0)))
+rejected("an unknown component scope",
+         lambda d: d.update(reliability={**copy.deepcopy(KOFN),
+                                         "components": [dict(KOFN["components"][1], scope="global")]}))
 rejected("a by_fault key that is not a fault type", lambda d: d.update(targets={"by_fault": {"zone": {"rto_s": 5}}}))
 
 if failures:
     sys.exit("\n".join(failures))
-print(f"scenario schema ok on {len(files)} shipped scenarios and 13 rejected mistakes")
+print(f"scenario schema ok on {len(files)} shipped scenarios and 15 rejected mistakes")

@@ -96,6 +96,31 @@ TEST_CASE("faultline mc reports the Markov answer next to the estimate", "[plann
   CHECK(s["mean"].get<double>() <= 1.0);
 }
 
+TEST_CASE("faultline mc gives the exact answer of 2 of 3 regions and a store in series", "[planner][mc][e2e]") {
+  const std::string out = temp_path("mc-k-of-n.json");
+  std::filesystem::remove(out);
+  const auto r = run_command(faultline_binary() + " mc " + source_path("scenarios/reliability-k-of-n.json") +
+                             " --years 5 --replications 4 --threads 2 --json " + out);
+  INFO(r.output);
+  REQUIRE(r.exit_code != 2);
+  const json doc = json::parse(read_text(out));
+  // Regions: MTBF 1 y = 8760 h, MTTR 12 h, so A_r = 8760 / 8772 = 730/731; 2 of 3 needed:
+  // 3 A_r^2 (1 - A_r) + A_r^3. The account: MTBF 6 mo = 4380 h, MTTR 2 h, so A_db = 2190/2191,
+  // in series. A = (730/731)^2 (3 - 2 x 730/731) x 2190/2191 = 0.99953798090098.
+  const double a_r = 730.0 / 731.0;
+  const double expected = (3 * a_r * a_r * (1 - a_r) + a_r * a_r * a_r) * (2190.0 / 2191.0);
+  const double exact = doc["markov"]["availability"];
+  CHECK(std::abs(exact - expected) <= 1e-12 * expected);
+  CHECK(std::abs(exact - 0.99953798090098) < 1e-13);
+  // (1 - A) x 8760 h = 4.0472873 h down per year.
+  CHECK(std::abs(doc["markov"]["annual_downtime_h"].get<double>() - (1 - expected) * 8760.0) < 1e-9);
+  CHECK(doc["markov"]["note"] == "16-state chain, rates 1/mean; exact (exponential times)");
+  CHECK(doc["structure"] ==
+        "serving: global entry, 2 of 3 origin regions with every workload model, and data store(s) cosmos-eastus2");
+  CHECK(doc["components"].size() == 4);
+  CHECK_THAT(r.output, Catch::Contains("Markov (exact): availability 0.999538, 4.047 h down per year"));
+}
+
 TEST_CASE("faultline mc and merge refuse bad input with exit code 2 and no output file", "[planner][mc][e2e]") {
   const std::string out = temp_path("mc-bad.json");
   SECTION("a scenario without a reliability section") {

@@ -2,6 +2,7 @@
 // The stochastic failure model of a scenario (its `reliability` section,
 // docs/planner.md): components that fail and get repaired, and who repairs them.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -24,12 +25,18 @@ struct ReliabilityComponent {
   engine::Distribution time_between_failures = engine::Distribution::exponential(1);  ///< s, up time
   engine::Distribution time_to_repair = engine::Distribution::exponential(1);         ///< s, down time
   std::string json_path;               ///< where the entry was defined, e.g. "reliability.components[1]"
+  /// `"scope": "service"` (a data_store_outage only): the logical store, one component for all of its
+  /// regional copies, in series with the whole service (while down, writes are unavailable everywhere).
+  /// False (`"node"`, the default): the node fails and its blast radius decides.
+  bool is_service_scope = false;
 };
 
 /// Every component (a `kind` entry already expanded, in file then graph order) and the crew policy.
 struct ReliabilityModel {
   std::vector<ReliabilityComponent> components;
   RepairCrews repair_crews = RepairCrews::kIndependent;
+  /// `reliability.regions_needed`: origin regions that must serve for the service to be up (1..n, default 1).
+  std::size_t regions_needed = 1;
 };
 
 /// File spelling of a crew policy ("independent" | "shared").
