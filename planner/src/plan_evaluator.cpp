@@ -362,6 +362,45 @@ class Search {
   const PlanSpace& space_;
 };
 
+// One pattern of the scenario as a starting point of the search.
+struct Base {
+  const engine::PatternSpec* pattern;
+  Settings own;
+  std::vector<Dimension> dims;
+  std::vector<std::vector<std::size_t>> screened;  // per dimension: candidate index per option (kSkipped: not run)
+};
+
+// Upper bound of the candidates one base needs: its screen or its full product, capped at `cap`.
+std::size_t candidate_bound(const std::vector<Dimension>& dims, std::size_t cap) {
+  std::size_t product = 1;
+  std::size_t screen = 1;
+  for (const auto& d : dims) {
+    product = std::min<std::size_t>(product * d.options, cap);
+    screen += d.options - 1;
+  }
+  return std::max(product, screen);
+}
+
+constexpr std::size_t kSkipped = std::numeric_limits<std::size_t>::max();
+
+// The options of one screened dimension (candidate index per option, kSkipped: not run)
+// that no other option of it beats: not dominated, and not equal to an earlier one.
+std::vector<std::size_t> survivors_of(const std::vector<std::size_t>& indices, const std::vector<PlanCandidate>& candidates) {
+  std::vector<std::size_t> kept;
+  for (std::size_t option = 0; option < indices.size(); ++option) {
+    if (indices[option] == kSkipped) continue;
+    const PlanCandidate& c = candidates[indices[option]];
+    bool is_beaten = false;
+    for (std::size_t other = 0; other < indices.size() && !is_beaten; ++other) {
+      if (other == option || indices[other] == kSkipped) continue;
+      const PlanCandidate& o = candidates[indices[other]];
+      is_beaten = dominates(o, c) || (other < option && objectives(o) == objectives(c));
+    }
+    if (!is_beaten) kept.push_back(option);
+  }
+  return kept;
+}
+
 }  // namespace
 
 PlanEvaluator::PlanEvaluator(const engine::Scenario& scenario, const ReliabilityModel& model, PlanSpace space,
@@ -373,6 +412,23 @@ PlanEvaluator::PlanEvaluator(const engine::Scenario& scenario, const Reliability
   options_.is_measuring_incidents = true;
 }
 
+PlanCandidate PlanEvaluator::measure(const engine::PatternSpec& pattern) const {
+  engine::Scenario one = scenario_;
+  one.patterns = {pattern};
+  const StructureFunction structure = StructureFunction::serving(one, model_);
+  MonteCarlo mc(one, model_, structure, options_);
+  const McResult measured = mc.run();
+  const PatternSummary& summary = measured.summary.patterns.front();
+  PlanCandidate c;
+  c.monthly_cost_usd = engine::pattern_monthly_cost(scenario_, pattern);
+  c.annual_incident_cost_usd = summary.annual_incident_cost_usd;
+  c.availability = summary.availability.mean;
+  c.availability_low = summary.availability.mean - summary.availability.half_width.value_or(0);
+  c.rto_p95_s = summary.rto_s.p95;
+  c.rpo_p95_s = summary.rpo_s.p95;
+  return c;
+}
+
 PlanSearchResult PlanEvaluator::evaluate(const std::function<void(std::size_t, std::size_t)>& on_candidate) {
   PlanSearchResult result;
   if (scenario_.patterns.empty()) return result;
@@ -380,30 +436,16 @@ PlanSearchResult PlanEvaluator::evaluate(const std::function<void(std::size_t, s
   const Settings current = search.own(scenario_.patterns.front());
   const std::string& current_pattern = scenario_.patterns.front().name;
 
-  struct Base {
-    const engine::PatternSpec* pattern;
-    Settings own;
-    std::vector<Dimension> dims;
-    std::vector<std::vector<std::size_t>> screened;  // per dimension: candidate index per option (npos: skipped)
-  };
   std::vector<Base> bases;
   std::size_t bound = 0;
   for (const auto& p : scenario_.patterns) {
-    Base b{&p, search.own(p), {}, {}};
-    b.dims = search.dimensions(p, b.own);
-    std::size_t product = 1;
-    std::size_t screen = 1;
-    for (const auto& d : b.dims) {
-      product = std::min<std::size_t>(product * d.options, space_.max_candidates);
-      screen += d.options - 1;
-    }
-    bound += std::max(product, screen);
-    bases.push_back(std::move(b));
+    bases.push_back(Base{&p, search.own(p), {}, {}});
+    bases.back().dims = search.dimensions(p, bases.back().own);
+    bound += candidate_bound(bases.back().dims, space_.max_candidates);
   }
   bound = std::min(bound, space_.max_candidates);
 
   std::vector<std::string> labels;
-  constexpr std::size_t kSkipped = std::numeric_limits<std::size_t>::max();
   // Evaluates one candidate unless its label was seen or the budget is spent; returns its index or kSkipped.
   auto run = [&](const Base& b, const Settings& s, const char* stage) -> std::size_t {
     const std::string label = search.label(*b.pattern, b.own, s);
@@ -415,22 +457,10 @@ PlanSearchResult PlanEvaluator::evaluate(const std::function<void(std::size_t, s
       return kSkipped;
     }
     const engine::PatternSpec pattern = search.apply(*b.pattern, s);
-    engine::Scenario one = scenario_;
-    one.patterns = {pattern};
-    const StructureFunction structure = StructureFunction::serving(one, model_);
-    MonteCarlo mc(one, model_, structure, options_);
-    const McResult measured = mc.run();
-    const PatternSummary& summary = measured.summary.patterns.front();
-    PlanCandidate c;
+    PlanCandidate c = measure(pattern);
     c.label = label;
     c.stage = stage;
     search.describe(pattern, s, c);
-    c.monthly_cost_usd = engine::pattern_monthly_cost(scenario_, pattern);
-    c.annual_incident_cost_usd = summary.annual_incident_cost_usd;
-    c.availability = summary.availability.mean;
-    c.availability_low = summary.availability.mean - summary.availability.half_width.value_or(0);
-    c.rto_p95_s = summary.rto_s.p95;
-    c.rpo_p95_s = summary.rpo_s.p95;
     c.changes = static_cast<std::size_t>(pattern.name != current_pattern) + Search::differences(s, current);
     labels.push_back(label);
     result.candidates.push_back(std::move(c));
@@ -456,21 +486,7 @@ PlanSearchResult PlanEvaluator::evaluate(const std::function<void(std::size_t, s
   // Combine: the product of each dimension's survivors.
   for (Base& b : bases) {
     std::vector<std::vector<std::size_t>> survivors;
-    for (const auto& indices : b.screened) {
-      std::vector<std::size_t> kept;
-      for (std::size_t option = 0; option < indices.size(); ++option) {
-        if (indices[option] == kSkipped) continue;
-        const PlanCandidate& c = result.candidates[indices[option]];
-        bool is_beaten = false;
-        for (std::size_t other = 0; other < indices.size() && !is_beaten; ++other) {
-          if (other == option || indices[other] == kSkipped) continue;
-          const PlanCandidate& o = result.candidates[indices[other]];
-          is_beaten = dominates(o, c) || (other < option && objectives(o) == objectives(c));
-        }
-        if (!is_beaten) kept.push_back(option);
-      }
-      survivors.push_back(std::move(kept));
-    }
+    for (const auto& indices : b.screened) survivors.push_back(survivors_of(indices, result.candidates));
     if (survivors.empty() || std::any_of(survivors.begin(), survivors.end(), [](const auto& k) { return k.empty(); })) {
       continue;
     }

@@ -174,18 +174,26 @@ class Checker {
     return true;
   }
 
+  // File spellings of the fault types a component may have.
+  static std::vector<std::string> fault_names() {
+    std::vector<std::string> names;
+    for (auto f : kFaults) names.emplace_back(engine::to_string(f));
+    return names;
+  }
+
+  // The fault type spelt `name` (one of fault_names()).
+  static std::optional<engine::FaultType> fault_of(const std::string& name) {
+    for (auto f : kFaults) {
+      if (engine::to_string(f) == name) return f;
+    }
+    return std::nullopt;
+  }
+
   void check_component(const json& c, const std::string& path, ReliabilityModel& model) {
     if (!reader_.expect_object(c, path, "a component object")) return;
     reader_.check_keys(c, path, {"name", "target", "kind", "fault", "time_between_failures", "time_to_repair", "scope"});
-    std::vector<std::string> fault_names;
-    for (auto f : kFaults) fault_names.emplace_back(engine::to_string(f));
-    const auto fault_name = reader_.one_of(c, path, "fault", true, fault_names);
-    std::optional<engine::FaultType> fault;
-    if (fault_name) {
-      for (auto f : kFaults) {
-        if (engine::to_string(f) == *fault_name) fault = f;
-      }
-    }
+    const auto fault_name = reader_.one_of(c, path, "fault", true, fault_names());
+    const std::optional<engine::FaultType> fault = fault_name ? fault_of(*fault_name) : std::nullopt;
     const auto name = reader_.string(c, path, "name", false);
     const auto target = reader_.string(c, path, "target", false);
     std::vector<std::string> kind_names;

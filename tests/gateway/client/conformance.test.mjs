@@ -131,8 +131,11 @@ describe('failover semantics (docs/gateway.md)', () => {
     await sleep(700);  // two refused probes each: both unhealthy
     const started = Date.now();
     const res = await chat(gw);
+    const elapsed = Date.now() - started;
     await gw.stop();
-    assert.ok(Date.now() - started < 200);
+    // At once: well under the 2 x 300 ms a gateway trying both endpoints' connects would take
+    // (a loaded CI machine adds scheduling delay, so not a tighter bound).
+    assert.ok(elapsed < 500, `${elapsed} ms`);
     assert.equal(res.status, 503);
     assert.equal(res.endpoint, 'none');
     assert.equal(res.json.error.reason, 'no available endpoint and when_none_healthy is fail');

@@ -46,7 +46,9 @@ describe('failover stories', () => {
     await load.stop();
     await gw.stop();
     await a.kill(); await b.kill();
-    assert.ok(load.results.length > 40);
+    // Enough calls to span the kill and the failback (about 3 s at one call per 40 ms when
+    // idle; a loaded machine sends fewer, which changes nothing below).
+    assert.ok(load.results.length > 10, `${load.results.length} calls`);
     assert.deepEqual(load.results.filter((r) => r.status !== 200), [], 'no request lost');
     assert.ok(load.results.some((r) => r.t > killedAt && r.endpoint === 'secondary'));
     const states = controllerLines(gw).map((c) => c.controller);

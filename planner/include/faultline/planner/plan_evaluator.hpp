@@ -44,6 +44,9 @@ class PlanEvaluator {
   [[nodiscard]] const PlanSpace& space() const { return space_; }
 
  private:
+  // Cost and the Monte Carlo figures of `pattern` alone in the scenario (label, stage, settings and changes unset).
+  [[nodiscard]] PlanCandidate measure(const engine::PatternSpec& pattern) const;
+
   const engine::Scenario& scenario_;
   const ReliabilityModel& model_;
   PlanSpace space_;
