@@ -55,6 +55,7 @@ DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& patt
         sync_write_penalty_ = std::max(sync_write_penalty_, 4 * path.latency + std::chrono::milliseconds(10));
       }
     }
+    store.replica_id = replica_of(topology, id);
     stores_.push_back(std::move(store));
   }
   ring_size_ = static_cast<std::size_t>(std::min<std::int64_t>(horizon_s, 7 * 86400));
@@ -76,16 +77,37 @@ std::vector<std::size_t> DataLayer::stores_written_by(const WorkloadSpec& worklo
 }
 
 std::vector<std::size_t> DataLayer::stores_down_by(const topology::Topology& topology, const FaultSpec& fault) const {
+  return down_by(topology, fault, [](const Store& s) -> const std::string& { return s.id; });
+}
+
+std::vector<std::size_t> DataLayer::replicas_down_by(const topology::Topology& topology, const FaultSpec& fault) const {
+  return down_by(topology, fault, [](const Store& s) -> const std::string& { return s.replica_id; });
+}
+
+template <class NodeOf>
+std::vector<std::size_t> DataLayer::down_by(const topology::Topology& topology, const FaultSpec& fault,
+                                            NodeOf node_of) const {
   std::vector<std::size_t> down;
   const bool takes_nodes_down = fault.type == FaultType::kRegionOutage || fault.type == FaultType::kZoneOutage ||
                                 fault.type == FaultType::kDataStoreOutage;
   if (!takes_nodes_down || stores_.empty()) return down;
   const topology::BlastRadius radius = topology::blast_radius(topology, {fault.target});
   for (std::size_t i = 0; i < stores_.size(); ++i) {
-    const auto v = topology.find(stores_[i].id);
+    const std::string& id = node_of(stores_[i]);
+    const auto v = id.empty() ? std::nullopt : topology.find(id);
     if (v && radius.is_down[*v]) down.push_back(i);
   }
   return down;
+}
+
+std::string DataLayer::replica_of(const topology::Topology& topology, const std::string& id) {
+  const auto& g = topology.graph();
+  const auto v = topology.find(id);
+  if (!v) return {};
+  for (auto [it, end] = boost::out_edges(*v, g); it != end; ++it) {
+    if (g[*it].kind == topology::EdgeKind::kReplication) return g[boost::target(*it, g)].id;
+  }
+  return {};
 }
 
 void DataLayer::record_writes(SimTime t, double writes, const std::vector<std::size_t>& stores) {
@@ -111,13 +133,33 @@ void DataLayer::record_writes(SimTime t, double writes, const std::vector<std::s
 }
 
 std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::vector<std::size_t>& stores,
-                                                        std::size_t fault, RandomStream& rng) {
-  if (stores.empty()) return std::nullopt;
+                                                        const std::vector<std::size_t>& replicas, std::size_t fault,
+                                                        RandomStream& rng) {
+  // A failed-over storage account is down when its new home (the replica) is.
+  std::vector<std::size_t> hit;
+  for (std::size_t i : stores) {
+    if (!stores_[i].is_locally_redundant) hit.push_back(i);
+  }
+  for (std::size_t i : replicas) {
+    if (stores_[i].is_locally_redundant) hit.push_back(i);
+  }
+  std::sort(hit.begin(), hit.end());
+  if (hit.empty()) return std::nullopt;
   // RPO per store at the fault instant; the fault reports the worst store.
   FaultLoss loss;
   bool has_worst = false;
-  for (std::size_t i : stores) {
+  for (std::size_t i : hit) {
     Store& store = stores_[i];
+    if (store.is_locally_redundant) {
+      // No other copy: every write since the failover is gone.
+      const StoreLoss local{i, now - store.promoted_at, store.writes - store.writes_at_promotion};
+      loss.stores.push_back(local);
+      loss.lost_writes += local.lost_writes;
+      if (!has_worst || local.rpo > loss.rpo) loss.rpo = local.rpo;
+      has_worst = true;
+      block_writes(store, fault, loss);
+      continue;
+    }
     SimDuration rpo{0};
     switch (store.replication.mode) {
       case topology::ReplicationMode::kSync:
@@ -149,17 +191,21 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
       if (is_promoted_by_service(i) && !loss.automatic_promotion_after) {
         loss.automatic_promotion_after = automatic_failover_delay(rng);
       }
-      loss.blocks_writes = true;
-      store.is_write_blocked = true;
-      store.is_promoted = false;
-      store.blocking_fault = fault;
+      block_writes(store, fault, loss);
     }
   }
   lost_writes_total_ += loss.lost_writes;
   return loss;
 }
 
-bool DataLayer::promote(bool is_by_service) {
+void DataLayer::block_writes(Store& store, std::size_t fault, FaultLoss& loss) {
+  loss.blocks_writes = true;
+  store.is_write_blocked = true;
+  store.is_promoted = false;
+  store.blocking_fault = fault;
+}
+
+bool DataLayer::promote(bool is_by_service, SimTime now) {
   bool has_promoted = false;
   for (std::size_t i = 0; i < stores_.size(); ++i) {
     Store& store = stores_[i];
@@ -167,9 +213,19 @@ bool DataLayer::promote(bool is_by_service) {
     store.is_write_blocked = false;
     store.is_promoted = true;
     store.writes_at_promotion = store.writes;
+    // A storage account failed over to its replica is locally redundant there (a database
+    // keeps its other regions); one already failed over has no replica left to move to.
+    if (!store.is_database && !store.is_locally_redundant && !store.replica_id.empty()) {
+      store.is_locally_redundant = true;
+      store.promoted_at = now;
+    }
     has_promoted = true;
   }
   return has_promoted;
+}
+
+void DataLayer::on_failback_complete() {
+  for (Store& store : stores_) store.is_locally_redundant = false;
 }
 
 std::optional<double> DataLayer::on_fault_end(std::size_t fault) {

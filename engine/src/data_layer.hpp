@@ -41,19 +41,25 @@ class DataLayer {
 
   /// Indices of the stores that `fault` takes down through its blast radius.
   [[nodiscard]] std::vector<std::size_t> stores_down_by(const topology::Topology& topology, const FaultSpec& fault) const;
+  /// Indices of the stores whose replica (the copy a failover moves them to) `fault` takes down.
+  [[nodiscard]] std::vector<std::size_t> replicas_down_by(const topology::Topology& topology, const FaultSpec& fault) const;
   /// Indices of the stores at risk that `workload`'s writes go to: its `writes_to`, else the
   /// databases at risk, else (no database at risk) every store at risk.
   [[nodiscard]] std::vector<std::size_t> stores_written_by(const WorkloadSpec& workload) const;
   /// Counts `writes` acknowledged at t (t non-decreasing) to each store index in `stores`.
   void record_writes(SimTime t, double writes, const std::vector<std::size_t>& stores);
-  /// RPO and lost writes when `stores` go down at `now` because of fault index
-  /// `fault`; an async store with a lag distribution draws its lag from `rng`. Nothing when no store.
-  std::optional<FaultLoss> on_fault(SimTime now, const std::vector<std::size_t>& stores, std::size_t fault,
-                                    RandomStream& rng);
+  /// RPO and lost writes when fault index `fault` starts at `now`, taking down `stores` (their
+  /// write copies) and `replicas` (their replicas): a storage account failed over to its replica
+  /// is locally redundant there until failback, so a fault on the replica loses every write since
+  /// the failover. An async store with a lag distribution draws its lag from `rng`. Nothing when no store.
+  std::optional<FaultLoss> on_fault(SimTime now, const std::vector<std::size_t>& stores,
+                                    const std::vector<std::size_t>& replicas, std::size_t fault, RandomStream& rng);
   /// The copies of the stores whose writes wait now take writes: every such store (a runbook's
   /// promotion, `is_by_service` false) or those whose own service fails over (true). Returns
   /// false when nothing waited.
-  bool promote(bool is_by_service);
+  bool promote(bool is_by_service, SimTime now);
+  /// The failback completed: failed-over storage accounts are geo-redundant at home again.
+  void on_failback_complete();
   /// Fault index `fault` ended: its write region is back. Returns the largest number of
   /// writes a store's promoted copy took since its promotion (the re-sync backlog; stores
   /// re-sync side by side), or nothing when no copy was promoted for this fault.
@@ -92,6 +98,11 @@ class DataLayer {
     std::size_t blocking_fault = static_cast<std::size_t>(-1);
     double writes = 0;               // writes acknowledged to it in the run
     double writes_at_promotion = 0;
+    std::string replica_id;          // the store its replication link copies to; empty when none
+    // Storage GRS after a customer-managed failover: the account lives in the replica's region,
+    // locally redundant, until the failback completes (domain-facts).
+    bool is_locally_redundant = false;
+    SimTime promoted_at{};
     bool has_automatic_failover = false;
     bool has_multi_region_writes = false;
     // Cosmos DB consistency caps: a replica never lags by more than this (session, prefix,
@@ -113,6 +124,14 @@ class DataLayer {
   // When the count-th last write before `now` was acknowledged.
   [[nodiscard]] SimTime oldest_of_last(const Store& store, double count, SimTime now) const;
   [[nodiscard]] double writes_since(const Store& store, SimTime from, SimTime now) const;
+  // The stores whose node named by `node_of` (the store, or its replica) `fault` takes down.
+  template <class NodeOf>
+  [[nodiscard]] std::vector<std::size_t> down_by(const topology::Topology& topology, const FaultSpec& fault,
+                                                 NodeOf node_of) const;
+  // Id of the store `id` replicates to (its first replication link), or empty.
+  static std::string replica_of(const topology::Topology& topology, const std::string& id);
+  // `store` waits for a promotion because of fault index `fault`.
+  static void block_writes(Store& store, std::size_t fault, FaultLoss& loss);
   // The service-managed failover delay of one fault: the pattern's constant, or a draw from its
   // distribution (clamped to 0 .. 7 days).
   [[nodiscard]] SimDuration automatic_failover_delay(RandomStream& rng) const;

@@ -177,6 +177,7 @@ void TrafficModel::build_faults() {
     FaultReach reach;
     const topology::Node& target = topo.node(f.target);
     reach.stores_down = data_.stores_down_by(topo, f);
+    reach.replicas_down = data_.replicas_down_by(topo, f);
     const std::size_t home = region_index(target.kind == NodeKind::kRegion ? target.id : target.region);
     switch (f.type) {
       case FaultType::kGlobalEntryFailure:

@@ -121,6 +121,7 @@ class TrafficModel final : private router::RouterObserver {
 
   struct FaultReach {
     std::vector<std::size_t> stores_down;       // indices into the data layer's stores
+    std::vector<std::size_t> replicas_down;     // stores whose replica (a failover's new home) is down
     std::vector<std::size_t> regions_down;      // region outage
     std::vector<std::size_t> gateways_down;     // gateway failure or gateway in the blast radius
     std::vector<std::size_t> deployments_down;  // deployments in the blast radius

@@ -81,7 +81,7 @@ void TrafficModel::trigger_failover() {
 
 void TrafficModel::start_data_incident(std::size_t f) {
   if (!incident_) return;
-  const auto loss = data_.on_fault(sim_.now(), reach_[f].stores_down, f, data_rng_);
+  const auto loss = data_.on_fault(sim_.now(), reach_[f].stores_down, reach_[f].replicas_down, f, data_rng_);
   if (!loss) return;
   IncidentDetail& detail = details_[*incident_];
   // The incident loses every store's writes: the sum of the stores' (rounded) counts.
@@ -104,7 +104,7 @@ void TrafficModel::start_data_incident(std::size_t f) {
 void TrafficModel::on_promoted(bool is_by_service) {
   // A runbook's promotion fails over every store at risk; the database's service-managed failover
   // promotes only the stores whose own service fails over (Storage GRS and backups wait for a runbook).
-  const bool has_promoted = data_.promote(is_by_service);
+  const bool has_promoted = data_.promote(is_by_service, sim_.now());
   if (!incident_) return;
   IncidentDetail& detail = details_[*incident_];
   for (std::size_t k = 0; k < detail.stores.size(); ++k) {
@@ -157,6 +157,7 @@ void TrafficModel::maybe_complete_failback() {
   IncidentDetail& detail = details_[failback_.incident];
   detail.failback->complete_s = to_seconds(sim_.now() - detail.start);
   log(sim_.now(), "failback", pattern_.name, "complete");
+  data_.on_failback_complete();
   // The standby returns to its standby size; the next incident fails over afresh.
   if (scale_up_at_) {
     scale_up_at_.reset();

@@ -149,6 +149,28 @@ TEST_CASE("writes wait only for the stores they go to", "[engine][data]") {
     CHECK(r.incidents[0].stores[1].store == "storage-eastus2");
     CHECK_FALSE(r.incidents[0].stores[1].promoted_s);
   }
+  SECTION("after its failover the account is locally redundant: a fault on its new home loses every write since") {
+    // domain-facts: a GRS account fails over to its secondary and is locally redundant there.
+    // Hot/Warm with a one-step runbook: detection at 1,300 s, promote_database ends 60.25 s
+    // later, at 1,360.25 s (a quarter second off the arrivals, so no tie). Writes go to
+    // storage-eastus2, now living in centralus. centralus fails at 1,500 s: the writes
+    // acknowledged since the failover are those of arrivals 1,360.5 .. 1,498.5 s (acknowledged
+    // 1 s + at most 140 ms later, before 1,500 s; 1,499.0 s is still in flight) = 277, and
+    // the RPO is 1,500 - 1,360.25 = 139.75 s. (The arrival at 1,360.0 s met the block: 503.)
+    json to_storage = base_scenario();
+    to_storage["workloads"][0]["writes_to"] = {"storage-eastus2"};
+    to_storage["faults"].push_back({{"name", "second"}, {"type", "region_outage"}, {"target", "centralus"},
+                                    {"start", 1500}, {"duration", "5m"}});
+    const json runbook = json::array({{{"id", "failover"}, {"kind", "promote_database"}, {"duration", 60.25}}});
+    const PatternResult r = run_pattern(to_storage, {{"name", "hot-warm"}, {"data", stores("async")}, {"runbook", runbook}});
+    REQUIRE(r.incidents.size() == 2);
+    REQUIRE(r.incidents[0].stores.size() == 2);
+    CHECK(r.incidents[0].stores[1].promoted_s == Approx(126.25).margin(1e-9));  // 1,360.25 - 1,234
+    REQUIRE(r.incidents[1].stores.size() == 1);
+    CHECK(r.incidents[1].stores[0].store == "storage-eastus2");
+    CHECK(r.incidents[1].stores[0].lost_writes == 277);
+    CHECK(r.incidents[1].stores[0].rpo_s == Approx(139.75).margin(1e-9));
+  }
 }
 
 TEST_CASE("writes wait for the database's promotion", "[engine][data][e2e]") {
