@@ -33,12 +33,7 @@ faultline::engine::Scenario load_scenario() {
   return *loaded.scenario;
 }
 
-nlohmann::json scenario_json() {
-  std::ifstream in(source_path(kScenario));
-  std::stringstream text;
-  text << in.rdbuf();
-  return nlohmann::json::parse(text.str());
-}
+nlohmann::json scenario_json() { return nlohmann::json::parse(faultline::testing::read_text(source_path(kScenario))); }
 
 ReliabilityModel load_model(const faultline::engine::Scenario& scenario) {
   const ReliabilityLoadResult r = ReliabilityLoader::load_file(scenario);
