@@ -279,6 +279,9 @@ void TrafficModel::fill_incidents(PatternResult& result) {
   for (const auto& [incident, threads] : work_.unsettled()) details_[incident].work.agent_threads_lost += threads;
   for (std::size_t i = 0; i < result.incidents.size() && i < details_.size(); ++i) {
     IncidentResult& incident = result.incidents[i];
+    const auto spec = std::find_if(scenario_.faults.begin(), scenario_.faults.end(),
+                                   [&](const FaultSpec& f) { return f.name == incident.fault; });
+    if (spec != scenario_.faults.end()) incident.fault_type = std::string(to_string(spec->type));
     incident.runbook_steps = std::move(details_[i].runbook_steps);
     incident.stores = std::move(details_[i].stores);
     incident.failback = std::move(details_[i].failback);

@@ -9,11 +9,13 @@
 #include <vector>
 
 #include "faultline/base/file_digest.hpp"
+#include "faultline/reports/risk_vocabulary.hpp"
 #include "faultline/reports/svg_charts.hpp"
 #include "faultline/reports/text_format.hpp"
 #include "faultline/reports/topology_diagram.hpp"
 #include "faultline/topology/cost_model.hpp"
 #include "faultline/topology/topology_loader.hpp"
+#include "risk_board_sections.hpp"
 
 namespace faultline::reports {
 namespace {
@@ -26,6 +28,10 @@ body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: 
 main { max-width: 1040px; margin: 0 auto; padding: 24px 32px 48px; background: #fff; }
 header h1 { font-size: 26px; margin: 0 0 4px; }
 header p { margin: 2px 0; color: var(--muted); }
+#executive-summary { background: #fff; border-left: 5px solid #1f6feb; padding: 4px 16px 8px; }
+#executive-summary p { font-size: 15px; line-height: 1.45; }
+p.recommendation { font-size: 17px; }
+ul.assumptions li { margin: 3px 0; }
 .verdict { display: inline-block; padding: 4px 10px; border-radius: 4px; color: #fff; font-weight: bold; margin-top: 8px; }
 .verdict.ok { background: var(--ok); } .verdict.bad { background: var(--bad); }
 section { margin-top: 28px; }
@@ -76,7 +82,7 @@ std::string cell(const std::string& text, std::string_view cls = "") {
 }
 
 std::string summary_section(const engine::RunResult& result) {
-  std::string out = "<section id=\"summary\"><h2>Summary</h2><table><thead><tr><th>pattern</th><th>availability</th>"
+  std::string out = "<section id=\"summary\"><h2>Summary</h2><table><thead><tr><th class=\"text\">pattern (DR strategy)</th><th>availability</th>"
                     "<th>RTO s (worst)</th><th>RPO s (worst)</th><th>USD / month</th><th>incident USD</th>"
                     "<th>failed requests</th><th>targets</th></tr></thead><tbody>";
   for (const auto& p : result.patterns) {
@@ -89,7 +95,7 @@ std::string summary_section(const engine::RunResult& result) {
     const auto met = std::count_if(p.targets.begin(), p.targets.end(), [](const auto& t) { return t.met; });
     const auto* worst = worst_incident(p);
     const bool is_all_met = static_cast<std::size_t>(met) == p.targets.size();
-    out += "<tr>" + cell(p.name) + cell(fixed(p.availability * 100.0, 3) + " %") +
+    out += "<tr>" + cell(pattern_with_strategy(p.name), "text") + cell(fixed(p.availability * 100.0, 3) + " %") +
            cell(seconds(p.rto_s) + (worst != nullptr && !worst->recovered ? " (not recovered)" : "")) +
            cell(seconds(p.rpo_s)) + cell(fixed(p.monthly_cost_usd, 0)) + cell(fixed(p.incident_cost_usd, 0)) +
            cell(std::to_string(offered - succeeded)) +
@@ -104,8 +110,9 @@ std::string summary_section(const engine::RunResult& result) {
   for (const auto& p : result.patterns) {
     for (const auto& t : p.targets) {
       has_targets = true;
-      out += "<tr>" + cell(p.name) + cell(t.name, "text") + cell(t.value ? shortest(*t.value) : std::string("none")) +
-             cell(shortest(t.limit)) + cell(t.met ? "met" : "MISSED", t.met ? "text met" : "text missed") + "</tr>";
+      out += "<tr>" + cell(p.name) + cell(target_label(t.name), "text") +
+             cell(t.value ? target_figure(t.name, *t.value) : std::string("none")) + cell(target_figure(t.name, t.limit)) +
+             cell(t.met ? "met" : "MISSED", t.met ? "text met" : "text missed") + "</tr>";
     }
   }
   if (!has_targets) out += "<tr><td colspan=\"5\" class=\"text\">The scenario states no targets.</td></tr>";
@@ -329,18 +336,6 @@ std::string definitions_section() {
 </dl></section>)";
 }
 
-std::string inputs_section(const engine::RunResult& result) {
-  std::string out = "<section id=\"inputs\"><h2>Inputs</h2><table><thead><tr><th class=\"text\">role</th>"
-                    "<th class=\"text\">path</th><th class=\"text\">sha256</th></tr></thead><tbody>";
-  for (const auto& i : result.inputs) {
-    out += "<tr>" + cell(i.role, "text") + cell(i.path, "text") + cell(i.sha256, "text hash") + "</tr>";
-  }
-  out += "</tbody></table><p>Seed <code>" + std::to_string(result.seed) + "</code>, faultline <code>" +
-         escape_xml(result.faultline_version) + "</code>, result schema <code>" + escape_xml(result.schema) +
-         "</code>. The same inputs and seed reproduce this report byte for byte.</p></section>";
-  return out;
-}
-
 }  // namespace
 
 std::string_view report_stylesheet() { return kStyle; }
@@ -383,7 +378,9 @@ std::string to_html(const engine::RunResult& result, const ReportTopology& topol
          escape_xml(result.faultline_version) + ", seed " + std::to_string(result.seed) + ".</p>";
   out += std::string("<p class=\"verdict ") + (met == targets ? "ok\">" : "bad\">") + std::to_string(met) + " of " +
          std::to_string(targets) + " targets met</p></header>\n";
+  out += executive_summary_html(result) + "\n";
   out += summary_section(result) + "\n";
+  out += disruption_table_html(result) + "\n";
   out += targets_section(result) + "\n";
   out += cost_section(result) + "\n";
   out += timelines_section(result) + "\n";
@@ -391,7 +388,7 @@ std::string to_html(const engine::RunResult& result, const ReportTopology& topol
   out += topology_section(topology) + "\n";
   out += incidents_section(result) + "\n";
   out += definitions_section() + "\n";
-  out += inputs_section(result) + "\n";
+  out += assumptions_html(result) + "\n";
   out += "</main>\n</body>\n</html>\n";
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "faultline/reports/executive_summary.hpp"
+#include "faultline/reports/risk_vocabulary.hpp"
 #include "faultline/reports/text_format.hpp"
 
 namespace faultline::reports {
@@ -69,6 +71,12 @@ std::string to_markdown(const engine::RunResult& result) {
   }
   std::string out = "### faultline: " + cell(scenario_label(result)) + " — " + std::to_string(met) + " of " +
                     std::to_string(targets) + " targets met\n\n";
+  const ExecutiveSummary executive = ExecutiveSummary::of(result);
+  std::string summary = executive.recommended()
+                            ? "**Recommended: " + cell(pattern_with_strategy(result.patterns[*executive.recommended()].name)) + ".**"
+                            : std::string();
+  for (const auto& sentence : executive.sentences()) summary += (summary.empty() ? "" : " ") + cell(sentence);
+  if (!summary.empty()) out += "> " + summary + "\n\n";
   out += "| pattern | availability | RTO | RPO | USD/month | incident USD | targets |\n";
   out += "|---|---:|---:|---:|---:|---:|---|\n";
   for (const auto& p : result.patterns) {

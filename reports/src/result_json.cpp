@@ -68,6 +68,7 @@ Json work_json(const engine::WorkLossResult& w) {
 
 Json incident_json(const engine::IncidentResult& i) {
   return Json{{"fault", i.fault},
+              {"fault_type", i.fault_type},
               {"start_s", i.start_s},
               {"rto_s", i.rto_s},
               {"recovered", i.recovered},

@@ -41,6 +41,7 @@ class Reader : public JsonWalker {
     r.full_capacity_s = optional_number(j, path, "full_capacity_s");
     r.lost_writes = count(j, path, "lost_writes");
     // Additions to v1: absent in files written before them.
+    if (j.contains("fault_type")) r.fault_type = text(j, path, "fault_type");
     if (j.contains("availability")) r.availability = optional_number(j, path, "availability");
     if (j.contains("cost_usd")) r.cost_usd = number(j, path, "cost_usd");
     if (j.contains("downtime_s")) r.downtime_s = number(j, path, "downtime_s");

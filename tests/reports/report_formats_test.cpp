@@ -106,7 +106,7 @@ TEST_CASE("HTML report: self-contained, every section, escaped, deterministic", 
     CHECK(html.find("<img") == std::string::npos);
   }
   SECTION("every section is there, with a timeline per pattern") {
-    for (const char* id : {"summary", "targets", "cost", "timelines", "runbook", "topology", "incidents", "definitions", "inputs"}) {
+    for (const char* id : {"summary", "targets", "cost", "timelines", "runbook", "topology", "incidents", "definitions", "executive-summary", "assumptions"}) {
       INFO(id);
       CHECK(count_of(html, std::string("<section id=\"") + id + "\">") == 1);
     }

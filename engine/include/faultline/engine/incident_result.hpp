@@ -68,6 +68,7 @@ struct WorkLossResult {
 /// nullopt is JSON null (the part never happened or does not apply).
 struct IncidentResult {
   std::string fault;                        ///< fault name from the scenario
+  std::string fault_type;                   ///< its type, file spelling ("region_outage", ...) (addition to v1)
   double start_s = 0.0;                     ///< fault start, s since run start
   double rto_s = 0.0;                       ///< recovery time, s (run or next fault bound when !recovered)
   bool recovered = false;                   ///< false: still below threshold at the next fault / run end
