@@ -237,7 +237,7 @@ void add_plan_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitC
   auto options = std::make_shared<PlanOptionsCli>();
   CLI::App* cmd = app.add_subcommand(
       "plan", "Search patterns, region pairs, standby, probes, breakers and replication for the cheapest plan meeting the targets");
-  cmd->add_option("scenario", options->scenario, "scenario file with a reliability section (docs/planner.md)")->required();
+  cmd->add_option("scenario", options->scenario, "scenario file; without a reliability section every component gets the defaults (docs/planner.md)")->required();
   cmd->add_option("--budget", options->budget, "steady-state budget, USD per month (for the best-RTO recommendation)")
       ->check(CLI::Range(0.0, 1e12));
   cmd->add_option("--years", options->years, "simulated years per replication for each candidate (default 10)")
