@@ -127,8 +127,8 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
 void add_mc_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<McOptionsCli>();
   CLI::App* cmd = app.add_subcommand(
-      "mc", "Monte Carlo over years of failures and repairs (the scenario's reliability section), with the exact Markov answer");
-  cmd->add_option("scenario", options->scenario, "scenario file with a reliability section (docs/planner.md)")->required();
+      "mc", "Monte Carlo over years of failures and repairs (the scenario's reliability section, or published-data defaults), with the exact Markov answer and each component's criticality");
+  cmd->add_option("scenario", options->scenario, "scenario file; without a reliability section every component gets the defaults (docs/planner.md)")->required();
   cmd->add_option("--years", options->years, "simulated years per replication (default 1)")
       ->check(CLI::Range(1e-6, 100000.0));
   cmd->add_option("--replications", options->replications, "replications of the whole run (default 100)")

@@ -1,7 +1,13 @@
 #include "faultline/cli/mc_table.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
+#include <utility>
 #include <string>
+#include <vector>
+
+#include "faultline/planner/reliability_defaults.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -26,6 +32,39 @@ std::string pad(std::string s, std::size_t width) {
   return s;
 }
 
+std::string share_text(const std::optional<double>& share) {
+  return share ? fixed(100.0 * *share, 1) + " %" : std::string("-");
+}
+
+// Per pattern, the components with attributed incidents, largest downtime share first (at most kRows).
+std::string criticality_text(const planner::McResult& r) {
+  constexpr std::size_t kRows = 6;
+  std::string out = "criticality (each incident counts against the component whose failure took the service down; "
+                    "Birnbaum from the Markov chain)\n";
+  out += "  " + pad("pattern", 10) + pad("component", 38) + pad("downtime", 10) + pad("incidents", 11) +
+         pad("lost writes", 13) + "Birnbaum\n";
+  for (const auto& p : r.summary.patterns) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < p.criticality.size(); ++i) {
+      if (p.criticality[i].incidents > 0) order.push_back(i);
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return p.criticality[a].downtime_s > p.criticality[b].downtime_s;
+    });
+    for (std::size_t k = 0; k < order.size() && k < kRows; ++k) {
+      const auto& c = p.criticality[order[k]];
+      const std::string birnbaum =
+          order[k] < r.markov.birnbaum.size() ? fixed(r.markov.birnbaum[order[k]], 4) : std::string("-");
+      out += "  " + pad(k == 0 ? p.name : "", 10) + pad(c.component, 38) + pad(share_text(c.downtime_share), 10) +
+             pad(share_text(c.incident_share), 11) + pad(share_text(c.lost_write_share), 13) + birnbaum + "\n";
+    }
+    if (order.size() > kRows) {
+      out += "  " + pad("", 10) + "(" + std::to_string(order.size() - kRows) + " more in the JSON)\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_mc_table(const planner::McResult& r) {
@@ -48,6 +87,7 @@ std::string format_mc_table(const planner::McResult& r) {
     out += "not solved";
   }
   out += " - " + r.markov.note + "\n\n";
+  out += planner::describe_defaults(r.component_defaults);
   if (s.patterns.empty()) return out;
   out += pad("pattern", 12) + pad("availability (99 % CI)", 28) + pad("down h/y", 10) + pad("incidents/y", 13) +
          pad("RTO p50/p95/p99 s", 22) + pad("RPO p50/p95/p99 s", 22) + "incident cost USD/y\n";
@@ -68,7 +108,7 @@ std::string format_mc_table(const planner::McResult& r) {
              (t.is_met ? "met" : "MISSED") + "\n";
     }
   }
-  return out;
+  return out + "\n" + criticality_text(r);
 }
 
 }  // namespace faultline::cli

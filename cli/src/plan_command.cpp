@@ -15,6 +15,7 @@
 #include "faultline/planner/plan_evaluator.hpp"
 #include "faultline/planner/plan_search.hpp"
 #include "faultline/planner/plan_space_loader.hpp"
+#include "faultline/planner/reliability_defaults.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 #include "faultline/base/atomic_write.hpp"
 #include "faultline/base/file_digest.hpp"
@@ -92,7 +93,8 @@ ordered_json space_json(const engine::Scenario& scenario, const planner::PlanSpa
 }
 
 std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& scenario, const planner::PlanSpace& space,
-                         const planner::PlanSearchResult& search, const planner::PlanRecommendation& r) {
+                         const planner::PlanSearchResult& search, const planner::PlanRecommendation& r,
+                         const planner::ReliabilityModel& model) {
   const std::vector<planner::PlanCandidate>& candidates = search.candidates;
   ordered_json j;
   j["schema"] = "faultline.plan/v1";
@@ -109,6 +111,11 @@ std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& 
   if (scenario.targets.monthly_cost_usd) targets["monthly_cost_usd"] = *scenario.targets.monthly_cost_usd;
   j["targets"] = targets;
   j["search_space"] = space_json(scenario, space, search);
+  ordered_json defaulted = ordered_json::array();
+  for (const auto& c : model.components) {
+    if (!c.default_source.empty()) defaulted.push_back({{"component", c.name}, {"source", c.default_source}});
+  }
+  j["defaulted_components"] = defaulted;
   ordered_json cs = ordered_json::array();
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const auto& c = candidates[i];
@@ -209,7 +216,7 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
   const std::vector<planner::PlanCandidate>& candidates = search.candidates;
   const planner::PlanRecommendation r = planner::recommend(candidates, scenario.targets, options.budget);
   if (!options.json_path.empty()) {
-    base::write_file_atomically(options.json_path, to_plan_json(options, scenario, evaluator.space(), search, r));
+    base::write_file_atomically(options.json_path, to_plan_json(options, scenario, evaluator.space(), search, r, *reliability.model));
   }
   if (!options.is_quiet) {
     out << "scenario " << scenario.name << ": " << candidates.size() << " candidate plan(s) (" << search.screened
@@ -217,6 +224,7 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
         << (search.is_truncated ? "; stopped at plan.max_candidates" : "") << "), each " << options.replications
         << " replication(s) x " << fixed(options.years, 1) << " y, seed " << scenario.seed << "\n";
     for (const auto& note : search.notes) out << "note: " << note << "\n";
+    out << planner::describe_defaults(planner::default_sources(*reliability.model));
     out << "\n" << table(candidates, r);
     if (!options.json_path.empty()) out << "\nresult written to " << options.json_path << "\n";
   }
@@ -229,7 +237,7 @@ void add_plan_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitC
   auto options = std::make_shared<PlanOptionsCli>();
   CLI::App* cmd = app.add_subcommand(
       "plan", "Search patterns, region pairs, standby, probes, breakers and replication for the cheapest plan meeting the targets");
-  cmd->add_option("scenario", options->scenario, "scenario file with a reliability section (docs/planner.md)")->required();
+  cmd->add_option("scenario", options->scenario, "scenario file; without a reliability section every component gets the defaults (docs/planner.md)")->required();
   cmd->add_option("--budget", options->budget, "steady-state budget, USD per month (for the best-RTO recommendation)")
       ->check(CLI::Range(0.0, 1e12));
   cmd->add_option("--years", options->years, "simulated years per replication for each candidate (default 10)")

@@ -156,14 +156,35 @@ std::string pareto_readout_text(const reports::PlanCandidateData& c) {
   return out;
 }
 
+std::vector<CriticalityRow> criticality_rows(const reports::McPatternData& pattern, std::size_t max_rows) {
+  std::vector<CriticalityRow> rows;
+  for (const auto& c : pattern.criticality) {
+    const double down = c.downtime_share.value_or(0.0);
+    const double lost = c.lost_write_share.value_or(0.0);
+    if (down <= 0.0 && lost <= 0.0) continue;
+    const auto pct = [](double v) { return reports::fixed(v * 100.0, 1) + " %"; };
+    rows.push_back({c.component, down, c.incident_share.value_or(0.0), lost,
+                    pct(down) + " of downtime, " + pct(c.incident_share.value_or(0.0)) + " of incidents, " + pct(lost) +
+                        " of lost writes, Birnbaum " + (c.birnbaum ? reports::fixed(*c.birnbaum, 4) : std::string("-"))});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const CriticalityRow& a, const CriticalityRow& b) {
+    return a.downtime_share != b.downtime_share ? a.downtime_share > b.downtime_share
+                                                : a.lost_write_share > b.lost_write_share;
+  });
+  if (rows.size() > max_rows) rows.resize(max_rows);
+  return rows;
+}
+
 nlohmann::ordered_json planner_state_json(const PlannerDocuments& documents) {
   using Json = nlohmann::ordered_json;
   const auto opt = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
   Json patterns = Json::array();
   if (documents.mc) {
     for (const auto& p : documents.mc->patterns) {
+      const auto top = criticality_rows(p, 1);
       patterns.push_back(Json{{"name", p.name}, {"rto_p50_s", opt(p.rto_p50_s)}, {"rto_p95_s", opt(p.rto_p95_s)},
-                              {"rto_p99_s", opt(p.rto_p99_s)}, {"incidents", p.rto_s.size()}});
+                              {"rto_p99_s", opt(p.rto_p99_s)}, {"incidents", p.rto_s.size()},
+                              {"most_critical", top.empty() ? Json(nullptr) : Json(top.front().component)}});
     }
   }
   Json front = Json::array();
@@ -178,7 +199,8 @@ nlohmann::ordered_json planner_state_json(const PlannerDocuments& documents) {
               {"plan_file", documents.plan ? Json(documents.plan->file) : Json(nullptr)},
               {"patterns", patterns},
               {"pareto_front", front},
-              {"recommendations", recommendations}};
+              {"recommendations", recommendations},
+              {"defaulted_components", documents.mc ? documents.mc->defaulted.size() : std::size_t{0}}};
 }
 
 }  // namespace faultline::gui

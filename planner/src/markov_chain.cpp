@@ -1,5 +1,6 @@
 #include "faultline/planner/markov_chain.hpp"
 
+#include "faultline/planner/criticality.hpp"
 #include "faultline/planner/mc_result.hpp"
 
 #include <bit>
@@ -120,10 +121,13 @@ double MarkovChain::availability(const StructureFunction& structure) const {
     throw std::invalid_argument("Markov chain: structure function over " + std::to_string(structure.component_count()) +
                                 " components, chain has " + std::to_string(failure_rates_.size()));
   }
-  const Eigen::VectorXd pi = steady_state();
+  return up_probability(steady_state(), structure);
+}
+
+double MarkovChain::up_probability(const Eigen::VectorXd& pi, const StructureFunction& structure) {
   double up = 0;
-  for (std::uint64_t s = 0; s < state_count(); ++s) {
-    if (structure.is_up(s)) up += pi(static_cast<Eigen::Index>(s));
+  for (Eigen::Index s = 0; s < pi.size(); ++s) {
+    if (structure.is_up(static_cast<std::uint64_t>(s))) up += pi(s);
   }
   return up;
 }
@@ -137,8 +141,13 @@ MarkovAnswer solve_markov(const ReliabilityModel& model, const StructureFunction
   }
   try {
     const MarkovChain chain = MarkovChain::from_model(model);
-    const double a = chain.availability(structure);
+    if (structure.component_count() != model.components.size()) {
+      throw std::invalid_argument("Markov chain: structure function and model disagree on the number of components");
+    }
+    const Eigen::VectorXd pi = chain.steady_state();
+    const double a = MarkovChain::up_probability(pi, structure);
     answer.availability = a;
+    answer.birnbaum = Criticality::birnbaum(pi, structure);
     answer.annual_downtime_h = (1 - a) * kSecondsPerYear / 3600.0;
     answer.note = std::to_string(chain.state_count()) + "-state chain, rates 1/mean; " +
                   (is_exponential ? "exact (exponential times)"

@@ -31,6 +31,39 @@ ordered_json percentiles_json(const Percentiles& p) {
   return j;
 }
 
+ordered_json birnbaum_json(const McResult& r) {
+  ordered_json out = ordered_json::array();
+  for (std::size_t i = 0; i < r.markov.birnbaum.size() && i < r.components.size(); ++i) {
+    out.push_back({{"component", r.components[i]}, {"importance", r.markov.birnbaum[i]}});
+  }
+  return out;
+}
+
+ordered_json criticality_json(const std::vector<ComponentCriticality>& criticality) {
+  ordered_json out = ordered_json::array();
+  for (const auto& c : criticality) {
+    out.push_back({{"component", c.component},
+                   {"incidents", c.incidents},
+                   {"downtime_s", c.downtime_s},
+                   {"lost_writes", c.lost_writes},
+                   {"incident_share", optional_number(c.incident_share)},
+                   {"downtime_share", optional_number(c.downtime_share)},
+                   {"lost_write_share", optional_number(c.lost_write_share)}});
+  }
+  return out;
+}
+
+ordered_json tallies_json(const std::vector<ComponentTally>& tallies) {
+  ordered_json out = ordered_json::array();
+  for (const auto& t : tallies) {
+    out.push_back({{"component", t.component},
+                   {"incidents", t.incidents},
+                   {"downtime_s", t.downtime_s},
+                   {"lost_writes", t.lost_writes}});
+  }
+  return out;
+}
+
 // Reader helpers: every problem names the file and the JSON path.
 class Reader {
  public:
@@ -94,6 +127,13 @@ std::string to_mc_json_text(const McResult& r) {
   j["repair_crews"] = r.repair_crews;
   j["structure"] = r.structure;
   j["components"] = r.components;
+  ordered_json defaulted = ordered_json::array();
+  for (std::size_t i = 0; i < r.component_defaults.size() && i < r.components.size(); ++i) {
+    if (!r.component_defaults[i].empty()) {
+      defaulted.push_back({{"component", r.components[i]}, {"source", r.component_defaults[i]}});
+    }
+  }
+  j["defaulted_components"] = defaulted;
   ordered_json targets = ordered_json::object();
   if (r.targets.availability) targets["availability"] = *r.targets.availability;
   if (r.targets.rto_s) targets["rto_s"] = *r.targets.rto_s;
@@ -101,7 +141,8 @@ std::string to_mc_json_text(const McResult& r) {
   j["targets"] = targets;
   j["markov"] = {{"availability", optional_number(r.markov.availability)},
                  {"annual_downtime_h", optional_number(r.markov.annual_downtime_h)},
-                 {"note", r.markov.note}};
+                 {"note", r.markov.note},
+                 {"birnbaum", birnbaum_json(r)}};
   const McSummary& s = r.summary;
   j["replications"] = s.replications;
   j["simulated_years"] = r.years * static_cast<double>(s.replications);
@@ -123,6 +164,7 @@ std::string to_mc_json_text(const McResult& r) {
       tj.push_back({{"name", t.name}, {"limit", t.limit}, {"value", optional_number(t.value)}, {"met", t.is_met}});
     }
     pj["targets"] = tj;
+    pj["criticality"] = criticality_json(p.criticality);
     patterns.push_back(pj);
   }
   j["patterns"] = patterns;
@@ -138,7 +180,8 @@ std::string to_mc_json_text(const McResult& r) {
                     {"incidents", p.incidents},
                     {"incident_cost_usd", p.incident_cost_usd},
                     {"rto_s", p.rto_s},
-                    {"rpo_s", p.rpo_s}});
+                    {"rpo_s", p.rpo_s},
+                    {"by_component", tallies_json(p.by_component)}});
     }
     rj["patterns"] = ps;
     records.push_back(rj);
@@ -161,6 +204,37 @@ McResult read_mc_json_text(std::string_view text, const std::string& file) {
 }
 
 namespace {
+// `defaulted_components` (absent in documents before the defaults): which components came from the defaults.
+void read_defaulted(const Reader& in, const ordered_json& j, McResult& r) {
+  r.component_defaults.assign(r.components.size(), "");
+  if (!j.contains("defaulted_components")) return;
+  for (const auto& d : in.at(j, "", "defaulted_components")) {
+    const std::string name = in.string(d, "defaulted_components[]", "component");
+    const auto it = std::find(r.components.begin(), r.components.end(), name);
+    if (it == r.components.end()) in.fail("defaulted_components[]", "unknown component \"" + name + "\"");
+    r.component_defaults[static_cast<std::size_t>(it - r.components.begin())] = in.string(d, "defaulted_components[]", "source");
+  }
+}
+
+// A record's `by_component` tallies (absent in documents before criticality).
+std::vector<ComponentTally> read_tallies(const Reader& in, const ordered_json& pj, const std::string& path,
+                                         std::size_t components) {
+  std::vector<ComponentTally> out;
+  const std::string tp = path + ".by_component";
+  for (const auto& t : in.at(pj, path, "by_component")) {
+    ComponentTally tally;
+    tally.component = in.count(t, tp, "component");
+    if (tally.component >= components || (!out.empty() && tally.component <= out.back().component)) {
+      in.fail(tp, "component indices must ascend and be below " + std::to_string(components));
+    }
+    tally.incidents = in.count(t, tp, "incidents");
+    tally.downtime_s = in.number(t, tp, "downtime_s");
+    tally.lost_writes = in.count(t, tp, "lost_writes");
+    out.push_back(tally);
+  }
+  return out;
+}
+
 McResult read_checked(std::string_view text, const std::string& file) {
   const Reader in(file);
   ordered_json j;
@@ -188,6 +262,7 @@ McResult read_checked(std::string_view text, const std::string& file) {
   r.repair_crews = in.string(j, "", "repair_crews");
   r.structure = in.string(j, "", "structure");
   for (const auto& c : in.at(j, "", "components")) r.components.push_back(c.get<std::string>());
+  read_defaulted(in, j, r);
   const auto& targets = in.at(j, "", "targets");
   if (targets.contains("availability")) r.targets.availability = in.number(targets, "targets", "availability");
   if (targets.contains("rto_s")) r.targets.rto_s = in.number(targets, "targets", "rto_s");
@@ -196,6 +271,9 @@ McResult read_checked(std::string_view text, const std::string& file) {
   r.markov.availability = in.optional(markov, "markov", "availability");
   r.markov.annual_downtime_h = in.optional(markov, "markov", "annual_downtime_h");
   r.markov.note = in.string(markov, "markov", "note");
+  if (markov.contains("birnbaum")) {
+    for (const auto& b : in.at(markov, "markov", "birnbaum")) r.markov.birnbaum.push_back(in.number(b, "markov.birnbaum[]", "importance"));
+  }
   for (const auto& p : in.at(j, "", "patterns")) r.pattern_names.push_back(in.string(p, "patterns[]", "name"));
   const auto& records = in.at(j, "", "records");
   if (!records.is_array()) in.fail("records", "expected an array");
@@ -218,6 +296,7 @@ McResult read_checked(std::string_view text, const std::string& file) {
       pr.incident_cost_usd = in.number(ps[p], pp, "incident_cost_usd");
       pr.rto_s = in.numbers(ps[p], pp, "rto_s");
       pr.rpo_s = in.numbers(ps[p], pp, "rpo_s");
+      if (ps[p].contains("by_component")) pr.by_component = read_tallies(in, ps[p], pp, r.components.size());
       rec.patterns.push_back(std::move(pr));
     }
     r.records.push_back(std::move(rec));
@@ -248,7 +327,8 @@ McResult merge_shards(std::vector<McResult> shards) {
     if (s.shard_count != first.shard_count || s.seed != first.seed || s.years != first.years ||
         s.replications_requested != first.replications_requested || s.scenario_sha256 != first.scenario_sha256 ||
         s.scenario_file != first.scenario_file || s.faultline_version != first.faultline_version ||
-        s.pattern_names != first.pattern_names || s.components != first.components || s.markov != first.markov) {
+        s.pattern_names != first.pattern_names || s.components != first.components || s.markov != first.markov ||
+        s.component_defaults != first.component_defaults) {
       throw std::invalid_argument("merge: shard " + std::to_string(k + 1) +
                                   " comes from a different run (scenario, seed, years, replications or version "
                                   "differ; allowed: shards of one `faultline mc` command line)");

@@ -5,6 +5,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 
+#include "faultline/planner/criticality.hpp"
 #include "faultline/planner/markov_chain.hpp"
 
 namespace faultline::planner {
@@ -96,6 +97,7 @@ void summarize(McResult& result) {
     if (t.rpo_s) {
       ps.targets.push_back({"rpo_s", *t.rpo_s, ps.rpo_s.p95, !ps.rpo_s.p95 || *ps.rpo_s.p95 <= *t.rpo_s});
     }
+    ps.criticality = Criticality::summarize(result.records, p, result.components);
     s.patterns.push_back(std::move(ps));
   }
   result.summary = std::move(s);

@@ -12,6 +12,7 @@
 #include "faultline/engine/pattern_simulation.hpp"
 #include "faultline/engine/random_stream.hpp"
 #include "faultline/engine/simulation.hpp"
+#include "faultline/planner/criticality.hpp"
 #include "faultline/planner/markov_chain.hpp"
 
 namespace faultline::planner {
@@ -259,6 +260,7 @@ IncidentOutcome MonteCarlo::measure(std::size_t pattern, const std::vector<Incid
     out.rto_s = std::max(out.rto_s, inc.start_s - lead_s + inc.rto_s);
     if (inc.rpo_s) out.rpo_s = std::max(out.rpo_s.value_or(0), *inc.rpo_s);
     out.downtime_s += inc.downtime_weighted_s;
+    out.lost_writes += inc.lost_writes;
   }
   out.incident_cost_usd = r.incident_cost_usd;
   const std::lock_guard lock(mutex_);
@@ -276,6 +278,8 @@ ReplicationRecord MonteCarlo::run_replication(std::uint64_t index) {
   record.structure_downtime_s = rep.structure_down_s;
   record.failures = rep.failures;
   if (!options_.is_measuring_incidents) return record;
+  std::vector<std::size_t> attributed;  // per incident: the component it counts against (criticality)
+  for (const auto& faults : rep.incidents) attributed.push_back(Criticality::attribute(structure_, faults));
   for (std::size_t p = 0; p < scenario_.patterns.size(); ++p) {
     PatternReplication pr;
     for (std::size_t k = 0; k < rep.incidents.size(); ++k) {
@@ -285,6 +289,7 @@ ReplicationRecord MonteCarlo::run_replication(std::uint64_t index) {
       pr.incident_cost_usd += o.incident_cost_usd;
       pr.rto_s.push_back(o.rto_s);
       if (o.rpo_s) pr.rpo_s.push_back(*o.rpo_s);
+      Criticality::add(pr.by_component, attributed[k], o.downtime_s, o.lost_writes);
     }
     record.patterns.push_back(std::move(pr));
   }
@@ -301,7 +306,10 @@ McResult MonteCarlo::run() {
   result.precision = options_.precision;
   result.repair_crews = std::string(to_string(model_.repair_crews));
   result.structure = structure_.describe();
-  for (const auto& c : model_.components) result.components.push_back(c.name);
+  for (const auto& c : model_.components) {
+    result.components.push_back(c.name);
+    result.component_defaults.push_back(c.default_source);
+  }
   if (options_.is_measuring_incidents) {
     for (const auto& p : scenario_.patterns) result.pattern_names.push_back(p.name);
   }

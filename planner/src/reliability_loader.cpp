@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "faultline/engine/distribution_reader.hpp"
+#include "faultline/planner/reliability_defaults.hpp"
 #include "faultline/planner/structure_function.hpp"
 #include "faultline/base/json_guard.hpp"
 #include "faultline/base/json_reader.hpp"
@@ -114,6 +115,8 @@ class Checker {
       reader_.error("", "expected an object", "a scenario object");
       return model;
     }
+    // No section: every component from the published-data defaults (docs/planner.md).
+    if (!root.contains("reliability")) return checked_defaults();
     const json* rel = reader_.object(root, "", "reliability", true);
     if (rel == nullptr) return model;
     reader_.check_keys(*rel, "reliability", {"components", "repair_crews", "regions_needed"});
@@ -136,6 +139,20 @@ class Checker {
   }
 
  private:
+  // The defaults of the topology, or why they do not fit (no node a default covers, over 64 components).
+  ReliabilityModel checked_defaults() {
+    ReliabilityModel model = default_reliability_model(scenario_);
+    if (!scenario_.topology) return model;
+    if (model.components.empty() || model.components.size() > 64) {
+      reader_.error("reliability",
+                    "no section, and the defaults give " + std::to_string(model.components.size()) +
+                        " components for topology " + scenario_.topology->name(),
+                    "a reliability section (docs/planner.md), or a topology whose regions, zones, model deployments, "
+                    "gateways, global entries and data stores number 1 to 64");
+    }
+    return model;
+  }
+
   // `regions_needed`: an integer 1..n, n = the regions of the global entry's origins (default 1).
   void check_regions_needed(const json& rel, ReliabilityModel& model) {
     if (!rel.contains("regions_needed") || !scenario_.topology) return;

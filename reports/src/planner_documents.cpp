@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "faultline/reports/result_reader.hpp"
@@ -147,6 +148,47 @@ class DocumentReader : public JsonWalker {
     return out;
   }
 
+  // `defaulted_components` (a later addition to both documents; absent: none).
+  std::vector<DefaultedComponent> defaulted(const Json& document) const {
+    std::vector<DefaultedComponent> out;
+    if (!document.contains("defaulted_components")) return out;
+    for (std::size_t i = 0; const Json& d : array(document, "", "defaulted_components")) {
+      const std::string p = index("defaulted_components", i++);
+      out.push_back({text(d, p, "component"), text(d, p, "source")});
+    }
+    return out;
+  }
+
+  // A pattern's `criticality` (a later addition; absent: empty), with each component's Birnbaum importance.
+  std::vector<McComponentCriticality> criticality(const Json& pattern, const std::string& path,
+                                                  const std::map<std::string, double>& birnbaum) const {
+    std::vector<McComponentCriticality> out;
+    if (!pattern.contains("criticality")) return out;
+    for (std::size_t i = 0; const Json& c : array(pattern, path, "criticality")) {
+      const std::string p = index(child(path, "criticality"), i++);
+      McComponentCriticality m;
+      m.component = text(c, p, "component");
+      m.incidents = count(c, p, "incidents");
+      m.incident_share = optional_number(c, p, "incident_share");
+      m.downtime_share = optional_number(c, p, "downtime_share");
+      m.lost_write_share = optional_number(c, p, "lost_write_share");
+      if (const auto it = birnbaum.find(m.component); it != birnbaum.end()) m.birnbaum = it->second;
+      out.push_back(std::move(m));
+    }
+    return out;
+  }
+
+  // `markov.birnbaum` (a later addition; absent: none): importance by component name.
+  std::map<std::string, double> birnbaum(const Json& markov) const {
+    std::map<std::string, double> out;
+    if (!markov.contains("birnbaum")) return out;
+    for (std::size_t i = 0; const Json& b : array(markov, "markov", "birnbaum")) {
+      const std::string p = index("markov.birnbaum", i++);
+      out[text(b, p, "component")] = number(b, p, "importance");
+    }
+    return out;
+  }
+
   void expect_schema(const Json& document, const char* schema) const {
     const std::string s = text(document, "", "schema");
     if (s != schema) fail("schema", "is \"" + s + "\"", std::string("\"") + schema + "\"");
@@ -184,6 +226,8 @@ McDocument read_mc_document(const nlohmann::json& document, const std::string& f
   out.markov_annual_downtime_h = r.number_if_present(markov, "markov", "annual_downtime_h");
   if (markov.contains("note") && markov.at("note").is_string()) out.markov_note = markov.at("note").get<std::string>();
   out.structure_availability = r.availability(document, "", "structure_availability");
+  out.defaulted = r.defaulted(document);
+  const std::map<std::string, double> birnbaum = r.birnbaum(markov);
 
   const Json& patterns = r.array(document, "", "patterns");
   for (std::size_t i = 0; i < patterns.size(); ++i) {
@@ -199,6 +243,7 @@ McDocument read_mc_document(const nlohmann::json& document, const std::string& f
     d.rto_p99_s = r.nested(j, p, "rto_s", "p99");
     d.rpo_p95_s = r.nested(j, p, "rpo_s", "p95");
     d.annual_incident_cost_usd = r.number(j, p, "annual_incident_cost_usd");
+    d.criticality = r.criticality(j, p, birnbaum);
     out.patterns.push_back(std::move(d));
   }
 
@@ -234,6 +279,7 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
   out.replications = static_cast<std::size_t>(r.count(document, "", "replications"));
   out.budget_monthly_usd = r.number_if_present(document, "", "budget_monthly_usd");
   out.search_space = r.search_space(document);
+  out.defaulted = r.defaulted(document);
   const Json& candidates = r.array(document, "", "candidates");
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::string p = DocumentReader::index("candidates", i);

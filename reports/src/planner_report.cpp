@@ -1,5 +1,9 @@
 #include "faultline/reports/planner_report.hpp"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "faultline/reports/candidate_settings.hpp"
 #include "faultline/reports/html_report.hpp"
 #include "faultline/reports/planner_charts.hpp"
@@ -80,6 +84,79 @@ std::string recommendation_title(const std::string& kind) {
   return kind;
 }
 
+std::string share(std::optional<double> v) { return v ? fixed(*v * 100.0, 1) + " %" : std::string("-"); }
+
+// A share as a bar (at most 120 px) followed by its figure.
+std::string share_bar_cell(std::optional<double> v) {
+  const int px = v ? static_cast<int>(*v * 120.0 + 0.5) : 0;
+  return "<td class=\"text\"><span style=\"display:inline-block;height:0.7em;width:" + std::to_string(px) +
+         "px;background:#4a78c2;margin-right:6px\"></span>" + escape_xml(share(v)) + "</td>";
+}
+
+// The components from the published-data defaults, grouped by source in first-seen order; "" when none.
+std::string defaults_section(const std::vector<DefaultedComponent>& defaulted) {
+  if (defaulted.empty()) return {};
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+  for (const auto& d : defaulted) {
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == d.source; });
+    if (it == groups.end()) groups.push_back({d.source, {d.component}});
+    else it->second.push_back(d.component);
+  }
+  std::string out = "<section id=\"defaults\"><h2>Defaulted components</h2><p class=\"note\">The scenario has no "
+                    "reliability section: " + std::to_string(defaulted.size()) + " component(s) fail and are repaired "
+                    "by faultline's defaults from published data (docs/planner.md, \"Defaults from published data\": "
+                    "each source, the figure taken and the derivation).</p><table><thead><tr><th class=\"text\">source"
+                    "</th><th>components</th><th class=\"text\">which</th></tr></thead><tbody>";
+  for (const auto& [source, components] : groups) {
+    std::string names;
+    for (const auto& c : components) names += (names.empty() ? "" : ", ") + c;
+    out += "<tr>" + cell(source, "text") + cell(std::to_string(components.size())) + cell(names, "text") + "</tr>";
+  }
+  return out + "</tbody></table></section>\n";
+}
+
+// Per pattern, the components with attributed incidents, largest downtime share first.
+std::string criticality_section(const McDocument& mc) {
+  bool has_any = false;
+  for (const auto& p : mc.patterns) has_any = has_any || !p.criticality.empty();
+  if (!has_any) return {};
+  std::string out = "<section id=\"criticality\"><h2>What drives the downtime: criticality per component</h2>"
+                    "<p class=\"note\">Each incident counts against one component: the one whose failure took the "
+                    "service down (BlockSim's downing event), or the incident's first failure when the service stayed "
+                    "up. Shares of every component's total per pattern; Birnbaum importance P(up | component up) - "
+                    "P(up | component down) from the Markov chain (- when it was not solved).</p>";
+  for (const auto& p : mc.patterns) {
+    std::vector<const McComponentCriticality*> rows;
+    std::size_t harmless = 0;  // components whose incidents cost neither downtime nor writes
+    unsigned long long harmless_incidents = 0;
+    for (const auto& c : p.criticality) {
+      if (c.downtime_share.value_or(0) > 0 || c.lost_write_share.value_or(0) > 0) {
+        rows.push_back(&c);
+      } else if (c.incidents > 0) {
+        ++harmless;
+        harmless_incidents += c.incidents;
+      }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
+      return a->downtime_share.value_or(0) > b->downtime_share.value_or(0);
+    });
+    out += "<h3>" + escape_xml(p.name) + "</h3><table><thead><tr><th class=\"text\">component</th>"
+           "<th class=\"text\">share of downtime</th><th>incidents</th><th>share of incidents</th>"
+           "<th>share of lost writes</th><th>Birnbaum</th></tr></thead><tbody>";
+    for (const auto* c : rows) {
+      out += "<tr>" + cell(c->component, "text") + share_bar_cell(c->downtime_share) + cell(std::to_string(c->incidents)) +
+             cell(share(c->incident_share)) + cell(share(c->lost_write_share)) +
+             cell(c->birnbaum ? fixed(*c->birnbaum, 4) : std::string("-")) + "</tr>";
+    }
+    out += "</tbody></table>";
+    if (harmless > 0) {
+      out += "<p class=\"note\">" + std::to_string(harmless) + " other component(s) had " +
+             std::to_string(harmless_incidents) + " incident(s) that cost no downtime and no writes.</p>";
+    }
+  }
+  return out + "</section>\n";
+}
+
 }  // namespace
 
 std::string mc_to_html(const McDocument& mc) {
@@ -110,6 +187,7 @@ std::string mc_to_html(const McDocument& mc) {
            ", RPO p95 <= " + (mc.target_rpo_s ? shortest(*mc.target_rpo_s) + " s" : "-") + ".</p>";
   }
   out += "</section>\n";
+  out += criticality_section(mc) + defaults_section(mc.defaulted);
 
   out += "<section id=\"rto-cdf\"><h2>RTO distribution (empirical CDF)</h2><p class=\"note\">Per pattern, every incident "
          "of every replication: the share of incidents recovered within x seconds. Dashed blue: p50, p95, p99 "
@@ -154,6 +232,10 @@ std::string mc_to_markdown(const McDocument& mc) {
            fixed(p.rto_p95_s, 0) + " | " + fixed(p.rto_p99_s, 0) + " | " + std::to_string(p.rto_s.size()) + " |\n";
   }
   out += "\nMarkov: " + md_cell(mc.markov_note) + "\n";
+  if (!mc.defaulted.empty()) {
+    out += "\nDefaulted: " + std::to_string(mc.defaulted.size()) +
+           " component(s) from published data (no reliability section; docs/planner.md).\n";
+  }
   if (mc.target_rto_s) out += "\nRTO target: " + shortest(*mc.target_rto_s) + " s (met when p95 is within it).\n";
   out += "\nThe HTML report (`faultline report FILE --format html`) draws the RTO CDF and the annual-downtime histogram.\n";
   return out;
@@ -194,6 +276,7 @@ std::string plan_to_html(const PlanDocument& plan) {
            cell(c.meets_targets ? "met" : "missed", c.meets_targets ? "text met" : "text missed") + "</tr>";
   }
   out += "</tbody></table></section>\n";
+  out += defaults_section(plan.defaulted);
   out += inputs_section(plan.scenario, plan.seed, plan.years_per_replication, plan.replications, plan.faultline_version,
                         "faultline.plan/v1");
   return out + kTail;

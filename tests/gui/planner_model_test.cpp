@@ -216,7 +216,7 @@ TEST_CASE("the planner state for --dump-state: files, percentiles, front, recomm
   gui::PlannerDocuments docs;
   SECTION("no document: nulls and empty lists") {
     CHECK(gui::planner_state_json(docs).dump() ==
-          R"({"mc_file":null,"plan_file":null,"patterns":[],"pareto_front":[],"recommendations":[]})");
+          R"({"mc_file":null,"plan_file":null,"patterns":[],"pareto_front":[],"recommendations":[],"defaulted_components":0})");
   }
   SECTION("both documents") {
     reports::McDocument mc;
@@ -233,11 +233,28 @@ TEST_CASE("the planner state for --dump-state: files, percentiles, front, recomm
     docs.plan->file = "plan.json";
     CHECK(gui::planner_state_json(docs).dump() ==
           R"({"mc_file":"mc.json","plan_file":"plan.json","patterns":[)"
-          R"({"name":"hot-warm","rto_p50_s":20.0,"rto_p95_s":50.0,"rto_p99_s":50.0,"incidents":3},)"
-          R"({"name":"hot-hot","rto_p50_s":null,"rto_p95_s":null,"rto_p99_s":null,"incidents":0}],)"
+          R"({"name":"hot-warm","rto_p50_s":20.0,"rto_p95_s":50.0,"rto_p99_s":50.0,"incidents":3,"most_critical":null},)"
+          R"({"name":"hot-hot","rto_p50_s":null,"rto_p95_s":null,"rto_p99_s":null,"incidents":0,"most_critical":null}],)"
           R"("pareto_front":["cheap","mid"],"recommendations":[)"
           R"({"kind":"cheapest_meeting_targets","label":"mid","why":"cheapest"},)"
           R"({"kind":"best_within_budget","label":"mid","why":"best"},)"
-          R"({"kind":"least_change","label":null,"why":"none qualifies"}]})");
+          R"({"kind":"least_change","label":null,"why":"none qualifies"}],"defaulted_components":0})");
   }
+}
+
+TEST_CASE("the criticality chart ranks components by their share of downtime", "[gui][planner]") {
+  reports::McPatternData p;
+  // A: 25 % of downtime, B: 75 %, C: only incidents (no downtime, no lost writes: not drawn), D: only lost writes.
+  p.criticality = {{"A", 2, 0.5, 0.25, 0.0, 0.9},
+                   {"B", 1, 0.25, 0.75, 0.0, std::nullopt},
+                   {"C", 1, 0.25, 0.0, 0.0, std::nullopt},
+                   {"D", 0, 0.0, 0.0, 1.0, std::nullopt}};
+  const auto rows = gui::criticality_rows(p, 10);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].component == "B");
+  CHECK(rows[1].component == "A");
+  CHECK(rows[2].component == "D");
+  CHECK(rows[1].text == "25.0 % of downtime, 50.0 % of incidents, 0.0 % of lost writes, Birnbaum 0.9000");
+  CHECK(rows[0].text == "75.0 % of downtime, 25.0 % of incidents, 0.0 % of lost writes, Birnbaum -");
+  CHECK(gui::criticality_rows(p, 1).size() == 1);
 }

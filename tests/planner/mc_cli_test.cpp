@@ -49,6 +49,29 @@ TEST_CASE("faultline mc gives byte-identical results for any thread count and sh
   }
   CHECK(r1.exit_code == (is_all_met ? 0 : 1));
 
+  // Criticality (docs/planner.md): per pattern, the attributed incidents add up to the pattern's incidents
+  // and every share sums to 1; the records' tallies carry them, so threads and shards must agree on them too.
+  for (std::size_t k = 0; k < doc["patterns"].size(); ++k) {
+    const json& p = doc["patterns"][k];
+    REQUIRE(p["criticality"].size() == doc["components"].size());
+    std::uint64_t incidents = 0;
+    double incident_share = 0;
+    double downtime_share = 0;
+    for (const auto& c : p["criticality"]) {
+      incidents += c["incidents"].get<std::uint64_t>();
+      if (!c["incident_share"].is_null()) incident_share += c["incident_share"].get<double>();
+      if (!c["downtime_share"].is_null()) downtime_share += c["downtime_share"].get<double>();
+    }
+    std::uint64_t recorded = 0;
+    for (const auto& rec : doc["records"]) recorded += rec["patterns"][k]["incidents"].get<std::uint64_t>();
+    CHECK(incidents == recorded);
+    CHECK(std::abs(incident_share - 1) < 1e-12);
+    CHECK(std::abs(downtime_share - 1) < 1e-12);
+  }
+  CHECK(doc["records"][0]["patterns"][0].contains("by_component"));
+  CHECK(doc["markov"]["birnbaum"].size() == 4);
+  CHECK(doc["defaulted_components"].empty());
+
   SECTION("--threads 2") {
     const std::string two = temp_path("mc-threads2.json");
     REQUIRE(mc("--threads 2", two).exit_code == r1.exit_code);
@@ -121,15 +144,25 @@ TEST_CASE("faultline mc gives the exact answer of 2 of 3 regions and a store in 
   CHECK_THAT(r.output, Catch::Contains("Markov (exact): availability 0.999538, 4.047 h down per year"));
 }
 
+TEST_CASE("faultline mc on a scenario without a reliability section uses the defaults and says so", "[planner][mc][e2e]") {
+  const std::string out = temp_path("mc-defaults.json");
+  std::filesystem::remove(out);
+  const auto r = run_command(faultline_binary() + " mc " + source_path("scenarios/reference.json") +
+                             " --years 0.25 --replications 2 --threads 2 --json " + out);
+  INFO(r.output);
+  REQUIRE(r.exit_code != 2);
+  CHECK_THAT(r.output, Catch::Contains("defaulted: 25 of 25 component(s) from published data"));
+  CHECK_THAT(r.output, Catch::Contains("criticality (each incident counts against the component"));
+  const json doc = json::parse(read_text(out));
+  REQUIRE(doc["defaulted_components"].size() == 25);
+  CHECK(doc["defaulted_components"][0]["component"] == "eastus2/region_outage");
+  CHECK(doc["defaulted_components"][0]["source"] == "region: public cloud post-incident reviews (no region SLA)");
+  // 25 components: too many for the exact chain, so no Birnbaum importance either.
+  CHECK(doc["markov"]["birnbaum"].empty());
+}
+
 TEST_CASE("faultline mc and merge refuse bad input with exit code 2 and no output file", "[planner][mc][e2e]") {
   const std::string out = temp_path("mc-bad.json");
-  SECTION("a scenario without a reliability section") {
-    std::filesystem::remove(out);
-    const auto r = run_command(faultline_binary() + " mc " + source_path("scenarios/reference.json") + " -q --json " + out);
-    CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains("reference.json: reliability: missing required key"));
-    CHECK_FALSE(std::filesystem::exists(out));
-  }
   SECTION("a malformed shard") {
     CHECK(mc("--shard 3/2", out).exit_code == 2);
     CHECK_FALSE(std::filesystem::exists(out));

@@ -133,10 +133,6 @@ TEST_CASE("reliability mistakes name the file, the path and what is allowed", "[
     doc["reliability"]["repair_crews"] = "two";
     CHECK_THAT(errors_of(doc), Catch::Contains("reliability.repair_crews"));
   }
-  SECTION("no reliability section") {
-    doc.erase("reliability");
-    CHECK_THAT(errors_of(doc), Catch::Contains("reliability"));
-  }
   SECTION("a duplicate component") {
     doc["reliability"]["components"].push_back(c0);
     CHECK_THAT(errors_of(doc), Catch::Contains("duplicate component \"eastus2/region_outage\""));

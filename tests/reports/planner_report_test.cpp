@@ -209,3 +209,38 @@ TEST_CASE("bad Monte Carlo and plan documents are refused with file, JSON path a
     CHECK(read_error(mc, false) == "doc.json: years_per_replication: is not > 0 (allowed: a number > 0)");
   }
 }
+
+TEST_CASE("criticality and defaulted components read from an mc document and show in its report", "[reports][planner]") {
+  json doc = sample_mc();
+  doc["components"] = {"eastus2/region_outage", "frontdoor/global_entry_failure"};
+  doc["defaulted_components"] = {{{"component", "eastus2/region_outage"}, {"source", "region source"}},
+                                 {{"component", "frontdoor/global_entry_failure"}, {"source", "Azure Front Door SLA 99.99 %"}}};
+  doc["markov"]["birnbaum"] = {{{"component", "eastus2/region_outage"}, {"importance", 0.25}}};
+  // Region: 1 incident, 3/4 of the downtime; Front Door: 2 incidents, 1/4; no lost writes.
+  doc["patterns"][0]["criticality"] = {
+      {{"component", "eastus2/region_outage"}, {"incidents", 1}, {"downtime_s", 30.0}, {"lost_writes", 0},
+       {"incident_share", 1.0 / 3}, {"downtime_share", 0.75}, {"lost_write_share", nullptr}},
+      {{"component", "frontdoor/global_entry_failure"}, {"incidents", 2}, {"downtime_s", 10.0}, {"lost_writes", 0},
+       {"incident_share", 2.0 / 3}, {"downtime_share", 0.25}, {"lost_write_share", nullptr}}};
+  const auto mc = reports::read_mc_document(doc, "mc.json");
+  REQUIRE(mc.defaulted.size() == 2);
+  CHECK(mc.defaulted[1].source == "Azure Front Door SLA 99.99 %");
+  REQUIRE(mc.patterns[0].criticality.size() == 2);
+  CHECK(*mc.patterns[0].criticality[0].birnbaum == 0.25);
+  CHECK_FALSE(mc.patterns[0].criticality[1].birnbaum.has_value());
+  CHECK_FALSE(mc.patterns[0].criticality[0].lost_write_share.has_value());
+  const std::string html = reports::mc_to_html(mc);
+  CHECK(count_of(html, "id=\"criticality\"") == 1);
+  CHECK(count_of(html, "id=\"defaults\"") == 1);
+  // The region row comes first (75 % of the downtime), with its share, incidents and Birnbaum.
+  CHECK(html.find("eastus2/region_outage</td>") < html.find("frontdoor/global_entry_failure</td>"));
+  CHECK(count_of(html, "75.0 %</td>") == 1);
+  CHECK(count_of(html, "<td>0.2500</td>") == 1);
+
+  SECTION("an older document without the keys reads with none") {
+    const auto old = reports::read_mc_document(sample_mc(), "old.json");
+    CHECK(old.defaulted.empty());
+    CHECK(old.patterns[0].criticality.empty());
+    CHECK(count_of(reports::mc_to_html(old), "id=\"criticality\"") == 0);
+  }
+}

@@ -86,7 +86,9 @@ void PlannerView::draw_mc(const reports::McDocument& mc, float height, float sca
   const float used = ImGui::GetCursorPosY() - start_y;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
-  const ImVec2 cell(width / 2.0F, std::max(80.0F * scale, height - used - 6.0F * scale));
+  const float rest = std::max(80.0F * scale, height - used - 6.0F * scale);
+  const bool has_criticality = !mc.patterns.empty() && !mc.patterns[histogram_pattern_].criticality.empty();
+  const ImVec2 cell(width / 2.0F, has_criticality ? rest * 0.6F : rest);
   ImDrawList* draw = ImGui::GetWindowDrawList();
 
   // RTO CDF, every pattern on one axis.
@@ -137,6 +139,33 @@ void PlannerView::draw_mc(const reports::McDocument& mc, float height, float sca
     }
   }
   ImGui::Dummy(cell);
+  if (has_criticality) draw_criticality(mc.patterns[histogram_pattern_], rest - cell.y, scale);
+}
+
+void PlannerView::draw_criticality(const reports::McPatternData& pattern, float height, float scale) {
+  const float line_h = ImGui::GetTextLineHeight();
+  const float row_h = line_h + 4.0F * scale;
+  ImGui::Text("What drives %s's downtime: share per component (incident counted against the component whose failure "
+              "took the service down)",
+              pattern.name.c_str());
+  const auto max_rows = static_cast<std::size_t>(std::max(1.0F, (height - 2.0F * line_h) / row_h));
+  const auto rows = criticality_rows(pattern, max_rows);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float label_w = 300.0F * scale;
+  const float bar_w = std::max(40.0F, width * 0.45F - label_w);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const float y = origin.y + row_h * static_cast<float>(i);
+    draw->AddText(ImVec2(origin.x, y), kText, rows[i].component.c_str());
+    const float x0 = origin.x + label_w;
+    draw->AddRectFilled(ImVec2(x0, y + 2.0F), ImVec2(x0 + bar_w, y + line_h), IM_COL32(24, 27, 32, 255));
+    draw->AddRectFilled(ImVec2(x0, y + 2.0F), ImVec2(x0 + bar_w * static_cast<float>(rows[i].downtime_share), y + line_h),
+                        kPareto);
+    draw->AddText(ImVec2(x0 + bar_w + 8.0F * scale, y), kText, rows[i].text.c_str());
+  }
+  if (rows.empty()) ImGui::TextDisabled("No incident cost downtime or writes.");
+  ImGui::Dummy(ImVec2(width, row_h * static_cast<float>(rows.size())));
 }
 
 void PlannerView::draw_mc_header(const reports::McDocument& mc, float scale) {
@@ -144,6 +173,10 @@ void PlannerView::draw_mc_header(const reports::McDocument& mc, float scale) {
   ImGui::SameLine();
   if (mc.markov_availability) {
     ImGui::TextDisabled("| Markov (exact, structure) %.5f %%", *mc.markov_availability * 100.0);
+  }
+  if (!mc.defaulted.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("| defaulted: %zu component(s) from published data (docs/planner.md)", mc.defaulted.size());
   }
   for (std::size_t i = 0; i < mc.patterns.size(); ++i) {
     const auto& p = mc.patterns[i];
@@ -161,7 +194,7 @@ void PlannerView::draw_mc_header(const reports::McDocument& mc, float scale) {
     const float half = ImGui::GetContentRegionAvail().x / 2.0F;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + half);
     ImGui::SetNextItemWidth(200.0F * scale);
-    if (ImGui::BeginCombo("histogram pattern", mc.patterns[histogram_pattern_].name.c_str())) {
+    if (ImGui::BeginCombo("pattern (histogram, criticality)", mc.patterns[histogram_pattern_].name.c_str())) {
       for (std::size_t i = 0; i < mc.patterns.size(); ++i) {
         if (ImGui::Selectable(mc.patterns[i].name.c_str(), i == histogram_pattern_)) histogram_pattern_ = i;
       }

@@ -122,9 +122,23 @@ std::optional<std::size_t> pareto_hit(const ParetoScatter& scatter, ScreenPoint 
 /// has (regions, probe x/n, breaker, data), one per line.
 std::string pareto_readout_text(const reports::PlanCandidateData& candidate);
 
+/// One bar of the criticality chart: a component of one pattern and its shares (0..1, 0 when null).
+struct CriticalityRow {
+  std::string component;
+  double downtime_share = 0.0;
+  double incident_share = 0.0;
+  double lost_write_share = 0.0;
+  std::string text;  ///< "76.3 % of downtime, 2.4 % of incidents, 0.0 % of lost writes, Birnbaum 0.9000" (or "-")
+};
+
+/// The components of `pattern` with a share of downtime or of lost writes, largest downtime share first (then
+/// lost writes, then document order), at most `max_rows`.
+std::vector<CriticalityRow> criticality_rows(const reports::McPatternData& pattern, std::size_t max_rows);
+
 /// The planner part of --dump-state (schema faultline.gui-state/v1, key "planner"): the open files (null when
 /// not open), per pattern RTO p50/p95/p99 (s, null without incidents), the Pareto front's labels in cost
-/// order and the recommendations (kind, label or null, why). Fixed key order.
+/// order and the recommendations (kind, label or null, why); per pattern also the component with the largest
+/// share of downtime (null when none), and the number of defaulted components. Fixed key order.
 nlohmann::ordered_json planner_state_json(const PlannerDocuments& documents);
 
 }  // namespace faultline::gui

@@ -39,6 +39,8 @@ class MarkovChain {
   [[nodiscard]] Eigen::VectorXd steady_state() const;
   /// Steady-state probability that `structure` is up (0..1).
   [[nodiscard]] double availability(const StructureFunction& structure) const;
+  /// Probability that `structure` is up under state probabilities `pi` (indexed by down mask), summed in mask order.
+  [[nodiscard]] static double up_probability(const Eigen::VectorXd& pi, const StructureFunction& structure);
 
  private:
   template <typename Add>

@@ -12,6 +12,15 @@
 
 namespace faultline::planner {
 
+/// What the incidents attributed to one component caused (docs/planner.md, "Criticality").
+struct ComponentTally {
+  std::size_t component = 0;        ///< index into McResult::components
+  std::uint64_t incidents = 0;      ///< incidents attributed to it
+  double downtime_s = 0;            ///< their downtime, s (as PatternReplication::downtime_s)
+  std::uint64_t lost_writes = 0;    ///< their lost writes
+  friend bool operator==(const ComponentTally&, const ComponentTally&) = default;
+};
+
 /// One pattern in one replication.
 struct PatternReplication {
   double downtime_s = 0;            ///< sum of the incidents' RTOs, s
@@ -19,6 +28,7 @@ struct PatternReplication {
   double incident_cost_usd = 0;     ///< sum of the incidents' costs, USD
   std::vector<double> rto_s;        ///< per incident, s
   std::vector<double> rpo_s;        ///< per incident with data at risk, s
+  std::vector<ComponentTally> by_component;  ///< components with an attributed incident, ascending index
   friend bool operator==(const PatternReplication&, const PatternReplication&) = default;
 };
 
@@ -55,6 +65,19 @@ struct McTarget {
   friend bool operator==(const McTarget&, const McTarget&) = default;
 };
 
+/// One component's criticality in one pattern over all replications: totals of the incidents attributed
+/// to it and their shares of every component's total (nullopt when that total is 0).
+struct ComponentCriticality {
+  std::string component;
+  std::uint64_t incidents = 0;
+  double downtime_s = 0;                    ///< s
+  std::uint64_t lost_writes = 0;
+  std::optional<double> incident_share;     ///< 0..1: downing-event criticality
+  std::optional<double> downtime_share;     ///< 0..1
+  std::optional<double> lost_write_share;   ///< 0..1
+  friend bool operator==(const ComponentCriticality&, const ComponentCriticality&) = default;
+};
+
 /// Summary of one pattern over all replications.
 struct PatternSummary {
   std::string name;
@@ -65,6 +88,7 @@ struct PatternSummary {
   Percentiles rpo_s;
   double annual_incident_cost_usd = 0;
   std::vector<McTarget> targets;
+  std::vector<ComponentCriticality> criticality;  ///< per component, in McResult::components order
   friend bool operator==(const PatternSummary&, const PatternSummary&) = default;
 };
 
@@ -83,6 +107,7 @@ struct MarkovAnswer {
   std::optional<double> availability;     ///< nullopt when the chain is too large (see note)
   std::optional<double> annual_downtime_h;
   std::string note;                       ///< what was solved, or why nothing was
+  std::vector<double> birnbaum;           ///< per component: P(up | i up) - P(up | i down); empty when not solved
   friend bool operator==(const MarkovAnswer&, const MarkovAnswer&) = default;
 };
 
@@ -100,6 +125,8 @@ struct McResult {
   std::string repair_crews;
   std::string structure;                   ///< StructureFunction::describe()
   std::vector<std::string> components;
+  /// Per component: the source of its default distributions, or "" when the scenario gave them.
+  std::vector<std::string> component_defaults;
   std::vector<std::string> pattern_names;  ///< patterns measured (empty: structure only)
   engine::TargetSpec targets;
   MarkovAnswer markov;

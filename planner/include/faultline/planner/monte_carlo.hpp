@@ -48,6 +48,7 @@ struct IncidentOutcome {
   std::optional<double> rpo_s;       ///< worst data store, s
   double incident_cost_usd = 0;
   double downtime_s = 0;             ///< failed-request-weighted downtime of the window's incidents, s
+  std::uint64_t lost_writes = 0;     ///< acknowledged writes the window's incidents lost
 };
 
 /// Runs replications on a thread pool; one instance per run.

@@ -26,7 +26,8 @@ struct ReliabilityLoadResult {
 /// Stateless loader of the `reliability` section.
 class ReliabilityLoader {
  public:
-  /// Reads `scenario.file` again and checks its `reliability` section against `scenario.topology`.
+  /// Reads `scenario.file` again and checks its `reliability` section against `scenario.topology`; without
+  /// the section, the model is default_reliability_model (every component marked with its default source).
   static ReliabilityLoadResult load_file(const engine::Scenario& scenario);
   /// Checks `text` (a whole scenario document) as the content of `file_name` against `scenario.topology`.
   static ReliabilityLoadResult load_text(std::string_view text, const std::string& file_name,

@@ -29,6 +29,9 @@ struct ReliabilityComponent {
   /// regional copies, in series with the whole service (while down, writes are unavailable everywhere).
   /// False (`"node"`, the default): the node fails and its blast radius decides.
   bool is_service_scope = false;
+  /// Empty: from the scenario's reliability section. Otherwise the component came from the
+  /// defaults table (reliability_defaults.hpp) and this names its source.
+  std::string default_source;
 };
 
 /// Every component (a `kind` entry already expanded, in file then graph order) and the crew policy.

@@ -19,6 +19,22 @@ struct AvailabilityEstimate {
   std::optional<double> ci99_high;
 };
 
+/// One component's criticality in one pattern (docs/planner.md, "Criticality"); shares null when nothing was attributed.
+struct McComponentCriticality {
+  std::string component;
+  unsigned long long incidents = 0;
+  std::optional<double> incident_share;
+  std::optional<double> downtime_share;
+  std::optional<double> lost_write_share;
+  std::optional<double> birnbaum;  ///< from the document's markov.birnbaum; absent when the chain was not solved
+};
+
+/// A component whose failure and repair distributions came from the published-data defaults.
+struct DefaultedComponent {
+  std::string component;
+  std::string source;
+};
+
 /// One pattern of a Monte Carlo document, with every incident's RTO and each replication's downtime.
 struct McPatternData {
   std::string name;
@@ -30,6 +46,7 @@ struct McPatternData {
   double annual_incident_cost_usd = 0.0;
   std::vector<double> rto_s;              ///< every incident of every replication, s, in record order
   std::vector<double> annual_downtime_hours;  ///< per replication: downtime_s / years_per_replication / 3600
+  std::vector<McComponentCriticality> criticality;  ///< per component; empty in documents before criticality
 };
 
 /// A faultline.mc/v1 document: what the Monte Carlo report and the GUI's planner view show.
@@ -48,6 +65,7 @@ struct McDocument {
   std::string markov_note;
   AvailabilityEstimate structure_availability;
   std::vector<McPatternData> patterns;
+  std::vector<DefaultedComponent> defaulted;  ///< empty when the scenario had a reliability section
 };
 
 /// A probe that needs `required` good samples of the last `of` to call an endpoint healthy.
@@ -124,6 +142,7 @@ struct PlanDocument {
   PlanSearchSpace search_space;
   std::vector<PlanCandidateData> candidates;
   std::vector<PlanRecommendation> recommendations;
+  std::vector<DefaultedComponent> defaulted;  ///< empty when the scenario had a reliability section
 };
 
 /// The document's `schema` string; throws ResultReadError naming `file` when it has none.
