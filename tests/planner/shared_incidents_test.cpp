@@ -142,7 +142,7 @@ TEST_CASE("the 99 % interval of a p95 comes from two order statistics", "[planne
   }
 }
 
-TEST_CASE("--precision-rto-p95 stops at the first batch with an RTO p95 interval that narrow", "[planner][mc]") {
+TEST_CASE("the RTO p95 precision rule stops at the first batch with an RTO p95 interval that narrow", "[planner][mc]") {
   const Loaded l = load_two_region();
   McOptions options = small_run();
   options.years = 10;
