@@ -1,7 +1,6 @@
 #include "faultline/cli/batch_command.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -17,6 +16,7 @@
 #include "faultline/engine/scenario_loader.hpp"
 #include "faultline/engine/scenario_runner.hpp"
 #include "faultline/base/atomic_write.hpp"
+#include "faultline/base/parallel_for.hpp"
 #include "faultline/base/file_digest.hpp"
 #include "faultline/reports/html_report.hpp"
 #include "faultline/cli/lint_gate.hpp"
@@ -132,19 +132,11 @@ std::vector<BatchItem> run_all(const std::vector<ScenarioCandidate>& mine, const
     for (const double p : progress) sum += p;
     bar.update(sum / static_cast<double>(progress.size()));
   };
-  std::atomic<std::size_t> next{0};
-  const auto worker = [&] {
-    for (std::size_t i = next++; i < mine.size(); i = next++) {
-      items[i] = run_one(mine[i], options.is_lint_overridden, [&report_progress, i](double f) { report_progress(i, f); });
-      report_progress(i, 1.0);
-    }
-  };
-  const unsigned jobs = std::max(1U, std::min<unsigned>(options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency()),
-                                                        static_cast<unsigned>(std::max<std::size_t>(mine.size(), 1))));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  const unsigned jobs = options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+  base::parallel_for(mine.size(), jobs, [&](std::size_t i) {
+    items[i] = run_one(mine[i], options.is_lint_overridden, [&report_progress, i](double f) { report_progress(i, f); });
+    report_progress(i, 1.0);
+  });
   bar.finish();
   return items;
 }

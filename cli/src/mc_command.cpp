@@ -27,6 +27,7 @@ struct McOptionsCli {
   std::uint64_t replications = 100;
   unsigned threads = 0;
   std::optional<double> precision;
+  std::optional<double> precision_rto_p95_s;
   std::string shard;
   std::string json_path;
   std::optional<std::uint64_t> seed;
@@ -63,7 +64,7 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
     }
     std::tie(shard_index, shard_count) = *shard;
   }
-  if (options.precision && shard_count > 1) {
+  if ((options.precision || options.precision_rto_p95_s) && shard_count > 1) {
     err << "faultline mc: --precision cannot be combined with --shard (the stop point needs every replication)\n";
     return ExitCode::kBadInput;
   }
@@ -94,6 +95,7 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   mc_options.replications = options.replications;
   mc_options.threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   mc_options.precision = options.precision;
+  mc_options.precision_rto_p95_s = options.precision_rto_p95_s;
   mc_options.shard_index = shard_index;
   mc_options.shard_count = shard_count;
   ProgressBar bar("mc " + scenario.name, !options.is_quiet);
@@ -138,6 +140,10 @@ void add_mc_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCod
   cmd->add_option("--precision", options->precision,
                   "stop once the 99 % CI half-width of the first pattern's availability is at most this")
       ->check(CLI::Range(1e-12, 1.0));
+  cmd->add_option("--precision-rto-p95", options->precision_rto_p95_s,
+                  "stop once the 99 % CI half-width of the first pattern's RTO p95 is at most this many seconds "
+                  "(with --precision: once both are reached); --replications is the cap")
+      ->check(CLI::Range(1e-6, 1e9));
   cmd->add_option("--shard", options->shard, "run shard K of N (replications i with i mod N = K - 1); combine with `faultline merge`");
   cmd->add_option("--json", options->json_path, "write the result (faultline.mc/v1) to this file");
   cmd->add_option("--seed", options->seed, "override the scenario's seed");

@@ -1,6 +1,7 @@
-// `faultline-mpi`: the `faultline mc` run split over MPI ranks. Rank r runs
-// shard r+1 of N (the same split as --shard), sends its faultline.mc/v1 text
-// to rank 0, which merges the shards exactly as `faultline merge` does, so
+// `faultline-mpi`: the `faultline mc` run split over MPI ranks. Every rank
+// simulates every replication's failure history (cheap), the distinct incidents
+// are split among the ranks and each measured once, and the ranks exchange the
+// outcomes (MPI_Allgatherv) before assembling the records; rank 0 writes, so
 // `mpirun -np N faultline-mpi ...` writes the bytes one `faultline mc` writes.
 // Built only when CMake finds MPI (docs/planner.md).
 
@@ -35,12 +36,30 @@ struct Options {
   std::uint64_t replications = 100;
   unsigned threads = 1;
   std::optional<std::uint64_t> seed;
+  std::optional<double> precision;
+  std::optional<double> precision_rto_p95_s;
   std::string json_path;
   bool is_quiet = false;
 };
 
-// This rank's shard as faultline.mc/v1 text, or an error message (first) on bad input.
-std::pair<std::string, std::string> run_shard(const Options& o, int rank, int size) {
+// Every rank's bytes in rank order, after each rank gave `mine` (MPI_Allgatherv over MPI_COMM_WORLD).
+std::vector<std::string> all_gather(const std::string& mine, int size) {
+  const int length = static_cast<int>(mine.size());
+  std::vector<int> lengths(static_cast<std::size_t>(size));
+  MPI_Allgather(&length, 1, MPI_INT, lengths.data(), 1, MPI_INT, MPI_COMM_WORLD);
+  std::vector<int> offsets(lengths.size(), 0);
+  for (std::size_t r = 1; r < lengths.size(); ++r) offsets[r] = offsets[r - 1] + lengths[r - 1];
+  std::string all(static_cast<std::size_t>(offsets.back() + lengths.back()), '\0');
+  MPI_Allgatherv(mine.data(), length, MPI_CHAR, all.data(), lengths.data(), offsets.data(), MPI_CHAR, MPI_COMM_WORLD);
+  std::vector<std::string> out;
+  for (std::size_t r = 0; r < lengths.size(); ++r) {
+    out.push_back(all.substr(static_cast<std::size_t>(offsets[r]), static_cast<std::size_t>(lengths[r])));
+  }
+  return out;
+}
+
+// The whole run's result (the same on every rank), or an error message (first) on bad input.
+std::pair<std::string, faultline::planner::McResult> run_ranks(const Options& o, int rank, int size) {
   auto loaded = faultline::engine::ScenarioLoader::load_file(o.scenario);
   if (!loaded.scenario) return {loaded.error_report(), {}};
   auto& scenario = *loaded.scenario;
@@ -52,19 +71,30 @@ std::pair<std::string, std::string> run_shard(const Options& o, int rank, int si
   mc.years = o.years;
   mc.replications = o.replications;
   mc.threads = o.threads;
-  mc.shard_index = static_cast<std::uint64_t>(rank) + 1;
-  mc.shard_count = static_cast<std::uint64_t>(size);
-  faultline::planner::McResult result;
+  mc.precision = o.precision;
+  mc.precision_rto_p95_s = o.precision_rto_p95_s;
+  mc.rank_index = static_cast<std::uint64_t>(rank);
+  mc.rank_count = static_cast<std::uint64_t>(size);
+  mc.exchange = [size](const std::string& mine) { return all_gather(mine, size); };
+  std::optional<faultline::planner::MonteCarlo> monte_carlo;
   try {
-    result = faultline::planner::MonteCarlo(scenario, *reliability.model, structure, mc).run();
+    monte_carlo.emplace(scenario, *reliability.model, structure, mc);  // the same check on every rank
   } catch (const std::invalid_argument& e) {
     return {std::string(e.what()) + "\n", {}};
+  }
+  faultline::planner::McResult result;
+  try {
+    result = monte_carlo->run();
+  } catch (const std::exception& e) {
+    // The other ranks wait in the exchange: stop them all.
+    std::cerr << "faultline-mpi: rank " << rank << ": " << e.what() << "\n";
+    MPI_Abort(MPI_COMM_WORLD, to_int(ExitCode::kBadInput));
   }
   result.faultline_version = std::string(faultline::kVersion) + " (git " + faultline::kGitCommit + ")";
   result.scenario_file = o.scenario;
   result.scenario_sha256 = faultline::base::sha256_file(o.scenario);
   result.markov = faultline::planner::solve_markov(*reliability.model, structure);
-  return {{}, faultline::planner::to_mc_json_text(result)};
+  return {{}, std::move(result)};
 }
 
 }  // namespace
@@ -83,6 +113,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
   app.add_option("-j,--threads", o.threads, "worker threads per rank")->check(CLI::Range(1, 256));
   app.add_option("--seed", o.seed, "override the scenario's seed");
+  app.add_option("--precision", o.precision, "stop once the 99 % CI half-width of the first pattern's availability is at most this")
+      ->check(CLI::Range(1e-12, 1.0));
+  app.add_option("--precision-rto-p95", o.precision_rto_p95_s,
+                 "stop once the 99 % CI half-width of the first pattern's RTO p95 is at most this many seconds")
+      ->check(CLI::Range(1e-6, 1e9));
   app.add_option("--json", o.json_path, "rank 0 writes the merged result (faultline.mc/v1) here");
   app.add_flag("-q,--quiet", o.is_quiet, "no table");
   try {
@@ -92,7 +127,7 @@ int main(int argc, char** argv) {
     MPI_Finalize();
     return rc == 0 ? 0 : to_int(ExitCode::kBadInput);
   }
-  const auto [error, text] = run_shard(o, rank, size);
+  const auto [error, result] = run_ranks(o, rank, size);
   // Every rank reports whether it succeeded; any failure stops all with exit code 2.
   int is_ok = error.empty() ? 1 : 0;
   int all_ok = 0;
@@ -103,26 +138,12 @@ int main(int argc, char** argv) {
     return to_int(ExitCode::kBadInput);
   }
   int exit_code = 0;
-  if (rank != 0) {
-    const auto length = static_cast<unsigned long long>(text.size());
-    MPI_Send(&length, 1, MPI_UNSIGNED_LONG_LONG, 0, 0, MPI_COMM_WORLD);
-    MPI_Send(text.data(), static_cast<int>(text.size()), MPI_CHAR, 0, 1, MPI_COMM_WORLD);
-  } else {
-    std::vector<faultline::planner::McResult> shards;
-    shards.push_back(faultline::planner::read_mc_json_text(text, "rank 0"));
-    for (int r = 1; r < size; ++r) {
-      unsigned long long length = 0;
-      MPI_Recv(&length, 1, MPI_UNSIGNED_LONG_LONG, r, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-      std::string other(static_cast<std::size_t>(length), '\0');
-      MPI_Recv(other.data(), static_cast<int>(length), MPI_CHAR, r, 1, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-      shards.push_back(faultline::planner::read_mc_json_text(other, "rank " + std::to_string(r)));
-    }
-    const faultline::planner::McResult merged = faultline::planner::merge_shards(std::move(shards));
+  if (rank == 0) {
     if (!o.json_path.empty()) {
-      faultline::base::write_file_atomically(o.json_path, faultline::planner::to_mc_json_text(merged));
+      faultline::base::write_file_atomically(o.json_path, faultline::planner::to_mc_json_text(result));
     }
-    if (!o.is_quiet) std::cout << faultline::cli::format_mc_table(merged);
-    exit_code = to_int(faultline::planner::all_targets_met(merged.summary) ? ExitCode::kOk : ExitCode::kTargetMissed);
+    if (!o.is_quiet) std::cout << faultline::cli::format_mc_table(result);
+    exit_code = to_int(faultline::planner::all_targets_met(result.summary) ? ExitCode::kOk : ExitCode::kTargetMissed);
   }
   MPI_Finalize();
   return exit_code;

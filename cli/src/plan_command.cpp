@@ -31,6 +31,8 @@ struct PlanOptionsCli {
   std::optional<double> budget;
   double years = 10;
   std::uint64_t replications = 10;
+  std::optional<double> precision;
+  std::optional<double> precision_rto_p95_s;
   unsigned threads = 0;
   std::string json_path;
   bool is_quiet = false;
@@ -103,6 +105,8 @@ std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& 
   j["seed"] = scenario.seed;
   j["years_per_replication"] = options.years;
   j["replications"] = options.replications;
+  j["precision"] = optional_number(options.precision);
+  j["precision_rto_p95_s"] = optional_number(options.precision_rto_p95_s);
   j["budget_monthly_usd"] = optional_number(options.budget);
   ordered_json targets = ordered_json::object();
   if (scenario.targets.availability) targets["availability"] = *scenario.targets.availability;
@@ -143,6 +147,8 @@ std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& 
                   {"rto_p95_s", optional_number(c.rto_p95_s)},
                   {"rpo_p95_s", optional_number(c.rpo_p95_s)},
                   {"changes", c.changes},
+                  {"replications_run", c.replications},
+                  {"simulated_years", c.simulated_years},
                   {"meets_targets", static_cast<bool>(r.is_meeting[i])},
                   {"pareto", std::find(r.pareto.begin(), r.pareto.end(), i) != r.pareto.end()}});
   }
@@ -157,13 +163,14 @@ std::string table(const std::vector<planner::PlanCandidate>& candidates, const p
   std::size_t width = 34;
   for (const auto& c : candidates) width = std::max(width, c.label.size() + 2);
   std::string out = pad("candidate", width) + pad("USD/month", 11) + pad("+incidents", 12) + pad("availability", 14) +
-                    pad("RTO p95 s", 11) + pad("RPO p95 s", 11) + pad("changes", 9) + "targets  front\n";
+                    pad("RTO p95 s", 11) + pad("RPO p95 s", 11) + pad("changes", 9) +
+                    pad("years", 8) + "targets  front\n";
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const auto& c = candidates[i];
     out += pad(c.label, width) + pad(fixed(c.monthly_cost_usd, 0), 11) + pad(fixed(c.total_monthly_usd(), 0), 12) +
            pad(fixed(c.availability, 6), 14) + pad(c.rto_p95_s ? fixed(*c.rto_p95_s, 0) : "-", 11) +
            pad(c.rpo_p95_s ? fixed(*c.rpo_p95_s, 0) : "-", 11) + pad(std::to_string(c.changes), 9) +
-           pad(r.is_meeting[i] ? "met" : "missed", 9) +
+           pad(fixed(c.simulated_years, 1), 8) + pad(r.is_meeting[i] ? "met" : "missed", 9) +
            (std::find(r.pareto.begin(), r.pareto.end(), i) != r.pareto.end() ? "*" : "") + "\n";
   }
   auto line = [&](const char* title, const planner::PlanChoice& c) {
@@ -199,6 +206,8 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
   planner::McOptions mc;
   mc.years = options.years;
   mc.replications = options.replications;
+  mc.precision = options.precision;
+  mc.precision_rto_p95_s = options.precision_rto_p95_s;
   mc.threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   planner::PlanEvaluator evaluator(scenario, *reliability.model, *space.space, mc);
   ProgressBar bar("plan " + scenario.name, !options.is_quiet);
@@ -221,8 +230,8 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
   if (!options.is_quiet) {
     out << "scenario " << scenario.name << ": " << candidates.size() << " candidate plan(s) (" << search.screened
         << " screened one setting at a time, " << candidates.size() - search.screened << " combined"
-        << (search.is_truncated ? "; stopped at plan.max_candidates" : "") << "), each " << options.replications
-        << " replication(s) x " << fixed(options.years, 1) << " y, seed " << scenario.seed << "\n";
+        << (search.is_truncated ? "; stopped at plan.max_candidates" : "") << "), each "
+        << (options.precision || options.precision_rto_p95_s ? "up to " : "") << options.replications << " replication(s) x " << fixed(options.years, 1) << " y, seed " << scenario.seed << "\n";
     for (const auto& note : search.notes) out << "note: " << note << "\n";
     out << planner::describe_defaults(planner::default_sources(*reliability.model));
     out << "\n" << table(candidates, r);
@@ -244,6 +253,13 @@ void add_plan_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitC
       ->check(CLI::Range(1e-6, 100000.0));
   cmd->add_option("--replications", options->replications, "replications per candidate (default 10)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
+  cmd->add_option("--precision", options->precision,
+                  "stop each candidate once the 99 % CI half-width of its availability is at most this "
+                  "(--replications is the cap; the table's years column says where each stopped)")
+      ->check(CLI::Range(1e-12, 1.0));
+  cmd->add_option("--precision-rto-p95", options->precision_rto_p95_s,
+                  "stop each candidate once the 99 % CI half-width of its RTO p95 is at most this many seconds")
+      ->check(CLI::Range(1e-6, 1e9));
   cmd->add_option("-j,--threads", options->threads, "worker threads (default: cores); results do not depend on it")
       ->check(CLI::Range(1, 256));
   cmd->add_option("--json", options->json_path, "write the result (faultline.plan/v1) to this file");

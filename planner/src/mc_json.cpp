@@ -124,6 +124,7 @@ std::string to_mc_json_text(const McResult& r) {
   j["shard"] = r.shard_count == 1 ? ordered_json(nullptr)
                                   : ordered_json{{"index", r.shard_index}, {"count", r.shard_count}};
   j["precision"] = optional_number(r.precision);
+  j["precision_rto_p95_s"] = optional_number(r.precision_rto_p95_s);
   j["repair_crews"] = r.repair_crews;
   j["structure"] = r.structure;
   j["components"] = r.components;
@@ -259,6 +260,7 @@ McResult read_checked(std::string_view text, const std::string& file) {
     r.shard_count = in.count(shard, "shard", "count");
   }
   r.precision = in.optional(j, "", "precision");
+  if (j.contains("precision_rto_p95_s")) r.precision_rto_p95_s = in.optional(j, "", "precision_rto_p95_s");
   r.repair_crews = in.string(j, "", "repair_crews");
   r.structure = in.string(j, "", "structure");
   for (const auto& c : in.at(j, "", "components")) r.components.push_back(c.get<std::string>());

@@ -42,6 +42,22 @@ Percentiles percentiles(std::vector<double> values) {
   return p;
 }
 
+std::optional<double> quantile_half_width_99(std::vector<double> values, double q) {
+  constexpr double kZ99 = 2.5758293035489004;  // two-sided 99 % standard normal quantile
+  const auto n = static_cast<double>(values.size());
+  const double spread = kZ99 * std::sqrt(n * q * (1 - q));
+  const double low = std::floor(n * q - spread);
+  const double high = std::ceil(n * q + spread);
+  if (values.empty() || low < 1 || high > n) return std::nullopt;
+  const auto at = [&](double rank) {  // the rank-th smallest (1-based); nth_element keeps it O(n)
+    const auto k = values.begin() + static_cast<std::ptrdiff_t>(rank) - 1;
+    std::nth_element(values.begin(), k, values.end());
+    return *k;
+  };
+  const double upper = at(high);
+  return (upper - at(low)) / 2;
+}
+
 void summarize(McResult& result) {
   McSummary s;
   s.replications = result.records.size();

@@ -408,7 +408,6 @@ PlanEvaluator::PlanEvaluator(const engine::Scenario& scenario, const Reliability
     : scenario_(scenario), model_(model), space_(std::move(space)), options_(std::move(options)) {
   options_.shard_index = 1;
   options_.shard_count = 1;
-  options_.precision.reset();
   options_.is_measuring_incidents = true;
 }
 
@@ -426,6 +425,8 @@ PlanCandidate PlanEvaluator::measure(const engine::PatternSpec& pattern) const {
   c.availability_low = summary.availability.mean - summary.availability.half_width.value_or(0);
   c.rto_p95_s = summary.rto_s.p95;
   c.rpo_p95_s = summary.rpo_s.p95;
+  c.replications = measured.records.size();
+  c.simulated_years = static_cast<double>(c.replications) * options_.years;
   return c;
 }
 

@@ -205,6 +205,10 @@ TEST_CASE("faultline plan evaluates the search space and recommends", "[planner]
   CHECK(own["regions"] == json::array({"eastus2", "centralus"}));
   CHECK(own["probe_samples"] == json{{"required", 3}, {"of", 4}});
   CHECK(own["stores"].size() == 2);
+  // No precision asked: every candidate runs all 2 replications x 5 years = 10 simulated years.
+  CHECK(own["replications_run"] == 2);
+  CHECK(own["simulated_years"] == 10.0);
+  CHECK(doc["precision"].is_null());
   CHECK(doc["candidates"][5]["label"] == "hot-hot probe 30s database sync");
   CHECK(doc["candidates"][9]["label"] == "hot-hot probe 30s object_storage backup 15m");
   CHECK(doc["candidates"][12]["label"] == "hot-warm standby 0.25 probe 30s");

@@ -1,12 +1,19 @@
 #pragma once
 // A terminal progress bar for long runs: drawn on stderr only when stderr is a
-// terminal, and only once the work has taken more than a second.
+// terminal, and only once the work has taken more than a second. It shows the
+// time spent and the estimated time left (ETA).
 
 #include <chrono>
 #include <mutex>
 #include <string>
 
 namespace faultline::cli {
+
+/// A duration for a person, rounded to whole seconds: "42 s", "3 min 05 s", "2 h 07 min" (seconds >= 0).
+std::string format_duration(double seconds);
+/// The bar's line for `fraction` (0..1) done after `elapsed_s` seconds: label, 40-character bar, percent, time
+/// spent and time left, estimated as elapsed x (1 - fraction) / fraction ("ETA -" before any progress).
+std::string format_progress(const std::string& label, double fraction, double elapsed_s);
 
 /// Thread-safe; update() may be called from worker threads.
 class ProgressBar {

@@ -122,6 +122,7 @@ struct McResult {
   std::uint64_t shard_index = 1;           ///< 1-based; 1 of 1 for a whole run
   std::uint64_t shard_count = 1;
   std::optional<double> precision;         ///< requested CI half-width of availability
+  std::optional<double> precision_rto_p95_s;  ///< requested CI half-width of the first pattern's RTO p95, s
   std::string repair_crews;
   std::string structure;                   ///< StructureFunction::describe()
   std::vector<std::string> components;
@@ -138,6 +139,10 @@ struct McResult {
 Estimate estimate_99(const std::vector<double>& values);
 /// Nearest-rank p50/p95/p99 of `values` (sorted copy; deterministic).
 Percentiles percentiles(std::vector<double> values);
+/// Half-width of the distribution-free 99 % interval of the q-quantile of `values` (0 < q < 1): order statistics
+/// of ranks floor(n q - z s) and ceil(n q + z s), s = sqrt(n q (1 - q)), z = 2.5758; nullopt when a rank falls
+/// outside 1..n (too few values).
+std::optional<double> quantile_half_width_99(std::vector<double> values, double q);
 /// Recomputes result.summary from result.records, years, pattern_names and targets.
 void summarize(McResult& result);
 /// True when every target of every pattern is met.

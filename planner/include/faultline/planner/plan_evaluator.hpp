@@ -33,7 +33,8 @@ struct PlanSearchResult {
 /// Builds and evaluates the candidates.
 class PlanEvaluator {
  public:
-  /// `scenario` and `model` must outlive this object; `options` as for MonteCarlo (shards not allowed).
+  /// `scenario` and `model` must outlive this object; `options` as for MonteCarlo (shards not allowed); a precision
+  /// stops each candidate's Monte Carlo on its own (PlanCandidate::replications says where).
   PlanEvaluator(const engine::Scenario& scenario, const ReliabilityModel& model, PlanSpace space, McOptions options);
 
   /// Runs the search; `on_candidate(done, bound)` after each evaluation, `bound` never below the final count.

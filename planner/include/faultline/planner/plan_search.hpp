@@ -3,6 +3,7 @@
 // the Pareto front of cost vs RTO p95 vs RPO p95, and three recommendations.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ struct PlanCandidate {
   std::optional<double> rto_p95_s;       ///< nullopt: no incident seen
   std::optional<double> rpo_p95_s;
   std::size_t changes = 0;               ///< parameters that differ from the scenario's current plan
+  std::uint64_t replications = 0;        ///< replications its Monte Carlo ran (fewer than asked when a precision stopped it)
+  double simulated_years = 0;            ///< replications x years per replication
   /// Expected total cost per month: steady state + incident cost / 12, USD.
   [[nodiscard]] double total_monthly_usd() const { return monthly_cost_usd + annual_incident_cost_usd / 12.0; }
 };
