@@ -1,7 +1,10 @@
 #include "faultline/reports/text_format.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
+
+#include "faultline/engine/rto_phases.hpp"
 
 namespace faultline::reports {
 
@@ -64,6 +67,23 @@ const engine::IncidentResult* worst_incident_with_steps(const engine::PatternRes
     if (worst == nullptr || i.rto_s > worst->rto_s) worst = &i;
   }
   return worst;
+}
+
+double phase_duration_s(const engine::RtoPhaseResult& phase) {
+  return std::round((phase.end_s - phase.start_s) * 1e6) / 1e6;
+}
+
+std::string rto_phase_summary(const engine::PatternResult& pattern) {
+  const engine::IncidentResult* worst = worst_incident(pattern);
+  if (worst == nullptr) return {};
+  std::string out = pattern.name + " RTO " + shortest(worst->rto_s) + " s" + (worst->recovered ? "" : "+") + " =";
+  if (worst->rto_phases.empty()) return out + " 0 s (no phase)";
+  for (std::size_t k = 0; k < worst->rto_phases.size(); ++k) {
+    const engine::RtoPhaseResult& p = worst->rto_phases[k];
+    out += std::string(k == 0 ? " " : " + ") + std::string(engine::rto_phase_label(p.phase)) + " " +
+           shortest(phase_duration_s(p)) + " s";
+  }
+  return out;
 }
 
 bool has_lost_work(const engine::WorkLossResult& work) {
