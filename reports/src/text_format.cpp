@@ -80,8 +80,9 @@ std::string rto_phase_summary(const engine::PatternResult& pattern) {
   if (worst->rto_phases.empty()) return out + " 0 s (no phase)";
   for (std::size_t k = 0; k < worst->rto_phases.size(); ++k) {
     const engine::RtoPhaseResult& p = worst->rto_phases[k];
-    out += std::string(k == 0 ? " " : " + ") + std::string(engine::rto_phase_label(p.phase)) + " " +
-           shortest(phase_duration_s(p)) + " s";
+    // A runbook step names itself: its cause is "runbook step <id>".
+    const std::string label = p.phase == "runbook_step" ? p.cause : std::string(engine::rto_phase_label(p.phase));
+    out += std::string(k == 0 ? " " : " + ") + label + " " + shortest(phase_duration_s(p)) + " s";
   }
   return out;
 }

@@ -19,31 +19,28 @@
 #include <nlohmann/json.hpp>
 
 #include "command_runner.hpp"
+#include "drill_support.hpp"
 
 namespace {
 
-using faultline::testing::faultline_binary;
-using faultline::testing::read_text;
-using faultline::testing::run_command;
+using faultline::drills::run_drill;
 using faultline::testing::source_path;
-using faultline::testing::temp_path;
 using nlohmann::json;
 
 std::int64_t micros(const json& seconds) { return std::llround(seconds.get<double>() * 1e6); }
 
-// Runs `faultline run SCENARIO --json OUT -q -j2`; the exit code is 0 or 1 (targets), never 2.
-json run_result(const std::string& scenario, const std::string& out_name) {
-  const std::string out = temp_path(out_name);
-  const auto r = run_command(faultline_binary() + " run -q -j2 " + scenario + " --json " + out);
-  INFO(scenario << ": " << r.output);
-  REQUIRE((r.exit_code == 0 || r.exit_code == 1));
-  return json::parse(read_text(out));
+// The result of `faultline run scenarios/NAME`; the exit code is 0 or 1 (targets), never 2.
+json run_result(const std::string& name) {
+  const auto run = run_drill(name);
+  INFO(name);
+  REQUIRE((run.exit_code == 0 || run.exit_code == 1));
+  return run.result;
 }
 
 std::vector<std::string> shipped_scenarios() {
   std::vector<std::string> paths;
   for (const auto& entry : std::filesystem::directory_iterator(source_path("scenarios"))) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") paths.push_back(entry.path().string());
+    if (entry.is_regular_file() && entry.path().extension() == ".json") paths.push_back(entry.path().filename().string());
   }
   std::sort(paths.begin(), paths.end());
   return paths;
@@ -57,7 +54,7 @@ TEST_CASE("rto_phases cover every incident's RTO on every shipped scenario", "[e
   REQUIRE(scenarios.size() >= 25);
   std::size_t incidents = 0;
   for (const std::string& scenario : scenarios) {
-    const json result = run_result(scenario, std::filesystem::path(scenario).filename().string());
+    const json result = run_result(scenario);
     for (const json& pattern : result["patterns"]) {
       for (const json& incident : pattern["incidents"]) {
         INFO(scenario << " " << pattern["name"] << " " << incident["fault"]);
@@ -97,12 +94,8 @@ TEST_CASE("the reference Hot/Hot's longest RTO phase is the wait for the databas
   // service-managed failover promotes centralus 300 s after the fault: writes fail until then, and
   // the window of W = 60 s must then stay good, so RTO = 300 + 60 = 360 s:
   // undetected [0, 40), waiting for database promotion [40, 300), recovery window [300, 360).
-  const json result = run_result(source_path("scenarios/reference.json"), "reference-phases.json");
-  const json* hot_hot = nullptr;
-  for (const json& p : result["patterns"]) {
-    if (p["name"] == "hot-hot") hot_hot = &p;
-  }
-  REQUIRE(hot_hot != nullptr);
+  const json result = run_result("reference.json");
+  const json* hot_hot = &faultline::drills::pattern(result, "hot-hot");
   const json& incident = (*hot_hot)["incidents"].at(0);
   CHECK(incident["rto_s"].get<double>() == 360.0);
   const json& phases = incident["rto_phases"];

@@ -14,6 +14,23 @@ namespace {
 
 SimTime at_s(std::int64_t s) { return kSimStart + seconds(s); }
 
+struct Expected {
+  const char* phase;
+  double start_s;
+  double end_s;
+};
+
+// The phases' ids and bounds are exactly `expected`, in order.
+void check_phases(const std::vector<RtoPhaseResult>& phases, const std::vector<Expected>& expected) {
+  REQUIRE(phases.size() == expected.size());
+  for (std::size_t k = 0; k < phases.size(); ++k) {
+    INFO("phase " << k << ": " << phases[k].phase << " " << phases[k].start_s << " .. " << phases[k].end_s);
+    CHECK(phases[k].phase == expected[k].phase);
+    CHECK(phases[k].start_s == expected[k].start_s);
+    CHECK(phases[k].end_s == expected[k].end_s);
+  }
+}
+
 PatternResult run_pattern(const Scenario& scenario, std::size_t index) {
   PatternSimulation simulation(scenario, index);
   return simulation.run();
@@ -93,19 +110,11 @@ TEST_CASE("rto phases: db-manual-failover, derived by hand", "[engine][rto-phase
     // instant, which is also the detection: the switching phase is empty and left out.
     const PatternResult r = run_pattern(scenario, 0);
     REQUIRE(r.incidents.size() == 1);
-    const auto& phases = r.incidents[0].rto_phases;
     CHECK(r.incidents[0].rto_s == 400.0);
-    REQUIRE(phases.size() == 4);
-    CHECK(phases[0].phase == "undetected");
-    CHECK(phases[0].end_s == 40.0);
-    CHECK(phases[1].phase == "runbook_step");
-    CHECK(phases[1].end_s == 160.0);
+    const auto& phases = r.incidents[0].rto_phases;
+    check_phases(phases, {{"undetected", 0, 40}, {"runbook_step", 40, 160}, {"database_promotion", 160, 340},
+                          {"recovery_window", 340, 400}});
     CHECK(phases[1].cause == "runbook step alert");
-    CHECK(phases[2].phase == "database_promotion");
-    CHECK(phases[2].start_s == 160.0);
-    CHECK(phases[2].end_s == 340.0);
-    CHECK(phases[3].phase == "recovery_window");
-    CHECK(phases[3].end_s == 400.0);
   }
   SECTION("no-promotion: writes wait for eastus2 to return at 900 s; RTO 660 s") {
     // No promote step: the last refused write is sent at 899.5 s and the fault ends at 900 s
@@ -113,15 +122,8 @@ TEST_CASE("rto phases: db-manual-failover, derived by hand", "[engine][rto-phase
     // [40, 600), recovery window [600, 660).
     const PatternResult r = run_pattern(scenario, 1);
     REQUIRE(r.incidents.size() == 1);
-    const auto& phases = r.incidents[0].rto_phases;
     CHECK(r.incidents[0].rto_s == 660.0);
-    REQUIRE(phases.size() == 3);
-    CHECK(phases[0].phase == "undetected");
-    CHECK(phases[1].phase == "fault_in_progress");
-    CHECK(phases[1].start_s == 40.0);
-    CHECK(phases[1].end_s == 600.0);
-    CHECK(phases[2].phase == "recovery_window");
-    CHECK(phases[2].start_s == 600.0);
-    CHECK(phases[2].end_s == 660.0);
+    check_phases(r.incidents[0].rto_phases,
+                 {{"undetected", 0, 40}, {"fault_in_progress", 40, 600}, {"recovery_window", 600, 660}});
   }
 }
