@@ -180,7 +180,7 @@ std::string rto_breakdown_section(const engine::RunResult& result) {
   out += "<ul class=\"phases\">";
   for (const auto& p : result.patterns) {
     const std::string line = rto_phase_summary(p);
-    out += "<li>" + escape_xml(line.empty() ? p.name + ": no incident" : line) + "</li>";
+    out += "<li>" + escape_xml(line.empty() ? p.name + ": no RTO phases (no incident, or a result written before them)" : line) + "</li>";
   }
   return out + "</ul></section>";
 }

@@ -75,9 +75,10 @@ double phase_duration_s(const engine::RtoPhaseResult& phase) {
 
 std::string rto_phase_summary(const engine::PatternResult& pattern) {
   const engine::IncidentResult* worst = worst_incident(pattern);
-  if (worst == nullptr) return {};
+  // No incident, or a result written before phases were recorded (an RTO above 0 without phases).
+  if (worst == nullptr || (worst->rto_phases.empty() && worst->rto_s > 0.0)) return {};
   std::string out = pattern.name + " RTO " + shortest(worst->rto_s) + " s" + (worst->recovered ? "" : "+") + " =";
-  if (worst->rto_phases.empty()) return out + " 0 s (no phase)";
+  if (worst->rto_phases.empty()) return out + " 0 s";
   for (std::size_t k = 0; k < worst->rto_phases.size(); ++k) {
     const engine::RtoPhaseResult& p = worst->rto_phases[k];
     // A runbook step names itself: its cause is "runbook step <id>".
