@@ -5,6 +5,8 @@
 #include <optional>
 #include <vector>
 
+#include "faultline/reports/text_format.hpp"
+
 namespace faultline::cli {
 namespace {
 
@@ -95,6 +97,10 @@ std::string format_result_table(const engine::RunResult& result) {
              fixed(w.training_gpu_hours_lost, 1) + " GPU-hours (" + fixed(w.training_cost_usd_lost, 0) + " USD), " +
              std::to_string(w.rag_documents_redone) + " documents redone\n";
     }
+  }
+  for (const engine::PatternResult& p : result.patterns) {
+    const std::string phases = reports::rto_phase_summary(p);
+    if (!phases.empty()) out += "  " + phases + "\n";
   }
   out += "RTO + : not recovered before the next fault or the end of the run. Definitions: docs/metrics.md\n";
   return out;

@@ -258,6 +258,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
   result.name = pattern_.name;
   result.availability = offered_ == 0 ? 1.0 : static_cast<double>(succeeded_) / static_cast<double>(offered_);
   result.incidents = recovery_.results();
+  fill_rto_phases(result);  // before fill_incidents moves the details into the result
   fill_incidents(result);
   for (std::size_t w = 0; w < workloads_.size(); ++w) result.workloads.push_back(workload_result(w, end));
   result.series = series_.result();
@@ -345,6 +346,8 @@ void TrafficModel::on_arrival(std::uint32_t w) {
   r.region = kNone;
   r.deployment = kNone;
   r.holds_slot = false;
+  r.failure = kOtherFailure;
+  r.attempt_start = sim_.now();
   bool is_global_down = false;
   for (std::size_t f = 0; f < reach_.size(); ++f) is_global_down |= is_fault_active_[f] && reach_[f].is_global;
   if (is_global_down) {
@@ -360,6 +363,7 @@ void TrafficModel::on_arrival(std::uint32_t w) {
 void TrafficModel::start_attempt(std::uint32_t slot) {
   InFlight& r = in_flight_[slot];
   const WorkloadSpec& spec = scenario_.workloads[r.workload];
+  r.attempt_start = sim_.now();
   const router::Pick pick = router_.pick(r.request, now_micros());
   after_router_call();
   // Behind Traffic Manager the client calls the region its resolver's cached DNS answer names.
@@ -374,6 +378,7 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
   r.deployment = kNone;
   r.holds_slot = false;
   r.is_planned_failure = false;
+  r.failure = kOtherFailure;
   r.retry_after = SimDuration{-1};
   SimDuration latency{rtt < 0 ? 0 : rtt};
   int status = 0;
@@ -442,6 +447,7 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
   }
   // A failback's planned write pause is reported with the failback, not as part of the RTO.
   if (!(r.is_planned_failure && !is_success)) recovery_.record(sim_.now(), is_success ? 1 : 0, 1);
+  if (!is_success && !r.is_planned_failure) note_failure(r);
   if (incident_) {
     IncidentDetail& detail = details_[*incident_];
     if (!is_success) ++detail.failed;
@@ -456,6 +462,7 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     if (is_success && !failback_.is_traffic_back && r.region != kNone && ((failback_.regions >> r.region) & 1U) != 0) {
       failback_.is_traffic_back = true;
       detail.failback->traffic_back_s = to_seconds(sim_.now() - detail.start);
+      detail.traffic_back_at = sim_.now();
       log(sim_.now(), "failback", regions_[r.region].id, "traffic_back");
       maybe_complete_failback();
     }
@@ -521,6 +528,10 @@ void TrafficModel::on_endpoint_state(router::Micros now, std::size_t endpoint, r
   if (!is_bad) return;
   if (incident_ && ((incident_affected_ >> endpoint) & 1U) != 0) {
     recovery_.mark_detected(*incident_, SimTime{now});
+    if (details_[*incident_].detect_cause.empty()) {
+      details_[*incident_].detect_cause = std::string(router::to_string(cause)) + " marked " + regions_[endpoint].id +
+                                          " " + std::string(router::to_string(state));
+    }
     is_switch_pending_ = true;
   }
   if (regions_[endpoint].is_primary && state != router::EndpointState::kCooldown) trigger_failover();
@@ -529,7 +540,11 @@ void TrafficModel::on_endpoint_state(router::Micros now, std::size_t endpoint, r
 void TrafficModel::on_controller_state(router::Micros now, router::ControllerState state, std::size_t target) {
   log(SimTime{now}, "controller", target < regions_.size() ? regions_[target].id : "", router::to_string(state));
   if (!incident_) return;
-  if (state == router::ControllerState::kSuspect) recovery_.mark_detected(*incident_, SimTime{now});
+  if (state == router::ControllerState::kSuspect) {
+    recovery_.mark_detected(*incident_, SimTime{now});
+    std::string& cause = details_[*incident_].detect_cause;
+    if (cause.empty() && target < regions_.size()) cause = "failover controller suspected " + regions_[target].id;
+  }
   if (state == router::ControllerState::kFailedOver) {
     if (!switch_candidate_) switch_candidate_ = SimTime{now};
     is_switch_pending_ = false;

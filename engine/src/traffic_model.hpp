@@ -15,6 +15,8 @@
 #include "faultline/engine/provisioned_throughput.hpp"
 #include "faultline/engine/quantile_sketch.hpp"
 #include "faultline/engine/recovery_tracker.hpp"
+#include "faultline/engine/rto_phases.hpp"
+#include "faultline/engine/runbook.hpp"
 #include "faultline/engine/run_control.hpp"
 #include "faultline/engine/scenario.hpp"
 #include "faultline/engine/simulation.hpp"
@@ -86,6 +88,9 @@ class TrafficModel final : private router::RouterObserver {
     std::vector<std::int64_t> rtt_us;  // per region: 2 x one-way latency, or -1 when unreachable
   };
 
+  // Why a call failed, as far as the RTO phases need it (set when the attempt is answered).
+  enum FailureKind : std::uint8_t { kOtherFailure, kTimeoutFailure, kWriteRefused, kCapacityShort, kFailureKinds };
+
   struct InFlight {
     router::Request request;
     SimTime arrival;
@@ -101,6 +106,7 @@ class TrafficModel final : private router::RouterObserver {
     SimDuration attempt_latency{0};
     bool holds_slot = false;
     bool is_planned_failure = false;  // refused only by a failback's planned write pause
+    FailureKind failure = kOtherFailure;  // the current attempt's refusal, when it was refused for a reason
     std::uint32_t resolver = 0;       // behind Traffic Manager: index of the DNS resolver it asked
     bool is_active = false;           // allocated (between allocate and release)
     SimTime attempt_start;            // when the current attempt was sent
@@ -142,6 +148,16 @@ class TrafficModel final : private router::RouterObserver {
     std::uint64_t succeeded_during_fault = 0;
     std::uint64_t failed = 0;       // failures from the fault's start to the next fault's
     double runbook_cost_usd = 0;
+    // What the RTO phases are built from (traffic_model_phases.cpp).
+    std::array<std::uint64_t, kFailureKinds> failures_by_kind{};
+    std::array<SimTime, kFailureKinds> last_failure_at{};    // when each kind last failed a call (recorded)
+    std::array<SimTime, kFailureKinds> last_failure_sent{};  // when the last call each kind failed was sent
+    std::string detect_cause;
+    std::vector<std::pair<SimTime, std::optional<std::size_t>>> promotions;  // when, and the runbook step (none: service)
+    std::optional<SimTime> runbook_start;
+    RunbookRun runbook_run;
+    std::optional<SimTime> scale_up_at;   // the standby started scaling up (kSimForever: never)
+    std::optional<SimTime> traffic_back_at;  // a recovered region served again (failback)
   };
 
   // The failback in progress: traffic returning to the recovered regions and,
@@ -185,6 +201,15 @@ class TrafficModel final : private router::RouterObserver {
   void on_progress_tick();
   // Results: each incident's details and costs, the pattern's RTO, RPO and incident cost.
   void fill_incidents(PatternResult& result);
+  // RTO phases (traffic_model_phases.cpp): each incident's phases from what the run recorded.
+  void fill_rto_phases(PatternResult& result) const;
+  [[nodiscard]] RtoTimeline rto_timeline(std::size_t i) const;
+  // The runbook's steps that step `last` waited for, in order, ending with `last`, as spans.
+  [[nodiscard]] std::vector<RtoSpan> runbook_chain(const IncidentDetail& d, std::size_t last, RtoPhaseKind kind) const;
+  [[nodiscard]] std::optional<RtoConstraint> write_constraint(std::size_t i) const;
+  [[nodiscard]] std::optional<RtoConstraint> capacity_constraint(std::size_t i) const;
+  // Records a failure's kind for the current incident's RTO phases.
+  void note_failure(const InFlight& r);
   // Workload `w`'s figures at the run's end `end`.
   WorkloadResult workload_result(std::size_t w, SimTime end);
   // Helpers.
@@ -206,7 +231,7 @@ class TrafficModel final : private router::RouterObserver {
   void trigger_failover();
   void start_data_incident(std::size_t fault);
   // A copy takes writes: by the database service's own failover (true) or by a runbook step (false).
-  void on_promoted(bool is_by_service);
+  void on_promoted(bool is_by_service, std::optional<std::size_t> step = std::nullopt);
   void start_failback(std::optional<double> resync_writes);
   void maybe_complete_failback();
   void set_standby_capacity();

@@ -38,6 +38,8 @@ void TrafficModel::trigger_failover() {
     if (incident_) {
       recovery_.set_runbook_critical_path(*incident_, run.critical_path);
       IncidentDetail& detail = details_[*incident_];
+      detail.runbook_start = start;
+      detail.runbook_run = run;
       detail.runbook_cost_usd += run.cost_usd;
       detail.runbook_steps.clear();
       std::vector<bool> is_critical(book.steps().size(), false);
@@ -63,9 +65,10 @@ void TrafficModel::trigger_failover() {
       const auto i = book.find(kind);
       if (!i || run.steps[*i].is_failed || run.steps[*i].attempts == 0) continue;
       const SimTime at = start + run.steps[*i].end;
-      if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this] { on_promoted(false); });
+      if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this, step = *i] { on_promoted(false, step); });
     }
   }
+  if (incident_ && needs_scale_up) details_[*incident_].scale_up_at = *scale_up_at_;
   if (!needs_scale_up || *scale_up_at_ == kSimForever) return;
   const SimTime full = *scale_up_at_ + pattern_.time_to_capacity;
   const std::optional<std::size_t> incident = incident_;
@@ -101,12 +104,13 @@ void TrafficModel::start_data_incident(std::size_t f) {
   }
 }
 
-void TrafficModel::on_promoted(bool is_by_service) {
+void TrafficModel::on_promoted(bool is_by_service, std::optional<std::size_t> step) {
   // A runbook's promotion fails over every store at risk; the database's service-managed failover
   // promotes only the stores whose own service fails over (Storage GRS and backups wait for a runbook).
   const bool has_promoted = data_.promote(is_by_service, sim_.now());
   if (!incident_) return;
   IncidentDetail& detail = details_[*incident_];
+  if (has_promoted) detail.promotions.emplace_back(sim_.now(), step);
   for (std::size_t k = 0; k < detail.stores.size(); ++k) {
     StoreLossResult& s = detail.stores[k];
     if (s.promoted_s || (is_by_service && !data_.is_promoted_by_service(detail.store_indices[k]))) continue;
@@ -267,6 +271,7 @@ void TrafficModel::drop_in_flight() {
     if (!is_dropped) continue;
     sim_.cancel(r.completion);
     r.status = 0;
+    r.failure = kOtherFailure;
     r.retry_after = SimDuration{-1};
     r.attempt_latency = sim_.now() - r.attempt_start;
     r.completion = sim_.schedule_after(SimDuration{0}, [this, slot] { on_completion(slot); });

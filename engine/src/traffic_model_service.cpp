@@ -53,6 +53,7 @@ int TrafficModel::serve_by_deployment(std::size_t g, std::size_t d, InFlight& r,
   const WorkloadSpec& spec = scenario_.workloads[r.workload];
   Deployment& dep = deployments_[d];
   r.deployment = d;
+  r.failure = kOtherFailure;
   if (dep.is_down) {
     may_spill = true;
     return 503;
@@ -65,6 +66,7 @@ int TrafficModel::serve_by_deployment(std::size_t g, std::size_t d, InFlight& r,
   }
   const double factor = dep.is_quota_reclaimed ? 0.0 : capacity_factor(g, dep) * std::max(0.0, 1.0 - dep.capacity_lost);
   may_spill = true;
+  r.failure = kCapacityShort;  // every refusal until admission is for want of capacity
   if (factor <= 0) return 503;  // nothing provisioned (cold standby) or all capacity lost
   if (static_cast<double>(dep.in_flight) >= std::floor(dep.concurrency * factor)) {
     r.retry_after = kConcurrencyRetryAfter;
@@ -79,9 +81,11 @@ int TrafficModel::serve_by_deployment(std::size_t g, std::size_t d, InFlight& r,
     return 429;
   }
   may_spill = false;
+  r.failure = kOtherFailure;
   const std::vector<std::size_t>& stores = workloads_[r.workload].stores_written;
   if (spec.writes_per_request > 0 && data_.is_write_blocked(stores)) {
     r.is_planned_failure = data_.is_write_paused(stores);
+    r.failure = kWriteRefused;
     return 503;  // the database's write region is down (or moving back) and takes no writes
   }
   latency += r.service_time;

@@ -30,6 +30,8 @@ std::vector<ComparisonRow> build_comparison(const engine::RunResult& result) {
       row.full_capacity_s = i.full_capacity_s;
       row.failback = i.failback;
       row.work = i.work;
+      row.rto_phases = i.rto_phases;
+      row.is_recovered = i.recovered;
     }
     for (std::uint64_t n : p.series.offered) row.offered_requests += n;
     for (std::uint64_t n : p.series.failed) row.failed_requests += n;

@@ -10,6 +10,7 @@
 
 #include "faultline/base/file_digest.hpp"
 #include "faultline/reports/risk_vocabulary.hpp"
+#include "faultline/reports/rto_phase_chart.hpp"
 #include "faultline/reports/svg_charts.hpp"
 #include "faultline/reports/text_format.hpp"
 #include "faultline/reports/topology_diagram.hpp"
@@ -173,6 +174,22 @@ std::string timelines_section(const engine::RunResult& result) {
     out += "<figure><h3>" + escape_xml(p.name) + "</h3>" + timeline_svg(p) + "</figure>";
   }
   return out + "</section>";
+}
+
+// Where each pattern's RTO went: the worst incident's phases as a stacked bar and a sentence.
+std::string rto_breakdown_section(const engine::RunResult& result) {
+  std::string out = "<section id=\"rto-phases\"><h2>Where the RTO went</h2><p class=\"note\">Per pattern, the worst "
+                    "incident's RTO cut into contiguous phases, from the fault start to the RTO instant, each named "
+                    "after the constraint that kept traffic failing then (docs/metrics.md, \"RTO phases\"). Hover a "
+                    "phase for its cause.</p>";
+  const std::string chart = rto_phase_bars_svg(result);
+  out += chart.empty() ? "<p class=\"note\">No incident with an RTO above 0 s.</p>" : "<figure>" + chart + "</figure>";
+  out += "<ul class=\"phases\">";
+  for (const auto& p : result.patterns) {
+    const std::string line = rto_phase_summary(p);
+    out += "<li>" + escape_xml(line.empty() ? p.name + ": no RTO phases (no incident, or a result written before them)" : line) + "</li>";
+  }
+  return out + "</ul></section>";
 }
 
 std::string runbook_section(const engine::RunResult& result) {
@@ -382,6 +399,7 @@ std::string to_html(const engine::RunResult& result, const ReportTopology& topol
   out += summary_section(result) + "\n";
   out += disruption_table_html(result) + "\n";
   out += targets_section(result) + "\n";
+  out += rto_breakdown_section(result) + "\n";
   out += cost_section(result) + "\n";
   out += timelines_section(result) + "\n";
   out += runbook_section(result) + "\n";

@@ -98,6 +98,11 @@ std::string to_markdown(const engine::RunResult& result) {
              "` = " + (t.value ? shortest(*t.value) : std::string("none")) + " (limit " + shortest(t.limit) + ")\n";
     }
   }
+  out += "\n**RTO phases** (worst incident per pattern; docs/metrics.md, \"RTO phases\")\n\n";
+  for (const auto& p : result.patterns) {
+    const std::string phases = rto_phase_summary(p);
+    out += "- " + (phases.empty() ? cell(p.name) + ": no RTO phases (no incident, or a result written before them)" : cell(phases)) + "\n";
+  }
   const engine::PatternResult* worst_pattern = nullptr;
   const engine::IncidentResult* worst = nullptr;
   for (const auto& p : result.patterns) {

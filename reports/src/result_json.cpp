@@ -33,6 +33,14 @@ Json runbook_steps_json(const std::vector<engine::RunbookStepResult>& steps) {
   return out;
 }
 
+Json rto_phases_json(const std::vector<engine::RtoPhaseResult>& phases) {
+  Json out = Json::array();
+  for (const auto& p : phases) {
+    out.push_back(Json{{"phase", p.phase}, {"start_s", p.start_s}, {"end_s", p.end_s}, {"cause", p.cause}});
+  }
+  return out;
+}
+
 Json stores_json(const std::vector<engine::StoreLossResult>& stores) {
   Json out = Json::array();
   for (const auto& s : stores) {
@@ -87,7 +95,8 @@ Json incident_json(const engine::IncidentResult& i) {
               {"runbook_steps", runbook_steps_json(i.runbook_steps)},
               {"stores", stores_json(i.stores)},
               {"failback", failback_json(i.failback)},
-              {"work", work_json(i.work)}};
+              {"work", work_json(i.work)},
+              {"rto_phases", rto_phases_json(i.rto_phases)}};
 }
 
 Json workload_json(const engine::WorkloadResult& w) {

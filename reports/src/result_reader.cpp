@@ -57,6 +57,10 @@ class Reader : public JsonWalker {
     }
     if (j.contains("failback") && !j["failback"].is_null()) r.failback = failback(j["failback"], child(path, "failback"));
     if (j.contains("work")) r.work = work(j["work"], child(path, "work"));
+    if (j.contains("rto_phases")) {
+      const std::string sp = child(path, "rto_phases");
+      for (std::size_t k = 0; const Json& x : array(j["rto_phases"], sp)) r.rto_phases.push_back(phase(x, index(sp, k++)));
+    }
     return r;
   }
 
@@ -71,6 +75,12 @@ class Reader : public JsonWalker {
     s.is_failed = flag(j, path, "failed");
     s.is_critical = flag(j, path, "critical");
     return s;
+  }
+
+  engine::RtoPhaseResult phase(const Json& j, const std::string& path) const {
+    object(j, path);
+    return engine::RtoPhaseResult{text(j, path, "phase"), number(j, path, "start_s"), number(j, path, "end_s"),
+                                  text(j, path, "cause")};
   }
 
   engine::StoreLossResult store(const Json& j, const std::string& path) const {

@@ -1,7 +1,10 @@
 #include "faultline/reports/text_format.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
+
+#include "faultline/engine/rto_phases.hpp"
 
 namespace faultline::reports {
 
@@ -64,6 +67,25 @@ const engine::IncidentResult* worst_incident_with_steps(const engine::PatternRes
     if (worst == nullptr || i.rto_s > worst->rto_s) worst = &i;
   }
   return worst;
+}
+
+double phase_duration_s(const engine::RtoPhaseResult& phase) {
+  return std::round((phase.end_s - phase.start_s) * 1e6) / 1e6;
+}
+
+std::string rto_phase_summary(const engine::PatternResult& pattern) {
+  const engine::IncidentResult* worst = worst_incident(pattern);
+  // No incident, or a result written before phases were recorded (an RTO above 0 without phases).
+  if (worst == nullptr || (worst->rto_phases.empty() && worst->rto_s > 0.0)) return {};
+  std::string out = pattern.name + " RTO " + shortest(worst->rto_s) + " s" + (worst->recovered ? "" : "+") + " =";
+  if (worst->rto_phases.empty()) return out + " 0 s";
+  for (std::size_t k = 0; k < worst->rto_phases.size(); ++k) {
+    const engine::RtoPhaseResult& p = worst->rto_phases[k];
+    // A runbook step names itself: its cause is "runbook step <id>".
+    const std::string label = p.phase == "runbook_step" ? p.cause : std::string(engine::rto_phase_label(p.phase));
+    out += std::string(k == 0 ? " " : " + ") + label + " " + shortest(phase_duration_s(p)) + " s";
+  }
+  return out;
 }
 
 bool has_lost_work(const engine::WorkLossResult& work) {

@@ -52,6 +52,10 @@ void add_incident_details(engine::IncidentResult& i) {
                      {"promote", "promote_database", 600, 1300, 1, false, true},
                      {"agents", "recreate_agents", 600, 900, 3, true, false},
                      {"warm", "warm_gpu_caches", 0, 0, 0, false, false}};
+  // Phases covering hot-cold's RTO of 1,500 s: 40 + 1,400 + 60.
+  i.rto_phases = {{"undetected", 0, 40, "failing until detected"},
+                  {"database_promotion", 40, 1440, "runbook step promote (promote_database)"},
+                  {"recovery_window", 1440, 1500, "window"}};
   // cosmos: async lag 4.5 s (worst = expected = 4.5); blob: hourly copies (worst 3600, expected 1800).
   i.stores = {{"cosmos <eu>", "async", 4.5, 3, 1300.0, 4.5, 4.5},
               {"blob", "backup_restore", 3600, 0, std::nullopt, 3600.0, 1800.0}};

@@ -8,7 +8,9 @@
 #include <set>
 #include <string>
 
+#include "faultline/engine/rto_phases.hpp"
 #include "faultline/gui/target_colour.hpp"
+#include "faultline/reports/rto_phase_chart.hpp"
 
 namespace faultline::gui {
 namespace {
@@ -26,6 +28,12 @@ void seconds_cell(const std::optional<double>& v) {
   } else {
     ImGui::TextDisabled("-");
   }
+}
+
+// The HTML report's colour of an RTO phase ("#rrggbb"), as an opaque ImGui colour.
+ImU32 phase_colour(std::string_view phase) {
+  const unsigned long rgb = std::stoul(std::string(reports::rto_phase_colour(phase).substr(1)), nullptr, 16);
+  return IM_COL32((rgb >> 16) & 0xFFU, (rgb >> 8) & 0xFFU, rgb & 0xFFU, 255);
 }
 
 bool has_work(const engine::WorkLossResult& w) {
@@ -149,6 +157,9 @@ void ComparisonView::draw(ViewContext& context) {
   ImGui::EndTable();
   if (ImGui::CollapsingHeader("RPO per data store, failback and lost work", ImGuiTreeNodeFlags_DefaultOpen)) {
     draw_data(context);
+  }
+  if (ImGui::CollapsingHeader("Where the RTO went: phases of the worst incident", ImGuiTreeNodeFlags_DefaultOpen)) {
+    draw_rto_phases(context);
   }
   if (ImGui::CollapsingHeader("Monthly cost by component, baseline and premium")) draw_cost(context);
   draw_bars(context, scenario);
@@ -328,6 +339,64 @@ void ComparisonView::draw_bars(ViewContext& context, const engine::Scenario& sce
     ImGui::Dummy(ImVec2(width, row_h * static_cast<float>(rows.size())));
   }
   ImGui::EndTable();
+}
+
+void ComparisonView::draw_rto_phases(ViewContext& context) {
+  const auto& rows = context.session.rows();
+  double hi = 0.0;
+  std::vector<std::string> legend;  // phase ids present, in first-seen order
+  for (const ComparisonRow& r : rows) {
+    hi = std::max(hi, r.rto_s.value_or(0.0));
+    for (const auto& ph : r.rto_phases) {
+      if (std::find(legend.begin(), legend.end(), ph.phase) == legend.end()) legend.push_back(ph.phase);
+    }
+  }
+  if (legend.empty()) {
+    ImGui::TextDisabled("No incident with an RTO above 0 s.");
+    return;
+  }
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float row_h = ImGui::GetTextLineHeightWithSpacing() * 1.3F;
+  const float name_w = 70.0F * context.scale;
+  const float swatch = ImGui::GetTextLineHeight() * 0.8F;
+  for (std::size_t k = 0; k < legend.size(); ++k) {
+    if (k > 0) ImGui::SameLine(0.0F, 14.0F * context.scale);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    draw->AddRectFilled(ImVec2(at.x, at.y + 2.0F), ImVec2(at.x + swatch, at.y + 2.0F + swatch), phase_colour(legend[k]));
+    ImGui::Dummy(ImVec2(swatch + 2.0F, swatch));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(std::string(engine::rto_phase_label(legend[k])).c_str());
+  }
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float bar_w = std::max(10.0F, width - name_w - 90.0F * context.scale);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const ComparisonRow& r = rows[i];
+    const float y = origin.y + static_cast<float>(i) * row_h;
+    draw->AddText(ImVec2(origin.x, y + 2.0F), ImGui::GetColorU32(ImGuiCol_Text), r.name.c_str());
+    for (const auto& ph : r.rto_phases) {
+      const float x0 = origin.x + name_w + static_cast<float>(ph.start_s / hi) * bar_w;
+      const float x1 = std::max(x0 + 1.0F, origin.x + name_w + static_cast<float>(ph.end_s / hi) * bar_w);
+      draw->AddRectFilled(ImVec2(x0, y + 1.0F), ImVec2(x1, y + row_h - 3.0F), phase_colour(ph.phase));
+      char label[32];
+      std::snprintf(label, sizeof label, "%.0f s", ph.end_s - ph.start_s);
+      if (ImGui::CalcTextSize(label).x + 4.0F < x1 - x0) {
+        const bool is_light = ph.phase == "trigger_delay" || ph.phase == "residual_failures" || ph.phase == "recovery_window";
+        draw->AddText(ImVec2(x0 + 3.0F, y + 2.0F), is_light ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255), label);
+      }
+      if (ImGui::IsMouseHoveringRect(ImVec2(x0, y), ImVec2(x1, y + row_h))) {
+        ImGui::SetTooltip("%s %.1f s (%.0f to %.0f s)\n%s", std::string(engine::rto_phase_label(ph.phase)).c_str(),
+                          ph.end_s - ph.start_s, ph.start_s, ph.end_s, ph.cause.c_str());
+      }
+    }
+    if (r.rto_s) {
+      char label[48];
+      std::snprintf(label, sizeof label, "RTO %.0f s%s", *r.rto_s, r.is_recovered ? "" : "+");
+      const float x = origin.x + name_w + static_cast<float>(*r.rto_s / hi) * bar_w + 4.0F;
+      draw->AddText(ImVec2(x, y + 2.0F), ImGui::GetColorU32(ImGuiCol_Text), label);
+    }
+  }
+  ImGui::Dummy(ImVec2(width, row_h * static_cast<float>(rows.size())));
 }
 
 }  // namespace faultline::gui

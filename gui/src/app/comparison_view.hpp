@@ -17,6 +17,8 @@ class ComparisonView {
   // RPO per data store across patterns, then failback and lost work of each pattern's worst incident.
   void draw_data(ViewContext& context);
   void draw_cost(ViewContext& context);
+  // Per pattern, the worst incident's RTO as a stacked bar of its phases, with a legend (issue 21).
+  void draw_rto_phases(ViewContext& context);
 };
 
 }  // namespace faultline::gui

@@ -63,6 +63,17 @@ struct WorkLossResult {
   friend bool operator==(const WorkLossResult&, const WorkLossResult&) = default;
 };
 
+/// One phase of an incident's RTO (addition to v1): [start_s, end_s) in s from the fault's start. The
+/// phases of an incident are contiguous, start at 0 and end at its rto_s (docs/metrics.md, "RTO phases").
+struct RtoPhaseResult {
+  std::string phase;   ///< phase id ("undetected", "switching", "database_promotion", ...; rto_phases.hpp)
+  double start_s = 0.0;  ///< phase starts, s from fault start
+  double end_s = 0.0;    ///< phase ends, s from fault start
+  std::string cause;   ///< what the engine saw binding traffic then, in words
+
+  friend bool operator==(const RtoPhaseResult&, const RtoPhaseResult&) = default;
+};
+
 /// An incident in faultline.result/v1 `patterns[].incidents[]`. Times are seconds
 /// from the start of the run (start_s) or from the fault's start (all others);
 /// nullopt is JSON null (the part never happened or does not apply).
@@ -88,6 +99,7 @@ struct IncidentResult {
   std::vector<StoreLossResult> stores;      ///< per data store the fault took down
   std::optional<FailbackResult> failback;   ///< null: the fault lasted to the end of the run
   WorkLossResult work;                      ///< agent threads, training and ingestion work lost
+  std::vector<RtoPhaseResult> rto_phases;   ///< what bound the recovery, fault start -> RTO instant (empty: RTO 0)
 
   friend bool operator==(const IncidentResult&, const IncidentResult&) = default;
 };

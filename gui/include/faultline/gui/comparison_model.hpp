@@ -38,6 +38,8 @@ struct ComparisonRow {
   std::vector<engine::TargetResult> targets;  ///< as judged by the engine
   std::optional<engine::FailbackResult> failback;  ///< worst incident's failback; null: none or fault to the run end
   engine::WorkLossResult work;               ///< worst incident's lost work (zeros: none)
+  std::vector<engine::RtoPhaseResult> rto_phases;  ///< worst incident's RTO phases (empty: no incident or RTO 0)
+  bool is_recovered = true;                  ///< worst incident recovered (false: its RTO is a lower bound)
   /// Steady-state USD per month by (component, region); empty for results written before the breakdown.
   std::map<std::pair<std::string, std::string>, double> cost_by_component;
   std::optional<double> baseline_cost_usd;   ///< primary region alone, USD per month

@@ -31,6 +31,14 @@ const engine::IncidentResult* worst_incident(const engine::PatternResult& patter
 /// The incident with the largest RTO (s) among those with runbook steps, or nullptr when none has steps.
 const engine::IncidentResult* worst_incident_with_steps(const engine::PatternResult& pattern);
 
+/// The worst incident's RTO as the sum of its phases, e.g. "hot-hot RTO 360 s = undetected 40 s +
+/// waiting for database promotion 260 s + recovery window 60 s"; empty when the pattern has no incident or
+/// the result predates phases (an RTO above 0 without them).
+std::string rto_phase_summary(const engine::PatternResult& pattern);
+
+/// A phase's duration in s, end - start rounded to the microsecond the engine measured it in.
+double phase_duration_s(const engine::RtoPhaseResult& phase);
+
 /// True when `work` records any lost or rehydrated work (threads, GPU-hours, documents, a training resume).
 bool has_lost_work(const engine::WorkLossResult& work);
 
