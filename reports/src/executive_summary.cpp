@@ -4,6 +4,7 @@
 #include <cctype>
 #include <numeric>
 
+#include "faultline/engine/rto_phases.hpp"
 #include "faultline/reports/risk_vocabulary.hpp"
 #include "faultline/reports/text_format.hpp"
 
@@ -117,6 +118,24 @@ std::string no_targets_sentence(const engine::RunResult& result) {
   return out + ".";
 }
 
+// "The largest part of its worst RTO (360 s) is waiting for database promotion: 260 s." from the worst incident's
+// phases (the recovery window, which every recovered incident ends with, is not a cause); "" without phases.
+std::string rto_driver_sentence(const PatternResult& p) {
+  const engine::IncidentResult* worst = worst_incident(p);
+  if (worst == nullptr || worst->rto_phases.empty()) return {};
+  const engine::RtoPhaseResult* longest = nullptr;
+  for (const auto& phase : worst->rto_phases) {
+    if (phase.phase == "recovery_window") continue;
+    if (longest == nullptr || phase_duration_s(phase) > phase_duration_s(*longest)) longest = &phase;
+  }
+  if (longest == nullptr) return {};
+  // A runbook step names itself: its cause is "runbook step <id>".
+  const std::string label =
+      longest->phase == "runbook_step" ? longest->cause : std::string(engine::rto_phase_label(longest->phase));
+  return "The largest part of its worst RTO (" + target_figure("rto_s", worst->rto_s) + ") is " + label + ": " +
+         target_figure("rto_s", phase_duration_s(*longest)) + ".";
+}
+
 }  // namespace
 
 ExecutiveSummary ExecutiveSummary::of(const engine::RunResult& result) {
@@ -144,6 +163,7 @@ ExecutiveSummary ExecutiveSummary::of(const engine::RunResult& result) {
                                  " and misses " + targets_phrase(best, false) + ".");
   }
   if (std::string c = comparison_sentence(result, order); !c.empty()) summary.sentences_.push_back(std::move(c));
+  if (std::string d = rto_driver_sentence(best); !d.empty()) summary.sentences_.push_back(std::move(d));
   return summary;
 }
 

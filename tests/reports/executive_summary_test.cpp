@@ -58,6 +58,20 @@ TEST_CASE("the executive summary recommends the cheapest pattern that meets ever
           "+24 %); hot-cold (pilot light / backup and restore) is cheaper at 6,380 USD a month but misses RTO 4,000 s "
           "over 900 s, RPO 1,800 s over 900 s and availability 72.594 % under the required 97 %.");
   }
+  SECTION("the worst incident's longest phase other than the recovery window is named as the RTO's driver") {
+    RunResult r = reference_like();
+    faultline::engine::IncidentResult incident;
+    incident.rto_s = 360;
+    incident.recovered = true;
+    // 40 + 260 + 60 = 360 s: the promotion wait (260 s) is the longest; the window (60 s) is never a driver.
+    incident.rto_phases = {{"undetected", 0, 40, "probes"},
+                           {"database_promotion", 40, 300, "writes refused"},
+                           {"recovery_window", 300, 360, "window"}};
+    r.patterns[1].incidents.push_back(incident);
+    const ExecutiveSummary s = ExecutiveSummary::of(r);
+    REQUIRE(s.sentences().size() == 3);
+    CHECK(s.sentences()[2] == "The largest part of its worst RTO (360 s) is waiting for database promotion: 260 s.");
+  }
   SECTION("equal cost: the smaller worst RTO wins, then file order") {
     RunResult r = reference_like();
     r.patterns[0].monthly_cost_usd = r.patterns[1].monthly_cost_usd;
@@ -141,4 +155,6 @@ TEST_CASE("the reference report recommends the cheapest pattern that meets every
   CHECK(html.find("<section id=\"executive-summary\">") < html.find("<section id=\"summary\">"));
   CHECK(html.find("<section id=\"disruptions\">") != std::string::npos);
   CHECK(html.find("<section id=\"assumptions\">") != std::string::npos);
+  // The reference's hot-warm RTO: undetected 40 s + database promotion 260 s + recovery window 60 s (docs/metrics.md).
+  CHECK(html.find("The largest part of its worst RTO (360 s) is waiting for database promotion: 260 s.") != std::string::npos);
 }
