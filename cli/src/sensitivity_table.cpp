@@ -25,11 +25,6 @@ std::string seconds(std::optional<double> v) {
   return reports::fixed(v, std::round(*v) == *v ? 0 : 1);
 }
 
-std::string value_text(const std::string& name, double v) {
-  const sensitivity::ParameterInfo* info = sensitivity::find_parameter(name);
-  return info ? sensitivity::format_value(info->unit, v) : reports::shortest(v);
-}
-
 // "a -> b" of one figure at the first and last point.
 template <typename Figure>
 std::string ends(const ParameterResult& r, const Figure& figure) {
@@ -61,8 +56,8 @@ std::string rows(const PatternSensitivity& p) {
                     pad("RPO s", 15) + pad("swing", 7) + pad("availability", 21) + pad("swing", 9) + pad("USD/month", 15) +
                     "swing\n";
   for (const ParameterResult* r : varied) {
-    const std::string range = value_text(r->name, *r->low) + ".." + value_text(r->name, *r->high);
-    out += "  " + pad(r->name, 34) + pad(range, 14) + pad(value_text(r->name, *r->base_value), 8) +
+    const std::string range = sensitivity::format_value(r->name, *r->low) + ".." + sensitivity::format_value(r->name, *r->high);
+    out += "  " + pad(r->name, 34) + pad(range, 14) + pad(sensitivity::format_value(r->name, *r->base_value), 8) +
            pad(ends(*r, [](const Outcome& o) { return seconds(o.rto_s); }), 15) + pad(seconds(r->swing.rto_s), 7) +
            pad(ends(*r, [](const Outcome& o) { return seconds(o.rpo_s); }), 15) + pad(seconds(r->swing.rpo_s), 7) +
            pad(ends(*r, [](const Outcome& o) { return reports::fixed(o.availability, 6); }), 21) +
@@ -84,7 +79,7 @@ std::string notes(const PatternSensitivity& p) {
     }
     for (const auto& point : r.points) {
       if (point.outcome.meets_targets == p.base.meets_targets) continue;
-      flips += (flips.empty() ? "" : ", ") + r.name + "=" + value_text(r.name, point.value);
+      flips += (flips.empty() ? "" : ", ") + r.name + "=" + sensitivity::format_value(r.name, point.value);
     }
   }
   std::string out;

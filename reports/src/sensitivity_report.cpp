@@ -21,11 +21,6 @@ std::string cell(const std::string& text, std::string_view cls = "") {
 
 std::string seconds(std::optional<double> v) { return v ? fixed(v, std::round(*v) == *v ? 0 : 1) : std::string("-"); }
 
-std::string value_text(const std::string& name, double v) {
-  const sensitivity::ParameterInfo* info = sensitivity::find_parameter(name);
-  return info ? sensitivity::format_value(info->unit, v) : shortest(v);
-}
-
 std::string outcome_cells(const Outcome& o) {
   return cell(seconds(o.rto_s)) + cell(seconds(o.detect_s)) + cell(seconds(o.rpo_s)) +
          cell(fixed(o.availability * 100.0, 4) + " %") + cell(fixed(o.monthly_cost_usd, 0)) +
@@ -55,7 +50,7 @@ std::string summary(const sensitivity::SensitivityResult& r) {
   for (const PatternSensitivity& p : r.patterns) {
     const ParameterResult* d = rto_driver(p);
     out += "<li><b>" + escape_xml(p.name) + "</b>: RTO " + seconds(p.base.rto_s) + " s with its own settings; ";
-    out += d ? escape_xml(d->name) + " over " + escape_xml(value_text(d->name, *d->low) + ".." + value_text(d->name, *d->high)) +
+    out += d ? escape_xml(d->name) + " over " + escape_xml(sensitivity::format_value(d->name, *d->low) + ".." + sensitivity::format_value(d->name, *d->high)) +
                    " moves it by " + seconds(d->swing.rto_s) + " s (" + seconds(d->points.front().outcome.rto_s) + " to " +
                    seconds(d->points.back().outcome.rto_s) + " s)"
              : std::string("no parameter moves it");
@@ -70,7 +65,7 @@ std::string points_table(const PatternSensitivity& p) {
   out += "<tr>" + cell("own settings") + cell("") + outcome_cells(p.base) + "</tr>";
   for (const ParameterResult& r : p.parameters) {
     for (const auto& point : r.points) {
-      out += "<tr>" + cell(r.name) + cell(value_text(r.name, point.value)) + outcome_cells(point.outcome) + "</tr>";
+      out += "<tr>" + cell(r.name) + cell(sensitivity::format_value(r.name, point.value)) + outcome_cells(point.outcome) + "</tr>";
     }
   }
   return out + "</tbody></table>";

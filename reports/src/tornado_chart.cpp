@@ -64,11 +64,6 @@ int decimals_for(double span, TornadoMetric metric) {
   return span >= 50.0 ? 0 : (span >= 5.0 ? 1 : 2);
 }
 
-std::string value_text(const std::string& name, double v) {
-  const sensitivity::ParameterInfo* info = sensitivity::find_parameter(name);
-  return info ? sensitivity::format_value(info->unit, v) : shortest(v);
-}
-
 // The rows with the figure, largest swing first.
 std::vector<const ParameterResult*> rows_of(const sensitivity::PatternSensitivity& pattern, TornadoMetric metric) {
   std::vector<const ParameterResult*> rows;
@@ -79,7 +74,7 @@ std::vector<const ParameterResult*> rows_of(const sensitivity::PatternSensitivit
   return rows;
 }
 
-// The x scale over the base figure and every point, padded 4 % each side (1 % of the value when flat).
+// The x scale over the base figure and every point, padded 4 % each side (1 % of the value when flat), not below 0.
 Scale scale_of(const std::vector<const ParameterResult*>& rows, double base, TornadoMetric metric) {
   double lo = base;
   double hi = base;
@@ -92,10 +87,11 @@ Scale scale_of(const std::vector<const ParameterResult*>& rows, double base, Tor
   }
   if (hi - lo <= 0.0) {
     const double pad = std::max(std::abs(hi) * 0.01, metric == TornadoMetric::kAvailability ? 0.001 : 1.0);
-    return {lo - pad, hi + pad, 300.0, 820.0};
+    return {lo >= 0.0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad, 300.0, 820.0};
   }
   const double margin = (hi - lo) * 0.04;
-  return {lo - margin, hi + margin, 300.0, 820.0};
+  // Times, costs and availability are never negative: the axis does not start below 0.
+  return {lo >= 0.0 ? std::max(0.0, lo - margin) : lo - margin, hi + margin, 300.0, 820.0};
 }
 
 std::string bar(const Scale& x, double from, double to, double y, const char* colour, std::string_view cls) {
@@ -106,7 +102,7 @@ std::string bar(const Scale& x, double from, double to, double y, const char* co
 
 std::string row_svg(const ParameterResult& r, std::size_t i, const Scale& x, double base, TornadoMetric metric, int decimals) {
   const double y = kTop + kRow * static_cast<double>(i) + kRow / 2;
-  const std::string label = r.name + " " + value_text(r.name, *r.low) + ".." + value_text(r.name, *r.high);
+  const std::string label = r.name + " " + sensitivity::format_value(r.name, *r.low) + ".." + sensitivity::format_value(r.name, *r.high);
   std::string out = text_at(292, y + 4, label, "class=\"label\" text-anchor=\"end\"");
   std::optional<double> lo;
   std::optional<double> hi;

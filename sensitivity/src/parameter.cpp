@@ -83,6 +83,11 @@ std::string format_value(ParameterUnit unit, double value) {
   return shortest_number(value);
 }
 
+std::string format_value(std::string_view name, double value) {
+  const ParameterInfo* info = find_parameter(name);
+  return info ? format_value(info->unit, value) : shortest_number(value);
+}
+
 std::string_view unit_syntax(ParameterUnit unit) {
   switch (unit) {
     case ParameterUnit::kSeconds: return "durations like 500ms, 10s, 15m, 2h (or seconds)";

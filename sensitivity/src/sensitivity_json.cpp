@@ -17,23 +17,21 @@ constexpr double kHuge = 1e18;
 
 ordered_json optional_number(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
 
-ordered_json outcome_json(const Outcome& o) {
-  return {{"rto_s", optional_number(o.rto_s)},
-          {"detect_s", optional_number(o.detect_s)},
-          {"rpo_s", optional_number(o.rpo_s)},
-          {"availability", o.availability},
-          {"monthly_cost_usd", o.monthly_cost_usd},
-          {"incident_cost_usd", o.incident_cost_usd},
-          {"meets_targets", o.meets_targets}};
+// The six figures an outcome and a swing share, in document order.
+template <typename Figures>
+ordered_json figures_json(const Figures& f) {
+  return {{"rto_s", optional_number(f.rto_s)},
+          {"detect_s", optional_number(f.detect_s)},
+          {"rpo_s", optional_number(f.rpo_s)},
+          {"availability", f.availability},
+          {"monthly_cost_usd", f.monthly_cost_usd},
+          {"incident_cost_usd", f.incident_cost_usd}};
 }
 
-ordered_json swing_json(const Swing& s) {
-  return {{"rto_s", optional_number(s.rto_s)},
-          {"detect_s", optional_number(s.detect_s)},
-          {"rpo_s", optional_number(s.rpo_s)},
-          {"availability", s.availability},
-          {"monthly_cost_usd", s.monthly_cost_usd},
-          {"incident_cost_usd", s.incident_cost_usd}};
+ordered_json outcome_json(const Outcome& o) {
+  ordered_json j = figures_json(o);
+  j["meets_targets"] = o.meets_targets;
+  return j;
 }
 
 ordered_json parameter_result_json(const ParameterResult& r) {
@@ -45,7 +43,7 @@ ordered_json parameter_result_json(const ParameterResult& r) {
   j["high"] = optional_number(r.high);
   j["points"] = ordered_json::array();
   for (const Point& p : r.points) j["points"].push_back({{"value", p.value}, {"outcome", outcome_json(p.outcome)}});
-  j["swing"] = swing_json(r.swing);
+  j["swing"] = figures_json(r.swing);
   return j;
 }
 
@@ -72,28 +70,28 @@ class DocumentReader {
     return v->get<std::string>();
   }
 
-  Outcome outcome(const Json& o, const std::string& path) {
-    Outcome out;
-    if (!in_.expect_object(o, path, "an outcome object")) return out;
+  // The six figures an outcome and a swing share; false when `o` is not an object.
+  template <typename Figures>
+  bool figures(const Json& o, const std::string& path, std::string_view what, Figures& out) {
+    if (!in_.expect_object(o, path, what)) return false;
     out.rto_s = nullable(o, path, "rto_s");
     out.detect_s = nullable(o, path, "detect_s");
     out.rpo_s = nullable(o, path, "rpo_s");
     out.availability = in_.number(o, path, "availability", true, 0, 1).value_or(0.0);
     out.monthly_cost_usd = number(o, path, "monthly_cost_usd");
     out.incident_cost_usd = number(o, path, "incident_cost_usd");
-    out.meets_targets = in_.boolean(o, path, "meets_targets", true).value_or(false);
+    return true;
+  }
+
+  Outcome outcome(const Json& o, const std::string& path) {
+    Outcome out;
+    if (figures(o, path, "an outcome object", out)) out.meets_targets = in_.boolean(o, path, "meets_targets", true).value_or(false);
     return out;
   }
 
   Swing swing(const Json& o, const std::string& path) {
     Swing s;
-    if (!in_.expect_object(o, path, "a swing object")) return s;
-    s.rto_s = nullable(o, path, "rto_s");
-    s.detect_s = nullable(o, path, "detect_s");
-    s.rpo_s = nullable(o, path, "rpo_s");
-    s.availability = number(o, path, "availability");
-    s.monthly_cost_usd = number(o, path, "monthly_cost_usd");
-    s.incident_cost_usd = number(o, path, "incident_cost_usd");
+    figures(o, path, "a swing object", s);
     return s;
   }
 

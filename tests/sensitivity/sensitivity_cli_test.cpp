@@ -46,6 +46,16 @@ TEST_CASE("faultline sensitivity on the reference: every default range, table, J
     CHECK_THAT(text, Catch::Contains("<svg class=\"chart tornado\"") && Catch::Contains("id=\"pattern-3\""));
     CHECK(text.find("<script") == std::string::npos);
   }
+  SECTION("faultline report writes the same HTML from the JSON; Markdown is refused") {
+    const std::string again = temp_path("reference-sensitivity-again.html");
+    const auto report = run_command(faultline_binary() + " report " + json + " -o " + again);
+    INFO(report.output);
+    CHECK(report.exit_code == 0);
+    CHECK(read_text(again) == read_text(html));
+    const auto md = run_command(faultline_binary() + " report " + json + " --format md");
+    CHECK(md.exit_code == 2);
+    CHECK_THAT(md.output, Catch::Contains("schema: a faultline.sensitivity/v1 document has no Markdown report"));
+  }
 }
 
 TEST_CASE("faultline sensitivity: RTO follows the service-managed failover delay one for one", "[sensitivity][e2e]") {

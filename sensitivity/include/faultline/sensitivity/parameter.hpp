@@ -66,6 +66,9 @@ std::vector<std::string> parameter_names();
 /// `value` as written in its unit: "30s", "1.5m" for 90 s, "4", "50%", "0.25", "x1.5".
 std::string format_value(ParameterUnit unit, double value);
 
+/// `value` as written for the parameter named `name` (format_value in its unit); a plain number for an unknown name.
+std::string format_value(std::string_view name, double value);
+
 /// What values of `unit` look like, for messages ("a duration like 10s, 5m, 2h", ...).
 std::string_view unit_syntax(ParameterUnit unit);
 
