@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -40,6 +41,19 @@ TEST_CASE("faultline sensitivity on the reference: every default range, table, J
     CHECK(doc.patterns[1].base.rto_s == 360.0);
     CHECK(doc.patterns[2].base.rto_s == 4000.0);
     for (const auto& p : doc.patterns) CHECK(p.base.detect_s == 40.0);
+  }
+  SECTION("hot-cold: the runbook scale k stretches the path to the restored database, RTO = 40 + 900 + 3000 k + 60 s") {
+    // Every request writes to the database; Hot/Cold restores it from backup: detect 40 s, trigger 15 min,
+    // then deploy_infrastructure (20 min) and restore_database (30 min), both scaled by k (Distribution::scaled
+    // of constants), then the 60 s window: k = 0.5 -> 2,500 s, k = 1 -> 4,000 s (the own run), k = 2 -> 7,000 s.
+    const auto& p = doc.patterns[2].parameters;
+    const auto scale = std::find_if(p.begin(), p.end(), [](const auto& r) { return r.name == "runbook.duration_scale"; });
+    REQUIRE(scale != p.end());
+    REQUIRE(scale->points.size() == 2);
+    CHECK(scale->points[0].value == 0.5);
+    CHECK(scale->points[0].outcome.rto_s == 2500.0);
+    CHECK(scale->points[1].outcome.rto_s == 7000.0);
+    CHECK(scale->swing.rto_s == 4500.0);
   }
   SECTION("the HTML report holds a tornado chart per figure and no script") {
     const std::string text = read_text(html);
