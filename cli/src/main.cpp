@@ -22,6 +22,7 @@
 #include "faultline/cli/replay_command.hpp"
 #include "faultline/cli/report_command.hpp"
 #include "faultline/cli/run_command.hpp"
+#include "faultline/cli/sensitivity_command.hpp"
 #include "faultline/version.hpp"
 
 int main(int argc, char** argv) {
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   faultline::cli::add_mc_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_merge_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_plan_command(app, std::cout, std::cerr, exit_code);
+  faultline::cli::add_sensitivity_command(app, std::cout, std::cerr, exit_code);
   faultline::cli::add_import_command(app, std::cout, std::cerr, exit_code);
   try {
     app.parse(argc, argv);

@@ -13,7 +13,9 @@
 #include "faultline/reports/planner_report.hpp"
 #include "faultline/reports/report_format.hpp"
 #include "faultline/reports/result_reader.hpp"
+#include "faultline/reports/sensitivity_report.hpp"
 #include "faultline/reports/text_format.hpp"
+#include "faultline/sensitivity/sensitivity_json.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -25,7 +27,7 @@ struct ReportOptions {
   std::string chromium;
 };
 
-// The schema of the single document given when it is a Monte Carlo or plan document; empty otherwise
+// The schema of the single document given when it is a Monte Carlo, plan or sensitivity document; empty otherwise
 // (a result document, or a file the result reader will explain).
 std::string planner_schema(const ReportOptions& options, nlohmann::json& document) {
   if (options.results.size() != 1) return {};
@@ -36,10 +38,13 @@ std::string planner_schema(const ReportOptions& options, nlohmann::json& documen
   }
   if (!document.is_object() || !document.contains("schema") || !document.at("schema").is_string()) return {};
   const std::string schema = document.at("schema").get<std::string>();
-  return schema == "faultline.mc/v1" || schema == "faultline.plan/v1" ? schema : std::string();
+  return schema == "faultline.mc/v1" || schema == "faultline.plan/v1" || schema == sensitivity::kSensitivitySchema
+             ? schema
+             : std::string();
 }
 
-// Writes the HTML or Markdown report of a faultline.mc/v1 or faultline.plan/v1 document.
+// Writes the HTML or Markdown report of a faultline.mc/v1 or faultline.plan/v1 document, or the HTML of a
+// faultline.sensitivity/v1 document.
 ExitCode report_planner_document(const ReportOptions& options, const std::string& schema, const nlohmann::json& document,
                                  reports::ReportFormat format, std::ostream& out, std::ostream& err) {
   const std::string& file = options.results.front();
@@ -58,14 +63,17 @@ ExitCode report_planner_document(const ReportOptions& options, const std::string
   const bool is_html = format != reports::ReportFormat::kMarkdown;
   std::string text;
   try {
-    if (schema == "faultline.mc/v1") {
+    if (schema == sensitivity::kSensitivitySchema) {
+      if (!is_html) throw reports::ResultReadError(file, "schema", "a " + schema + " document has no Markdown report", "html, pdf");
+      text = reports::sensitivity_to_html(sensitivity::read_sensitivity_json_text(document.dump(), file));
+    } else if (schema == "faultline.mc/v1") {
       const reports::McDocument mc = reports::read_mc_document(document, file);
       text = is_html ? reports::mc_to_html(mc) : reports::mc_to_markdown(mc);
     } else {
       const reports::PlanDocument plan = reports::read_plan_document(document, file);
       text = is_html ? reports::plan_to_html(plan) : reports::plan_to_markdown(plan);
     }
-  } catch (const reports::ResultReadError& e) {
+  } catch (const std::runtime_error& e) {  // ResultReadError, or a sensitivity document's problems
     err << e.what() << "\nfaultline report: nothing written\n";
     return ExitCode::kBadInput;
   }
@@ -160,7 +168,7 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
 void add_report_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand("report", "Write a report (HTML, PDF, Markdown, CSV, JUnit) from result, mc or plan files");
-  cmd->add_option("result", options->results, "result file(s) of `faultline run --json` (several: junit only), or one file of `faultline mc`/`plan --json` (html, md, pdf)")
+  cmd->add_option("result", options->results, "result file(s) of `faultline run --json` (several: junit only), or one file of `faultline mc`/`plan --json` (html, md, pdf) or `sensitivity --json` (html, pdf)")
       ->required();
   cmd->add_option("-f,--format", options->format, "html | md | csv | junit | pdf (default: from -o's extension)");
   cmd->add_option("-o,--output", options->output, "output file (default: standard output; required for pdf)");

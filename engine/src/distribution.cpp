@@ -175,6 +175,33 @@ std::optional<double> Distribution::max() const {
   return std::nullopt;
 }
 
+Distribution Distribution::scaled(double factor) const {
+  require(finite(factor) && factor > 0, "scaled: factor must be a finite number > 0");
+  Distribution d = *this;
+  switch (kind_) {
+    case Kind::kConstant:
+    case Kind::kExponential:
+      d.a_ = a_ * factor;
+      break;
+    case Kind::kUniform:
+    case Kind::kNormal:
+      d.a_ = a_ * factor;
+      d.b_ = b_ * factor;
+      break;
+    case Kind::kLognormal:
+      d.a_ = a_ + std::log(factor);  // exp(mu + ln f + sigma z) = f exp(mu + sigma z)
+      break;
+    case Kind::kWeibull:
+      d.b_ = b_ * factor;
+      break;
+    case Kind::kPiecewiseLinear:
+    case Kind::kEmpirical:
+      for (double& x : d.xs_) x *= factor;
+      break;
+  }
+  return d;
+}
+
 std::string_view to_string(Distribution::Kind kind) {
   switch (kind) {
     case Distribution::Kind::kConstant: return "constant";

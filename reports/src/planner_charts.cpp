@@ -14,6 +14,8 @@ namespace {
 
 using svg::line;
 using svg::num;
+using svg::rect;
+using svg::Scale;
 using svg::text_at;
 
 constexpr double kWidth = 960;
@@ -21,20 +23,6 @@ constexpr const char* kInk = "#1d2329";
 constexpr const char* kTargetColour = "#c62828";
 constexpr const char* kParetoColour = "#1565c0";
 constexpr const char* kOtherColour = "#9aa5b1";
-
-// A linear scale from [lo, hi] onto [from, to] px, clamped.
-struct Scale {
-  double lo = 0.0;
-  double hi = 1.0;
-  double from = 0.0;
-  double to = 1.0;
-  double operator()(double v) const { return from + (to - from) * std::clamp((v - lo) / (hi - lo), 0.0, 1.0); }
-};
-
-std::string rect(double x, double y, double w, double h, std::string_view extra) {
-  return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\" " +
-         std::string(extra) + "/>";
-}
 
 // Frame, grid and tick labels of a plot area; `decimals` for the x labels.
 std::string frame(const Scale& x, const Scale& y, int x_ticks, int y_ticks, int x_decimals, int y_decimals,
@@ -56,8 +44,7 @@ std::string frame(const Scale& x, const Scale& y, int x_ticks, int y_ticks, int 
 }
 
 std::string open_svg(double height, const std::string& label, std::string_view cls) {
-  return "<svg class=\"chart " + std::string(cls) + "\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) +
-         "\" role=\"img\" aria-label=\"" + escape_xml(label) + "\">";
+  return svg::open_svg(kWidth, height, label, cls);
 }
 
 int decimals_for(double span) { return span >= 50.0 ? 0 : (span >= 5.0 ? 1 : 2); }

@@ -47,6 +47,9 @@ class Distribution {
   [[nodiscard]] Kind kind() const { return kind_; }
   /// Short human-readable form, e.g. "exponential(mean=30)".
   [[nodiscard]] std::string describe() const;
+  /// The same distribution with every value multiplied by `factor` (finite, > 0): same kind, so a
+  /// draw from the same stream position is `factor` times the original draw (mean and max scale too).
+  [[nodiscard]] Distribution scaled(double factor) const;
 
  private:
   Distribution(Kind kind, double a, double b) : kind_(kind), a_(a), b_(b) {}
