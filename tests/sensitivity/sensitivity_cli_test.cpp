@@ -47,7 +47,7 @@ TEST_CASE("faultline sensitivity on the reference: every default range, table, J
     // then deploy_infrastructure (20 min) and restore_database (30 min), both scaled by k (Distribution::scaled
     // of constants), then the 60 s window: k = 0.5 -> 2,500 s, k = 1 -> 4,000 s (the own run), k = 2 -> 7,000 s.
     const auto& p = doc.patterns[2].parameters;
-    const auto scale = std::find_if(p.begin(), p.end(), [](const auto& r) { return r.name == "runbook.duration_scale"; });
+    const auto scale = std::find_if(p.begin(), p.end(), [](const auto& q) { return q.name == "runbook.duration_scale"; });
     REQUIRE(scale != p.end());
     REQUIRE(scale->points.size() == 2);
     CHECK(scale->points[0].value == 0.5);
