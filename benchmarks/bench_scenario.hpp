@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 
 namespace faultline::benchmarks {
 

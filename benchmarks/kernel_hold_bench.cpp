@@ -12,8 +12,8 @@
 #include <queue>
 #include <vector>
 
-#include "faultline/engine/binary_heap.hpp"
-#include "faultline/engine/simulation.hpp"
+#include "faultline/engine/kernel/binary_heap.hpp"
+#include "faultline/engine/kernel/simulation.hpp"
 
 namespace {
 

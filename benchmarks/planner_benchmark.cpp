@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 

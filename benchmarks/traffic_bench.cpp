@@ -12,7 +12,7 @@
 #include <string>
 
 #include "bench_scenario.hpp"
-#include "faultline/engine/pattern_simulation.hpp"
+#include "faultline/engine/model/pattern_simulation.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <exception>
 
 #include "bench_scenario.hpp"
-#include "faultline/engine/pattern_simulation.hpp"
+#include "faultline/engine/model/pattern_simulation.hpp"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

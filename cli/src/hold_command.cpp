@@ -5,7 +5,7 @@
 #include <memory>
 #include <ostream>
 
-#include "faultline/engine/simulation.hpp"
+#include "faultline/engine/kernel/simulation.hpp"
 
 namespace faultline::cli {
 namespace {

@@ -16,7 +16,7 @@
 
 #include "faultline/cli/exit_code.hpp"
 #include "faultline/cli/mc_table.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
 #include "faultline/planner/mc_json.hpp"
 #include "faultline/planner/monte_carlo.hpp"

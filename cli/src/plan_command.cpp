@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "faultline/cli/progress_bar.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/plan_evaluator.hpp"
 #include "faultline/planner/plan_search.hpp"
 #include "faultline/planner/plan_space_loader.hpp"

@@ -4,7 +4,7 @@
 #include <exception>
 #include <stdexcept>
 
-#include "faultline/engine/scenario_runner.hpp"
+#include "faultline/engine/scenario/scenario_runner.hpp"
 
 namespace faultline::gui {
 

@@ -4,8 +4,8 @@
 #include <bit>
 #include <cmath>
 
-#include "faultline/engine/random_stream.hpp"
-#include "faultline/engine/simulation.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
+#include "faultline/engine/kernel/simulation.hpp"
 
 namespace faultline::planner {
 namespace {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "faultline/engine/sim_time.hpp"
+#include "faultline/engine/kernel/sim_time.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_model.hpp"
 #include "faultline/planner/structure_function.hpp"

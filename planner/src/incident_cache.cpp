@@ -6,8 +6,8 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "faultline/engine/pattern_simulation.hpp"
-#include "faultline/engine/random_stream.hpp"
+#include "faultline/engine/model/pattern_simulation.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
 
 namespace faultline::planner {
 namespace {

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <tuple>
 
-#include "faultline/engine/scenario_runner.hpp"
+#include "faultline/engine/scenario/scenario_runner.hpp"
 #include "faultline/planner/structure_function.hpp"
 #include "faultline/router/router_config.hpp"
 #include "faultline/topology/cost_model.hpp"

@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "faultline/engine/distribution_reader.hpp"
+#include "faultline/engine/scenario/distribution_reader.hpp"
 #include "faultline/planner/reliability_defaults.hpp"
 #include "faultline/planner/structure_function.hpp"
 #include "faultline/base/json_guard.hpp"

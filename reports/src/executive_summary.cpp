@@ -4,7 +4,7 @@
 #include <cctype>
 #include <numeric>
 
-#include "faultline/engine/rto_phases.hpp"
+#include "faultline/engine/model/rto_phases.hpp"
 #include "faultline/reports/risk_vocabulary.hpp"
 #include "faultline/reports/text_format.hpp"
 

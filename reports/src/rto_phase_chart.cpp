@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "faultline/engine/rto_phases.hpp"
+#include "faultline/engine/model/rto_phases.hpp"
 #include "faultline/reports/text_format.hpp"
 #include "svg_primitives.hpp"
 

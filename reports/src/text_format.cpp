@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "faultline/engine/rto_phases.hpp"
+#include "faultline/engine/model/rto_phases.hpp"
 
 namespace faultline::reports {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "faultline/engine/scenario_runner.hpp"
+#include "faultline/engine/scenario/scenario_runner.hpp"
 #include "faultline/sensitivity/pattern_edit.hpp"
 
 namespace faultline::sensitivity {

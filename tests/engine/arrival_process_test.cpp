@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "faultline/engine/arrival_process.hpp"
+#include "faultline/engine/model/arrival_process.hpp"
 
 using namespace faultline::engine;
 

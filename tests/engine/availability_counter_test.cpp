@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <stdexcept>
 
-#include "faultline/engine/availability_counter.hpp"
+#include "faultline/engine/model/availability_counter.hpp"
 
 using namespace faultline::engine;
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <stdexcept>
 
-#include "faultline/engine/bucketed_series.hpp"
+#include "faultline/engine/model/bucketed_series.hpp"
 
 using namespace faultline::engine;
 

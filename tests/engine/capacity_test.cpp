@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <stdexcept>
 
-#include "faultline/engine/provisioned_throughput.hpp"
-#include "faultline/engine/standard_quota.hpp"
+#include "faultline/engine/model/provisioned_throughput.hpp"
+#include "faultline/engine/model/standard_quota.hpp"
 
 using namespace faultline::engine;
 

@@ -6,8 +6,8 @@
 
 #include "command_runner.hpp"
 #include "data_scenario.hpp"
-#include "faultline/engine/pattern_simulation.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/model/pattern_simulation.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 
 using namespace faultline::engine;
 using nlohmann::json;

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "command_runner.hpp"
-#include "faultline/engine/pattern_simulation.hpp"
-#include "faultline/engine/scenario_loader.hpp"
-#include "faultline/engine/scenario_runner.hpp"
+#include "faultline/engine/model/pattern_simulation.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_runner.hpp"
 
 namespace faultline::testing {
 

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "faultline/engine/pattern_result.hpp"
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/pattern_result.hpp"
+#include "faultline/engine/model/scenario.hpp"
 
 namespace faultline::testing {
 

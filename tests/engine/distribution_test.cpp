@@ -2,7 +2,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "faultline/engine/distribution.hpp"
+#include "faultline/engine/kernel/distribution.hpp"
 
 using namespace faultline::engine;
 

@@ -14,7 +14,7 @@
 
 #include "command_runner.hpp"
 #include "data_scenario.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 
 using namespace faultline::engine;
 using nlohmann::json;

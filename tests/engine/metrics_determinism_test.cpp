@@ -3,11 +3,11 @@
 #include <cstdint>
 #include <vector>
 
-#include "faultline/engine/availability_counter.hpp"
-#include "faultline/engine/bucketed_series.hpp"
-#include "faultline/engine/quantile_sketch.hpp"
-#include "faultline/engine/random_stream.hpp"
-#include "faultline/engine/recovery_tracker.hpp"
+#include "faultline/engine/model/availability_counter.hpp"
+#include "faultline/engine/model/bucketed_series.hpp"
+#include "faultline/engine/model/quantile_sketch.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
+#include "faultline/engine/model/recovery_tracker.hpp"
 
 using namespace faultline::engine;
 

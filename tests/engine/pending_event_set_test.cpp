@@ -2,9 +2,9 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
-#include "faultline/engine/binary_heap.hpp"
-#include "faultline/engine/quaternary_heap.hpp"
-#include "faultline/engine/random_stream.hpp"
+#include "faultline/engine/kernel/binary_heap.hpp"
+#include "faultline/engine/kernel/quaternary_heap.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
 
 using namespace faultline::engine;
 

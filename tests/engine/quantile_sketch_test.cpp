@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "faultline/engine/quantile_sketch.hpp"
-#include "faultline/engine/random_stream.hpp"
+#include "faultline/engine/model/quantile_sketch.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
 
 using namespace faultline::engine;
 

@@ -2,8 +2,8 @@
 #include <cstdint>
 #include <set>
 
-#include "faultline/engine/random_stream.hpp"
-#include "faultline/engine/simulation.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
+#include "faultline/engine/kernel/simulation.hpp"
 
 using namespace faultline::engine;
 

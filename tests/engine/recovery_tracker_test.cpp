@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "faultline/engine/recovery_tracker.hpp"
+#include "faultline/engine/model/recovery_tracker.hpp"
 
 using namespace faultline::engine;
 

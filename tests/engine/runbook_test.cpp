@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/runbook.hpp"
+#include "faultline/engine/model/runbook.hpp"
 
 using namespace faultline::engine;
 

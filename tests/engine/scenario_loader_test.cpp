@@ -10,7 +10,7 @@
 #include <string>
 
 #include "command_runner.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 
 namespace {
 

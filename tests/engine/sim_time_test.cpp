@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "faultline/engine/sim_time.hpp"
+#include "faultline/engine/kernel/sim_time.hpp"
 
 using namespace faultline::engine;
 

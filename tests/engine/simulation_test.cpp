@@ -4,8 +4,8 @@
 #include <thread>
 #include <vector>
 
-#include "faultline/engine/binary_heap.hpp"
-#include "faultline/engine/simulation.hpp"
+#include "faultline/engine/kernel/binary_heap.hpp"
+#include "faultline/engine/kernel/simulation.hpp"
 
 using namespace faultline::engine;
 

@@ -4,8 +4,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "faultline/engine/random_stream.hpp"
-#include "faultline/engine/sliding_window_ratio.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
+#include "faultline/engine/model/sliding_window_ratio.hpp"
 
 using namespace faultline::engine;
 

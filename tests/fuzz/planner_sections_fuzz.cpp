@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/plan_space_loader.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 #include "fuzz_input.hpp"

@@ -4,8 +4,8 @@
 #include <chrono>
 #include <cstdint>
 
-#include "faultline/engine/scenario_loader.hpp"
-#include "faultline/engine/scenario_runner.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_runner.hpp"
 #include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

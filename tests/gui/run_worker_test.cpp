@@ -5,8 +5,8 @@
 #include <string>
 #include <thread>
 
-#include "faultline/engine/scenario_loader.hpp"
-#include "faultline/engine/scenario_runner.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_runner.hpp"
 #include "faultline/gui/run_worker.hpp"
 
 using namespace faultline;

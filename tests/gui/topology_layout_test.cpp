@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/gui/topology_layout.hpp"
 
 using namespace faultline;

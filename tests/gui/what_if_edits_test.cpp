@@ -3,8 +3,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "faultline/engine/scenario_loader.hpp"
-#include "faultline/engine/scenario_runner.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_runner.hpp"
 #include "faultline/gui/what_if_edits.hpp"
 
 using namespace faultline;

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command_runner.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 
 using namespace faultline::planner;

@@ -11,7 +11,7 @@
 #include <thread>
 
 #include "command_runner.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/mc_json.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"

@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command_runner.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
 #include "faultline/planner/mc_result.hpp"
 #include "faultline/planner/monte_carlo.hpp"

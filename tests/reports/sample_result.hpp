@@ -2,7 +2,7 @@
 // A small hand-made result with every kind of value (nulls, a missed target,
 // text that needs escaping) for the report writer tests.
 
-#include "faultline/engine/run_result.hpp"
+#include "faultline/engine/model/run_result.hpp"
 
 namespace faultline::testing {
 

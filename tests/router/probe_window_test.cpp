@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/random_stream.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
 #include "faultline/router/probe_window.hpp"
 
 using namespace faultline::router;

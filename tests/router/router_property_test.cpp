@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/random_stream.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
 #include "faultline/router/router.hpp"
 #include "recording_observer.hpp"
 

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "command_runner.hpp"
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/sensitivity/sensitivity_study.hpp"
 
 using faultline::engine::ScenarioLoader;

@@ -8,7 +8,7 @@
 #include <set>
 #include <string>
 
-#include "faultline/engine/rto_phases.hpp"
+#include "faultline/engine/model/rto_phases.hpp"
 #include "faultline/gui/target_colour.hpp"
 #include "faultline/reports/rto_phase_chart.hpp"
 

@@ -1,6 +1,6 @@
 #include "scenario_session.hpp"
 
-#include "faultline/engine/scenario_loader.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/base/file_digest.hpp"
 
 namespace faultline::gui {

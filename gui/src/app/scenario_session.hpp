@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/run_result.hpp"
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/run_result.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/gui/comparison_model.hpp"
 #include "faultline/gui/event_log_model.hpp"
 #include "faultline/gui/topology_layout.hpp"

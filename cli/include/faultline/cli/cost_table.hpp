@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "faultline/engine/run_result.hpp"
+#include "faultline/engine/model/run_result.hpp"
 
 namespace faultline::cli {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/reports/junit_report.hpp"
 #include "faultline/topology/lint_finding.hpp"
 

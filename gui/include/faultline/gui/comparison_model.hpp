@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "faultline/engine/run_result.hpp"
+#include "faultline/engine/model/run_result.hpp"
 #include "faultline/gui/target_colour.hpp"
 
 namespace faultline::gui {

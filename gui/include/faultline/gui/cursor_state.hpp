@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/pattern_result.hpp"
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/pattern_result.hpp"
+#include "faultline/engine/model/scenario.hpp"
 
 namespace faultline::gui {
 

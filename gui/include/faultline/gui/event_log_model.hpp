@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/run_result.hpp"
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/run_result.hpp"
+#include "faultline/engine/model/scenario.hpp"
 
 namespace faultline::gui {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-#include "faultline/engine/run_result.hpp"
+#include "faultline/engine/model/run_result.hpp"
 
 namespace faultline::gui {
 

@@ -11,8 +11,8 @@
 #include <thread>
 #include <vector>
 
-#include "faultline/engine/run_result.hpp"
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/run_result.hpp"
+#include "faultline/engine/model/scenario.hpp"
 
 namespace faultline::gui {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/pattern_result.hpp"
+#include "faultline/engine/model/pattern_result.hpp"
 
 namespace faultline::gui {
 

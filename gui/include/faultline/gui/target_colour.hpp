@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "faultline/engine/pattern_result.hpp"
+#include "faultline/engine/model/pattern_result.hpp"
 
 namespace faultline::gui {
 

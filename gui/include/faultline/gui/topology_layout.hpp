@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/topology/topology.hpp"
 
 namespace faultline::gui {

@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "faultline/engine/scenario.hpp"
-#include "faultline/engine/sim_time.hpp"
+#include "faultline/engine/model/scenario.hpp"
+#include "faultline/engine/kernel/sim_time.hpp"
 #include "faultline/planner/reliability_model.hpp"
 
 namespace faultline::planner {

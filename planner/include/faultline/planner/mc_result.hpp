@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/scenario.hpp"
 
 namespace faultline::planner {
 

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/scenario.hpp"
-#include "faultline/engine/sim_time.hpp"
+#include "faultline/engine/model/scenario.hpp"
+#include "faultline/engine/kernel/sim_time.hpp"
 #include "faultline/planner/incident_cache.hpp"
 #include "faultline/planner/mc_result.hpp"
 #include "faultline/planner/reliability_model.hpp"

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/plan_search.hpp"
 #include "faultline/planner/plan_space.hpp"

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/planner/plan_space.hpp"
 
 namespace faultline::planner {

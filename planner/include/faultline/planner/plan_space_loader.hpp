@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/planner/plan_space.hpp"
 #include "faultline/base/load_error.hpp"
 

@@ -9,7 +9,7 @@
 #include <vector>
 #include <string_view>
 
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/planner/reliability_model.hpp"
 #include "faultline/topology/node.hpp"
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/distribution.hpp"
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/kernel/distribution.hpp"
+#include "faultline/engine/model/scenario.hpp"
 
 namespace faultline::planner {
 

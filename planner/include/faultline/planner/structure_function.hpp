@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/planner/reliability_model.hpp"
 #include "faultline/topology/topology.hpp"
 

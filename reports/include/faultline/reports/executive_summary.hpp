@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/run_result.hpp"
+#include "faultline/engine/model/run_result.hpp"
 
 namespace faultline::reports {
 

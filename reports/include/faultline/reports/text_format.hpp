@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "faultline/engine/run_result.hpp"
+#include "faultline/engine/model/run_result.hpp"
 
 namespace faultline::reports {
 

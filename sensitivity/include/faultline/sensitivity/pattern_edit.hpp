@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/sensitivity/parameter.hpp"
 
 namespace faultline::sensitivity {

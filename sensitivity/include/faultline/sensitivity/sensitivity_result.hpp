@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "faultline/engine/run_result.hpp"
+#include "faultline/engine/model/run_result.hpp"
 
 namespace faultline::sensitivity {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "faultline/engine/run_control.hpp"
-#include "faultline/engine/scenario.hpp"
+#include "faultline/engine/kernel/run_control.hpp"
+#include "faultline/engine/model/scenario.hpp"
 #include "faultline/sensitivity/parameter_range.hpp"
 #include "faultline/sensitivity/sensitivity_result.hpp"
 

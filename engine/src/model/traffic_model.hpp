@@ -1,0 +1,301 @@
+#pragma once
+// Internal: the state and event handlers behind PatternSimulation. Definitions:
+// traffic_model.cpp (setup, requests, probes) and traffic_model_failover.cpp
+// (faults, failover, runbook, data incidents, failback).
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "faultline/engine/model/availability_counter.hpp"
+#include "faultline/engine/model/bucketed_series.hpp"
+#include "faultline/engine/model/pattern_result.hpp"
+#include "faultline/engine/model/provisioned_throughput.hpp"
+#include "faultline/engine/model/quantile_sketch.hpp"
+#include "faultline/engine/model/recovery_tracker.hpp"
+#include "faultline/engine/model/rto_phases.hpp"
+#include "faultline/engine/model/runbook.hpp"
+#include "faultline/engine/kernel/run_control.hpp"
+#include "faultline/engine/model/scenario.hpp"
+#include "faultline/engine/kernel/simulation.hpp"
+#include "faultline/engine/model/standard_quota.hpp"
+#include "faultline/router/router.hpp"
+#include "model/data_layer.hpp"
+#include "model/work_ledger.hpp"
+
+namespace faultline::engine {
+
+/// One pattern's world. Regions are indexed like the router's endpoints.
+///
+/// Per request: an arrival event (which also schedules the next arrival of its
+/// class) and a completion event per attempt; everything else (routing,
+/// admission, latency) is computed at once. Nothing is stored per request
+/// beyond the in-flight record, recycled through a free list.
+class TrafficModel final : private router::RouterObserver {
+ public:
+  TrafficModel(const Scenario& scenario, std::size_t pattern_index, std::uint64_t replication);
+
+  PatternResult run(const RunControl& control);
+  [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }
+  [[nodiscard]] std::uint64_t requests() const { return offered_; }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  // quota_reclaimed takes quota only from a deployment that admitted no call in this long before the fault.
+  static constexpr SimDuration kQuotaIdleWindow = std::chrono::hours(1);
+
+  struct Deployment {
+    std::string id;
+    std::size_t region = 0;
+    StandardQuota quota{1};                  // pay-per-token deployments
+    std::optional<ProvisionedThroughput> ptu;  // provisioned deployments admit by this leaky bucket
+    double concurrency = 0;
+    std::uint32_t in_flight = 0;
+    std::vector<std::string> zones;
+    bool is_pay_per_token = true;  // not provisioned (PTU): quota, not reserved capacity
+    // Derived from the active faults (recomputed when a fault starts or ends).
+    bool is_down = false;
+    bool has_version_drift = false;
+    bool is_quota_reclaimed = false;
+    std::optional<SimTime> last_admitted_at;  // last call it admitted (took a slot); for quota_reclaimed's idle test
+    double capacity_lost = 0;       // 0..1
+    double throttle_share = 0;      // share of calls answered 429
+    SimDuration throttle_retry_after{-1};  // negative: no Retry-After
+    double error_rate = 0;          // gray failure
+    SimDuration added_latency{0};   // gray failure
+  };
+
+  struct Region {
+    std::string id;
+    bool is_primary = true;          // full capacity before any failover
+    bool is_down = false;            // region outage: calls time out
+    bool is_gateway_down = false;    // gateway failure or taken down: 503
+    bool is_dns_down = false;        // DNS / private endpoint failure: 502
+    bool lacks_private_dns = false;  // a private DNS zone or endpoint of its pair is missing (FL005/6): down throughout
+    double gateway_error_rate = 0;   // gray failure on the gateway
+    SimDuration gateway_added_latency{0};
+    // Per workload, the gateway's backend pool: indices into deployments_ by pool priority
+    // (then file order); empty when the region serves no deployment of the workload's model.
+    std::vector<std::vector<std::size_t>> pool_of_workload;
+  };
+
+  struct Client {
+    std::string id;
+    double cumulative_share = 0;
+    std::string boundary;
+    std::vector<std::int64_t> rtt_us;  // per region: 2 x one-way latency, or -1 when unreachable
+  };
+
+  // Why a call failed, as far as the RTO phases need it (set when the attempt is answered).
+  enum FailureKind : std::uint8_t { kOtherFailure, kTimeoutFailure, kWriteRefused, kCapacityShort, kFailureKinds };
+
+  struct InFlight {
+    router::Request request;
+    SimTime arrival;
+    std::uint32_t workload = 0;
+    std::uint32_t client = 0;
+    std::size_t region = kNone;
+    std::size_t deployment = kNone;
+    double prompt_tokens = 0;
+    double completion_tokens = 0;
+    SimDuration service_time{0};
+    int status = 0;
+    SimDuration retry_after{-1};
+    SimDuration attempt_latency{0};
+    bool holds_slot = false;
+    bool is_planned_failure = false;  // refused only by a failback's planned write pause
+    FailureKind failure = kOtherFailure;  // the current attempt's refusal, when it was refused for a reason
+    std::uint32_t resolver = 0;       // behind Traffic Manager: index of the DNS resolver it asked
+    bool is_active = false;           // allocated (between allocate and release)
+    SimTime attempt_start;            // when the current attempt was sent
+    EventId completion;               // the current attempt's completion event
+    std::uint32_t next_free = 0;
+  };
+
+  struct WorkloadState {
+    RandomStream arrivals;
+    RandomStream attributes;
+    std::vector<router::BoundaryId> boundary_of_client;
+    AvailabilityCounter availability;
+    QuantileSketch latency;
+    std::uint64_t offered = 0;
+    std::uint64_t succeeded = 0;
+    std::vector<std::size_t> stores_written;  // data layer stores its writes go to
+  };
+
+  struct FaultReach {
+    std::vector<std::size_t> stores_down;       // indices into the data layer's stores
+    std::vector<std::size_t> replicas_down;     // stores whose replica (a failover's new home) is down
+    std::vector<std::size_t> regions_down;      // region outage
+    std::vector<std::size_t> gateways_down;     // gateway failure or gateway in the blast radius
+    std::vector<std::size_t> deployments_down;  // deployments in the blast radius
+    router::EndpointMask affected = 0;          // regions whose service the fault touches
+    bool is_global = false;                     // global entry failure
+  };
+
+  // What an incident reports beyond the recovery tracker's figures.
+  struct IncidentDetail {
+    SimTime start;
+    std::vector<RunbookStepResult> runbook_steps;
+    std::vector<StoreLossResult> stores;
+    std::vector<std::size_t> store_indices;  // DataLayer index of each entry of `stores`
+    std::optional<FailbackResult> failback;
+    WorkLossResult work;
+    SimTime fault_end = kSimForever;
+    std::uint64_t offered_during_fault = 0;
+    std::uint64_t succeeded_during_fault = 0;
+    std::uint64_t failed = 0;       // failures from the fault's start to the next fault's
+    double runbook_cost_usd = 0;
+    // What the RTO phases are built from (traffic_model_phases.cpp).
+    std::array<std::uint64_t, kFailureKinds> failures_by_kind{};
+    std::array<SimTime, kFailureKinds> last_failure_at{};    // when each kind last failed a call (recorded)
+    std::array<SimTime, kFailureKinds> last_failure_sent{};  // when the last call each kind failed was sent
+    std::string detect_cause;
+    std::vector<std::pair<SimTime, std::optional<std::size_t>>> promotions;  // when, and the runbook step (none: service)
+    std::optional<SimTime> runbook_start;
+    RunbookRun runbook_run;
+    std::optional<SimTime> scale_up_at;   // the standby started scaling up (kSimForever: never)
+    std::optional<SimTime> traffic_back_at;  // a recovered region served again (failback)
+  };
+
+  // The failback in progress: traffic returning to the recovered regions and,
+  // when a database copy was promoted, the re-sync and the planned write pause.
+  struct Failback {
+    std::size_t incident = 0;
+    router::EndpointMask regions = 0;  // regions the fault had taken out of service
+    bool is_active = false;
+    bool is_traffic_back = false;
+    bool is_data_done = false;
+  };
+
+  // Setup.
+  void build_regions();
+  // Index of `node`'s deployment in deployments_, added (in region `region`) on first sight.
+  std::size_t add_deployment(const topology::Node& node, std::size_t region);
+  void build_clients();
+  void set_probe_vantage();
+  void build_workloads();
+  void build_faults();
+  // Traffic Manager (traffic_model_dns.cpp): the resolvers' cached answers and their refreshes.
+  void build_dns();
+  void schedule_dns_refreshes();
+  // Resolver `resolver` asks the router now; a periodic refresh schedules the next one a TTL later.
+  void on_dns_refresh(std::uint32_t resolver, bool is_periodic);
+  [[nodiscard]] std::uint32_t dns_resolver_of(std::uint32_t workload, std::uint32_t client);
+  // Events.
+  void on_arrival(std::uint32_t workload);
+  void start_attempt(std::uint32_t slot);
+  // Service answer (traffic_model_service.cpp): one ladder for calls and probes.
+  // Status of call `r` in region `g` through the gateway and its backend pool; adds to `latency`.
+  int serve_in_region(std::size_t g, InFlight& r, SimDuration& latency);
+  // Status of call `r` at deployment `d`; sets `may_spill` when refused at once for want of capacity.
+  int serve_by_deployment(std::size_t g, std::size_t d, InFlight& r, SimDuration& latency, bool& may_spill);
+  // 503 / 404 when deployment `d` cannot serve at all now (down, no capacity, version drift), else 0.
+  [[nodiscard]] int refusal_of(std::size_t g, const Deployment& d) const;
+  void on_completion(std::uint32_t slot);
+  void on_wakeup();
+  void on_fault_change(std::size_t fault, bool is_start);
+  void on_probe_result(std::uint32_t endpoint, int status, std::int64_t latency_us);
+  void on_progress_tick();
+  // Results: each incident's details and costs, the pattern's RTO, RPO and incident cost.
+  void fill_incidents(PatternResult& result);
+  // RTO phases (traffic_model_phases.cpp): each incident's phases from what the run recorded.
+  void fill_rto_phases(PatternResult& result) const;
+  [[nodiscard]] RtoTimeline rto_timeline(std::size_t i) const;
+  // The runbook's steps that step `last` waited for, in order, ending with `last`, as spans.
+  [[nodiscard]] std::vector<RtoSpan> runbook_chain(const IncidentDetail& d, std::size_t last, RtoPhaseKind kind) const;
+  [[nodiscard]] std::optional<RtoConstraint> write_constraint(std::size_t i) const;
+  [[nodiscard]] std::optional<RtoConstraint> capacity_constraint(std::size_t i) const;
+  // Records a failure's kind for the current incident's RTO phases.
+  void note_failure(const InFlight& r);
+  // Workload `w`'s figures at the run's end `end`.
+  WorkloadResult workload_result(std::size_t w, SimTime end);
+  // Helpers.
+  void finish_request(InFlight& r, bool is_success);
+  void apply_faults();
+  // Fails at once every call in flight whose region, gateway or deployment a starting fault took down.
+  void drop_in_flight();
+  [[nodiscard]] bool is_idle(const Deployment& d) const;
+  // Share of deployment `d`'s capacity live in `region` now: 1 in a primary region; in a standby
+  // region the standby fraction (ramping to 1 after the scale-up), or 1 for a warm pay-per-token one.
+  [[nodiscard]] double capacity_factor(std::size_t region, const Deployment& d) const;
+  // True when some standby capacity is below full size until a scale-up: cold, warm reserved
+  // capacity, or a warm pay-per-token deployment whose quota was reclaimed.
+  [[nodiscard]] bool is_standby_reduced() const;
+  [[nodiscard]] bool is_warming(std::size_t region) const;
+  int probe_status(std::size_t region, SimDuration& latency);
+  void after_router_call();
+  void schedule_wakeup();
+  void trigger_failover();
+  void start_data_incident(std::size_t fault);
+  // A copy takes writes: by the database service's own failover (true) or by a runbook step (false).
+  void on_promoted(bool is_by_service, std::optional<std::size_t> step = std::nullopt);
+  void start_failback(std::optional<double> resync_writes);
+  void maybe_complete_failback();
+  void set_standby_capacity();
+  void log(SimTime t, const char* kind, std::string subject, std::string state, std::string cause = "");
+  std::uint32_t allocate();
+  void release(std::uint32_t slot);
+  [[nodiscard]] router::Micros now_micros() const { return sim_.now().time_since_epoch(); }
+  // RouterObserver.
+  void on_endpoint_state(router::Micros now, std::size_t endpoint, router::EndpointState state,
+                         router::StateCause cause) override;
+  void on_controller_state(router::Micros now, router::ControllerState state, std::size_t target) override;
+
+  const Scenario& scenario_;
+  const PatternSpec& pattern_;
+  Simulation sim_;
+  router::Router router_;
+  RandomStream outcomes_;
+  std::vector<Region> regions_;
+  std::vector<Deployment> deployments_;
+  std::vector<Client> clients_;
+  std::vector<WorkloadState> workloads_;
+  std::vector<FaultReach> reach_;
+  std::vector<bool> is_fault_active_;
+  std::vector<bool> is_quota_kept_;  // per fault: a quota_reclaimed fault found its deployment busy, nothing taken
+  std::vector<InFlight> in_flight_;
+  static constexpr std::uint32_t kNoSlot = static_cast<std::uint32_t>(-1);
+  std::uint32_t free_head_ = kNoSlot;  // first reusable in-flight record
+  EventId wakeup_event_;
+  router::Micros wakeup_at_ = router::kNever;
+  std::vector<std::int64_t> probe_rtt_us_;  // per region: the probes' round trip from the vantage
+  // Behind Traffic Manager with a TTL: per (workload, client, resolver) the region its cached
+  // answer names (router::kNoEndpoint: no answer); empty for Front Door, which routes each call.
+  std::vector<std::size_t> dns_answer_;
+  SimDuration dns_ttl_{0};
+  std::uint32_t dns_resolvers_ = 0;
+  RandomStream dns_rng_;
+  // Failover of standby regions and the runbook.
+  std::optional<SimTime> scale_up_at_;   // when the standby starts scaling up
+  std::optional<SimTime> caches_warm_at_;  // end of the runbook's warm_gpu_caches step, if any
+  RandomStream runbook_rng_;
+  double runbook_cost_usd_ = 0;
+  // Data layer and other work at risk.
+  DataLayer data_;
+  RandomStream data_rng_;
+  WorkLedger work_;
+  std::uint64_t failed_ = 0;
+  // Incidents.
+  RecoveryTracker recovery_;
+  std::optional<std::size_t> incident_;      // index in recovery_ of the current incident
+  router::EndpointMask incident_affected_ = 0;
+  bool is_switch_pending_ = false;
+  bool is_dns_switch_waiting_ = false;  // the router moved away; no resolver has been told yet
+  // When the router took the incident's regions out of service (or the controller
+  // failed over): the switch, recorded only once an unaffected region serves.
+  std::optional<SimTime> switch_candidate_;
+  std::vector<IncidentDetail> details_;      // parallel to recovery_'s incidents
+  Failback failback_;
+  std::vector<EventRecord> events_;          // at most PatternResult::kMaxEvents
+  std::uint64_t events_dropped_ = 0;
+  BucketedSeries series_;
+  std::uint64_t offered_ = 0;
+  std::uint64_t succeeded_ = 0;
+  RunControl control_;
+  bool is_cancelled_ = false;
+};
+
+}  // namespace faultline::engine

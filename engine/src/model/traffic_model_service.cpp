@@ -1,0 +1,124 @@
+// The service answer: what a region's gateway and its backend pool answer to one
+// call or one health probe, from the faults in force and the capacity live now.
+// Calls and probes walk the same ladder (refusal_of); only calls consume capacity.
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/traffic_model.hpp"
+
+namespace faultline::engine {
+
+namespace {
+
+// Retry-After of a 429 for want of a concurrent slot (no published figure: one second).
+constexpr SimDuration kConcurrencyRetryAfter = std::chrono::seconds(1);
+
+}  // namespace
+
+int TrafficModel::refusal_of(std::size_t g, const Deployment& d) const {
+  if (d.is_down) return 503;
+  if (d.has_version_drift) return 404;
+  if (d.is_quota_reclaimed || capacity_factor(g, d) * (1.0 - d.capacity_lost) <= 0) return 503;
+  return 0;
+}
+
+int TrafficModel::serve_in_region(std::size_t g, InFlight& r, SimDuration& latency) {
+  const Region& region = regions_[g];
+  const WorkloadSpec& spec = scenario_.workloads[r.workload];
+  if (region.is_down) {
+    latency = spec.timeout;  // nothing answers: the call times out
+    return 0;
+  }
+  if (region.is_gateway_down) return 503;
+  if (region.is_dns_down) return 502;  // the gateway cannot resolve the backend's private endpoint
+  latency += region.gateway_added_latency;
+  if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
+  const std::vector<std::size_t>& pool = region.pool_of_workload[r.workload];
+  if (pool.empty()) return 404;  // no deployment of this model in the region
+  // The backend pool tries its members by priority; a refusal for want of capacity (429, or 503
+  // with nothing live) spills to the next at once, as an APIM retry to the next backend does.
+  int status = 404;
+  for (const std::size_t d : pool) {
+    bool may_spill = false;
+    r.retry_after = SimDuration{-1};
+    status = serve_by_deployment(g, d, r, latency, may_spill);
+    if (!may_spill) break;
+  }
+  return status;
+}
+
+int TrafficModel::serve_by_deployment(std::size_t g, std::size_t d, InFlight& r, SimDuration& latency,
+                                      bool& may_spill) {
+  const WorkloadSpec& spec = scenario_.workloads[r.workload];
+  Deployment& dep = deployments_[d];
+  r.deployment = d;
+  r.failure = kOtherFailure;
+  if (dep.is_down) {
+    may_spill = true;
+    return 503;
+  }
+  if (dep.has_version_drift) return 404;
+  if (dep.throttle_share > 0 && outcomes_.bernoulli(dep.throttle_share)) {
+    r.retry_after = dep.throttle_retry_after;
+    may_spill = true;
+    return 429;
+  }
+  const double factor = dep.is_quota_reclaimed ? 0.0 : capacity_factor(g, dep) * std::max(0.0, 1.0 - dep.capacity_lost);
+  may_spill = true;
+  r.failure = kCapacityShort;  // every refusal until admission is for want of capacity
+  if (factor <= 0) return 503;  // nothing provisioned (cold standby) or all capacity lost
+  if (static_cast<double>(dep.in_flight) >= std::floor(dep.concurrency * factor)) {
+    r.retry_after = kConcurrencyRetryAfter;
+    return 429;
+  }
+  // A provisioned deployment charges its bucket with prompt + max_tokens (domain-facts).
+  const Admission admission =
+      dep.ptu ? dep.ptu->admit(sim_.now(), r.prompt_tokens + spec.max_tokens.value_or(r.completion_tokens), factor)
+              : dep.quota.admit(sim_.now(), r.prompt_tokens + r.completion_tokens, factor);
+  if (!admission.is_admitted) {
+    r.retry_after = admission.retry_after;
+    return 429;
+  }
+  may_spill = false;
+  r.failure = kOtherFailure;
+  const std::vector<std::size_t>& stores = workloads_[r.workload].stores_written;
+  if (spec.writes_per_request > 0 && data_.is_write_blocked(stores)) {
+    r.is_planned_failure = data_.is_write_paused(stores);
+    r.failure = kWriteRefused;
+    return 503;  // the database's write region is down (or moving back) and takes no writes
+  }
+  latency += r.service_time;
+  if (spec.writes_per_request > 0) latency += data_.sync_write_penalty();
+  latency += dep.added_latency;
+  if (is_warming(g)) latency += pattern_.cold_cache_latency;
+  ++dep.in_flight;
+  dep.last_admitted_at = sim_.now();
+  r.holds_slot = true;
+  if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) return 500;
+  return 200;
+}
+
+int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
+  // The health endpoint checks the backend (seeds/003): it answers 200 only when the region
+  // could serve the first workload's model right now, from any member of its backend pool.
+  const Region& region = regions_[g];
+  latency = micros(probe_rtt_us_[g]);
+  if (region.is_down) {
+    latency = pattern_.router.probe ? pattern_.router.probe->timeout : seconds(10);
+    return 0;
+  }
+  if (region.is_gateway_down || region.is_dns_down) return 503;
+  if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
+  latency += region.gateway_added_latency;
+  if (region.pool_of_workload.empty() || region.pool_of_workload.front().empty()) return 404;
+  const std::vector<std::size_t>& pool = region.pool_of_workload.front();
+  const auto live = std::find_if(pool.begin(), pool.end(), [&](std::size_t d) { return refusal_of(g, deployments_[d]) == 0; });
+  if (live == pool.end()) return refusal_of(g, deployments_[pool.front()]);
+  const Deployment& dep = deployments_[*live];
+  latency += dep.added_latency;
+  if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) return 500;
+  return 200;
+}
+
+}  // namespace faultline::engine
