@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "faultline/base/atomic_write.hpp"
+#include "faultline/reports/answer_changes.hpp"
+#include "faultline/reports/html_report.hpp"
 #include "faultline/reports/chromium.hpp"
 #include "faultline/reports/junit_report.hpp"
 #include "faultline/reports/planner_documents.hpp"
@@ -25,7 +27,30 @@ struct ReportOptions {
   std::string format;
   std::string output;
   std::string chromium;
+  std::string sensitivity;  ///< a faultline.sensitivity/v1 file of the same scenario: adds "what would change the answer"
 };
+
+// Writes an HTML or Markdown report's `text` to standard output or -o (whole or not at all), or prints the HTML
+// to the PDF of -o.
+ExitCode emit_html_or_markdown(const ReportOptions& options, reports::ReportFormat format, const std::string& text,
+                               std::ostream& out, std::ostream& err) {
+  if (options.output.empty()) {
+    out << text;
+    return ExitCode::kOk;
+  }
+  try {
+    if (format == reports::ReportFormat::kPdf) {
+      reports::write_pdf_report(text, options.output, options.chromium);
+    } else {
+      base::write_file_atomically(options.output, text);
+    }
+  } catch (const reports::ChromiumNotFound& e) {
+    err << "faultline report: " << e.what() << "\n";
+    return ExitCode::kBadInput;
+  }
+  err << "report written to " << options.output << "\n";
+  return ExitCode::kOk;
+}
 
 // The schema of the single document given when it is a Monte Carlo, plan or sensitivity document; empty otherwise
 // (a result document, or a file the result reader will explain).
@@ -77,22 +102,47 @@ ExitCode report_planner_document(const ReportOptions& options, const std::string
     err << e.what() << "\nfaultline report: nothing written\n";
     return ExitCode::kBadInput;
   }
-  if (options.output.empty()) {
-    out << text;
-    return ExitCode::kOk;
+  return emit_html_or_markdown(options, format, text, out, err);
+}
+
+// The study in `options.sensitivity` and what it says about `result`; throws std::runtime_error naming the file
+// and what is wrong (unreadable, not a sensitivity document, another scenario).
+reports::AnswerChanges read_answer_changes(const ReportOptions& options, const engine::RunResult& result) {
+  const std::string& file = options.sensitivity;
+  const nlohmann::json document = reports::read_json_file(file);
+  const auto schema = document.is_object() && document.contains("schema") && document.at("schema").is_string()
+                          ? document.at("schema").get<std::string>()
+                          : std::string();
+  if (schema != sensitivity::kSensitivitySchema) {
+    throw reports::ResultReadError(file, "schema", "--sensitivity needs a sensitivity document, this is " +
+                                                       (schema.empty() ? std::string("none") : "\"" + schema + "\""),
+                                   "\"" + std::string(sensitivity::kSensitivitySchema) + "\" (faultline sensitivity --json)");
   }
-  try {
-    if (format == reports::ReportFormat::kPdf) {
-      reports::write_pdf_report(text, options.output, options.chromium);
-    } else {
-      base::write_file_atomically(options.output, text);
-    }
-  } catch (const reports::ChromiumNotFound& e) {
-    err << "faultline report: " << e.what() << "\n";
+  const sensitivity::SensitivityResult study = sensitivity::read_sensitivity_json_text(document.dump(), file);
+  if (auto why = reports::study_mismatch(result, study)) throw std::runtime_error(file + ": inputs: " + *why);
+  return reports::answer_changes(result, study);
+}
+
+// The run report with its "what would change the answer" section (HTML or PDF only).
+ExitCode report_with_study(const ReportOptions& options, reports::ReportFormat format, std::ostream& out, std::ostream& err) {
+  if (format != reports::ReportFormat::kHtml && format != reports::ReportFormat::kPdf) {
+    err << "faultline report: --sensitivity adds a section to the HTML and PDF reports only (allowed formats: html, pdf)\n";
     return ExitCode::kBadInput;
   }
-  err << "report written to " << options.output << "\n";
-  return ExitCode::kOk;
+  if (options.results.size() != 1 || (format == reports::ReportFormat::kPdf && options.output.empty())) {
+    err << "faultline report: --sensitivity needs exactly one result file" << (format == reports::ReportFormat::kPdf ? " and -o FILE.pdf" : "") << "\n";
+    return ExitCode::kBadInput;
+  }
+  std::string html;
+  try {
+    const engine::RunResult result = reports::read_result_file(options.results.front());
+    const reports::AnswerChanges changes = read_answer_changes(options, result);
+    html = reports::to_html(result, reports::load_report_topology(result), &changes);
+  } catch (const std::runtime_error& e) {  // ResultReadError, or the study's problems
+    err << e.what() << "\nfaultline report: nothing written\n";
+    return ExitCode::kBadInput;
+  }
+  return emit_html_or_markdown(options, format, html, out, err);
 }
 
 ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& err) {
@@ -116,7 +166,14 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
     return ExitCode::kBadInput;
   }
   nlohmann::json document;
-  if (const std::string schema = planner_schema(options, document); !schema.empty()) {
+  const std::string schema = planner_schema(options, document);
+  if (!options.sensitivity.empty() && !schema.empty()) {
+    err << "faultline report: " << options.results.front() << ": schema: --sensitivity goes with a result file of "
+        << "`faultline run --json`, not a " << schema << " document\n";
+    return ExitCode::kBadInput;
+  }
+  if (!options.sensitivity.empty()) return report_with_study(options, *format, out, err);
+  if (!schema.empty()) {
     return report_planner_document(options, schema, document, *format, out, err);
   }
   if (options.results.size() > 1 && format != reports::ReportFormat::kJunit) {
@@ -173,6 +230,9 @@ void add_report_command(CLI::App& app, std::ostream& out, std::ostream& err, Exi
   cmd->add_option("-f,--format", options->format, "html | md | csv | junit | pdf (default: from -o's extension)");
   cmd->add_option("-o,--output", options->output, "output file (default: standard output; required for pdf)");
   cmd->add_option("--chromium", options->chromium, "Chromium executable for pdf (default: chromium on PATH)");
+  cmd->add_option("--sensitivity", options->sensitivity,
+                  "a `faultline sensitivity --json` file of the same scenario: the HTML/PDF run report gains "
+                  "\"What would change the answer\"");
   cmd->footer("Reads only the result files (and the topology file they name, for the diagram); never simulates.\n"
               "Exit code: 0 written, 2 bad input or usage (e.g. Chromium missing for pdf).");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = report(*options, out, err); });

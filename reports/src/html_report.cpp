@@ -379,7 +379,7 @@ ReportTopology load_report_topology(const engine::RunResult& result) {
   return {std::move(loaded.topology), {}};
 }
 
-std::string to_html(const engine::RunResult& result, const ReportTopology& topology) {
+std::string to_html(const engine::RunResult& result, const ReportTopology& topology, const AnswerChanges* changes) {
   std::size_t targets = 0;
   std::size_t met = 0;
   for (const auto& p : result.patterns) {
@@ -396,6 +396,7 @@ std::string to_html(const engine::RunResult& result, const ReportTopology& topol
   out += std::string("<p class=\"verdict ") + (met == targets ? "ok\">" : "bad\">") + std::to_string(met) + " of " +
          std::to_string(targets) + " targets met</p></header>\n";
   out += executive_summary_html(result) + "\n";
+  if (changes != nullptr) out += answer_changes_html(result, *changes) + "\n";
   out += summary_section(result) + "\n";
   out += disruption_table_html(result) + "\n";
   out += targets_section(result) + "\n";

@@ -98,6 +98,34 @@ TEST_CASE("faultline sensitivity: RTO follows the service-managed failover delay
     CHECK(delay.points[k].outcome.meets_targets == (d + 60 <= 450));
   }
   CHECK(delay.swing.rto_s == 360.0);
+  SECTION("faultline report --sensitivity: the 8 min delay overturns the recommendation; another scenario is refused") {
+    // The run on the same file and seed meets its targets with d = 5 min (RTO 360 s), so service-managed is the
+    // recommendation; of the tried values only d = 8 min misses (540 s > 450 s): the nearest (and only) flip.
+    const std::string result = temp_path("delay-result.json");
+    const std::string html = temp_path("delay-report.html");
+    const std::string scenario = source_path("scenarios/db-service-managed-failover.json");
+    REQUIRE(run_command(faultline_binary() + " run " + scenario + " -q --json " + result).exit_code == 0);
+    const auto report = run_command(faultline_binary() + " report " + result + " --sensitivity " + json + " -o " + html);
+    INFO(report.output);
+    CHECK(report.exit_code == 0);
+    const std::string text = read_text(html);
+    CHECK_THAT(text, Catch::Contains("<section id=\"what-would-change\"><h2>What would change the answer</h2>") &&
+                         Catch::Contains("<li>Service-managed, the recommendation, misses its targets at "
+                                         "automatic_failover_delay = 8m (its own: 5m): RTO 540 s, "));
+    CHECK(text.find("id=\"executive-summary\"") < text.find("id=\"what-would-change\""));
+    const std::string other = temp_path("other-result.json");
+    const std::string refused = temp_path("refused-report.html");
+    std::filesystem::remove(refused);
+    REQUIRE(run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") + " -q --json " + other).exit_code == 1);
+    const auto mismatch = run_command(faultline_binary() + " report " + other + " --sensitivity " + json + " -o " + refused);
+    CHECK(mismatch.exit_code == 2);
+    CHECK_THAT(mismatch.output, Catch::Contains(json + ": inputs: the study was run on scenario ") &&
+                                    Catch::Contains("allowed: a study of the same scenario file"));
+    CHECK_FALSE(std::filesystem::exists(refused));
+    const auto markdown = run_command(faultline_binary() + " report " + result + " --sensitivity " + json + " --format md");
+    CHECK(markdown.exit_code == 2);
+    CHECK_THAT(markdown.output, Catch::Contains("--sensitivity adds a section to the HTML and PDF reports only"));
+  }
 }
 
 TEST_CASE("faultline sensitivity: byte-identical JSON for -j1, -j2 and -j3", "[sensitivity][e2e]") {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "faultline/engine/model/run_result.hpp"
+#include "faultline/reports/answer_changes.hpp"
 #include "faultline/topology/topology.hpp"
 
 namespace faultline::reports {
@@ -25,9 +26,11 @@ ReportTopology load_report_topology(const engine::RunResult& result);
 /// The CSS (screen and print, A4) every HTML report embeds in its <style> element.
 std::string_view report_stylesheet();
 
-/// The whole HTML document (UTF-8). Sections, in order, with these ids: summary,
-/// targets, timelines, runbook, topology, incidents, definitions, inputs.
-/// The same result and topology always give the same bytes.
-std::string to_html(const engine::RunResult& result, const ReportTopology& topology);
+/// The whole HTML document (UTF-8). Sections, in order, with these ids: executive-summary,
+/// what-would-change (only with `changes`, from a sensitivity study), summary, disruptions, targets,
+/// rto-phases, cost, timelines, runbook, topology, incidents, definitions, assumptions.
+/// The same result, topology and changes always give the same bytes.
+std::string to_html(const engine::RunResult& result, const ReportTopology& topology,
+                    const AnswerChanges* changes = nullptr);
 
 }  // namespace faultline::reports
