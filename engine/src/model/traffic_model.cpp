@@ -249,6 +249,9 @@ PatternResult TrafficModel::run(const RunControl& control) {
   sim_.schedule_at(kSimStart, [this] { on_progress_tick(); });
   schedule_dns_refreshes();
   schedule_wakeup();
+  // Requests still in flight are settled in the run's last microsecond, then the rest runs.
+  sim_.run_until(end - micros(1));
+  if (!is_cancelled_) settle_in_flight();
   sim_.run_until(end);
   if (is_cancelled_) throw std::runtime_error("cancelled");
 
@@ -354,7 +357,7 @@ void TrafficModel::on_arrival(std::uint32_t w) {
     // Nothing answers at the global entry: the client times out.
     r.status = 0;
     r.attempt_latency = spec.timeout;
-    sim_.schedule_after(spec.timeout, [this, slot] { on_completion(slot); });
+    r.completion = sim_.schedule_after(spec.timeout, [this, slot] { on_completion(slot); });
     return;
   }
   start_attempt(slot);
@@ -420,10 +423,35 @@ void TrafficModel::on_completion(std::uint32_t slot) {
   release(slot);
 }
 
+void TrafficModel::settle_in_flight() {
+  // A request still in flight at the run's end is offered like any other. Its outcome is
+  // its current attempt's, taken at its deadline (arrival + timeout): a success when that
+  // attempt answers 2xx by the deadline, else a failure (no retry is sent after the end).
+  // It is recorded now, in the run's last microsecond, so it falls in the last SLO window
+  // and second, with the latency it would have had (answer or deadline, less its arrival).
+  for (std::uint32_t slot = 0; slot < in_flight_.size(); ++slot) {
+    InFlight& r = in_flight_[slot];
+    if (!r.is_active) continue;
+    sim_.cancel(r.completion);
+    if (r.holds_slot) {
+      --deployments_[r.deployment].in_flight;
+      r.holds_slot = false;
+    }
+    const SimTime deadline = r.arrival + scenario_.workloads[r.workload].timeout;
+    const SimTime answered = r.attempt_start + r.attempt_latency;
+    const bool is_success = r.status >= 200 && r.status < 300 && answered <= deadline;
+    finish_request(r, is_success, sim_.now(), std::min(answered, deadline) - r.arrival);
+    release(slot);
+  }
+}
+
 void TrafficModel::finish_request(InFlight& r, bool is_success) {
-  const SimDuration latency = sim_.now() - r.arrival;
+  finish_request(r, is_success, sim_.now(), sim_.now() - r.arrival);
+}
+
+void TrafficModel::finish_request(InFlight& r, bool is_success, SimTime at, SimDuration latency) {
   WorkloadState& state = workloads_[r.workload];
-  state.availability.record(sim_.now(), is_success, latency);
+  state.availability.record(at, is_success, latency);
   ++state.offered;
   ++offered_;
   if (is_success) {
@@ -431,27 +459,27 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     ++state.succeeded;
     ++succeeded_;
     if (r.region != kNone) {
-      work_.on_success(r.workload, r.region, sim_.now());
+      work_.on_success(r.workload, r.region, at);
       for (const auto& [incident, threads] : work_.take_settled()) details_[incident].work.agent_threads_rehydrated += threads;
     }
     // Traffic moved: a region the fault did not take out served after the switch.
     if (switch_candidate_ && incident_ && r.region != kNone && ((incident_affected_ >> r.region) & 1U) == 0 &&
-        sim_.now() >= *switch_candidate_) {
+        at >= *switch_candidate_) {
       recovery_.mark_switched(*incident_, *switch_candidate_);
       switch_candidate_.reset();
     }
     const double writes = scenario_.workloads[r.workload].writes_per_request;
-    if (writes > 0) data_.record_writes(sim_.now(), writes, state.stores_written);
+    if (writes > 0) data_.record_writes(at, writes, state.stores_written);
   } else {
     ++failed_;
   }
   // A failback's planned write pause is reported with the failback, not as part of the RTO.
-  if (!(r.is_planned_failure && !is_success)) recovery_.record(sim_.now(), is_success ? 1 : 0, 1);
+  if (!(r.is_planned_failure && !is_success)) recovery_.record(at, is_success ? 1 : 0, 1);
   if (!is_success && !r.is_planned_failure) note_failure(r);
   if (incident_) {
     IncidentDetail& detail = details_[*incident_];
     if (!is_success) ++detail.failed;
-    if (sim_.now() < detail.fault_end) {
+    if (at < detail.fault_end) {
       ++detail.offered_during_fault;
       if (is_success) ++detail.succeeded_during_fault;
     }
@@ -461,13 +489,13 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     if (!is_success) ++detail.failback->failed_requests;
     if (is_success && !failback_.is_traffic_back && r.region != kNone && ((failback_.regions >> r.region) & 1U) != 0) {
       failback_.is_traffic_back = true;
-      detail.failback->traffic_back_s = to_seconds(sim_.now() - detail.start);
-      detail.traffic_back_at = sim_.now();
-      log(sim_.now(), "failback", regions_[r.region].id, "traffic_back");
+      detail.failback->traffic_back_s = to_seconds(at - detail.start);
+      detail.traffic_back_at = at;
+      log(at, "failback", regions_[r.region].id, "traffic_back");
       maybe_complete_failback();
     }
   }
-  series_.record_request(sim_.now(), is_success, latency, r.region == kNone ? BucketedSeries::kNoRegion : r.region);
+  series_.record_request(at, is_success, latency, r.region == kNone ? BucketedSeries::kNoRegion : r.region);
 }
 
 void TrafficModel::on_wakeup() {

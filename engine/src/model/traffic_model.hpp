@@ -214,6 +214,10 @@ class TrafficModel final : private router::RouterObserver {
   WorkloadResult workload_result(std::size_t w, SimTime end);
   // Helpers.
   void finish_request(InFlight& r, bool is_success);
+  // Records request `r`'s outcome at `at` with end-to-end `latency`.
+  void finish_request(InFlight& r, bool is_success, SimTime at, SimDuration latency);
+  // Counts every request still in flight now, the run's last microsecond, as offered (docs/metrics.md).
+  void settle_in_flight();
   void apply_faults();
   // Fails at once every call in flight whose region, gateway or deployment a starting fault took down.
   void drop_in_flight();
