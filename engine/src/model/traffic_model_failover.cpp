@@ -84,7 +84,9 @@ void TrafficModel::trigger_failover() {
 
 void TrafficModel::start_data_incident(std::size_t f) {
   if (!incident_) return;
-  const auto loss = data_.on_fault(sim_.now(), reach_[f].stores_down, reach_[f].replicas_down, f, data_rng_);
+  const bool is_region_lost = scenario_.faults[f].type == FaultType::kRegionOutage;
+  const auto loss =
+      data_.on_fault(sim_.now(), reach_[f].stores_down, reach_[f].replicas_down, f, data_rng_, is_region_lost);
   if (!loss) return;
   IncidentDetail& detail = details_[*incident_];
   // The incident loses every store's writes: the sum of the stores' (rounded) counts.
@@ -113,7 +115,10 @@ void TrafficModel::on_promoted(bool is_by_service, std::optional<std::size_t> st
   if (has_promoted) detail.promotions.emplace_back(sim_.now(), step);
   for (std::size_t k = 0; k < detail.stores.size(); ++k) {
     StoreLossResult& s = detail.stores[k];
-    if (s.promoted_s || (is_by_service && !data_.is_promoted_by_service(detail.store_indices[k]))) continue;
+    if (s.promoted_s || data_.is_single_region(detail.store_indices[k]) ||
+        (is_by_service && !data_.is_promoted_by_service(detail.store_indices[k]))) {
+      continue;
+    }
     if (!has_promoted && (is_by_service || sim_.now() >= detail.fault_end)) continue;
     s.promoted_s = to_seconds(sim_.now() - detail.start);
     log(sim_.now(), "data", s.store, "promoted");

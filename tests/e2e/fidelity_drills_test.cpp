@@ -1,0 +1,68 @@
+// End to end: the issue 16 fidelity drills (scenarios/single-region-cosmos.json,
+// scenarios/pool-load-balancing.json), run through the built `faultline run` and checked
+// against the figures their descriptions claim, derived by hand. Setting and facts as in
+// drills_test.cpp: foundry-two-region variants, constant arrivals at 2 requests/s (call k
+// at 0.5 k s), 1 s of service, timeout 30 s, client round trip d <= 140 ms; Front Door
+// probes every 30 s, n = 4, x = 3, timeout 10 s; RTO window W = 60 s.
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "drill_support.hpp"
+
+namespace {
+
+using faultline::drills::DrillRun;
+using faultline::drills::failed;
+using faultline::drills::incident;
+using faultline::drills::lint_topology;
+using faultline::drills::LintRun;
+using faultline::drills::run_drill;
+using nlohmann::json;
+
+// The store entry named `id` of an incident; fails the test when there is none.
+const json& store_of(const json& incident, const std::string& id) {
+  for (const json& s : incident.at("stores")) {
+    if (s.at("store") == id) return s;
+  }
+  FAIL("no store " << id);
+  return incident;
+}
+
+}  // namespace
+
+TEST_CASE("single-region Cosmos DB: a region outage loses the 240 min bound, no promotion helps", "[e2e][drills]") {
+  // cosmos-eastus2 has no replication link: its only copy (domain-facts, Cosmos DB RPO,
+  // "1 region < 240 min"). eastus2 dark from F = 300 s to 900 s; every call writes once to
+  // it. F < 240 min, so every write acknowledged before F is lost: arrivals 0.5 .. 298.5 s
+  // (acknowledged by 299.64 s; the calls of 299.0 and 299.5 s are in flight at F and
+  // dropped) = 597, RPO 14,400 s. Probes detect at 340 s and traffic moves to centralus,
+  // where writes answer 503 until eastus2 returns at 900 s whatever the runbook does:
+  // 80 timeouts (arrivals 300.0 .. 339.5 s) + 1,120 refusals (340.0 .. 899.5 s) + the 2
+  // dropped = 1,202 failed; the last bad window ends at 960 s: RTO 660 s, 450 s missed.
+  const DrillRun run = run_drill("single-region-cosmos.json");
+  const json& r = run.result;
+  CHECK(run.exit_code == 1);
+  for (const std::string name : {"runbook-promotes", "no-runbook"}) {
+    INFO(name);
+    const json& i = incident(r, name, "eastus2-outage");
+    const json& cosmos = store_of(i, "cosmos-eastus2");
+    CHECK(cosmos.at("mode") == "single_region");
+    CHECK(cosmos.at("rpo_s") == 14400.0);
+    CHECK(cosmos.at("lost_writes") == 597);
+    CHECK(cosmos.at("promoted_s").is_null());
+    CHECK(i.at("rpo_s") == 14400.0);
+    CHECK(i.at("detect_s") == 40.0);
+    CHECK(i.at("rto_s") == 660.0);
+    CHECK(failed(r, name) == 1202);
+  }
+  SECTION("the topology says so: FL011, agent threads persisted to a store with no replica") {
+    const LintRun lint = lint_topology("foundry-two-region-single-region-db.json");
+    CHECK(lint.exit_code == 1);
+    CHECK(lint.rules == std::set<std::string>{"FL011"});
+  }
+}
