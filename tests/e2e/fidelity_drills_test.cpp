@@ -66,3 +66,22 @@ TEST_CASE("single-region Cosmos DB: a region outage loses the 240 min bound, no 
     CHECK(lint.rules == std::set<std::string>{"FL011"});
   }
 }
+
+TEST_CASE("APIM pool weights: a broken heavy member fails 3 calls in 4", "[e2e][drills]") {
+  // eastus2's pool: chat-eastus2 (weight 1, listed first) and chat-eastus2-b (weight 3) at
+  // pool priority 1. Smooth weighted round robin from (0, 0): (1,3) -> b; (2,2) -> a (first
+  // on ties); (-1,5) -> b; (0,4) -> b; back to (0,0): b, a, b, b, so call k goes to a iff
+  // k mod 4 = 2. chat-eastus2-b answers 500 from 300.25 s for 2 min: calls 601 .. 840
+  // (300.5 .. 420.0 s), 60 cycles of 4, 3 of each to b: 180 failed. The probe asks
+  // chat-eastus2 (first by priority and file order) and stays green: nothing detected.
+  const DrillRun run = run_drill("pool-load-balancing.json");
+  const json& r = run.result;
+  CHECK(run.exit_code == 0);
+  CHECK(failed(r, "priority") == 180);
+  CHECK(incident(r, "priority", "chat-b-errors").at("detect_s").is_null());
+  SECTION("the topology lints clean") {
+    const LintRun lint = lint_topology("foundry-two-region-weighted-pool.json");
+    CHECK(lint.exit_code == 0);
+    CHECK(lint.rules == std::set<std::string>{});
+  }
+}

@@ -126,3 +126,61 @@ TEST_CASE("Provisioned deployments admit by the leaky bucket and spill by pool p
     CHECK(failed(first_paygo) == 60);
   }
 }
+
+namespace {
+
+// The two-region topology with a second Standard deployment of the chat model in eastus2,
+// chat-eastus2-b, listed after chat-eastus2, both at pool priority 1, weights `a` and `b`.
+json weighted_pool_topology(int weight_a, int weight_b) {
+  std::ifstream in(faultline::testing::source_path("scenarios/topologies/foundry-two-region.json"));
+  json topology = json::parse(in);
+  json& eastus2 = region_of(topology, "eastus2");
+  json& deployments = eastus2["model_deployments"];
+  deployments[0]["pool_weight"] = weight_a;
+  json second = deployments[0];
+  second["id"] = "chat-eastus2-b";
+  second["pool_weight"] = weight_b;
+  second.erase("health_check");
+  deployments.insert(deployments.begin() + 1, second);
+  eastus2["gateways"][0]["backends"].push_back("chat-eastus2-b");
+  return topology;
+}
+
+}  // namespace
+
+TEST_CASE("APIM pool: equal pool priorities share the calls round robin or by weight", "[engine][pool]") {
+  // domain-facts, API Management: "backend pools: round-robin, weighted or priority". Inside
+  // one priority the gateway picks by smooth weighted round robin (nginx): each member gains
+  // its weight, the largest current weight (the first listed on ties) wins and pays the total
+  // back. Hot/Warm sends call k (at 0.5 k s) to eastus2, one pick per call (no retries).
+  // From 300.25 s for 2 min chat-eastus2-b answers 500 to every call (gray failure, error rate
+  // 1; the probe asks chat-eastus2, listed first, and stays green): calls 601 .. 840, 240 calls
+  // in 60 cycles of 4 starting at k = 601 (k mod 4 = 1), fail when they go to b.
+  json s = faultline::testing::data_scenario();
+  s["workloads"][0]["writes_per_request"] = 0;
+  s["faults"] = json::array({{{"name", "b-broken"},
+                              {"type", "gray_failure"},
+                              {"target", "chat-eastus2-b"},
+                              {"start", 300.25},
+                              {"duration", "2m"},
+                              {"error_rate", 1}}});
+  const json hot_warm = {{"name", "hot-warm"}};
+  SECTION("weights 1 and 1: round robin, every other call to b") {
+    // (1,1) -> a (tie) -> (-1,1); (0,2) -> b -> (0,0): a, b, a, b: even calls go to b.
+    // 120 of 601 .. 840 are even.
+    s["topology"] = weighted_pool_topology(1, 1);
+    CHECK(failed(faultline::testing::run_data_pattern(s, hot_warm)) == 120);
+  }
+  SECTION("weights 1 and 3: b takes 3 calls in 4") {
+    // (1,3) -> b (1,-1); (2,2) -> a (-2,2); (-1,5) -> b (-1,1); (0,4) -> b (0,0):
+    // b, a, b, b: calls with k mod 4 != 2 go to b: 3 x 60 = 180.
+    s["topology"] = weighted_pool_topology(1, 3);
+    CHECK(failed(faultline::testing::run_data_pattern(s, hot_warm)) == 180);
+  }
+  SECTION("weights 3 and 1: b takes 1 call in 4") {
+    // (3,1) -> a (-1,1); (2,2) -> a (-2,2); (1,3) -> b (1,-1); (4,0) -> a (0,0):
+    // a, a, b, a: calls with k mod 4 = 3 go to b: 60.
+    s["topology"] = weighted_pool_topology(3, 1);
+    CHECK(failed(faultline::testing::run_data_pattern(s, hot_warm)) == 60);
+  }
+}

@@ -12,6 +12,7 @@ using std::chrono::microseconds;
 constexpr microseconds kMaxWarmUp = std::chrono::hours(24);
 constexpr double kMaxTokensPerMinute = 1e9;
 constexpr double kMaxPoolPriority = 10;  // priorities 1-10 in a region's backend pool
+constexpr double kMaxPoolWeight = 100;   // APIM backend pool weights (1-100 here; equal weights: round robin)
 
 }  // namespace
 
@@ -117,7 +118,7 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
   reader_.check_keys(item, path,
                      {"id", "description", "model", "version", "deployment_name", "deployment_type", "capacity",
                       "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price",
-                      "tokens_per_month", "health_check", "pool_priority", "depends_on"});
+                      "tokens_per_month", "health_check", "pool_priority", "pool_weight", "depends_on"});
   ModelDeploymentInfo info;
   info.model = reader_.string(item, path, "model", true, "a model name, e.g. \"gpt-4.1-mini\"").value_or("");
   info.version =
@@ -150,6 +151,8 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
   info.tokens_per_month = reader_.number(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
   info.pool_priority =
       static_cast<int>(reader_.number(item, path, "pool_priority", false, 1, kMaxPoolPriority, true).value_or(1));
+  info.pool_weight =
+      static_cast<int>(reader_.number(item, path, "pool_weight", false, 1, kMaxPoolWeight, true).value_or(1));
   if (const json* check = reader_.object(item, path, "health_check", false)) {
     const std::string check_path = base::JsonReader::at(path, "health_check");
     reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});

@@ -85,17 +85,14 @@ void TrafficModel::build_regions() {
     region.lacks_private_dns = lacks_private_network(topo, e.name);
     region.is_dns_down = region.lacks_private_dns;
     for (const WorkloadSpec& w : scenario_.workloads) {
-      std::vector<std::pair<int, std::size_t>> pool;  // (pool priority, deployment), in file order
+      BackendPool& pool = region.pool_of_workload.emplace_back();  // members in file order
       for (auto v : topo.members_of_region(e.name)) {
         const topology::Node& node = topo.node(v);
         if (node.kind != NodeKind::kModelDeployment) continue;
         const auto& info = std::get<topology::ModelDeploymentInfo>(node.details);
         if (info.model != w.model) continue;
-        pool.emplace_back(info.pool_priority, add_deployment(node, regions_.size()));
+        pool.add(add_deployment(node, regions_.size()), info.pool_priority, info.pool_weight);
       }
-      std::stable_sort(pool.begin(), pool.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      std::vector<std::size_t>& members = region.pool_of_workload.emplace_back();
-      for (const auto& [priority, d] : pool) members.push_back(d);
     }
     regions_.push_back(std::move(region));
   }

@@ -22,6 +22,7 @@
 #include "faultline/engine/kernel/simulation.hpp"
 #include "faultline/engine/model/standard_quota.hpp"
 #include "faultline/router/router.hpp"
+#include "model/backend_pool.hpp"
 #include "model/data_layer.hpp"
 #include "model/work_ledger.hpp"
 
@@ -76,9 +77,9 @@ class TrafficModel final : private router::RouterObserver {
     bool lacks_private_dns = false;  // a private DNS zone or endpoint of its pair is missing (FL005/6): down throughout
     double gateway_error_rate = 0;   // gray failure on the gateway
     SimDuration gateway_added_latency{0};
-    // Per workload, the gateway's backend pool: indices into deployments_ by pool priority
-    // (then file order); empty when the region serves no deployment of the workload's model.
-    std::vector<std::vector<std::size_t>> pool_of_workload;
+    // Per workload, the gateway's backend pool of deployments_ indices (APIM priorities and
+    // weights); empty when the region serves no deployment of the workload's model.
+    std::vector<BackendPool> pool_of_workload;
   };
 
   struct Client {

@@ -24,7 +24,7 @@ int TrafficModel::refusal_of(std::size_t g, const Deployment& d) const {
 }
 
 int TrafficModel::serve_in_region(std::size_t g, InFlight& r, SimDuration& latency) {
-  const Region& region = regions_[g];
+  Region& region = regions_[g];
   const WorkloadSpec& spec = scenario_.workloads[r.workload];
   if (region.is_down) {
     latency = spec.timeout;  // nothing answers: the call times out
@@ -34,12 +34,13 @@ int TrafficModel::serve_in_region(std::size_t g, InFlight& r, SimDuration& laten
   if (region.is_dns_down) return 502;  // the gateway cannot resolve the backend's private endpoint
   latency += region.gateway_added_latency;
   if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
-  const std::vector<std::size_t>& pool = region.pool_of_workload[r.workload];
+  BackendPool& pool = region.pool_of_workload[r.workload];
   if (pool.empty()) return 404;  // no deployment of this model in the region
-  // The backend pool tries its members by priority; a refusal for want of capacity (429, or 503
-  // with nothing live) spills to the next at once, as an APIM retry to the next backend does.
+  // The backend pool tries its members by priority, spread by weight inside one priority; a
+  // refusal for want of capacity (429, or 503 with nothing live) spills to the next at once,
+  // as an APIM retry to the next backend does.
   int status = 404;
-  for (const std::size_t d : pool) {
+  for (const std::size_t d : pool.next_order()) {
     bool may_spill = false;
     r.retry_after = SimDuration{-1};
     status = serve_by_deployment(g, d, r, latency, may_spill);
@@ -112,7 +113,7 @@ int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
   if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
   latency += region.gateway_added_latency;
   if (region.pool_of_workload.empty() || region.pool_of_workload.front().empty()) return 404;
-  const std::vector<std::size_t>& pool = region.pool_of_workload.front();
+  const std::vector<std::size_t>& pool = region.pool_of_workload.front().by_priority();
   const auto live = std::find_if(pool.begin(), pool.end(), [&](std::size_t d) { return refusal_of(g, deployments_[d]) == 0; });
   if (live == pool.end()) return refusal_of(g, deployments_[pool.front()]);
   const Deployment& dep = deployments_[*live];

@@ -79,6 +79,9 @@ struct ModelDeploymentInfo {
   // once (429, or 503 for want of capacity) spills to the next priority (the spill order
   // workload PTU -> enterprise PTU -> Standard).
   int pool_priority = 1;
+  // Weight among the members of its pool priority (APIM weighted pool, 1..100): calls are spread
+  // in proportion to the weights; equal weights (the default 1) are round robin.
+  int pool_weight = 1;
 };
 
 /// A regional gateway (API Management as AI gateway).
