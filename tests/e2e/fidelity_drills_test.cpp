@@ -85,3 +85,22 @@ TEST_CASE("APIM pool weights: a broken heavy member fails 3 calls in 4", "[e2e][
     CHECK(lint.rules == std::set<std::string>{});
   }
 }
+
+TEST_CASE("APIM pool breaker per gateway instance: 4 failed calls per instance per trip cycle", "[e2e][drills]") {
+  // eastus2's pool: chat-eastus2 (priority 1), chat-eastus2-b (priority 2); the gateway's 2
+  // instances take calls in turn (odd calls, at x.5 s, instance 0; even, at x.0 s, instance
+  // 1) and each keeps its own breaker: 3 failures within 10 s trip a member for 60 s.
+  // chat-eastus2 answers 500 from 300.25 s to 900.25 s; no probes. Instance 0: the calls of
+  // 300.5, 301.5, 302.5 s fail, the third's answer (303.5 s + r) trips after the 303.5 s call
+  // was sent: 4 failed; the trip ends at 363.5 s + r and the cycle repeats every 64 s from
+  // 300.5 s (last at 876.5 .. 879.5 s): 10 x 4 = 40. Instance 1 the same from 301.0 s: 40.
+  const DrillRun run = run_drill("apim-pool-breaker.json");
+  const json& r = run.result;
+  CHECK(run.exit_code == 0);
+  CHECK(failed(r, "pool-breaker") == 80);
+  SECTION("the topology lints clean") {
+    const LintRun lint = lint_topology("foundry-two-region-apim-pool.json");
+    CHECK(lint.exit_code == 0);
+    CHECK(lint.rules == std::set<std::string>{});
+  }
+}

@@ -5,7 +5,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include "faultline/topology/blast_radius.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
 
 namespace faultline::engine {
@@ -68,6 +67,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
         return config;
       }()) {
   build_regions();
+  build_gateway_breakers();
   build_clients();
   build_workloads();
   build_faults();
@@ -160,67 +160,6 @@ void TrafficModel::build_workloads() {
     }
     workloads_.push_back(std::move(state));
   }
-}
-
-void TrafficModel::build_faults() {
-  const topology::Topology& topo = *scenario_.topology;
-  auto region_index = [&](const std::string& id) -> std::size_t {
-    for (std::size_t i = 0; i < regions_.size(); ++i) {
-      if (regions_[i].id == id) return i;
-    }
-    return kNone;
-  };
-  for (const FaultSpec& f : scenario_.faults) {
-    FaultReach reach;
-    const topology::Node& target = topo.node(f.target);
-    reach.stores_down = data_.stores_down_by(topo, f);
-    reach.replicas_down = data_.replicas_down_by(topo, f);
-    const std::size_t home = region_index(target.kind == NodeKind::kRegion ? target.id : target.region);
-    switch (f.type) {
-      case FaultType::kGlobalEntryFailure:
-        reach.is_global = true;
-        break;
-      case FaultType::kReplicationPartition:
-        break;  // no effect on serving traffic; the data layer reports its RPO
-      case FaultType::kZoneOutage:
-        for (const Deployment& d : deployments_) {
-          if (std::find(d.zones.begin(), d.zones.end(), f.target) != d.zones.end()) {
-            reach.affected |= router::EndpointMask{1} << d.region;
-          }
-        }
-        break;
-      case FaultType::kGatewayFailure:
-      case FaultType::kDataStoreOutage: {
-        const topology::BlastRadius radius = topology::blast_radius(topo, {f.target});
-        for (std::size_t i = 0; i < regions_.size(); ++i) {
-          for (const auto& o : std::get<topology::GlobalEntryInfo>(
-                                   topo.node(topo.nodes_of_kind(NodeKind::kGlobalEntry).front()).details)
-                                   .origins) {
-            const auto v = topo.find(o.gateway);
-            if (v && topo.node(*v).region == regions_[i].id && radius.is_down[*v]) {
-              reach.gateways_down.push_back(i);
-              reach.affected |= router::EndpointMask{1} << i;
-            }
-          }
-        }
-        for (std::size_t d = 0; d < deployments_.size(); ++d) {
-          const auto v = topo.find(deployments_[d].id);
-          if (v && radius.is_down[*v]) {
-            reach.deployments_down.push_back(d);
-            reach.affected |= router::EndpointMask{1} << deployments_[d].region;
-          }
-        }
-        break;
-      }
-      default:
-        if (home != kNone) reach.affected |= router::EndpointMask{1} << home;
-        if (f.type == FaultType::kRegionOutage && home != kNone) reach.regions_down.push_back(home);
-        break;
-    }
-    reach_.push_back(std::move(reach));
-  }
-  is_fault_active_.assign(scenario_.faults.size(), false);
-  is_quota_kept_.assign(scenario_.faults.size(), false);
 }
 
 PatternResult TrafficModel::run(const RunControl& control) {
@@ -346,6 +285,7 @@ void TrafficModel::on_arrival(std::uint32_t w) {
   r.region = kNone;
   r.deployment = kNone;
   r.holds_slot = false;
+  r.is_backend_answer_due = false;
   r.failure = kOtherFailure;
   r.attempt_start = sim_.now();
   bool is_global_down = false;
@@ -378,6 +318,7 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
   r.deployment = kNone;
   r.holds_slot = false;
   r.is_planned_failure = false;
+  r.is_backend_answer_due = false;
   r.failure = kOtherFailure;
   r.retry_after = SimDuration{-1};
   SimDuration latency{rtt < 0 ? 0 : rtt};
@@ -402,6 +343,13 @@ void TrafficModel::on_completion(std::uint32_t slot) {
   if (r.holds_slot) {
     --deployments_[r.deployment].in_flight;
     r.holds_slot = false;
+  }
+  if (r.is_backend_answer_due) {
+    // The pool member's answer reaches the gateway instance's breaker now (APIM, per instance).
+    if (router::BackendBreaker* b = breaker_of(r.region, r.instance, r.deployment)) {
+      b->record(r.status, r.retry_after, now_micros());
+    }
+    r.is_backend_answer_due = false;
   }
   if (r.region != kNone) {
     router_.report_call(r.region, r.status, r.attempt_latency, now_micros(), r.retry_after);

@@ -21,6 +21,7 @@
 #include "faultline/engine/model/scenario.hpp"
 #include "faultline/engine/kernel/simulation.hpp"
 #include "faultline/engine/model/standard_quota.hpp"
+#include "faultline/router/backend_breaker.hpp"
 #include "faultline/router/router.hpp"
 #include "model/backend_pool.hpp"
 #include "model/data_layer.hpp"
@@ -80,6 +81,11 @@ class TrafficModel final : private router::RouterObserver {
     // Per workload, the gateway's backend pool of deployments_ indices (APIM priorities and
     // weights); empty when the region serves no deployment of the workload's model.
     std::vector<BackendPool> pool_of_workload;
+    // APIM backend circuit breaker (the gateway's rule), one per gateway instance and deployment
+    // (instance x deployments_.size() + d): instances keep no shared state. Empty: no breaker.
+    std::vector<router::BackendBreaker> breakers;
+    std::uint32_t instances = 1;
+    std::uint32_t next_instance = 0;  // calls are spread over the instances round robin
   };
 
   struct Client {
@@ -109,6 +115,8 @@ class TrafficModel final : private router::RouterObserver {
     bool is_planned_failure = false;  // refused only by a failback's planned write pause
     FailureKind failure = kOtherFailure;  // the current attempt's refusal, when it was refused for a reason
     std::uint32_t resolver = 0;       // behind Traffic Manager: index of the DNS resolver it asked
+    std::uint32_t instance = 0;       // the gateway instance that took the current attempt
+    bool is_backend_answer_due = false;  // the pool member's answer goes to the instance's breaker at completion
     bool is_active = false;           // allocated (between allocate and release)
     SimTime attempt_start;            // when the current attempt was sent
     EventId completion;               // the current attempt's completion event
@@ -175,6 +183,10 @@ class TrafficModel final : private router::RouterObserver {
   void build_regions();
   // Index of `node`'s deployment in deployments_, added (in region `region`) on first sight.
   std::size_t add_deployment(const topology::Node& node, std::size_t region);
+  // The APIM gateway instances and backend breakers of each region, once every deployment is known.
+  void build_gateway_breakers();
+  // Breaker of deployment `d` on instance `instance` of region `g`'s gateway, or none.
+  [[nodiscard]] router::BackendBreaker* breaker_of(std::size_t g, std::uint32_t instance, std::size_t d);
   void build_clients();
   void set_probe_vantage();
   void build_workloads();
