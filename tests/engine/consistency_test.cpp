@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 
 #include "command_runner.hpp"
@@ -29,6 +30,15 @@ std::string topology_with_cosmos(const json& options) {
   const std::string path = faultline::testing::temp_path("consistency-topology.json");
   std::ofstream(path) << topology.dump();
   return path;
+}
+
+// Incident `r`'s loss on store `id`; fails the test when the fault did not take it down.
+const StoreLossResult& loss_of(const IncidentResult& r, const std::string& id) {
+  for (const StoreLossResult& s : r.stores) {
+    if (s.store == id) return s;
+  }
+  FAIL("no store " << id);
+  throw std::logic_error("unreachable");
 }
 
 PatternResult run_with(const json& cosmos_options, const std::string& lag) {
@@ -74,5 +84,55 @@ TEST_CASE("cosmos db: RPO capped by the consistency level", "[engine][data][cons
     const PatternResult r = run_with({{"consistency", "strong"}}, "5m");
     CHECK(r.incidents[0].stores[0].rpo_s == 0.0);
     CHECK(r.incidents[0].stores[0].lost_writes == 0);
+  }
+}
+
+TEST_CASE("cosmos db: a single-region account loses up to 240 min when its region is lost",
+          "[engine][data][consistency]") {
+  // domain-facts, Cosmos DB RPO: "1 region < 240 min". In foundry-two-region-single-region-db
+  // neither Cosmos DB account has a replication link: each is its only copy. The simulator
+  // takes the bound: a region outage loses the writes acknowledged in (F - 14,400 s, F],
+  // RPO 14,400 s; writes to the account fail until its region returns (nothing to promote).
+  json scenario = faultline::testing::data_scenario();
+  scenario["topology"] = "topologies/foundry-two-region-single-region-db.json";
+  scenario["workloads"][0]["writes_to"] = json::array({"cosmos-eastus2"});
+  const json hot_warm{{"name", "hot-warm"}};
+  SECTION("region outage before 240 min: every write of the run is lost") {
+    // F = 1,234 s < 14,400 s: every acknowledged write, arrivals 0.5 .. 1,232.5 s (the
+    // arrival of 1,233.0 s would be acknowledged at 1,234 s + d and is dropped): 2,465.
+    // Hot/Warm's runbook promotes 7 min after detection (the storage account, 486 s after F),
+    // but the account has no copy: writes fail until eastus2 returns at 1,834 s, RTO = 600 s
+    // of outage + the 60 s window = 660 s.
+    const PatternResult r = faultline::testing::run_data_pattern(scenario, hot_warm);
+    REQUIRE(r.incidents.size() == 1);
+    const StoreLossResult& s = loss_of(r.incidents[0], "cosmos-eastus2");
+    CHECK(s.mode == "single_region");
+    CHECK(s.rpo_s == 14400.0);
+    CHECK(s.lost_writes == 2465);
+    CHECK_FALSE(s.promoted_s.has_value());
+    CHECK(s.rpo_worst_s == 14400.0);
+    CHECK(r.incidents[0].rto_s == 660.0);
+  }
+  SECTION("region outage after 240 min: the writes of the last 240 min, whatever F's phase") {
+    // F = 16,000.3 s in a 5 h run: (1,600.3, 16,000.3]. Acknowledged at a + 1 s + d
+    // (d <= 0.14 s): from the arrival of 1,599.5 s (acknowledged at 1,600.5 s + d; the one
+    // of 1,599.0 s is acknowledged by 1,600.14 s, before 1,600.3) to the arrival of
+    // 15,999.0 s (by 16,000.14 s): (15,999.0 - 1,599.5) / 0.5 + 1 = 28,800 writes.
+    scenario["duration"] = "5h";
+    scenario["faults"][0]["start"] = 16000.3;
+    const PatternResult r = faultline::testing::run_data_pattern(scenario, hot_warm);
+    REQUIRE(r.incidents.size() == 1);
+    CHECK(loss_of(r.incidents[0], "cosmos-eastus2").rpo_s == 14400.0);
+    CHECK(loss_of(r.incidents[0], "cosmos-eastus2").lost_writes == 28800);
+  }
+  SECTION("an outage of the account alone loses nothing: the data is still in its region") {
+    scenario["faults"][0] = {{"name", "cosmos-down"}, {"type", "data_store_outage"}, {"target", "cosmos-eastus2"},
+                             {"start", 1234}, {"duration", "10m"}};
+    const PatternResult r = faultline::testing::run_data_pattern(scenario, hot_warm);
+    REQUIRE(r.incidents.size() == 1);
+    const StoreLossResult& s = loss_of(r.incidents[0], "cosmos-eastus2");
+    CHECK(s.rpo_s == 0.0);
+    CHECK(s.lost_writes == 0);
+    CHECK_FALSE(s.promoted_s.has_value());
   }
 }

@@ -48,3 +48,34 @@ TEST_CASE("in-flight calls fail when their region fails, not when they would hav
     CHECK(failed_at(r, 1235) == 6);
   }
 }
+
+TEST_CASE("requests in flight at the run's end are offered, their outcome taken at their deadline",
+          "[engine][in-flight]") {
+  // docs/metrics.md "Requests in flight at the run's end": a request still in flight when
+  // the run ends counts as offered; it succeeds iff its current attempt answers 2xx by its
+  // deadline (arrival + timeout, 30 s), else fails. Arrivals at 0.5, 1.0, ..., 3,599.5 s:
+  // 7,199 requests in the 1 h run (the next, at 3,600 s, is past the end).
+  json scenario = faultline::testing::data_scenario();
+  scenario["workloads"][0]["writes_per_request"] = 0;
+  SECTION("no fault: the last two calls, answered after the end, are offered and succeed") {
+    // The arrivals of 3,599.0 and 3,599.5 s are answered 1 s + a round trip later, past
+    // 3,600 s: before they were left out (7,197 offered); now 7,199 offered, 7,199 served.
+    scenario["faults"] = json::array();
+    const PatternResult r = faultline::testing::run_data_pattern(scenario, {{"name", "hot-warm"}});
+    REQUIRE(r.workloads.size() == 1);
+    CHECK(r.workloads[0].offered == 7199);
+    CHECK(r.workloads[0].succeeded == 7199);
+  }
+  SECTION("an outage running past the end: calls waiting for their timeout are offered and fail") {
+    // eastus2 fails at 3,590 s until after the end; Hot/Warm sends everything there and the
+    // probes (30 s x 3 of 4) cannot move traffic within 10 s. The calls of 3,589.0 and
+    // 3,589.5 s are dropped at 3,590 s (2 failed, counted before too). The 20 calls sent at
+    // 3,590.0 .. 3,599.5 s get no answer; their deadline (arrival + 30 s) is past the end,
+    // so each is offered and failed: 22 failed, 7,199 - 22 = 7,177 served (0.5 .. 3,588.5 s).
+    scenario["faults"][0]["start"] = 3590;
+    const PatternResult r = faultline::testing::run_data_pattern(scenario, {{"name", "hot-warm"}});
+    REQUIRE(r.workloads.size() == 1);
+    CHECK(r.workloads[0].offered == 7199);
+    CHECK(r.workloads[0].succeeded == 7177);
+  }
+}

@@ -12,6 +12,7 @@ using std::chrono::microseconds;
 constexpr microseconds kMaxWarmUp = std::chrono::hours(24);
 constexpr double kMaxTokensPerMinute = 1e9;
 constexpr double kMaxPoolPriority = 10;  // priorities 1-10 in a region's backend pool
+constexpr double kMaxPoolWeight = 100;   // APIM backend pool weights (1-100 here; equal weights: round robin)
 
 }  // namespace
 
@@ -117,7 +118,7 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
   reader_.check_keys(item, path,
                      {"id", "description", "model", "version", "deployment_name", "deployment_type", "capacity",
                       "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price",
-                      "tokens_per_month", "health_check", "pool_priority", "depends_on"});
+                      "tokens_per_month", "health_check", "pool_priority", "pool_weight", "depends_on"});
   ModelDeploymentInfo info;
   info.model = reader_.string(item, path, "model", true, "a model name, e.g. \"gpt-4.1-mini\"").value_or("");
   info.version =
@@ -150,6 +151,8 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
   info.tokens_per_month = reader_.number(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
   info.pool_priority =
       static_cast<int>(reader_.number(item, path, "pool_priority", false, 1, kMaxPoolPriority, true).value_or(1));
+  info.pool_weight =
+      static_cast<int>(reader_.number(item, path, "pool_weight", false, 1, kMaxPoolWeight, true).value_or(1));
   if (const json* check = reader_.object(item, path, "health_check", false)) {
     const std::string check_path = base::JsonReader::at(path, "health_check");
     reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});
@@ -169,8 +172,10 @@ void RegionReader::check_gateway(const json& item, const std::string& path, Vert
                                  const std::vector<std::string>& zone_ids) {
   reader_.check_keys(item, path,
                      {"id", "description", "product", "units", "price_per_unit_hour_usd", "health_endpoint", "zones",
-                      "zone_redundant_sla", "backends", "depends_on"});
+                      "zone_redundant_sla", "backends", "instances", "backend_circuit_breaker", "depends_on"});
   GatewayInfo info;
+  info.instances = static_cast<int>(reader_.number(item, path, "instances", false, 1, 100, true).value_or(1));
+  info.backend_breaker = check_backend_breaker(item, path);
   info.product = reader_.one_of(item, path, "product", false, {"apim"}).value_or("apim");
   info.units = reader_.number(item, path, "units", false, 1, 100, true).value_or(1);
   info.price_per_unit_hour_usd = reader_.number(item, path, "price_per_unit_hour_usd", false, 0, 1e4).value_or(0);
@@ -189,6 +194,42 @@ void RegionReader::check_gateway(const json& item, const std::string& path, Vert
     builder_.refer(*v, backends[i], base::JsonReader::at(base::JsonReader::at(path, "backends"), i),
                    {NodeKind::kModelDeployment, NodeKind::kAgentService}, EdgeKind::kDependency, true);
   }
+}
+
+std::optional<GatewayBreakerRule> RegionReader::check_backend_breaker(const json& item, const std::string& path) {
+  const json* rule = reader_.object(item, path, "backend_circuit_breaker", false);
+  if (rule == nullptr) return std::nullopt;
+  const std::string at = base::JsonReader::at(path, "backend_circuit_breaker");
+  reader_.check_keys(*rule, at,
+                     {"failure_count", "failure_percentage", "interval", "status_code_ranges", "counts_no_answer",
+                      "trip_duration", "accept_retry_after"});
+  GatewayBreakerRule r;
+  r.failure_count = static_cast<std::int64_t>(reader_.number(*rule, at, "failure_count", false, 1, 1e6, true).value_or(0));
+  r.failure_percentage = reader_.number(*rule, at, "failure_percentage", false, 1, 100).value_or(0);
+  if (r.failure_count == 0 && r.failure_percentage == 0) {
+    reader_.error(at, "neither failure_count nor failure_percentage is set", "at least one of them (APIM failureCondition)");
+  }
+  r.interval = reader_.duration(*rule, at, "interval", false, std::chrono::hours(24), "24h").value_or(r.interval);
+  if (r.interval < std::chrono::seconds(1)) {
+    reader_.error(base::JsonReader::at(at, "interval"), "an interval under 1 s", "a whole number of seconds >= 1 s");
+  }
+  r.trip_duration = reader_.duration(*rule, at, "trip_duration", false, std::chrono::hours(168), "7 days").value_or(r.trip_duration);
+  r.counts_no_answer = reader_.boolean(*rule, at, "counts_no_answer", false).value_or(true);
+  r.accept_retry_after = reader_.boolean(*rule, at, "accept_retry_after", false).value_or(false);
+  if (const json* ranges = reader_.array(*rule, at, "status_code_ranges", false, "an array of {\"min\", \"max\"}")) {
+    r.status_ranges.clear();
+    for (std::size_t i = 0; i < ranges->size(); ++i) {
+      const std::string range_at = base::JsonReader::at(base::JsonReader::at(at, "status_code_ranges"), i);
+      if (!reader_.expect_object((*ranges)[i], range_at, "an object {\"min\", \"max\"}")) continue;
+      reader_.check_keys((*ranges)[i], range_at, {"min", "max"});
+      const auto lo = reader_.number((*ranges)[i], range_at, "min", true, 100, 599, true);
+      const auto hi = reader_.number((*ranges)[i], range_at, "max", true, 100, 599, true);
+      if (!lo || !hi) continue;
+      if (*lo > *hi) reader_.error(range_at, "min above max", "min <= max, status codes 100..599");
+      r.status_ranges.emplace_back(static_cast<int>(*lo), static_cast<int>(*hi));
+    }
+  }
+  return r;
 }
 
 void RegionReader::check_agent_service(const json& item, const std::string& path, VertexId region,

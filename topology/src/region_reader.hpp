@@ -30,6 +30,8 @@ class RegionReader {
                               const std::vector<std::string>& zone_ids);
   void check_gateway(const json& item, const std::string& path, VertexId region,
                      const std::vector<std::string>& zone_ids);
+  // The gateway's `backend_circuit_breaker` (APIM rule); nothing when absent or wrong (reported).
+  std::optional<GatewayBreakerRule> check_backend_breaker(const json& item, const std::string& path);
   void check_agent_service(const json& item, const std::string& path, VertexId region,
                            const std::vector<std::string>& zone_ids);
   // Bounded staleness's K writes and T; an error on either key under another consistency.

@@ -8,6 +8,13 @@
 
 namespace faultline::engine {
 
+namespace {
+
+// domain-facts, Cosmos DB RPO: an account in one region loses < 240 min when the region is lost.
+constexpr SimDuration kSingleRegionRpoBound = std::chrono::minutes(240);
+
+}  // namespace
+
 DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& pattern, SimDuration schedule_origin)
     : pattern_(pattern), schedule_origin_(schedule_origin) {
   // The pattern's data lives where it writes: the first-priority regions, or every region when
@@ -58,8 +65,34 @@ DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& patt
     store.replica_id = replica_of(topology, id);
     stores_.push_back(std::move(store));
   }
+  add_single_region_accounts(topology, horizon_s);
   ring_size_ = static_cast<std::size_t>(std::min<std::int64_t>(horizon_s, 7 * 86400));
   for (Store& store : stores_) store.ring.assign(ring_size_, 0.0);
+}
+
+void DataLayer::add_single_region_accounts(const topology::Topology& topology, std::int64_t& horizon_s) {
+  const auto& g = topology.graph();
+  for (auto v : topology.nodes_of_kind(topology::NodeKind::kDatabase)) {
+    const topology::Node& node = topology.node(v);
+    const auto* info = std::get_if<topology::DataStoreInfo>(&node.details);
+    if (info == nullptr || info->service != "cosmos_db") continue;
+    bool is_replicated = false;
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) is_replicated |= g[*it].kind == topology::EdgeKind::kReplication;
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) is_replicated |= g[*it].kind == topology::EdgeKind::kReplication;
+    if (is_replicated) continue;
+    // Its only copy, wherever it is: writes wait for its region, a region loss loses the bound.
+    Store store;
+    store.id = node.id;
+    store.replication.mode = topology::ReplicationMode::kAsync;
+    store.replication.lag = kSingleRegionRpoBound;
+    store.is_database = true;
+    store.blocks_writes = true;
+    store.is_single_region = true;
+    // Exact instants over the whole bound, so the loss does not depend on F's sub-second phase.
+    store.recent_window = kSingleRegionRpoBound + std::chrono::seconds(1);
+    horizon_s = std::max<std::int64_t>(horizon_s, kSingleRegionRpoBound.count() / 1000000 + 2);
+    stores_.push_back(std::move(store));
+  }
 }
 
 std::vector<std::size_t> DataLayer::stores_written_by(const WorkloadSpec& workload) const {
@@ -134,7 +167,7 @@ void DataLayer::record_writes(SimTime t, double writes, const std::vector<std::s
 
 std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::vector<std::size_t>& stores,
                                                         const std::vector<std::size_t>& replicas, std::size_t fault,
-                                                        RandomStream& rng) {
+                                                        RandomStream& rng, bool is_region_lost) {
   // A failed-over storage account is down when its new home (the replica) is.
   std::vector<std::size_t> hit;
   for (std::size_t i : stores) {
@@ -148,16 +181,26 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
   // RPO per store at the fault instant; the fault reports the worst store.
   FaultLoss loss;
   bool has_worst = false;
+  // A store with no copy left to promote: its loss counts, and writes wait for the fault's end.
+  const auto lose_only_copy = [&](Store& store, const StoreLoss& lost) {
+    loss.stores.push_back(lost);
+    loss.lost_writes += lost.lost_writes;
+    if (!has_worst || lost.rpo > loss.rpo) loss.rpo = lost.rpo;
+    has_worst = true;
+    block_writes(store, fault, loss);
+  };
   for (std::size_t i : hit) {
     Store& store = stores_[i];
     if (store.is_locally_redundant) {
       // No other copy: every write since the failover is gone.
-      const StoreLoss local{i, now - store.promoted_at, store.writes - store.writes_at_promotion};
-      loss.stores.push_back(local);
-      loss.lost_writes += local.lost_writes;
-      if (!has_worst || local.rpo > loss.rpo) loss.rpo = local.rpo;
-      has_worst = true;
-      block_writes(store, fault, loss);
+      lose_only_copy(store, StoreLoss{i, now - store.promoted_at, store.writes - store.writes_at_promotion});
+      continue;
+    }
+    if (store.is_single_region) {
+      // No replica: losing the account's region loses up to the documented bound, the writes
+      // acknowledged in (F - 240 min, F] (every write of the run when F < 240 min).
+      const SimDuration rpo = is_region_lost ? kSingleRegionRpoBound : SimDuration{0};
+      lose_only_copy(store, StoreLoss{i, rpo, is_region_lost ? writes_since(store, now - rpo, now) : 0.0});
       continue;
     }
     SimDuration rpo{0};
@@ -209,7 +252,7 @@ bool DataLayer::promote(bool is_by_service, SimTime now) {
   bool has_promoted = false;
   for (std::size_t i = 0; i < stores_.size(); ++i) {
     Store& store = stores_[i];
-    if (!store.is_write_blocked || (is_by_service && !is_promoted_by_service(i))) continue;
+    if (!store.is_write_blocked || store.is_single_region || (is_by_service && !is_promoted_by_service(i))) continue;
     store.is_write_blocked = false;
     store.is_promoted = true;
     store.writes_at_promotion = store.writes;
@@ -260,10 +303,15 @@ bool DataLayer::is_write_paused(const std::vector<std::size_t>& stores) const {
   return is_paused && !is_blocked;
 }
 
-std::string_view DataLayer::store_mode(std::size_t i) const { return topology::to_string(stores_[i].replication.mode); }
+std::string_view DataLayer::store_mode(std::size_t i) const {
+  if (stores_[i].is_single_region) return "single_region";
+  return topology::to_string(stores_[i].replication.mode);
+}
 
 std::pair<std::optional<double>, double> DataLayer::rpo_bounds(std::size_t i) const {
   const StoreReplication& r = stores_[i].replication;
+  // A single-region account: the simulator takes the documented bound, so worst = mean = 240 min.
+  if (stores_[i].is_single_region) return {to_seconds(r.lag), to_seconds(r.lag)};
   switch (r.mode) {
     case topology::ReplicationMode::kSync:
       return {0.0, 0.0};

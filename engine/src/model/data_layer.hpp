@@ -51,9 +51,12 @@ class DataLayer {
   /// RPO and lost writes when fault index `fault` starts at `now`, taking down `stores` (their
   /// write copies) and `replicas` (their replicas): a storage account failed over to its replica
   /// is locally redundant there until failback, so a fault on the replica loses every write since
-  /// the failover. An async store with a lag distribution draws its lag from `rng`. Nothing when no store.
+  /// the failover. An async store with a lag distribution draws its lag from `rng`. A single-region
+  /// Cosmos DB account loses the writes of its documented RPO bound (240 min) when `is_region_lost`
+  /// (a region outage), nothing otherwise. Nothing when no store.
   std::optional<FaultLoss> on_fault(SimTime now, const std::vector<std::size_t>& stores,
-                                    const std::vector<std::size_t>& replicas, std::size_t fault, RandomStream& rng);
+                                    const std::vector<std::size_t>& replicas, std::size_t fault, RandomStream& rng,
+                                    bool is_region_lost = false);
   /// The copies of the stores whose writes wait now take writes: every such store (a runbook's
   /// promotion, `is_by_service` false) or those whose own service fails over (true). Returns
   /// false when nothing waited.
@@ -81,6 +84,8 @@ class DataLayer {
   /// True when store `i`'s own service promotes its copy (Cosmos DB service-managed failover of a
   /// replicated account); false for stores that need a runbook (Storage GRS, backups, self-managed).
   [[nodiscard]] bool is_promoted_by_service(std::size_t i) const;
+  /// True when store `i` is a single-region Cosmos DB account: no copy to promote, writes wait for its region.
+  [[nodiscard]] bool is_single_region(std::size_t i) const { return stores_[i].is_single_region; }
   /// Lost writes summed over the run's faults.
   [[nodiscard]] double lost_writes_total() const { return lost_writes_total_; }
 
@@ -89,6 +94,7 @@ class DataLayer {
     std::string id;
     StoreReplication replication;
     bool is_database = false;  // requests that write need it
+    bool is_single_region = false;  // a Cosmos DB account without a replica (RPO bound 240 min)
     bool blocks_writes = false;  // database or storage account: writes to it fail while it is down
     // Write availability of this store (docs/runbooks-and-data.md, "Write availability").
     bool is_write_blocked = false;  // down and not promoted
@@ -112,7 +118,8 @@ class DataLayer {
     std::vector<double> ring;  // writes acknowledged to this store per second, last ring-size seconds
     // Writes at their exact instants (us since the run's start, writes), the last `recent_window`
     // only: lost writes are counted from these whenever the RPO fits, so a fault's sub-second
-    // phase never adds or drops writes. Memory grows with the write rate x the window (<= 15 min).
+    // phase never adds or drops writes. Memory grows with the write rate x the window (<= 15 min;
+    // a single-region account's 240 min bound + 1 s).
     std::deque<std::pair<std::int64_t, double>> recent;
     SimDuration recent_window{0};
   };
@@ -132,6 +139,8 @@ class DataLayer {
   static std::string replica_of(const topology::Topology& topology, const std::string& id);
   // `store` waits for a promotion because of fault index `fault`.
   static void block_writes(Store& store, std::size_t fault, FaultLoss& loss);
+  // Adds every Cosmos DB account of `topology` with no replication link in or out: its only copy.
+  void add_single_region_accounts(const topology::Topology& topology, std::int64_t& horizon_s);
   // The service-managed failover delay of one fault: the pattern's constant, or a draw from its
   // distribution (clamped to 0 .. 7 days).
   [[nodiscard]] SimDuration automatic_failover_delay(RandomStream& rng) const;

@@ -5,7 +5,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include "faultline/topology/blast_radius.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
 
 namespace faultline::engine {
@@ -68,6 +67,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
         return config;
       }()) {
   build_regions();
+  build_gateway_breakers();
   build_clients();
   build_workloads();
   build_faults();
@@ -85,17 +85,14 @@ void TrafficModel::build_regions() {
     region.lacks_private_dns = lacks_private_network(topo, e.name);
     region.is_dns_down = region.lacks_private_dns;
     for (const WorkloadSpec& w : scenario_.workloads) {
-      std::vector<std::pair<int, std::size_t>> pool;  // (pool priority, deployment), in file order
+      BackendPool& pool = region.pool_of_workload.emplace_back();  // members in file order
       for (auto v : topo.members_of_region(e.name)) {
         const topology::Node& node = topo.node(v);
         if (node.kind != NodeKind::kModelDeployment) continue;
         const auto& info = std::get<topology::ModelDeploymentInfo>(node.details);
         if (info.model != w.model) continue;
-        pool.emplace_back(info.pool_priority, add_deployment(node, regions_.size()));
+        pool.add(add_deployment(node, regions_.size()), info.pool_priority, info.pool_weight);
       }
-      std::stable_sort(pool.begin(), pool.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      std::vector<std::size_t>& members = region.pool_of_workload.emplace_back();
-      for (const auto& [priority, d] : pool) members.push_back(d);
     }
     regions_.push_back(std::move(region));
   }
@@ -165,67 +162,6 @@ void TrafficModel::build_workloads() {
   }
 }
 
-void TrafficModel::build_faults() {
-  const topology::Topology& topo = *scenario_.topology;
-  auto region_index = [&](const std::string& id) -> std::size_t {
-    for (std::size_t i = 0; i < regions_.size(); ++i) {
-      if (regions_[i].id == id) return i;
-    }
-    return kNone;
-  };
-  for (const FaultSpec& f : scenario_.faults) {
-    FaultReach reach;
-    const topology::Node& target = topo.node(f.target);
-    reach.stores_down = data_.stores_down_by(topo, f);
-    reach.replicas_down = data_.replicas_down_by(topo, f);
-    const std::size_t home = region_index(target.kind == NodeKind::kRegion ? target.id : target.region);
-    switch (f.type) {
-      case FaultType::kGlobalEntryFailure:
-        reach.is_global = true;
-        break;
-      case FaultType::kReplicationPartition:
-        break;  // no effect on serving traffic; the data layer reports its RPO
-      case FaultType::kZoneOutage:
-        for (const Deployment& d : deployments_) {
-          if (std::find(d.zones.begin(), d.zones.end(), f.target) != d.zones.end()) {
-            reach.affected |= router::EndpointMask{1} << d.region;
-          }
-        }
-        break;
-      case FaultType::kGatewayFailure:
-      case FaultType::kDataStoreOutage: {
-        const topology::BlastRadius radius = topology::blast_radius(topo, {f.target});
-        for (std::size_t i = 0; i < regions_.size(); ++i) {
-          for (const auto& o : std::get<topology::GlobalEntryInfo>(
-                                   topo.node(topo.nodes_of_kind(NodeKind::kGlobalEntry).front()).details)
-                                   .origins) {
-            const auto v = topo.find(o.gateway);
-            if (v && topo.node(*v).region == regions_[i].id && radius.is_down[*v]) {
-              reach.gateways_down.push_back(i);
-              reach.affected |= router::EndpointMask{1} << i;
-            }
-          }
-        }
-        for (std::size_t d = 0; d < deployments_.size(); ++d) {
-          const auto v = topo.find(deployments_[d].id);
-          if (v && radius.is_down[*v]) {
-            reach.deployments_down.push_back(d);
-            reach.affected |= router::EndpointMask{1} << deployments_[d].region;
-          }
-        }
-        break;
-      }
-      default:
-        if (home != kNone) reach.affected |= router::EndpointMask{1} << home;
-        if (f.type == FaultType::kRegionOutage && home != kNone) reach.regions_down.push_back(home);
-        break;
-    }
-    reach_.push_back(std::move(reach));
-  }
-  is_fault_active_.assign(scenario_.faults.size(), false);
-  is_quota_kept_.assign(scenario_.faults.size(), false);
-}
-
 PatternResult TrafficModel::run(const RunControl& control) {
   control_ = control;
   const SimTime end = kSimStart + scenario_.duration;
@@ -249,6 +185,9 @@ PatternResult TrafficModel::run(const RunControl& control) {
   sim_.schedule_at(kSimStart, [this] { on_progress_tick(); });
   schedule_dns_refreshes();
   schedule_wakeup();
+  // Requests still in flight are settled in the run's last microsecond, then the rest runs.
+  sim_.run_until(end - micros(1));
+  if (!is_cancelled_) settle_in_flight();
   sim_.run_until(end);
   if (is_cancelled_) throw std::runtime_error("cancelled");
 
@@ -346,6 +285,7 @@ void TrafficModel::on_arrival(std::uint32_t w) {
   r.region = kNone;
   r.deployment = kNone;
   r.holds_slot = false;
+  r.is_backend_answer_due = false;
   r.failure = kOtherFailure;
   r.attempt_start = sim_.now();
   bool is_global_down = false;
@@ -354,7 +294,7 @@ void TrafficModel::on_arrival(std::uint32_t w) {
     // Nothing answers at the global entry: the client times out.
     r.status = 0;
     r.attempt_latency = spec.timeout;
-    sim_.schedule_after(spec.timeout, [this, slot] { on_completion(slot); });
+    r.completion = sim_.schedule_after(spec.timeout, [this, slot] { on_completion(slot); });
     return;
   }
   start_attempt(slot);
@@ -378,6 +318,7 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
   r.deployment = kNone;
   r.holds_slot = false;
   r.is_planned_failure = false;
+  r.is_backend_answer_due = false;
   r.failure = kOtherFailure;
   r.retry_after = SimDuration{-1};
   SimDuration latency{rtt < 0 ? 0 : rtt};
@@ -403,6 +344,13 @@ void TrafficModel::on_completion(std::uint32_t slot) {
     --deployments_[r.deployment].in_flight;
     r.holds_slot = false;
   }
+  if (r.is_backend_answer_due) {
+    // The pool member's answer reaches the gateway instance's breaker now (APIM, per instance).
+    if (router::BackendBreaker* b = breaker_of(r.region, r.instance, r.deployment)) {
+      b->record(r.status, r.retry_after, now_micros());
+    }
+    r.is_backend_answer_due = false;
+  }
   if (r.region != kNone) {
     router_.report_call(r.region, r.status, r.attempt_latency, now_micros(), r.retry_after);
     after_router_call();
@@ -420,10 +368,35 @@ void TrafficModel::on_completion(std::uint32_t slot) {
   release(slot);
 }
 
+void TrafficModel::settle_in_flight() {
+  // A request still in flight at the run's end is offered like any other. Its outcome is
+  // its current attempt's, taken at its deadline (arrival + timeout): a success when that
+  // attempt answers 2xx by the deadline, else a failure (no retry is sent after the end).
+  // It is recorded now, in the run's last microsecond, so it falls in the last SLO window
+  // and second, with the latency it would have had (answer or deadline, less its arrival).
+  for (std::uint32_t slot = 0; slot < in_flight_.size(); ++slot) {
+    InFlight& r = in_flight_[slot];
+    if (!r.is_active) continue;
+    sim_.cancel(r.completion);
+    if (r.holds_slot) {
+      --deployments_[r.deployment].in_flight;
+      r.holds_slot = false;
+    }
+    const SimTime deadline = r.arrival + scenario_.workloads[r.workload].timeout;
+    const SimTime answered = r.attempt_start + r.attempt_latency;
+    const bool is_success = r.status >= 200 && r.status < 300 && answered <= deadline;
+    finish_request(r, is_success, sim_.now(), std::min(answered, deadline) - r.arrival);
+    release(slot);
+  }
+}
+
 void TrafficModel::finish_request(InFlight& r, bool is_success) {
-  const SimDuration latency = sim_.now() - r.arrival;
+  finish_request(r, is_success, sim_.now(), sim_.now() - r.arrival);
+}
+
+void TrafficModel::finish_request(InFlight& r, bool is_success, SimTime at, SimDuration latency) {
   WorkloadState& state = workloads_[r.workload];
-  state.availability.record(sim_.now(), is_success, latency);
+  state.availability.record(at, is_success, latency);
   ++state.offered;
   ++offered_;
   if (is_success) {
@@ -431,27 +404,27 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     ++state.succeeded;
     ++succeeded_;
     if (r.region != kNone) {
-      work_.on_success(r.workload, r.region, sim_.now());
+      work_.on_success(r.workload, r.region, at);
       for (const auto& [incident, threads] : work_.take_settled()) details_[incident].work.agent_threads_rehydrated += threads;
     }
     // Traffic moved: a region the fault did not take out served after the switch.
     if (switch_candidate_ && incident_ && r.region != kNone && ((incident_affected_ >> r.region) & 1U) == 0 &&
-        sim_.now() >= *switch_candidate_) {
+        at >= *switch_candidate_) {
       recovery_.mark_switched(*incident_, *switch_candidate_);
       switch_candidate_.reset();
     }
     const double writes = scenario_.workloads[r.workload].writes_per_request;
-    if (writes > 0) data_.record_writes(sim_.now(), writes, state.stores_written);
+    if (writes > 0) data_.record_writes(at, writes, state.stores_written);
   } else {
     ++failed_;
   }
   // A failback's planned write pause is reported with the failback, not as part of the RTO.
-  if (!(r.is_planned_failure && !is_success)) recovery_.record(sim_.now(), is_success ? 1 : 0, 1);
+  if (!(r.is_planned_failure && !is_success)) recovery_.record(at, is_success ? 1 : 0, 1);
   if (!is_success && !r.is_planned_failure) note_failure(r);
   if (incident_) {
     IncidentDetail& detail = details_[*incident_];
     if (!is_success) ++detail.failed;
-    if (sim_.now() < detail.fault_end) {
+    if (at < detail.fault_end) {
       ++detail.offered_during_fault;
       if (is_success) ++detail.succeeded_during_fault;
     }
@@ -461,13 +434,13 @@ void TrafficModel::finish_request(InFlight& r, bool is_success) {
     if (!is_success) ++detail.failback->failed_requests;
     if (is_success && !failback_.is_traffic_back && r.region != kNone && ((failback_.regions >> r.region) & 1U) != 0) {
       failback_.is_traffic_back = true;
-      detail.failback->traffic_back_s = to_seconds(sim_.now() - detail.start);
-      detail.traffic_back_at = sim_.now();
-      log(sim_.now(), "failback", regions_[r.region].id, "traffic_back");
+      detail.failback->traffic_back_s = to_seconds(at - detail.start);
+      detail.traffic_back_at = at;
+      log(at, "failback", regions_[r.region].id, "traffic_back");
       maybe_complete_failback();
     }
   }
-  series_.record_request(sim_.now(), is_success, latency, r.region == kNone ? BucketedSeries::kNoRegion : r.region);
+  series_.record_request(at, is_success, latency, r.region == kNone ? BucketedSeries::kNoRegion : r.region);
 }
 
 void TrafficModel::on_wakeup() {

@@ -21,7 +21,9 @@
 #include "faultline/engine/model/scenario.hpp"
 #include "faultline/engine/kernel/simulation.hpp"
 #include "faultline/engine/model/standard_quota.hpp"
+#include "faultline/router/backend_breaker.hpp"
 #include "faultline/router/router.hpp"
+#include "model/backend_pool.hpp"
 #include "model/data_layer.hpp"
 #include "model/work_ledger.hpp"
 
@@ -76,9 +78,14 @@ class TrafficModel final : private router::RouterObserver {
     bool lacks_private_dns = false;  // a private DNS zone or endpoint of its pair is missing (FL005/6): down throughout
     double gateway_error_rate = 0;   // gray failure on the gateway
     SimDuration gateway_added_latency{0};
-    // Per workload, the gateway's backend pool: indices into deployments_ by pool priority
-    // (then file order); empty when the region serves no deployment of the workload's model.
-    std::vector<std::vector<std::size_t>> pool_of_workload;
+    // Per workload, the gateway's backend pool of deployments_ indices (APIM priorities and
+    // weights); empty when the region serves no deployment of the workload's model.
+    std::vector<BackendPool> pool_of_workload;
+    // APIM backend circuit breaker (the gateway's rule), one per gateway instance and deployment
+    // (instance x deployments_.size() + d): instances keep no shared state. Empty: no breaker.
+    std::vector<router::BackendBreaker> breakers;
+    std::uint32_t instances = 1;
+    std::uint32_t next_instance = 0;  // calls are spread over the instances round robin
   };
 
   struct Client {
@@ -108,6 +115,8 @@ class TrafficModel final : private router::RouterObserver {
     bool is_planned_failure = false;  // refused only by a failback's planned write pause
     FailureKind failure = kOtherFailure;  // the current attempt's refusal, when it was refused for a reason
     std::uint32_t resolver = 0;       // behind Traffic Manager: index of the DNS resolver it asked
+    std::uint32_t instance = 0;       // the gateway instance that took the current attempt
+    bool is_backend_answer_due = false;  // the pool member's answer goes to the instance's breaker at completion
     bool is_active = false;           // allocated (between allocate and release)
     SimTime attempt_start;            // when the current attempt was sent
     EventId completion;               // the current attempt's completion event
@@ -174,6 +183,10 @@ class TrafficModel final : private router::RouterObserver {
   void build_regions();
   // Index of `node`'s deployment in deployments_, added (in region `region`) on first sight.
   std::size_t add_deployment(const topology::Node& node, std::size_t region);
+  // The APIM gateway instances and backend breakers of each region, once every deployment is known.
+  void build_gateway_breakers();
+  // Breaker of deployment `d` on instance `instance` of region `g`'s gateway, or none.
+  [[nodiscard]] router::BackendBreaker* breaker_of(std::size_t g, std::uint32_t instance, std::size_t d);
   void build_clients();
   void set_probe_vantage();
   void build_workloads();
@@ -214,6 +227,10 @@ class TrafficModel final : private router::RouterObserver {
   WorkloadResult workload_result(std::size_t w, SimTime end);
   // Helpers.
   void finish_request(InFlight& r, bool is_success);
+  // Records request `r`'s outcome at `at` with end-to-end `latency`.
+  void finish_request(InFlight& r, bool is_success, SimTime at, SimDuration latency);
+  // Counts every request still in flight now, the run's last microsecond, as offered (docs/metrics.md).
+  void settle_in_flight();
   void apply_faults();
   // Fails at once every call in flight whose region, gateway or deployment a starting fault took down.
   void drop_in_flight();

@@ -1,13 +1,77 @@
-// TrafficModel, second half: faults, failover of standby regions, the runbook,
+// TrafficModel, second half: faults (what each one reaches, built at setup), failover of standby regions, the runbook,
 // the data layer's incidents and failback (the first half, traffic_model.cpp,
 // holds setup, requests and probes).
 
 #include <algorithm>
 #include <cmath>
 
+#include "faultline/topology/blast_radius.hpp"
 #include "model/traffic_model.hpp"
 
 namespace faultline::engine {
+
+using topology::NodeKind;
+
+void TrafficModel::build_faults() {
+  const topology::Topology& topo = *scenario_.topology;
+  auto region_index = [&](const std::string& id) -> std::size_t {
+    for (std::size_t i = 0; i < regions_.size(); ++i) {
+      if (regions_[i].id == id) return i;
+    }
+    return kNone;
+  };
+  for (const FaultSpec& f : scenario_.faults) {
+    FaultReach reach;
+    const topology::Node& target = topo.node(f.target);
+    reach.stores_down = data_.stores_down_by(topo, f);
+    reach.replicas_down = data_.replicas_down_by(topo, f);
+    const std::size_t home = region_index(target.kind == NodeKind::kRegion ? target.id : target.region);
+    switch (f.type) {
+      case FaultType::kGlobalEntryFailure:
+        reach.is_global = true;
+        break;
+      case FaultType::kReplicationPartition:
+        break;  // no effect on serving traffic; the data layer reports its RPO
+      case FaultType::kZoneOutage:
+        for (const Deployment& d : deployments_) {
+          if (std::find(d.zones.begin(), d.zones.end(), f.target) != d.zones.end()) {
+            reach.affected |= router::EndpointMask{1} << d.region;
+          }
+        }
+        break;
+      case FaultType::kGatewayFailure:
+      case FaultType::kDataStoreOutage: {
+        const topology::BlastRadius radius = topology::blast_radius(topo, {f.target});
+        for (std::size_t i = 0; i < regions_.size(); ++i) {
+          for (const auto& o : std::get<topology::GlobalEntryInfo>(
+                                   topo.node(topo.nodes_of_kind(NodeKind::kGlobalEntry).front()).details)
+                                   .origins) {
+            const auto v = topo.find(o.gateway);
+            if (v && topo.node(*v).region == regions_[i].id && radius.is_down[*v]) {
+              reach.gateways_down.push_back(i);
+              reach.affected |= router::EndpointMask{1} << i;
+            }
+          }
+        }
+        for (std::size_t d = 0; d < deployments_.size(); ++d) {
+          const auto v = topo.find(deployments_[d].id);
+          if (v && radius.is_down[*v]) {
+            reach.deployments_down.push_back(d);
+            reach.affected |= router::EndpointMask{1} << deployments_[d].region;
+          }
+        }
+        break;
+      }
+      default:
+        if (home != kNone) reach.affected |= router::EndpointMask{1} << home;
+        if (f.type == FaultType::kRegionOutage && home != kNone) reach.regions_down.push_back(home);
+        break;
+    }
+    reach_.push_back(std::move(reach));
+  }
+  is_fault_active_.assign(scenario_.faults.size(), false);
+  is_quota_kept_.assign(scenario_.faults.size(), false);
+}
 
 void TrafficModel::trigger_failover() {
   if (scale_up_at_) return;  // already failing over (reset when a failback completes)
@@ -84,7 +148,9 @@ void TrafficModel::trigger_failover() {
 
 void TrafficModel::start_data_incident(std::size_t f) {
   if (!incident_) return;
-  const auto loss = data_.on_fault(sim_.now(), reach_[f].stores_down, reach_[f].replicas_down, f, data_rng_);
+  const bool is_region_lost = scenario_.faults[f].type == FaultType::kRegionOutage;
+  const auto loss =
+      data_.on_fault(sim_.now(), reach_[f].stores_down, reach_[f].replicas_down, f, data_rng_, is_region_lost);
   if (!loss) return;
   IncidentDetail& detail = details_[*incident_];
   // The incident loses every store's writes: the sum of the stores' (rounded) counts.
@@ -113,7 +179,10 @@ void TrafficModel::on_promoted(bool is_by_service, std::optional<std::size_t> st
   if (has_promoted) detail.promotions.emplace_back(sim_.now(), step);
   for (std::size_t k = 0; k < detail.stores.size(); ++k) {
     StoreLossResult& s = detail.stores[k];
-    if (s.promoted_s || (is_by_service && !data_.is_promoted_by_service(detail.store_indices[k]))) continue;
+    if (s.promoted_s || data_.is_single_region(detail.store_indices[k]) ||
+        (is_by_service && !data_.is_promoted_by_service(detail.store_indices[k]))) {
+      continue;
+    }
     if (!has_promoted && (is_by_service || sim_.now() >= detail.fault_end)) continue;
     s.promoted_s = to_seconds(sim_.now() - detail.start);
     log(sim_.now(), "data", s.store, "promoted");

@@ -1,6 +1,7 @@
 // The service answer: what a region's gateway and its backend pool answer to one
 // call or one health probe, from the faults in force and the capacity live now.
 // Calls and probes walk the same ladder (refusal_of); only calls consume capacity.
+// Also the APIM gateway's backend breakers, one per gateway instance and deployment.
 
 #include <algorithm>
 #include <cmath>
@@ -24,7 +25,7 @@ int TrafficModel::refusal_of(std::size_t g, const Deployment& d) const {
 }
 
 int TrafficModel::serve_in_region(std::size_t g, InFlight& r, SimDuration& latency) {
-  const Region& region = regions_[g];
+  Region& region = regions_[g];
   const WorkloadSpec& spec = scenario_.workloads[r.workload];
   if (region.is_down) {
     latency = spec.timeout;  // nothing answers: the call times out
@@ -34,16 +35,28 @@ int TrafficModel::serve_in_region(std::size_t g, InFlight& r, SimDuration& laten
   if (region.is_dns_down) return 502;  // the gateway cannot resolve the backend's private endpoint
   latency += region.gateway_added_latency;
   if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
-  const std::vector<std::size_t>& pool = region.pool_of_workload[r.workload];
+  BackendPool& pool = region.pool_of_workload[r.workload];
   if (pool.empty()) return 404;  // no deployment of this model in the region
-  // The backend pool tries its members by priority; a refusal for want of capacity (429, or 503
-  // with nothing live) spills to the next at once, as an APIM retry to the next backend does.
-  int status = 404;
-  for (const std::size_t d : pool) {
+  r.deployment = kNone;
+  // The backend pool tries its members by priority, spread by weight inside one priority; a
+  // refusal for want of capacity (429, or 503 with nothing live) spills to the next at once,
+  // as an APIM retry to the next backend does.
+  // With an APIM breaker, the call is taken by the next gateway instance, which skips the
+  // members its own breakers tripped (lower priorities get traffic only then); none left: 503.
+  r.instance = region.next_instance;
+  region.next_instance = (region.next_instance + 1) % region.instances;
+  int status = 503;
+  for (const std::size_t d : pool.next_order()) {
+    router::BackendBreaker* breaker = breaker_of(g, r.instance, d);
+    if (breaker != nullptr && breaker->is_tripped(now_micros())) continue;
     bool may_spill = false;
     r.retry_after = SimDuration{-1};
     status = serve_by_deployment(g, d, r, latency, may_spill);
-    if (!may_spill) break;
+    if (!may_spill) {
+      r.is_backend_answer_due = breaker != nullptr;  // answered at completion
+      break;
+    }
+    if (breaker != nullptr) breaker->record(status, r.retry_after, now_micros());  // refused at once
   }
   return status;
 }
@@ -112,13 +125,45 @@ int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
   if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
   latency += region.gateway_added_latency;
   if (region.pool_of_workload.empty() || region.pool_of_workload.front().empty()) return 404;
-  const std::vector<std::size_t>& pool = region.pool_of_workload.front();
+  const std::vector<std::size_t>& pool = region.pool_of_workload.front().by_priority();
   const auto live = std::find_if(pool.begin(), pool.end(), [&](std::size_t d) { return refusal_of(g, deployments_[d]) == 0; });
   if (live == pool.end()) return refusal_of(g, deployments_[pool.front()]);
   const Deployment& dep = deployments_[*live];
   latency += dep.added_latency;
   if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) return 500;
   return 200;
+}
+
+void TrafficModel::build_gateway_breakers() {
+  const topology::Topology& topo = *scenario_.topology;
+  const auto entries = topo.nodes_of_kind(topology::NodeKind::kGlobalEntry);
+  if (entries.empty()) return;
+  for (const topology::Origin& o : std::get<topology::GlobalEntryInfo>(topo.node(entries.front()).details).origins) {
+    const auto v = topo.find(o.gateway);
+    if (!v) continue;
+    const auto* info = std::get_if<topology::GatewayInfo>(&topo.node(*v).details);
+    const auto region = std::find_if(regions_.begin(), regions_.end(),
+                                     [&](const Region& r) { return r.id == topo.node(*v).region; });
+    if (info == nullptr || region == regions_.end() || !info->backend_breaker) continue;
+    const topology::GatewayBreakerRule& rule = *info->backend_breaker;
+    router::BackendBreakerConfig config;
+    config.failure_count = rule.failure_count;
+    config.failure_percentage = rule.failure_percentage;
+    config.interval = rule.interval;
+    config.status_ranges.clear();
+    for (const auto& [lo, hi] : rule.status_ranges) config.status_ranges.push_back(router::StatusRange{lo, hi});
+    config.counts_no_answer = rule.counts_no_answer;
+    config.trip_duration = rule.trip_duration;
+    config.accept_retry_after = rule.accept_retry_after;
+    region->instances = static_cast<std::uint32_t>(std::max(1, info->instances));
+    region->breakers.assign(region->instances * deployments_.size(), router::BackendBreaker(config));
+  }
+}
+
+router::BackendBreaker* TrafficModel::breaker_of(std::size_t g, std::uint32_t instance, std::size_t d) {
+  Region& region = regions_[g];
+  if (region.breakers.empty() || d == kNone) return nullptr;
+  return &region.breakers[instance * deployments_.size() + d];
 }
 
 }  // namespace faultline::engine

@@ -4,9 +4,11 @@
 // it lives and what it costs.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -79,6 +81,22 @@ struct ModelDeploymentInfo {
   // once (429, or 503 for want of capacity) spills to the next priority (the spill order
   // workload PTU -> enterprise PTU -> Standard).
   int pool_priority = 1;
+  // Weight among the members of its pool priority (APIM weighted pool, 1..100): calls are spread
+  // in proportion to the weights; equal weights (the default 1) are round robin.
+  int pool_weight = 1;
+};
+
+/// An APIM backend circuit breaker rule, applied to every member of the gateway's backend
+/// pools (APIM `circuitBreaker.rules[0]`: failure count or percentage within an interval, for
+/// status-code ranges; trip duration; acceptRetryAfter). Engine semantics: router::BackendBreaker.
+struct GatewayBreakerRule {
+  std::int64_t failure_count = 0;        // failures in the interval that trip; 0: not used
+  double failure_percentage = 0;         // share of the interval's calls, percent; 0: not used
+  std::chrono::microseconds interval{std::chrono::seconds(60)};
+  std::vector<std::pair<int, int>> status_ranges{{500, 599}};  // [min, max] counted as failures
+  bool counts_no_answer = true;          // a backend timeout counts as a failure
+  std::chrono::microseconds trip_duration{std::chrono::seconds(60)};
+  bool accept_retry_after = false;
 };
 
 /// A regional gateway (API Management as AI gateway).
@@ -88,6 +106,9 @@ struct GatewayInfo {
   double price_per_unit_hour_usd = 0;
   std::string health_endpoint;  // path the global entry probes; empty when none
   bool has_zone_redundant_sla = false;
+  // Gateway instances; each keeps its own breaker state (APIM evaluates rules per instance).
+  int instances = 1;
+  std::optional<GatewayBreakerRule> backend_breaker;  // absent: the pool has no breaker
 };
 
 /// The global entry's health probe (Front Door semantics, domain-facts).

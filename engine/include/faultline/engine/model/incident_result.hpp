@@ -26,7 +26,7 @@ struct RunbookStepResult {
 /// What one data store's promoted copy lacks at the fault (DESIGN: RPO per store).
 struct StoreLossResult {
   std::string store;                  ///< data store node id
-  std::string mode;                   ///< replication mode ("sync", "async", "backup_restore", "scheduled_rebuild")
+  std::string mode;                   ///< replication mode ("sync", "async", "backup_restore", "scheduled_rebuild", "single_region")
   double rpo_s = 0.0;                 ///< age of the oldest acknowledged write the copy lacks, s
   std::uint64_t lost_writes = 0;      ///< acknowledged writes the copy lacks
   std::optional<double> promoted_s;   ///< fault start -> the copy takes writes, s; null: not promoted in the run
