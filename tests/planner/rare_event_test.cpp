@@ -116,7 +116,8 @@ TEST_CASE("Rare-event biasing beats plain simulation of the same chain at 1e-6",
   // must fail within the first's repair, l / (l + m) = 1e-3 per unit), so its relative error is far larger.
   const auto model = two_units(999, 1, RepairCrews::kIndependent);
   RareEventOptions options;
-  options.max_cycles = 32768;  // one round of 16 batches of 2048
+  options.relative_error = 1e-6;  // out of reach: both run to the cap
+  options.max_cycles = 32768;     // 8 rounds of 16 batches of 256
   const RareEventEstimate biased = RareEventEstimator(model, StructureFunction::k_of_n(1, 2), options).run(7);
   options.is_biased = false;
   const RareEventEstimate plain = RareEventEstimator(model, StructureFunction::k_of_n(1, 2), options).run(7);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "faultline/engine/model/scenario.hpp"
-#include "faultline/planner/rare_event_estimator.hpp"
+#include "faultline/planner/rare_event_estimate.hpp"
 
 namespace faultline::planner {
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "faultline/engine/kernel/random_stream.hpp"
+#include "faultline/planner/rare_event_estimate.hpp"
 #include "faultline/planner/reliability_model.hpp"
 #include "faultline/planner/structure_function.hpp"
 
@@ -18,7 +19,7 @@ namespace faultline::planner {
 struct RareEventOptions {
   double relative_error = 0.1;            ///< stop once std_error / unavailability <= this (0..1)
   std::uint64_t max_cycles = 50'000'000;  ///< regenerative cycles at most (the cap when the target is not reached)
-  std::uint64_t batch_cycles = 2048;      ///< cycles per batch; each batch has its own random stream
+  std::uint64_t batch_cycles = 256;       ///< cycles per batch; each batch has its own random stream
   std::uint64_t batches_per_round = 16;   ///< batches between two stop checks
   unsigned threads = 1;                   ///< worker threads (>= 1)
   /// Probability of a failure transition in a biased state (0 < p < 1); each up component is then equally likely.
@@ -26,18 +27,6 @@ struct RareEventOptions {
   bool is_biased = true;                  ///< false: plain regenerative simulation of the same chain (the baseline)
 };
 
-/// The estimate and its precision.
-struct RareEventEstimate {
-  std::string method;                     ///< e.g. "regenerative, balanced failure biasing (p = 0.5)"
-  double unavailability = 0;              ///< steady-state P(structure down), 0..1
-  double std_error = 0;                   ///< one standard error of `unavailability` (delta method over cycles)
-  std::optional<double> relative_error;   ///< std_error / unavailability; nullopt while no down state was seen
-  std::uint64_t cycles = 0;               ///< regenerative cycles simulated (each starts and ends with all up)
-  bool is_converged = false;              ///< relative_error <= the requested one before max_cycles
-  std::optional<double> markov_unavailability;  ///< 1 - the exact Markov availability, when the chain is solved
-  std::optional<double> ratio;            ///< unavailability / markov_unavailability, when both are > 0
-  friend bool operator==(const RareEventEstimate&, const RareEventEstimate&) = default;
-};
 
 /// Simulates the embedded jump chain of the components (rates 1 / mean: exponential times with the
 /// model's means) from "all up" back to "all up", accumulating expected holding times (conditional
