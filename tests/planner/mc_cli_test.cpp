@@ -145,6 +145,14 @@ TEST_CASE("faultline mc --rare-events reports the rare-event estimate next to th
       CHECK(read_text(other) == whole);
     }
   }
+  SECTION("faultline merge reads rare_event back and writes the same bytes") {
+    const std::string merged = temp_path("mc-rare-merged.json");
+    std::filesystem::remove(merged);
+    const auto m = run_command(faultline_binary() + " merge " + one + " -q --json " + merged);
+    INFO(m.output);
+    CHECK(m.exit_code == r.exit_code);
+    CHECK(read_text(merged) == whole);
+  }
   SECTION("--rare-relative-error needs --rare-events") {
     const std::string bad = temp_path("mc-rare-bad.json");
     CHECK(mc("--rare-relative-error 0.05", bad).exit_code == 2);
