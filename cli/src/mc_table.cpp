@@ -65,6 +65,22 @@ std::string criticality_text(const planner::McResult& r) {
   return out;
 }
 
+// The rare-event lines (mc --rare-events): estimate, precision, cycles, and the Markov check.
+std::string rare_event_text(const planner::RareEventEstimate& e) {
+  char line[256];
+  std::snprintf(line, sizeof line, "rare events (%s): unavailability %.4e +- %.2e (1 s.e.), relative error %s, %llu cycles%s\n",
+                e.method.c_str(), e.unavailability, e.std_error,
+                e.relative_error ? (fixed(100 * *e.relative_error, 1) + " %").c_str() : "- (no down state seen)",
+                static_cast<unsigned long long>(e.cycles), e.is_converged ? "" : " (cap reached before the target)");
+  std::string out = line;
+  if (e.markov_unavailability) {
+    std::snprintf(line, sizeof line, "  Markov unavailability %.4e, estimate / Markov %s\n", *e.markov_unavailability,
+                  e.ratio ? fixed(*e.ratio, 4).c_str() : "-");
+    out += line;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string format_mc_table(const planner::McResult& r) {
@@ -86,7 +102,9 @@ std::string format_mc_table(const planner::McResult& r) {
   } else {
     out += "not solved";
   }
-  out += " - " + r.markov.note + "\n\n";
+  out += " - " + r.markov.note + "\n";
+  if (r.rare_event) out += rare_event_text(*r.rare_event);
+  out += "\n";
   out += planner::describe_defaults(r.component_defaults);
   if (s.patterns.empty()) return out;
   out += pad("pattern", 12) + pad("availability (99 % CI)", 28) + pad("down h/y", 10) + pad("incidents/y", 13) +

@@ -64,6 +64,18 @@ ordered_json tallies_json(const std::vector<ComponentTally>& tallies) {
   return out;
 }
 
+// `rare_event` (mc --rare-events, issue 17 item 2): the rare-event estimate next to the Markov answer.
+ordered_json rare_event_json(const RareEventEstimate& e) {
+  return {{"method", e.method},
+          {"unavailability", e.unavailability},
+          {"std_error", e.std_error},
+          {"relative_error", optional_number(e.relative_error)},
+          {"cycles", e.cycles},
+          {"converged", e.is_converged},
+          {"markov_unavailability", optional_number(e.markov_unavailability)},
+          {"ratio", optional_number(e.ratio)}};
+}
+
 // Reader helpers: every problem names the file and the JSON path.
 class Reader {
  public:
@@ -144,6 +156,7 @@ std::string to_mc_json_text(const McResult& r) {
                  {"annual_downtime_h", optional_number(r.markov.annual_downtime_h)},
                  {"note", r.markov.note},
                  {"birnbaum", birnbaum_json(r)}};
+  if (r.rare_event) j["rare_event"] = rare_event_json(*r.rare_event);
   const McSummary& s = r.summary;
   j["replications"] = s.replications;
   j["simulated_years"] = r.years * static_cast<double>(s.replications);
@@ -236,6 +249,24 @@ std::vector<ComponentTally> read_tallies(const Reader& in, const ordered_json& p
   return out;
 }
 
+// `rare_event`, present only when the run asked for it.
+std::optional<RareEventEstimate> read_rare_event(const Reader& in, const ordered_json& j) {
+  if (!j.contains("rare_event")) return std::nullopt;
+  const auto& rj = in.at(j, "", "rare_event");
+  const auto& converged = in.at(rj, "rare_event", "converged");
+  if (!converged.is_boolean()) in.fail("rare_event.converged", "expected true or false");
+  RareEventEstimate e;
+  e.method = in.string(rj, "rare_event", "method");
+  e.unavailability = in.number(rj, "rare_event", "unavailability");
+  e.std_error = in.number(rj, "rare_event", "std_error");
+  e.relative_error = in.optional(rj, "rare_event", "relative_error");
+  e.cycles = in.count(rj, "rare_event", "cycles");
+  e.is_converged = converged.get<bool>();
+  e.markov_unavailability = in.optional(rj, "rare_event", "markov_unavailability");
+  e.ratio = in.optional(rj, "rare_event", "ratio");
+  return e;
+}
+
 McResult read_checked(std::string_view text, const std::string& file) {
   const Reader in(file);
   ordered_json j;
@@ -276,6 +307,7 @@ McResult read_checked(std::string_view text, const std::string& file) {
   if (markov.contains("birnbaum")) {
     for (const auto& b : in.at(markov, "markov", "birnbaum")) r.markov.birnbaum.push_back(in.number(b, "markov.birnbaum[]", "importance"));
   }
+  r.rare_event = read_rare_event(in, j);
   for (const auto& p : in.at(j, "", "patterns")) r.pattern_names.push_back(in.string(p, "patterns[]", "name"));
   const auto& records = in.at(j, "", "records");
   if (!records.is_array()) in.fail("records", "expected an array");
@@ -330,6 +362,7 @@ McResult merge_shards(std::vector<McResult> shards) {
         s.replications_requested != first.replications_requested || s.scenario_sha256 != first.scenario_sha256 ||
         s.scenario_file != first.scenario_file || s.faultline_version != first.faultline_version ||
         s.pattern_names != first.pattern_names || s.components != first.components || s.markov != first.markov ||
+        s.rare_event != first.rare_event ||
         s.component_defaults != first.component_defaults) {
       throw std::invalid_argument("merge: shard " + std::to_string(k + 1) +
                                   " comes from a different run (scenario, seed, years, replications or version "

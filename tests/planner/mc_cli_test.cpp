@@ -119,6 +119,47 @@ TEST_CASE("faultline mc reports the Markov answer next to the estimate", "[plann
   CHECK(s["mean"].get<double>() <= 1.0);
 }
 
+TEST_CASE("faultline mc --rare-events reports the rare-event estimate next to the Markov answer", "[planner][mc][e2e]") {
+  // Both regions down at once: U = 2.9e-7 (see the test above), which 120 simulated years cannot see; the
+  // rare-event estimate reaches 10 % relative error and agrees with the Markov unavailability within 3 s.e.
+  const std::string one = temp_path("mc-rare1.json");
+  std::filesystem::remove(one);
+  const auto r = run_command(faultline_binary() + " mc " + kScenario + " --years 20 --replications 6 --threads 1 " +
+                             "--rare-events --json " + one);
+  INFO(r.output);
+  REQUIRE(r.exit_code != 2);
+  CHECK_THAT(r.output, Catch::Contains("rare events (regenerative, balanced failure biasing (p = 0.5)): unavailability "));
+  CHECK_THAT(r.output, Catch::Contains("Markov unavailability "));
+  const std::string whole = read_text(one);
+  const json e = json::parse(whole)["rare_event"];
+  CHECK(e["converged"] == true);
+  CHECK(e["relative_error"].get<double>() <= 0.1);
+  const double exact = e["markov_unavailability"];
+  CHECK(std::abs(exact - (1 - json::parse(whole)["markov"]["availability"].get<double>())) < 1e-15);
+  CHECK(std::abs(e["unavailability"].get<double>() - exact) <= 3 * e["std_error"].get<double>());
+  CHECK(e["ratio"].get<double>() == e["unavailability"].get<double>() / exact);
+  for (const char* threads : {"2", "3"}) {
+    SECTION(std::string("--threads ") + threads + " writes the same bytes") {
+      const std::string other = temp_path(std::string("mc-rare") + threads + ".json");
+      REQUIRE(mc(std::string("--rare-events --threads ") + threads, other).exit_code == r.exit_code);
+      CHECK(read_text(other) == whole);
+    }
+  }
+  SECTION("faultline merge reads rare_event back and writes the same bytes") {
+    const std::string merged = temp_path("mc-rare-merged.json");
+    std::filesystem::remove(merged);
+    const auto m = run_command(faultline_binary() + " merge " + one + " -q --json " + merged);
+    INFO(m.output);
+    CHECK(m.exit_code == r.exit_code);
+    CHECK(read_text(merged) == whole);
+  }
+  SECTION("--rare-relative-error needs --rare-events") {
+    const std::string bad = temp_path("mc-rare-bad.json");
+    CHECK(mc("--rare-relative-error 0.05", bad).exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(bad));
+  }
+}
+
 TEST_CASE("faultline mc gives the exact answer of 2 of 3 regions and a store in series", "[planner][mc][e2e]") {
   const std::string out = temp_path("mc-k-of-n.json");
   std::filesystem::remove(out);

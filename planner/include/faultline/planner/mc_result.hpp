@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "faultline/engine/model/scenario.hpp"
+#include "faultline/planner/rare_event_estimate.hpp"
 
 namespace faultline::planner {
 
@@ -131,6 +132,7 @@ struct McResult {
   std::vector<std::string> pattern_names;  ///< patterns measured (empty: structure only)
   engine::TargetSpec targets;
   MarkovAnswer markov;
+  std::optional<RareEventEstimate> rare_event;  ///< `mc --rare-events` only (docs/planner.md, "Rare events")
   std::vector<ReplicationRecord> records;  ///< in replication order
   McSummary summary;                       ///< computed from records by summarize()
 };
