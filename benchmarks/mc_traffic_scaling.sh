@@ -27,7 +27,7 @@ run() {
     /User time/ { cpu += $2 } /System time/ { cpu += $2 }
     /Maximum resident set size/ { rss = $2 / 1024 }
     END { printf "| %s | %.1f s | %.1f s | %.1f MB | %s |\n", label, wall, cpu, rss,
-                 years > 0 ? sprintf("%.0f", years / wall) : "-" }' "$out/time"
+                 (years > 0 && wall > 0) ? sprintf("%.0f", years / wall) : "-" }' "$out/time"
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -35,12 +35,12 @@ echo "| run | wall | CPU (user + sys) | peak RSS | simulated years / s |"
 echo "| --- | --- | --- | --- | --- |"
 total=$(awk -v y="$years" -v r="$replications" 'BEGIN { print y * r }')
 exact_total=$(awk -v y="$years" -v r="$exact_replications" 'BEGIN { print y * r }')
-mc() { "$bin" mc "$@" --years "$years" -j "$threads" -q --allow-large; }
-run "mc 1 req/s, fast, $total years" "$total" mc "$base" --replications "$replications" --traffic fast
-run "mc 1 req/s, exact, $total years" "$total" mc "$base" --replications "$replications" --traffic exact
-run "mc 200 req/s, fast, $total years" "$total" mc "$production" --replications "$replications" --traffic fast
-run "mc 200 req/s, fast, $((total / 10)) years" "$((total / 10))" mc "$production" --replications "$((replications / 10))" --traffic fast
-run "mc 200 req/s, exact, $exact_total years" "$exact_total" mc "$production" --replications "$exact_replications" --traffic exact
+common=(--years "$years" -j "$threads" -q --allow-large)
+run "mc 200 req/s, fast, $total years" "$total" "$bin" mc "$production" --replications "$replications" --traffic fast "${common[@]}"
+run "mc 1 req/s, fast, $total years" "$total" "$bin" mc "$base" --replications "$replications" --traffic fast "${common[@]}"
+run "mc 200 req/s, exact, $exact_total years" "$exact_total" "$bin" mc "$production" --replications "$exact_replications" --traffic exact "${common[@]}"
+run "mc 200 req/s, fast, $((total / 10)) years" "$((total / 10))" "$bin" mc "$production" --replications "$((replications / 10))" --traffic fast "${common[@]}"
+run "mc 1 req/s, exact, $total years" "$total" "$bin" mc "$base" --replications "$replications" --traffic exact "${common[@]}"
 if [[ ${PLAN:-1} != 0 ]]; then
   run "plan 200 req/s, fast, default space" 0 "$bin" plan "$production" -j "$threads" -q
 fi

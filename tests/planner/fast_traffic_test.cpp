@@ -10,6 +10,7 @@
 #include "command_runner.hpp"
 #include "faultline/engine/model/traffic_thinning.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
+#include "faultline/planner/markov_chain.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 
