@@ -9,6 +9,7 @@
 
 #include "faultline/cli/mc_table.hpp"
 #include "faultline/cli/progress_bar.hpp"
+#include "faultline/cli/traffic_option.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
 #include "faultline/planner/mc_json.hpp"
@@ -36,6 +37,7 @@ struct McOptionsCli {
   bool is_large_allowed = false;
   bool has_rare_events = false;
   double rare_relative_error = 0.1;
+  engine::TrafficMode traffic = engine::TrafficMode::kFast;
 };
 
 // Most simulated years (replications x years) `faultline mc` runs without --allow-large: about
@@ -101,6 +103,7 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   mc_options.precision_rto_p95_s = options.precision_rto_p95_s;
   mc_options.shard_index = shard_index;
   mc_options.shard_count = shard_count;
+  mc_options.traffic = options.traffic;
   ProgressBar bar("mc " + scenario.name, !options.is_quiet);
   mc_options.on_progress = [&bar](double f) { bar.update(f); };
   planner::McResult result;
@@ -157,6 +160,7 @@ void add_mc_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCod
   cmd->add_option("--shard", options->shard, "run shard K of N (replications i with i mod N = K - 1); combine with `faultline merge`");
   cmd->add_option("--json", options->json_path, "write the result (faultline.mc/v1) to this file");
   cmd->add_option("--seed", options->seed, "override the scenario's seed");
+  add_traffic_option(*cmd, options->traffic);
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
   cmd->add_flag("--allow-large", options->is_large_allowed, "run even when --years x --replications exceeds the budget (docs/limits.md)");
   CLI::Option* rare = cmd->add_flag(

@@ -16,6 +16,7 @@
 
 #include "faultline/cli/exit_code.hpp"
 #include "faultline/cli/mc_table.hpp"
+#include "faultline/cli/traffic_option.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
 #include "faultline/planner/mc_json.hpp"
@@ -40,6 +41,7 @@ struct Options {
   std::optional<double> precision_rto_p95_s;
   std::string json_path;
   bool is_quiet = false;
+  faultline::engine::TrafficMode traffic = faultline::engine::TrafficMode::kFast;
 };
 
 // Every rank's bytes in rank order, after each rank gave `mine` (MPI_Allgatherv over MPI_COMM_WORLD).
@@ -71,6 +73,7 @@ std::pair<std::string, faultline::planner::McResult> run_ranks(const Options& o,
   mc.years = o.years;
   mc.replications = o.replications;
   mc.threads = o.threads;
+  mc.traffic = o.traffic;
   mc.precision = o.precision;
   mc.precision_rto_p95_s = o.precision_rto_p95_s;
   mc.rank_index = static_cast<std::uint64_t>(rank);
@@ -113,6 +116,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000000}));
   app.add_option("-j,--threads", o.threads, "worker threads per rank")->check(CLI::Range(1, 256));
   app.add_option("--seed", o.seed, "override the scenario's seed");
+  faultline::cli::add_traffic_option(app, o.traffic);
   app.add_option("--precision", o.precision, "stop once the 99 % CI half-width of the first pattern's availability is at most this")
       ->check(CLI::Range(1e-12, 1.0));
   app.add_option("--precision-rto-p95", o.precision_rto_p95_s,

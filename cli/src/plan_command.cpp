@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "faultline/cli/progress_bar.hpp"
+#include "faultline/cli/traffic_option.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/plan_evaluator.hpp"
 #include "faultline/planner/plan_search.hpp"
@@ -36,6 +37,7 @@ struct PlanOptionsCli {
   unsigned threads = 0;
   std::string json_path;
   bool is_quiet = false;
+  engine::TrafficMode traffic = engine::TrafficMode::kFast;
 };
 
 std::string fixed(double v, int digits) {
@@ -108,6 +110,7 @@ std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& 
   j["precision"] = optional_number(options.precision);
   j["precision_rto_p95_s"] = optional_number(options.precision_rto_p95_s);
   j["budget_monthly_usd"] = optional_number(options.budget);
+  j["traffic"] = std::string(engine::to_string(options.traffic));
   ordered_json targets = ordered_json::object();
   if (scenario.targets.availability) targets["availability"] = *scenario.targets.availability;
   if (scenario.targets.rto_s) targets["rto_s"] = *scenario.targets.rto_s;
@@ -209,6 +212,7 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
   mc.precision = options.precision;
   mc.precision_rto_p95_s = options.precision_rto_p95_s;
   mc.threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  mc.traffic = options.traffic;
   planner::PlanEvaluator evaluator(scenario, *reliability.model, *space.space, mc);
   ProgressBar bar("plan " + scenario.name, !options.is_quiet);
   planner::PlanSearchResult search;
@@ -263,6 +267,7 @@ void add_plan_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitC
   cmd->add_option("-j,--threads", options->threads, "worker threads (default: cores); results do not depend on it")
       ->check(CLI::Range(1, 256));
   cmd->add_option("--json", options->json_path, "write the result (faultline.plan/v1) to this file");
+  add_traffic_option(*cmd, options->traffic);
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
   cmd->footer("Exit code: 0 a plan meets every target, 1 none does, 2 bad input.");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = run(*options, out, err); });

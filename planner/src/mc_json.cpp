@@ -138,6 +138,7 @@ std::string to_mc_json_text(const McResult& r) {
   j["precision"] = optional_number(r.precision);
   j["precision_rto_p95_s"] = optional_number(r.precision_rto_p95_s);
   j["repair_crews"] = r.repair_crews;
+  j["traffic"] = r.traffic.empty() ? ordered_json(nullptr) : ordered_json(r.traffic);
   j["structure"] = r.structure;
   j["components"] = r.components;
   ordered_json defaulted = ordered_json::array();
@@ -293,6 +294,12 @@ McResult read_checked(std::string_view text, const std::string& file) {
   r.precision = in.optional(j, "", "precision");
   if (j.contains("precision_rto_p95_s")) r.precision_rto_p95_s = in.optional(j, "", "precision_rto_p95_s");
   r.repair_crews = in.string(j, "", "repair_crews");
+  // Documents written before the fast mode (issue 17) have no "traffic": they replayed every request.
+  if (!j.contains("traffic")) {
+    r.traffic = j.contains("patterns") && !j.at("patterns").empty() ? "exact" : "";
+  } else if (!j.at("traffic").is_null()) {
+    r.traffic = in.string(j, "", "traffic");
+  }
   r.structure = in.string(j, "", "structure");
   for (const auto& c : in.at(j, "", "components")) r.components.push_back(c.get<std::string>());
   read_defaulted(in, j, r);
@@ -363,10 +370,10 @@ McResult merge_shards(std::vector<McResult> shards) {
         s.scenario_file != first.scenario_file || s.faultline_version != first.faultline_version ||
         s.pattern_names != first.pattern_names || s.components != first.components || s.markov != first.markov ||
         s.rare_event != first.rare_event ||
-        s.component_defaults != first.component_defaults) {
+        s.component_defaults != first.component_defaults || s.traffic != first.traffic) {
       throw std::invalid_argument("merge: shard " + std::to_string(k + 1) +
-                                  " comes from a different run (scenario, seed, years, replications or version "
-                                  "differ; allowed: shards of one `faultline mc` command line)");
+                                  " comes from a different run (scenario, seed, years, replications, traffic mode or "
+                                  "version differ; allowed: shards of one `faultline mc` command line)");
     }
     merged.records.insert(merged.records.end(), s.records.begin(), s.records.end());
   }

@@ -29,7 +29,8 @@ MonteCarlo::MonteCarlo(const engine::Scenario& scenario, ReliabilityModel model,
       model_(std::move(model)),
       structure_(std::move(structure)),
       options_(std::move(options)),
-      cache_(scenario_, model_, options_.lead, options_.tail) {
+      traffic_scenario_(options_.traffic == engine::TrafficMode::kFast ? engine::thin_traffic(scenario_) : scenario_),
+      cache_(traffic_scenario_, model_, options_.lead, options_.tail) {
   if (!(options_.years > 0) || options_.years * kSecondsPerYear * 1e6 > 9e18) {
     throw std::invalid_argument("years per replication must be > 0 and at most 285000");
   }
@@ -186,6 +187,7 @@ McResult MonteCarlo::empty_result() const {
   result.precision = options_.precision;
   result.precision_rto_p95_s = options_.precision_rto_p95_s;
   result.repair_crews = std::string(to_string(model_.repair_crews));
+  if (options_.is_measuring_incidents) result.traffic = std::string(engine::to_string(options_.traffic));
   result.structure = structure_.describe();
   for (const auto& c : model_.components) {
     result.components.push_back(c.name);

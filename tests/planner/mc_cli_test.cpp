@@ -42,6 +42,7 @@ TEST_CASE("faultline mc gives byte-identical results for any thread count and sh
   CHECK(doc["simulated_years"] == 120.0);
   CHECK(doc["patterns"].size() == 2);
   CHECK(doc["shard"].is_null());
+  CHECK(doc["traffic"] == "fast");  // the default (docs/planner.md "--traffic")
   // Exit code 1 exactly when a target is missed.
   bool is_all_met = true;
   for (const auto& p : doc["patterns"]) {
@@ -210,6 +211,23 @@ TEST_CASE("faultline mc and merge refuse bad input with exit code 2 and no outpu
   }
   SECTION("--precision with --shard") {
     CHECK(mc("--shard 1/2 --precision 0.001", out).exit_code == 2);
+  }
+  SECTION("an unknown traffic mode") {
+    const auto r = mc("--traffic quick", out);
+    CHECK(r.exit_code == 2);
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+  SECTION("merge of shards run in different traffic modes") {
+    const std::string s1 = temp_path("mc-fast-shard.json");
+    const std::string s2 = temp_path("mc-exact-shard.json");
+    REQUIRE(mc("--shard 1/2", s1).exit_code == 0);
+    REQUIRE(mc("--shard 2/2 --traffic exact", s2).exit_code == 0);
+    CHECK(json::parse(read_text(s2))["traffic"] == "exact");
+    std::filesystem::remove(out);
+    const auto m = run_command(faultline_binary() + " merge " + s1 + " " + s2 + " -q --json " + out);
+    CHECK(m.exit_code == 2);
+    CHECK_THAT(m.output, Catch::Contains("traffic mode"));
+    CHECK_FALSE(std::filesystem::exists(out));
   }
   SECTION("merge of an incomplete set of shards") {
     const std::string s1 = temp_path("mc-lonely-shard.json");

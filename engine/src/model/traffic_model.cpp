@@ -106,13 +106,15 @@ std::size_t TrafficModel::add_deployment(const topology::Node& node, std::size_t
   Deployment d;
   d.id = node.id;
   d.region = region;
-  const double capacity = info.capacity_tokens_per_minute;
-  const double quota = info.quota_tokens_per_minute > 0 ? std::min(info.quota_tokens_per_minute, capacity) : capacity;
+  const double scale = scenario_.capacity_scale;  // 1 but in the fast traffic mode (traffic_thinning.hpp)
+  const double capacity = info.capacity_tokens_per_minute * scale;
+  const double quota =
+      info.quota_tokens_per_minute > 0 ? std::min(info.quota_tokens_per_minute * scale, capacity) : capacity;
   d.quota = StandardQuota(std::max(quota, 1.0));
   d.is_pay_per_token = info.deployment_type != topology::DeploymentType::kProvisioned;
   // PTUs x tokens per PTU per minute is the deployment's capacity in tokens per minute.
   if (!d.is_pay_per_token) d.ptu.emplace(1.0, std::max(capacity, 1.0));
-  d.concurrency = info.concurrency > 0 ? info.concurrency : 1;
+  d.concurrency = std::max(1.0, (info.concurrency > 0 ? info.concurrency : 1) * scale);
   d.zones = node.zones;
   deployments_.push_back(std::move(d));
   return deployments_.size() - 1;

@@ -125,6 +125,7 @@ struct McResult {
   std::optional<double> precision;         ///< requested CI half-width of availability
   std::optional<double> precision_rto_p95_s;  ///< requested CI half-width of the first pattern's RTO p95, s
   std::string repair_crews;
+  std::string traffic;                     ///< "fast" or "exact": how incident windows were replayed; "" structure only
   std::string structure;                   ///< StructureFunction::describe()
   std::vector<std::string> components;
   /// Per component: the source of its default distributions, or "" when the scenario gave them.

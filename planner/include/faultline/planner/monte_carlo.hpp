@@ -14,6 +14,7 @@
 
 #include "faultline/engine/model/scenario.hpp"
 #include "faultline/engine/kernel/sim_time.hpp"
+#include "faultline/engine/model/traffic_thinning.hpp"
 #include "faultline/planner/incident_cache.hpp"
 #include "faultline/planner/mc_result.hpp"
 #include "faultline/planner/reliability_model.hpp"
@@ -42,6 +43,7 @@ struct McOptions {
   bool is_measuring_incidents = true;       ///< false: structure function only (no traffic simulation)
   engine::SimDuration lead = engine::seconds(600);   ///< traffic before an incident's first fault
   engine::SimDuration tail = engine::seconds(1800);  ///< traffic after its last repair
+  engine::TrafficMode traffic = engine::TrafficMode::kFast;  ///< fast: windows replayed thinned (traffic_thinning.hpp)
   std::function<void(double fraction_done)> on_progress;  ///< may be empty; called from workers
 };
 
@@ -80,7 +82,8 @@ class MonteCarlo {
   ReliabilityModel model_;
   StructureFunction structure_;
   McOptions options_;
-  IncidentCache cache_;  // refers to model_: declared after it
+  engine::Scenario traffic_scenario_;  // what incident windows replay: scenario_, thinned in the fast mode
+  IncidentCache cache_;  // refers to model_ and traffic_scenario_: declared after them
   mutable std::mutex mutex_;
   std::atomic<std::uint64_t> traffic_simulations_{0};
 };

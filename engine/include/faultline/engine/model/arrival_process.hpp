@@ -30,6 +30,10 @@ class ArrivalProcess {
   /// Long-run mean rate, requests per second.
   [[nodiscard]] double mean_rate() const { return mean_; }
   [[nodiscard]] Kind kind() const { return kind_; }
+  /// The same process with every rate multiplied by `factor` (> 0): same kind, shape and phase.
+  [[nodiscard]] ArrivalProcess scaled(double factor) const {
+    return ArrivalProcess(kind_, mean_ * factor, amplitude_, peak_s_, period_s_);
+  }
 
  private:
   ArrivalProcess(Kind kind, double mean, double amplitude, double peak_s, double period_s)

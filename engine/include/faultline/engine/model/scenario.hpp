@@ -172,6 +172,9 @@ struct Scenario {
   /// Absolute time of the run's t = 0 for schedules counted from t = 0 (restorable copies, checkpoints):
   /// 0 for `faultline run`; the incident window's phase in that schedule under `faultline mc` and `plan`.
   SimDuration schedule_origin{0};
+  /// Multiplies every model deployment's tokens per minute, quota and concurrency (floor 1) in the traffic
+  /// plane: 1 as loaded; set by thin_traffic / scale_traffic (traffic_thinning.hpp, the fast traffic mode).
+  double capacity_scale = 1;
 };
 
 /// File spelling of a workload kind ("chat_inference", ...).
