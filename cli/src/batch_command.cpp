@@ -21,7 +21,7 @@
 #include "faultline/reports/html_report.hpp"
 #include "faultline/cli/lint_gate.hpp"
 #include "faultline/reports/junit_report.hpp"
-#include "faultline/reports/result_json.hpp"
+#include "faultline/contract/result_json.hpp"
 #include "faultline/version.hpp"
 
 namespace faultline::cli {
@@ -147,7 +147,7 @@ void write_reports(const std::vector<BatchItem>& items, const std::string& repor
   for (const BatchItem& item : items) {
     if (!item.result) continue;
     const std::filesystem::path stem = std::filesystem::path(report_dir) / report_stem(item.path);
-    base::write_file_atomically(stem.string() + ".result.json", reports::to_json_text(*item.result));
+    base::write_file_atomically(stem.string() + ".result.json", contract::to_json_text(*item.result));
     base::write_file_atomically(stem.string() + ".html",
                                 reports::to_html(*item.result, reports::load_report_topology(*item.result)));
   }

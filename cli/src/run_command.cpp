@@ -19,7 +19,7 @@
 #include "faultline/cli/replication_table.hpp"
 #include "faultline/reports/junit_report.hpp"
 #include "faultline/reports/report_format.hpp"
-#include "faultline/reports/result_json.hpp"
+#include "faultline/contract/result_json.hpp"
 #include "faultline/version.hpp"
 
 namespace faultline::cli {
@@ -152,7 +152,7 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
     err << "faultline run: " << e.what() << "\n";
     return ExitCode::kBadInput;
   }
-  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, reports::to_json_text(result));
+  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, contract::to_json_text(result));
   if (!options.junit_path.empty()) {
     base::write_file_atomically(
         options.junit_path,

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace faultline::reports {
+namespace faultline::contract {
 
 /// Availability estimate with its two-sided 99 % interval (bounds absent with one replication).
 struct AvailabilityEstimate {
@@ -157,4 +157,4 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
 /// Parses the file at `path` as JSON; throws ResultReadError ("FILE:LINE:COLUMN: ..." for syntax errors).
 nlohmann::json read_json_file(const std::string& path);
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract

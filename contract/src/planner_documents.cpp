@@ -1,14 +1,15 @@
-#include "faultline/reports/planner_documents.hpp"
+#include "faultline/contract/planner_documents.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
 
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
+#include "faultline/contract/schema_names.hpp"
 #include "json_walker.hpp"
 
-namespace faultline::reports {
+namespace faultline::contract {
 namespace {
 
 using Json = nlohmann::json;
@@ -189,9 +190,9 @@ class DocumentReader : public JsonWalker {
     return out;
   }
 
-  void expect_schema(const Json& document, const char* schema) const {
+  void expect_schema(const Json& document, std::string_view schema) const {
     const std::string s = text(document, "", "schema");
-    if (s != schema) fail("schema", "is \"" + s + "\"", std::string("\"") + schema + "\"");
+    if (s != schema) fail("schema", "is \"" + s + "\"", "\"" + std::string(schema) + "\"");
   }
 };
 
@@ -208,7 +209,7 @@ std::string document_schema(const nlohmann::json& document, const std::string& f
 
 McDocument read_mc_document(const nlohmann::json& document, const std::string& file) {
   const DocumentReader r(file);
-  r.expect_schema(document, "faultline.mc/v1");
+  r.expect_schema(document, kMcSchema);
   McDocument out;
   out.file = file;
   out.scenario = scenario_of(r, document);
@@ -269,7 +270,7 @@ McDocument read_mc_document(const nlohmann::json& document, const std::string& f
 
 PlanDocument read_plan_document(const nlohmann::json& document, const std::string& file) {
   const DocumentReader r(file);
-  r.expect_schema(document, "faultline.plan/v1");
+  r.expect_schema(document, kPlanSchema);
   PlanDocument out;
   out.file = file;
   out.scenario = scenario_of(r, document);
@@ -327,4 +328,4 @@ nlohmann::json read_json_file(const std::string& path) {
                            "a faultline.result/v1, faultline.mc/v1 or faultline.plan/v1 document");
 }
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract
