@@ -11,7 +11,8 @@
 #include "faultline/cli/progress_bar.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
-#include "faultline/planner/mc_json.hpp"
+#include "faultline/planner/mc_summary.hpp"
+#include "faultline/contract/mc_json.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 #include "faultline/base/atomic_write.hpp"
@@ -100,7 +101,7 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   mc_options.shard_count = shard_count;
   ProgressBar bar("mc " + scenario.name, !options.is_quiet);
   mc_options.on_progress = [&bar](double f) { bar.update(f); };
-  planner::McResult result;
+  contract::McResult result;
   try {
     planner::MonteCarlo mc(scenario, *reliability.model, structure, mc_options);
     result = mc.run();
@@ -114,7 +115,7 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   result.scenario_file = options.scenario;
   result.scenario_sha256 = base::sha256_file(options.scenario);
   result.markov = planner::solve_markov(*reliability.model, structure);
-  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, planner::to_mc_json_text(result));
+  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, contract::to_mc_json_text(result));
   if (!options.is_quiet) {
     out << format_mc_table(result);
     if (!options.json_path.empty()) out << "\nresult written to " << options.json_path << "\n";

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "faultline/base/json_guard.hpp"
-#include "faultline/planner/mc_json.hpp"
+#include "faultline/contract/mc_json.hpp"
 #include "faultline/contract/planner_documents.hpp"
 #include "faultline/reports/planner_report.hpp"
 #include "faultline/contract/result_reader.hpp"
@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   namespace reports = faultline::reports;
   const auto text = faultline::fuzz::as_text(data, size);
   try {
-    (void)faultline::planner::read_mc_json_text(text, "fuzz.json");  // faultline merge
+    (void)faultline::contract::read_mc_json_text(text, "fuzz.json");  // faultline merge
   } catch (const std::runtime_error&) {
   }
   if (faultline::base::JsonGuard::check(text, "fuzz.json")) return 0;
