@@ -112,6 +112,7 @@ BatchItem run_one(const ScenarioCandidate& candidate, bool is_lint_overridden,
     engine::RunOptions run_options;
     run_options.threads = 1;
     run_options.control.on_progress = on_progress;
+    // No cancel flag: always a result.
     item.result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")");
   } catch (const std::exception& e) {
     item.error = candidate.path + ": " + e.what();

@@ -87,7 +87,7 @@ std::string replicate(const RunOptionsCli& options, engine::Scenario& scenario, 
   quiet.control.on_progress = nullptr;
   for (std::uint64_t k = 1; k < options.replications; ++k) {
     scenario.seed = first_seed + k;
-    add_replication(engine::run_scenario(scenario, quiet, inputs, std::string(kVersion)), samples);
+    add_replication(engine::run_scenario(scenario, quiet, inputs, std::string(kVersion)).value(), samples);
     bar.update(static_cast<double>(k + 1) / static_cast<double>(options.replications));
   }
   bar.finish();
@@ -144,7 +144,8 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
   engine::RunResult result;
   std::string replications_table;
   try {
-    result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")");
+    // No cancel flag: always a result.
+    result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")").value();
     bar.finish();
     if (options.replications > 1) replications_table = replicate(options, scenario, run_options, inputs, result);
   } catch (const std::invalid_argument& e) {

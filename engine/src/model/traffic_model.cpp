@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <stdexcept>
 
 #include "faultline/topology/blast_radius.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
@@ -226,7 +225,7 @@ void TrafficModel::build_faults() {
   is_quota_kept_.assign(scenario_.faults.size(), false);
 }
 
-PatternResult TrafficModel::run(const RunControl& control) {
+std::optional<PatternResult> TrafficModel::run(const RunControl& control) {
   control_ = control;
   const SimTime end = kSimStart + scenario_.duration;
   for (std::uint32_t w = 0; w < workloads_.size(); ++w) {
@@ -250,7 +249,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
   schedule_dns_refreshes();
   schedule_wakeup();
   sim_.run_until(end);
-  if (is_cancelled_) throw std::runtime_error("cancelled");
+  if (is_cancelled_) return std::nullopt;
 
   recovery_.finish(end);
   series_.finish();
