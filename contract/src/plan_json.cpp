@@ -3,16 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "faultline/contract/schema_names.hpp"
+#include "json_values.hpp"
 
 namespace faultline::contract {
 namespace {
 
 using nlohmann::ordered_json;
-
-template <typename T>
-ordered_json optional_value(const std::optional<T>& v) {
-  return v ? ordered_json(*v) : ordered_json(nullptr);
-}
 
 ordered_json samples_json(const std::optional<ProbeSamples>& s) {
   return s ? ordered_json{{"required", s->required}, {"of", s->of}} : ordered_json(nullptr);

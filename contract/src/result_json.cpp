@@ -3,16 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "faultline/contract/schema_names.hpp"
+#include "json_values.hpp"
 
 namespace faultline::contract {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-template <typename T>
-Json optional_value(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 template <typename T>
 Json optional_list(const std::vector<std::optional<T>>& values) {
