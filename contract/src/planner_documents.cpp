@@ -61,7 +61,7 @@ class DocumentReader : public JsonWalker {
 
   std::string mode(const Json& j, const std::string& path) const {
     if (!j.is_string()) fail(path, "is " + type_name(j), "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
-    const std::string m = j.get<std::string>();
+    std::string m = j.get<std::string>();
     if (m != "sync" && m != "async" && m != "backup_restore" && m != "scheduled_rebuild") {
       fail(path, "is \"" + m + "\"", "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
     }
