@@ -46,7 +46,7 @@ void mc_years(benchmark::State& state) {
   std::uint64_t incidents = 0;
   for (auto _ : state) {
     planner::MonteCarlo mc(loaded.scenario, loaded.model, structure, options);
-    const planner::McResult result = mc.run();
+    const contract::McResult result = mc.run();
     benchmark::DoNotOptimize(result.summary.structure_availability.mean);
     years += options.years * static_cast<double>(result.records.size());
     traffic += mc.traffic_simulations();

@@ -21,7 +21,7 @@
 #include "faultline/reports/html_report.hpp"
 #include "faultline/cli/lint_gate.hpp"
 #include "faultline/reports/junit_report.hpp"
-#include "faultline/reports/result_json.hpp"
+#include "faultline/contract/result_json.hpp"
 #include "faultline/version.hpp"
 
 namespace faultline::cli {
@@ -112,6 +112,7 @@ BatchItem run_one(const ScenarioCandidate& candidate, bool is_lint_overridden,
     engine::RunOptions run_options;
     run_options.threads = 1;
     run_options.control.on_progress = on_progress;
+    // No cancel flag: always a result.
     item.result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")");
   } catch (const std::exception& e) {
     item.error = candidate.path + ": " + e.what();
@@ -147,7 +148,7 @@ void write_reports(const std::vector<BatchItem>& items, const std::string& repor
   for (const BatchItem& item : items) {
     if (!item.result) continue;
     const std::filesystem::path stem = std::filesystem::path(report_dir) / report_stem(item.path);
-    base::write_file_atomically(stem.string() + ".result.json", reports::to_json_text(*item.result));
+    base::write_file_atomically(stem.string() + ".result.json", contract::to_json_text(*item.result));
     base::write_file_atomically(stem.string() + ".html",
                                 reports::to_html(*item.result, reports::load_report_topology(*item.result)));
   }

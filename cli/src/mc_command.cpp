@@ -12,7 +12,8 @@
 #include "faultline/cli/traffic_option.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
-#include "faultline/planner/mc_json.hpp"
+#include "faultline/planner/mc_summary.hpp"
+#include "faultline/contract/mc_json.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/rare_event_estimator.hpp"
 #include "faultline/planner/reliability_loader.hpp"
@@ -106,7 +107,7 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   mc_options.traffic = options.traffic;
   ProgressBar bar("mc " + scenario.name, !options.is_quiet);
   mc_options.on_progress = [&bar](double f) { bar.update(f); };
-  planner::McResult result;
+  contract::McResult result;
   try {
     planner::MonteCarlo mc(scenario, *reliability.model, structure, mc_options);
     result = mc.run();
@@ -127,7 +128,7 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
     result.rare_event = planner::RareEventEstimator(*reliability.model, structure, rare).run(scenario.seed);
     planner::compare_with_markov(*result.rare_event, *reliability.model, structure);
   }
-  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, planner::to_mc_json_text(result));
+  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, contract::to_mc_json_text(result));
   if (!options.is_quiet) {
     out << format_mc_table(result);
     if (!options.json_path.empty()) out << "\nresult written to " << options.json_path << "\n";

@@ -18,11 +18,11 @@ std::string fixed(double v, int digits) {
   return buffer;
 }
 
-std::string estimate_text(const planner::Estimate& e) {
+std::string estimate_text(const contract::Estimate& e) {
   return fixed(e.mean, 7) + (e.half_width ? " +- " + fixed(*e.half_width, 7) : std::string(" (no CI: 1 replication)"));
 }
 
-std::string percentiles_text(const planner::Percentiles& p) {
+std::string percentiles_text(const contract::Percentiles& p) {
   if (!p.p50) return "-";
   return fixed(*p.p50, 0) + " / " + fixed(*p.p95, 0) + " / " + fixed(*p.p99, 0);
 }
@@ -37,7 +37,7 @@ std::string share_text(const std::optional<double>& share) {
 }
 
 // Per pattern, the components with attributed incidents, largest downtime share first (at most kRows).
-std::string criticality_text(const planner::McResult& r) {
+std::string criticality_text(const contract::McResult& r) {
   constexpr std::size_t kRows = 6;
   std::string out = "criticality (each incident counts against the component whose failure took the service down; "
                     "Birnbaum from the Markov chain)\n";
@@ -83,8 +83,8 @@ std::string rare_event_text(const planner::RareEventEstimate& e) {
 
 }  // namespace
 
-std::string format_mc_table(const planner::McResult& r) {
-  const planner::McSummary& s = r.summary;
+std::string format_mc_table(const contract::McResult& r) {
+  const contract::McSummary& s = r.summary;
   std::string out;
   out += "scenario " + r.scenario_file + ": " + std::to_string(s.replications) + " replication(s) x " +
          fixed(r.years, 2) + " y = " + fixed(r.years * static_cast<double>(s.replications), 1) +

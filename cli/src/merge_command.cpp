@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "faultline/cli/mc_table.hpp"
-#include "faultline/planner/mc_json.hpp"
+#include "faultline/contract/mc_json.hpp"
+#include "faultline/planner/mc_summary.hpp"
 #include "faultline/base/atomic_write.hpp"
 
 namespace faultline::cli {
@@ -21,7 +22,7 @@ struct MergeOptionsCli {
 };
 
 ExitCode run(const MergeOptionsCli& options, std::ostream& out, std::ostream& err) {
-  std::vector<planner::McResult> shards;
+  std::vector<contract::McResult> shards;
   for (const std::string& path : options.shards) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -31,20 +32,20 @@ ExitCode run(const MergeOptionsCli& options, std::ostream& out, std::ostream& er
     std::stringstream text;
     text << in.rdbuf();
     try {
-      shards.push_back(planner::read_mc_json_text(text.str(), path));
+      shards.push_back(contract::read_mc_json_text(text.str(), path));
     } catch (const std::exception& e) {
       err << "faultline merge: " << e.what() << "\n";
       return ExitCode::kBadInput;
     }
   }
-  planner::McResult merged;
+  contract::McResult merged;
   try {
     merged = planner::merge_shards(std::move(shards));
   } catch (const std::invalid_argument& e) {
     err << "faultline " << e.what() << "\n";
     return ExitCode::kBadInput;
   }
-  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, planner::to_mc_json_text(merged));
+  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, contract::to_mc_json_text(merged));
   if (!options.is_quiet) {
     out << format_mc_table(merged);
     if (!options.json_path.empty()) out << "\nresult written to " << options.json_path << "\n";

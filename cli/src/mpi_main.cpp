@@ -19,7 +19,8 @@
 #include "faultline/cli/traffic_option.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
-#include "faultline/planner/mc_json.hpp"
+#include "faultline/planner/mc_summary.hpp"
+#include "faultline/contract/mc_json.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 #include "faultline/base/atomic_write.hpp"
@@ -61,7 +62,7 @@ std::vector<std::string> all_gather(const std::string& mine, int size) {
 }
 
 // The whole run's result (the same on every rank), or an error message (first) on bad input.
-std::pair<std::string, faultline::planner::McResult> run_ranks(const Options& o, int rank, int size) {
+std::pair<std::string, faultline::contract::McResult> run_ranks(const Options& o, int rank, int size) {
   auto loaded = faultline::engine::ScenarioLoader::load_file(o.scenario);
   if (!loaded.scenario) return {loaded.error_report(), {}};
   auto& scenario = *loaded.scenario;
@@ -85,7 +86,7 @@ std::pair<std::string, faultline::planner::McResult> run_ranks(const Options& o,
   } catch (const std::invalid_argument& e) {
     return {std::string(e.what()) + "\n", {}};
   }
-  faultline::planner::McResult result;
+  faultline::contract::McResult result;
   try {
     result = monte_carlo->run();
   } catch (const std::exception& e) {
@@ -144,7 +145,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   if (rank == 0) {
     if (!o.json_path.empty()) {
-      faultline::base::write_file_atomically(o.json_path, faultline::planner::to_mc_json_text(result));
+      faultline::base::write_file_atomically(o.json_path, faultline::contract::to_mc_json_text(result));
     }
     if (!o.is_quiet) std::cout << faultline::cli::format_mc_table(result);
     exit_code = to_int(faultline::planner::all_targets_met(result.summary) ? ExitCode::kOk : ExitCode::kTargetMissed);

@@ -8,10 +8,9 @@
 #include <string>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "faultline/cli/progress_bar.hpp"
 #include "faultline/cli/traffic_option.hpp"
+#include "faultline/contract/plan_json.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/plan_evaluator.hpp"
 #include "faultline/planner/plan_search.hpp"
@@ -24,8 +23,6 @@
 
 namespace faultline::cli {
 namespace {
-
-using nlohmann::ordered_json;
 
 struct PlanOptionsCli {
   std::string scenario;
@@ -51,115 +48,97 @@ std::string pad(std::string s, std::size_t width) {
   return s;
 }
 
-ordered_json optional_number(const std::optional<double>& v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
-
-ordered_json choice_json(const planner::PlanChoice& c, const std::vector<planner::PlanCandidate>& candidates) {
-  return {{"label", c.candidate ? ordered_json(candidates[*c.candidate].label) : ordered_json(nullptr)},
-          {"why", c.why}};
+contract::RecommendedPlan recommended(const char* kind, const planner::PlanChoice& c,
+                                     const std::vector<planner::PlanCandidate>& candidates) {
+  return {kind, c.candidate ? std::optional<std::string>(candidates[*c.candidate].label) : std::nullopt, c.why};
 }
 
-ordered_json samples_json(const std::optional<planner::ProbeSamples>& s) {
-  return s ? ordered_json{{"required", s->required}, {"of", s->of}} : ordered_json(nullptr);
-}
-
-ordered_json breaker_json(const std::optional<planner::BreakerOption>& b) {
-  return b ? ordered_json{{"failure_rate_threshold_percent", b->failure_rate_threshold},
-                          {"minimum_calls", b->minimum_calls},
-                          {"open_wait_s", b->open_wait_s}}
-           : ordered_json(nullptr);
-}
-
-ordered_json space_json(const engine::Scenario& scenario, const planner::PlanSpace& space,
-                        const planner::PlanSearchResult& search) {
-  ordered_json j;
-  j["patterns"] = ordered_json::array();
-  for (const auto& p : scenario.patterns) j["patterns"].push_back(p.name);
-  j["region_pairs"] = space.region_pairs;
-  j["standby_fractions"] = space.standby_fractions;
-  j["probe_intervals_s"] = space.probe_intervals_s;
-  j["probe_samples"] = ordered_json::array();
-  for (const auto& s : space.probe_samples) j["probe_samples"].push_back(samples_json(s));
-  j["breakers"] = ordered_json::array();
-  for (const auto& b : space.breakers) j["breakers"].push_back(breaker_json(b));
-  j["replication_modes"] = ordered_json::object();
+contract::PlanSearchSpace search_space(const engine::Scenario& scenario, const planner::PlanSpace& space,
+                                       const planner::PlanSearchResult& search) {
+  contract::PlanSearchSpace out;
+  for (const auto& p : scenario.patterns) out.patterns.push_back(p.name);
+  out.region_pairs = space.region_pairs;
+  out.standby_fractions = space.standby_fractions;
+  out.probe_intervals_s = space.probe_intervals_s;
+  out.probe_samples = space.probe_samples;
+  out.breakers = space.breakers;
   for (const auto& [kind, modes] : space.replication_modes) {
-    j["replication_modes"][kind] = ordered_json::array();
-    for (auto m : modes) j["replication_modes"][kind].push_back(std::string(topology::to_string(m)));
+    std::vector<std::string> names;
+    for (auto m : modes) names.emplace_back(topology::to_string(m));
+    out.replication_modes_by_kind.emplace_back(kind, std::move(names));
   }
-  j["backup_intervals_s"] = space.backup_intervals_s;
-  j["max_candidates"] = space.max_candidates;
-  j["strategy"] = "screen-then-combine";
-  j["evaluated"] = search.candidates.size();
-  j["screened"] = search.screened;
-  j["truncated"] = search.is_truncated;
-  j["notes"] = search.notes;
-  return j;
+  out.backup_intervals_s = space.backup_intervals_s;
+  out.max_candidates = space.max_candidates;
+  out.strategy = "screen-then-combine";
+  out.evaluated = search.candidates.size();
+  out.screened = search.screened;
+  out.is_truncated = search.is_truncated;
+  out.notes = search.notes;
+  return out;
 }
 
-std::string to_plan_json(const PlanOptionsCli& options, const engine::Scenario& scenario, const planner::PlanSpace& space,
-                         const planner::PlanSearchResult& search, const planner::PlanRecommendation& r,
-                         const planner::ReliabilityModel& model) {
+contract::PlanCandidateData candidate_data(const planner::PlanCandidate& c, bool is_meeting, bool is_pareto) {
+  contract::PlanCandidateData d;
+  d.label = c.label;
+  d.pattern = c.pattern;
+  d.stage = c.stage;
+  d.regions = c.regions;
+  d.standby_fraction = c.standby_fraction;
+  d.probe_interval_s = c.probe_interval_s;
+  d.has_probe_samples = true;
+  d.probe_samples = c.probe_samples;
+  d.has_breaker = true;
+  d.breaker = c.breaker;
+  d.stores.emplace();
+  for (const auto& st : c.stores) {
+    d.stores->push_back({st.store, std::string(topology::to_string(st.replication.mode)),
+                         st.replication.interval_s > 0 ? std::optional<double>(st.replication.interval_s) : std::nullopt});
+  }
+  d.monthly_cost_usd = c.monthly_cost_usd;
+  d.annual_incident_cost_usd = c.annual_incident_cost_usd;
+  d.total_monthly_usd = c.total_monthly_usd();
+  d.availability = c.availability;
+  d.availability_ci99_low = c.availability_low;
+  d.rto_p95_s = c.rto_p95_s;
+  d.rpo_p95_s = c.rpo_p95_s;
+  d.changes = c.changes;
+  d.replications_run = c.replications;
+  d.simulated_years = c.simulated_years;
+  d.meets_targets = is_meeting;
+  d.is_pareto = is_pareto;
+  return d;
+}
+
+// The faultline.plan/v1 document of a search (written by contract::to_plan_json_text).
+contract::PlanDocument plan_document(const PlanOptionsCli& options, const engine::Scenario& scenario,
+                                     const planner::PlanSpace& space, const planner::PlanSearchResult& search,
+                                     const planner::PlanRecommendation& r, const planner::ReliabilityModel& model) {
   const std::vector<planner::PlanCandidate>& candidates = search.candidates;
-  ordered_json j;
-  j["schema"] = "faultline.plan/v1";
-  j["faultline_version"] = std::string(kVersion) + " (git " + kGitCommit + ")";
-  j["inputs"] = {{"scenario", options.scenario}, {"sha256", base::sha256_file(options.scenario)}};
-  j["seed"] = scenario.seed;
-  j["years_per_replication"] = options.years;
-  j["replications"] = options.replications;
-  j["precision"] = optional_number(options.precision);
-  j["precision_rto_p95_s"] = optional_number(options.precision_rto_p95_s);
-  j["budget_monthly_usd"] = optional_number(options.budget);
-  j["traffic"] = std::string(engine::to_string(options.traffic));
-  ordered_json targets = ordered_json::object();
-  if (scenario.targets.availability) targets["availability"] = *scenario.targets.availability;
-  if (scenario.targets.rto_s) targets["rto_s"] = *scenario.targets.rto_s;
-  if (scenario.targets.rpo_s) targets["rpo_s"] = *scenario.targets.rpo_s;
-  if (scenario.targets.monthly_cost_usd) targets["monthly_cost_usd"] = *scenario.targets.monthly_cost_usd;
-  j["targets"] = targets;
-  j["search_space"] = space_json(scenario, space, search);
-  ordered_json defaulted = ordered_json::array();
+  contract::PlanDocument d;
+  d.faultline_version = std::string(kVersion) + " (git " + kGitCommit + ")";
+  d.scenario = options.scenario;
+  d.scenario_sha256 = base::sha256_file(options.scenario);
+  d.seed = scenario.seed;
+  d.years_per_replication = options.years;
+  d.replications = options.replications;
+  d.precision = options.precision;
+  d.precision_rto_p95_s = options.precision_rto_p95_s;
+  d.budget_monthly_usd = options.budget;
+  d.traffic = std::string(engine::to_string(options.traffic));
+  d.targets = {scenario.targets.availability, scenario.targets.rto_s, scenario.targets.rpo_s,
+               scenario.targets.monthly_cost_usd};
+  d.search_space = search_space(scenario, space, search);
   for (const auto& c : model.components) {
-    if (!c.default_source.empty()) defaulted.push_back({{"component", c.name}, {"source", c.default_source}});
+    if (!c.default_source.empty()) d.defaulted.push_back({c.name, c.default_source});
   }
-  j["defaulted_components"] = defaulted;
-  ordered_json cs = ordered_json::array();
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const auto& c = candidates[i];
-    ordered_json stores = ordered_json::array();
-    for (const auto& st : c.stores) {
-      stores.push_back({{"store", st.store},
-                        {"mode", std::string(topology::to_string(st.replication.mode))},
-                        {"backup_interval_s", st.replication.interval_s > 0 ? ordered_json(st.replication.interval_s)
-                                                                            : ordered_json(nullptr)}});
-    }
-    cs.push_back({{"label", c.label},
-                  {"pattern", c.pattern},
-                  {"stage", c.stage},
-                  {"regions", c.regions},
-                  {"standby_fraction", c.standby_fraction},
-                  {"probe_interval_s", c.probe_interval_s},
-                  {"probe_samples", samples_json(c.probe_samples)},
-                  {"breaker", breaker_json(c.breaker)},
-                  {"stores", stores},
-                  {"monthly_cost_usd", c.monthly_cost_usd},
-                  {"annual_incident_cost_usd", c.annual_incident_cost_usd},
-                  {"total_monthly_usd", c.total_monthly_usd()},
-                  {"availability", c.availability},
-                  {"availability_ci99_low", c.availability_low},
-                  {"rto_p95_s", optional_number(c.rto_p95_s)},
-                  {"rpo_p95_s", optional_number(c.rpo_p95_s)},
-                  {"changes", c.changes},
-                  {"replications_run", c.replications},
-                  {"simulated_years", c.simulated_years},
-                  {"meets_targets", static_cast<bool>(r.is_meeting[i])},
-                  {"pareto", std::find(r.pareto.begin(), r.pareto.end(), i) != r.pareto.end()}});
+    const bool is_pareto = std::find(r.pareto.begin(), r.pareto.end(), i) != r.pareto.end();
+    d.candidates.push_back(candidate_data(candidates[i], r.is_meeting[i], is_pareto));
   }
-  j["candidates"] = cs;
-  j["recommendations"] = {{"cheapest_meeting_targets", choice_json(r.cheapest, candidates)},
-                          {"best_within_budget", choice_json(r.best_within_budget, candidates)},
-                          {"least_change", choice_json(r.least_change, candidates)}};
-  return j.dump(2) + "\n";
+  d.recommendations = {recommended("cheapest_meeting_targets", r.cheapest, candidates),
+                       recommended("best_within_budget", r.best_within_budget, candidates),
+                       recommended("least_change", r.least_change, candidates)};
+  return d;
 }
 
 std::string table(const std::vector<planner::PlanCandidate>& candidates, const planner::PlanRecommendation& r) {
@@ -229,7 +208,9 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
   const std::vector<planner::PlanCandidate>& candidates = search.candidates;
   const planner::PlanRecommendation r = planner::recommend(candidates, scenario.targets, options.budget);
   if (!options.json_path.empty()) {
-    base::write_file_atomically(options.json_path, to_plan_json(options, scenario, evaluator.space(), search, r, *reliability.model));
+    base::write_file_atomically(
+        options.json_path,
+        contract::to_plan_json_text(plan_document(options, scenario, evaluator.space(), search, r, *reliability.model)));
   }
   if (!options.is_quiet) {
     out << "scenario " << scenario.name << ": " << candidates.size() << " candidate plan(s) (" << search.screened

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "faultline/planner/mc_result.hpp"
+#include "faultline/planner/mc_summary.hpp"
 
 namespace faultline::cli {
 namespace {
@@ -17,7 +17,7 @@ std::string number(double v, int decimals) {
 // "mean ± half-width [min .. max] (n)" or "-" without values.
 std::string interval(const std::vector<double>& values, double scale, int decimals) {
   if (values.empty()) return "-";
-  const planner::Estimate e = planner::estimate_99(values);
+  const contract::Estimate e = planner::estimate_99(values);
   const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
   std::string out = number(e.mean * scale, decimals);
   if (e.half_width) out += " ± " + number(*e.half_width * scale, decimals);

@@ -11,10 +11,11 @@
 #include "faultline/reports/html_report.hpp"
 #include "faultline/reports/chromium.hpp"
 #include "faultline/reports/junit_report.hpp"
-#include "faultline/reports/planner_documents.hpp"
+#include "faultline/contract/planner_documents.hpp"
+#include "faultline/contract/schema_names.hpp"
 #include "faultline/reports/planner_report.hpp"
 #include "faultline/reports/report_format.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
 #include "faultline/reports/sensitivity_report.hpp"
 #include "faultline/reports/text_format.hpp"
 #include "faultline/sensitivity/sensitivity_json.hpp"
@@ -57,13 +58,13 @@ ExitCode emit_html_or_markdown(const ReportOptions& options, reports::ReportForm
 std::string planner_schema(const ReportOptions& options, nlohmann::json& document) {
   if (options.results.size() != 1) return {};
   try {
-    document = reports::read_json_file(options.results.front());
-  } catch (const reports::ResultReadError&) {
+    document = contract::read_json_file(options.results.front());
+  } catch (const contract::ResultReadError&) {
     return {};
   }
   if (!document.is_object() || !document.contains("schema") || !document.at("schema").is_string()) return {};
   const std::string schema = document.at("schema").get<std::string>();
-  return schema == "faultline.mc/v1" || schema == "faultline.plan/v1" || schema == sensitivity::kSensitivitySchema
+  return schema == contract::kMcSchema || schema == contract::kPlanSchema || schema == sensitivity::kSensitivitySchema
              ? schema
              : std::string();
 }
@@ -89,13 +90,13 @@ ExitCode report_planner_document(const ReportOptions& options, const std::string
   std::string text;
   try {
     if (schema == sensitivity::kSensitivitySchema) {
-      if (!is_html) throw reports::ResultReadError(file, "schema", "a " + schema + " document has no Markdown report", "html, pdf");
+      if (!is_html) throw contract::ResultReadError(file, "schema", "a " + schema + " document has no Markdown report", "html, pdf");
       text = reports::sensitivity_to_html(sensitivity::read_sensitivity_json_text(document.dump(), file));
-    } else if (schema == "faultline.mc/v1") {
-      const reports::McDocument mc = reports::read_mc_document(document, file);
+    } else if (schema == contract::kMcSchema) {
+      const contract::McDocument mc = contract::read_mc_document(document, file);
       text = is_html ? reports::mc_to_html(mc) : reports::mc_to_markdown(mc);
     } else {
-      const reports::PlanDocument plan = reports::read_plan_document(document, file);
+      const contract::PlanDocument plan = contract::read_plan_document(document, file);
       text = is_html ? reports::plan_to_html(plan) : reports::plan_to_markdown(plan);
     }
   } catch (const std::runtime_error& e) {  // ResultReadError, or a sensitivity document's problems
@@ -188,8 +189,8 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
   std::vector<engine::RunResult> results;
   for (const auto& path : options.results) {
     try {
-      results.push_back(reports::read_result_file(path));
-    } catch (const reports::ResultReadError& e) {
+      results.push_back(contract::read_result_file(path));
+    } catch (const contract::ResultReadError& e) {
       err << e.what() << "\nfaultline report: nothing written\n";
       return ExitCode::kBadInput;
     }

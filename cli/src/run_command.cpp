@@ -19,7 +19,7 @@
 #include "faultline/cli/replication_table.hpp"
 #include "faultline/reports/junit_report.hpp"
 #include "faultline/reports/report_format.hpp"
-#include "faultline/reports/result_json.hpp"
+#include "faultline/contract/result_json.hpp"
 #include "faultline/version.hpp"
 
 namespace faultline::cli {
@@ -87,7 +87,7 @@ std::string replicate(const RunOptionsCli& options, engine::Scenario& scenario, 
   quiet.control.on_progress = nullptr;
   for (std::uint64_t k = 1; k < options.replications; ++k) {
     scenario.seed = first_seed + k;
-    add_replication(engine::run_scenario(scenario, quiet, inputs, std::string(kVersion)), samples);
+    add_replication(engine::run_scenario(scenario, quiet, inputs, std::string(kVersion)).value(), samples);
     bar.update(static_cast<double>(k + 1) / static_cast<double>(options.replications));
   }
   bar.finish();
@@ -144,7 +144,8 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
   engine::RunResult result;
   std::string replications_table;
   try {
-    result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")");
+    // No cancel flag: always a result.
+    result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")").value();
     bar.finish();
     if (options.replications > 1) replications_table = replicate(options, scenario, run_options, inputs, result);
   } catch (const std::invalid_argument& e) {
@@ -152,7 +153,7 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
     err << "faultline run: " << e.what() << "\n";
     return ExitCode::kBadInput;
   }
-  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, reports::to_json_text(result));
+  if (!options.json_path.empty()) base::write_file_atomically(options.json_path, contract::to_json_text(result));
   if (!options.junit_path.empty()) {
     base::write_file_atomically(
         options.junit_path,

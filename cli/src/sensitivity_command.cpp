@@ -97,8 +97,10 @@ ExitCode run(const SensitivityOptionsCli& options, std::ostream& out, std::ostre
   engine::RunControl control;
   control.on_progress = [&bar](double f) { bar.update(f); };
   const unsigned threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  // No cancel flag: the study always runs to its end.
   const sensitivity::SensitivityResult result =
-      study->run(threads, control, input_files(options, *scenario), std::string(kVersion) + " (git " + kGitCommit + ")");
+      study->run(threads, control, input_files(options, *scenario), std::string(kVersion) + " (git " + kGitCommit + ")")
+          .value();
   bar.finish();
   if (!options.json_path.empty()) {
     base::write_file_atomically(options.json_path, sensitivity::to_sensitivity_json_text(result));

@@ -5,7 +5,7 @@
 
 #include "faultline/base/atomic_write.hpp"
 #include "faultline/reports/report_format.hpp"
-#include "faultline/reports/result_json.hpp"
+#include "faultline/contract/result_json.hpp"
 
 namespace faultline::gui {
 
@@ -45,7 +45,7 @@ std::optional<ExportFormat> export_format_of_path(const std::filesystem::path& p
 void export_result(const engine::RunResult& result, ExportFormat format, const std::filesystem::path& path) {
   switch (format) {
     case ExportFormat::kJson:
-      base::write_file_atomically(path, reports::to_json_text(result));
+      base::write_file_atomically(path, contract::to_json_text(result));
       return;
     case ExportFormat::kMarkdown:
       reports::write_report(result, reports::ReportFormat::kMarkdown, path);

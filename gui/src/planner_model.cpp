@@ -4,7 +4,8 @@
 #include <cmath>
 
 #include "faultline/reports/candidate_settings.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
+#include "faultline/contract/schema_names.hpp"
 #include "faultline/reports/text_format.hpp"
 
 namespace faultline::gui {
@@ -20,29 +21,29 @@ bool inside(const PlotBox& box, ScreenPoint p) {
 
 std::string planner_schema_of_file(const std::string& path) {
   try {
-    const nlohmann::json document = reports::read_json_file(path);
+    const nlohmann::json document = contract::read_json_file(path);
     if (!document.is_object()) return {};
     const auto it = document.find("schema");
     if (it == document.end() || !it->is_string()) return {};
     const std::string schema = it->get<std::string>();
-    return schema == "faultline.mc/v1" || schema == "faultline.plan/v1" ? schema : std::string();
-  } catch (const reports::ResultReadError&) {
+    return schema == contract::kMcSchema || schema == contract::kPlanSchema ? schema : std::string();
+  } catch (const contract::ResultReadError&) {
     return {};
   }
 }
 
 std::string load_planner_file(const std::string& path, PlannerDocuments& into) {
   try {
-    const nlohmann::json document = reports::read_json_file(path);
-    const std::string schema = reports::document_schema(document, path);
-    if (schema == "faultline.mc/v1") {
-      into.mc = reports::read_mc_document(document, path);
-    } else if (schema == "faultline.plan/v1") {
-      into.plan = reports::read_plan_document(document, path);
+    const nlohmann::json document = contract::read_json_file(path);
+    const std::string schema = contract::document_schema(document, path);
+    if (schema == contract::kMcSchema) {
+      into.mc = contract::read_mc_document(document, path);
+    } else if (schema == contract::kPlanSchema) {
+      into.plan = contract::read_plan_document(document, path);
     } else {
       return path + ": schema: is \"" + schema + "\" (allowed: \"faultline.mc/v1\", \"faultline.plan/v1\")";
     }
-  } catch (const reports::ResultReadError& e) {
+  } catch (const contract::ResultReadError& e) {
     return e.what();
   }
   return {};
@@ -77,14 +78,14 @@ std::vector<ScreenBar> histogram_bars(const std::vector<reports::HistogramBin>& 
   return out;
 }
 
-ParetoScatter pareto_scatter(const reports::PlanDocument& plan, const PlotBox& box, double scale) {
+ParetoScatter pareto_scatter(const contract::PlanDocument& plan, const PlotBox& box, double scale) {
   ParetoScatter out;
   if (plan.candidates.empty()) return out;
   const reports::ParetoAxes axes = reports::pareto_axes(plan);
   out.cost_lo_usd = axes.cost_lo_usd;
   out.cost_hi_usd = axes.cost_hi_usd;
   out.rto_end_s = axes.rto_end_s;
-  const auto at = [&](const reports::PlanCandidateData& c) {
+  const auto at = [&](const contract::PlanCandidateData& c) {
     return ScreenPoint{box.left + box.width * unit(c.total_monthly_usd, out.cost_lo_usd, out.cost_hi_usd),
                        box.top + box.height * (1.0 - unit(c.rto_p95_s.value_or(0.0), 0.0, out.rto_end_s))};
   };
@@ -96,7 +97,7 @@ ParetoScatter pareto_scatter(const reports::PlanDocument& plan, const PlotBox& b
   return out;
 }
 
-std::optional<CdfReadout> cdf_readout(const reports::McDocument& mc, double x_end_s, const PlotBox& box, ScreenPoint mouse) {
+std::optional<CdfReadout> cdf_readout(const contract::McDocument& mc, double x_end_s, const PlotBox& box, ScreenPoint mouse) {
   if (!inside(box, mouse)) return std::nullopt;
   CdfReadout out;
   out.rto_s = x_end_s * (mouse.x - box.left) / box.width;
@@ -104,7 +105,7 @@ std::optional<CdfReadout> cdf_readout(const reports::McDocument& mc, double x_en
   return out;
 }
 
-std::string cdf_readout_text(const CdfReadout& readout, const reports::McDocument& mc) {
+std::string cdf_readout_text(const CdfReadout& readout, const contract::McDocument& mc) {
   std::string out = "RTO <= " + reports::fixed(readout.rto_s, 0) + " s";
   for (std::size_t i = 0; i < readout.shares.size(); ++i) {
     const std::size_t incidents = i < mc.patterns.size() ? mc.patterns[i].rto_s.size() : 0;
@@ -142,7 +143,7 @@ std::optional<std::size_t> pareto_hit(const ParetoScatter& scatter, ScreenPoint 
   return hit;
 }
 
-std::string pareto_readout_text(const reports::PlanCandidateData& c) {
+std::string pareto_readout_text(const contract::PlanCandidateData& c) {
   std::string out = c.label + "\n" + reports::fixed(c.total_monthly_usd, 0) + " USD/month total (" +
                     reports::fixed(c.monthly_cost_usd, 0) + " steady)\nRTO p95 " +
                     (c.rto_p95_s ? reports::fixed(c.rto_p95_s, 0) + " s" : std::string("no incident")) + ", RPO p95 " +
@@ -156,7 +157,7 @@ std::string pareto_readout_text(const reports::PlanCandidateData& c) {
   return out;
 }
 
-std::vector<CriticalityRow> criticality_rows(const reports::McPatternData& pattern, std::size_t max_rows) {
+std::vector<CriticalityRow> criticality_rows(const contract::McPatternData& pattern, std::size_t max_rows) {
   std::vector<CriticalityRow> rows;
   for (const auto& c : pattern.criticality) {
     const double down = c.downtime_share.value_or(0.0);

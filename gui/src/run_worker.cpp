@@ -35,9 +35,9 @@ std::uint64_t RunWorker::start(engine::Scenario scenario, std::vector<engine::In
     options.control.on_progress = [job](double f) { job->progress.store(f, std::memory_order_relaxed); };
     try {
       job->outcome.result = engine::run_scenario(job->scenario, options, std::move(inputs), version);
+      job->outcome.is_cancelled = !job->outcome.result;
     } catch (const std::exception& e) {
       job->outcome.error = e.what();
-      job->outcome.is_cancelled = job->cancel.load();
     }
     job->is_done.store(true, std::memory_order_release);
   });

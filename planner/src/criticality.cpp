@@ -33,20 +33,20 @@ std::size_t Criticality::attribute(const StructureFunction& structure, const std
   return faults.front().component;
 }
 
-void Criticality::add(std::vector<ComponentTally>& tallies, std::size_t component, double downtime_s,
+void Criticality::add(std::vector<contract::ComponentTally>& tallies, std::size_t component, double downtime_s,
                       std::uint64_t lost_writes) {
   auto it = std::lower_bound(tallies.begin(), tallies.end(), component,
-                             [](const ComponentTally& t, std::size_t c) { return t.component < c; });
-  if (it == tallies.end() || it->component != component) it = tallies.insert(it, ComponentTally{component});
+                             [](const contract::ComponentTally& t, std::size_t c) { return t.component < c; });
+  if (it == tallies.end() || it->component != component) it = tallies.insert(it, contract::ComponentTally{component});
   ++it->incidents;
   it->downtime_s += downtime_s;
   it->lost_writes += lost_writes;
 }
 
-std::vector<ComponentCriticality> Criticality::summarize(const std::vector<ReplicationRecord>& records,
+std::vector<contract::ComponentCriticality> Criticality::summarize(const std::vector<contract::ReplicationRecord>& records,
                                                          std::size_t pattern,
                                                          const std::vector<std::string>& components) {
-  std::vector<ComponentCriticality> out(components.size());
+  std::vector<contract::ComponentCriticality> out(components.size());
   for (std::size_t i = 0; i < components.size(); ++i) out[i].component = components[i];
   for (const auto& r : records) {
     for (const auto& t : r.patterns.at(pattern).by_component) {

@@ -1,7 +1,7 @@
 #include "faultline/planner/markov_chain.hpp"
 
 #include "faultline/planner/criticality.hpp"
-#include "faultline/planner/mc_result.hpp"
+#include "faultline/contract/mc_result.hpp"
 
 #include <bit>
 #include <cmath>
@@ -132,8 +132,8 @@ double MarkovChain::up_probability(const Eigen::VectorXd& pi, const StructureFun
   return up;
 }
 
-MarkovAnswer solve_markov(const ReliabilityModel& model, const StructureFunction& structure) {
-  MarkovAnswer answer;
+contract::MarkovAnswer solve_markov(const ReliabilityModel& model, const StructureFunction& structure) {
+  contract::MarkovAnswer answer;
   bool is_exponential = true;
   for (const auto& c : model.components) {
     is_exponential = is_exponential && c.time_between_failures.kind() == engine::Distribution::Kind::kExponential &&

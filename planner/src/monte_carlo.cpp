@@ -10,6 +10,7 @@
 #include "faultline/base/parallel_for.hpp"
 #include "faultline/planner/criticality.hpp"
 #include "faultline/planner/markov_chain.hpp"
+#include "faultline/planner/mc_summary.hpp"
 
 namespace faultline::planner {
 namespace {
@@ -124,8 +125,8 @@ void MonteCarlo::measure_new_incidents(const std::vector<FailureHistory>& histor
   for (std::size_t i = 0; i < keys.size(); ++i) cache_.store(*keys[i], outcomes[i]);
 }
 
-ReplicationRecord MonteCarlo::make_record(std::uint64_t index, const FailureHistory& history) const {
-  ReplicationRecord record;
+contract::ReplicationRecord MonteCarlo::make_record(std::uint64_t index, const FailureHistory& history) const {
+  contract::ReplicationRecord record;
   record.replication = index;
   record.structure_downtime_s = history.structure_down_s;
   record.failures = history.failures;
@@ -134,7 +135,7 @@ ReplicationRecord MonteCarlo::make_record(std::uint64_t index, const FailureHist
   for (const auto& faults : history.incidents) attributed.push_back(Criticality::attribute(structure_, faults));
   const std::lock_guard lock(mutex_);
   for (std::size_t p = 0; p < scenario_.patterns.size(); ++p) {
-    PatternReplication pr;
+    contract::PatternReplication pr;
     for (std::size_t k = 0; k < history.incidents.size(); ++k) {
       const IncidentOutcome* o = cache_.find(cache_.key(p, history.incidents[k], history.incident_starts[k]));
       if (o == nullptr) throw std::logic_error("Monte Carlo: an incident was not measured before its record");
@@ -150,7 +151,7 @@ ReplicationRecord MonteCarlo::make_record(std::uint64_t index, const FailureHist
   return record;
 }
 
-ReplicationRecord MonteCarlo::run_replication(std::uint64_t index) {
+contract::ReplicationRecord MonteCarlo::run_replication(std::uint64_t index) {
   FailureHistory history = std::move(simulate_histories({index}).front());
   if (options_.is_measuring_incidents) {
     for (std::size_t p = 0; p < scenario_.patterns.size(); ++p) {
@@ -162,11 +163,11 @@ ReplicationRecord MonteCarlo::run_replication(std::uint64_t index) {
   return make_record(index, history);
 }
 
-bool MonteCarlo::is_precise_enough(McResult& result, std::vector<double>& rto_first_pattern) const {
+bool MonteCarlo::is_precise_enough(contract::McResult& result, std::vector<double>& rto_first_pattern) const {
   if (!options_.precision && !options_.precision_rto_p95_s) return false;
   summarize(result);
   if (options_.precision) {
-    const Estimate& e = result.summary.patterns.empty() ? result.summary.structure_availability
+    const contract::Estimate& e = result.summary.patterns.empty() ? result.summary.structure_availability
                                                         : result.summary.patterns.front().availability;
     if (!e.half_width || *e.half_width > *options_.precision) return false;
   }
@@ -177,8 +178,8 @@ bool MonteCarlo::is_precise_enough(McResult& result, std::vector<double>& rto_fi
   return true;
 }
 
-McResult MonteCarlo::empty_result() const {
-  McResult result;
+contract::McResult MonteCarlo::empty_result() const {
+  contract::McResult result;
   result.seed = scenario_.seed;
   result.years = options_.years;
   result.replications_requested = options_.replications;
@@ -200,8 +201,8 @@ McResult MonteCarlo::empty_result() const {
   return result;
 }
 
-McResult MonteCarlo::run() {
-  McResult result = empty_result();
+contract::McResult MonteCarlo::run() {
+  contract::McResult result = empty_result();
   std::vector<std::uint64_t> indices;
   for (std::uint64_t i = options_.shard_index - 1; i < options_.replications; i += options_.shard_count) {
     indices.push_back(i);

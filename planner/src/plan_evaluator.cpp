@@ -52,8 +52,8 @@ struct Settings {
   std::vector<std::string> regions;          // priority order
   double standby_fraction = 1;
   std::optional<double> probe_interval_s;    // nullopt: no probe
-  std::optional<ProbeSamples> samples;
-  std::optional<BreakerOption> breaker;
+  std::optional<contract::ProbeSamples> samples;
+  std::optional<contract::BreakerSettings> breaker;
   std::map<std::string, ReplicationOption> by_kind;  // store kind -> how its stores are copied
   auto operator<=>(const Settings&) const = default;
 };
@@ -86,10 +86,10 @@ class Search {
     s.standby_fraction = base.standby_fraction;
     if (base.router.probe) {
       s.probe_interval_s = seconds_of(base.router.probe->interval);
-      s.samples = ProbeSamples{base.router.probe->successful_samples_required, base.router.probe->sample_size};
+      s.samples = contract::ProbeSamples{base.router.probe->successful_samples_required, base.router.probe->sample_size};
     }
     if (base.router.breaker) {
-      s.breaker = BreakerOption{base.router.breaker->failure_rate_threshold, base.router.breaker->minimum_calls,
+      s.breaker = contract::BreakerSettings{base.router.breaker->failure_rate_threshold, base.router.breaker->minimum_calls,
                                 seconds_of(base.router.breaker->open_wait)};
     }
     for (const auto& [store, r] : base.stores) {
@@ -112,11 +112,11 @@ class Search {
       add_dimension(dims, alternatives(space_.probe_intervals_s, *own.probe_interval_s),
                     [](Settings& s, double v) { s.probe_interval_s = v; });
       add_dimension(dims, alternatives(space_.probe_samples, *own.samples),
-                    [](Settings& s, const ProbeSamples& v) { s.samples = v; });
+                    [](Settings& s, const contract::ProbeSamples& v) { s.samples = v; });
     }
     if (own.breaker) {
       add_dimension(dims, alternatives(space_.breakers, *own.breaker),
-                    [](Settings& s, const BreakerOption& v) { s.breaker = v; });
+                    [](Settings& s, const contract::BreakerSettings& v) { s.breaker = v; });
     }
     for (const auto& [kind, mine] : own.by_kind) {
       const auto modes = space_.replication_modes.find(kind);
@@ -162,7 +162,7 @@ class Search {
       p.router.probe->sample_size = s.samples->of;
     }
     if (p.router.breaker && s.breaker) {
-      p.router.breaker->failure_rate_threshold = s.breaker->failure_rate_threshold;
+      p.router.breaker->failure_rate_threshold = s.breaker->failure_rate_threshold_percent;
       p.router.breaker->minimum_calls = s.breaker->minimum_calls;
       p.router.breaker->open_wait = micros(s.breaker->open_wait_s);
     }
@@ -197,7 +197,7 @@ class Search {
       text += " x/n " + std::to_string(s.samples->required) + "/" + std::to_string(s.samples->of);
     }
     if (s.breaker != own.breaker) {
-      text += " breaker " + number_text(s.breaker->failure_rate_threshold) + "%/" +
+      text += " breaker " + number_text(s.breaker->failure_rate_threshold_percent) + "%/" +
               std::to_string(s.breaker->minimum_calls) + "/" + number_text(s.breaker->open_wait_s) + "s";
     }
     for (const auto& [kind, r] : s.by_kind) {
@@ -416,8 +416,8 @@ PlanCandidate PlanEvaluator::measure(const engine::PatternSpec& pattern) const {
   one.patterns = {pattern};
   const StructureFunction structure = StructureFunction::serving(one, model_);
   MonteCarlo mc(one, model_, structure, options_);
-  const McResult measured = mc.run();
-  const PatternSummary& summary = measured.summary.patterns.front();
+  const contract::McResult measured = mc.run();
+  const contract::PatternSummary& summary = measured.summary.patterns.front();
   PlanCandidate c;
   c.monthly_cost_usd = engine::pattern_monthly_cost(scenario_, pattern);
   c.annual_incident_cost_usd = summary.annual_incident_cost_usd;

@@ -143,7 +143,7 @@ class Checker {
                     "required <= of");
       return;
     }
-    space.probe_samples.push_back(ProbeSamples{static_cast<std::int64_t>(*required), static_cast<std::int64_t>(*of)});
+    space.probe_samples.push_back(contract::ProbeSamples{static_cast<std::int64_t>(*required), static_cast<std::int64_t>(*of)});
   }
 
   void breaker(const json& item, const std::string& path, PlanSpace& space) {
@@ -158,7 +158,7 @@ class Checker {
       wait = duration_s(*it, base::JsonReader::at(path, "open_wait"), 1, 3600, "1s..1h");
     }
     if (threshold && calls && wait) {
-      space.breakers.push_back(BreakerOption{*threshold, static_cast<std::int64_t>(*calls), *wait});
+      space.breakers.push_back(contract::BreakerSettings{*threshold, static_cast<std::int64_t>(*calls), *wait});
     }
   }
 

@@ -7,7 +7,7 @@
 namespace faultline::reports {
 namespace {
 
-std::string store_cell(const StoreReplication& s) {
+std::string store_cell(const contract::StoreReplication& s) {
   std::string mode = s.mode;
   if (s.mode == "backup_restore") mode = "backup";
   if (s.mode == "scheduled_rebuild") mode = "rebuild";
@@ -25,7 +25,7 @@ std::string short_duration(double seconds) {
   return shortest(seconds) + "s";
 }
 
-CandidateSettings candidate_settings(const PlanCandidateData& candidate) {
+CandidateSettings candidate_settings(const contract::PlanCandidateData& candidate) {
   CandidateSettings out;
   if (candidate.regions) {
     for (const std::string& r : *candidate.regions) out.regions += (out.regions.empty() ? "" : " > ") + r;
@@ -42,14 +42,14 @@ CandidateSettings candidate_settings(const PlanCandidateData& candidate) {
                     : "none";
   }
   if (candidate.stores) {
-    for (const StoreReplication& s : *candidate.stores) out.data += (out.data.empty() ? "" : "; ") + store_cell(s);
+    for (const contract::StoreReplication& s : *candidate.stores) out.data += (out.data.empty() ? "" : "; ") + store_cell(s);
   }
   return out;
 }
 
-SettingsColumns settings_columns(const PlanDocument& plan) {
+SettingsColumns settings_columns(const contract::PlanDocument& plan) {
   SettingsColumns out;
-  for (const PlanCandidateData& c : plan.candidates) {
+  for (const contract::PlanCandidateData& c : plan.candidates) {
     out.has_regions = out.has_regions || c.regions.has_value();
     out.has_probe = out.has_probe || c.has_probe_samples;
     out.has_breaker = out.has_breaker || c.has_breaker;

@@ -51,7 +51,7 @@ int decimals_for(double span) { return span >= 50.0 ? 0 : (span >= 5.0 ? 1 : 2);
 
 }  // namespace
 
-std::string rto_cdf_svg(const McPatternData& pattern, std::optional<double> target_rto_s) {
+std::string rto_cdf_svg(const contract::McPatternData& pattern, std::optional<double> target_rto_s) {
   const std::vector<CdfStep> steps = empirical_cdf(pattern.rto_s);
   // The axis ends at the p99 (or the target): a few very long incidents would squeeze everything else to the left.
   const Scale x{0.0, cdf_axis_end_s(pattern.rto_s, target_rto_s), 64.0, 936.0};
@@ -95,7 +95,7 @@ std::string rto_cdf_svg(const McPatternData& pattern, std::optional<double> targ
   return out + "</svg>";
 }
 
-std::string downtime_histogram_svg(const McPatternData& pattern) {
+std::string downtime_histogram_svg(const contract::McPatternData& pattern) {
   const std::vector<HistogramBin> bins = histogram_bins(pattern.annual_downtime_hours);
   std::string out = open_svg(252, "histogram of annual downtime for " + pattern.name, "histogram-chart");
   if (bins.empty()) {
@@ -123,7 +123,7 @@ std::string downtime_histogram_svg(const McPatternData& pattern) {
   return out + "</svg>";
 }
 
-std::string pareto_svg(const PlanDocument& plan) {
+std::string pareto_svg(const contract::PlanDocument& plan) {
   std::string out = open_svg(406, "Pareto front: total monthly cost against RTO p95", "pareto-chart");
   if (plan.candidates.empty()) {
     out += text_at(80, 120, "no candidate in the document", "class=\"label muted\"");
@@ -134,13 +134,13 @@ std::string pareto_svg(const PlanDocument& plan) {
   const Scale x{axes.cost_lo_usd, axes.cost_hi_usd, 80.0, 920.0};
   const Scale y{0.0, axes.rto_end_s, 350.0, 60.0};
   out += frame(x, y, 5, 4, 0, 0, "expected total cost, USD per month (steady state + incident cost / 12)", "RTO p95, s");
-  const auto radius = [&](const PlanCandidateData& c) { return pareto_radius(c, axes); };
+  const auto radius = [&](const contract::PlanCandidateData& c) { return pareto_radius(c, axes); };
   // Pareto front joined in cost order (then RTO), drawn under the points.
   const std::vector<std::size_t> front = pareto_front_order(plan);
   if (front.size() > 1) {
     std::string d;
     for (const std::size_t i : front) {
-      const PlanCandidateData& c = plan.candidates[i];
+      const contract::PlanCandidateData& c = plan.candidates[i];
       d += (d.empty() ? "M" : " L") + num(x(c.total_monthly_usd)) + "," + num(y(c.rto_p95_s.value_or(0.0)));
     }
     out += "<path class=\"front\" d=\"" + d + "\" fill=\"none\" stroke=\"" + kParetoColour + "\" stroke-width=\"1.5\"/>";

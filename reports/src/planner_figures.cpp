@@ -78,7 +78,7 @@ double histogram_count_end(const std::vector<HistogramBin>& bins) {
   return round_axis_end(static_cast<double>(largest));
 }
 
-ParetoAxes pareto_axes(const PlanDocument& plan) {
+ParetoAxes pareto_axes(const contract::PlanDocument& plan) {
   ParetoAxes out;
   if (plan.candidates.empty()) return out;
   double cost_lo = plan.candidates.front().total_monthly_usd;
@@ -97,25 +97,25 @@ ParetoAxes pareto_axes(const PlanDocument& plan) {
   return out;
 }
 
-double pareto_radius(const PlanCandidateData& candidate, const ParetoAxes& axes) {
+double pareto_radius(const contract::PlanCandidateData& candidate, const ParetoAxes& axes) {
   return 4.0 + (axes.rpo_largest_s > 0.0 ? 8.0 * candidate.rpo_p95_s.value_or(0.0) / axes.rpo_largest_s : 0.0);
 }
 
-std::vector<std::size_t> pareto_front_order(const PlanDocument& plan) {
+std::vector<std::size_t> pareto_front_order(const contract::PlanDocument& plan) {
   std::vector<std::size_t> front;
   for (std::size_t i = 0; i < plan.candidates.size(); ++i) {
     if (plan.candidates[i].is_pareto) front.push_back(i);
   }
   std::stable_sort(front.begin(), front.end(), [&](std::size_t ia, std::size_t ib) {
-    const PlanCandidateData& a = plan.candidates[ia];
-    const PlanCandidateData& b = plan.candidates[ib];
+    const contract::PlanCandidateData& a = plan.candidates[ia];
+    const contract::PlanCandidateData& b = plan.candidates[ib];
     return a.total_monthly_usd != b.total_monthly_usd ? a.total_monthly_usd < b.total_monthly_usd
                                                       : a.rto_p95_s.value_or(0.0) < b.rto_p95_s.value_or(0.0);
   });
   return front;
 }
 
-std::string recommendation_tag(const PlanDocument& plan, const std::string& label) {
+std::string recommendation_tag(const contract::PlanDocument& plan, const std::string& label) {
   const std::array<std::pair<const char*, const char*>, 3> letters{
       {{"cheapest_meeting_targets", "A"}, {"best_within_budget", "B"}, {"least_change", "C"}}};
   std::string tag;

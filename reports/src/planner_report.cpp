@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "faultline/contract/schema_names.hpp"
 #include "faultline/reports/candidate_settings.hpp"
 #include "faultline/reports/html_report.hpp"
 #include "faultline/reports/planner_charts.hpp"
@@ -18,7 +19,7 @@ std::string cell(const std::string& text, std::string_view cls = "") {
 
 std::string percent(std::optional<double> v) { return v ? fixed(*v * 100.0, 5) + " %" : std::string("-"); }
 
-std::string interval(const AvailabilityEstimate& a) {
+std::string interval(const contract::AvailabilityEstimate& a) {
   if (!a.ci99_low || !a.ci99_high) return "- (one replication)";
   return percent(a.ci99_low) + " to " + percent(a.ci99_high);
 }
@@ -64,7 +65,7 @@ std::size_t settings_count(const SettingsColumns& columns) {
 }
 
 // The candidate's settings cells: HTML <td>s, or Markdown cells each followed by " | ".
-std::string settings_cells(const SettingsColumns& columns, const PlanCandidateData& c, bool is_html) {
+std::string settings_cells(const SettingsColumns& columns, const contract::PlanCandidateData& c, bool is_html) {
   const CandidateSettings settings = candidate_settings(c);
   std::string out;
   const auto add = [&](bool shown, const std::string& text) {
@@ -94,7 +95,7 @@ std::string share_bar_cell(std::optional<double> v) {
 }
 
 // The components from the published-data defaults, grouped by source in first-seen order; "" when none.
-std::string defaults_section(const std::vector<DefaultedComponent>& defaulted) {
+std::string defaults_section(const std::vector<contract::DefaultedComponent>& defaulted) {
   if (defaulted.empty()) return {};
   std::vector<std::pair<std::string, std::vector<std::string>>> groups;
   for (const auto& d : defaulted) {
@@ -116,7 +117,7 @@ std::string defaults_section(const std::vector<DefaultedComponent>& defaulted) {
 }
 
 // Per pattern, the components with attributed incidents, largest downtime share first.
-std::string criticality_section(const McDocument& mc) {
+std::string criticality_section(const contract::McDocument& mc) {
   bool has_any = false;
   for (const auto& p : mc.patterns) has_any = has_any || !p.criticality.empty();
   if (!has_any) return {};
@@ -126,7 +127,7 @@ std::string criticality_section(const McDocument& mc) {
                     "up. Shares of every component's total per pattern; Birnbaum importance P(up | component up) - "
                     "P(up | component down) from the Markov chain (- when it was not solved).</p>";
   for (const auto& p : mc.patterns) {
-    std::vector<const McComponentCriticality*> rows;
+    std::vector<const contract::McComponentCriticality*> rows;
     std::size_t harmless = 0;  // components whose incidents cost neither downtime nor writes
     unsigned long long harmless_incidents = 0;
     for (const auto& c : p.criticality) {
@@ -159,7 +160,7 @@ std::string criticality_section(const McDocument& mc) {
 
 }  // namespace
 
-std::string mc_to_html(const McDocument& mc) {
+std::string mc_to_html(const contract::McDocument& mc) {
   std::string out = head("faultline Monte Carlo: " + mc.scenario);
   out += "<header><h1>Monte Carlo availability: " + escape_xml(mc.scenario) + "</h1><p>" +
          std::to_string(mc.replications) + " replication(s) x " + shortest(mc.years_per_replication) +
@@ -215,11 +216,11 @@ std::string mc_to_html(const McDocument& mc) {
 </dl></section>
 )";
   out += inputs_section(mc.scenario, mc.seed, mc.years_per_replication, mc.replications, mc.faultline_version,
-                        "faultline.mc/v1");
+                        std::string(contract::kMcSchema));
   return out + kTail;
 }
 
-std::string mc_to_markdown(const McDocument& mc) {
+std::string mc_to_markdown(const contract::McDocument& mc) {
   std::string out = "# Monte Carlo availability: " + md_cell(mc.scenario) + "\n\n" + std::to_string(mc.replications) +
                     " replication(s) x " + shortest(mc.years_per_replication) + " year(s), seed " + std::to_string(mc.seed) +
                     ".\n\n| level | availability | 99 % CI | Markov | downtime h/year | RTO p50 s | RTO p95 s | RTO p99 s | incidents |\n"
@@ -241,7 +242,7 @@ std::string mc_to_markdown(const McDocument& mc) {
   return out;
 }
 
-std::string plan_to_html(const PlanDocument& plan) {
+std::string plan_to_html(const contract::PlanDocument& plan) {
   std::string out = head("faultline plan: " + plan.scenario);
   std::size_t meeting = 0;
   for (const auto& c : plan.candidates) meeting += c.meets_targets ? 1 : 0;
@@ -278,11 +279,11 @@ std::string plan_to_html(const PlanDocument& plan) {
   out += "</tbody></table></section>\n";
   out += defaults_section(plan.defaulted);
   out += inputs_section(plan.scenario, plan.seed, plan.years_per_replication, plan.replications, plan.faultline_version,
-                        "faultline.plan/v1");
+                        std::string(contract::kPlanSchema));
   return out + kTail;
 }
 
-std::string plan_to_markdown(const PlanDocument& plan) {
+std::string plan_to_markdown(const contract::PlanDocument& plan) {
   std::string out = "# Plan: " + md_cell(plan.scenario) + "\n\n" + std::to_string(plan.candidates.size()) +
                     " candidate(s), " + std::to_string(plan.replications) + " replication(s) x " +
                     shortest(plan.years_per_replication) + " year(s), seed " + std::to_string(plan.seed) + ".\n\n## Recommendations\n\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "faultline/contract/schema_names.hpp"
 #include "faultline/reports/executive_summary.hpp"
 #include "faultline/reports/risk_vocabulary.hpp"
 #include "faultline/reports/text_format.hpp"
@@ -87,7 +88,7 @@ std::string assumptions_html(const engine::RunResult& result) {
       "</thead><tbody>";
   for (const auto& i : result.inputs) out += "<tr>" + td(i.role, "text") + td(i.path, "text") + td(i.sha256, "text hash") + "</tr>";
   out += "</tbody></table><p>Seed <code>" + std::to_string(result.seed) + "</code>, faultline <code>" +
-         escape_xml(result.faultline_version) + "</code>, result schema <code>" + escape_xml(result.schema) +
+         escape_xml(result.faultline_version) + "</code>, result schema <code>" + escape_xml(std::string(contract::kResultSchema)) +
          "</code>. The same inputs and seed reproduce this report byte for byte.</p></section>";
   return out;
 }

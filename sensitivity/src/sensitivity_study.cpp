@@ -165,13 +165,15 @@ void SensitivityStudy::plan_pattern(const engine::PatternSpec& pattern, std::siz
   }
 }
 
-SensitivityResult SensitivityStudy::run(unsigned threads, const engine::RunControl& control,
+std::optional<SensitivityResult> SensitivityStudy::run(unsigned threads, const engine::RunControl& control,
                                         std::vector<engine::InputFile> inputs,
                                         const std::string& faultline_version) const {
   engine::RunOptions run_options;
   run_options.threads = std::max(1U, threads);
   run_options.control = control;
-  const engine::RunResult runs = engine::run_scenario(expanded_, run_options, {}, faultline_version);
+  const std::optional<engine::RunResult> cancellable = engine::run_scenario(expanded_, run_options, {}, faultline_version);
+  if (!cancellable) return std::nullopt;
+  const engine::RunResult& runs = *cancellable;
   SensitivityResult out = skeleton_;
   out.faultline_version = faultline_version;
   out.inputs = std::move(inputs);

@@ -4,15 +4,15 @@
 #include <cstdint>
 
 #include "faultline/reports/report_format.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
 #include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using faultline::reports::ReportFormat;
   faultline::engine::RunResult result;
   try {
-    result = faultline::reports::read_result_text(faultline::fuzz::as_text(data, size), "fuzz.json");
-  } catch (const faultline::reports::ResultReadError&) {
+    result = faultline::contract::read_result_text(faultline::fuzz::as_text(data, size), "fuzz.json");
+  } catch (const faultline::contract::ResultReadError&) {
     return 0;
   }
   for (const auto format : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv, ReportFormat::kJunit}) {

@@ -11,7 +11,7 @@
 #include "faultline/gui/export_format.hpp"
 #include "faultline/gui/recent_files.hpp"
 #include "faultline/reports/report_format.hpp"
-#include "faultline/reports/result_json.hpp"
+#include "faultline/contract/result_json.hpp"
 
 using namespace faultline;
 
@@ -84,7 +84,7 @@ TEST_CASE("export_result writes the reports module's JSON; formats without a wri
   CHECK_FALSE(gui::export_format_of_path("r.txt").has_value());
   CHECK(gui::is_export_available(gui::ExportFormat::kJson));
   gui::export_result(result, gui::ExportFormat::kJson, dir / "r.json");
-  CHECK(read(dir / "r.json") == reports::to_json_text(result));
+  CHECK(read(dir / "r.json") == contract::to_json_text(result));
   // Markdown and HTML come from the reports module's writers, byte for byte.
   gui::export_result(result, gui::ExportFormat::kMarkdown, dir / "r.md");
   CHECK(read(dir / "r.md") == reports::render_report_text(result, reports::ReportFormat::kMarkdown));

@@ -9,12 +9,13 @@
 #include "temp_folder.hpp"
 
 namespace gui = faultline::gui;
+namespace contract = faultline::contract;
 namespace reports = faultline::reports;
 
 namespace {
 
-reports::PlanDocument sample_plan() {
-  reports::PlanDocument plan;
+contract::PlanDocument sample_plan() {
+  contract::PlanDocument plan;
   plan.candidates = {{"cheap", "hot-cold", 900, 1000, 0.999, 600.0, 300.0, false, true},
                      {"mid", "hot-warm", 1900, 2000, 0.9999, 300.0, 150.0, true, true},
                      {"dear", "hot-hot", 2900, 3000, 0.9999, 400.0, std::nullopt, true, false}};
@@ -125,7 +126,7 @@ TEST_CASE("planner documents load by schema; other files are refused naming the 
 }
 
 TEST_CASE("hovering the RTO CDF reads out the RTO under the pointer and each pattern's share", "[gui][planner]") {
-  reports::McDocument mc;
+  contract::McDocument mc;
   mc.patterns.resize(2);
   mc.patterns[0].name = "hot-warm";
   mc.patterns[0].rto_s = {30, 10, 20, 50, 20};  // CDF 10: 0.2, 20: 0.6, 30: 0.8, 50: 1
@@ -179,7 +180,7 @@ TEST_CASE("hovering the downtime histogram reads out the bin's range and count",
 }
 
 TEST_CASE("hovering a Pareto point reads out the candidate with its settings", "[gui][planner]") {
-  const reports::PlanDocument plan = sample_plan();
+  const contract::PlanDocument plan = sample_plan();
   const gui::ParetoScatter s = gui::pareto_scatter(plan, {0, 0, 2200, 1000}, 2.0);
   SECTION("the circle under the pointer (centre (100, 400), radius 24 px)") {
     CHECK(gui::pareto_hit(s, {100, 400}) == std::optional<std::size_t>(0));
@@ -194,13 +195,13 @@ TEST_CASE("hovering a Pareto point reads out the candidate with its settings", "
           "dear\n3000 USD/month total (2900 steady)\nRTO p95 400 s, RPO p95 none\nmeets the targets");
   }
   SECTION("regions, probe x/n, breaker and data as the report's table writes them") {
-    reports::PlanCandidateData c = plan.candidates[0];
+    contract::PlanCandidateData c = plan.candidates[0];
     c.regions = std::vector<std::string>{"eastus2", "centralus"};
     c.has_probe_samples = true;
-    c.probe_samples = reports::ProbeSamples{3, 4};
+    c.probe_samples = contract::ProbeSamples{3, 4};
     c.has_breaker = true;
-    c.breaker = reports::BreakerSettings{50.0, 100, 60.0};
-    c.stores = std::vector<reports::StoreReplication>{{"cosmos-eastus2", "sync", std::nullopt},
+    c.breaker = contract::BreakerSettings{50.0, 100, 60.0};
+    c.stores = std::vector<contract::StoreReplication>{{"cosmos-eastus2", "sync", std::nullopt},
                                                       {"storage-eastus2", "backup_restore", 3600.0}};
     CHECK(gui::pareto_readout_text(c) ==
           "cheap\n1000 USD/month total (900 steady)\nRTO p95 600 s, RPO p95 300 s\nmisses a target, Pareto\n"
@@ -219,7 +220,7 @@ TEST_CASE("the planner state for --dump-state: files, percentiles, front, recomm
           R"({"mc_file":null,"plan_file":null,"patterns":[],"pareto_front":[],"recommendations":[],"defaulted_components":0})");
   }
   SECTION("both documents") {
-    reports::McDocument mc;
+    contract::McDocument mc;
     mc.file = "mc.json";
     mc.patterns.resize(2);
     mc.patterns[0].name = "hot-warm";
@@ -243,7 +244,7 @@ TEST_CASE("the planner state for --dump-state: files, percentiles, front, recomm
 }
 
 TEST_CASE("the criticality chart ranks components by their share of downtime", "[gui][planner]") {
-  reports::McPatternData p;
+  contract::McPatternData p;
   // A: 25 % of downtime, B: 75 %, C: only incidents (no downtime, no lost writes: not drawn), D: only lost writes.
   p.criticality = {{"A", 2, 0.5, 0.25, 0.0, 0.9},
                    {"B", 1, 0.25, 0.75, 0.0, std::nullopt},

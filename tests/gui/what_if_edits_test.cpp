@@ -143,7 +143,7 @@ TEST_CASE("what-if edits reach the engine: runbook step duration and replication
   gui::set_replication_lag_s(warm.stores.at("storage-eastus2"), 600);
   engine::RunOptions options;
   options.threads = 1;
-  const engine::RunResult result = engine::run_scenario(s, options, {}, "test");
+  const engine::RunResult result = engine::run_scenario(s, options, {}, "test").value();
   REQUIRE(result.patterns.size() == 3);
   REQUIRE(result.patterns[1].incidents.size() == 1);
   CHECK(result.patterns[1].incidents[0].runbook_s == 840.0);

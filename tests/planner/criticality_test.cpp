@@ -8,6 +8,7 @@
 #include "faultline/planner/criticality.hpp"
 #include "faultline/planner/markov_chain.hpp"
 
+using namespace faultline::contract;
 using namespace faultline::planner;
 using faultline::engine::SimDuration;
 

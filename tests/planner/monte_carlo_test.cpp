@@ -5,9 +5,11 @@
 #include <cmath>
 
 #include "faultline/planner/markov_chain.hpp"
-#include "faultline/planner/mc_json.hpp"
+#include "faultline/planner/mc_summary.hpp"
+#include "faultline/contract/mc_json.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 
+using namespace faultline::contract;
 using namespace faultline::planner;
 using faultline::engine::Distribution;
 

@@ -15,6 +15,8 @@
 #include "faultline/planner/reliability_loader.hpp"
 #include "faultline/planner/structure_function.hpp"
 
+using faultline::contract::BreakerSettings;
+using faultline::contract::ProbeSamples;
 using namespace faultline::planner;
 using faultline::testing::source_path;
 using nlohmann::json;
@@ -81,7 +83,7 @@ TEST_CASE("the plan section: defaults, the shipped example and every mistake", "
     INFO(r.error_report());
     REQUIRE(r.space);
     CHECK(r.space->region_pairs == std::vector<std::vector<std::string>>{{"centralus", "eastus2"}});
-    CHECK(r.space->breakers == std::vector<BreakerOption>{{30, 10, 120}});
+    CHECK(r.space->breakers == std::vector<BreakerSettings>{{30, 10, 120}});
   }
   SECTION("mistakes name the file, the path, the problem and what is allowed") {
     CHECK(errors_of({{"region_pairs", json::array({json::array({"eastus2", "mars"})})}}) ==
@@ -156,13 +158,13 @@ TEST_CASE("the plan search varies breakers and probe x/n one at a time, then com
   REQUIRE(r.candidates.size() >= 3);
   REQUIRE(r.candidates.size() <= 4);
   CHECK(r.candidates[0].label == "hot-warm standby 0.25 probe 30s");
-  CHECK(r.candidates[0].breaker == BreakerOption{50, 100, 60});
+  CHECK(r.candidates[0].breaker == BreakerSettings{50, 100, 60});
   CHECK(r.candidates[0].probe_samples == ProbeSamples{3, 4});
   CHECK(r.candidates[1].label == "hot-warm standby 0.25 probe 30s x/n 2/4");
   CHECK(r.candidates[1].probe_samples == ProbeSamples{2, 4});
   CHECK(r.candidates[1].changes == 1);
   CHECK(r.candidates[2].label == "hot-warm standby 0.25 probe 30s breaker 25%/20/30s");
-  CHECK(r.candidates[2].breaker == BreakerOption{25, 20, 30});
+  CHECK(r.candidates[2].breaker == BreakerSettings{25, 20, 30});
   if (r.candidates.size() == 4) {
     CHECK(r.candidates[3].label == "hot-warm standby 0.25 probe 30s x/n 2/4 breaker 25%/20/30s");
     CHECK(r.candidates[3].stage == "combine");

@@ -12,10 +12,12 @@
 
 #include "command_runner.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
-#include "faultline/planner/mc_json.hpp"
+#include "faultline/contract/mc_json.hpp"
+#include "faultline/planner/mc_summary.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 
+using namespace faultline::contract;
 using namespace faultline::planner;
 using faultline::testing::source_path;
 

@@ -14,10 +14,11 @@
 #include "command_runner.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
-#include "faultline/planner/mc_result.hpp"
+#include "faultline/contract/mc_result.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 
+using namespace faultline::contract;
 using namespace faultline::planner;
 using faultline::engine::Distribution;
 using faultline::testing::source_path;

@@ -10,21 +10,22 @@
 
 #include "command_runner.hpp"
 #include "faultline/reports/candidate_settings.hpp"
-#include "faultline/reports/planner_documents.hpp"
+#include "faultline/contract/planner_documents.hpp"
 #include "faultline/reports/planner_report.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
 
+namespace contract = faultline::contract;
 namespace reports = faultline::reports;
 using nlohmann::json;
 
 namespace {
 
-json fixture() { return reports::read_json_file(faultline::testing::source_path("tests/reports/fixtures/plan-settings.json")); }
+json fixture() { return contract::read_json_file(faultline::testing::source_path("tests/reports/fixtures/plan-settings.json")); }
 
 std::string read_error(const json& document) {
   try {
-    reports::read_plan_document(document, "doc.json");
-  } catch (const reports::ResultReadError& e) {
+    contract::read_plan_document(document, "doc.json");
+  } catch (const contract::ResultReadError& e) {
     return e.what();
   }
   return "no error";
@@ -33,7 +34,7 @@ std::string read_error(const json& document) {
 }  // namespace
 
 TEST_CASE("a plan's candidate settings and search space read from the document", "[reports][planner]") {
-  const reports::PlanDocument plan = reports::read_plan_document(fixture(), "plan.json");
+  const contract::PlanDocument plan = contract::read_plan_document(fixture(), "plan.json");
   REQUIRE(plan.candidates.size() == 3);
   SECTION("a candidate written before the additions has none of them") {
     const auto& c = plan.candidates[0];
@@ -47,10 +48,10 @@ TEST_CASE("a plan's candidate settings and search space read from the document",
     const auto& c = plan.candidates[1];
     CHECK(c.regions == std::vector<std::string>{"eastus2", "centralus"});
     CHECK(c.has_probe_samples);
-    CHECK(c.probe_samples == reports::ProbeSamples{3, 4});
-    CHECK(c.breaker == reports::BreakerSettings{50.0, 100, 60.0});
+    CHECK(c.probe_samples == contract::ProbeSamples{3, 4});
+    CHECK(c.breaker == contract::BreakerSettings{50.0, 100, 60.0});
     REQUIRE(c.stores.has_value());
-    CHECK(*c.stores == std::vector<reports::StoreReplication>{{"cosmos-eastus2", "sync", std::nullopt},
+    CHECK(*c.stores == std::vector<contract::StoreReplication>{{"cosmos-eastus2", "sync", std::nullopt},
                                                               {"storage-eastus2", "backup_restore", 3600.0}});
     CHECK(c.stage == "combine");
   }
@@ -63,10 +64,10 @@ TEST_CASE("a plan's candidate settings and search space read from the document",
     CHECK(c.stage == "screen");
   }
   SECTION("the search space's new lists") {
-    const reports::PlanSearchSpace& s = plan.search_space;
+    const contract::PlanSearchSpace& s = plan.search_space;
     CHECK(s.region_pairs == std::vector<std::vector<std::string>>{{"eastus2", "centralus"}, {"eastus2", "westus3"}});
-    CHECK(s.probe_samples == std::vector<reports::ProbeSamples>{{3, 4}, {1, 1}});
-    CHECK(s.breakers == std::vector<reports::BreakerSettings>{{50.0, 100, 60.0}});
+    CHECK(s.probe_samples == std::vector<contract::ProbeSamples>{{3, 4}, {1, 1}});
+    CHECK(s.breakers == std::vector<contract::BreakerSettings>{{50.0, 100, 60.0}});
     CHECK(s.replication_modes == std::vector<std::string>{"sync", "async", "backup_restore", "scheduled_rebuild"});
     CHECK(s.backup_intervals_s == std::vector<double>{3600.0, 86400.0});
     CHECK(s.strategy == "screen-then-combine");
@@ -75,7 +76,7 @@ TEST_CASE("a plan's candidate settings and search space read from the document",
   SECTION("replication modes per store kind, as faultline plan writes them: the distinct modes") {
     json doc = fixture();
     doc["search_space"]["replication_modes"] = json{{"database", {"sync", "async"}}, {"object_storage", {"async", "backup_restore"}}};
-    CHECK(reports::read_plan_document(doc, "plan.json").search_space.replication_modes ==
+    CHECK(contract::read_plan_document(doc, "plan.json").search_space.replication_modes ==
           std::vector<std::string>{"sync", "async", "backup_restore"});
     doc["search_space"]["replication_modes"]["database"][1] = "semi";
     CHECK(read_error(doc) == "doc.json: search_space.replication_modes.database[1]: is \"semi\" (allowed: \"sync\", "
@@ -84,7 +85,7 @@ TEST_CASE("a plan's candidate settings and search space read from the document",
 }
 
 TEST_CASE("candidate settings read as table cells", "[reports][planner]") {
-  const reports::PlanDocument plan = reports::read_plan_document(fixture(), "plan.json");
+  const contract::PlanDocument plan = contract::read_plan_document(fixture(), "plan.json");
   SECTION("all four, backup interval in hours") {
     const reports::CandidateSettings s = reports::candidate_settings(plan.candidates[1]);
     CHECK(s.regions == "eastus2 > centralus");
@@ -119,7 +120,7 @@ TEST_CASE("candidate settings read as table cells", "[reports][planner]") {
     CHECK(columns.has_probe);
     CHECK(columns.has_breaker);
     CHECK(columns.has_data);
-    reports::PlanDocument only_regions = plan;
+    contract::PlanDocument only_regions = plan;
     only_regions.candidates.erase(only_regions.candidates.begin() + 1, only_regions.candidates.end());
     only_regions.candidates[0].regions = std::vector<std::string>{"eastus2"};
     const reports::SettingsColumns some = reports::settings_columns(only_regions);
@@ -131,7 +132,7 @@ TEST_CASE("candidate settings read as table cells", "[reports][planner]") {
 }
 
 TEST_CASE("the plan report's candidate table shows the settings columns", "[reports][planner][html]") {
-  const reports::PlanDocument plan = reports::read_plan_document(fixture(), "plan.json");
+  const contract::PlanDocument plan = contract::read_plan_document(fixture(), "plan.json");
   SECTION("HTML: header and rows") {
     const std::string html = reports::plan_to_html(plan);
     CHECK_THAT(html, Catch::Contains("<th class=\"text\">plan</th><th class=\"text\">regions</th><th class=\"text\">probe x/n</th>"
@@ -164,7 +165,7 @@ TEST_CASE("the plan report's candidate table shows the settings columns", "[repo
       c.erase("breaker");
       c.erase("stores");
     }
-    const std::string md = reports::plan_to_markdown(reports::read_plan_document(doc, "plan.json"));
+    const std::string md = reports::plan_to_markdown(contract::read_plan_document(doc, "plan.json"));
     CHECK_THAT(md, Catch::Contains("| plan | regions | USD/month steady |"));
     CHECK_THAT(md, Catch::Contains("| --- | --- | ---: |"));
     CHECK_THAT(md, Catch::Contains("| hh-west | eastus2 > westus3 | 4000 |"));
@@ -174,11 +175,11 @@ TEST_CASE("the plan report's candidate table shows the settings columns", "[repo
     for (json& c : doc["candidates"]) {
       for (const char* key : {"regions", "probe_samples", "breaker", "stores", "stage"}) c.erase(key);
     }
-    const std::string md = reports::plan_to_markdown(reports::read_plan_document(doc, "plan.json"));
+    const std::string md = reports::plan_to_markdown(contract::read_plan_document(doc, "plan.json"));
     CHECK_THAT(md, Catch::Contains("| plan | USD/month steady | USD/month total | availability | RTO p95 s | RPO p95 s | Pareto | targets |\n"
                                    "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
                                    "| current | 2000 | 2100 | 99.95000 % | 1200 | 60 | yes | missed |\n"));
-    const std::string html = reports::plan_to_html(reports::read_plan_document(doc, "plan.json"));
+    const std::string html = reports::plan_to_html(contract::read_plan_document(doc, "plan.json"));
     CHECK_THAT(html, Catch::Contains("<th class=\"text\">plan</th><th>USD/month steady</th>"));
     CHECK_THAT(html, !Catch::Contains("regions"));
   }

@@ -5,7 +5,7 @@
 
 #include "command_runner.hpp"
 #include "faultline/reports/executive_summary.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
 #include "faultline/reports/risk_vocabulary.hpp"
 #include "temp_folder.hpp"
 
@@ -141,7 +141,7 @@ TEST_CASE("the reference report recommends the cheapest pattern that meets every
   const auto run = run_command(faultline_binary() + " run scenarios/reference.json -q --json " + (tmp / "r.json") +
                                " --report " + (tmp / "r.html"));
   REQUIRE(run.exit_code == 1);  // hot-cold misses its targets on purpose
-  const RunResult loaded = faultline::reports::read_result_file(tmp / "r.json");
+  const RunResult loaded = faultline::contract::read_result_file(tmp / "r.json");
   // Independently of ExecutiveSummary: the cheapest pattern whose every target is met.
   const PatternResult* cheapest = nullptr;
   for (const auto& p : loaded.patterns) {

@@ -9,13 +9,14 @@
 
 #include "faultline/reports/planner_figures.hpp"
 
+namespace contract = faultline::contract;
 namespace reports = faultline::reports;
 
 namespace {
 
 // a (Pareto, misses, C), b (Pareto, meets, A and B), c (dominated, no RPO), d (Pareto, a's cost, shorter RTO).
-reports::PlanDocument sample_plan() {
-  reports::PlanDocument plan;
+contract::PlanDocument sample_plan() {
+  contract::PlanDocument plan;
   plan.candidates = {{"a", "hot-cold", 450, 500, 0.99, 800.0, 200.0, false, true},
                      {"b", "hot-warm", 1400, 1500, 0.999, 200.0, 100.0, true, true},
                      {"c", "hot-hot", 2400, 2500, 0.999, 300.0, std::nullopt, true, false},
@@ -102,7 +103,7 @@ TEST_CASE("axis ends are round numbers above the p99, the target or the largest 
 }
 
 TEST_CASE("the Pareto scatter's axes, radii, front and letters", "[reports][planner]") {
-  const reports::PlanDocument plan = sample_plan();
+  const contract::PlanDocument plan = sample_plan();
   SECTION("cost 500..2500 padded by 5 % of 2000; RTO up to 800 -> 1000 s; largest RPO 200 s") {
     const reports::ParetoAxes axes = reports::pareto_axes(plan);
     CHECK(axes.cost_lo_usd == 400.0);
@@ -114,7 +115,7 @@ TEST_CASE("the Pareto scatter's axes, radii, front and letters", "[reports][plan
     CHECK(reports::pareto_radius(plan.candidates[2], axes) == 4.0);
   }
   SECTION("all costs equal: +-5 % of the value, at least 1 USD; no RPO: radius 4") {
-    reports::PlanDocument one;
+    contract::PlanDocument one;
     one.candidates = {{"only", "hot-hot", 10, 10, 0.9, std::nullopt, std::nullopt, true, true}};
     const reports::ParetoAxes axes = reports::pareto_axes(one);
     CHECK(axes.cost_lo_usd == 9.0);

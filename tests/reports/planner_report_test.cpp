@@ -6,10 +6,11 @@
 #include <string>
 
 #include "faultline/reports/planner_charts.hpp"
-#include "faultline/reports/planner_documents.hpp"
+#include "faultline/contract/planner_documents.hpp"
 #include "faultline/reports/planner_report.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
 
+namespace contract = faultline::contract;
 namespace reports = faultline::reports;
 using nlohmann::json;
 
@@ -64,11 +65,11 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
 std::string read_error(const json& document, bool is_plan) {
   try {
     if (is_plan) {
-      reports::read_plan_document(document, "doc.json");
+      contract::read_plan_document(document, "doc.json");
     } else {
-      reports::read_mc_document(document, "doc.json");
+      contract::read_mc_document(document, "doc.json");
     }
-  } catch (const reports::ResultReadError& e) {
+  } catch (const contract::ResultReadError& e) {
     return e.what();
   }
   return "no error";
@@ -77,7 +78,7 @@ std::string read_error(const json& document, bool is_plan) {
 }  // namespace
 
 TEST_CASE("a Monte Carlo document reads into per-pattern RTOs and annual downtimes", "[reports][planner]") {
-  const reports::McDocument mc = reports::read_mc_document(sample_mc(), "mc.json");
+  const contract::McDocument mc = contract::read_mc_document(sample_mc(), "mc.json");
   REQUIRE(mc.patterns.size() == 1);
   const auto& p = mc.patterns[0];
   CHECK(p.rto_s == std::vector<double>{10, 20, 20, 30, 50});
@@ -89,7 +90,7 @@ TEST_CASE("a Monte Carlo document reads into per-pattern RTOs and annual downtim
 }
 
 TEST_CASE("the RTO CDF and the downtime histogram have exact geometry", "[reports][planner][svg]") {
-  const reports::McDocument mc = reports::read_mc_document(sample_mc(), "mc.json");
+  const contract::McDocument mc = contract::read_mc_document(sample_mc(), "mc.json");
   SECTION("CDF: x 0..50 s over 64..936 px, y 0..1 over 250..30 px") {
     const std::string svg = reports::rto_cdf_svg(mc.patterns[0], mc.target_rto_s);
     CHECK_THAT(svg, Catch::Contains("d=\"M64.0,250.0 H238.4 V206.0 H412.8 V118.0 H587.2 V74.0 H936.0 V30.0 H936.0\""));
@@ -101,7 +102,7 @@ TEST_CASE("the RTO CDF and the downtime histogram have exact geometry", "[report
     CHECK_THAT(svg, Catch::Contains(">p50 20 s</text>"));
   }
   SECTION("CDF: the axis ends at the p99, longer incidents are counted") {
-    reports::McPatternData tail;
+    contract::McPatternData tail;
     tail.name = "tail";
     tail.rto_s.assign(100, 10.0);
     tail.rto_s.push_back(5000.0);
@@ -110,7 +111,7 @@ TEST_CASE("the RTO CDF and the downtime histogram have exact geometry", "[report
     CHECK_THAT(svg, Catch::Contains("d=\"M64.0,250.0 H936.0 V32.2 H936.0 V30.0 H936.0\""));
   }
   SECTION("CDF without incidents says so") {
-    reports::McPatternData quiet;
+    contract::McPatternData quiet;
     quiet.name = "quiet";
     const std::string svg = reports::rto_cdf_svg(quiet, std::nullopt);
     CHECK(count_of(svg, "class=\"cdf\"") == 0);
@@ -126,7 +127,7 @@ TEST_CASE("the RTO CDF and the downtime histogram have exact geometry", "[report
 }
 
 TEST_CASE("the Pareto scatter places, sizes and labels the candidates", "[reports][planner][svg]") {
-  const reports::PlanDocument plan = reports::read_plan_document(sample_plan(), "plan.json");
+  const contract::PlanDocument plan = contract::read_plan_document(sample_plan(), "plan.json");
   const std::string svg = reports::pareto_svg(plan);
   SECTION("x 900..3100 USD over 80..920 px, y 0..1000 s over 350..60 px, r 4 + 8 RPO/300") {
     CHECK_THAT(svg, Catch::Contains("<circle class=\"pareto\" cx=\"118.2\" cy=\"176.0\" r=\"12.0\""));
@@ -143,8 +144,8 @@ TEST_CASE("the Pareto scatter places, sizes and labels the candidates", "[report
 }
 
 TEST_CASE("Monte Carlo and plan reports are whole, self-contained documents", "[reports][planner][html]") {
-  const std::string mc_html = reports::mc_to_html(reports::read_mc_document(sample_mc(), "mc.json"));
-  const std::string plan_html = reports::plan_to_html(reports::read_plan_document(sample_plan(), "plan.json"));
+  const std::string mc_html = reports::mc_to_html(contract::read_mc_document(sample_mc(), "mc.json"));
+  const std::string plan_html = reports::plan_to_html(contract::read_plan_document(sample_plan(), "plan.json"));
   SECTION("Monte Carlo sections in order, the Markov figure next to the CI, text escaped") {
     const auto summary = mc_html.find("<section id=\"summary\">");
     const auto cdf = mc_html.find("<section id=\"rto-cdf\">");
@@ -175,9 +176,9 @@ TEST_CASE("Monte Carlo and plan reports are whole, self-contained documents", "[
     }
   }
   SECTION("Markdown summaries") {
-    const std::string mc_md = reports::mc_to_markdown(reports::read_mc_document(sample_mc(), "mc.json"));
+    const std::string mc_md = reports::mc_to_markdown(contract::read_mc_document(sample_mc(), "mc.json"));
     CHECK_THAT(mc_md, Catch::Contains("| hot-warm | 99.97700 % | 99.96700 % to 99.98700 % | 99.99500 % | 2.000 | 20 | 50 | 50 | 5 |"));
-    const std::string plan_md = reports::plan_to_markdown(reports::read_plan_document(sample_plan(), "plan.json"));
+    const std::string plan_md = reports::plan_to_markdown(contract::read_plan_document(sample_plan(), "plan.json"));
     CHECK_THAT(plan_md, Catch::Contains("- A: cheapest meeting the targets: mid (cheapest)"));
     CHECK_THAT(plan_md, Catch::Contains("| cheap | 900 | 1000 | 99.90000 % | 600 | 300 | yes | missed |"));
   }
@@ -222,7 +223,7 @@ TEST_CASE("criticality and defaulted components read from an mc document and sho
        {"incident_share", 1.0 / 3}, {"downtime_share", 0.75}, {"lost_write_share", nullptr}},
       {{"component", "frontdoor/global_entry_failure"}, {"incidents", 2}, {"downtime_s", 10.0}, {"lost_writes", 0},
        {"incident_share", 2.0 / 3}, {"downtime_share", 0.25}, {"lost_write_share", nullptr}}};
-  const auto mc = reports::read_mc_document(doc, "mc.json");
+  const auto mc = contract::read_mc_document(doc, "mc.json");
   REQUIRE(mc.defaulted.size() == 2);
   CHECK(mc.defaulted[1].source == "Azure Front Door SLA 99.99 %");
   REQUIRE(mc.patterns[0].criticality.size() == 2);
@@ -238,7 +239,7 @@ TEST_CASE("criticality and defaulted components read from an mc document and sho
   CHECK(count_of(html, "<td>0.2500</td>") == 1);
 
   SECTION("an older document without the keys reads with none") {
-    const auto old = reports::read_mc_document(sample_mc(), "old.json");
+    const auto old = contract::read_mc_document(sample_mc(), "old.json");
     CHECK(old.defaulted.empty());
     CHECK(old.patterns[0].criticality.empty());
     CHECK(count_of(reports::mc_to_html(old), "id=\"criticality\"") == 0);

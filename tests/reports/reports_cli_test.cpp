@@ -4,8 +4,8 @@
 #include "command_runner.hpp"
 #include "faultline/reports/chromium.hpp"
 #include "faultline/reports/html_report.hpp"
-#include "faultline/reports/result_json.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_json.hpp"
+#include "faultline/contract/result_reader.hpp"
 #include "image_stats.hpp"
 #include "temp_folder.hpp"
 
@@ -38,7 +38,7 @@ TEST_CASE("run writes reports, and report rewrites them from the result file alo
   REQUIRE(run.exit_code == 1);  // the fixture's cost target cannot be met
   SECTION("the result file reads back and re-serialises to the same bytes") {
     const std::string text = read_text(tmp / "r.json");
-    CHECK(faultline::reports::to_json_text(faultline::reports::read_result_file(tmp / "r.json")) == text);
+    CHECK(faultline::contract::to_json_text(faultline::contract::read_result_file(tmp / "r.json")) == text);
   }
   SECTION("report gives the same HTML and JUnit as run did, and draws the topology") {
     CHECK(run_command(bin + " report " + (tmp / "r.json") + " -o " + (tmp / "again.html")).exit_code == 0);
@@ -144,7 +144,7 @@ TEST_CASE("the reference report renders in headless Chromium to a PNG that is no
   const auto browser = chromium();
   const auto run = run_command(faultline_binary() + " run scenarios/reference.json -q --json " + (tmp / "r.json"));
   REQUIRE(run.exit_code == 1);  // hot-cold misses its RTO target
-  const auto result = faultline::reports::read_result_file(tmp / "r.json");
+  const auto result = faultline::contract::read_result_file(tmp / "r.json");
   const auto topology = faultline::reports::load_report_topology(result);
   REQUIRE(topology.topology.has_value());
   browser.screenshot(faultline::reports::to_html(result, topology), tmp / "report.png", 1280, 2000);

@@ -23,7 +23,7 @@ SensitivityResult study(const std::string& scenario_file, std::vector<ParameterR
   auto loaded = ScenarioLoader::load_file(source_path(scenario_file));
   REQUIRE(loaded.scenario);
   const SensitivityStudy s(*loaded.scenario, StudyOptions{{}, std::move(ranges), points});
-  return s.run(threads, {}, {}, "test");
+  return s.run(threads, {}, {}, "test").value();
 }
 
 const PatternSensitivity& pattern(const SensitivityResult& r, const std::string& name) {

@@ -9,7 +9,10 @@ PatternSimulation::PatternSimulation(const Scenario& scenario, std::size_t patte
 
 PatternSimulation::~PatternSimulation() = default;
 
-PatternResult PatternSimulation::run(const RunControl& control) { return model_->run(control); }
+// Without a cancel flag nothing can stop the run, so there is always a result.
+PatternResult PatternSimulation::run() { return *model_->run(RunControl{}); }
+
+std::optional<PatternResult> PatternSimulation::run(const RunControl& control) { return model_->run(control); }
 
 std::uint64_t PatternSimulation::events() const { return model_->events(); }
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <stdexcept>
 
 #include "faultline/topology/lowest_latency_path.hpp"
 
@@ -164,7 +163,7 @@ void TrafficModel::build_workloads() {
   }
 }
 
-PatternResult TrafficModel::run(const RunControl& control) {
+std::optional<PatternResult> TrafficModel::run(const RunControl& control) {
   control_ = control;
   const SimTime end = kSimStart + scenario_.duration;
   for (std::uint32_t w = 0; w < workloads_.size(); ++w) {
@@ -191,7 +190,7 @@ PatternResult TrafficModel::run(const RunControl& control) {
   sim_.run_until(end - micros(1));
   if (!is_cancelled_) settle_in_flight();
   sim_.run_until(end);
-  if (is_cancelled_) throw std::runtime_error("cancelled");
+  if (is_cancelled_) return std::nullopt;
 
   recovery_.finish(end);
   series_.finish();

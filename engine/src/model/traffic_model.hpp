@@ -39,7 +39,8 @@ class TrafficModel final : private router::RouterObserver {
  public:
   TrafficModel(const Scenario& scenario, std::size_t pattern_index, std::uint64_t replication);
 
-  PatternResult run(const RunControl& control);
+  /// The pattern's figures; nullopt when `control.cancel` stopped the run.
+  std::optional<PatternResult> run(const RunControl& control);
   [[nodiscard]] std::uint64_t events() const { return sim_.events_executed(); }
   [[nodiscard]] std::uint64_t requests() const { return offered_; }
 

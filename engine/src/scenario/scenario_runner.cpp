@@ -142,8 +142,8 @@ bool all_targets_met(const RunResult& result) {
   return true;
 }
 
-RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std::vector<InputFile> inputs,
-                       const std::string& faultline_version) {
+std::optional<RunResult> run_scenario(const Scenario& scenario, const RunOptions& options,
+                                      std::vector<InputFile> inputs, const std::string& faultline_version) {
   std::vector<std::size_t> chosen;
   if (options.patterns.empty()) {
     for (std::size_t i = 0; i < scenario.patterns.size(); ++i) chosen.push_back(i);
@@ -170,6 +170,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std:
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;
+  std::atomic<bool> is_cancelled{false};
   auto worker = [&] {
     for (std::size_t k = next++; k < chosen.size(); k = next++) {
       try {
@@ -185,7 +186,12 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std:
           };
         }
         PatternSimulation simulation(scenario, chosen[k]);
-        PatternResult pattern = simulation.run(control);
+        std::optional<PatternResult> run = simulation.run(control);
+        if (!run) {
+          is_cancelled = true;
+          continue;
+        }
+        PatternResult pattern = std::move(*run);
         const PatternSpec& spec = scenario.patterns[chosen[k]];
         topology::CostReport cost = pattern_cost_report(scenario, spec);
         pattern.monthly_cost_usd = cost.total_usd;
@@ -210,6 +216,7 @@ RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std:
   worker();
   for (std::thread& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
+  if (is_cancelled) return std::nullopt;
   if (options.control.on_progress) options.control.on_progress(1.0);
   return result;
 }

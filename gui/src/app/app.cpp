@@ -17,7 +17,7 @@
 
 #include "faultline/base/atomic_write.hpp"
 #include "faultline/gui/view_state_json.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
 
 namespace faultline::gui {
 namespace {
@@ -440,7 +440,7 @@ void App::poll_worker() {
 std::string App::show_result_file() {
   engine::RunResult result;
   try {
-    result = reports::read_result_file(options_.result);
+    result = contract::read_result_file(options_.result);
   } catch (const std::exception& e) {
     return e.what();
   }

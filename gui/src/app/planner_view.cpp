@@ -80,7 +80,7 @@ void PlannerView::draw(const PlannerDocuments& documents, float scale) {
   if (documents.plan) draw_plan(*documents.plan, ImGui::GetContentRegionAvail().y, scale);
 }
 
-void PlannerView::draw_mc(const reports::McDocument& mc, float height, float scale) {
+void PlannerView::draw_mc(const contract::McDocument& mc, float height, float scale) {
   const float start_y = ImGui::GetCursorPosY();
   draw_mc_header(mc, scale);
   const float used = ImGui::GetCursorPosY() - start_y;
@@ -142,7 +142,7 @@ void PlannerView::draw_mc(const reports::McDocument& mc, float height, float sca
   if (has_criticality) draw_criticality(mc.patterns[histogram_pattern_], rest - cell.y, scale);
 }
 
-void PlannerView::draw_criticality(const reports::McPatternData& pattern, float height, float scale) {
+void PlannerView::draw_criticality(const contract::McPatternData& pattern, float height, float scale) {
   const float line_h = ImGui::GetTextLineHeight();
   const float row_h = line_h + 4.0F * scale;
   ImGui::Text("What drives %s's downtime: share per component (incident counted against the component whose failure "
@@ -168,7 +168,7 @@ void PlannerView::draw_criticality(const reports::McPatternData& pattern, float 
   ImGui::Dummy(ImVec2(width, row_h * static_cast<float>(rows.size())));
 }
 
-void PlannerView::draw_mc_header(const reports::McDocument& mc, float scale) {
+void PlannerView::draw_mc_header(const contract::McDocument& mc, float scale) {
   ImGui::Text("Monte Carlo: %s, %zu x %g year(s)", mc.scenario.c_str(), mc.replications, mc.years_per_replication);
   ImGui::SameLine();
   if (mc.markov_availability) {
@@ -203,7 +203,7 @@ void PlannerView::draw_mc_header(const reports::McDocument& mc, float scale) {
   }
 }
 
-void PlannerView::draw_plan(const reports::PlanDocument& plan, float height, float scale) {
+void PlannerView::draw_plan(const contract::PlanDocument& plan, float height, float scale) {
   const float start_y = ImGui::GetCursorPosY();
   ImGui::Text("Plan: %s, %zu candidate(s)", plan.scenario.c_str(), plan.candidates.size());
   for (const auto& r : plan.recommendations) {

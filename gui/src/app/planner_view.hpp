@@ -17,12 +17,12 @@ class PlannerView {
   void draw(const PlannerDocuments& documents, float scale);
 
  private:
-  void draw_mc(const reports::McDocument& mc, float height, float scale);
+  void draw_mc(const contract::McDocument& mc, float height, float scale);
   // Draws the Monte Carlo title, each pattern's availability and the histogram pattern combo (clamps histogram_pattern_).
-  void draw_mc_header(const reports::McDocument& mc, float scale);
-  void draw_plan(const reports::PlanDocument& plan, float height, float scale);
+  void draw_mc_header(const contract::McDocument& mc, float scale);
+  void draw_plan(const contract::PlanDocument& plan, float height, float scale);
   // Draws the chosen pattern's criticality bars (share of downtime per component) in `height` px.
-  void draw_criticality(const reports::McPatternData& pattern, float height, float scale);
+  void draw_criticality(const contract::McPatternData& pattern, float height, float scale);
 
   std::size_t histogram_pattern_ = 0;
 };

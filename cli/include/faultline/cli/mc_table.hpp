@@ -3,11 +3,11 @@
 
 #include <string>
 
-#include "faultline/planner/mc_result.hpp"
+#include "faultline/contract/mc_result.hpp"
 
 namespace faultline::cli {
 
 /// Header, component-level line with the Markov answer, one row per pattern, then the targets.
-std::string format_mc_table(const planner::McResult& result);
+std::string format_mc_table(const contract::McResult& result);
 
 }  // namespace faultline::cli

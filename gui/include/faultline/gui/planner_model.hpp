@@ -11,15 +11,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "faultline/reports/planner_documents.hpp"
+#include "faultline/contract/planner_documents.hpp"
 #include "faultline/reports/planner_figures.hpp"
 
 namespace faultline::gui {
 
 /// The documents the planner view shows; either may be absent.
 struct PlannerDocuments {
-  std::optional<reports::McDocument> mc;
-  std::optional<reports::PlanDocument> plan;
+  std::optional<contract::McDocument> mc;
+  std::optional<contract::PlanDocument> plan;
   [[nodiscard]] bool is_empty() const { return !mc && !plan; }
 };
 
@@ -84,7 +84,7 @@ struct ParetoScatter {
 /// The plan's candidates in `box`, as the HTML report draws them: x total monthly cost over min - 5 % .. max + 5 %
 /// of the span (+-5 % of the value, at least 1 USD, when all are equal), y RTO p95 0..round_axis_end(largest)
 /// (none = 0), radius (4 + 8 x RPO p95 / largest RPO p95) x `scale` px.
-ParetoScatter pareto_scatter(const reports::PlanDocument& plan, const PlotBox& box, double scale);
+ParetoScatter pareto_scatter(const contract::PlanDocument& plan, const PlotBox& box, double scale);
 
 /// What the RTO CDF shows under the pointer: the RTO at its x and each pattern's share of incidents at or below it.
 struct CdfReadout {
@@ -94,10 +94,10 @@ struct CdfReadout {
 
 /// The read-out at `mouse` over the CDF plot `box` whose x axis is 0..x_end_s s; absent when the pointer
 /// is outside the box.
-std::optional<CdfReadout> cdf_readout(const reports::McDocument& mc, double x_end_s, const PlotBox& box, ScreenPoint mouse);
+std::optional<CdfReadout> cdf_readout(const contract::McDocument& mc, double x_end_s, const PlotBox& box, ScreenPoint mouse);
 
 /// The read-out as tooltip text: "RTO <= 120 s" and per pattern "hot-hot: 75.0 % of 4 incidents" (or "no incident").
-std::string cdf_readout_text(const CdfReadout& readout, const reports::McDocument& mc);
+std::string cdf_readout_text(const CdfReadout& readout, const contract::McDocument& mc);
 
 /// The histogram bin under the pointer.
 struct HistogramReadout {
@@ -120,7 +120,7 @@ std::optional<std::size_t> pareto_hit(const ParetoScatter& scatter, ScreenPoint 
 
 /// The Pareto read-out of `candidate`: label, costs, RTO/RPO p95, targets, then the settings the document
 /// has (regions, probe x/n, breaker, data), one per line.
-std::string pareto_readout_text(const reports::PlanCandidateData& candidate);
+std::string pareto_readout_text(const contract::PlanCandidateData& candidate);
 
 /// One bar of the criticality chart: a component of one pattern and its shares (0..1, 0 when null).
 struct CriticalityRow {
@@ -133,7 +133,7 @@ struct CriticalityRow {
 
 /// The components of `pattern` with a share of downtime or of lost writes, largest downtime share first (then
 /// lost writes, then document order), at most `max_rows`.
-std::vector<CriticalityRow> criticality_rows(const reports::McPatternData& pattern, std::size_t max_rows);
+std::vector<CriticalityRow> criticality_rows(const contract::McPatternData& pattern, std::size_t max_rows);
 
 /// The planner part of --dump-state (schema faultline.gui-state/v1, key "planner"): the open files (null when
 /// not open), per pattern RTO p50/p95/p99 (s, null without incidents), the Pareto front's labels in cost

@@ -10,7 +10,7 @@
 
 #include <Eigen/Dense>
 
-#include "faultline/planner/mc_result.hpp"
+#include "faultline/contract/mc_result.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/structure_function.hpp"
 
@@ -24,10 +24,10 @@ class Criticality {
   /// (repairs first at equal times); when the structure never went down, the incident's first failure.
   static std::size_t attribute(const StructureFunction& structure, const std::vector<IncidentFault>& faults);
   /// Adds one incident (its downtime, s, and lost writes) to `component`'s tally, keeping `tallies` ascending.
-  static void add(std::vector<ComponentTally>& tallies, std::size_t component, double downtime_s,
+  static void add(std::vector<contract::ComponentTally>& tallies, std::size_t component, double downtime_s,
                   std::uint64_t lost_writes);
   /// Totals and shares per component of `components` for pattern `pattern` over `records`, summed in record order.
-  static std::vector<ComponentCriticality> summarize(const std::vector<ReplicationRecord>& records,
+  static std::vector<contract::ComponentCriticality> summarize(const std::vector<contract::ReplicationRecord>& records,
                                                      std::size_t pattern, const std::vector<std::string>& components);
   /// Birnbaum importance per component, P(up | i up) - P(up | i down), from steady-state probabilities `pi`
   /// indexed by down mask over structure.component_count() components (-1..1; 0..1 for a coherent structure).

@@ -8,6 +8,7 @@
 
 #include <Eigen/Dense>
 
+#include "faultline/contract/mc_result.hpp"
 #include "faultline/planner/reliability_model.hpp"
 #include "faultline/planner/structure_function.hpp"
 
@@ -51,10 +52,9 @@ class MarkovChain {
   RepairCrews crews_;
 };
 
-struct MarkovAnswer;
 /// The exact availability and annual downtime of `structure` under `model` (rates 1/mean),
 /// or none with the reason (too many components) in the note; the note says whether it is exact.
-MarkovAnswer solve_markov(const ReliabilityModel& model, const StructureFunction& structure);
+contract::MarkovAnswer solve_markov(const ReliabilityModel& model, const StructureFunction& structure);
 
 /// Seconds in the 365-day year every annual figure uses.
 inline constexpr double kSecondsPerYear = 365.0 * 86400.0;

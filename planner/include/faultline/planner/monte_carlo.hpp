@@ -16,7 +16,7 @@
 #include "faultline/engine/kernel/sim_time.hpp"
 #include "faultline/engine/model/traffic_thinning.hpp"
 #include "faultline/planner/incident_cache.hpp"
-#include "faultline/planner/mc_result.hpp"
+#include "faultline/contract/mc_result.hpp"
 #include "faultline/planner/reliability_model.hpp"
 #include "faultline/planner/structure_function.hpp"
 
@@ -58,9 +58,9 @@ class MonteCarlo {
   MonteCarlo& operator=(const MonteCarlo&) = delete;
 
   /// Runs this shard's replications; fills seed, years, shard, records and summary (not version, file or Markov).
-  McResult run();
+  contract::McResult run();
   /// One replication `index` on its own, measuring its incidents as needed (any thread; deterministic in (seed, index)).
-  ReplicationRecord run_replication(std::uint64_t index);
+  contract::ReplicationRecord run_replication(std::uint64_t index);
   /// Measures one incident starting at `start` under pattern `pattern`, cached by its key (IncidentCache::key).
   IncidentOutcome measure(std::size_t pattern, const std::vector<IncidentFault>& faults, engine::SimTime start);
   /// Traffic simulations this process ran so far (each distinct incident once per run, on one rank).
@@ -73,10 +73,10 @@ class MonteCarlo {
   // `on_part(f)` with the fraction of this rank's measurements done.
   void measure_new_incidents(const std::vector<FailureHistory>& histories, const std::function<void(double)>& on_part);
   // Phase 3: the record of replication `index` from its history and the cached outcomes.
-  [[nodiscard]] ReplicationRecord make_record(std::uint64_t index, const FailureHistory& history) const;
+  [[nodiscard]] contract::ReplicationRecord make_record(std::uint64_t index, const FailureHistory& history) const;
   // True when every requested precision is reached by `result`'s records (summarizes them).
-  [[nodiscard]] bool is_precise_enough(McResult& result, std::vector<double>& rto_first_pattern) const;
-  [[nodiscard]] McResult empty_result() const;
+  [[nodiscard]] bool is_precise_enough(contract::McResult& result, std::vector<double>& rto_first_pattern) const;
+  [[nodiscard]] contract::McResult empty_result() const;
 
   const engine::Scenario& scenario_;
   ReliabilityModel model_;

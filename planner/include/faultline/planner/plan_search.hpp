@@ -27,8 +27,8 @@ struct PlanCandidate {
   std::vector<std::string> regions;      ///< regions behind the router, in priority order
   double standby_fraction = 1;           ///< 0..1
   double probe_interval_s = 30;          ///< s; 0 when the router has no probe
-  std::optional<ProbeSamples> probe_samples;  ///< nullopt: no probe
-  std::optional<BreakerOption> breaker;  ///< nullopt: no circuit breaker
+  std::optional<contract::ProbeSamples> probe_samples;  ///< nullopt: no probe
+  std::optional<contract::BreakerSettings> breaker;  ///< nullopt: no circuit breaker
   std::vector<StoreSetting> stores;      ///< stores with workload data and how each is copied
   double monthly_cost_usd = 0;           ///< steady state, USD per month
   double annual_incident_cost_usd = 0;   ///< expected, USD per year

@@ -10,24 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "faultline/contract/plan_settings.hpp"
 #include "faultline/topology/edge.hpp"
 
 namespace faultline::planner {
-
-/// Probe verdict rule: `required` successes out of the last `of` samples.
-struct ProbeSamples {
-  std::int64_t required = 2;
-  std::int64_t of = 4;
-  auto operator<=>(const ProbeSamples&) const = default;
-};
-
-/// The circuit-breaker settings the planner varies (resilience4j names).
-struct BreakerOption {
-  double failure_rate_threshold = 50;  ///< percent, trips at >=
-  std::int64_t minimum_calls = 100;    ///< calls before the rate is judged
-  double open_wait_s = 60;             ///< s open before half-open
-  auto operator<=>(const BreakerOption&) const = default;
-};
 
 /// How a store is copied to its replica; `interval_s` only for backup_restore / scheduled_rebuild.
 struct ReplicationOption {
@@ -42,8 +28,8 @@ struct PlanSpace {
   std::vector<std::vector<std::string>> region_pairs;
   std::vector<double> standby_fractions{0.25, 0.5, 1.0};
   std::vector<double> probe_intervals_s{10, 30, 60};
-  std::vector<ProbeSamples> probe_samples{{1, 2}, {2, 4}, {3, 4}};
-  std::vector<BreakerOption> breakers{{25, 20, 30}, {75, 100, 120}};
+  std::vector<contract::ProbeSamples> probe_samples{{1, 2}, {2, 4}, {3, 4}};
+  std::vector<contract::BreakerSettings> breakers{{25, 20, 30}, {75, 100, 120}};
   /// Modes tried per store kind ("database", "object_storage"); a kind not listed keeps its mode.
   /// Default: database sync/async/backup_restore (sync not with multi-region writes), object_storage async/backup_restore.
   std::map<std::string, std::vector<topology::ReplicationMode>> replication_modes{

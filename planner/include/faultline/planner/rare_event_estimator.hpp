@@ -9,11 +9,13 @@
 #include <vector>
 
 #include "faultline/engine/kernel/random_stream.hpp"
-#include "faultline/planner/rare_event_estimate.hpp"
+#include "faultline/contract/rare_event_estimate.hpp"
 #include "faultline/planner/reliability_model.hpp"
 #include "faultline/planner/structure_function.hpp"
 
 namespace faultline::planner {
+
+using contract::RareEventEstimate;  // the estimate is plain data of faultline.mc/v1 (contract)
 
 /// How to run. The estimate depends on the model, the structure, the seed and these options, never on `threads`.
 struct RareEventOptions {

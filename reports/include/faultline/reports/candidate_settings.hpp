@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "faultline/reports/planner_documents.hpp"
+#include "faultline/contract/planner_documents.hpp"
 
 namespace faultline::reports {
 
@@ -18,7 +18,7 @@ struct CandidateSettings {
 };
 
 /// The cells of `candidate`.
-CandidateSettings candidate_settings(const PlanCandidateData& candidate);
+CandidateSettings candidate_settings(const contract::PlanCandidateData& candidate);
 
 /// Which settings columns a plan shows: each when at least one candidate has the key.
 struct SettingsColumns {
@@ -29,7 +29,7 @@ struct SettingsColumns {
 };
 
 /// The columns of `plan`'s candidate table; all false for documents written before the additions.
-SettingsColumns settings_columns(const PlanDocument& plan);
+SettingsColumns settings_columns(const contract::PlanDocument& plan);
 
 /// A duration in s as the data cell writes it: whole days "2d", hours "1h", minutes "30m", else seconds "45s".
 std::string short_duration(double seconds);

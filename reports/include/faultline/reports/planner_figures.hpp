@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "faultline/reports/planner_documents.hpp"
+#include "faultline/contract/planner_documents.hpp"
 
 namespace faultline::reports {
 
@@ -58,16 +58,16 @@ struct ParetoAxes {
 };
 
 /// The axes of `plan`'s scatter; the defaults for no candidate.
-ParetoAxes pareto_axes(const PlanDocument& plan);
+ParetoAxes pareto_axes(const contract::PlanDocument& plan);
 
 /// Radius of `candidate`'s circle in chart units (px at scale 1): 4 + 8 x RPO p95 / largest RPO p95 (4 when 0).
-double pareto_radius(const PlanCandidateData& candidate, const ParetoAxes& axes);
+double pareto_radius(const contract::PlanCandidateData& candidate, const ParetoAxes& axes);
 
 /// Indices of the Pareto candidates of `plan` in total-cost order, then RTO p95 (none = 0), ties in document order.
-std::vector<std::size_t> pareto_front_order(const PlanDocument& plan);
+std::vector<std::size_t> pareto_front_order(const contract::PlanDocument& plan);
 
 /// Recommendation letters of the candidate `label`: A cheapest meeting the targets, B best RTO/RPO within
 /// budget, C least change, in that order ("AB" when two name it); "" when none does.
-std::string recommendation_tag(const PlanDocument& plan, const std::string& label);
+std::string recommendation_tag(const contract::PlanDocument& plan, const std::string& label);
 
 }  // namespace faultline::reports

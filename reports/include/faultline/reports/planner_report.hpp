@@ -5,21 +5,21 @@
 
 #include <string>
 
-#include "faultline/reports/planner_documents.hpp"
+#include "faultline/contract/planner_documents.hpp"
 
 namespace faultline::reports {
 
 /// HTML for a Monte Carlo document. Sections, in order, with these ids: summary (availability with
 /// its 99 % CI next to the Markov answer), rto-cdf, downtime-histogram, definitions, inputs.
-std::string mc_to_html(const McDocument& mc);
+std::string mc_to_html(const contract::McDocument& mc);
 
 /// Markdown summary of a Monte Carlo document: the availability table and RTO percentiles.
-std::string mc_to_markdown(const McDocument& mc);
+std::string mc_to_markdown(const contract::McDocument& mc);
 
 /// HTML for a plan document. Sections, in order, with these ids: recommendations, pareto, candidates, inputs.
-std::string plan_to_html(const PlanDocument& plan);
+std::string plan_to_html(const contract::PlanDocument& plan);
 
 /// Markdown summary of a plan document: the recommendations and the candidate table.
-std::string plan_to_markdown(const PlanDocument& plan);
+std::string plan_to_markdown(const contract::PlanDocument& plan);
 
 }  // namespace faultline::reports

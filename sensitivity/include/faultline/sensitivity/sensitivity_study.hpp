@@ -6,6 +6,7 @@
 // they share its threads and its determinism.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,9 +38,11 @@ class SensitivityStudy {
   [[nodiscard]] std::size_t run_count() const { return expanded_.patterns.size(); }
 
   /// Runs every variant on `threads` threads (the result does not depend on the count); `control`
-  /// reports the mean progress of all runs and may cancel. `inputs` and version are copied into the result.
-  [[nodiscard]] SensitivityResult run(unsigned threads, const engine::RunControl& control,
-                                      std::vector<engine::InputFile> inputs, const std::string& faultline_version) const;
+  /// reports the mean progress of all runs and may cancel (then nullopt). `inputs` and version are copied
+  /// into the result.
+  [[nodiscard]] std::optional<SensitivityResult> run(unsigned threads, const engine::RunControl& control,
+                                                     std::vector<engine::InputFile> inputs,
+                                                     const std::string& faultline_version) const;
 
  private:
   // Where a variant's run lands in the result.

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "faultline/engine/model/pattern_result.hpp"
 #include "faultline/engine/kernel/run_control.hpp"
@@ -27,8 +28,10 @@ class PatternSimulation {
   PatternSimulation& operator=(const PatternSimulation&) = delete;
 
   /// Simulates the whole run length and returns the pattern's figures (targets
-  /// and costs are filled by the caller). Throws std::runtime_error("cancelled") when cancelled.
-  PatternResult run(const RunControl& control = {});
+  /// and costs are filled by the caller).
+  PatternResult run();
+  /// As run(), reporting progress to `control`; nullopt when `control.cancel` stopped the run (a status, not an error).
+  std::optional<PatternResult> run(const RunControl& control);
   /// Events the kernel ran (valid after run()).
   [[nodiscard]] std::uint64_t events() const;
   /// Requests offered (valid after run()).

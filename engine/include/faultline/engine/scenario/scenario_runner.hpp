@@ -2,6 +2,7 @@
 // Runs every pattern of a scenario and assembles the result contract.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,11 @@ struct RunOptions {
 
 /// Simulates the chosen patterns of `scenario`, computes each pattern's
 /// steady-state monthly cost (topology cost model) and judges the targets.
-/// `inputs` and version are copied into the result as given. Throws
-/// std::invalid_argument naming an unknown pattern.
-RunResult run_scenario(const Scenario& scenario, const RunOptions& options, std::vector<InputFile> inputs,
-                       const std::string& faultline_version);
+/// `inputs` and version are copied into the result as given. Returns nullopt when
+/// `options.control.cancel` stopped the run (a status, not an error; never without a
+/// cancel flag). Throws std::invalid_argument naming an unknown pattern.
+std::optional<RunResult> run_scenario(const Scenario& scenario, const RunOptions& options,
+                                      std::vector<InputFile> inputs, const std::string& faultline_version);
 
 /// Steady-state monthly cost of `pattern` on the scenario's topology by item, USD: the primary
 /// region (lowest priority value) in full, the others by the pattern's standby fraction, its

@@ -8,7 +8,7 @@
 
 #include "faultline/engine/model/run_result.hpp"
 
-namespace faultline::reports {
+namespace faultline::contract {
 
 /// A result document that cannot be read: what() is
 /// "FILE: JSON.PATH: problem (allowed: ...)" or "FILE:LINE:COLUMN: problem" for syntax errors.
@@ -25,4 +25,4 @@ engine::RunResult read_result_text(std::string_view text, const std::string& fil
 /// Reads the result file at `path`; throws ResultReadError (also when the file cannot be read).
 engine::RunResult read_result_file(const std::string& path);
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract

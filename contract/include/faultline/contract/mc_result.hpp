@@ -1,7 +1,8 @@
 #pragma once
 // What a Monte Carlo run produces (faultline.mc/v1, docs/planner.md): one record
-// per replication, and the summary computed from the records alone, so that
-// shards merged in replication order give the same summary as one process.
+// per replication, and the summary computed from the records alone (planner::summarize,
+// planner/mc_summary.hpp), so that shards merged in replication order give the same
+// summary as one process. Plain data: the planner fills it, contract writes and reads it.
 
 #include <cstdint>
 #include <optional>
@@ -9,9 +10,9 @@
 #include <vector>
 
 #include "faultline/engine/model/scenario.hpp"
-#include "faultline/planner/rare_event_estimate.hpp"
+#include "faultline/contract/rare_event_estimate.hpp"
 
-namespace faultline::planner {
+namespace faultline::contract {
 
 /// What the incidents attributed to one component caused (docs/planner.md, "Criticality").
 struct ComponentTally {
@@ -135,20 +136,7 @@ struct McResult {
   MarkovAnswer markov;
   std::optional<RareEventEstimate> rare_event;  ///< `mc --rare-events` only (docs/planner.md, "Rare events")
   std::vector<ReplicationRecord> records;  ///< in replication order
-  McSummary summary;                       ///< computed from records by summarize()
+  McSummary summary;                       ///< computed from records by planner::summarize()
 };
 
-/// Two-sided 99 % Student-t interval of `values` (mean and half-width).
-Estimate estimate_99(const std::vector<double>& values);
-/// Nearest-rank p50/p95/p99 of `values` (sorted copy; deterministic).
-Percentiles percentiles(std::vector<double> values);
-/// Half-width of the distribution-free 99 % interval of the q-quantile of `values` (0 < q < 1): order statistics
-/// of ranks floor(n q - z s) and ceil(n q + z s), s = sqrt(n q (1 - q)), z = 2.5758; nullopt when a rank falls
-/// outside 1..n (too few values).
-std::optional<double> quantile_half_width_99(std::vector<double> values, double q);
-/// Recomputes result.summary from result.records, years, pattern_names and targets.
-void summarize(McResult& result);
-/// True when every target of every pattern is met.
-bool all_targets_met(const McSummary& summary);
-
-}  // namespace faultline::planner
+}  // namespace faultline::contract

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-namespace faultline::planner {
+namespace faultline::contract {
 
 /// The estimate and its precision.
 struct RareEventEstimate {
@@ -20,4 +20,4 @@ struct RareEventEstimate {
   friend bool operator==(const RareEventEstimate&, const RareEventEstimate&) = default;
 };
 
-}  // namespace faultline::planner
+}  // namespace faultline::contract

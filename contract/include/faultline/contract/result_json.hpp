@@ -5,10 +5,10 @@
 
 #include "faultline/engine/model/run_result.hpp"
 
-namespace faultline::reports {
+namespace faultline::contract {
 
 /// Serialises `result` with a fixed key order and 2-space indentation, so the
 /// same result always gives byte-identical text; absent optionals are null.
 std::string to_json_text(const engine::RunResult& result);
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract

@@ -1,16 +1,14 @@
-#include "faultline/reports/result_json.hpp"
+#include "faultline/contract/result_json.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace faultline::reports {
+#include "faultline/contract/schema_names.hpp"
+#include "json_values.hpp"
+
+namespace faultline::contract {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-template <typename T>
-Json optional_value(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 template <typename T>
 Json optional_list(const std::vector<std::optional<T>>& values) {
@@ -175,7 +173,7 @@ std::string to_json_text(const engine::RunResult& result) {
   for (const auto& i : result.inputs) inputs.push_back(Json{{"role", i.role}, {"path", i.path}, {"sha256", i.sha256}});
   Json patterns = Json::array();
   for (const auto& p : result.patterns) patterns.push_back(pattern_json(p));
-  const Json root{{"schema", result.schema},
+  const Json root{{"schema", kResultSchema},
                   {"faultline_version", result.faultline_version},
                   {"inputs", inputs},
                   {"seed", result.seed},
@@ -183,4 +181,4 @@ std::string to_json_text(const engine::RunResult& result) {
   return root.dump(2) + "\n";
 }
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract

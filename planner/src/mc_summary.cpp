@@ -1,7 +1,8 @@
-#include "faultline/planner/mc_result.hpp"
+#include "faultline/planner/mc_summary.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include <boost/math/distributions/students_t.hpp>
 
@@ -9,6 +10,15 @@
 #include "faultline/planner/markov_chain.hpp"
 
 namespace faultline::planner {
+
+using contract::ComponentTally;
+using contract::Estimate;
+using contract::McResult;
+using contract::McSummary;
+using contract::PatternReplication;
+using contract::PatternSummary;
+using contract::Percentiles;
+using contract::ReplicationRecord;
 
 Estimate estimate_99(const std::vector<double>& values) {
   Estimate e;
@@ -126,6 +136,44 @@ bool all_targets_met(const McSummary& summary) {
     }
   }
   return true;
+}
+
+McResult merge_shards(std::vector<McResult> shards) {
+  if (shards.empty()) throw std::invalid_argument("merge: no shard files");
+  std::sort(shards.begin(), shards.end(),
+            [](const McResult& a, const McResult& b) { return a.shard_index < b.shard_index; });
+  const McResult& first = shards.front();
+  if (shards.size() != first.shard_count) {
+    throw std::invalid_argument("merge: " + std::to_string(shards.size()) + " file(s) for a run split in " +
+                                std::to_string(first.shard_count) + " shards (allowed: every shard 1.." +
+                                std::to_string(first.shard_count) + " exactly once)");
+  }
+  McResult merged = first;
+  merged.records.clear();
+  for (std::size_t k = 0; k < shards.size(); ++k) {
+    const McResult& s = shards[k];
+    if (s.shard_index != k + 1) {
+      throw std::invalid_argument("merge: shard " + std::to_string(k + 1) + " of " + std::to_string(first.shard_count) +
+                                  " is missing or given twice (allowed: every shard exactly once)");
+    }
+    if (s.shard_count != first.shard_count || s.seed != first.seed || s.years != first.years ||
+        s.replications_requested != first.replications_requested || s.scenario_sha256 != first.scenario_sha256 ||
+        s.scenario_file != first.scenario_file || s.faultline_version != first.faultline_version ||
+        s.pattern_names != first.pattern_names || s.components != first.components || s.markov != first.markov ||
+        s.rare_event != first.rare_event || s.component_defaults != first.component_defaults ||
+        s.traffic != first.traffic) {
+      throw std::invalid_argument("merge: shard " + std::to_string(k + 1) +
+                                  " comes from a different run (scenario, seed, years, replications, traffic mode or "
+                                  "version differ; allowed: shards of one `faultline mc` command line)");
+    }
+    merged.records.insert(merged.records.end(), s.records.begin(), s.records.end());
+  }
+  std::sort(merged.records.begin(), merged.records.end(),
+            [](const ReplicationRecord& a, const ReplicationRecord& b) { return a.replication < b.replication; });
+  merged.shard_index = 1;
+  merged.shard_count = 1;
+  summarize(merged);
+  return merged;
 }
 
 }  // namespace faultline::planner

@@ -4,13 +4,17 @@
 // charts draw from them are in planner_figures.hpp.
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-namespace faultline::reports {
+#include "faultline/contract/plan_settings.hpp"
+
+namespace faultline::contract {
 
 /// Availability estimate with its two-sided 99 % interval (bounds absent with one replication).
 struct AvailabilityEstimate {
@@ -68,21 +72,6 @@ struct McDocument {
   std::vector<DefaultedComponent> defaulted;  ///< empty when the scenario had a reliability section
 };
 
-/// A probe that needs `required` good samples of the last `of` to call an endpoint healthy.
-struct ProbeSamples {
-  unsigned long long required = 0;
-  unsigned long long of = 0;
-  bool operator==(const ProbeSamples&) const = default;
-};
-
-/// A circuit breaker's settings.
-struct BreakerSettings {
-  double failure_rate_threshold_percent = 0.0;  ///< %, opens at or above it
-  unsigned long long minimum_calls = 0;         ///< calls in the window before it may open
-  double open_wait_s = 0.0;                     ///< s open before half-open
-  bool operator==(const BreakerSettings&) const = default;
-};
-
 /// How one data store is kept in the candidate's plan.
 struct StoreReplication {
   std::string store;
@@ -110,21 +99,45 @@ struct PlanCandidateData {
   std::optional<BreakerSettings> breaker = std::nullopt;
   std::optional<std::vector<StoreReplication>> stores = std::nullopt;
   std::optional<std::string> stage = std::nullopt;  ///< "screen" or "combine"
+  std::optional<double> standby_fraction = std::nullopt;   ///< 0..1
+  std::optional<double> probe_interval_s = std::nullopt;   ///< s; 0 when the router has no probe
+  std::optional<double> annual_incident_cost_usd = std::nullopt;  ///< expected, USD per year
+  std::optional<double> availability_ci99_low = std::nullopt;     ///< 99 % CI lower bound
+  std::optional<std::uint64_t> changes = std::nullopt;            ///< settings that differ from the scenario's plan
+  std::optional<std::uint64_t> replications_run = std::nullopt;   ///< replications its Monte Carlo ran
+  std::optional<double> simulated_years = std::nullopt;           ///< replications x years per replication
 };
 
-/// The later additions to a plan document's `search_space` (each empty / absent in older documents).
+/// A plan document's `search_space` (each key empty / absent in older documents).
 struct PlanSearchSpace {
+  std::vector<std::string> patterns;
   std::vector<std::vector<std::string>> region_pairs;
+  std::vector<double> standby_fractions;  ///< 0..1
+  std::vector<double> probe_intervals_s;  ///< s
   std::vector<ProbeSamples> probe_samples;
   std::vector<BreakerSettings> breakers;
   std::vector<std::string> replication_modes;  ///< distinct modes (the document may list them per store kind)
-  std::vector<double> backup_intervals_s;
+  /// The modes per store kind in key order, as `faultline plan` writes them (empty for a plain array).
+  std::vector<std::pair<std::string, std::vector<std::string>>> replication_modes_by_kind;
+  std::vector<double> backup_intervals_s;  ///< s
+  std::uint64_t max_candidates = 0;
   std::optional<std::string> strategy;
-  std::optional<unsigned long long> evaluated;  ///< candidates evaluated by the search
+  std::optional<std::uint64_t> evaluated;  ///< candidates evaluated by the search
+  std::uint64_t screened = 0;              ///< candidates of the screen stage
+  bool is_truncated = false;               ///< max_candidates stopped the search
+  std::vector<std::string> notes;
+};
+
+/// The targets a plan was judged against (each optional, as in the scenario).
+struct PlanTargets {
+  std::optional<double> availability;      ///< 0..1
+  std::optional<double> rto_s;             ///< s
+  std::optional<double> rpo_s;             ///< s
+  std::optional<double> monthly_cost_usd;  ///< USD per month
 };
 
 /// One of the plan's recommendations: which one (`kind`, e.g. "cheapest_meeting_targets"), the candidate and why.
-struct PlanRecommendation {
+struct RecommendedPlan {
   std::string kind;
   std::optional<std::string> label;  ///< absent when no candidate qualifies
   std::string why;
@@ -134,14 +147,19 @@ struct PlanRecommendation {
 struct PlanDocument {
   std::string file;
   std::string scenario;
+  std::string scenario_sha256;  ///< `inputs.sha256` (empty when absent)
   std::string faultline_version;
   unsigned long long seed = 0;
   double years_per_replication = 0.0;
   std::size_t replications = 0;
+  std::optional<double> precision;            ///< requested CI half-width of availability
+  std::optional<double> precision_rto_p95_s;  ///< requested CI half-width of RTO p95, s
   std::optional<double> budget_monthly_usd;
+  std::string traffic;  ///< "fast" or "exact" (issue 17); plans written before the mode have none: exact
+  PlanTargets targets;
   PlanSearchSpace search_space;
   std::vector<PlanCandidateData> candidates;
-  std::vector<PlanRecommendation> recommendations;
+  std::vector<RecommendedPlan> recommendations;
   std::vector<DefaultedComponent> defaulted;  ///< empty when the scenario had a reliability section
 };
 
@@ -157,4 +175,4 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
 /// Parses the file at `path` as JSON; throws ResultReadError ("FILE:LINE:COLUMN: ..." for syntax errors).
 nlohmann::json read_json_file(const std::string& path);
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract

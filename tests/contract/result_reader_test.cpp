@@ -2,13 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "faultline/reports/result_json.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_json.hpp"
+#include "faultline/contract/result_reader.hpp"
 #include "sample_result.hpp"
 
-using faultline::reports::read_result_text;
-using faultline::reports::ResultReadError;
-using faultline::reports::to_json_text;
+using faultline::contract::read_result_text;
+using faultline::contract::ResultReadError;
+using faultline::contract::to_json_text;
 
 namespace {
 
@@ -74,7 +74,7 @@ TEST_CASE("result reader: bad documents name the file, the JSON path and what is
     CHECK(e == "r.json: patterns[0].series.capacity[1]: has 3 entries (allowed: 4, one per bucket of start_s)");
   }
   SECTION("a file that is not there") {
-    CHECK_THROWS_WITH(faultline::reports::read_result_file("/nonexistent/r.json"),
+    CHECK_THROWS_WITH(faultline::contract::read_result_file("/nonexistent/r.json"),
                       "/nonexistent/r.json: cannot be read (allowed: a readable faultline.result/v1 file)");
   }
 }

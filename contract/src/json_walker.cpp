@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "faultline/base/json_guard.hpp"
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
 
-namespace faultline::reports {
+namespace faultline::contract {
 
 JsonWalker::Json JsonWalker::parse(std::string_view text, const std::string& file, const std::string& problem,
                                    const std::string& allowed) {
@@ -149,4 +149,4 @@ std::vector<std::uint64_t> JsonWalker::counts(const Json& o, const std::string& 
   return out;
 }
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract

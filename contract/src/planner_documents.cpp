@@ -1,14 +1,15 @@
-#include "faultline/reports/planner_documents.hpp"
+#include "faultline/contract/planner_documents.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
 
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
+#include "faultline/contract/schema_names.hpp"
 #include "json_walker.hpp"
 
-namespace faultline::reports {
+namespace faultline::contract {
 namespace {
 
 using Json = nlohmann::json;
@@ -47,19 +48,20 @@ class DocumentReader : public JsonWalker {
 
   ProbeSamples probe(const Json& j, const std::string& path) const {
     object(j, path);
-    const ProbeSamples p{count(j, path, "required"), count(j, path, "of")};
+    const ProbeSamples p{static_cast<std::int64_t>(count(j, path, "required")), static_cast<std::int64_t>(count(j, path, "of"))};
     if (p.required < 1 || p.required > p.of) fail(path, "asks " + std::to_string(p.required) + " of " + std::to_string(p.of), "1 <= required <= of");
     return p;
   }
 
   BreakerSettings breaker(const Json& j, const std::string& path) const {
     object(j, path);
-    return {number(j, path, "failure_rate_threshold_percent"), count(j, path, "minimum_calls"), number(j, path, "open_wait_s")};
+    return {number(j, path, "failure_rate_threshold_percent"), static_cast<std::int64_t>(count(j, path, "minimum_calls")),
+            number(j, path, "open_wait_s")};
   }
 
   std::string mode(const Json& j, const std::string& path) const {
     if (!j.is_string()) fail(path, "is " + type_name(j), "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
-    const std::string m = j.get<std::string>();
+    std::string m = j.get<std::string>();
     if (m != "sync" && m != "async" && m != "backup_restore" && m != "scheduled_rebuild") {
       fail(path, "is \"" + m + "\"", "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
     }
@@ -112,6 +114,13 @@ class DocumentReader : public JsonWalker {
       if (stage != "screen" && stage != "combine") fail(child(p, "stage"), "is \"" + stage + "\"", "\"screen\" or \"combine\"");
       c.stage = stage;
     }
+    c.standby_fraction = number_if_present(j, p, "standby_fraction");
+    c.probe_interval_s = number_if_present(j, p, "probe_interval_s");
+    c.annual_incident_cost_usd = number_if_present(j, p, "annual_incident_cost_usd");
+    c.availability_ci99_low = number_if_present(j, p, "availability_ci99_low");
+    if (j.contains("changes")) c.changes = count(j, p, "changes");
+    if (j.contains("replications_run")) c.replications_run = count(j, p, "replications_run");
+    c.simulated_years = number_if_present(j, p, "simulated_years");
   }
 
   // The search space's later additions; the keys written from the start (patterns, ...) are not read.
@@ -141,10 +150,26 @@ class DocumentReader : public JsonWalker {
       const std::string bp = child(p, "breakers");
       for (std::size_t i = 0; const Json& x : array(s, p, "breakers")) out.breakers.push_back(breaker(x, index(bp, i++)));
     }
-    if (s.contains("replication_modes")) out.replication_modes = modes(s.at("replication_modes"), child(p, "replication_modes"));
+    if (s.contains("replication_modes")) {
+      out.replication_modes = modes(s.at("replication_modes"), child(p, "replication_modes"));
+      if (s.at("replication_modes").is_object()) {
+        for (const auto& [kind, list] : s.at("replication_modes").items()) {
+          std::vector<std::string> kind_modes;
+          for (std::size_t i = 0; const Json& x : list) kind_modes.push_back(mode(x, index(p + ".replication_modes." + kind, i++)));
+          out.replication_modes_by_kind.emplace_back(kind, std::move(kind_modes));
+        }
+      }
+    }
     if (s.contains("backup_intervals_s")) out.backup_intervals_s = numbers(s, p, "backup_intervals_s");
-    if (s.contains("strategy")) out.strategy = text(s, p, "strategy");
-    if (s.contains("evaluated")) out.evaluated = count(s, p, "evaluated");
+    if (s.contains("strategy") && !s.at("strategy").is_null()) out.strategy = text(s, p, "strategy");
+    if (s.contains("evaluated") && !s.at("evaluated").is_null()) out.evaluated = count(s, p, "evaluated");
+    out.patterns = strings_if_present(s, p, "patterns").value_or(std::vector<std::string>{});
+    if (s.contains("standby_fractions")) out.standby_fractions = numbers(s, p, "standby_fractions");
+    if (s.contains("probe_intervals_s")) out.probe_intervals_s = numbers(s, p, "probe_intervals_s");
+    if (s.contains("max_candidates")) out.max_candidates = count(s, p, "max_candidates");
+    if (s.contains("screened")) out.screened = count(s, p, "screened");
+    if (s.contains("truncated")) out.is_truncated = flag(s, p, "truncated");
+    out.notes = strings_if_present(s, p, "notes").value_or(std::vector<std::string>{});
     return out;
   }
 
@@ -189,9 +214,9 @@ class DocumentReader : public JsonWalker {
     return out;
   }
 
-  void expect_schema(const Json& document, const char* schema) const {
+  void expect_schema(const Json& document, std::string_view schema) const {
     const std::string s = text(document, "", "schema");
-    if (s != schema) fail("schema", "is \"" + s + "\"", std::string("\"") + schema + "\"");
+    if (s != schema) fail("schema", "is \"" + s + "\"", "\"" + std::string(schema) + "\"");
   }
 };
 
@@ -208,7 +233,7 @@ std::string document_schema(const nlohmann::json& document, const std::string& f
 
 McDocument read_mc_document(const nlohmann::json& document, const std::string& file) {
   const DocumentReader r(file);
-  r.expect_schema(document, "faultline.mc/v1");
+  r.expect_schema(document, kMcSchema);
   McDocument out;
   out.file = file;
   out.scenario = scenario_of(r, document);
@@ -269,7 +294,7 @@ McDocument read_mc_document(const nlohmann::json& document, const std::string& f
 
 PlanDocument read_plan_document(const nlohmann::json& document, const std::string& file) {
   const DocumentReader r(file);
-  r.expect_schema(document, "faultline.plan/v1");
+  r.expect_schema(document, kPlanSchema);
   PlanDocument out;
   out.file = file;
   out.scenario = scenario_of(r, document);
@@ -278,6 +303,18 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
   out.years_per_replication = r.number(document, "", "years_per_replication");
   out.replications = static_cast<std::size_t>(r.count(document, "", "replications"));
   out.budget_monthly_usd = r.number_if_present(document, "", "budget_monthly_usd");
+  out.traffic = document.contains("traffic") && !document.at("traffic").is_null() ? r.text(document, "", "traffic") : "exact";
+  out.precision = r.number_if_present(document, "", "precision");
+  out.precision_rto_p95_s = r.number_if_present(document, "", "precision_rto_p95_s");
+  if (const Json& inputs = r.object(document, "", "inputs"); inputs.contains("sha256")) {
+    out.scenario_sha256 = r.text(inputs, "inputs", "sha256");
+  }
+  if (document.contains("targets")) {
+    const Json& targets = r.object(document, "", "targets");
+    out.targets = {r.number_if_present(targets, "targets", "availability"), r.number_if_present(targets, "targets", "rto_s"),
+                   r.number_if_present(targets, "targets", "rpo_s"),
+                   r.number_if_present(targets, "targets", "monthly_cost_usd")};
+  }
   out.search_space = r.search_space(document);
   out.defaulted = r.defaulted(document);
   const Json& candidates = r.array(document, "", "candidates");
@@ -305,7 +342,7 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
       out.recommendations.push_back({kind, std::nullopt, "no candidate qualifies"});
       continue;
     }
-    PlanRecommendation rec{kind, std::nullopt, {}};
+    RecommendedPlan rec{kind, std::nullopt, {}};
     const Json& label = r.member(j, p, "label");
     if (label.is_string()) {
       rec.label = label.get<std::string>();
@@ -327,4 +364,4 @@ nlohmann::json read_json_file(const std::string& path) {
                            "a faultline.result/v1, faultline.mc/v1 or faultline.plan/v1 document");
 }
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract

@@ -1,13 +1,14 @@
-#include "faultline/reports/result_reader.hpp"
+#include "faultline/contract/result_reader.hpp"
 
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "faultline/contract/schema_names.hpp"
 #include "json_walker.hpp"
 
-namespace faultline::reports {
+namespace faultline::contract {
 namespace {
 
 using Json = nlohmann::json;
@@ -253,9 +254,8 @@ class Reader : public JsonWalker {
   engine::RunResult run(const Json& root) const {
     object(root, "");
     engine::RunResult r;
-    r.schema = text(root, "", "schema");
-    if (r.schema != engine::RunResult::kSchema) {
-      fail("schema", "is \"" + r.schema + "\"", std::string("\"") + engine::RunResult::kSchema + "\"");
+    if (const std::string schema = text(root, "", "schema"); schema != kResultSchema) {
+      fail("schema", "is \"" + schema + "\"", "\"" + std::string(kResultSchema) + "\"");
     }
     r.faultline_version = text(root, "", "faultline_version");
     for (std::size_t i = 0; const Json& x : array(member(root, "", "inputs"), "inputs")) {
@@ -292,4 +292,4 @@ engine::RunResult read_result_file(const std::string& path) {
   return read_result_text(buffer.str(), path);
 }
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract

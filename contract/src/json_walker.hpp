@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace faultline::reports {
+namespace faultline::contract {
 
 /// Reads values out of one document; every failure names the file and the JSON path.
 class JsonWalker {
@@ -78,4 +78,4 @@ class JsonWalker {
   std::string file_;
 };
 
-}  // namespace faultline::reports
+}  // namespace faultline::contract
