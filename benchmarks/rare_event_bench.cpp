@@ -77,7 +77,7 @@ void plain_monte_carlo(benchmark::State& state) {
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
     planner::MonteCarlo mc(*loaded.scenario, model, structure, options);
-    const planner::McResult result = mc.run();
+    const contract::McResult result = mc.run();
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // Per replication U_i = downtime / simulated time; standard error of their mean.
     double sum = 0;

@@ -66,7 +66,7 @@ std::string criticality_text(const contract::McResult& r) {
 }
 
 // The rare-event lines (mc --rare-events): estimate, precision, cycles, and the Markov check.
-std::string rare_event_text(const planner::RareEventEstimate& e) {
+std::string rare_event_text(const contract::RareEventEstimate& e) {
   char line[256];
   std::snprintf(line, sizeof line, "rare events (%s): unavailability %.4e +- %.2e (1 s.e.), relative error %s, %llu cycles%s\n",
                 e.method.c_str(), e.unavailability, e.std_error,

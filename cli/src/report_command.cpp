@@ -110,12 +110,12 @@ ExitCode report_planner_document(const ReportOptions& options, const std::string
 // and what is wrong (unreadable, not a sensitivity document, another scenario).
 reports::AnswerChanges read_answer_changes(const ReportOptions& options, const engine::RunResult& result) {
   const std::string& file = options.sensitivity;
-  const nlohmann::json document = reports::read_json_file(file);
+  const nlohmann::json document = contract::read_json_file(file);
   const auto schema = document.is_object() && document.contains("schema") && document.at("schema").is_string()
                           ? document.at("schema").get<std::string>()
                           : std::string();
   if (schema != sensitivity::kSensitivitySchema) {
-    throw reports::ResultReadError(file, "schema", "--sensitivity needs a sensitivity document, this is " +
+    throw contract::ResultReadError(file, "schema", "--sensitivity needs a sensitivity document, this is " +
                                                        (schema.empty() ? std::string("none") : "\"" + schema + "\""),
                                    "\"" + std::string(sensitivity::kSensitivitySchema) + "\" (faultline sensitivity --json)");
   }
@@ -136,7 +136,7 @@ ExitCode report_with_study(const ReportOptions& options, reports::ReportFormat f
   }
   std::string html;
   try {
-    const engine::RunResult result = reports::read_result_file(options.results.front());
+    const engine::RunResult result = contract::read_result_file(options.results.front());
     const reports::AnswerChanges changes = read_answer_changes(options, result);
     html = reports::to_html(result, reports::load_report_topology(result), &changes);
   } catch (const std::runtime_error& e) {  // ResultReadError, or the study's problems

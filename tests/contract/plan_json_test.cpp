@@ -20,6 +20,7 @@ contract::PlanDocument sample_plan() {
   d.replications = 3;
   d.precision = 0.001;
   d.budget_monthly_usd = 5000.0;
+  d.traffic = "fast";
   d.targets = {0.999, 600.0, std::nullopt, std::nullopt};
   d.search_space.patterns = {"hot-warm"};
   d.search_space.region_pairs = {{"eastus2", "centralus"}};
@@ -89,6 +90,7 @@ TEST_CASE("a plan document is written in a fixed key order and reads back to the
   "precision": 0.001,
   "precision_rto_p95_s": null,
   "budget_monthly_usd": 5000.0,
+  "traffic": "fast",
   "targets": {
     "availability": 0.999,
     "rto_s": 600.0

@@ -1,5 +1,5 @@
 // The fast traffic mode of `mc` and `plan` (issue 17 item 1, docs/decisions.md "Fast traffic mode"): what
-// thinning keeps, that it is the exact mode wherever the scenario offers at most 5 requests/s, and that at
+// thinning keeps, that it is the exact mode wherever the scenario offers at most 2 requests/s, and that at
 // production traffic its availability, RTO and lost writes fall inside the exact mode's 99 % intervals.
 #include <catch2/catch.hpp>
 
@@ -11,9 +11,11 @@
 #include "faultline/engine/model/traffic_thinning.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
+#include "faultline/planner/mc_summary.hpp"
 #include "faultline/planner/monte_carlo.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 
+using namespace faultline::contract;
 using namespace faultline::planner;
 using faultline::engine::TrafficMode;
 using faultline::testing::source_path;
@@ -77,7 +79,7 @@ void check_inside(const std::vector<double>& fast, const std::vector<double>& ex
 
 }  // namespace
 
-TEST_CASE("The fast traffic mode simulates at most 5 requests/s, each standing for its share", "[planner][fast]") {
+TEST_CASE("The fast traffic mode simulates at most 2 requests/s, each standing for its share", "[planner][fast]") {
   const auto base = load_scenario("scenarios/reliability-two-region.json");
   const auto production = load_scenario("scenarios/reliability-two-region-200rps.json");
   SECTION("spellings") {
@@ -89,16 +91,16 @@ TEST_CASE("The fast traffic mode simulates at most 5 requests/s, each standing f
     CHECK(faultline::engine::thinning_factor(base) == 1.0);
     CHECK(faultline::engine::thin_traffic(base).capacity_scale == 1.0);
   }
-  SECTION("200 requests/s: f = 5 / 200 = 0.025") {
+  SECTION("200 requests/s: f = 2 / 200 = 0.01") {
     CHECK(faultline::engine::offered_rate_per_s(production) == 200.0);
-    CHECK(faultline::engine::thinning_factor(production) == Approx(0.025));
+    CHECK(faultline::engine::thinning_factor(production) == Approx(0.01));
     const auto thin = faultline::engine::thin_traffic(production);
-    CHECK(faultline::engine::offered_rate_per_s(thin) == Approx(5.0));
-    CHECK(thin.capacity_scale == Approx(0.025));
-    // 1 write per request / 0.025: each simulated request stands for 40.
-    CHECK(thin.workloads.front().writes_per_request == Approx(40.0));
-    // 0.05 USD per failed request / 0.025 = 2 USD.
-    CHECK(thin.costs.per_failed_request_usd == Approx(2.0));
+    CHECK(faultline::engine::offered_rate_per_s(thin) == Approx(2.0));
+    CHECK(thin.capacity_scale == Approx(0.01));
+    // 1 write per request / 0.01: each simulated request stands for 100.
+    CHECK(thin.workloads.front().writes_per_request == Approx(100.0));
+    // 0.05 USD per failed request / 0.01 = 5 USD.
+    CHECK(thin.costs.per_failed_request_usd == Approx(5.0));
   }
   SECTION("scale_traffic raises the rate and the capacity alike") {
     const auto scaled = faultline::engine::scale_traffic(base, 40);
@@ -108,7 +110,7 @@ TEST_CASE("The fast traffic mode simulates at most 5 requests/s, each standing f
   }
 }
 
-TEST_CASE("At most 5 requests/s the fast mode is the exact mode on every shipped reliability scenario",
+TEST_CASE("At most 2 requests/s the fast mode is the exact mode on every shipped reliability scenario",
           "[planner][fast]") {
   for (const char* file : {"scenarios/reliability-two-region.json", "scenarios/reliability-k-of-n.json",
                            "scenarios/plan-three-region.json"}) {
@@ -125,8 +127,8 @@ TEST_CASE("At most 5 requests/s the fast mode is the exact mode on every shipped
 
 TEST_CASE("At 40 requests/s the fast mode's availability, RTO and lost writes are inside the exact 99 % intervals",
           "[planner][fast]") {
-  // The two-region scenario at 40 requests/s (capacity x40, nothing refused): the fast mode simulates 5 of
-  // them (f = 1/8). Both modes measure the same incidents (same seed, same failure histories).
+  // The two-region scenario at 40 requests/s (capacity x40, nothing refused): the fast mode simulates 2 of
+  // them (f = 1/20). Both modes measure the same incidents (same seed, same failure histories).
   const auto scenario = faultline::engine::scale_traffic(load_scenario("scenarios/reliability-two-region.json"), 40);
   const McResult fast = run_mc(scenario, TrafficMode::kFast, 2, 12);
   const McResult exact = run_mc(scenario, TrafficMode::kExact, 2, 12);

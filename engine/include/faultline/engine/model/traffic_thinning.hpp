@@ -14,7 +14,7 @@ namespace faultline::engine {
 enum class TrafficMode { kFast, kExact };
 
 /// Requests per second the fast mode simulates at most, summed over the workloads that send requests.
-constexpr double kFastTrafficRatePerS = 5;
+constexpr double kFastTrafficRatePerS = 2;
 
 /// File and command-line spelling: "fast" or "exact".
 std::string_view to_string(TrafficMode mode);
