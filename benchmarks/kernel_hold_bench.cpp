@@ -28,8 +28,7 @@ void bare_priority_queue(benchmark::State& state) {
   RandomStream rng(1, 0, "hold");
   std::vector<std::int64_t> storage;
   storage.reserve(n + 1);
-  std::priority_queue<std::int64_t, std::vector<std::int64_t>, std::greater<>> pq(std::greater<>{},
-                                                                                   std::move(storage));
+  std::priority_queue<std::int64_t, std::vector<std::int64_t>, std::greater<>> pq(std::greater<>{}, std::move(storage));
   for (std::size_t i = 0; i < n; ++i) pq.push(draw_us(rng));
   auto step = [&] {
     const std::int64_t t = pq.top();

@@ -82,9 +82,8 @@ void recovery_only(benchmark::State& state) {
 
 void series_only(benchmark::State& state) {
   BucketedSeries series(SeriesConfig{seconds(86400), 1440, {"primary", "secondary"}});
-  replay(state, [&](SimTime t, const Request& r) {
-    series.record_request(t, r.is_success, micros(r.latency_us), r.region);
-  });
+  replay(state,
+         [&](SimTime t, const Request& r) { series.record_request(t, r.is_success, micros(r.latency_us), r.region); });
   benchmark::DoNotOptimize(series.bucket_count());
 }
 

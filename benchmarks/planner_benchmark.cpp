@@ -23,7 +23,8 @@ struct Loaded {
 };
 
 Loaded load() {
-  auto s = engine::ScenarioLoader::load_file(std::string(FAULTLINE_SOURCE_ROOT) + "/scenarios/reliability-two-region.json");
+  auto s =
+      engine::ScenarioLoader::load_file(std::string(FAULTLINE_SOURCE_ROOT) + "/scenarios/reliability-two-region.json");
   if (!s.scenario) throw std::runtime_error(s.error_report());
   auto r = planner::ReliabilityLoader::load_file(*s.scenario);
   if (!r.model) throw std::runtime_error(r.error_report());
@@ -34,7 +35,8 @@ Loaded load() {
 // state.range(3): requests/s (the scenario's 1 scaled with its capacity, fast traffic mode).
 void mc_years(benchmark::State& state) {
   Loaded loaded = load();
-  if (state.range(3) != 1) loaded.scenario = engine::scale_traffic(loaded.scenario, static_cast<double>(state.range(3)));
+  if (state.range(3) != 1)
+    loaded.scenario = engine::scale_traffic(loaded.scenario, static_cast<double>(state.range(3)));
   const auto structure = planner::StructureFunction::serving(loaded.scenario, loaded.model);
   planner::McOptions options;
   options.years = 10;
@@ -55,8 +57,7 @@ void mc_years(benchmark::State& state) {
     }
   }
   state.counters["simulated_years_per_s"] = benchmark::Counter(years, benchmark::Counter::kIsRate);
-  state.counters["traffic_runs_per_iteration"] =
-      static_cast<double>(traffic) / static_cast<double>(state.iterations());
+  state.counters["traffic_runs_per_iteration"] = static_cast<double>(traffic) / static_cast<double>(state.iterations());
   state.counters["incidents_per_iteration"] = static_cast<double>(incidents) / static_cast<double>(state.iterations());
 }
 

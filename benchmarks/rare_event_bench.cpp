@@ -39,7 +39,8 @@ planner::ReliabilityModel units_in_parallel(std::size_t units, double q) {
 
 // state.range(0): units; state.range(1): -log10 q.
 planner::ReliabilityModel model_of(const benchmark::State& state) {
-  return units_in_parallel(static_cast<std::size_t>(state.range(0)), std::pow(10.0, -static_cast<double>(state.range(1))));
+  return units_in_parallel(static_cast<std::size_t>(state.range(0)),
+                           std::pow(10.0, -static_cast<double>(state.range(1))));
 }
 
 void rare_event(benchmark::State& state) {
@@ -63,7 +64,8 @@ void rare_event(benchmark::State& state) {
 
 // state.range(2): replications of 100 years (the fixed budget).
 void plain_monte_carlo(benchmark::State& state) {
-  auto loaded = engine::ScenarioLoader::load_file(std::string(FAULTLINE_SOURCE_ROOT) + "/scenarios/reliability-two-region.json");
+  auto loaded =
+      engine::ScenarioLoader::load_file(std::string(FAULTLINE_SOURCE_ROOT) + "/scenarios/reliability-two-region.json");
   if (!loaded.scenario) throw std::runtime_error(loaded.error_report());
   const planner::ReliabilityModel model = model_of(state);
   const auto structure = planner::StructureFunction::k_of_n(1, model.components.size());

@@ -22,8 +22,8 @@ int main(int argc, char** argv) {
     simulation.run();
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("%s %llu requests, peak RSS %ld KiB\n", argv[1],
-                static_cast<unsigned long long>(simulation.requests()), usage.ru_maxrss);
+    std::printf("%s %llu requests, peak RSS %ld KiB\n", argv[1], static_cast<unsigned long long>(simulation.requests()),
+                usage.ru_maxrss);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "faultline_traffic_memory: %s\n", e.what());
     return 2;

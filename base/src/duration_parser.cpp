@@ -23,9 +23,8 @@ DurationParseResult from_seconds(double seconds) {
 DurationParseResult parse_duration(std::string_view text) {
   if (text.empty()) return {std::nullopt, "empty duration"};
   std::size_t digits_end = 0;
-  while (digits_end < text.size() &&
-         ((text[digits_end] >= '0' && text[digits_end] <= '9') || text[digits_end] == '.' ||
-          (digits_end == 0 && (text[0] == '-' || text[0] == '+')))) {
+  while (digits_end < text.size() && ((text[digits_end] >= '0' && text[digits_end] <= '9') || text[digits_end] == '.' ||
+                                      (digits_end == 0 && (text[0] == '-' || text[0] == '+')))) {
     ++digits_end;
   }
   const std::string_view number = text.substr(0, digits_end);

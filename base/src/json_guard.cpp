@@ -41,7 +41,11 @@ class ShapeScanner {
     const std::size_t line_start = before.rfind('\n');
     const std::size_t column = line_start == std::string_view::npos ? offset + 1 : offset - line_start;
     const bool is_range = e.id == 406;
-    error_ = LoadError{file_, "", newlines + 1, static_cast<int>(column), JsonGuard::plain_message(e.what()),
+    error_ = LoadError{file_,
+                       "",
+                       newlines + 1,
+                       static_cast<int>(column),
+                       JsonGuard::plain_message(e.what()),
                        is_range ? "a number within +-1.7e308" : "JSON (RFC 8259): no comments, no trailing commas"};
     return false;
   }
@@ -62,13 +66,18 @@ class ShapeScanner {
     return true;
   }
   bool too_long(const std::string& what) {
-    error_ = LoadError{file_, path(frames_.size() - 1), 0, 0, what + std::to_string(max_elements_) + " elements",
+    error_ = LoadError{file_,
+                       path(frames_.size() - 1),
+                       0,
+                       0,
+                       what + std::to_string(max_elements_) + " elements",
                        "at most " + std::to_string(max_elements_) + " elements per array or object (docs/limits.md)"};
     return false;
   }
   bool open(bool is_array) {
     if (frames_.size() >= kMaxJsonDepth) {
-      return fail(path(frames_.size()), "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels of arrays and objects");
+      return fail(path(frames_.size()),
+                  "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels of arrays and objects");
     }
     frames_.push_back(Frame{is_array, 0, {}});
     return true;
@@ -79,7 +88,11 @@ class ShapeScanner {
   }
   bool fail(std::string where, std::string problem) {
     const bool is_depth = problem.rfind("nesting", 0) == 0;
-    error_ = LoadError{file_, std::move(where), 0, 0, std::move(problem),
+    error_ = LoadError{file_,
+                       std::move(where),
+                       0,
+                       0,
+                       std::move(problem),
                        is_depth ? "at most " + std::to_string(kMaxJsonDepth) + " nested levels (docs/limits.md)"
                                 : "text without NUL characters"};
     return false;

@@ -40,8 +40,8 @@ std::optional<JsonReader::json> JsonReader::parse_file(const std::filesystem::pa
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const bool exists = std::filesystem::exists(path);
-    errors.push_back(LoadError{path.string(), "", 0, 0, exists ? "cannot read the file" : "no such file",
-                               "a readable JSON file"});
+    errors.push_back(
+        LoadError{path.string(), "", 0, 0, exists ? "cannot read the file" : "no such file", "a readable JSON file"});
     return std::nullopt;
   }
   std::ostringstream text;
@@ -71,7 +71,8 @@ void JsonReader::check_keys(const json& object, const std::string& path, const s
   for (const auto& item : object.items()) {
     if (std::find(allowed.begin(), allowed.end(), item.key()) != allowed.end()) continue;
     std::string problem = "unknown key " + in_quotes(item.key());
-    if (const auto nearest = nearest_word(item.key(), allowed)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+    if (const auto nearest = nearest_word(item.key(), allowed))
+      problem += "; did you mean " + in_quotes(*nearest) + "?";
     error(at(path, item.key()), problem, join(allowed));
   }
 }

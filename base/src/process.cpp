@@ -40,7 +40,8 @@ class SpawnAttributes {
   posix_spawnattr_t attributes_{};
 };
 
-// Waits for `pid` (a process group leader), killing its group at `timeout` (0 = never); the raw wait status, or nothing when killed or lost.
+// Waits for `pid` (a process group leader), killing its group at `timeout` (0 = never); the raw wait status, or nothing
+// when killed or lost.
 std::optional<int> wait_bounded(pid_t pid, std::chrono::milliseconds timeout) {
   int status = 0;
   if (timeout.count() <= 0) {

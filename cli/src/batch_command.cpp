@@ -113,14 +113,16 @@ BatchItem run_one(const ScenarioCandidate& candidate, bool is_lint_overridden,
     run_options.threads = 1;
     run_options.control.on_progress = on_progress;
     // No cancel flag: always a result.
-    item.result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")");
+    item.result =
+        engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")");
   } catch (const std::exception& e) {
     item.error = candidate.path + ": " + e.what();
   }
   return item;
 }
 
-// Runs every candidate on options.jobs threads (0: one per hardware thread) with a progress bar; items in candidate order.
+// Runs every candidate on options.jobs threads (0: one per hardware thread) with a progress bar; items in candidate
+// order.
 std::vector<BatchItem> run_all(const std::vector<ScenarioCandidate>& mine, const BatchOptions& options) {
   std::vector<BatchItem> items(mine.size());
   std::vector<double> progress(mine.size(), 0.0);
@@ -197,8 +199,8 @@ ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err
     }
     out << "batch";
     if (shard_n > 1) out << " shard " << shard_k << "/" << shard_n;
-    out << ": " << items.size() << " scenario(s), " << (items.size() - bad - missed) << " met every target, "
-        << missed << " missed a target, " << bad << " malformed\n";
+    out << ": " << items.size() << " scenario(s), " << (items.size() - bad - missed) << " met every target, " << missed
+        << " missed a target, " << bad << " malformed\n";
   }
   if (bad > 0) return ExitCode::kBadInput;
   return missed > 0 ? ExitCode::kTargetMissed : ExitCode::kOk;
@@ -208,20 +210,23 @@ ExitCode batch(const BatchOptions& options, std::ostream& out, std::ostream& err
 
 void add_batch_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<BatchOptions>();
-  CLI::App* cmd = app.add_subcommand("batch", "Run every scenario under the given paths (CI): table, JUnit, HTML reports");
+  CLI::App* cmd =
+      app.add_subcommand("batch", "Run every scenario under the given paths (CI): table, JUnit, HTML reports");
   cmd->add_option("paths", options->paths, "scenario files, or folders searched recursively for scenarios")->required();
   cmd->add_option("-j,--jobs", options->jobs, "scenarios run at once (default: cores); outputs do not depend on it")
       ->check(CLI::Range(1, 256));
   cmd->add_option("--shard", options->shard, "run only shard K of N: every N-th scenario in path order, from the K-th");
   cmd->add_option("--junit", options->junit_path, "write JUnit XML: one test suite per scenario");
-  cmd->add_option("--report-dir", options->report_dir, "write <scenario>.html and <scenario>.result.json per scenario here");
+  cmd->add_option("--report-dir", options->report_dir,
+                  "write <scenario>.html and <scenario>.result.json per scenario here");
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
   cmd->add_flag("--allow-lint-errors", options->is_lint_overridden,
                 "run scenarios whose topology has lint errors they do not acknowledge in lint.allow");
-  cmd->footer("Exit code: 0 every target met, 1 a target missed, 2 a malformed scenario or unacknowledged topology lint "
-              "errors (the others still run).\n"
-              "Merging shards: run them into one --report-dir, then\n"
-              "  faultline report DIR/*.result.json --format junit -o junit.xml");
+  cmd->footer(
+      "Exit code: 0 every target met, 1 a target missed, 2 a malformed scenario or unacknowledged topology lint "
+      "errors (the others still run).\n"
+      "Merging shards: run them into one --report-dir, then\n"
+      "  faultline report DIR/*.result.json --format junit -o junit.xml");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = batch(*options, out, err); });
 }
 

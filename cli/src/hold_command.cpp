@@ -39,14 +39,14 @@ HoldResult run_hold_model(const HoldOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   const std::uint64_t ran = options.events > 0 ? model->sim.run() : 0;
   const auto stop = std::chrono::steady_clock::now();
-  return HoldResult{ran, engine::to_seconds(model->sim.now()),
-                    std::chrono::duration<double>(stop - start).count()};
+  return HoldResult{ran, engine::to_seconds(model->sim.now()), std::chrono::duration<double>(stop - start).count()};
 }
 
 void add_hold_command(CLI::App& app, std::ostream& out, ExitCode& exit_code) {
   auto options = std::make_shared<HoldOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "hold", "Run the hold model on the event kernel (N pending events, Exp(1 s) increments) and report events per second");
+      "hold",
+      "Run the hold model on the event kernel (N pending events, Exp(1 s) increments) and report events per second");
   cmd->add_option("-n,--pending", options->pending, "events kept pending")->check(CLI::Range(1, 10000000));
   cmd->add_option("-e,--events", options->events, "events measured after a warm-up of N events")
       ->check(CLI::Range(1, 2000000000));

@@ -25,8 +25,7 @@ struct ImportOptions {
 
 void run_import(importer::ExportFormat format, const ImportOptions& options, std::ostream& out, std::ostream& err,
                 ExitCode& exit_code) {
-  const std::string name =
-      options.name.empty() ? std::filesystem::path(options.output).stem().string() : options.name;
+  const std::string name = options.name.empty() ? std::filesystem::path(options.output).stem().string() : options.name;
   const importer::ImportOutcome outcome = importer::import_exports(format, options.files, name);
   if (!outcome.errors.empty()) {
     for (const base::LoadError& e : outcome.errors) err << e.to_string() << "\n";
@@ -68,9 +67,10 @@ CLI::App* add_format(CLI::App* parent, const char* name, const char* help, impor
 }  // namespace
 
 void add_import_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
-  CLI::App* cmd = app.add_subcommand(
-      "import", "Build a topology from Terraform state or an Azure Resource Graph export, then lint it "
-                "(exit 1 on lint errors, 2 on bad input)");
+  CLI::App* cmd =
+      app.add_subcommand("import",
+                         "Build a topology from Terraform state or an Azure Resource Graph export, then lint it "
+                         "(exit 1 on lint errors, 2 on bad input)");
   cmd->require_subcommand(1);
   add_format(cmd, "terraform", "read `terraform show -json` output (azurerm resources)",
              importer::ExportFormat::kTerraform, out, err, exit_code);

@@ -14,7 +14,8 @@ void lint_standby_fraction(const engine::Scenario& scenario, std::vector<topolog
   if (!scenario.topology) return;
   const topology::Topology& topo = *scenario.topology;
   for (const engine::PatternSpec& p : scenario.patterns) {
-    if (p.is_active_active || p.standby_fraction <= 0 || p.standby_fraction >= 1 || p.router.endpoints.empty()) continue;
+    if (p.is_active_active || p.standby_fraction <= 0 || p.standby_fraction >= 1 || p.router.endpoints.empty())
+      continue;
     std::int64_t best = p.router.endpoints.front().priority;
     for (const auto& e : p.router.endpoints) best = std::min(best, e.priority);
     std::vector<std::string> pay_per_token;
@@ -26,12 +27,15 @@ void lint_standby_fraction(const engine::Scenario& scenario, std::vector<topolog
       const bool is_standby = std::any_of(p.router.endpoints.begin(), p.router.endpoints.end(),
                                           [&](const auto& e) { return e.name == node.region && e.priority != best; });
       if (!is_standby) continue;
-      if (info->deployment_type == topology::DeploymentType::kProvisioned) has_reserved = true;
-      else pay_per_token.push_back(node.id);
+      if (info->deployment_type == topology::DeploymentType::kProvisioned)
+        has_reserved = true;
+      else
+        pay_per_token.push_back(node.id);
     }
     if (has_reserved || pay_per_token.empty()) continue;
     out.push_back({"FL027", "standby-fraction-on-pay-per-token", topology::Severity::kInfo, pay_per_token,
-                   "pattern \"" + p.name + "\" sets standby_fraction " + std::to_string(p.standby_fraction).substr(0, 4) +
+                   "pattern \"" + p.name + "\" sets standby_fraction " +
+                       std::to_string(p.standby_fraction).substr(0, 4) +
                        " but its standby deployments are pay-per-token: they keep their whole quota while idle, so "
                        "they serve at full capacity from the start (the fraction still scales the region's reserved "
                        "items' cost)",
@@ -76,7 +80,8 @@ std::vector<topology::LintFinding> blocking_lint_errors(const engine::Scenario& 
 std::string format_lint_refusal(const std::string& file, const std::vector<topology::LintFinding>& errors) {
   std::string out;
   for (const topology::LintFinding& f : errors) {
-    out += file + ": topology lint error " + f.rule_id + " " + f.rule_name + ": " + f.message + "\n  fix: " + f.fix + "\n";
+    out +=
+        file + ": topology lint error " + f.rule_id + " " + f.rule_name + ": " + f.message + "\n  fix: " + f.fix + "\n";
   }
   out += file + ": " + std::to_string(errors.size()) +
          " lint error(s) in the topology; nothing was simulated (allowed: fix the topology, list the rule ids in the "

@@ -28,8 +28,8 @@
 int main(int argc, char** argv) {
   using faultline::cli::ExitCode;
   CLI::App app{"faultline: resilience simulator and RTO/RPO planner for multi-region AI systems"};
-  app.set_version_flag("--version", std::string("faultline ") + faultline::kVersion + " (git " +
-                                        faultline::kGitCommit + ")");
+  app.set_version_flag("--version",
+                       std::string("faultline ") + faultline::kVersion + " (git " + faultline::kGitCommit + ")");
   app.require_subcommand(1);
   ExitCode exit_code = ExitCode::kOk;
   faultline::cli::add_run_command(app, std::cout, std::cerr, exit_code);

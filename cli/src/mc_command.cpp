@@ -74,7 +74,8 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
     err << "faultline mc: --precision cannot be combined with --shard (the stop point needs every replication)\n";
     return ExitCode::kBadInput;
   }
-  const double total_years = options.years * static_cast<double>(options.replications) / static_cast<double>(shard_count);
+  const double total_years =
+      options.years * static_cast<double>(options.replications) / static_cast<double>(shard_count);
   if (total_years > kMaxMcYears && !options.is_large_allowed) {
     err << "faultline mc: estimated " << total_years << " simulated years (--years x --replications) exceeds the "
         << "work budget of " << kMaxMcYears << " years; use fewer, --precision, --shard, or pass --allow-large "
@@ -92,7 +93,8 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   planner::ReliabilityLoadResult reliability = planner::ReliabilityLoader::load_file(scenario);
   if (!reliability.model) {
     err << reliability.error_report();
-    err << "faultline mc: " << reliability.errors.size() << " problem(s) in the reliability section; nothing was simulated\n";
+    err << "faultline mc: " << reliability.errors.size()
+        << " problem(s) in the reliability section; nothing was simulated\n";
     return ExitCode::kBadInput;
   }
   const planner::StructureFunction structure = planner::StructureFunction::serving(scenario, *reliability.model);
@@ -142,9 +144,13 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
 
 void add_mc_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<McOptionsCli>();
-  CLI::App* cmd = app.add_subcommand(
-      "mc", "Monte Carlo over years of failures and repairs (the scenario's reliability section, or published-data defaults), with the exact Markov answer and each component's criticality");
-  cmd->add_option("scenario", options->scenario, "scenario file; without a reliability section every component gets the defaults (docs/planner.md)")->required();
+  CLI::App* cmd =
+      app.add_subcommand("mc",
+                         "Monte Carlo over years of failures and repairs (the scenario's reliability section, or "
+                         "published-data defaults), with the exact Markov answer and each component's criticality");
+  cmd->add_option("scenario", options->scenario,
+                  "scenario file; without a reliability section every component gets the defaults (docs/planner.md)")
+      ->required();
   cmd->add_option("--years", options->years, "simulated years per replication (default 1)")
       ->check(CLI::Range(1e-6, 100000.0));
   cmd->add_option("--replications", options->replications, "replications of the whole run (default 100)")
@@ -158,16 +164,18 @@ void add_mc_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCod
                   "stop once the 99 % CI half-width of the first pattern's RTO p95 is at most this many seconds "
                   "(with --precision: once both are reached); --replications is the cap")
       ->check(CLI::Range(1e-6, 1e9));
-  cmd->add_option("--shard", options->shard, "run shard K of N (replications i with i mod N = K - 1); combine with `faultline merge`");
+  cmd->add_option("--shard", options->shard,
+                  "run shard K of N (replications i with i mod N = K - 1); combine with `faultline merge`");
   cmd->add_option("--json", options->json_path, "write the result (faultline.mc/v1) to this file");
   cmd->add_option("--seed", options->seed, "override the scenario's seed");
   add_traffic_option(*cmd, options->traffic);
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
-  cmd->add_flag("--allow-large", options->is_large_allowed, "run even when --years x --replications exceeds the budget (docs/limits.md)");
-  CLI::Option* rare = cmd->add_flag(
-      "--rare-events", options->has_rare_events,
-      "also estimate the structure's unavailability by importance sampling (balanced failure biasing), "
-      "for unavailabilities of 1e-4 and below that plain Monte Carlo cannot reach (docs/planner.md)");
+  cmd->add_flag("--allow-large", options->is_large_allowed,
+                "run even when --years x --replications exceeds the budget (docs/limits.md)");
+  CLI::Option* rare =
+      cmd->add_flag("--rare-events", options->has_rare_events,
+                    "also estimate the structure's unavailability by importance sampling (balanced failure biasing), "
+                    "for unavailabilities of 1e-4 and below that plain Monte Carlo cannot reach (docs/planner.md)");
   cmd->add_option("--rare-relative-error", options->rare_relative_error,
                   "with --rare-events: stop once standard error / estimate is at most this (default 0.1)")
       ->check(CLI::Range(1e-3, 0.5))

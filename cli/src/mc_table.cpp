@@ -39,8 +39,9 @@ std::string share_text(const std::optional<double>& share) {
 // Per pattern, the components with attributed incidents, largest downtime share first (at most kRows).
 std::string criticality_text(const contract::McResult& r) {
   constexpr std::size_t kRows = 6;
-  std::string out = "criticality (each incident counts against the component whose failure took the service down; "
-                    "Birnbaum from the Markov chain)\n";
+  std::string out =
+      "criticality (each incident counts against the component whose failure took the service down; "
+      "Birnbaum from the Markov chain)\n";
   out += "  " + pad("pattern", 10) + pad("component", 38) + pad("downtime", 10) + pad("incidents", 11) +
          pad("lost writes", 13) + "Birnbaum\n";
   for (const auto& p : r.summary.patterns) {
@@ -68,7 +69,8 @@ std::string criticality_text(const contract::McResult& r) {
 // The rare-event lines (mc --rare-events): estimate, precision, cycles, and the Markov check.
 std::string rare_event_text(const contract::RareEventEstimate& e) {
   char line[256];
-  std::snprintf(line, sizeof line, "rare events (%s): unavailability %.4e +- %.2e (1 s.e.), relative error %s, %llu cycles%s\n",
+  std::snprintf(line, sizeof line,
+                "rare events (%s): unavailability %.4e +- %.2e (1 s.e.), relative error %s, %llu cycles%s\n",
                 e.method.c_str(), e.unavailability, e.std_error,
                 e.relative_error ? (fixed(100 * *e.relative_error, 1) + " %").c_str() : "- (no down state seen)",
                 static_cast<unsigned long long>(e.cycles), e.is_converged ? "" : " (cap reached before the target)");

@@ -26,7 +26,8 @@ ExitCode run(const MergeOptionsCli& options, std::ostream& out, std::ostream& er
   for (const std::string& path : options.shards) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      err << "faultline merge: " << path << ": cannot read the file (allowed: a faultline.mc/v1 file from faultline mc --shard)\n";
+      err << "faultline merge: " << path
+          << ": cannot read the file (allowed: a faultline.mc/v1 file from faultline mc --shard)\n";
       return ExitCode::kBadInput;
     }
     std::stringstream text;

@@ -118,7 +118,8 @@ int main(int argc, char** argv) {
   app.add_option("-j,--threads", o.threads, "worker threads per rank")->check(CLI::Range(1, 256));
   app.add_option("--seed", o.seed, "override the scenario's seed");
   faultline::cli::add_traffic_option(app, o.traffic);
-  app.add_option("--precision", o.precision, "stop once the 99 % CI half-width of the first pattern's availability is at most this")
+  app.add_option("--precision", o.precision,
+                 "stop once the 99 % CI half-width of the first pattern's availability is at most this")
       ->check(CLI::Range(1e-12, 1.0));
   app.add_option("--precision-rto-p95", o.precision_rto_p95_s,
                  "stop once the 99 % CI half-width of the first pattern's RTO p95 is at most this many seconds")

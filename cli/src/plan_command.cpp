@@ -49,7 +49,7 @@ std::string pad(std::string s, std::size_t width) {
 }
 
 contract::RecommendedPlan recommended(const char* kind, const planner::PlanChoice& c,
-                                     const std::vector<planner::PlanCandidate>& candidates) {
+                                      const std::vector<planner::PlanCandidate>& candidates) {
   return {kind, c.candidate ? std::optional<std::string>(candidates[*c.candidate].label) : std::nullopt, c.why};
 }
 
@@ -91,8 +91,9 @@ contract::PlanCandidateData candidate_data(const planner::PlanCandidate& c, bool
   d.breaker = c.breaker;
   d.stores.emplace();
   for (const auto& st : c.stores) {
-    d.stores->push_back({st.store, std::string(topology::to_string(st.replication.mode)),
-                         st.replication.interval_s > 0 ? std::optional<double>(st.replication.interval_s) : std::nullopt});
+    d.stores->push_back(
+        {st.store, std::string(topology::to_string(st.replication.mode)),
+         st.replication.interval_s > 0 ? std::optional<double>(st.replication.interval_s) : std::nullopt});
   }
   d.monthly_cost_usd = c.monthly_cost_usd;
   d.annual_incident_cost_usd = c.annual_incident_cost_usd;
@@ -145,8 +146,8 @@ std::string table(const std::vector<planner::PlanCandidate>& candidates, const p
   std::size_t width = 34;
   for (const auto& c : candidates) width = std::max(width, c.label.size() + 2);
   std::string out = pad("candidate", width) + pad("USD/month", 11) + pad("+incidents", 12) + pad("availability", 14) +
-                    pad("RTO p95 s", 11) + pad("RPO p95 s", 11) + pad("changes", 9) +
-                    pad("years", 8) + "targets  front\n";
+                    pad("RTO p95 s", 11) + pad("RPO p95 s", 11) + pad("changes", 9) + pad("years", 8) +
+                    "targets  front\n";
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const auto& c = candidates[i];
     out += pad(c.label, width) + pad(fixed(c.monthly_cost_usd, 0), 11) + pad(fixed(c.total_monthly_usd(), 0), 12) +
@@ -156,7 +157,8 @@ std::string table(const std::vector<planner::PlanCandidate>& candidates, const p
            (std::find(r.pareto.begin(), r.pareto.end(), i) != r.pareto.end() ? "*" : "") + "\n";
   }
   auto line = [&](const char* title, const planner::PlanChoice& c) {
-    return std::string(title) + (c.candidate ? candidates[*c.candidate].label : std::string("none")) + " - " + c.why + "\n";
+    return std::string(title) + (c.candidate ? candidates[*c.candidate].label : std::string("none")) + " - " + c.why +
+           "\n";
   };
   out += "\nrecommendations\n";
   out += line("  cheapest meeting the targets: ", r.cheapest);
@@ -176,7 +178,8 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
   planner::ReliabilityLoadResult reliability = planner::ReliabilityLoader::load_file(scenario);
   if (!reliability.model) {
     err << reliability.error_report();
-    err << "faultline plan: " << reliability.errors.size() << " problem(s) in the reliability section; nothing was simulated\n";
+    err << "faultline plan: " << reliability.errors.size()
+        << " problem(s) in the reliability section; nothing was simulated\n";
     return ExitCode::kBadInput;
   }
   planner::PlanSpaceLoadResult space = planner::PlanSpaceLoader::load_file(scenario);
@@ -209,14 +212,15 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
   const planner::PlanRecommendation r = planner::recommend(candidates, scenario.targets, options.budget);
   if (!options.json_path.empty()) {
     base::write_file_atomically(
-        options.json_path,
-        contract::to_plan_json_text(plan_document(options, scenario, evaluator.space(), search, r, *reliability.model)));
+        options.json_path, contract::to_plan_json_text(
+                               plan_document(options, scenario, evaluator.space(), search, r, *reliability.model)));
   }
   if (!options.is_quiet) {
     out << "scenario " << scenario.name << ": " << candidates.size() << " candidate plan(s) (" << search.screened
         << " screened one setting at a time, " << candidates.size() - search.screened << " combined"
         << (search.is_truncated ? "; stopped at plan.max_candidates" : "") << "), each "
-        << (options.precision || options.precision_rto_p95_s ? "up to " : "") << options.replications << " replication(s) x " << fixed(options.years, 1) << " y, seed " << scenario.seed << "\n";
+        << (options.precision || options.precision_rto_p95_s ? "up to " : "") << options.replications
+        << " replication(s) x " << fixed(options.years, 1) << " y, seed " << scenario.seed << "\n";
     for (const auto& note : search.notes) out << "note: " << note << "\n";
     out << planner::describe_defaults(planner::default_sources(*reliability.model));
     out << "\n" << table(candidates, r);
@@ -229,9 +233,12 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
 
 void add_plan_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<PlanOptionsCli>();
-  CLI::App* cmd = app.add_subcommand(
-      "plan", "Search patterns, region pairs, standby, probes, breakers and replication for the cheapest plan meeting the targets");
-  cmd->add_option("scenario", options->scenario, "scenario file; without a reliability section every component gets the defaults (docs/planner.md)")->required();
+  CLI::App* cmd = app.add_subcommand("plan",
+                                     "Search patterns, region pairs, standby, probes, breakers and replication for the "
+                                     "cheapest plan meeting the targets");
+  cmd->add_option("scenario", options->scenario,
+                  "scenario file; without a reliability section every component gets the defaults (docs/planner.md)")
+      ->required();
   cmd->add_option("--budget", options->budget, "steady-state budget, USD per month (for the best-RTO recommendation)")
       ->check(CLI::Range(0.0, 1e12));
   cmd->add_option("--years", options->years, "simulated years per replication for each candidate (default 10)")

@@ -113,7 +113,8 @@ std::string reason_text(router::NoEndpointReason reason, const std::string& boun
                         const router::RouterConfig& config) {
   const std::string where = boundary.empty() ? "" : " inside boundary " + boundary;
   switch (reason) {
-    case router::NoEndpointReason::kOutsideBoundary: return "no enabled endpoint" + where;
+    case router::NoEndpointReason::kOutsideBoundary:
+      return "no enabled endpoint" + where;
     case router::NoEndpointReason::kNoneAvailable:
       return "no available endpoint" + where + " and when_none_healthy is fail";
     case router::NoEndpointReason::kMaxAttempts:
@@ -123,7 +124,8 @@ std::string reason_text(router::NoEndpointReason reason, const std::string& boun
       percent << config.retry->budget_percent;
       return "retry budget exhausted (retry.budget_percent " + percent.str() + ")";
     }
-    case router::NoEndpointReason::kNone: break;
+    case router::NoEndpointReason::kNone:
+      break;
   }
   return "";
 }
@@ -217,8 +219,9 @@ void run_replay(const router::RouterConfig& config, std::istream& events, const 
         r.fail("t_us " + std::to_string(t_us) + " is not within t_ms " + std::to_string(t_ms) +
                " (t_ms must be t_us / 1000, rounded down)");
       }
-      if (Micros{t_us} < last_now) r.fail("t_us " + std::to_string(t_us) + " is earlier than on line " +
-                                          std::to_string(last_line) + " (times must not decrease)");
+      if (Micros{t_us} < last_now)
+        r.fail("t_us " + std::to_string(t_us) + " is earlier than on line " + std::to_string(last_line) +
+               " (times must not decrease)");
       now = Micros{t_us};
     }
     last_t_ms = t_ms;
@@ -247,7 +250,8 @@ void add_replay_command(CLI::App& app, std::ostream& out, ExitCode& exit_code) {
   cmd->add_option("CONFIG", *config_path, "router configuration (JSON)")->required();
   cmd->add_option("EVENTS", *events_path, "events, one JSON object per line")->required();
   cmd->callback([config_path, events_path, &out, &exit_code] {
-    const router::RouterConfig config = router_config::load_router_config(*config_path, router_config::KeySet::kGateway);
+    const router::RouterConfig config =
+        router_config::load_router_config(*config_path, router_config::KeySet::kGateway);
     std::ifstream events(*events_path, std::ios::binary);
     if (!events) throw ReplayError(*events_path + ": cannot open the events file");
     run_replay(config, events, *events_path, out);

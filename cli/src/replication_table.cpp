@@ -40,7 +40,7 @@ void add_replication(const engine::RunResult& result, std::vector<PatternSamples
 }
 
 std::string format_replications(const std::vector<PatternSamples>& samples, std::uint64_t first_seed,
-                                 std::uint64_t replications) {
+                                std::uint64_t replications) {
   std::string out = "\n" + std::to_string(replications) + " replications, seeds " + std::to_string(first_seed) +
                     " .. " + std::to_string(first_seed + replications - 1) +
                     ": mean ± 99 % half-width [min .. max] (runs with a value)\n";

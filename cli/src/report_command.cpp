@@ -28,7 +28,8 @@ struct ReportOptions {
   std::string format;
   std::string output;
   std::string chromium;
-  std::string sensitivity;  ///< a faultline.sensitivity/v1 file of the same scenario: adds "what would change the answer"
+  std::string
+      sensitivity;  ///< a faultline.sensitivity/v1 file of the same scenario: adds "what would change the answer"
 };
 
 // Writes an HTML or Markdown report's `text` to standard output or -o (whole or not at all), or prints the HTML
@@ -71,8 +72,9 @@ std::string planner_schema(const ReportOptions& options, nlohmann::json& documen
 
 // Writes the HTML or Markdown report of a faultline.mc/v1 or faultline.plan/v1 document, or the HTML of a
 // faultline.sensitivity/v1 document.
-ExitCode report_planner_document(const ReportOptions& options, const std::string& schema, const nlohmann::json& document,
-                                 reports::ReportFormat format, std::ostream& out, std::ostream& err) {
+ExitCode report_planner_document(const ReportOptions& options, const std::string& schema,
+                                 const nlohmann::json& document, reports::ReportFormat format, std::ostream& out,
+                                 std::ostream& err) {
   const std::string& file = options.results.front();
   if (format != reports::ReportFormat::kHtml && format != reports::ReportFormat::kMarkdown &&
       format != reports::ReportFormat::kPdf) {
@@ -90,7 +92,9 @@ ExitCode report_planner_document(const ReportOptions& options, const std::string
   std::string text;
   try {
     if (schema == sensitivity::kSensitivitySchema) {
-      if (!is_html) throw contract::ResultReadError(file, "schema", "a " + schema + " document has no Markdown report", "html, pdf");
+      if (!is_html)
+        throw contract::ResultReadError(file, "schema", "a " + schema + " document has no Markdown report",
+                                        "html, pdf");
       text = reports::sensitivity_to_html(sensitivity::read_sensitivity_json_text(document.dump(), file));
     } else if (schema == contract::kMcSchema) {
       const contract::McDocument mc = contract::read_mc_document(document, file);
@@ -115,9 +119,11 @@ reports::AnswerChanges read_answer_changes(const ReportOptions& options, const e
                           ? document.at("schema").get<std::string>()
                           : std::string();
   if (schema != sensitivity::kSensitivitySchema) {
-    throw contract::ResultReadError(file, "schema", "--sensitivity needs a sensitivity document, this is " +
-                                                       (schema.empty() ? std::string("none") : "\"" + schema + "\""),
-                                   "\"" + std::string(sensitivity::kSensitivitySchema) + "\" (faultline sensitivity --json)");
+    throw contract::ResultReadError(
+        file, "schema",
+        "--sensitivity needs a sensitivity document, this is " +
+            (schema.empty() ? std::string("none") : "\"" + schema + "\""),
+        "\"" + std::string(sensitivity::kSensitivitySchema) + "\" (faultline sensitivity --json)");
   }
   const sensitivity::SensitivityResult study = sensitivity::read_sensitivity_json_text(document.dump(), file);
   if (auto why = reports::study_mismatch(result, study)) throw std::runtime_error(file + ": inputs: " + *why);
@@ -125,13 +131,16 @@ reports::AnswerChanges read_answer_changes(const ReportOptions& options, const e
 }
 
 // The run report with its "what would change the answer" section (HTML or PDF only).
-ExitCode report_with_study(const ReportOptions& options, reports::ReportFormat format, std::ostream& out, std::ostream& err) {
+ExitCode report_with_study(const ReportOptions& options, reports::ReportFormat format, std::ostream& out,
+                           std::ostream& err) {
   if (format != reports::ReportFormat::kHtml && format != reports::ReportFormat::kPdf) {
-    err << "faultline report: --sensitivity adds a section to the HTML and PDF reports only (allowed formats: html, pdf)\n";
+    err << "faultline report: --sensitivity adds a section to the HTML and PDF reports only (allowed formats: html, "
+           "pdf)\n";
     return ExitCode::kBadInput;
   }
   if (options.results.size() != 1 || (format == reports::ReportFormat::kPdf && options.output.empty())) {
-    err << "faultline report: --sensitivity needs exactly one result file" << (format == reports::ReportFormat::kPdf ? " and -o FILE.pdf" : "") << "\n";
+    err << "faultline report: --sensitivity needs exactly one result file"
+        << (format == reports::ReportFormat::kPdf ? " and -o FILE.pdf" : "") << "\n";
     return ExitCode::kBadInput;
   }
   std::string html;
@@ -151,8 +160,8 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
   if (!options.format.empty()) {
     format = reports::parse_report_format(options.format);
     if (!format) {
-      err << "faultline report: --format " << options.format << " is unknown (allowed: "
-          << reports::report_format_names() << ")\n";
+      err << "faultline report: --format " << options.format
+          << " is unknown (allowed: " << reports::report_format_names() << ")\n";
       return ExitCode::kBadInput;
     }
   } else if (!options.output.empty()) {
@@ -225,8 +234,11 @@ ExitCode report(const ReportOptions& options, std::ostream& out, std::ostream& e
 
 void add_report_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<ReportOptions>();
-  CLI::App* cmd = app.add_subcommand("report", "Write a report (HTML, PDF, Markdown, CSV, JUnit) from result, mc or plan files");
-  cmd->add_option("result", options->results, "result file(s) of `faultline run --json` (several: junit only), or one file of `faultline mc`/`plan --json` (html, md, pdf) or `sensitivity --json` (html, pdf)")
+  CLI::App* cmd =
+      app.add_subcommand("report", "Write a report (HTML, PDF, Markdown, CSV, JUnit) from result, mc or plan files");
+  cmd->add_option("result", options->results,
+                  "result file(s) of `faultline run --json` (several: junit only), or one file of `faultline mc`/`plan "
+                  "--json` (html, md, pdf) or `sensitivity --json` (html, pdf)")
       ->required();
   cmd->add_option("-f,--format", options->format, "html | md | csv | junit | pdf (default: from -o's extension)");
   cmd->add_option("-o,--output", options->output, "output file (default: standard output; required for pdf)");
@@ -234,8 +246,9 @@ void add_report_command(CLI::App& app, std::ostream& out, std::ostream& err, Exi
   cmd->add_option("--sensitivity", options->sensitivity,
                   "a `faultline sensitivity --json` file of the same scenario: the HTML/PDF run report gains "
                   "\"What would change the answer\"");
-  cmd->footer("Reads only the result files (and the topology file they name, for the diagram); never simulates.\n"
-              "Exit code: 0 written, 2 bad input or usage (e.g. Chromium missing for pdf).");
+  cmd->footer(
+      "Reads only the result files (and the topology file they name, for the diagram); never simulates.\n"
+      "Exit code: 0 written, 2 bad input or usage (e.g. Chromium missing for pdf).");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = report(*options, out, err); });
 }
 

@@ -35,9 +35,9 @@ const engine::IncidentResult* worst_incident(const engine::PatternResult& p) {
 }  // namespace
 
 std::string format_result_table(const engine::RunResult& result) {
-  const std::vector<std::string> header{"pattern",  "availability", "RTO s",     "detect s", "switch s",
-                                        "runbook s", "capacity s", "RPO s", "lost writes", "failed",
-                                        "p99 ms",   "USD/month",   "incident USD", "targets"};
+  const std::vector<std::string> header{"pattern",   "availability", "RTO s",        "detect s",    "switch s",
+                                        "runbook s", "capacity s",   "RPO s",        "lost writes", "failed",
+                                        "p99 ms",    "USD/month",    "incident USD", "targets"};
   std::vector<std::vector<std::string>> rows{header};
   for (const engine::PatternResult& p : result.patterns) {
     const engine::IncidentResult* worst = worst_incident(p);
@@ -54,11 +54,11 @@ std::string format_result_table(const engine::RunResult& result) {
     if (worst != nullptr && !worst->recovered) rto += "+";
     std::uint64_t lost_writes = 0;
     for (const auto& i : p.incidents) lost_writes += i.lost_writes;
-    rows.push_back({p.name, fixed(p.availability * 100.0, 3) + " %", rto,
-                    worst ? fixed(worst->detect_s, 1) : "-", worst ? fixed(worst->switch_s, 1) : "-",
-                    worst ? fixed(worst->runbook_s, 0) : "-", worst ? fixed(worst->full_capacity_s, 1) : "-",
-                    fixed(p.rpo_s, 1), std::to_string(lost_writes), std::to_string(offered - succeeded),
-                    fixed(p99, 0), fixed(p.monthly_cost_usd, 0), fixed(p.incident_cost_usd, 0),
+    rows.push_back({p.name, fixed(p.availability * 100.0, 3) + " %", rto, worst ? fixed(worst->detect_s, 1) : "-",
+                    worst ? fixed(worst->switch_s, 1) : "-", worst ? fixed(worst->runbook_s, 0) : "-",
+                    worst ? fixed(worst->full_capacity_s, 1) : "-", fixed(p.rpo_s, 1), std::to_string(lost_writes),
+                    std::to_string(offered - succeeded), fixed(p99, 0), fixed(p.monthly_cost_usd, 0),
+                    fixed(p.incident_cost_usd, 0),
                     p.targets.empty() ? "-" : std::to_string(met) + "/" + std::to_string(p.targets.size()) + " met"});
   }
   std::vector<std::size_t> width(header.size(), 0);
@@ -82,8 +82,8 @@ std::string format_result_table(const engine::RunResult& result) {
   for (const engine::PatternResult& p : result.patterns) {
     const engine::IncidentResult* worst = worst_incident(p);
     if (worst == nullptr) continue;
-    out += "  " + p.name + " worst incident: RTO " + fixed(worst->rto_s, 0) + " s, down " + fixed(worst->downtime_s, 0) +
-           " s, degraded " + fixed(worst->degraded_s, 0) + " s, weighted downtime " +
+    out += "  " + p.name + " worst incident: RTO " + fixed(worst->rto_s, 0) + " s, down " +
+           fixed(worst->downtime_s, 0) + " s, degraded " + fixed(worst->degraded_s, 0) + " s, weighted downtime " +
            fixed(worst->downtime_weighted_s, 1) + " s\n";
     if (worst->failback) {
       const engine::FailbackResult& f = *worst->failback;

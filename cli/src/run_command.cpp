@@ -43,8 +43,10 @@ struct RunOptionsCli {
 };
 
 std::string describe_duration(double seconds) {
-  if (seconds >= 3600 && static_cast<long long>(seconds) % 3600 == 0) return std::to_string(static_cast<long long>(seconds / 3600)) + " h";
-  if (seconds >= 60 && static_cast<long long>(seconds) % 60 == 0) return std::to_string(static_cast<long long>(seconds / 60)) + " min";
+  if (seconds >= 3600 && static_cast<long long>(seconds) % 3600 == 0)
+    return std::to_string(static_cast<long long>(seconds / 3600)) + " h";
+  if (seconds >= 60 && static_cast<long long>(seconds) % 60 == 0)
+    return std::to_string(static_cast<long long>(seconds / 60)) + " min";
   return std::to_string(static_cast<long long>(seconds)) + " s";
 }
 
@@ -99,8 +101,8 @@ std::string replicate(const RunOptionsCli& options, engine::Scenario& scenario, 
 void print_summary(const RunOptionsCli& options, const engine::Scenario& scenario, const engine::RunResult& result,
                    bool has_report, std::ostream& out) {
   if (options.is_quiet) return;
-  out << "scenario " << scenario.name << ": " << describe_duration(engine::to_seconds(scenario.duration)) << " simulated, seed "
-      << scenario.seed << ", " << scenario.faults.size() << " fault(s)\n\n";
+  out << "scenario " << scenario.name << ": " << describe_duration(engine::to_seconds(scenario.duration))
+      << " simulated, seed " << scenario.seed << ", " << scenario.faults.size() << " fault(s)\n\n";
   out << format_result_table(result);
   if (options.has_cost_breakdown) out << format_cost_breakdown(result);
   if (!options.json_path.empty()) out << "result written to " << options.json_path << "\n";
@@ -128,7 +130,8 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
     err << "faultline run: simulating despite " << blocking.size() << " topology lint error(s) (--allow-lint-errors)\n";
   }
   if (options.seed) scenario.seed = *options.seed;
-  if (const auto refusal = engine::work_budget_refusal(scenario, options.patterns); refusal && !options.is_large_allowed) {
+  if (const auto refusal = engine::work_budget_refusal(scenario, options.patterns);
+      refusal && !options.is_large_allowed) {
     err << "faultline run: " << options.scenario << ": " << *refusal << "; nothing was simulated\n";
     return ExitCode::kBadInput;
   }
@@ -145,7 +148,8 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
   std::string replications_table;
   try {
     // No cancel flag: always a result.
-    result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")").value();
+    result = engine::run_scenario(scenario, run_options, inputs, std::string(kVersion) + " (git " + kGitCommit + ")")
+                 .value();
     bar.finish();
     if (options.replications > 1) replications_table = replicate(options, scenario, run_options, inputs, result);
   } catch (const std::invalid_argument& e) {
@@ -157,7 +161,8 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
   if (!options.junit_path.empty()) {
     base::write_file_atomically(
         options.junit_path,
-        reports::to_junit_xml({{options.scenario, result, {}, lint_junit_cases(scenario, findings, options.is_lint_overridden)}}));
+        reports::to_junit_xml(
+            {{options.scenario, result, {}, lint_junit_cases(scenario, findings, options.is_lint_overridden)}}));
   }
   if (report_format) {
     try {
@@ -176,7 +181,8 @@ ExitCode run(const RunOptionsCli& options, std::ostream& out, std::ostream& err)
 
 void add_run_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCode& exit_code) {
   auto options = std::make_shared<RunOptionsCli>();
-  CLI::App* cmd = app.add_subcommand("run", "Simulate a scenario's failover patterns and compare RTO, availability and cost");
+  CLI::App* cmd =
+      app.add_subcommand("run", "Simulate a scenario's failover patterns and compare RTO, availability and cost");
   cmd->add_option("scenario", options->scenario, "scenario file (docs/scenarios.md)")->required();
   cmd->add_option("-p,--pattern", options->patterns, "run only this pattern (repeatable)");
   cmd->add_option("--json", options->json_path, "write the result (faultline.result/v1) to this file");
@@ -197,7 +203,8 @@ void add_run_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCo
   cmd->add_flag("--allow-lint-errors", options->is_lint_overridden,
                 "simulate even when the topology has lint errors the scenario does not acknowledge in lint.allow");
   cmd->footer("Exit code: 0 every target met, 1 a target missed, 2 bad input (or topology lint errors).");
-  cmd->add_flag("--allow-large", options->is_large_allowed, "run even when the estimated work exceeds the budget (docs/limits.md)");
+  cmd->add_flag("--allow-large", options->is_large_allowed,
+                "run even when the estimated work exceeds the budget (docs/limits.md)");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = run(*options, out, err); });
 }
 

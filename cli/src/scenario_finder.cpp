@@ -51,7 +51,8 @@ std::vector<ScenarioCandidate> find_scenarios(const std::vector<std::string>& pa
         const fs::path& p = it->path();
         if (it->is_directory(ec)) {
           const std::string name = p.filename().string();
-          if (name == "schema" || name == "topologies" || (!name.empty() && name.front() == '.')) it.disable_recursion_pending();
+          if (name == "schema" || name == "topologies" || (!name.empty() && name.front() == '.'))
+            it.disable_recursion_pending();
           continue;
         }
         if (p.extension() == ".json" && it->is_regular_file(ec)) files.push_back(p);
@@ -59,7 +60,8 @@ std::vector<ScenarioCandidate> find_scenarios(const std::vector<std::string>& pa
       for (const fs::path& p : files) {
         bool is_scenario = false;
         std::string problem = classify(p, is_scenario);
-        if (is_scenario || !problem.empty()) found.push_back({p.lexically_normal().generic_string(), std::move(problem)});
+        if (is_scenario || !problem.empty())
+          found.push_back({p.lexically_normal().generic_string(), std::move(problem)});
       }
     } else if (fs::exists(root, ec)) {
       found.push_back({root.lexically_normal().generic_string(), {}});

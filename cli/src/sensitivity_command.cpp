@@ -54,7 +54,8 @@ std::optional<engine::Scenario> load_scenario(const SensitivityOptionsCli& optio
       err << format_lint_refusal(options.scenario, blocking);
       return std::nullopt;
     }
-    err << "faultline sensitivity: simulating despite " << blocking.size() << " topology lint error(s) (--allow-lint-errors)\n";
+    err << "faultline sensitivity: simulating despite " << blocking.size()
+        << " topology lint error(s) (--allow-lint-errors)\n";
   }
   if (options.seed) scenario.seed = *options.seed;
   return std::move(*loaded.scenario);
@@ -85,7 +86,8 @@ ExitCode run(const SensitivityOptionsCli& options, std::ostream& out, std::ostre
   try {
     study.emplace(*scenario, sensitivity::StudyOptions{options.patterns, ranges.ranges, options.points});
   } catch (const std::invalid_argument& e) {
-    err << "faultline sensitivity: " << options.scenario << ": " << e.what() << "\nfaultline sensitivity: nothing was simulated\n";
+    err << "faultline sensitivity: " << options.scenario << ": " << e.what()
+        << "\nfaultline sensitivity: nothing was simulated\n";
     return ExitCode::kBadInput;
   }
   if (const auto refusal = engine::work_budget_refusal(study->expanded(), {}); refusal && !options.is_large_allowed) {
@@ -93,7 +95,8 @@ ExitCode run(const SensitivityOptionsCli& options, std::ostream& out, std::ostre
         << "; nothing was simulated\n";
     return ExitCode::kBadInput;
   }
-  ProgressBar bar("sensitivity of " + scenario->name + ": " + std::to_string(study->run_count()) + " runs", !options.is_quiet);
+  ProgressBar bar("sensitivity of " + scenario->name + ": " + std::to_string(study->run_count()) + " runs",
+                  !options.is_quiet);
   engine::RunControl control;
   control.on_progress = [&bar](double f) { bar.update(f); };
   const unsigned threads = options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
@@ -105,20 +108,22 @@ ExitCode run(const SensitivityOptionsCli& options, std::ostream& out, std::ostre
   if (!options.json_path.empty()) {
     base::write_file_atomically(options.json_path, sensitivity::to_sensitivity_json_text(result));
   }
-  if (!options.report_path.empty()) base::write_file_atomically(options.report_path, reports::sensitivity_to_html(result));
+  if (!options.report_path.empty())
+    base::write_file_atomically(options.report_path, reports::sensitivity_to_html(result));
   if (!options.is_quiet) {
     out << format_sensitivity_table(result);
     if (!options.json_path.empty()) out << "\nresult written to " << options.json_path << "\n";
     if (!options.report_path.empty()) out << "report written to " << options.report_path << "\n";
   }
-  const bool is_met = std::all_of(result.patterns.begin(), result.patterns.end(),
-                                  [](const auto& p) { return p.base.meets_targets; });
+  const bool is_met =
+      std::all_of(result.patterns.begin(), result.patterns.end(), [](const auto& p) { return p.base.meets_targets; });
   return is_met ? ExitCode::kOk : ExitCode::kTargetMissed;
 }
 
 std::string params_help() {
-  std::string text = "parameters to vary, NAME or NAME=LOW..HIGH, comma-separated or repeated (default: every parameter "
-                     "over its default range):";
+  std::string text =
+      "parameters to vary, NAME or NAME=LOW..HIGH, comma-separated or repeated (default: every parameter "
+      "over its default range):";
   for (const sensitivity::ParameterInfo& p : sensitivity::parameter_catalog()) {
     text += "\n  " + std::string(p.name) + " " + std::string(p.default_range);
   }
@@ -144,7 +149,8 @@ void add_sensitivity_command(CLI::App& app, std::ostream& out, std::ostream& err
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
   cmd->add_flag("--allow-lint-errors", options->is_lint_overridden,
                 "simulate even when the topology has lint errors the scenario does not acknowledge in lint.allow");
-  cmd->add_flag("--allow-large", options->is_large_allowed, "run even when the estimated work exceeds the budget (docs/limits.md)");
+  cmd->add_flag("--allow-large", options->is_large_allowed,
+                "run even when the estimated work exceeds the budget (docs/limits.md)");
   cmd->footer("Exit code: 0 every pattern meets its targets with its own settings, 1 one misses them, 2 bad input.");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = run(*options, out, err); });
 }

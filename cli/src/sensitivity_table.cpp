@@ -52,11 +52,12 @@ std::string rows(const PatternSensitivity& p) {
     return ra != rb ? ra > rb : a->swing.availability > b->swing.availability;
   });
   if (varied.empty()) return "  (no parameter applies)\n";
-  std::string out = "  " + pad("parameter", 34) + pad("range", 14) + pad("own", 8) + pad("RTO s", 15) + pad("swing", 7) +
-                    pad("RPO s", 15) + pad("swing", 7) + pad("availability", 21) + pad("swing", 9) + pad("USD/month", 15) +
-                    "swing\n";
+  std::string out = "  " + pad("parameter", 34) + pad("range", 14) + pad("own", 8) + pad("RTO s", 15) +
+                    pad("swing", 7) + pad("RPO s", 15) + pad("swing", 7) + pad("availability", 21) + pad("swing", 9) +
+                    pad("USD/month", 15) + "swing\n";
   for (const ParameterResult* r : varied) {
-    const std::string range = sensitivity::format_value(r->name, *r->low) + ".." + sensitivity::format_value(r->name, *r->high);
+    const std::string range =
+        sensitivity::format_value(r->name, *r->low) + ".." + sensitivity::format_value(r->name, *r->high);
     out += "  " + pad(r->name, 34) + pad(range, 14) + pad(sensitivity::format_value(r->name, *r->base_value), 8) +
            pad(ends(*r, [](const Outcome& o) { return seconds(o.rto_s); }), 15) + pad(seconds(r->swing.rto_s), 7) +
            pad(ends(*r, [](const Outcome& o) { return seconds(o.rpo_s); }), 15) + pad(seconds(r->swing.rpo_s), 7) +
@@ -83,7 +84,8 @@ std::string notes(const PatternSensitivity& p) {
     }
   }
   std::string out;
-  if (!flips.empty()) out += "  targets " + std::string(p.base.meets_targets ? "missed" : "met") + " at " + flips + "\n";
+  if (!flips.empty())
+    out += "  targets " + std::string(p.base.meets_targets ? "missed" : "met") + " at " + flips + "\n";
   if (!skipped.empty()) out += "  not varied: " + skipped + "\n";
   return out;
 }
@@ -100,7 +102,8 @@ std::string format_sensitivity_table(const sensitivity::SensitivityResult& resul
                     std::to_string(result.points) + " point(s) per range, ends included\n";
   out += "ranges:";
   for (const auto& d : result.parameters) {
-    out += " " + d.name + " " + d.range + (d.is_default ? "" : " (--params)") + (&d == &result.parameters.back() ? "" : ";");
+    out += " " + d.name + " " + d.range + (d.is_default ? "" : " (--params)") +
+           (&d == &result.parameters.back() ? "" : ";");
   }
   out += "\nswing = largest minus smallest figure over the range's points; a -> b = at the range's low and high end\n";
   for (const PatternSensitivity& p : result.patterns) out += "\n" + base_line(p) + rows(p) + notes(p);

@@ -81,7 +81,8 @@ class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
   [[noreturn]] void fail(const std::string& path, const std::string& problem) const {
-    throw std::runtime_error(file_ + ": " + path + ": " + problem + " (allowed: a faultline.mc/v1 document as written by faultline mc)");
+    throw std::runtime_error(file_ + ": " + path + ": " + problem +
+                             " (allowed: a faultline.mc/v1 document as written by faultline mc)");
   }
   const ordered_json& at(const ordered_json& j, const std::string& path, const char* key) const {
     if (!j.is_object() || !j.contains(key)) fail(path, std::string("missing key \"") + key + "\"");
@@ -133,8 +134,8 @@ std::string to_mc_json_text(const McResult& r) {
   j["seed"] = r.seed;
   j["years_per_replication"] = r.years;
   j["replications_requested"] = r.replications_requested;
-  j["shard"] = r.shard_count == 1 ? ordered_json(nullptr)
-                                  : ordered_json{{"index", r.shard_index}, {"count", r.shard_count}};
+  j["shard"] =
+      r.shard_count == 1 ? ordered_json(nullptr) : ordered_json{{"index", r.shard_index}, {"count", r.shard_count}};
   j["precision"] = optional_number(r.precision);
   j["precision_rto_p95_s"] = optional_number(r.precision_rto_p95_s);
   j["repair_crews"] = r.repair_crews;
@@ -227,7 +228,8 @@ void read_defaulted(const Reader& in, const ordered_json& j, McResult& r) {
     const std::string name = in.string(d, "defaulted_components[]", "component");
     const auto it = std::find(r.components.begin(), r.components.end(), name);
     if (it == r.components.end()) in.fail("defaulted_components[]", "unknown component \"" + name + "\"");
-    r.component_defaults[static_cast<std::size_t>(it - r.components.begin())] = in.string(d, "defaulted_components[]", "source");
+    r.component_defaults[static_cast<std::size_t>(it - r.components.begin())] =
+        in.string(d, "defaulted_components[]", "source");
   }
 }
 
@@ -271,7 +273,8 @@ std::optional<RareEventEstimate> read_rare_event(const Reader& in, const ordered
 McResult read_checked(std::string_view text, const std::string& file) {
   const Reader in(file);
   ordered_json j;
-  if (const auto problem = base::JsonGuard::check(text, file, base::kMaxDocumentElements)) throw std::runtime_error(problem->to_string());
+  if (const auto problem = base::JsonGuard::check(text, file, base::kMaxDocumentElements))
+    throw std::runtime_error(problem->to_string());
   try {
     j = ordered_json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
@@ -312,7 +315,8 @@ McResult read_checked(std::string_view text, const std::string& file) {
   r.markov.annual_downtime_h = in.optional(markov, "markov", "annual_downtime_h");
   r.markov.note = in.string(markov, "markov", "note");
   if (markov.contains("birnbaum")) {
-    for (const auto& b : in.at(markov, "markov", "birnbaum")) r.markov.birnbaum.push_back(in.number(b, "markov.birnbaum[]", "importance"));
+    for (const auto& b : in.at(markov, "markov", "birnbaum"))
+      r.markov.birnbaum.push_back(in.number(b, "markov.birnbaum[]", "importance"));
   }
   r.rare_event = read_rare_event(in, j);
   for (const auto& p : in.at(j, "", "patterns")) r.pattern_names.push_back(in.string(p, "patterns[]", "name"));

@@ -55,7 +55,8 @@ ordered_json space_json(const PlanSearchSpace& space) {
 ordered_json candidate_json(const PlanCandidateData& c) {
   ordered_json stores = ordered_json::array();
   for (const auto& st : c.stores.value_or(std::vector<StoreReplication>{})) {
-    stores.push_back({{"store", st.store}, {"mode", st.mode}, {"backup_interval_s", optional_value(st.backup_interval_s)}});
+    stores.push_back(
+        {{"store", st.store}, {"mode", st.mode}, {"backup_interval_s", optional_value(st.backup_interval_s)}});
   }
   return {{"label", c.label},
           {"pattern", c.pattern},

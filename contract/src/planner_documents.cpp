@@ -34,7 +34,8 @@ class DocumentReader : public JsonWalker {
   }
 
   // `key` (optional): an array of strings.
-  std::optional<std::vector<std::string>> strings_if_present(const Json& o, const std::string& path, const char* key) const {
+  std::optional<std::vector<std::string>> strings_if_present(const Json& o, const std::string& path,
+                                                             const char* key) const {
     if (!o.contains(key)) return std::nullopt;
     const std::string p = child(path, key);
     std::vector<std::string> out;
@@ -48,19 +49,22 @@ class DocumentReader : public JsonWalker {
 
   ProbeSamples probe(const Json& j, const std::string& path) const {
     object(j, path);
-    const ProbeSamples p{static_cast<std::int64_t>(count(j, path, "required")), static_cast<std::int64_t>(count(j, path, "of"))};
-    if (p.required < 1 || p.required > p.of) fail(path, "asks " + std::to_string(p.required) + " of " + std::to_string(p.of), "1 <= required <= of");
+    const ProbeSamples p{static_cast<std::int64_t>(count(j, path, "required")),
+                         static_cast<std::int64_t>(count(j, path, "of"))};
+    if (p.required < 1 || p.required > p.of)
+      fail(path, "asks " + std::to_string(p.required) + " of " + std::to_string(p.of), "1 <= required <= of");
     return p;
   }
 
   BreakerSettings breaker(const Json& j, const std::string& path) const {
     object(j, path);
-    return {number(j, path, "failure_rate_threshold_percent"), static_cast<std::int64_t>(count(j, path, "minimum_calls")),
-            number(j, path, "open_wait_s")};
+    return {number(j, path, "failure_rate_threshold_percent"),
+            static_cast<std::int64_t>(count(j, path, "minimum_calls")), number(j, path, "open_wait_s")};
   }
 
   std::string mode(const Json& j, const std::string& path) const {
-    if (!j.is_string()) fail(path, "is " + type_name(j), "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
+    if (!j.is_string())
+      fail(path, "is " + type_name(j), "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
     std::string m = j.get<std::string>();
     if (m != "sync" && m != "async" && m != "backup_restore" && m != "scheduled_rebuild") {
       fail(path, "is \"" + m + "\"", "\"sync\", \"async\", \"backup_restore\" or \"scheduled_rebuild\"");
@@ -71,7 +75,8 @@ class DocumentReader : public JsonWalker {
   // An array of modes, or an object of arrays per store kind ({"database": ["sync", "async"], ...}, as
   // faultline plan writes it): the distinct modes in first-seen order.
   std::vector<std::string> modes(const Json& j, const std::string& path) const {
-    if (!j.is_array() && !j.is_object()) fail(path, "is " + type_name(j), "an array of modes or an object of arrays of modes per store kind");
+    if (!j.is_array() && !j.is_object())
+      fail(path, "is " + type_name(j), "an array of modes or an object of arrays of modes per store kind");
     std::vector<std::string> out;
     const auto add = [&](const Json& list, const std::string& list_path) {
       for (std::size_t i = 0; const Json& x : array(list, list_path)) {
@@ -89,7 +94,8 @@ class DocumentReader : public JsonWalker {
 
   StoreReplication store(const Json& j, const std::string& path) const {
     object(j, path);
-    return {text(j, path, "store"), mode(member(j, path, "mode"), child(path, "mode")), number_if_present(j, path, "backup_interval_s")};
+    return {text(j, path, "store"), mode(member(j, path, "mode"), child(path, "mode")),
+            number_if_present(j, path, "backup_interval_s")};
   }
 
   // The optional keys a candidate gained after v1 was first written.
@@ -111,7 +117,8 @@ class DocumentReader : public JsonWalker {
     }
     if (j.contains("stage")) {
       const std::string stage = text(j, p, "stage");
-      if (stage != "screen" && stage != "combine") fail(child(p, "stage"), "is \"" + stage + "\"", "\"screen\" or \"combine\"");
+      if (stage != "screen" && stage != "combine")
+        fail(child(p, "stage"), "is \"" + stage + "\"", "\"screen\" or \"combine\"");
       c.stage = stage;
     }
     c.standby_fraction = number_if_present(j, p, "standby_fraction");
@@ -144,18 +151,21 @@ class DocumentReader : public JsonWalker {
     }
     if (s.contains("probe_samples")) {
       const std::string pp = child(p, "probe_samples");
-      for (std::size_t i = 0; const Json& x : array(s, p, "probe_samples")) out.probe_samples.push_back(probe(x, index(pp, i++)));
+      for (std::size_t i = 0; const Json& x : array(s, p, "probe_samples"))
+        out.probe_samples.push_back(probe(x, index(pp, i++)));
     }
     if (s.contains("breakers")) {
       const std::string bp = child(p, "breakers");
-      for (std::size_t i = 0; const Json& x : array(s, p, "breakers")) out.breakers.push_back(breaker(x, index(bp, i++)));
+      for (std::size_t i = 0; const Json& x : array(s, p, "breakers"))
+        out.breakers.push_back(breaker(x, index(bp, i++)));
     }
     if (s.contains("replication_modes")) {
       out.replication_modes = modes(s.at("replication_modes"), child(p, "replication_modes"));
       if (s.at("replication_modes").is_object()) {
         for (const auto& [kind, list] : s.at("replication_modes").items()) {
           std::vector<std::string> kind_modes;
-          for (std::size_t i = 0; const Json& x : list) kind_modes.push_back(mode(x, index(p + ".replication_modes." + kind, i++)));
+          for (std::size_t i = 0; const Json& x : list)
+            kind_modes.push_back(mode(x, index(p + ".replication_modes." + kind, i++)));
           out.replication_modes_by_kind.emplace_back(kind, std::move(kind_modes));
         }
       }
@@ -286,7 +296,8 @@ McDocument read_mc_document(const nlohmann::json& document, const std::string& f
       const double downtime_s = r.number(per_pattern[i], p, "downtime_s");
       d.annual_downtime_hours.push_back(downtime_s / out.years_per_replication / 3600.0);
       const Json& rtos = r.array(per_pattern[i], p, "rto_s");
-      for (std::size_t n = 0; n < rtos.size(); ++n) d.rto_s.push_back(r.number(rtos[n], DocumentReader::index(p + ".rto_s", n)));
+      for (std::size_t n = 0; n < rtos.size(); ++n)
+        d.rto_s.push_back(r.number(rtos[n], DocumentReader::index(p + ".rto_s", n)));
     }
   }
   return out;
@@ -303,7 +314,8 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
   out.years_per_replication = r.number(document, "", "years_per_replication");
   out.replications = static_cast<std::size_t>(r.count(document, "", "replications"));
   out.budget_monthly_usd = r.number_if_present(document, "", "budget_monthly_usd");
-  out.traffic = document.contains("traffic") && !document.at("traffic").is_null() ? r.text(document, "", "traffic") : "exact";
+  out.traffic =
+      document.contains("traffic") && !document.at("traffic").is_null() ? r.text(document, "", "traffic") : "exact";
   out.precision = r.number_if_present(document, "", "precision");
   out.precision_rto_p95_s = r.number_if_present(document, "", "precision_rto_p95_s");
   if (const Json& inputs = r.object(document, "", "inputs"); inputs.contains("sha256")) {
@@ -311,8 +323,8 @@ PlanDocument read_plan_document(const nlohmann::json& document, const std::strin
   }
   if (document.contains("targets")) {
     const Json& targets = r.object(document, "", "targets");
-    out.targets = {r.number_if_present(targets, "targets", "availability"), r.number_if_present(targets, "targets", "rto_s"),
-                   r.number_if_present(targets, "targets", "rpo_s"),
+    out.targets = {r.number_if_present(targets, "targets", "availability"),
+                   r.number_if_present(targets, "targets", "rto_s"), r.number_if_present(targets, "targets", "rpo_s"),
                    r.number_if_present(targets, "targets", "monthly_cost_usd")};
   }
   out.search_space = r.search_space(document);

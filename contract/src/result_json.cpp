@@ -55,12 +55,9 @@ Json stores_json(const std::vector<engine::StoreLossResult>& stores) {
 
 Json failback_json(const std::optional<engine::FailbackResult>& f) {
   if (!f) return Json(nullptr);
-  return Json{{"fault_end_s", f->fault_end_s},
-              {"traffic_back_s", optional_value(f->traffic_back_s)},
-              {"resync_s", optional_value(f->resync_s)},
-              {"complete_s", optional_value(f->complete_s)},
-              {"failed_requests", f->failed_requests},
-              {"write_pause_s", f->write_pause_s}};
+  return Json{{"fault_end_s", f->fault_end_s},           {"traffic_back_s", optional_value(f->traffic_back_s)},
+              {"resync_s", optional_value(f->resync_s)}, {"complete_s", optional_value(f->complete_s)},
+              {"failed_requests", f->failed_requests},   {"write_pause_s", f->write_pause_s}};
 }
 
 Json work_json(const engine::WorkLossResult& w) {
@@ -130,7 +127,8 @@ Json series_json(const engine::SeriesResult& s) {
 Json events_json(const std::vector<engine::EventRecord>& events) {
   Json out = Json::array();
   for (const auto& e : events) {
-    out.push_back(Json{{"t_s", e.t_s}, {"kind", e.kind}, {"subject", e.subject}, {"state", e.state}, {"cause", e.cause}});
+    out.push_back(
+        Json{{"t_s", e.t_s}, {"kind", e.kind}, {"subject", e.subject}, {"state", e.state}, {"cause", e.cause}});
   }
   return out;
 }
@@ -146,7 +144,8 @@ Json pattern_json(const engine::PatternResult& p) {
   for (const auto& w : p.workloads) workloads.push_back(workload_json(w));
   Json cost_breakdown = Json::array();
   for (const auto& c : p.cost_breakdown) {
-    cost_breakdown.push_back(Json{{"node", c.node}, {"region", c.region}, {"item", c.item}, {"monthly_usd", c.monthly_usd}});
+    cost_breakdown.push_back(
+        Json{{"node", c.node}, {"region", c.region}, {"item", c.item}, {"monthly_usd", c.monthly_usd}});
   }
   return Json{{"name", p.name},
               {"availability", p.availability},

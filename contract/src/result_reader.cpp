@@ -50,17 +50,20 @@ class Reader : public JsonWalker {
     if (j.contains("downtime_weighted_s")) r.downtime_weighted_s = number(j, path, "downtime_weighted_s");
     if (j.contains("runbook_steps")) {
       const std::string sp = child(path, "runbook_steps");
-      for (std::size_t k = 0; const Json& x : array(j["runbook_steps"], sp)) r.runbook_steps.push_back(step(x, index(sp, k++)));
+      for (std::size_t k = 0; const Json& x : array(j["runbook_steps"], sp))
+        r.runbook_steps.push_back(step(x, index(sp, k++)));
     }
     if (j.contains("stores")) {
       const std::string sp = child(path, "stores");
       for (std::size_t k = 0; const Json& x : array(j["stores"], sp)) r.stores.push_back(store(x, index(sp, k++)));
     }
-    if (j.contains("failback") && !j["failback"].is_null()) r.failback = failback(j["failback"], child(path, "failback"));
+    if (j.contains("failback") && !j["failback"].is_null())
+      r.failback = failback(j["failback"], child(path, "failback"));
     if (j.contains("work")) r.work = work(j["work"], child(path, "work"));
     if (j.contains("rto_phases")) {
       const std::string sp = child(path, "rto_phases");
-      for (std::size_t k = 0; const Json& x : array(j["rto_phases"], sp)) r.rto_phases.push_back(phase(x, index(sp, k++)));
+      for (std::size_t k = 0; const Json& x : array(j["rto_phases"], sp))
+        r.rto_phases.push_back(phase(x, index(sp, k++)));
     }
     return r;
   }
@@ -187,11 +190,14 @@ class Reader : public JsonWalker {
     check_length(s.success_ratio.size(), n, child(path, "success_ratio"));
     check_length(s.p99_latency_ms.size(), n, child(path, "p99_latency_ms"));
     check_length(s.max_latency_ms.size(), n, child(path, "max_latency_ms"));
-    if (!s.replication_lag_mean_s.empty()) check_length(s.replication_lag_mean_s.size(), n, child(path, "replication_lag_mean_s"));
-    if (!s.replication_lag_max_s.empty()) check_length(s.replication_lag_max_s.size(), n, child(path, "replication_lag_max_s"));
+    if (!s.replication_lag_mean_s.empty())
+      check_length(s.replication_lag_mean_s.size(), n, child(path, "replication_lag_mean_s"));
+    if (!s.replication_lag_max_s.empty())
+      check_length(s.replication_lag_max_s.size(), n, child(path, "replication_lag_max_s"));
     const auto per_region = [&](std::size_t size, const std::string& p) {
       if (size != s.regions.size()) {
-        fail(p, "has " + std::to_string(size) + " lists", std::to_string(s.regions.size()) + ", one per entry of regions");
+        fail(p, "has " + std::to_string(size) + " lists",
+             std::to_string(s.regions.size()) + ", one per entry of regions");
       }
     };
     per_region(s.traffic_share.size(), share_path);
@@ -223,12 +229,15 @@ class Reader : public JsonWalker {
     if (j.contains("baseline_cost_usd")) p.baseline_cost_usd = optional_number(j, path, "baseline_cost_usd");
     if (j.contains("gate")) p.is_gated = flag(j, path, "gate");
     const std::string ip = child(path, "incidents");
-    for (std::size_t i = 0; const Json& x : array(member(j, path, "incidents"), ip)) p.incidents.push_back(incident(x, index(ip, i++)));
+    for (std::size_t i = 0; const Json& x : array(member(j, path, "incidents"), ip))
+      p.incidents.push_back(incident(x, index(ip, i++)));
     const std::string tp = child(path, "targets");
-    for (std::size_t i = 0; const Json& x : array(member(j, path, "targets"), tp)) p.targets.push_back(target(x, index(tp, i++)));
+    for (std::size_t i = 0; const Json& x : array(member(j, path, "targets"), tp))
+      p.targets.push_back(target(x, index(tp, i++)));
     // `workloads` and `series` are additions to v1 made before any reader existed; both are required.
     const std::string wp = child(path, "workloads");
-    for (std::size_t i = 0; const Json& x : array(member(j, path, "workloads"), wp)) p.workloads.push_back(workload(x, index(wp, i++)));
+    for (std::size_t i = 0; const Json& x : array(member(j, path, "workloads"), wp))
+      p.workloads.push_back(workload(x, index(wp, i++)));
     p.series = series(member(j, path, "series"), child(path, "series"));
     // The event log is a later addition: absent in older files.
     if (j.contains("events")) {
@@ -269,7 +278,6 @@ class Reader : public JsonWalker {
     }
     return r;
   }
-
 };
 
 }  // namespace

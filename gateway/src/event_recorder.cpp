@@ -20,7 +20,8 @@ std::string micros_as_ms(router::Micros value) {
 void EventRecorder::set_router(const router::Router* router) {
   router_ = router;
   quoted_names_.clear();
-  for (std::size_t i = 0; i < router->endpoint_count(); ++i) quoted_names_.push_back(json_quoted(router->endpoint_name(i)));
+  for (std::size_t i = 0; i < router->endpoint_count(); ++i)
+    quoted_names_.push_back(json_quoted(router->endpoint_name(i)));
   since_.assign(router->endpoint_count(), EndpointSince{});
   controller_since_ = EndpointSince{router::Micros{0}, "normal"};
 }
@@ -104,7 +105,8 @@ std::string EventRecorder::reason_text(router::NoEndpointReason reason, std::str
                                        const router::RouterConfig& config) {
   const std::string where = boundary.empty() ? "" : " inside boundary " + std::string(boundary);
   switch (reason) {
-    case router::NoEndpointReason::kOutsideBoundary: return "no enabled endpoint" + where;
+    case router::NoEndpointReason::kOutsideBoundary:
+      return "no enabled endpoint" + where;
     case router::NoEndpointReason::kNoneAvailable:
       return "no available endpoint" + where + " and when_none_healthy is fail";
     case router::NoEndpointReason::kMaxAttempts:
@@ -116,7 +118,8 @@ std::string EventRecorder::reason_text(router::NoEndpointReason reason, std::str
       percent << config.retry->budget_percent;
       return "retry budget exhausted (retry.budget_percent " + percent.str() + ")";
     }
-    case router::NoEndpointReason::kNone: break;
+    case router::NoEndpointReason::kNone:
+      break;
   }
   return "";
 }

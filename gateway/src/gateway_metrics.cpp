@@ -50,10 +50,9 @@ std::string GatewayMetrics::render(const router::Router& router, const EventReco
       out << "faultline_gateway_call_latency_seconds_bucket{endpoint=" << name << ",le=\"" << kBuckets[b] << "\"} "
           << cumulative << "\n";
     }
-    out << "faultline_gateway_call_latency_seconds_bucket{endpoint=" << name << ",le=\"+Inf\"} "
-        << endpoints_[e].count << "\nfaultline_gateway_call_latency_seconds_sum{endpoint=" << name << "} "
-        << endpoints_[e].latency_sum_s << "\nfaultline_gateway_call_latency_seconds_count{endpoint=" << name << "} "
-        << endpoints_[e].count << "\n";
+    out << "faultline_gateway_call_latency_seconds_bucket{endpoint=" << name << ",le=\"+Inf\"} " << endpoints_[e].count
+        << "\nfaultline_gateway_call_latency_seconds_sum{endpoint=" << name << "} " << endpoints_[e].latency_sum_s
+        << "\nfaultline_gateway_call_latency_seconds_count{endpoint=" << name << "} " << endpoints_[e].count << "\n";
   }
   out << "# HELP faultline_gateway_probes_total Active probe results.\n# TYPE faultline_gateway_probes_total counter\n";
   for (std::size_t e = 0; e < endpoints_.size(); ++e) {

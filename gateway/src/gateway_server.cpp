@@ -79,8 +79,9 @@ int GatewayServer::run() {
   asio::co_spawn(io_, flush_loop(), asio::detached);
   asio::co_spawn(io_, signal_loop(), asio::detached);
   const auto address = acceptor_.local_endpoint();
-  recorder_.log_line(context_.now(), "\"log\":\"listening\", \"address\":" +
-                                         json_quoted(address.address().to_string() + ":" + std::to_string(address.port())));
+  recorder_.log_line(context_.now(),
+                     "\"log\":\"listening\", \"address\":" +
+                         json_quoted(address.address().to_string() + ":" + std::to_string(address.port())));
   recorder_.flush();
   io_.run();
   recorder_.log_line(context_.now(), "\"log\":\"stopped\", \"in_flight\":" + std::to_string(context_.in_flight));
@@ -116,9 +117,10 @@ asio::awaitable<void> GatewayServer::session(asio::ip::tcp::socket socket) {
     if (is_proxied(request.target())) {
       ProxyCall call(context_, client, request);
       is_open = co_await call.run();
-      recorder_.log_line(context_.now(), "\"log\":\"access\", \"method\":" + json_quoted(std::string(request.method_string())) +
-                                             ", \"path\":" + json_quoted(std::string(request.target())) + ", \"ms\":" +
-                                             micros_as_ms(context_.now() - started));
+      recorder_.log_line(context_.now(),
+                         "\"log\":\"access\", \"method\":" + json_quoted(std::string(request.method_string())) +
+                             ", \"path\":" + json_quoted(std::string(request.target())) +
+                             ", \"ms\":" + micros_as_ms(context_.now() - started));
     } else {
       http::response<http::string_body> res{http::status::ok, 11};
       if (request.target() == "/healthz") {

@@ -61,7 +61,8 @@ asio::awaitable<void> GatewayServer::probe(std::shared_ptr<RouterGeneration> gen
     }
     request.keep_alive(false);
     http::response_parser<http::buffer_body> parser;
-    const auto left = timeout - std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    const auto left =
+        timeout - std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
     co_await connection.exchange(request, parser, left, ec);
     if (!ec) status = static_cast<int>(parser.get().result_int());
     connection.close();
@@ -102,12 +103,14 @@ asio::awaitable<void> GatewayServer::signal_loop() {
 void GatewayServer::reload() {
   try {
     install(load_generation());
-    recorder_.log_line(context_.now(), "\"log\":\"reload\", \"ok\":true, \"config\":" +
-                                           json_quoted(options_.config_path.string()));
+    recorder_.log_line(context_.now(),
+                       "\"log\":\"reload\", \"ok\":true, \"config\":" + json_quoted(options_.config_path.string()));
     context_.wake->cancel();
   } catch (const GatewayConfigError& e) {
-    recorder_.log_line(context_.now(), "\"log\":\"reload\", \"ok\":false, \"kept\":\"the previous configuration\", "
-                                       "\"error\":" + json_quoted(e.what()));
+    recorder_.log_line(context_.now(),
+                       "\"log\":\"reload\", \"ok\":false, \"kept\":\"the previous configuration\", "
+                       "\"error\":" +
+                           json_quoted(e.what()));
   }
   recorder_.flush();
 }
@@ -125,8 +128,8 @@ asio::awaitable<void> GatewayServer::stop_gracefully() {
     co_await timer.async_wait(with(ignored));
   }
   if (context_.in_flight > 0) {
-    recorder_.log_line(context_.now(), "\"log\":\"shutdown_timeout\", \"abandoned\":" +
-                                           std::to_string(context_.in_flight));
+    recorder_.log_line(context_.now(),
+                       "\"log\":\"shutdown_timeout\", \"abandoned\":" + std::to_string(context_.in_flight));
   }
   recorder_.flush();
   io_.stop();

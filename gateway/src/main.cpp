@@ -51,18 +51,19 @@ int serve(const faultline::gateway::GatewayOptions& options) {
 
 int main(int argc, char** argv) {
   faultline::gateway::GatewayOptions options;
-  CLI::App app{"faultline-gateway: an HTTP gateway in front of OpenAI-compatible model endpoints, routing with "
-               "faultline's router (the code `faultline run` simulates); docs/gateway.md"};
+  CLI::App app{
+      "faultline-gateway: an HTTP gateway in front of OpenAI-compatible model endpoints, routing with "
+      "faultline's router (the code `faultline run` simulates); docs/gateway.md"};
   app.add_option("--config", options.config_path,
                  "GATEWAY.json: the router configuration of docs/router.md with each endpoint's url")
       ->required();
   std::string listen = "127.0.0.1:8080";
-  app.add_option("--listen", listen, "HOST:PORT to serve on (port 0 picks a free port, logged)")
-      ->capture_default_str();
+  app.add_option("--listen", listen, "HOST:PORT to serve on (port 0 picks a free port, logged)")->capture_default_str();
   app.add_option("--record", options.record_path,
                  "EVENTS.jsonl: every probe, call, pick and timer in the replay format (faultline replay)");
-  app.footer("Exit code: 0 after SIGTERM/SIGINT (graceful stop), 2 bad arguments or configuration. "
-             "SIGHUP reloads the configuration.");
+  app.footer(
+      "Exit code: 0 after SIGTERM/SIGINT (graceful stop), 2 bad arguments or configuration. "
+      "SIGHUP reloads the configuration.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -109,7 +109,8 @@ http::request<http::string_body> ProxyCall::upstream_request(std::size_t endpoin
     if (is_hop_header(field.name_string())) continue;
     if (beast::iequals(field.name_string(), generation_->config.settings.boundary_header)) continue;
     const std::string& key = generation_->keys[endpoint];
-    if (!key.empty() && (field.name() == http::field::authorization || beast::iequals(field.name_string(), "api-key"))) {
+    if (!key.empty() &&
+        (field.name() == http::field::authorization || beast::iequals(field.name_string(), "api-key"))) {
       continue;
     }
     up.insert(field.name_string(), field.value());
@@ -139,8 +140,8 @@ asio::awaitable<std::unique_ptr<UpstreamConnection>> ProxyCall::open(std::size_t
     idle.pop_back();
     co_return connection;
   }
-  auto connection =
-      std::make_unique<UpstreamConnection>(context_.executor, context_.tls, generation_->config.endpoints[endpoint].url);
+  auto connection = std::make_unique<UpstreamConnection>(context_.executor, context_.tls,
+                                                         generation_->config.endpoints[endpoint].url);
   co_await connection->connect(generation_->config.settings.connect_timeout, ec);
   co_return connection;
 }
@@ -187,8 +188,9 @@ asio::awaitable<ProxyCall::Result> ProxyCall::attempt(std::size_t endpoint) {
     }
     co_return result;
   }
-  FailedAttempt failure{endpoint, status, "", std::string(parser.get()[http::field::content_type]), "",
-                        std::string(parser.get()[http::field::retry_after])};
+  FailedAttempt failure{endpoint, status,
+                        "",       std::string(parser.get()[http::field::content_type]),
+                        "",       std::string(parser.get()[http::field::retry_after])};
   co_await upstream->read_rest(parser, failure.body, kFailureBodyLimit, settings.read_timeout, ec);
   if (!ec && upstream->is_reusable()) generation_->idle[endpoint].push_back(std::move(upstream));
   report(endpoint, status, latency, parse_retry_after(parser.get()));
@@ -244,9 +246,10 @@ asio::awaitable<ProxyCall::Result> ProxyCall::forward(std::size_t endpoint, Upst
     report(endpoint, 0, latency, router::Micros{-1});
     if (is_sse && parser.chunked() && !client_ec) {
       std::string event = "event: error\ndata: " +
-                          nlohmann::json{{"error", {{"type", "faultline_upstream_cut"},
-                                                    {"message", "upstream " + generation_->router->endpoint_name(endpoint) +
-                                                                    " failed mid-stream: " + error_text(ec, false)}}}}
+                          nlohmann::json{{"error",
+                                          {{"type", "faultline_upstream_cut"},
+                                           {"message", "upstream " + generation_->router->endpoint_name(endpoint) +
+                                                           " failed mid-stream: " + error_text(ec, false)}}}}
                               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
                           "\n\n";
       res.body().data = event.data();
@@ -312,8 +315,9 @@ asio::awaitable<void> ProxyCall::send_failure(const router::Pick& pick) {
                           EventRecorder::reason_text(pick.reason, boundary_, generation_->router->config())},
           {"request_id", id_}}}};
     co_await send_json(last_failure_->error.find("timeout") != std::string::npos ? http::status::gateway_timeout
-                                                                                  : http::status::bad_gateway,
-                       body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), last_failure_->endpoint, "");
+                                                                                 : http::status::bad_gateway,
+                       body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), last_failure_->endpoint,
+                       "");
     co_return;
   }
   context_.metrics.count_unserved();
@@ -324,7 +328,8 @@ asio::awaitable<void> ProxyCall::send_json(http::status status, const std::strin
                                            const std::string& retry_after) {
   http::response<http::string_body> res{status, 11};
   res.set(http::field::content_type, "application/json");
-  res.set("x-faultline-endpoint", endpoint == router::kNoEndpoint ? "none" : generation_->router->endpoint_name(endpoint));
+  res.set("x-faultline-endpoint",
+          endpoint == router::kNoEndpoint ? "none" : generation_->router->endpoint_name(endpoint));
   res.set("x-request-id", id_);
   if (!retry_after.empty()) res.set(http::field::retry_after, retry_after);
   res.body() = body;

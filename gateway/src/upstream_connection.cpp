@@ -74,9 +74,9 @@ asio::awaitable<void> UpstreamConnection::read_some(http::response_parser<http::
   if (parser.is_done() && !parser.keep_alive()) close();
 }
 
-asio::awaitable<void> UpstreamConnection::read_rest(http::response_parser<http::buffer_body>& parser,
-                                                    std::string& body, std::size_t limit,
-                                                    std::chrono::microseconds timeout, beast::error_code& ec) {
+asio::awaitable<void> UpstreamConnection::read_rest(http::response_parser<http::buffer_body>& parser, std::string& body,
+                                                    std::size_t limit, std::chrono::microseconds timeout,
+                                                    beast::error_code& ec) {
   char chunk[4096];
   while (!parser.is_done()) {
     parser.get().body().data = chunk;

@@ -6,12 +6,18 @@ namespace faultline::gui {
 
 const char* to_string(IncidentPhase phase) {
   switch (phase) {
-    case IncidentPhase::kNone: return "none";
-    case IncidentPhase::kUndetected: return "undetected";
-    case IncidentPhase::kDetected: return "detected";
-    case IncidentPhase::kSwitched: return "switched";
-    case IncidentPhase::kFullCapacity: return "full capacity";
-    case IncidentPhase::kRecovered: return "recovered";
+    case IncidentPhase::kNone:
+      return "none";
+    case IncidentPhase::kUndetected:
+      return "undetected";
+    case IncidentPhase::kDetected:
+      return "detected";
+    case IncidentPhase::kSwitched:
+      return "switched";
+    case IncidentPhase::kFullCapacity:
+      return "full capacity";
+    case IncidentPhase::kRecovered:
+      return "recovered";
   }
   return "none";
 }

@@ -42,19 +42,32 @@ bool has_kind(const engine::PatternResult& p, std::string_view kind) {
 
 const char* to_string(EventKind kind) {
   switch (kind) {
-    case EventKind::kFaultStart: return "fault";
-    case EventKind::kFaultEnd: return "fault end";
-    case EventKind::kDetected: return "detect";
-    case EventKind::kSwitched: return "switch";
-    case EventKind::kFullCapacity: return "capacity";
-    case EventKind::kRecovered: return "recovered";
-    case EventKind::kNotRecovered: return "not recovered";
-    case EventKind::kEndpoint: return "endpoint";
-    case EventKind::kController: return "controller";
-    case EventKind::kRunbook: return "runbook";
-    case EventKind::kData: return "data";
-    case EventKind::kFailback: return "failback";
-    case EventKind::kOther: return "other";
+    case EventKind::kFaultStart:
+      return "fault";
+    case EventKind::kFaultEnd:
+      return "fault end";
+    case EventKind::kDetected:
+      return "detect";
+    case EventKind::kSwitched:
+      return "switch";
+    case EventKind::kFullCapacity:
+      return "capacity";
+    case EventKind::kRecovered:
+      return "recovered";
+    case EventKind::kNotRecovered:
+      return "not recovered";
+    case EventKind::kEndpoint:
+      return "endpoint";
+    case EventKind::kController:
+      return "controller";
+    case EventKind::kRunbook:
+      return "runbook";
+    case EventKind::kData:
+      return "data";
+    case EventKind::kFailback:
+      return "failback";
+    case EventKind::kOther:
+      return "other";
   }
   return "other";
 }
@@ -157,8 +170,8 @@ std::vector<EventLogEntry> build_event_log(const engine::Scenario& scenario, con
 }
 
 std::size_t entries_until(const std::vector<EventLogEntry>& log, double t_s) {
-  const auto it = std::upper_bound(log.begin(), log.end(), t_s,
-                                   [](double t, const EventLogEntry& e) { return t < e.time_s; });
+  const auto it =
+      std::upper_bound(log.begin(), log.end(), t_s, [](double t, const EventLogEntry& e) { return t < e.time_s; });
   return static_cast<std::size_t>(it - log.begin());
 }
 

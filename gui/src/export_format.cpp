@@ -11,20 +11,28 @@ namespace faultline::gui {
 
 const char* display_name(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kJson: return "JSON (faultline.result/v1)";
-    case ExportFormat::kMarkdown: return "Markdown summary";
-    case ExportFormat::kHtml: return "HTML report";
-    case ExportFormat::kPdf: return "PDF report";
+    case ExportFormat::kJson:
+      return "JSON (faultline.result/v1)";
+    case ExportFormat::kMarkdown:
+      return "Markdown summary";
+    case ExportFormat::kHtml:
+      return "HTML report";
+    case ExportFormat::kPdf:
+      return "PDF report";
   }
   return "?";
 }
 
 const char* extension(ExportFormat format) {
   switch (format) {
-    case ExportFormat::kJson: return ".json";
-    case ExportFormat::kMarkdown: return ".md";
-    case ExportFormat::kHtml: return ".html";
-    case ExportFormat::kPdf: return ".pdf";
+    case ExportFormat::kJson:
+      return ".json";
+    case ExportFormat::kMarkdown:
+      return ".md";
+    case ExportFormat::kHtml:
+      return ".html";
+    case ExportFormat::kPdf:
+      return ".pdf";
   }
   return "";
 }

@@ -72,7 +72,8 @@ std::vector<ScreenBar> histogram_bars(const std::vector<reports::HistogramBin>& 
   std::vector<ScreenBar> out;
   for (const auto& b : bins) {
     const double bottom = box.top + box.height;
-    out.push_back({box.left + box.width * unit(b.low, lo, hi), bottom - box.height * unit(static_cast<double>(b.count), 0.0, count_end),
+    out.push_back({box.left + box.width * unit(b.low, lo, hi),
+                   bottom - box.height * unit(static_cast<double>(b.count), 0.0, count_end),
                    box.left + box.width * unit(b.high, lo, hi), bottom, b.count});
   }
   return out;
@@ -97,11 +98,13 @@ ParetoScatter pareto_scatter(const contract::PlanDocument& plan, const PlotBox& 
   return out;
 }
 
-std::optional<CdfReadout> cdf_readout(const contract::McDocument& mc, double x_end_s, const PlotBox& box, ScreenPoint mouse) {
+std::optional<CdfReadout> cdf_readout(const contract::McDocument& mc, double x_end_s, const PlotBox& box,
+                                      ScreenPoint mouse) {
   if (!inside(box, mouse)) return std::nullopt;
   CdfReadout out;
   out.rto_s = x_end_s * (mouse.x - box.left) / box.width;
-  for (const auto& p : mc.patterns) out.shares.emplace_back(p.name, reports::cdf_share_at(reports::empirical_cdf(p.rto_s), out.rto_s));
+  for (const auto& p : mc.patterns)
+    out.shares.emplace_back(p.name, reports::cdf_share_at(reports::empirical_cdf(p.rto_s), out.rto_s));
   return out;
 }
 
@@ -111,7 +114,8 @@ std::string cdf_readout_text(const CdfReadout& readout, const contract::McDocume
     const std::size_t incidents = i < mc.patterns.size() ? mc.patterns[i].rto_s.size() : 0;
     out += "\n" + readout.shares[i].first + ": " +
            (incidents == 0 ? std::string("no incident")
-                           : reports::fixed(readout.shares[i].second * 100.0, 1) + " % of " + std::to_string(incidents) + " incident(s)");
+                           : reports::fixed(readout.shares[i].second * 100.0, 1) + " % of " +
+                                 std::to_string(incidents) + " incident(s)");
   }
   return out;
 }
@@ -129,8 +133,8 @@ std::optional<HistogramReadout> histogram_readout(const std::vector<reports::His
 }
 
 std::string histogram_readout_text(const HistogramReadout& readout) {
-  return reports::fixed(readout.low_h, 3) + " to " + reports::fixed(readout.high_h, 3) + " h/year: " +
-         std::to_string(readout.count) + " replication(s)";
+  return reports::fixed(readout.low_h, 3) + " to " + reports::fixed(readout.high_h, 3) +
+         " h/year: " + std::to_string(readout.count) + " replication(s)";
 }
 
 std::optional<std::size_t> pareto_hit(const ParetoScatter& scatter, ScreenPoint mouse) {
@@ -166,7 +170,8 @@ std::vector<CriticalityRow> criticality_rows(const contract::McPatternData& patt
     const auto pct = [](double v) { return reports::fixed(v * 100.0, 1) + " %"; };
     rows.push_back({c.component, down, c.incident_share.value_or(0.0), lost,
                     pct(down) + " of downtime, " + pct(c.incident_share.value_or(0.0)) + " of incidents, " + pct(lost) +
-                        " of lost writes, Birnbaum " + (c.birnbaum ? reports::fixed(*c.birnbaum, 4) : std::string("-"))});
+                        " of lost writes, Birnbaum " +
+                        (c.birnbaum ? reports::fixed(*c.birnbaum, 4) : std::string("-"))});
   }
   std::stable_sort(rows.begin(), rows.end(), [](const CriticalityRow& a, const CriticalityRow& b) {
     return a.downtime_share != b.downtime_share ? a.downtime_share > b.downtime_share
@@ -183,17 +188,22 @@ nlohmann::ordered_json planner_state_json(const PlannerDocuments& documents) {
   if (documents.mc) {
     for (const auto& p : documents.mc->patterns) {
       const auto top = criticality_rows(p, 1);
-      patterns.push_back(Json{{"name", p.name}, {"rto_p50_s", opt(p.rto_p50_s)}, {"rto_p95_s", opt(p.rto_p95_s)},
-                              {"rto_p99_s", opt(p.rto_p99_s)}, {"incidents", p.rto_s.size()},
+      patterns.push_back(Json{{"name", p.name},
+                              {"rto_p50_s", opt(p.rto_p50_s)},
+                              {"rto_p95_s", opt(p.rto_p95_s)},
+                              {"rto_p99_s", opt(p.rto_p99_s)},
+                              {"incidents", p.rto_s.size()},
                               {"most_critical", top.empty() ? Json(nullptr) : Json(top.front().component)}});
     }
   }
   Json front = Json::array();
   Json recommendations = Json::array();
   if (documents.plan) {
-    for (const std::size_t i : reports::pareto_front_order(*documents.plan)) front.push_back(documents.plan->candidates[i].label);
+    for (const std::size_t i : reports::pareto_front_order(*documents.plan))
+      front.push_back(documents.plan->candidates[i].label);
     for (const auto& r : documents.plan->recommendations) {
-      recommendations.push_back(Json{{"kind", r.kind}, {"label", r.label ? Json(*r.label) : Json(nullptr)}, {"why", r.why}});
+      recommendations.push_back(
+          Json{{"kind", r.kind}, {"label", r.label ? Json(*r.label) : Json(nullptr)}, {"why", r.why}});
     }
   }
   return Json{{"mc_file", documents.mc ? Json(documents.mc->file) : Json(nullptr)},

@@ -69,7 +69,8 @@ std::size_t count_distinct_colours(const PngImage& image) {
   std::unordered_set<std::uint32_t> colours;
   for (std::size_t i = 0; i + 3 < image.rgba.size(); i += 4) {
     colours.insert(static_cast<std::uint32_t>(image.rgba[i]) | static_cast<std::uint32_t>(image.rgba[i + 1]) << 8 |
-                   static_cast<std::uint32_t>(image.rgba[i + 2]) << 16 | static_cast<std::uint32_t>(image.rgba[i + 3]) << 24);
+                   static_cast<std::uint32_t>(image.rgba[i + 2]) << 16 |
+                   static_cast<std::uint32_t>(image.rgba[i + 3]) << 24);
   }
   return colours.size();
 }

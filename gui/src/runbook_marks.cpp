@@ -14,7 +14,8 @@ std::vector<RunbookMark> runbook_marks(const engine::PatternResult& pattern) {
       marks.push_back({i.start_s + st.start_s, i.start_s + st.end_s, st.id, st.attempts, st.is_critical, st.is_failed});
     }
   }
-  std::stable_sort(marks.begin(), marks.end(), [](const RunbookMark& a, const RunbookMark& b) { return a.end_s < b.end_s; });
+  std::stable_sort(marks.begin(), marks.end(),
+                   [](const RunbookMark& a, const RunbookMark& b) { return a.end_s < b.end_s; });
   return marks;
 }
 

@@ -14,9 +14,12 @@ TargetStatus target_status(const engine::PatternResult& pattern, std::string_vie
 
 std::uint32_t status_colour(TargetStatus status) {
   switch (status) {
-    case TargetStatus::kMet: return pack_rgba(46, 160, 67);
-    case TargetStatus::kMissed: return pack_rgba(218, 54, 51);
-    case TargetStatus::kNoTarget: return pack_rgba(110, 118, 129);
+    case TargetStatus::kMet:
+      return pack_rgba(46, 160, 67);
+    case TargetStatus::kMissed:
+      return pack_rgba(218, 54, 51);
+    case TargetStatus::kNoTarget:
+      return pack_rgba(110, 118, 129);
   }
   return pack_rgba(110, 118, 129);
 }

@@ -49,7 +49,8 @@ void TimeAxis::reset() {
 
 double TimeAxis::tick_step_s(int max_ticks) const {
   const double span = view_end_s_ - view_start_s_;
-  static constexpr double kSteps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400};
+  static constexpr double kSteps[] = {1,   2,   5,    10,   15,   30,    60,    120,   300,
+                                      600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400};
   for (double step : kSteps) {
     if (span / step <= max_ticks) return step;
   }

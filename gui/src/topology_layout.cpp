@@ -16,10 +16,14 @@ using topology::VertexId;
 // Order of components inside a region column, top to bottom.
 int component_rank(NodeKind kind) {
   switch (kind) {
-    case NodeKind::kGateway: return 0;
-    case NodeKind::kModelDeployment: return 1;
-    case NodeKind::kAgentService: return 2;
-    default: return 3;  // data stores
+    case NodeKind::kGateway:
+      return 0;
+    case NodeKind::kModelDeployment:
+      return 1;
+    case NodeKind::kAgentService:
+      return 2;
+    default:
+      return 3;  // data stores
   }
 }
 
@@ -85,8 +89,9 @@ TopologyLayout::TopologyLayout(const topology::Topology& topology) {
     for (VertexId v : topology.members_of_region(g[regions[r]].id)) {
       (g[v].kind == NodeKind::kZone ? zones : components).push_back(v);
     }
-    std::stable_sort(components.begin(), components.end(),
-                     [&](std::size_t a, std::size_t b) { return component_rank(g[a].kind) < component_rank(g[b].kind); });
+    std::stable_sort(components.begin(), components.end(), [&](std::size_t a, std::size_t b) {
+      return component_rank(g[a].kind) < component_rank(g[b].kind);
+    });
     const double zone_y = top + 0.05;
     lay_row(boxes_, zones, region.x, cw, zone_y, 0.06);
     // Components two per row below the zones.
@@ -106,7 +111,8 @@ TopologyLayout::TopologyLayout(const topology::Topology& topology) {
     if (e.kind == topology::EdgeKind::kContainment) continue;
     const std::size_t from = box_of_vertex_[boost::source(*it, g)];
     const std::size_t to = box_of_vertex_[boost::target(*it, g)];
-    if (e.kind == topology::EdgeKind::kNetwork && !network_pairs.insert({std::min(from, to), std::max(from, to)}).second) {
+    if (e.kind == topology::EdgeKind::kNetwork &&
+        !network_pairs.insert({std::min(from, to), std::max(from, to)}).second) {
       continue;
     }
     links_.push_back({from, to, e.kind});

@@ -14,9 +14,12 @@ Json optional_value(const std::optional<T>& v) {
 
 const char* status_name(TargetStatus s) {
   switch (s) {
-    case TargetStatus::kMet: return "met";
-    case TargetStatus::kMissed: return "missed";
-    case TargetStatus::kNoTarget: return "none";
+    case TargetStatus::kMet:
+      return "met";
+    case TargetStatus::kMissed:
+      return "missed";
+    case TargetStatus::kNoTarget:
+      return "none";
   }
   return "none";
 }
@@ -75,7 +78,8 @@ std::string to_state_json(const ViewStateInfo& info, const std::vector<Compariso
   for (const StoreRow& row : stores) {
     Json cells = Json::array();
     for (const auto& c : row.cells) {
-      cells.push_back(c ? Json{{"rpo_s", c->rpo_s}, {"lost_writes", c->lost_writes}, {"mode", c->mode}} : Json(nullptr));
+      cells.push_back(c ? Json{{"rpo_s", c->rpo_s}, {"lost_writes", c->lost_writes}, {"mode", c->mode}}
+                        : Json(nullptr));
     }
     store_list.push_back(Json{{"store", row.store}, {"patterns", cells}});
   }
@@ -88,17 +92,18 @@ std::string to_state_json(const ViewStateInfo& info, const std::vector<Compariso
                            {"active_faults", c.active_faults},
                            {"phase", to_string(c.phase)}});
   }
-  const Json root{{"schema", "faultline.gui-state/v1"},
-                  {"scenario_file", info.scenario_file},
-                  {"scenario", info.scenario_name},
-                  {"view", info.view},
-                  {"cursor_s", info.cursor_s},
-                  {"frames", info.frames},
-                  {"framebuffer", Json{{"width", info.framebuffer_width}, {"height", info.framebuffer_height}}},
-                  {"patterns", patterns},
-                  {"stores", store_list},
-                  {"cursor", cursors},
-                  {"planner", planner != nullptr && !planner->is_empty() ? planner_state_json(*planner) : Json(nullptr)}};
+  const Json root{
+      {"schema", "faultline.gui-state/v1"},
+      {"scenario_file", info.scenario_file},
+      {"scenario", info.scenario_name},
+      {"view", info.view},
+      {"cursor_s", info.cursor_s},
+      {"frames", info.frames},
+      {"framebuffer", Json{{"width", info.framebuffer_width}, {"height", info.framebuffer_height}}},
+      {"patterns", patterns},
+      {"stores", store_list},
+      {"cursor", cursors},
+      {"planner", planner != nullptr && !planner->is_empty() ? planner_state_json(*planner) : Json(nullptr)}};
   return root.dump(2) + "\n";
 }
 

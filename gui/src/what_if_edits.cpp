@@ -75,8 +75,9 @@ std::string edit_runbook_step(engine::Runbook& runbook, std::size_t index,
 }
 
 std::string set_step_duration_s(engine::Runbook& runbook, std::size_t index, double seconds) {
-  return edit_runbook_step(runbook, index,
-                           [&](engine::RunbookStep& step) { step.duration_s = engine::Distribution::constant(std::max(0.0, seconds)); });
+  return edit_runbook_step(runbook, index, [&](engine::RunbookStep& step) {
+    step.duration_s = engine::Distribution::constant(std::max(0.0, seconds));
+  });
 }
 
 }  // namespace faultline::gui

@@ -69,8 +69,8 @@ void ArmReader::read(const json& document, const std::string& file, Inventory& i
     return;
   }
   for (std::size_t i = 0; i < rows->size(); ++i) {
-    read_row((*rows)[i], path.empty() ? "[" + std::to_string(i) + "]" : base::JsonReader::at(path, i), file,
-             inventory, reader);
+    read_row((*rows)[i], path.empty() ? "[" + std::to_string(i) + "]" : base::JsonReader::at(path, i), file, inventory,
+             reader);
   }
 }
 

@@ -100,7 +100,8 @@ void api_management(Resource& r, const json& v, std::vector<Resource>&) {
   r.properties["additionalLocations"] = json::array();
   if (!v.contains("additional_location") || !v["additional_location"].is_array()) return;
   for (const json& a : v["additional_location"]) {
-    json location = {{"location", str(a, "location")}, {"gatewayRegionalUrl", str(a, "gateway_regional_url")},
+    json location = {{"location", str(a, "location")},
+                     {"gatewayRegionalUrl", str(a, "gateway_regional_url")},
                      {"sku", {{"name", r.sku["name"]}, {"capacity", a.value("capacity", 1)}}},
                      {"zones", a.contains("zones") ? a["zones"] : json::array()}};
     r.properties["additionalLocations"].push_back(location);
@@ -151,7 +152,7 @@ void cosmos_account(Resource& r, const json& v, std::vector<Resource>&) {
   r.source_keys["locations"] = "geo_location";
   put(r, "consistencyPolicy.defaultConsistencyLevel", block(v, "consistency_policy"), "consistency_level",
       "consistency_policy[0].");
-  put(r, "enableAutomaticFailover", v, "enable_automatic_failover");  // azurerm 3.x
+  put(r, "enableAutomaticFailover", v, "enable_automatic_failover");   // azurerm 3.x
   put(r, "enableAutomaticFailover", v, "automatic_failover_enabled");  // azurerm 4.x
   put(r, "enableMultipleWriteLocations", v, "enable_multiple_write_locations");
   put(r, "enableMultipleWriteLocations", v, "multiple_write_locations_enabled");
@@ -225,9 +226,7 @@ void dns_link(Resource& r, const json& v, std::vector<Resource>&) {
   r.source_keys["virtualNetwork.id"] = "virtual_network_id";
 }
 
-void virtual_network(Resource& r, const json&, std::vector<Resource>&) {
-  r.type = "Microsoft.Network/virtualNetworks";
-}
+void virtual_network(Resource& r, const json&, std::vector<Resource>&) { r.type = "Microsoft.Network/virtualNetworks"; }
 
 json agent_pool(const json& pool) {
   return {{"name", str(pool, "name")},

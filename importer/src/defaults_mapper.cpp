@@ -21,8 +21,8 @@ std::vector<std::string> ranked_regions(MappingContext& ctx) {
 // The primary fails over to the next-ranked region; every other region to the primary.
 void set_pairs(MappingContext& ctx, const std::vector<std::string>& order) {
   if (order.size() < 2) return;
-  const std::string source = ctx.rank_source.empty() ? "the order the regions appear in the export (no priorities)"
-                                                     : ctx.rank_source;
+  const std::string source =
+      ctx.rank_source.empty() ? "the order the regions appear in the export (no priorities)" : ctx.rank_source;
   for (std::size_t i = 0; i < order.size(); ++i) {
     const std::string pair = i == 0 ? order[1] : order[0];
     ctx.region(order[i])["paired_region"] = pair;
@@ -35,7 +35,8 @@ void add_copy_links(MappingContext& ctx, const std::vector<std::string>& order) 
   if (order.size() < 2) return;
   for (const auto& [kind, mode, lag, reason] :
        std::vector<std::tuple<std::string, std::string, std::string, std::string>>{
-           {"search_index", "scheduled_rebuild", "1h", "AI Search does not replicate: the index is rebuilt hourly from source (assumed)"},
+           {"search_index", "scheduled_rebuild", "1h",
+            "AI Search does not replicate: the index is rebuilt hourly from source (assumed)"},
            {"key_vault", "async", "1h", "Key Vault secrets are copied by the deployment pipeline (assumed hourly)"}}) {
     const auto first_of_kind = [&, &kind = kind](const std::string& region) -> std::string {
       for (const json& s : ctx.region(region)["data_stores"]) {
@@ -70,8 +71,11 @@ json network_links(MappingContext& ctx, const std::vector<std::string>& order) {
   for (std::size_t i = 0; i < order.size(); ++i) {
     for (std::size_t j = i + 1; j < order.size(); ++j) {
       const bool is_same_geo = ctx.region(order[i])["geography"] == ctx.region(order[j])["geography"];
-      links.push_back({{"from", order[i]}, {"to", order[j]}, {"latency", is_same_geo ? "25ms" : "90ms"},
-                       {"bandwidth_gbps", 100}, {"egress_usd_per_gb", is_same_geo ? 0.02 : 0.05}});
+      links.push_back({{"from", order[i]},
+                       {"to", order[j]},
+                       {"latency", is_same_geo ? "25ms" : "90ms"},
+                       {"bandwidth_gbps", 100},
+                       {"egress_usd_per_gb", is_same_geo ? 0.02 : 0.05}});
       ctx.defaulted(order[i] + "<->" + order[j], "latency, bandwidth_gbps, egress_usd_per_gb",
                     "not in the export: 25 ms within a geography, 90 ms across; 100 Gbit/s; list egress price");
     }
@@ -88,12 +92,15 @@ json clients(MappingContext& ctx, const std::vector<std::string>& order) {
   if (entry.empty() || order.empty()) return json::array();
   const json& primary = ctx.region(order[0]);
   json client = {{"id", "users-" + primary["geography"].get<std::string>()},
-                 {"geography", primary["geography"]}, {"traffic_share", 1}, {"entry", entry},
+                 {"geography", primary["geography"]},
+                 {"traffic_share", 1},
+                 {"entry", entry},
                  {"latency", json::object()}};
   if (primary.contains("data_boundary")) client["data_boundary"] = primary["data_boundary"];
   for (std::size_t i = 0; i < order.size(); ++i) client["latency"][order[i]] = i == 0 ? "20ms" : "40ms";
-  ctx.defaulted(client["id"], "*", "workload is not in an export: one client group in the primary's geography, "
-                                  "20 ms from the primary and 40 ms from the others");
+  ctx.defaulted(client["id"], "*",
+                "workload is not in an export: one client group in the primary's geography, "
+                "20 ms from the primary and 40 ms from the others");
   return json::array({client});
 }
 

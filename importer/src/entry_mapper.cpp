@@ -45,7 +45,8 @@ json map_origins(MappingContext& ctx, const Resource& group, const std::string& 
       ctx.external(o->address + ": origin host " + host + " is no API Management gateway in the export");
       continue;
     }
-    origins.push_back({{"gateway", it->second}, {"priority", o->properties.value("priority", 1)},
+    origins.push_back({{"gateway", it->second},
+                       {"priority", o->properties.value("priority", 1)},
                        {"weight", o->properties.value("weight", 1000)}});
     ctx.imported(entry_id, "origins[" + it->second + "].priority", *o, "properties.priority");
     ctx.imported(entry_id, "origins[" + it->second + "].weight", *o, "properties.weight");
@@ -59,8 +60,10 @@ json probe_of(MappingContext& ctx, const Resource& group, const std::string& ent
   const json& lb = group.properties.value("loadBalancingSettings", json::object());
   if (probe.empty()) return nullptr;
   std::string protocol = lower(probe.value("probeProtocol", "Https"));
-  json out = {{"path", probe.value("probePath", "/")}, {"protocol", protocol},
-              {"interval", probe.value("probeIntervalInSeconds", 100)}, {"sample_size", lb.value("sampleSize", 4)},
+  json out = {{"path", probe.value("probePath", "/")},
+              {"protocol", protocol},
+              {"interval", probe.value("probeIntervalInSeconds", 100)},
+              {"sample_size", lb.value("sampleSize", 4)},
               {"successful_samples_required", lb.value("successfulSamplesRequired", 3)}};
   ctx.imported(entry_id, "health_probe.path", group, "properties.healthProbeSettings.probePath");
   ctx.imported(entry_id, "health_probe.protocol", group, "properties.healthProbeSettings.probeProtocol");
@@ -68,8 +71,9 @@ json probe_of(MappingContext& ctx, const Resource& group, const std::string& ent
   ctx.imported(entry_id, "health_probe.sample_size", group, "properties.loadBalancingSettings.sampleSize");
   ctx.imported(entry_id, "health_probe.successful_samples_required", group,
                "properties.loadBalancingSettings.successfulSamplesRequired");
-  ctx.imported(entry_id, "additional_latency (read, not modelled: " +
-                             std::to_string(lb.value("additionalLatencyInMilliseconds", 0)) + " ms)",
+  ctx.imported(entry_id,
+               "additional_latency (read, not modelled: " +
+                   std::to_string(lb.value("additionalLatencyInMilliseconds", 0)) + " ms)",
                group, "properties.loadBalancingSettings.additionalLatencyInMilliseconds");
   return out;
 }
@@ -92,7 +96,9 @@ bool map_front_door(MappingContext& ctx, const Resource& profile) {
     return false;
   }
   const std::string tier = profile.sku.value("name", "");
-  ctx.global_entry = {{"id", id}, {"product", "front_door"}, {"routing", routing_of(best_origins)},
+  ctx.global_entry = {{"id", id},
+                      {"product", "front_door"},
+                      {"routing", routing_of(best_origins)},
                       {"origins", best_origins},
                       {"price_per_month_usd", tier.find("Premium") != std::string::npos ? 330 : 35}};
   if (json probe = probe_of(ctx, *best_group, id); !probe.is_null()) ctx.global_entry["health_probe"] = probe;

@@ -64,8 +64,11 @@ std::vector<GatewayRegion> gateway_regions(const Resource& apim) {
   for (std::size_t i = 0; i < extra.size(); ++i) {
     const json& a = extra[i];
     if (a.value("disableGateway", false)) continue;
-    GatewayRegion g{normalize_location(a.value("location", "")), a.value("/sku/capacity"_json_pointer, 1.0), {},
-                    a.value("gatewayRegionalUrl", ""), "properties.additionalLocations[" + std::to_string(i) + "]"};
+    GatewayRegion g{normalize_location(a.value("location", "")),
+                    a.value("/sku/capacity"_json_pointer, 1.0),
+                    {},
+                    a.value("gatewayRegionalUrl", ""),
+                    "properties.additionalLocations[" + std::to_string(i) + "]"};
     for (const json& z : a.value("zones", json::array())) {
       if (z.is_string()) g.zones.push_back(z.get<std::string>());
     }
@@ -79,11 +82,16 @@ void map_service(MappingContext& ctx, const Resource& apim) {
   const std::string sku = apim.sku.value("name", "");
   for (const GatewayRegion& g : gateway_regions(apim)) {
     const std::string id = ctx.unique_id("apim-" + g.region);
-    json node = {{"id", id}, {"product", "apim"}, {"units", g.units}, {"price_per_unit_hour_usd", unit_price(sku)},
-                 {"zones", ctx.zone_ids(g.region, g.zones)}, {"zone_redundant_sla", g.zones.size() >= 2}};
+    json node = {{"id", id},
+                 {"product", "apim"},
+                 {"units", g.units},
+                 {"price_per_unit_hour_usd", unit_price(sku)},
+                 {"zones", ctx.zone_ids(g.region, g.zones)},
+                 {"zone_redundant_sla", g.zones.size() >= 2}};
     ctx.imported(id, "units", apim, g.property == "location" ? "sku.capacity" : g.property + ".sku.capacity");
     ctx.imported(id, "zones", apim, g.property == "location" ? "zones" : g.property + ".zones");
-    ctx.defaulted(id, "price_per_unit_hour_usd", "list price of the " + sku + " tier per unit hour (not in the export)");
+    ctx.defaulted(id, "price_per_unit_hour_usd",
+                  "list price of the " + sku + " tier per unit hour (not in the export)");
     const auto it = backends.find(g.region);
     if (it != backends.end()) {
       node["backends"] = it->second;
@@ -110,7 +118,8 @@ void map_gateways(MappingContext& ctx) {
   for (const Resource* apim : ctx.of_type("Microsoft.ApiManagement/service")) map_service(ctx, *apim);
   for (const Resource* backend : ctx.of_type("Microsoft.ApiManagement/service/backends")) {
     if (ctx.find(parent_id(backend->id)) == nullptr) {
-      ctx.error(*backend, "id", "the backend's API Management service \"" + parent_id(backend->id) + "\" is not in the export",
+      ctx.error(*backend, "id",
+                "the backend's API Management service \"" + parent_id(backend->id) + "\" is not in the export",
                 "a Microsoft.ApiManagement/service resource in the export");
     }
   }

@@ -65,10 +65,10 @@ ImportOutcome map_inventory(ExportFormat format, const Inventory& inventory, con
   } catch (const nlohmann::json::exception& e) {
     // A property of a known type holding a value of another JSON type (e.g. a number where
     // ARM has a boolean): the mappers read typed values; refuse rather than guess.
-    outcome.errors.push_back(base::LoadError{sources, "", 0, 0,
-                                             "a resource property has an unexpected JSON type: " +
-                                                 base::JsonGuard::plain_message(e.what()),
-                                             "property types as ARM and the azurerm provider document them"});
+    outcome.errors.push_back(
+        base::LoadError{sources, "", 0, 0,
+                        "a resource property has an unexpected JSON type: " + base::JsonGuard::plain_message(e.what()),
+                        "property types as ARM and the azurerm provider document them"});
     return outcome;
   }
   if (!result) return outcome;

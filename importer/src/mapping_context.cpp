@@ -46,14 +46,15 @@ MappingContext::json& MappingContext::region(const std::string& location) {
   if (!facts.data_boundary.empty()) region["data_boundary"] = facts.data_boundary;
   region["zones"] = json::array();
   for (int z = 1; z <= 3; ++z) region["zones"].push_back({{"id", location + "-az" + std::to_string(z)}});
-  for (const char* key : {"private_endpoints", "private_dns_zones", "model_deployments", "gateways",
-                          "agent_services", "data_stores"}) {
+  for (const char* key :
+       {"private_endpoints", "private_dns_zones", "model_deployments", "gateways", "agent_services", "data_stores"}) {
     region[key] = json::array();
   }
   ids_.insert(location);
   for (int z = 1; z <= 3; ++z) ids_.insert(location + "-az" + std::to_string(z));
-  defaulted(location, "geography", facts.is_known ? "faultline's region table (the export names no geography)"
-                                                  : "region not in faultline's table: geography unknown");
+  defaulted(location, "geography",
+            facts.is_known ? "faultline's region table (the export names no geography)"
+                           : "region not in faultline's table: geography unknown");
   defaulted(location, "zones", "exports do not list a region's availability zones: three assumed");
   region_order_.push_back(location);
   return regions_.emplace(location, std::move(region)).first->second;
@@ -77,8 +78,8 @@ MappingContext::json MappingContext::zone_ids(const std::string& region_id, cons
   json& r = region(region_id);
   for (const std::string& z : zones) {
     const std::string zone_id = region_id + "-az" + z;
-    const bool is_listed = std::any_of(r["zones"].begin(), r["zones"].end(),
-                                       [&](const json& zone) { return zone["id"] == zone_id; });
+    const bool is_listed =
+        std::any_of(r["zones"].begin(), r["zones"].end(), [&](const json& zone) { return zone["id"] == zone_id; });
     if (!is_listed && ids_.insert(zone_id).second) r["zones"].push_back({{"id", zone_id}});
     out.push_back(zone_id);
   }
@@ -106,9 +107,9 @@ void MappingContext::defaulted(const std::string& node, const std::string& key, 
 
 void MappingContext::error(const Resource& resource, const std::string& sub_path, std::string problem,
                            std::string allowed) {
-  const std::string path =
-      sub_path.empty() ? resource.json_path
-                       : (resource.json_path.empty() ? sub_path : resource.json_path + "." + sub_path);
+  const std::string path = sub_path.empty()
+                               ? resource.json_path
+                               : (resource.json_path.empty() ? sub_path : resource.json_path + "." + sub_path);
   errors_.push_back(base::LoadError{resource.file, path, 0, 0, std::move(problem), std::move(allowed)});
 }
 

@@ -40,8 +40,7 @@ class MappingContext {
   json all_zones(const std::string& region);
 
   /// Records `node.key` as read from `property` ("properties.x.y", "sku.name", "location") of `resource`.
-  void imported(const std::string& node, const std::string& key, const Resource& resource,
-                const std::string& property);
+  void imported(const std::string& node, const std::string& key, const Resource& resource, const std::string& property);
   /// Records `node.key` as defaulted, with the reason.
   void defaulted(const std::string& node, const std::string& key, const std::string& reason);
   /// A problem with `resource` at `sub_path` ("properties.model.name").
@@ -59,13 +58,13 @@ class MappingContext {
   ImportResult finish(json top_level, const std::vector<std::string>& order);
 
   // Cross-mapper lookups.
-  std::map<std::string, std::string> gateway_by_host;    // host name -> gateway id
-  std::map<std::string, std::string> gateway_by_apim;    // lower(APIM id) + "|" + region -> gateway id
+  std::map<std::string, std::string> gateway_by_host;  // host name -> gateway id
+  std::map<std::string, std::string> gateway_by_apim;  // lower(APIM id) + "|" + region -> gateway id
   std::map<std::string, std::vector<std::string>> deployments_by_account;  // lower(account id) -> deployment ids
-  std::map<std::string, std::string> region_of_node;     // node id -> region id
-  std::map<std::string, int> region_rank;                // region -> failover rank hint (lower first)
-  std::string rank_source;                               // what region_rank came from
-  json global_entry;                                     // null until an entry mapper sets it
+  std::map<std::string, std::string> region_of_node;                       // node id -> region id
+  std::map<std::string, int> region_rank;                                  // region -> failover rank hint (lower first)
+  std::string rank_source;                                                 // what region_rank came from
+  json global_entry;                                                       // null until an entry mapper sets it
   json replication_links = json::array();
 
  private:

@@ -11,10 +11,14 @@ using nlohmann::json;
 // Deployment SKU name (ARM) -> topology deployment_type; "" when unknown.
 std::string deployment_type(const std::string& sku) {
   static const std::map<std::string, std::string> kTypes = {
-      {"globalstandard", "global_standard"},    {"datazonestandard", "data_zone_standard"},
-      {"standard", "standard"},                 {"provisionedmanaged", "provisioned"},
-      {"globalprovisionedmanaged", "provisioned"}, {"datazoneprovisionedmanaged", "provisioned"},
-      {"globalbatch", "batch"},                 {"datazonebatch", "batch"},
+      {"globalstandard", "global_standard"},
+      {"datazonestandard", "data_zone_standard"},
+      {"standard", "standard"},
+      {"provisionedmanaged", "provisioned"},
+      {"globalprovisionedmanaged", "provisioned"},
+      {"datazoneprovisionedmanaged", "provisioned"},
+      {"globalbatch", "batch"},
+      {"datazonebatch", "batch"},
       {"developertier", "developer"},
   };
   const auto it = kTypes.find(lower(sku));
@@ -38,7 +42,8 @@ void map_deployment(MappingContext& ctx, const Resource& account, const Resource
   const std::string region = account.location;
   const std::string model = d.properties.value("/model/name"_json_pointer, "");
   if (model.empty()) {
-    ctx.error(d, "properties.model.name", "a deployment without a model name", "the deployed model, e.g. \"gpt-4.1-mini\"");
+    ctx.error(d, "properties.model.name", "a deployment without a model name",
+              "the deployed model, e.g. \"gpt-4.1-mini\"");
     return;
   }
   const std::string sku = d.sku.value("name", "");
@@ -70,7 +75,8 @@ void map_deployment(MappingContext& ctx, const Resource& account, const Resource
   if (type == "provisioned") {
     ctx.defaulted(id, "capacity.tokens_per_minute", "provisioned: PTUs x 2,500 tokens per minute assumed");
   } else {
-    ctx.defaulted(id, "capacity.tokens_per_minute", "the deployment serves what its quota allows (SKU capacity x 1000)");
+    ctx.defaulted(id, "capacity.tokens_per_minute",
+                  "the deployment serves what its quota allows (SKU capacity x 1000)");
   }
   node["zones"] = ctx.all_zones(region);
   node["zone_redundant_sla"] = true;
@@ -98,9 +104,14 @@ void map_gpu_pool(MappingContext& ctx, const Resource& cluster, const json& pool
     if (z.is_string()) zones.push_back(z.get<std::string>());
   }
   const double nodes = pool.value("count", 1.0);
-  json node = {{"id", id}, {"model", name}, {"version", "self-hosted"}, {"deployment_name", name},
-               {"deployment_type", "provisioned"}, {"zones", ctx.zone_ids(region, zones)},
-               {"zone_redundant_sla", zones.size() >= 2}, {"quota_tokens_per_minute", nodes * 10000},
+  json node = {{"id", id},
+               {"model", name},
+               {"version", "self-hosted"},
+               {"deployment_name", name},
+               {"deployment_type", "provisioned"},
+               {"zones", ctx.zone_ids(region, zones)},
+               {"zone_redundant_sla", zones.size() >= 2},
+               {"quota_tokens_per_minute", nodes * 10000},
                {"capacity", {{"tokens_per_minute", nodes * 10000}}}};
   ctx.imported(id, "deployment_name", source, prefix + "name");
   ctx.imported(id, "zones", source, prefix + "availabilityZones");

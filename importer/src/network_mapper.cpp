@@ -11,12 +11,9 @@ using nlohmann::json;
 // What a private endpoint reaches, named as topology files name it ("foundry", "cosmos_db", ...).
 std::string service_of(const std::string& target_type) {
   static const std::map<std::string, std::string> kServices = {
-      {"microsoft.cognitiveservices/accounts", "foundry"},
-      {"microsoft.apimanagement/service", "apim"},
-      {"microsoft.documentdb/databaseaccounts", "cosmos_db"},
-      {"microsoft.search/searchservices", "ai_search"},
-      {"microsoft.storage/storageaccounts", "storage"},
-      {"microsoft.keyvault/vaults", "key_vault"},
+      {"microsoft.cognitiveservices/accounts", "foundry"},    {"microsoft.apimanagement/service", "apim"},
+      {"microsoft.documentdb/databaseaccounts", "cosmos_db"}, {"microsoft.search/searchservices", "ai_search"},
+      {"microsoft.storage/storageaccounts", "storage"},       {"microsoft.keyvault/vaults", "key_vault"},
       {"microsoft.containerregistry/registries", "acr"},
   };
   const auto it = kServices.find(lower(target_type));
@@ -61,15 +58,17 @@ void map_private_endpoints(MappingContext& ctx) {
         ctx.external(pe->address + ": private endpoint to " + target + " (not in the export; counted by its type)");
       }
       add_unique(ctx.region(pe->location)["private_endpoints"], service);
-      ctx.imported(pe->location, "private_endpoints." + service, *pe,
-                   "properties.privateLinkServiceConnections[" + std::to_string(i) + "].properties.privateLinkServiceId");
+      ctx.imported(
+          pe->location, "private_endpoints." + service, *pe,
+          "properties.privateLinkServiceConnections[" + std::to_string(i) + "].properties.privateLinkServiceId");
     }
   }
 }
 
 void map_dns_zones(MappingContext& ctx) {
   for (const Resource* zone : ctx.of_type("Microsoft.Network/privateDnsZones")) {
-    const std::vector<const Resource*> links = ctx.children(*zone, "Microsoft.Network/privateDnsZones/virtualNetworkLinks");
+    const std::vector<const Resource*> links =
+        ctx.children(*zone, "Microsoft.Network/privateDnsZones/virtualNetworkLinks");
     if (links.empty()) {
       ctx.skip(*zone, "private DNS zone linked to no virtual network: it resolves in no region");
     }

@@ -32,8 +32,8 @@ std::string provenance_text(const ImportResult& result, bool is_full) {
                     std::to_string(result.provenance.size() - imported) + " defaulted\n";
   if (is_full) {
     for (const ProvenanceEntry& e : result.provenance) {
-      out += "  " + e.node + " " + e.key + ": " + (e.is_imported ? "imported from " : "defaulted because ") +
-             e.source + "\n";
+      out += "  " + e.node + " " + e.key + ": " + (e.is_imported ? "imported from " : "defaulted because ") + e.source +
+             "\n";
     }
   }
   const auto groups = group_skipped(result);
@@ -51,11 +51,12 @@ nlohmann::json provenance_json(const ImportResult& result) {
                         {"skipped", nlohmann::json::array()},
                         {"external_references", result.external_references}};
   for (const ProvenanceEntry& e : result.provenance) {
-    doc["provenance"].push_back({{"node", e.node}, {"key", e.key},
-                                 {"origin", e.is_imported ? "imported" : "defaulted"}, {"source", e.source}});
+    doc["provenance"].push_back(
+        {{"node", e.node}, {"key", e.key}, {"origin", e.is_imported ? "imported" : "defaulted"}, {"source", e.source}});
   }
   for (const auto& [key, g] : group_skipped(result)) {
-    doc["skipped"].push_back({{"type", key.first}, {"count", g.count}, {"reason", g.reason}, {"addresses", g.addresses}});
+    doc["skipped"].push_back(
+        {{"type", key.first}, {"count", g.count}, {"reason", g.reason}, {"addresses", g.addresses}});
   }
   return doc;
 }

@@ -26,9 +26,11 @@ void add_link(MappingContext& ctx, const std::string& from, const std::string& t
 }
 
 std::string consistency(const std::string& level) {
-  static const std::map<std::string, std::string> kLevels = {
-      {"strong", "strong"}, {"boundedstaleness", "bounded_staleness"}, {"session", "session"},
-      {"consistentprefix", "consistent_prefix"}, {"eventual", "eventual"}};
+  static const std::map<std::string, std::string> kLevels = {{"strong", "strong"},
+                                                             {"boundedstaleness", "bounded_staleness"},
+                                                             {"session", "session"},
+                                                             {"consistentprefix", "consistent_prefix"},
+                                                             {"eventual", "eventual"}};
   const auto it = kLevels.find(lower(level));
   return it == kLevels.end() ? "" : it->second;
 }
@@ -38,16 +40,21 @@ void map_cosmos(MappingContext& ctx, const Resource& account) {
   std::stable_sort(locations.begin(), locations.end(), [](const json& a, const json& b) {
     return a.value("failoverPriority", 0) < b.value("failoverPriority", 0);
   });
-  const std::string level = consistency(account.properties.value("/consistencyPolicy/defaultConsistencyLevel"_json_pointer, "Session"));
+  const std::string level =
+      consistency(account.properties.value("/consistencyPolicy/defaultConsistencyLevel"_json_pointer, "Session"));
   const bool is_automatic = account.properties.value("enableAutomaticFailover", false);
   const bool is_multi_write = account.properties.value("enableMultipleWriteLocations", false);
   std::string primary;
   for (std::size_t i = 0; i < locations.size(); ++i) {
     const std::string region = normalize_location(locations[i].value("locationName", ""));
     const bool is_zone_redundant = locations[i].value("isZoneRedundant", false);
-    json node = {{"kind", "database"}, {"service", "cosmos_db"}, {"consistency", level.empty() ? "session" : level},
-                 {"automatic_failover", is_automatic}, {"multi_region_writes", is_multi_write},
-                 {"zone_redundant_sla", is_zone_redundant}, {"price_per_month_usd", 0}};
+    json node = {{"kind", "database"},
+                 {"service", "cosmos_db"},
+                 {"consistency", level.empty() ? "session" : level},
+                 {"automatic_failover", is_automatic},
+                 {"multi_region_writes", is_multi_write},
+                 {"zone_redundant_sla", is_zone_redundant},
+                 {"price_per_month_usd", 0}};
     if (is_zone_redundant) node["zones"] = ctx.all_zones(region);
     const std::string id = add_store(ctx, "cosmos", region, node);
     const std::string at = "properties.locations[" + std::to_string(i) + "]";
@@ -56,7 +63,9 @@ void map_cosmos(MappingContext& ctx, const Resource& account) {
     ctx.imported(id, "consistency", account, "properties.consistencyPolicy.defaultConsistencyLevel");
     ctx.imported(id, "automatic_failover", account, "properties.enableAutomaticFailover");
     ctx.imported(id, "multi_region_writes", account, "properties.enableMultipleWriteLocations");
-    ctx.imported(id, "backup_policy (not modelled: " + account.properties.value("/backupPolicy/type"_json_pointer, std::string("none")) + ")",
+    ctx.imported(id,
+                 "backup_policy (not modelled: " +
+                     account.properties.value("/backupPolicy/type"_json_pointer, std::string("none")) + ")",
                  account, "properties.backupPolicy.type");
     ctx.defaulted(id, "price_per_month_usd", "prices are not in the export: 0");
     if (!ctx.region_rank.count(region) && ctx.rank_source.empty()) ctx.region_rank[region] = static_cast<int>(i);
@@ -76,8 +85,10 @@ void map_storage(MappingContext& ctx, const Resource& account) {
   const std::string replication = lower(sku.substr(sku.find('_') + 1));  // lrs, zrs, grs, ragrs, gzrs, ragzrs
   const bool is_zonal = replication.find("zrs") != std::string::npos;
   const bool is_geo = replication.find("grs") != std::string::npos || replication.find("gzrs") != std::string::npos;
-  json node = {{"kind", "object_storage"}, {"service", "storage_" + replication},
-               {"zone_redundant_sla", is_zonal}, {"price_per_month_usd", 0}};
+  json node = {{"kind", "object_storage"},
+               {"service", "storage_" + replication},
+               {"zone_redundant_sla", is_zonal},
+               {"price_per_month_usd", 0}};
   if (is_zonal) node["zones"] = ctx.all_zones(account.location);
   const std::string id = add_store(ctx, "storage", account.location, node);
   ctx.imported(id, "service", account, "sku.name");
@@ -89,9 +100,9 @@ void map_storage(MappingContext& ctx, const Resource& account) {
     ctx.external(account.address + ": geo-replicated (" + sku + ") but the export names no secondaryLocation");
     return;
   }
-  const std::string copy = add_store(ctx, "storage", secondary,
-                                     {{"kind", "object_storage"}, {"service", "storage_" + replication},
-                                      {"price_per_month_usd", 0}});
+  const std::string copy =
+      add_store(ctx, "storage", secondary,
+                {{"kind", "object_storage"}, {"service", "storage_" + replication}, {"price_per_month_usd", 0}});
   ctx.imported(copy, "region", account, "properties.secondaryLocation");
   add_link(ctx, id, copy, "async", "15m", "Azure Storage geo-replication: typically under 15 minutes");
 }
@@ -105,9 +116,9 @@ void map_singles(MappingContext& ctx) {
   for (const Resource* vault : ctx.of_type("Microsoft.KeyVault/vaults")) {
     json secrets = json::array();
     for (const Resource* s : ctx.children(*vault, "Microsoft.KeyVault/vaults/secrets")) secrets.push_back(s->name);
-    const std::string id = add_store(ctx, "kv", vault->location,
-                                     {{"kind", "key_vault"}, {"service", "key_vault"}, {"secrets", secrets},
-                                      {"price_per_month_usd", 0}});
+    const std::string id =
+        add_store(ctx, "kv", vault->location,
+                  {{"kind", "key_vault"}, {"service", "key_vault"}, {"secrets", secrets}, {"price_per_month_usd", 0}});
     ctx.imported(id, "secrets", *vault, "secrets[].name (names only, never values)");
   }
   ctx.of_type("Microsoft.KeyVault/vaults/secrets");
@@ -116,13 +127,15 @@ void map_singles(MappingContext& ctx) {
 void map_registries(MappingContext& ctx) {
   for (const Resource* registry : ctx.of_type("Microsoft.ContainerRegistry/registries")) {
     const std::string service = "acr_" + lower(registry->sku.value("name", "premium"));
-    const std::string home = add_store(ctx, "acr", registry->location,
-                                       {{"kind", "container_registry"}, {"service", service}, {"price_per_month_usd", 0}});
+    const std::string home =
+        add_store(ctx, "acr", registry->location,
+                  {{"kind", "container_registry"}, {"service", service}, {"price_per_month_usd", 0}});
     ctx.imported(home, "service", *registry, "sku.name");
     for (const Resource* replica : ctx.children(*registry, "Microsoft.ContainerRegistry/registries/replications")) {
       if (replica->location == registry->location) continue;  // the home replica ARM lists too
-      const std::string id = add_store(ctx, "acr", replica->location,
-                                       {{"kind", "container_registry"}, {"service", service}, {"price_per_month_usd", 0}});
+      const std::string id =
+          add_store(ctx, "acr", replica->location,
+                    {{"kind", "container_registry"}, {"service", service}, {"price_per_month_usd", 0}});
       ctx.imported(id, "region", *replica, "location");
       add_link(ctx, home, id, "async", "10m", "geo-replication lag is not in the export: 10 minutes assumed");
     }

@@ -64,8 +64,9 @@ void read_resource(const json& row, const std::string& path, const std::string& 
     inventory.resources.push_back(std::move(r));
     return;
   }
-  inventory.skipped.push_back({*type, *address, "provider " + (provider.empty() ? "(none)" : provider) +
-                                                    " holds no Azure resource the topology models"});
+  inventory.skipped.push_back(
+      {*type, *address,
+       "provider " + (provider.empty() ? "(none)" : provider) + " holds no Azure resource the topology models"});
 }
 
 void read_module(const json& module, const std::string& path, const std::string& file, Inventory& inventory,

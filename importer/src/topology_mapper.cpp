@@ -5,8 +5,7 @@
 namespace faultline::importer {
 
 std::optional<ImportResult> TopologyMapper::map(const Inventory& inventory, const std::string& name,
-                                                const std::string& description,
-                                                std::vector<base::LoadError>& errors) {
+                                                const std::string& description, std::vector<base::LoadError>& errors) {
   const std::size_t errors_before = errors.size();
   MappingContext ctx(inventory, errors);
   map_network(ctx);

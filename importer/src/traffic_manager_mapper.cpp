@@ -39,8 +39,8 @@ std::vector<Endpoint> endpoints_of(MappingContext& ctx, const Resource& profile)
 std::string gateway_of(MappingContext& ctx, const json& e) {
   const std::string target_id = e.value("targetResourceId", "");
   if (const Resource* apim = ctx.find(target_id); apim != nullptr) {
-    const std::string region = e.contains("endpointLocation") ? normalize_location(e.value("endpointLocation", ""))
-                                                               : apim->location;
+    const std::string region =
+        e.contains("endpointLocation") ? normalize_location(e.value("endpointLocation", "")) : apim->location;
     const auto it = ctx.gateway_by_apim.find(lower(apim->id) + "|" + region);
     if (it != ctx.gateway_by_apim.end()) return it->second;
   }
@@ -64,12 +64,16 @@ json health_probe(MappingContext& ctx, const Resource& profile, const std::strin
   ctx.imported(id, "health_probe.sample_size", profile,
                "properties.monitorConfig.toleratedNumberOfFailures (+1: degraded after tolerated+1 failures in a row)");
   ctx.defaulted(id, "health_probe.successful_samples_required", "1: Traffic Manager needs one success in the window");
-  ctx.imported(id, "ttl (read, not modelled: " + std::to_string(profile.properties.value("/dnsConfig/ttl"_json_pointer, 0)) +
-                       " s)", profile, "properties.dnsConfig.ttl");
+  ctx.imported(
+      id,
+      "ttl (read, not modelled: " + std::to_string(profile.properties.value("/dnsConfig/ttl"_json_pointer, 0)) + " s)",
+      profile, "properties.dnsConfig.ttl");
   ctx.imported(id, "timeout (read, not modelled: " + std::to_string(monitor.value("timeoutInSeconds", 10)) + " s)",
                profile, "properties.monitorConfig.timeoutInSeconds");
-  return {{"path", monitor.value("path", "/")}, {"protocol", protocol},
-          {"interval", monitor.value("intervalInSeconds", 30)}, {"sample_size", tolerated + 1},
+  return {{"path", monitor.value("path", "/")},
+          {"protocol", protocol},
+          {"interval", monitor.value("intervalInSeconds", 30)},
+          {"sample_size", tolerated + 1},
           {"successful_samples_required", 1}};
 }
 
@@ -86,11 +90,13 @@ void map_traffic_manager(MappingContext& ctx, const Resource& profile, bool is_e
     if (e.properties.value("endpointStatus", "Enabled") == "Disabled") continue;
     const std::string gateway = gateway_of(ctx, e.properties);
     if (gateway.empty()) {
-      ctx.external(e.source->address + ": endpoint " + e.properties.value("target", e.properties.value("targetResourceId", "")) +
+      ctx.external(e.source->address + ": endpoint " +
+                   e.properties.value("target", e.properties.value("targetResourceId", "")) +
                    " is no API Management gateway in the export");
       continue;
     }
-    origins.push_back({{"gateway", gateway}, {"priority", std::min(e.properties.value("priority", 1), 5)},
+    origins.push_back({{"gateway", gateway},
+                       {"priority", std::min(e.properties.value("priority", 1), 5)},
                        {"weight", e.properties.value("weight", 1)}});
     ctx.imported(id, "origins[" + gateway + "].priority", *e.source, e.property + "priority");
     ctx.imported(id, "origins[" + gateway + "].weight", *e.source, e.property + "weight");
@@ -100,8 +106,11 @@ void map_traffic_manager(MappingContext& ctx, const Resource& profile, bool is_e
     return;
   }
   const std::string method = profile.properties.value("trafficRoutingMethod", "Performance");
-  ctx.global_entry = {{"id", id}, {"product", "traffic_manager"}, {"routing", routing_of(method)},
-                      {"origins", origins}, {"health_probe", health_probe(ctx, profile, id)},
+  ctx.global_entry = {{"id", id},
+                      {"product", "traffic_manager"},
+                      {"routing", routing_of(method)},
+                      {"origins", origins},
+                      {"health_probe", health_probe(ctx, profile, id)},
                       {"price_per_month_usd", 0}};
   ctx.imported(id, "routing", profile, "properties.trafficRoutingMethod (" + method + ")");
   ctx.defaulted(id, "price_per_month_usd", "per-query prices are not in the export: 0");

@@ -43,9 +43,9 @@ void Criticality::add(std::vector<contract::ComponentTally>& tallies, std::size_
   it->lost_writes += lost_writes;
 }
 
-std::vector<contract::ComponentCriticality> Criticality::summarize(const std::vector<contract::ReplicationRecord>& records,
-                                                         std::size_t pattern,
-                                                         const std::vector<std::string>& components) {
+std::vector<contract::ComponentCriticality> Criticality::summarize(
+    const std::vector<contract::ReplicationRecord>& records, std::size_t pattern,
+    const std::vector<std::string>& components) {
   std::vector<contract::ComponentCriticality> out(components.size());
   for (std::size_t i = 0; i < components.size(); ++i) out[i].component = components[i];
   for (const auto& r : records) {

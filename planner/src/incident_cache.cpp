@@ -31,9 +31,7 @@ SimDuration round_up_to_grid(SimDuration d) {
   return SimDuration{minutes * kMinuteUs};
 }
 
-SimDuration round_to_minute(SimDuration d) {
-  return SimDuration{(d.count() + kMinuteUs / 2) / kMinuteUs * kMinuteUs};
-}
+SimDuration round_to_minute(SimDuration d) { return SimDuration{(d.count() + kMinuteUs / 2) / kMinuteUs * kMinuteUs}; }
 
 // Common period of every schedule counted from t = 0 that `pattern` runs (restorable copies, training and
 // ingestion checkpoints), whole seconds, at most a year; 0 when it runs none.

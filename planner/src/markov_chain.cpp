@@ -18,11 +18,12 @@ MarkovChain::MarkovChain(std::vector<double> failure_rates_per_s, std::vector<do
     : failure_rates_(std::move(failure_rates_per_s)), repair_rates_(std::move(repair_rates_per_s)), crews_(crews) {
   if (failure_rates_.empty() || failure_rates_.size() != repair_rates_.size()) {
     throw std::invalid_argument("Markov chain: " + std::to_string(failure_rates_.size()) + " failure rates and " +
-                                std::to_string(repair_rates_.size()) + " repair rates (allowed: the same number, >= 1)");
+                                std::to_string(repair_rates_.size()) +
+                                " repair rates (allowed: the same number, >= 1)");
   }
   if (failure_rates_.size() > kMaxComponents) {
-    throw std::invalid_argument("Markov chain: " + std::to_string(failure_rates_.size()) + " components make " +
-                                "2^" + std::to_string(failure_rates_.size()) +
+    throw std::invalid_argument("Markov chain: " + std::to_string(failure_rates_.size()) + " components make " + "2^" +
+                                std::to_string(failure_rates_.size()) +
                                 " states, too many for an exact solution (allowed: at most " +
                                 std::to_string(kMaxComponents) + " components; use the Monte Carlo estimate)");
   }
@@ -149,11 +150,11 @@ contract::MarkovAnswer solve_markov(const ReliabilityModel& model, const Structu
     answer.availability = a;
     answer.birnbaum = Criticality::birnbaum(pi, structure);
     answer.annual_downtime_h = (1 - a) * kSecondsPerYear / 3600.0;
-    answer.note = std::to_string(chain.state_count()) + "-state chain, rates 1/mean; " +
-                  (is_exponential ? "exact (exponential times)"
-                   : model.repair_crews == RepairCrews::kIndependent
-                       ? "exact for independent repair (depends on the means only)"
-                       : "approximate (non-exponential times with a shared crew)");
+    answer.note =
+        std::to_string(chain.state_count()) + "-state chain, rates 1/mean; " +
+        (is_exponential                                    ? "exact (exponential times)"
+         : model.repair_crews == RepairCrews::kIndependent ? "exact for independent repair (depends on the means only)"
+                                                           : "approximate (non-exponential times with a shared crew)");
   } catch (const std::invalid_argument& e) {
     answer.note = e.what();
   }

@@ -42,7 +42,8 @@ MonteCarlo::MonteCarlo(const engine::Scenario& scenario, ReliabilityModel model,
     throw std::invalid_argument("shard must be K/N with 1 <= K <= N");
   }
   if ((options_.precision || options_.precision_rto_p95_s) && options_.shard_count > 1) {
-    throw std::invalid_argument("--precision and --precision-rto-p95 cannot be combined with --shard (the stop point needs every replication)");
+    throw std::invalid_argument(
+        "--precision and --precision-rto-p95 cannot be combined with --shard (the stop point needs every replication)");
   }
   if (options_.precision_rto_p95_s && (!options_.is_measuring_incidents || scenario_.patterns.empty())) {
     throw std::invalid_argument("--precision-rto-p95 needs a pattern whose incidents are measured");
@@ -74,7 +75,8 @@ IncidentOutcome MonteCarlo::measure(std::size_t pattern, const std::vector<Incid
 }
 
 std::vector<FailureHistory> MonteCarlo::simulate_histories(const std::vector<std::uint64_t>& indices) const {
-  const auto end = SimTime{SimDuration{static_cast<std::int64_t>(std::llround(options_.years * kSecondsPerYear * 1e6))}};
+  const auto end =
+      SimTime{SimDuration{static_cast<std::int64_t>(std::llround(options_.years * kSecondsPerYear * 1e6))}};
   std::vector<FailureHistory> histories(indices.size());
   base::parallel_for(indices.size(), options_.threads, [&](std::size_t k) {
     histories[k] = simulate_failures(model_, structure_, scenario_.seed, indices[k], end);
@@ -168,7 +170,7 @@ bool MonteCarlo::is_precise_enough(contract::McResult& result, std::vector<doubl
   summarize(result);
   if (options_.precision) {
     const contract::Estimate& e = result.summary.patterns.empty() ? result.summary.structure_availability
-                                                        : result.summary.patterns.front().availability;
+                                                                  : result.summary.patterns.front().availability;
     if (!e.half_width || *e.half_width > *options_.precision) return false;
   }
   if (options_.precision_rto_p95_s) {
@@ -210,9 +212,10 @@ contract::McResult MonteCarlo::run() {
   // With a precision rule, chunks are its batches (the stop point depends on them only); without, as many
   // replications as fit kChunkYears (at least a batch). Chunking changes no figure.
   const bool has_precision = options_.precision || options_.precision_rto_p95_s;
-  const auto chunk = static_cast<std::size_t>(
-      has_precision ? static_cast<double>(options_.batch_size)
-                    : std::max<double>(static_cast<double>(options_.batch_size), std::ceil(kChunkYears / options_.years)));
+  const auto chunk =
+      static_cast<std::size_t>(has_precision ? static_cast<double>(options_.batch_size)
+                                             : std::max<double>(static_cast<double>(options_.batch_size),
+                                                                std::ceil(kChunkYears / options_.years)));
   const auto total = static_cast<double>(indices.size());
   std::vector<double> rto_first_pattern;
   for (std::size_t first = 0; first < indices.size(); first += chunk) {
@@ -222,7 +225,8 @@ contract::McResult MonteCarlo::run() {
     const std::vector<FailureHistory> histories = simulate_histories(part);
     if (options_.is_measuring_incidents) {
       measure_new_incidents(histories, [&](double f) {
-        if (options_.on_progress) options_.on_progress((static_cast<double>(first) + f * static_cast<double>(part.size())) / total);
+        if (options_.on_progress)
+          options_.on_progress((static_cast<double>(first) + f * static_cast<double>(part.size())) / total);
       });
     }
     for (std::size_t k = 0; k < part.size(); ++k) {

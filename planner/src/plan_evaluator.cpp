@@ -49,9 +49,9 @@ double seconds_of(router::Micros d) { return static_cast<double>(d.count()) / 1e
 
 // A candidate as one value per dimension, for one base pattern.
 struct Settings {
-  std::vector<std::string> regions;          // priority order
+  std::vector<std::string> regions;  // priority order
   double standby_fraction = 1;
-  std::optional<double> probe_interval_s;    // nullopt: no probe
+  std::optional<double> probe_interval_s;  // nullopt: no probe
   std::optional<contract::ProbeSamples> samples;
   std::optional<contract::BreakerSettings> breaker;
   std::map<std::string, ReplicationOption> by_kind;  // store kind -> how its stores are copied
@@ -86,11 +86,13 @@ class Search {
     s.standby_fraction = base.standby_fraction;
     if (base.router.probe) {
       s.probe_interval_s = seconds_of(base.router.probe->interval);
-      s.samples = contract::ProbeSamples{base.router.probe->successful_samples_required, base.router.probe->sample_size};
+      s.samples =
+          contract::ProbeSamples{base.router.probe->successful_samples_required, base.router.probe->sample_size};
     }
     if (base.router.breaker) {
-      s.breaker = contract::BreakerSettings{base.router.breaker->failure_rate_threshold, base.router.breaker->minimum_calls,
-                                seconds_of(base.router.breaker->open_wait)};
+      s.breaker =
+          contract::BreakerSettings{base.router.breaker->failure_rate_threshold, base.router.breaker->minimum_calls,
+                                    seconds_of(base.router.breaker->open_wait)};
     }
     for (const auto& [store, r] : base.stores) {
       const std::string kind(topology::to_string(topology_().node(store).kind));
@@ -145,13 +147,15 @@ class Search {
     if (s.regions != region_order(base)) {
       p.router.endpoints.clear();
       for (std::size_t i = 0; i < s.regions.size(); ++i) {
-        router::EndpointConfig e = *std::find_if(base.router.endpoints.begin(), base.router.endpoints.end(),
-                                                 [&](const router::EndpointConfig& x) { return x.name == s.regions[i]; });
+        router::EndpointConfig e =
+            *std::find_if(base.router.endpoints.begin(), base.router.endpoints.end(),
+                          [&](const router::EndpointConfig& x) { return x.name == s.regions[i]; });
         if (!base.is_active_active) e.priority = static_cast<std::int64_t>(i) + 1;
         p.router.endpoints.push_back(std::move(e));
       }
       for (const auto& e : base.router.endpoints) {
-        if (std::find(s.regions.begin(), s.regions.end(), e.name) == s.regions.end()) p.unbuilt_regions.push_back(e.name);
+        if (std::find(s.regions.begin(), s.regions.end(), e.name) == s.regions.end())
+          p.unbuilt_regions.push_back(e.name);
       }
       std::erase_if(p.stores, [&](const auto& entry) { return !replicates_within(entry.first, s.regions); });
     }
@@ -246,10 +250,12 @@ class Search {
           const std::string link = store + " -> " + g[boost::target(*it, g)].id;
           for (ReplicationMode m : modes->second) {
             if (m == ReplicationMode::kSync && e.sync_usd_per_month == 0 && seen.insert(link + " sync").second) {
-              notes.push_back("replication link " + link + " has no sync_usd_per_month: sync costs only its write latency here");
+              notes.push_back("replication link " + link +
+                              " has no sync_usd_per_month: sync costs only its write latency here");
             }
             if (is_periodic(m) && e.usd_per_copy == 0 && seen.insert(link + " copy").second) {
-              notes.push_back("replication link " + link + " has no usd_per_copy: restorable copies cost nothing here, "
+              notes.push_back("replication link " + link +
+                              " has no usd_per_copy: restorable copies cost nothing here, "
                               "however often they are taken");
             }
           }
@@ -265,7 +271,8 @@ class Search {
   static std::vector<std::string> region_order(const engine::PatternSpec& p) {
     std::vector<const router::EndpointConfig*> sorted;
     for (const auto& e : p.router.endpoints) sorted.push_back(&e);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->priority < b->priority; });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto* a, const auto* b) { return a->priority < b->priority; });
     std::vector<std::string> out;
     for (const auto* e : sorted) out.push_back(e->name);
     return out;
@@ -321,7 +328,8 @@ class Search {
       return out;
     }
     std::set<std::string> kinds;
-    for (const auto& [store, r] : base.stores) kinds.insert(std::string(topology::to_string(topology_().node(store).kind)));
+    for (const auto& [store, r] : base.stores)
+      kinds.insert(std::string(topology::to_string(topology_().node(store).kind)));
     for (std::size_t i = 0; i < names.size(); ++i) {
       for (std::size_t j = 0; j < names.size(); ++j) {
         if (i == j || (base.is_active_active && j < i)) continue;
@@ -385,7 +393,8 @@ constexpr std::size_t kSkipped = std::numeric_limits<std::size_t>::max();
 
 // The options of one screened dimension (candidate index per option, kSkipped: not run)
 // that no other option of it beats: not dominated, and not equal to an earlier one.
-std::vector<std::size_t> survivors_of(const std::vector<std::size_t>& indices, const std::vector<PlanCandidate>& candidates) {
+std::vector<std::size_t> survivors_of(const std::vector<std::size_t>& indices,
+                                      const std::vector<PlanCandidate>& candidates) {
   std::vector<std::size_t> kept;
   for (std::size_t option = 0; option < indices.size(); ++option) {
     if (indices[option] == kSkipped) continue;

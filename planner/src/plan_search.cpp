@@ -83,8 +83,9 @@ PlanRecommendation recommend(const std::vector<PlanCandidate>& candidates, const
   if (r.best_within_budget.candidate) {
     const auto& c = candidates[*r.best_within_budget.candidate];
     r.best_within_budget.why = "lowest RTO p95 (" + seconds(c.rto_p95_s) + "), then RPO p95 (" + seconds(c.rpo_p95_s) +
-                               ")" + (budget ? " with a steady-state cost within the budget of " + money(*budget)
-                                             : std::string(" (no budget given)"));
+                               ")" +
+                               (budget ? " with a steady-state cost within the budget of " + money(*budget)
+                                       : std::string(" (no budget given)"));
   } else {
     r.best_within_budget.why = "no plan costs at most " + money(budget.value_or(0));
   }

@@ -10,8 +10,8 @@
 namespace faultline::planner {
 namespace {
 
-using nlohmann::json;
 using base::JsonReader;
+using nlohmann::json;
 
 constexpr double kMaxIntervalS = 7 * 86400.0;
 constexpr const char* kDurationAllowed = "a number of seconds or a string like \"10s\", \"15m\", \"4h\"";
@@ -40,7 +40,8 @@ class Checker {
       space.standby_fractions.clear();
       each(*a, base::JsonReader::at(path, "standby_fractions"), [&](const json& v, const std::string& p) {
         if (!v.is_number() || !(v.get<double>() > 0 && v.get<double>() <= 1)) {
-          reader_.error(p, "standby fraction " + base::JsonGuard::excerpt(v), "a number in (0, 1]: 0 would turn Hot/Warm into Hot/Cold");
+          reader_.error(p, "standby fraction " + base::JsonGuard::excerpt(v),
+                        "a number in (0, 1]: 0 would turn Hot/Warm into Hot/Cold");
         } else {
           space.standby_fractions.push_back(v.get<double>());
         }
@@ -54,11 +55,13 @@ class Checker {
     }
     if (const json* a = reader_.array(*plan, path, "probe_samples", false, "an array of {\"required\", \"of\"}")) {
       space.probe_samples.clear();
-      for (std::size_t i = 0; i < a->size(); ++i) probe_samples((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "probe_samples"), i), space);
+      for (std::size_t i = 0; i < a->size(); ++i)
+        probe_samples((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "probe_samples"), i), space);
     }
     if (const json* a = reader_.array(*plan, path, "breakers", false, "an array of breaker settings")) {
       space.breakers.clear();
-      for (std::size_t i = 0; i < a->size(); ++i) breaker((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "breakers"), i), space);
+      for (std::size_t i = 0; i < a->size(); ++i)
+        breaker((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "breakers"), i), space);
     }
     if (const json* o = reader_.object(*plan, path, "replication_modes", false)) {
       space.replication_modes.clear();
@@ -86,14 +89,17 @@ class Checker {
   std::optional<double> duration_s(const json& v, const std::string& path, double min_s, double max_s,
                                    const std::string& range) {
     std::optional<double> s;
-    if (v.is_number()) s = v.get<double>();
-    else if (v.is_string()) s = parse_short_duration_s(v.get<std::string>());
+    if (v.is_number())
+      s = v.get<double>();
+    else if (v.is_string())
+      s = parse_short_duration_s(v.get<std::string>());
     if (!s) {
       reader_.error(path, "not a duration: " + base::JsonGuard::excerpt(v), kDurationAllowed);
       return std::nullopt;
     }
     if (*s < min_s || *s > max_s) {
-      reader_.error(path, "duration " + base::JsonReader::plain_number(*s) + " s is out of range", "a duration in " + range);
+      reader_.error(path, "duration " + base::JsonReader::plain_number(*s) + " s is out of range",
+                    "a duration in " + range);
       return std::nullopt;
     }
     return s;
@@ -102,16 +108,19 @@ class Checker {
   std::vector<std::vector<std::string>> region_lists(const json& a, const std::string& path) {
     std::vector<std::vector<std::string>> out;
     std::vector<std::string> regions;
-    for (auto v : scenario_.topology->nodes_of_kind(topology::NodeKind::kRegion)) regions.push_back(scenario_.topology->node(v).id);
+    for (auto v : scenario_.topology->nodes_of_kind(topology::NodeKind::kRegion))
+      regions.push_back(scenario_.topology->node(v).id);
     // Sets, so that long lists stay linear-logarithmic; the message lists at most a few regions.
     const std::set<std::string, std::less<>> known(regions.begin(), regions.end());
-    const std::string allowed = regions.size() <= 10 ? "one of " + base::JsonReader::join(regions)
-                                                     : "a region id of the topology (" + std::to_string(regions.size()) + " regions)";
+    const std::string allowed = regions.size() <= 10
+                                    ? "one of " + base::JsonReader::join(regions)
+                                    : "a region id of the topology (" + std::to_string(regions.size()) + " regions)";
     for (std::size_t i = 0; i < a.size(); ++i) {
       const std::string p = base::JsonReader::at(path, i);
       const json& list = a[i];
       if (!list.is_array() || list.size() < 2) {
-        reader_.error(p, "not a list of at least two regions: " + base::JsonGuard::excerpt(list), "e.g. [\"eastus2\", \"centralus\"] (priority order)");
+        reader_.error(p, "not a list of at least two regions: " + base::JsonGuard::excerpt(list),
+                      "e.g. [\"eastus2\", \"centralus\"] (priority order)");
         continue;
       }
       std::vector<std::string> names;
@@ -138,12 +147,14 @@ class Checker {
     const auto of = reader_.number(item, path, "of", true, 1, 255, true);
     if (!required || !of) return;
     if (*required > *of) {
-      reader_.error(base::JsonReader::at(path, "required"), "requires " + base::JsonReader::plain_number(*required) + " of " +
-                                                          base::JsonReader::plain_number(*of) + " samples",
+      reader_.error(base::JsonReader::at(path, "required"),
+                    "requires " + base::JsonReader::plain_number(*required) + " of " +
+                        base::JsonReader::plain_number(*of) + " samples",
                     "required <= of");
       return;
     }
-    space.probe_samples.push_back(contract::ProbeSamples{static_cast<std::int64_t>(*required), static_cast<std::int64_t>(*of)});
+    space.probe_samples.push_back(
+        contract::ProbeSamples{static_cast<std::int64_t>(*required), static_cast<std::int64_t>(*of)});
   }
 
   void breaker(const json& item, const std::string& path, PlanSpace& space) {
@@ -179,11 +190,14 @@ class Checker {
       auto& out = space.replication_modes[kind];
       for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string pi = base::JsonReader::at(p, i);
-        const auto m = list[i].is_string() ? std::find(modes.begin(), modes.end(), list[i].get<std::string>()) : modes.end();
+        const auto m =
+            list[i].is_string() ? std::find(modes.begin(), modes.end(), list[i].get<std::string>()) : modes.end();
         if (m == modes.end()) {
-          reader_.error(pi, base::JsonGuard::excerpt(list[i]) + " is not a replication mode", "one of " + base::JsonReader::join(modes));
+          reader_.error(pi, base::JsonGuard::excerpt(list[i]) + " is not a replication mode",
+                        "one of " + base::JsonReader::join(modes));
         } else if (*m == "sync" && kind != "database") {
-          reader_.error(pi, "sync replication of " + kind, "sync only for a database (domain-facts: storage geo-replication is asynchronous)");
+          reader_.error(pi, "sync replication of " + kind,
+                        "sync only for a database (domain-facts: storage geo-replication is asynchronous)");
         } else {
           out.push_back(static_cast<topology::ReplicationMode>(m - modes.begin()));
         }

@@ -85,8 +85,10 @@ std::string describe_defaults(const std::vector<std::string>& sources) {
     if (s.empty()) continue;
     ++count;
     auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == s; });
-    if (it == groups.end()) groups.emplace_back(s, 1);
-    else ++it->second;
+    if (it == groups.end())
+      groups.emplace_back(s, 1);
+    else
+      ++it->second;
   }
   if (count == 0) return {};
   std::string out = "defaulted: " + std::to_string(count) + " of " + std::to_string(sources.size()) +

@@ -16,37 +16,49 @@
 namespace faultline::planner {
 namespace {
 
-using nlohmann::json;
 using base::JsonReader;
+using nlohmann::json;
 using topology::NodeKind;
 
 // Fault types a component may cause: the ones that take a node hard down for a
 // while (a repairable failure). Partial faults (throttling, gray failure) are for `run`.
-const std::vector<engine::FaultType> kFaults{engine::FaultType::kRegionOutage, engine::FaultType::kZoneOutage,
-                                             engine::FaultType::kGpuCapacityLoss, engine::FaultType::kGatewayFailure,
-                                             engine::FaultType::kGlobalEntryFailure,
-                                             engine::FaultType::kDataStoreOutage};
+const std::vector<engine::FaultType> kFaults{
+    engine::FaultType::kRegionOutage,   engine::FaultType::kZoneOutage,         engine::FaultType::kGpuCapacityLoss,
+    engine::FaultType::kGatewayFailure, engine::FaultType::kGlobalEntryFailure, engine::FaultType::kDataStoreOutage};
 
 bool is_kind_allowed(engine::FaultType fault, NodeKind kind) {
   switch (fault) {
-    case engine::FaultType::kRegionOutage: return kind == NodeKind::kRegion;
-    case engine::FaultType::kZoneOutage: return kind == NodeKind::kZone;
-    case engine::FaultType::kGpuCapacityLoss: return kind == NodeKind::kModelDeployment;
-    case engine::FaultType::kGatewayFailure: return kind == NodeKind::kGateway;
-    case engine::FaultType::kGlobalEntryFailure: return kind == NodeKind::kGlobalEntry;
-    case engine::FaultType::kDataStoreOutage: return topology::is_data_store(kind);
-    default: return false;
+    case engine::FaultType::kRegionOutage:
+      return kind == NodeKind::kRegion;
+    case engine::FaultType::kZoneOutage:
+      return kind == NodeKind::kZone;
+    case engine::FaultType::kGpuCapacityLoss:
+      return kind == NodeKind::kModelDeployment;
+    case engine::FaultType::kGatewayFailure:
+      return kind == NodeKind::kGateway;
+    case engine::FaultType::kGlobalEntryFailure:
+      return kind == NodeKind::kGlobalEntry;
+    case engine::FaultType::kDataStoreOutage:
+      return topology::is_data_store(kind);
+    default:
+      return false;
   }
 }
 
 std::string allowed_kinds(engine::FaultType fault) {
   switch (fault) {
-    case engine::FaultType::kRegionOutage: return "a region";
-    case engine::FaultType::kZoneOutage: return "a zone";
-    case engine::FaultType::kGpuCapacityLoss: return "a model_deployment";
-    case engine::FaultType::kGatewayFailure: return "a gateway";
-    case engine::FaultType::kGlobalEntryFailure: return "a global_entry";
-    default: return "a data store (database, search_index, object_storage, key_vault, container_registry, hsm)";
+    case engine::FaultType::kRegionOutage:
+      return "a region";
+    case engine::FaultType::kZoneOutage:
+      return "a zone";
+    case engine::FaultType::kGpuCapacityLoss:
+      return "a model_deployment";
+    case engine::FaultType::kGatewayFailure:
+      return "a gateway";
+    case engine::FaultType::kGlobalEntryFailure:
+      return "a global_entry";
+    default:
+      return "a data store (database, search_index, object_storage, key_vault, container_registry, hsm)";
   }
 }
 
@@ -67,11 +79,13 @@ json with_seconds(base::JsonReader& reader, const json& d, const std::string& pa
   if (!d.is_object()) return d;
   json out = d;
   for (const char* key : {"value", "min", "max", "mean", "sd", "median", "p95", "scale"}) {
-    if (auto it = out.find(key); it != out.end() && it->is_string()) *it = with_seconds(reader, *it, base::JsonReader::at(path, key));
+    if (auto it = out.find(key); it != out.end() && it->is_string())
+      *it = with_seconds(reader, *it, base::JsonReader::at(path, key));
   }
   if (auto it = out.find("values"); it != out.end() && it->is_array()) {
     for (std::size_t i = 0; i < it->size(); ++i) {
-      if ((*it)[i].is_string()) (*it)[i] = with_seconds(reader, (*it)[i], base::JsonReader::at(base::JsonReader::at(path, "values"), i));
+      if ((*it)[i].is_string())
+        (*it)[i] = with_seconds(reader, (*it)[i], base::JsonReader::at(base::JsonReader::at(path, "values"), i));
     }
   }
   if (auto it = out.find("points"); it != out.end() && it->is_array()) {
@@ -158,15 +172,16 @@ class Checker {
     if (!rel.contains("regions_needed") || !scenario_.topology) return;
     const std::vector<std::string> regions = origin_regions(*scenario_.topology);
     const std::string n = std::to_string(regions.size());
-    const std::string allowed = "an integer from 1 to " + n + " (the origin regions behind the global entry: " +
-                                base::JsonReader::join(regions) + ")";
+    const std::string allowed = "an integer from 1 to " + n +
+                                " (the origin regions behind the global entry: " + base::JsonReader::join(regions) +
+                                ")";
     const auto k = reader_.number(rel, "reliability", "regions_needed", false, 1, 64, true, allowed);
     if (!k) return;
     if (*k > static_cast<double>(regions.size())) {
-      reader_.error("reliability.regions_needed",
-                    base::JsonReader::plain_number(*k) + " regions needed, but the global entry has " + n +
-                        " origin region(s)",
-                    allowed);
+      reader_.error(
+          "reliability.regions_needed",
+          base::JsonReader::plain_number(*k) + " regions needed, but the global entry has " + n + " origin region(s)",
+          allowed);
       return;
     }
     model.regions_needed = static_cast<std::size_t>(*k);
@@ -208,7 +223,8 @@ class Checker {
 
   void check_component(const json& c, const std::string& path, ReliabilityModel& model) {
     if (!reader_.expect_object(c, path, "a component object")) return;
-    reader_.check_keys(c, path, {"name", "target", "kind", "fault", "time_between_failures", "time_to_repair", "scope"});
+    reader_.check_keys(c, path,
+                       {"name", "target", "kind", "fault", "time_between_failures", "time_to_repair", "scope"});
     const auto fault_name = reader_.one_of(c, path, "fault", true, fault_names());
     const std::optional<engine::FaultType> fault = fault_name ? fault_of(*fault_name) : std::nullopt;
     const auto name = reader_.string(c, path, "name", false);
@@ -261,8 +277,8 @@ class Checker {
       }
     }
     if (name && targets.size() > 1) {
-      reader_.error(base::JsonReader::at(path, "name"), "a name on a \"kind\" entry that expands to " +
-                                                      std::to_string(targets.size()) + " nodes",
+      reader_.error(base::JsonReader::at(path, "name"),
+                    "a name on a \"kind\" entry that expands to " + std::to_string(targets.size()) + " nodes",
                     "no name (each expanded component is named target/fault)");
       return;
     }
@@ -294,10 +310,11 @@ class Checker {
       return false;
     }
     if (tbf.mean() < ttr.mean()) {
-      reader_.error(base::JsonReader::at(path, "time_between_failures"),
-                    "mean time between failures " + base::JsonReader::plain_number(tbf.mean()) +
-                        " s is shorter than the mean time to repair " + base::JsonReader::plain_number(ttr.mean()) + " s",
-                    "a mean time between failures longer than the mean repair (check the units: \"6mo\", not \"6min\")");
+      reader_.error(
+          base::JsonReader::at(path, "time_between_failures"),
+          "mean time between failures " + base::JsonReader::plain_number(tbf.mean()) +
+              " s is shorter than the mean time to repair " + base::JsonReader::plain_number(ttr.mean()) + " s",
+          "a mean time between failures longer than the mean repair (check the units: \"6mo\", not \"6min\")");
       return false;
     }
     return true;
@@ -310,9 +327,7 @@ class Checker {
 
 }  // namespace
 
-std::string_view to_string(RepairCrews crews) {
-  return crews == RepairCrews::kShared ? "shared" : "independent";
-}
+std::string_view to_string(RepairCrews crews) { return crews == RepairCrews::kShared ? "shared" : "independent"; }
 
 std::optional<double> parse_long_duration_s(std::string_view text) {
   std::size_t end = 0;
@@ -323,15 +338,24 @@ std::optional<double> parse_long_duration_s(std::string_view text) {
   const std::string_view unit = text.substr(end);
   double scale = 0;
   // "m" is refused: in times that run to months and years it reads as either (issue 22).
-  if (unit.empty() || unit == "s") scale = 1;
-  else if (unit == "ms") scale = 1e-3;
-  else if (unit == "min") scale = 60;
-  else if (unit == "h") scale = 3600;
-  else if (unit == "d") scale = 86400;
-  else if (unit == "w") scale = 7 * 86400;
-  else if (unit == "mo") scale = 730 * 3600;  // the cost model's month
-  else if (unit == "y") scale = 365 * 86400;
-  else return std::nullopt;
+  if (unit.empty() || unit == "s")
+    scale = 1;
+  else if (unit == "ms")
+    scale = 1e-3;
+  else if (unit == "min")
+    scale = 60;
+  else if (unit == "h")
+    scale = 3600;
+  else if (unit == "d")
+    scale = 86400;
+  else if (unit == "w")
+    scale = 7 * 86400;
+  else if (unit == "mo")
+    scale = 730 * 3600;  // the cost model's month
+  else if (unit == "y")
+    scale = 365 * 86400;
+  else
+    return std::nullopt;
   return amount * scale;
 }
 
@@ -345,8 +369,8 @@ std::optional<double> parse_short_duration_s(std::string_view text) {
 std::string long_duration_problem(std::string_view text) {
   if (text.size() > 1 && text.back() == 'm' && std::isdigit(static_cast<unsigned char>(text[text.size() - 2])) != 0) {
     const std::string amount = base::JsonGuard::shorten(text.substr(0, text.size() - 1));
-    return "\"" + base::JsonGuard::shorten(text) + "\" is ambiguous here: write \"" + amount + "min\" for minutes or \"" + amount +
-           "mo\" for months";
+    return "\"" + base::JsonGuard::shorten(text) + "\" is ambiguous here: write \"" + amount +
+           "min\" for minutes or \"" + amount + "mo\" for months";
   }
   return "not a duration: \"" + base::JsonGuard::shorten(text) + "\"";
 }

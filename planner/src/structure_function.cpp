@@ -46,7 +46,8 @@ std::string describe_serving(std::size_t k, std::size_t n, const ReliabilityMode
   // k = 1 without service stores keeps the original text, so existing mc documents keep their bytes.
   if (k == 1 && stores.empty()) return "serving: global entry and one origin region with every workload model";
   std::string text = "serving: global entry, ";
-  text += k == 1 ? std::string("one origin region") : std::to_string(k) + " of " + std::to_string(n) + " origin regions";
+  text +=
+      k == 1 ? std::string("one origin region") : std::to_string(k) + " of " + std::to_string(n) + " origin regions";
   text += " with every workload model";
   if (!stores.empty()) text += ", and data store(s) " + stores;
   return text;

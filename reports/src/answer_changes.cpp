@@ -38,7 +38,8 @@ const sensitivity::Point* nearest_flip(const ParameterResult& r, bool is_met_wit
 
 // True when the flip overturns the recommendation: the recommended pattern misses, or another pattern comes to
 // meet every target while cheaper than the recommendation (on equal cost: faster), or any does when none did.
-bool is_overturning(const engine::RunResult& result, const std::optional<std::size_t>& recommended, const VerdictFlip& f) {
+bool is_overturning(const engine::RunResult& result, const std::optional<std::size_t>& recommended,
+                    const VerdictFlip& f) {
   if (!recommended) return !f.is_met_with_own;
   if (f.pattern == *recommended) return f.is_met_with_own;
   if (f.is_met_with_own) return false;
@@ -55,8 +56,9 @@ void collect_pattern(const engine::RunResult& result, std::size_t index, const P
   for (const ParameterResult& r : study_pattern.parameters) {
     if (!r.not_applicable.empty() || r.points.empty()) continue;
     if (const sensitivity::Point* p = out.has_targets ? nearest_flip(r, is_met) : nullptr; p != nullptr) {
-      VerdictFlip flip{index, r.name, r.base_value.value_or(0.0), r.low.value_or(0.0), r.high.value_or(0.0),
-                       p->value, p->outcome, is_met, false};
+      VerdictFlip flip{
+          index,  r.name, r.base_value.value_or(0.0), r.low.value_or(0.0), r.high.value_or(0.0), p->value, p->outcome,
+          is_met, false};
       flip.is_overturning = is_overturning(result, out.recommended, flip);
       out.flips.push_back(std::move(flip));
     } else if (r.swing.rto_s.value_or(0.0) > 0.0) {
@@ -75,7 +77,9 @@ std::string capitalised(std::string text) {
 
 std::string value_of(const std::string& parameter, double value) { return sensitivity::format_value(parameter, value); }
 
-std::string seconds_or_dash(const std::optional<double>& v) { return v ? target_figure("rto_s", *v) : std::string("-"); }
+std::string seconds_or_dash(const std::optional<double>& v) {
+  return v ? target_figure("rto_s", *v) : std::string("-");
+}
 
 // "hot-warm (warm standby), the recommendation, misses its targets at probe.interval = 2m (its own: 30s): RTO 420 s."
 std::string flip_sentence(const engine::RunResult& result, const AnswerChanges& changes, const VerdictFlip& f) {
@@ -88,22 +92,25 @@ std::string flip_sentence(const engine::RunResult& result, const AnswerChanges& 
     if (saving > 0.5) who += ", " + grouped(saving, 0) + " USD a month cheaper than the recommendation,";
   }
   const std::string what = f.is_met_with_own ? " misses its targets" : " would meet every target";
-  return capitalised(who + what + " at " + f.parameter + " = " + value_of(f.parameter, f.flip_value) + " (its own: " +
-                     value_of(f.parameter, f.own_value) + "): RTO " + seconds_or_dash(f.at.rto_s) + ", RPO " +
-                     seconds_or_dash(f.at.rpo_s) + ", availability " + target_figure("availability", f.at.availability) +
-                     ", " + grouped(f.at.monthly_cost_usd, 0) + " USD a month.");
+  return capitalised(who + what + " at " + f.parameter + " = " + value_of(f.parameter, f.flip_value) +
+                     " (its own: " + value_of(f.parameter, f.own_value) + "): RTO " + seconds_or_dash(f.at.rto_s) +
+                     ", RPO " + seconds_or_dash(f.at.rpo_s) + ", availability " +
+                     target_figure("availability", f.at.availability) + ", " + grouped(f.at.monthly_cost_usd, 0) +
+                     " USD a month.");
 }
 
 std::string flips_table(const engine::RunResult& result, const AnswerChanges& changes) {
-  std::string out = "<table><thead><tr><th class=\"text\">pattern</th><th class=\"text\">parameter</th><th>own value</th>"
-                    "<th>range tried</th><th>with own value</th><th>turns at</th><th>RTO</th><th>RPO</th>"
-                    "<th>availability</th><th>USD/month</th><th class=\"text\">changes the recommendation</th></tr></thead><tbody>";
+  std::string out =
+      "<table><thead><tr><th class=\"text\">pattern</th><th class=\"text\">parameter</th><th>own value</th>"
+      "<th>range tried</th><th>with own value</th><th>turns at</th><th>RTO</th><th>RPO</th>"
+      "<th>availability</th><th>USD/month</th><th class=\"text\">changes the recommendation</th></tr></thead><tbody>";
   for (const VerdictFlip& f : changes.flips) {
     const auto td = [](const std::string& text) { return "<td>" + escape_xml(text) + "</td>"; };
     out += "<tr><td class=\"text\">" + escape_xml(result.patterns[f.pattern].name) + "</td><td class=\"text\">" +
            escape_xml(f.parameter) + "</td>" + td(value_of(f.parameter, f.own_value)) +
            td(value_of(f.parameter, f.low) + ".." + value_of(f.parameter, f.high)) +
-           td(f.is_met_with_own ? "met" : "missed") + td(value_of(f.parameter, f.flip_value) + (f.is_met_with_own ? ": missed" : ": met")) +
+           td(f.is_met_with_own ? "met" : "missed") +
+           td(value_of(f.parameter, f.flip_value) + (f.is_met_with_own ? ": missed" : ": met")) +
            td(seconds_or_dash(f.at.rto_s)) + td(seconds_or_dash(f.at.rpo_s)) +
            td(target_figure("availability", f.at.availability)) + td(grouped(f.at.monthly_cost_usd, 0)) +
            "<td class=\"text\">" + (f.is_overturning ? "yes" : "no") + "</td></tr>";
@@ -112,13 +119,15 @@ std::string flips_table(const engine::RunResult& result, const AnswerChanges& ch
 }
 
 std::string headline(const engine::RunResult& result, const AnswerChanges& changes) {
-  if (!changes.has_targets) return "<p>The scenario states no targets, so no value tried can turn a verdict around.</p>";
+  if (!changes.has_targets)
+    return "<p>The scenario states no targets, so no value tried can turn a verdict around.</p>";
   const auto overturning = static_cast<std::size_t>(
       std::count_if(changes.flips.begin(), changes.flips.end(), [](const auto& f) { return f.is_overturning; }));
   const std::string choice =
       changes.recommended ? "the recommendation of " + pattern_with_strategy(result.patterns[*changes.recommended].name)
                           : std::string("the finding that no pattern meets every target");
-  if (changes.flips.empty()) return "<p>No value tried changes any pattern's verdict: " + choice + " holds across every range.</p>";
+  if (changes.flips.empty())
+    return "<p>No value tried changes any pattern's verdict: " + choice + " holds across every range.</p>";
   if (overturning == 0) {
     return "<p>" + capitalised(choice) + " holds across every range; " + std::to_string(changes.flips.size()) +
            " value(s) turn another pattern's verdict around without changing it (table).</p>";
@@ -132,11 +141,14 @@ std::string headline(const engine::RunResult& result, const AnswerChanges& chang
 
 std::string movers_list(const engine::RunResult& result, const AnswerChanges& changes) {
   if (changes.movers.empty()) return {};
-  std::string out = "<p>Parameters that move the worst RTO without turning a verdict (largest three per pattern):</p><ul>";
+  std::string out =
+      "<p>Parameters that move the worst RTO without turning a verdict (largest three per pattern):</p><ul>";
   for (const RtoMover& m : changes.movers) {
-    out += "<li>" + escape_xml(pattern_with_strategy(result.patterns[m.pattern].name) + ": " + m.parameter + " over " +
-                               value_of(m.parameter, m.low) + ".." + value_of(m.parameter, m.high) + " moves it by " +
-                               target_figure("rto_s", m.swing_s)) + "</li>";
+    out += "<li>" +
+           escape_xml(pattern_with_strategy(result.patterns[m.pattern].name) + ": " + m.parameter + " over " +
+                      value_of(m.parameter, m.low) + ".." + value_of(m.parameter, m.high) + " moves it by " +
+                      target_figure("rto_s", m.swing_s)) +
+           "</li>";
   }
   return out + "</ul>";
 }
@@ -149,7 +161,8 @@ std::string listed_names(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::optional<std::string> study_mismatch(const engine::RunResult& result, const sensitivity::SensitivityResult& study) {
+std::optional<std::string> study_mismatch(const engine::RunResult& result,
+                                          const sensitivity::SensitivityResult& study) {
   const engine::InputFile* run_input = scenario_input(result.inputs);
   const engine::InputFile* study_input = scenario_input(study.inputs);
   if (run_input == nullptr) return "the result records no scenario input, so the study cannot be matched to it";
@@ -165,7 +178,8 @@ std::optional<std::string> study_mismatch(const engine::RunResult& result, const
 AnswerChanges answer_changes(const engine::RunResult& result, const sensitivity::SensitivityResult& study) {
   AnswerChanges out;
   out.recommended = ExecutiveSummary::of(result).recommended();
-  out.has_targets = std::any_of(result.patterns.begin(), result.patterns.end(), [](const auto& p) { return !p.targets.empty(); });
+  out.has_targets =
+      std::any_of(result.patterns.begin(), result.patterns.end(), [](const auto& p) { return !p.targets.empty(); });
   out.seed = study.seed;
   for (const auto& p : study.patterns) {
     out.tried_runs += 1;
@@ -186,13 +200,14 @@ AnswerChanges answer_changes(const engine::RunResult& result, const sensitivity:
 }
 
 std::string answer_changes_html(const engine::RunResult& result, const AnswerChanges& changes) {
-  std::string out = "<section id=\"what-would-change\"><h2>What would change the answer</h2><p class=\"note\">From a "
-                    "sensitivity study of the same scenario file: " + std::to_string(changes.tried_runs) +
-                    " runs on seed " + std::to_string(changes.seed) +
-                    (result.seed != changes.seed ? " (this run: seed " + std::to_string(result.seed) + ")" : std::string()) +
-                    ", one parameter at a time over its range, every run on the same arrivals and outages. A verdict "
-                    "is whether a pattern meets every target; only the values tried are known, not the points "
-                    "between them.</p>";
+  std::string out =
+      "<section id=\"what-would-change\"><h2>What would change the answer</h2><p class=\"note\">From a "
+      "sensitivity study of the same scenario file: " +
+      std::to_string(changes.tried_runs) + " runs on seed " + std::to_string(changes.seed) +
+      (result.seed != changes.seed ? " (this run: seed " + std::to_string(result.seed) + ")" : std::string()) +
+      ", one parameter at a time over its range, every run on the same arrivals and outages. A verdict "
+      "is whether a pattern meets every target; only the values tried are known, not the points "
+      "between them.</p>";
   out += headline(result, changes);
   if (!changes.flips.empty()) out += flips_table(result, changes);
   out += movers_list(result, changes);
@@ -201,7 +216,8 @@ std::string answer_changes_html(const engine::RunResult& result, const AnswerCha
   }
   if (!changes.disagreeing.empty()) {
     out += "<p class=\"note\">With their own settings the study's verdict differs from this run's for " +
-           escape_xml(listed_names(changes.disagreeing)) + " (a different seed or duration): read their rows with care.</p>";
+           escape_xml(listed_names(changes.disagreeing)) +
+           " (a different seed or duration): read their rows with care.</p>";
   }
   return out + "</section>";
 }

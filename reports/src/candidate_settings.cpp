@@ -31,18 +31,19 @@ CandidateSettings candidate_settings(const contract::PlanCandidateData& candidat
     for (const std::string& r : *candidate.regions) out.regions += (out.regions.empty() ? "" : " > ") + r;
   }
   if (candidate.has_probe_samples) {
-    out.probe = candidate.probe_samples
-                    ? std::to_string(candidate.probe_samples->required) + "/" + std::to_string(candidate.probe_samples->of)
-                    : "none";
+    out.probe = candidate.probe_samples ? std::to_string(candidate.probe_samples->required) + "/" +
+                                              std::to_string(candidate.probe_samples->of)
+                                        : "none";
   }
   if (candidate.has_breaker) {
     const auto& b = candidate.breaker;
-    out.breaker = b ? shortest(b->failure_rate_threshold_percent) + "% / " + std::to_string(b->minimum_calls) + " calls / " +
-                          shortest(b->open_wait_s) + " s"
+    out.breaker = b ? shortest(b->failure_rate_threshold_percent) + "% / " + std::to_string(b->minimum_calls) +
+                          " calls / " + shortest(b->open_wait_s) + " s"
                     : "none";
   }
   if (candidate.stores) {
-    for (const contract::StoreReplication& s : *candidate.stores) out.data += (out.data.empty() ? "" : "; ") + store_cell(s);
+    for (const contract::StoreReplication& s : *candidate.stores)
+      out.data += (out.data.empty() ? "" : "; ") + store_cell(s);
   }
   return out;
 }

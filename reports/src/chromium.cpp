@@ -64,8 +64,9 @@ HeadlessChromium HeadlessChromium::find(const std::string& program) {
   throw ChromiumNotFound();
 }
 
-void HeadlessChromium::render(std::string_view html, const std::string& output_flag_name, const std::string& output_name,
-                              const std::vector<std::string>& extra_flags, const std::filesystem::path& target) const {
+void HeadlessChromium::render(std::string_view html, const std::string& output_flag_name,
+                              const std::string& output_name, const std::vector<std::string>& extra_flags,
+                              const std::filesystem::path& target) const {
   const TemporaryFolder folder;
   const std::filesystem::path page = folder.path() / "report.html";
   const std::filesystem::path output = folder.path() / output_name;
@@ -92,8 +93,8 @@ void HeadlessChromium::render(std::string_view html, const std::string& output_f
   if (status != 0 || !std::filesystem::is_regular_file(output, ec) || std::filesystem::file_size(output, ec) == 0) {
     std::string detail = read_all(log);
     if (detail.size() > 2000) detail = detail.substr(detail.size() - 2000);
-    throw std::runtime_error(program_.string() + " failed (exit status " + std::to_string(status) +
-                             ") and wrote no " + output_name + "; its output:\n" + detail);
+    throw std::runtime_error(program_.string() + " failed (exit status " + std::to_string(status) + ") and wrote no " +
+                             output_name + "; its output:\n" + detail);
   }
   base::write_file_atomically(target, read_all(output));
 }

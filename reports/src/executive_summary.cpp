@@ -16,7 +16,8 @@ using engine::PatternResult;
 using engine::TargetResult;
 
 std::size_t met_count(const PatternResult& p) {
-  return static_cast<std::size_t>(std::count_if(p.targets.begin(), p.targets.end(), [](const auto& t) { return t.met; }));
+  return static_cast<std::size_t>(
+      std::count_if(p.targets.begin(), p.targets.end(), [](const auto& t) { return t.met; }));
 }
 
 bool meets_all(const PatternResult& p) { return met_count(p) == p.targets.size(); }
@@ -27,7 +28,8 @@ std::string target_phrase(const TargetResult& t) {
   const std::string limit = target_figure(t.name, t.limit);
   if (!t.value) return label + " not measured (target " + limit + ")";
   const std::string value = target_figure(t.name, *t.value);
-  if (is_higher_better(t.name)) return label + " " + value + (t.met ? " against at least " : " under the required ") + limit;
+  if (is_higher_better(t.name))
+    return label + " " + value + (t.met ? " against at least " : " under the required ") + limit;
   return label + " " + value + (t.met ? " within " : " over ") + limit;
 }
 
@@ -75,13 +77,15 @@ std::vector<std::size_t> ranked(const engine::RunResult& result) {
 std::string comparison_sentence(const engine::RunResult& result, const std::vector<std::size_t>& order) {
   const PatternResult& chosen = result.patterns[order.front()];
   std::vector<std::string> parts;
-  const auto next = std::find_if(order.begin() + 1, order.end(), [&](std::size_t k) { return meets_all(result.patterns[k]); });
+  const auto next =
+      std::find_if(order.begin() + 1, order.end(), [&](std::size_t k) { return meets_all(result.patterns[k]); });
   if (!meets_all(chosen)) {
     // Nothing meets every target: only the cheaper options are worth a word.
   } else if (next != order.end()) {
     const PatternResult& n = result.patterns[*next];
     const double more = n.monthly_cost_usd - chosen.monthly_cost_usd;
-    std::string part = pattern_with_strategy(n.name) + ", the next option that meets them, costs " + usd(n.monthly_cost_usd);
+    std::string part =
+        pattern_with_strategy(n.name) + ", the next option that meets them, costs " + usd(n.monthly_cost_usd);
     if (more > 0.5) {
       part += " (" + grouped(more, 0) + " USD more";
       if (chosen.monthly_cost_usd > 0) part += ", +" + grouped(100.0 * more / chosen.monthly_cost_usd, 0) + " %";
@@ -104,16 +108,17 @@ std::string comparison_sentence(const engine::RunResult& result, const std::vect
 }
 
 std::string no_targets_sentence(const engine::RunResult& result) {
-  const auto cheapest = std::min_element(result.patterns.begin(), result.patterns.end(), [](const auto& a, const auto& b) {
-    return a.monthly_cost_usd < b.monthly_cost_usd;
-  });
-  std::string out = "The scenario states no targets, so nothing is recommended: " + pattern_with_strategy(cheapest->name) +
-                    " is the cheapest at " + usd(cheapest->monthly_cost_usd);
-  const auto fastest = std::min_element(result.patterns.begin(), result.patterns.end(), [](const auto& a, const auto& b) {
-    return worst_rto(a) < worst_rto(b);
-  });
+  const auto cheapest =
+      std::min_element(result.patterns.begin(), result.patterns.end(),
+                       [](const auto& a, const auto& b) { return a.monthly_cost_usd < b.monthly_cost_usd; });
+  std::string out =
+      "The scenario states no targets, so nothing is recommended: " + pattern_with_strategy(cheapest->name) +
+      " is the cheapest at " + usd(cheapest->monthly_cost_usd);
+  const auto fastest = std::min_element(result.patterns.begin(), result.patterns.end(),
+                                        [](const auto& a, const auto& b) { return worst_rto(a) < worst_rto(b); });
   if (fastest->rto_s && fastest != cheapest) {
-    out += "; " + pattern_with_strategy(fastest->name) + " recovers fastest (RTO " + target_figure("rto_s", *fastest->rto_s) + ")";
+    out += "; " + pattern_with_strategy(fastest->name) + " recovers fastest (RTO " +
+           target_figure("rto_s", *fastest->rto_s) + ")";
   }
   return out + ".";
 }

@@ -79,13 +79,16 @@ dl.definitions dd { margin: 2px 0 0 16px; font-size: 13px; }
 std::string seconds(std::optional<double> v) { return v ? fixed(v, 1) : std::string("-"); }
 
 std::string cell(const std::string& text, std::string_view cls = "") {
-  return "<td" + (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") + ">" + escape_xml(text) + "</td>";
+  return "<td" + (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") + ">" + escape_xml(text) +
+         "</td>";
 }
 
 std::string summary_section(const engine::RunResult& result) {
-  std::string out = "<section id=\"summary\"><h2>Summary</h2><table><thead><tr><th class=\"text\">pattern (DR strategy)</th><th>availability</th>"
-                    "<th>RTO s (worst)</th><th>RPO s (worst)</th><th>USD / month</th><th>incident USD</th>"
-                    "<th>failed requests</th><th>targets</th></tr></thead><tbody>";
+  std::string out =
+      "<section id=\"summary\"><h2>Summary</h2><table><thead><tr><th class=\"text\">pattern (DR "
+      "strategy)</th><th>availability</th>"
+      "<th>RTO s (worst)</th><th>RPO s (worst)</th><th>USD / month</th><th>incident USD</th>"
+      "<th>failed requests</th><th>targets</th></tr></thead><tbody>";
   for (const auto& p : result.patterns) {
     std::uint64_t offered = 0;
     std::uint64_t succeeded = 0;
@@ -100,20 +103,23 @@ std::string summary_section(const engine::RunResult& result) {
            cell(seconds(p.rto_s) + (worst != nullptr && !worst->recovered ? " (not recovered)" : "")) +
            cell(seconds(p.rpo_s)) + cell(fixed(p.monthly_cost_usd, 0)) + cell(fixed(p.incident_cost_usd, 0)) +
            cell(std::to_string(offered - succeeded)) +
-           cell(p.targets.empty() ? std::string("none") : std::to_string(met) + " / " + std::to_string(p.targets.size()) + " met",
+           cell(p.targets.empty() ? std::string("none")
+                                  : std::to_string(met) + " / " + std::to_string(p.targets.size()) + " met",
                 p.targets.empty() ? "" : (is_all_met ? "met" : "missed")) +
            "</tr>";
   }
   out += "</tbody></table>";
-  out += "<h3>Targets</h3><table><thead><tr><th>pattern</th><th class=\"text\">target</th><th>value</th><th>limit</th>"
-         "<th class=\"text\">status</th></tr></thead><tbody>";
+  out +=
+      "<h3>Targets</h3><table><thead><tr><th>pattern</th><th class=\"text\">target</th><th>value</th><th>limit</th>"
+      "<th class=\"text\">status</th></tr></thead><tbody>";
   bool has_targets = false;
   for (const auto& p : result.patterns) {
     for (const auto& t : p.targets) {
       has_targets = true;
       out += "<tr>" + cell(p.name) + cell(target_label(t.name), "text") +
-             cell(t.value ? target_figure(t.name, *t.value) : std::string("none")) + cell(target_figure(t.name, t.limit)) +
-             cell(t.met ? "met" : "MISSED", t.met ? "text met" : "text missed") + "</tr>";
+             cell(t.value ? target_figure(t.name, *t.value) : std::string("none")) +
+             cell(target_figure(t.name, t.limit)) + cell(t.met ? "met" : "MISSED", t.met ? "text met" : "text missed") +
+             "</tr>";
     }
   }
   if (!has_targets) out += "<tr><td colspan=\"5\" class=\"text\">The scenario states no targets.</td></tr>";
@@ -140,11 +146,13 @@ std::string cost_section(const engine::RunResult& result) {
     }
   }
   std::string out = "<section id=\"cost\"><h2>Monthly cost by component</h2>";
-  if (rows.empty()) return out + "<p class=\"note\">No cost breakdown in this result (written before it was recorded).</p></section>";
-  out += "<p class=\"note\">USD per month (730 h) in steady state. Pay-per-token spend is charged where the traffic is "
-         "served; reserved capacity by its provisioned size. The premium is the monthly cost over the primary region "
-         "run alone (its single-region baseline).</p><table><thead><tr><th class=\"text\">component</th>"
-         "<th class=\"text\">region</th>";
+  if (rows.empty())
+    return out + "<p class=\"note\">No cost breakdown in this result (written before it was recorded).</p></section>";
+  out +=
+      "<p class=\"note\">USD per month (730 h) in steady state. Pay-per-token spend is charged where the traffic is "
+      "served; reserved capacity by its provisioned size. The premium is the monthly cost over the primary region "
+      "run alone (its single-region baseline).</p><table><thead><tr><th class=\"text\">component</th>"
+      "<th class=\"text\">region</th>";
   for (const auto& p : result.patterns) out += "<th>" + escape_xml(p.name) + "</th>";
   out += "</tr></thead><tbody>";
   for (const auto& [key, usd] : rows) {
@@ -167,9 +175,10 @@ std::string cost_section(const engine::RunResult& result) {
 }
 
 std::string timelines_section(const engine::RunResult& result) {
-  std::string out = "<section id=\"timelines\"><h2>Timelines</h2><p class=\"note\">Per pattern, bucketed series "
-                    "(x: time since run start, h:mm). Dashed verticals mark each incident's fault start, detection, "
-                    "traffic switch, full capacity and recovery; hover a marker for its value.</p>";
+  std::string out =
+      "<section id=\"timelines\"><h2>Timelines</h2><p class=\"note\">Per pattern, bucketed series "
+      "(x: time since run start, h:mm). Dashed verticals mark each incident's fault start, detection, "
+      "traffic switch, full capacity and recovery; hover a marker for its value.</p>";
   for (const auto& p : result.patterns) {
     out += "<figure><h3>" + escape_xml(p.name) + "</h3>" + timeline_svg(p) + "</figure>";
   }
@@ -178,16 +187,19 @@ std::string timelines_section(const engine::RunResult& result) {
 
 // Where each pattern's RTO went: the worst incident's phases as a stacked bar and a sentence.
 std::string rto_breakdown_section(const engine::RunResult& result) {
-  std::string out = "<section id=\"rto-phases\"><h2>Where the RTO went</h2><p class=\"note\">Per pattern, the worst "
-                    "incident's RTO cut into contiguous phases, from the fault start to the RTO instant, each named "
-                    "after the constraint that kept traffic failing then (docs/metrics.md, \"RTO phases\"). Hover a "
-                    "phase for its cause.</p>";
+  std::string out =
+      "<section id=\"rto-phases\"><h2>Where the RTO went</h2><p class=\"note\">Per pattern, the worst "
+      "incident's RTO cut into contiguous phases, from the fault start to the RTO instant, each named "
+      "after the constraint that kept traffic failing then (docs/metrics.md, \"RTO phases\"). Hover a "
+      "phase for its cause.</p>";
   const std::string chart = rto_phase_bars_svg(result);
   out += chart.empty() ? "<p class=\"note\">No incident with an RTO above 0 s.</p>" : "<figure>" + chart + "</figure>";
   out += "<ul class=\"phases\">";
   for (const auto& p : result.patterns) {
     const std::string line = rto_phase_summary(p);
-    out += "<li>" + escape_xml(line.empty() ? p.name + ": no RTO phases (no incident, or a result written before them)" : line) + "</li>";
+    out += "<li>" +
+           escape_xml(line.empty() ? p.name + ": no RTO phases (no incident, or a result written before them)" : line) +
+           "</li>";
   }
   return out + "</ul></section>";
 }
@@ -201,15 +213,17 @@ std::string runbook_section(const engine::RunResult& result) {
     for (const auto& i : p.incidents) has_duration_only = has_duration_only || (i.runbook_s && i.runbook_steps.empty());
   }
   if (has_steps) {
-    out += "<p class=\"note\">Per pattern, the runbook as it ran in the worst incident that ran one: a bar per step "
-           "from its first attempt's start to its last attempt's end (s from the fault start); critical-path steps "
-           "highlighted, failed steps outlined in red, retries as xN; dashed verticals at detection, traffic switch, "
-           "full capacity and the RTO.</p>";
+    out +=
+        "<p class=\"note\">Per pattern, the runbook as it ran in the worst incident that ran one: a bar per step "
+        "from its first attempt's start to its last attempt's end (s from the fault start); critical-path steps "
+        "highlighted, failed steps outlined in red, retries as xN; dashed verticals at detection, traffic switch, "
+        "full capacity and the RTO.</p>";
     for (const auto& p : result.patterns) {
       out += "<figure><h3>" + escape_xml(p.name) + "</h3>";
       if (const auto* i = worst_incident_with_steps(p)) {
         out += "<p class=\"note\">Fault " + escape_xml(i->fault) + " at " + fixed(i->start_s, 0) +
-               " s; critical path " + (i->runbook_s ? fixed(i->runbook_s, 1) + " s" : std::string("not recorded")) + ".</p>" + runbook_gantt_svg(*i);
+               " s; critical path " + (i->runbook_s ? fixed(i->runbook_s, 1) + " s" : std::string("not recorded")) +
+               ".</p>" + runbook_gantt_svg(*i);
       } else {
         out += "<p class=\"note\">No runbook step ran in this pattern's incidents.</p>";
       }
@@ -217,10 +231,11 @@ std::string runbook_section(const engine::RunResult& result) {
     }
   }
   if (has_duration_only) {
-    out += "<p class=\"note\">Incidents below hold the runbook's critical-path duration without step timings "
-           "(results written before steps were recorded, or a runbook without steps).</p>"
-           "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th>"
-           "<th>runbook critical path s</th></tr></thead><tbody>";
+    out +=
+        "<p class=\"note\">Incidents below hold the runbook's critical-path duration without step timings "
+        "(results written before steps were recorded, or a runbook without steps).</p>"
+        "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th>"
+        "<th>runbook critical path s</th></tr></thead><tbody>";
     for (const auto& p : result.patterns) {
       for (const auto& i : p.incidents) {
         if (i.runbook_s && i.runbook_steps.empty()) {
@@ -240,7 +255,8 @@ std::string runbook_section(const engine::RunResult& result) {
 std::string topology_section(const ReportTopology& topology) {
   std::string out = "<section id=\"topology\"><h2>Topology</h2>";
   if (topology.topology) {
-    out += "<p class=\"note\">" + escape_xml(topology.topology->name() + ": " + topology.topology->description()) + "</p>";
+    out +=
+        "<p class=\"note\">" + escape_xml(topology.topology->name() + ": " + topology.topology->description()) + "</p>";
     out += topology_svg(*topology.topology);
   } else {
     out += "<p class=\"note\">Topology diagram unavailable: " + escape_xml(topology.note) + "</p>";
@@ -263,13 +279,17 @@ std::string stores_table(const engine::RunResult& result) {
     }
   }
   std::string out = "<h3 id=\"incident-stores\">RPO per data store</h3>";
-  if (rows.empty()) return out + "<p class=\"note\">No per-store data in this result: no incident took a data store down.</p>";
-  return out + "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th class=\"text\">store</th>"
-               "<th class=\"text\">replication</th><th>RPO s</th><th>worst case s</th><th>expected s</th>"
-               "<th>lost writes</th><th>promoted s</th></tr></thead>"
-               "<tbody>" + rows + "</tbody></table><p class=\"note\">RPO: this incident's loss (the fault instant's sample); "
-               "worst case: the mode's bound (the lag, the copy interval; \"-\": unbounded lag); expected: its mean over "
-               "fault instants. Promoted: fault start to the copy taking writes; \"-\": not promoted within the run.</p>";
+  if (rows.empty())
+    return out + "<p class=\"note\">No per-store data in this result: no incident took a data store down.</p>";
+  return out +
+         "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th class=\"text\">store</th>"
+         "<th class=\"text\">replication</th><th>RPO s</th><th>worst case s</th><th>expected s</th>"
+         "<th>lost writes</th><th>promoted s</th></tr></thead>"
+         "<tbody>" +
+         rows +
+         "</tbody></table><p class=\"note\">RPO: this incident's loss (the fault instant's sample); "
+         "worst case: the mode's bound (the lag, the copy interval; \"-\": unbounded lag); expected: its mean over "
+         "fault instants. Promoted: fault start to the copy taking writes; \"-\": not promoted within the run.</p>";
 }
 
 // Failback of every incident whose fault ended within the run.
@@ -279,18 +299,21 @@ std::string failback_table(const engine::RunResult& result) {
     for (const auto& i : p.incidents) {
       if (!i.failback) continue;
       const engine::FailbackResult& f = *i.failback;
-      rows += "<tr>" + cell(p.name) + cell(i.fault, "text") + cell(fixed(f.fault_end_s, 1)) + cell(seconds(f.traffic_back_s)) +
-              cell(seconds(f.resync_s)) + cell(seconds(f.complete_s)) + cell(count(f.failed_requests)) +
-              cell(fixed(f.write_pause_s, 1)) + "</tr>";
+      rows += "<tr>" + cell(p.name) + cell(i.fault, "text") + cell(fixed(f.fault_end_s, 1)) +
+              cell(seconds(f.traffic_back_s)) + cell(seconds(f.resync_s)) + cell(seconds(f.complete_s)) +
+              cell(count(f.failed_requests)) + cell(fixed(f.write_pause_s, 1)) + "</tr>";
     }
   }
   std::string out = "<h3 id=\"incident-failback\">Failback</h3>";
-  if (rows.empty()) return out + "<p class=\"note\">No failback in this result: every fault lasted to the end of the run.</p>";
-  return out + "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th>fault ends s</th>"
-               "<th>traffic back s</th><th>re-sync s</th><th>complete s</th><th>failed requests</th>"
-               "<th>write pause s</th></tr></thead><tbody>" + rows +
-               "</tbody></table><p class=\"note\">Times from the fault start, except re-sync and write pause (durations). "
-               "Failed requests: between the fault's end and failback complete.</p>";
+  if (rows.empty())
+    return out + "<p class=\"note\">No failback in this result: every fault lasted to the end of the run.</p>";
+  return out +
+         "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th>fault ends s</th>"
+         "<th>traffic back s</th><th>re-sync s</th><th>complete s</th><th>failed requests</th>"
+         "<th>write pause s</th></tr></thead><tbody>" +
+         rows +
+         "</tbody></table><p class=\"note\">Times from the fault start, except re-sync and write pause (durations). "
+         "Failed requests: between the fault's end and failback complete.</p>";
 }
 
 // Work lost beyond requests and writes, for incidents that lost any.
@@ -307,18 +330,23 @@ std::string work_table(const engine::RunResult& result) {
     }
   }
   std::string out = "<h3 id=\"incident-work\">Lost work</h3>";
-  if (rows.empty()) return out + "<p class=\"note\">No lost work in this result: no agent thread, training or ingestion work was lost.</p>";
-  return out + "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th>agent threads lost</th>"
-               "<th>threads rehydrated</th><th>GPU-hours lost</th><th>training USD lost</th><th>training resumed s</th>"
-               "<th>documents redone</th></tr></thead><tbody>" + rows + "</tbody></table>";
+  if (rows.empty())
+    return out +
+           "<p class=\"note\">No lost work in this result: no agent thread, training or ingestion work was lost.</p>";
+  return out +
+         "<table><thead><tr><th>pattern</th><th class=\"text\">fault</th><th>agent threads lost</th>"
+         "<th>threads rehydrated</th><th>GPU-hours lost</th><th>training USD lost</th><th>training resumed s</th>"
+         "<th>documents redone</th></tr></thead><tbody>" +
+         rows + "</tbody></table>";
 }
 
 std::string incidents_section(const engine::RunResult& result) {
-  std::string out = "<section id=\"incidents\"><h2>Incidents</h2><table><thead><tr><th>pattern</th>"
-                    "<th class=\"text\">fault</th><th>start s</th><th>RTO s</th><th>down s</th><th>degraded s</th>"
-                    "<th>weighted downtime s</th><th>detect s</th><th>switch s</th>"
-                    "<th>runbook s</th><th>full capacity s</th><th>RPO s</th><th>lost writes</th>"
-                    "<th>pre-incident ratio</th></tr></thead><tbody>";
+  std::string out =
+      "<section id=\"incidents\"><h2>Incidents</h2><table><thead><tr><th>pattern</th>"
+      "<th class=\"text\">fault</th><th>start s</th><th>RTO s</th><th>down s</th><th>degraded s</th>"
+      "<th>weighted downtime s</th><th>detect s</th><th>switch s</th>"
+      "<th>runbook s</th><th>full capacity s</th><th>RPO s</th><th>lost writes</th>"
+      "<th>pre-incident ratio</th></tr></thead><tbody>";
   bool has_any = false;
   for (const auto& p : result.patterns) {
     for (const auto& i : p.incidents) {
@@ -332,11 +360,12 @@ std::string incidents_section(const engine::RunResult& result) {
     }
   }
   if (!has_any) out += "<tr><td colspan=\"14\" class=\"text\">No incident: the scenario has no fault.</td></tr>";
-  out += "</tbody></table><p class=\"note\">Detect, switch and full capacity are measured from the fault start; "
-         "runbook is the runbook's critical-path duration. Down: seconds whose window success ratio was below the "
-         "recovery threshold x the pre-incident ratio; degraded: below the pre-incident ratio but not down; weighted "
-         "downtime: each second's failed share summed (a full outage counts every second, 0.5 % failures 0.005 s); "
-         "incident downtime cost uses the weighted downtime. \"-\": the part did not happen or does not apply.</p>";
+  out +=
+      "</tbody></table><p class=\"note\">Detect, switch and full capacity are measured from the fault start; "
+      "runbook is the runbook's critical-path duration. Down: seconds whose window success ratio was below the "
+      "recovery threshold x the pre-incident ratio; degraded: below the pre-incident ratio but not down; weighted "
+      "downtime: each second's failed share summed (a full outage counts every second, 0.5 % failures 0.005 s); "
+      "incident downtime cost uses the weighted downtime. \"-\": the part did not happen or does not apply.</p>";
   if (has_any) out += stores_table(result) + failback_table(result) + work_table(result);
   return out + "</section>";
 }
@@ -384,12 +413,15 @@ std::string to_html(const engine::RunResult& result, const ReportTopology& topol
   std::size_t met = 0;
   for (const auto& p : result.patterns) {
     targets += p.targets.size();
-    met += static_cast<std::size_t>(std::count_if(p.targets.begin(), p.targets.end(), [](const auto& t) { return t.met; }));
+    met += static_cast<std::size_t>(
+        std::count_if(p.targets.begin(), p.targets.end(), [](const auto& t) { return t.met; }));
   }
   const std::string scenario = scenario_label(result);
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                    escape_xml("faultline report: " + scenario) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+      escape_xml("faultline report: " + scenario) + "</title>\n<style>" + kStyle +
+      "</style>\n</head>\n<body>\n<main>\n";
   out += "<header><h1>Resilience report: " + escape_xml(scenario) + "</h1><p>" +
          std::to_string(result.patterns.size()) + " failover pattern(s) simulated by faultline " +
          escape_xml(result.faultline_version) + ", seed " + std::to_string(result.seed) + ".</p>";

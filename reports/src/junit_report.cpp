@@ -76,7 +76,8 @@ std::string suite_xml(const JunitSuite& suite, Counts& total) {
         if (!p.is_gated) {
           // Kept for comparison ("gate": false): the miss is shown, the build does not fail on it.
           ++c.skipped;
-          cases += ">\n      <skipped message=\"" + escape_xml("not gated: " + miss_message(t)) + "\"/>\n    </testcase>\n";
+          cases +=
+              ">\n      <skipped message=\"" + escape_xml("not gated: " + miss_message(t)) + "\"/>\n    </testcase>\n";
           continue;
         }
         ++c.failures;
@@ -96,9 +97,11 @@ std::string suite_xml(const JunitSuite& suite, Counts& total) {
   if (suite.result) {
     out += "    <properties>\n";
     out += "      <property name=\"seed\" value=\"" + std::to_string(suite.result->seed) + "\"/>\n";
-    out += "      <property name=\"faultline_version\" value=\"" + escape_xml(suite.result->faultline_version) + "\"/>\n";
+    out +=
+        "      <property name=\"faultline_version\" value=\"" + escape_xml(suite.result->faultline_version) + "\"/>\n";
     for (const auto& i : suite.result->inputs) {
-      out += "      <property name=\"" + escape_xml(i.role + ".sha256") + "\" value=\"" + escape_xml(i.sha256) + "\"/>\n";
+      out +=
+          "      <property name=\"" + escape_xml(i.role + ".sha256") + "\" value=\"" + escape_xml(i.sha256) + "\"/>\n";
     }
     out += "    </properties>\n";
   }

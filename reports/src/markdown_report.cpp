@@ -67,14 +67,16 @@ std::string to_markdown(const engine::RunResult& result) {
   std::size_t met = 0;
   for (const auto& p : result.patterns) {
     targets += p.targets.size();
-    met += static_cast<std::size_t>(std::count_if(p.targets.begin(), p.targets.end(), [](const auto& t) { return t.met; }));
+    met += static_cast<std::size_t>(
+        std::count_if(p.targets.begin(), p.targets.end(), [](const auto& t) { return t.met; }));
   }
   std::string out = "### faultline: " + cell(scenario_label(result)) + " — " + std::to_string(met) + " of " +
                     std::to_string(targets) + " targets met\n\n";
   const ExecutiveSummary executive = ExecutiveSummary::of(result);
-  std::string summary = executive.recommended()
-                            ? "**Recommended: " + cell(pattern_with_strategy(result.patterns[*executive.recommended()].name)) + ".**"
-                            : std::string();
+  std::string summary =
+      executive.recommended()
+          ? "**Recommended: " + cell(pattern_with_strategy(result.patterns[*executive.recommended()].name)) + ".**"
+          : std::string();
   for (const auto& sentence : executive.sentences()) summary += (summary.empty() ? "" : " ") + cell(sentence);
   if (!summary.empty()) out += "> " + summary + "\n\n";
   out += "| pattern | availability | RTO | RPO | USD/month | incident USD | targets |\n";
@@ -101,7 +103,10 @@ std::string to_markdown(const engine::RunResult& result) {
   out += "\n**RTO phases** (worst incident per pattern; docs/metrics.md, \"RTO phases\")\n\n";
   for (const auto& p : result.patterns) {
     const std::string phases = rto_phase_summary(p);
-    out += "- " + (phases.empty() ? cell(p.name) + ": no RTO phases (no incident, or a result written before them)" : cell(phases)) + "\n";
+    out += "- " +
+           (phases.empty() ? cell(p.name) + ": no RTO phases (no incident, or a result written before them)"
+                           : cell(phases)) +
+           "\n";
   }
   const engine::PatternResult* worst_pattern = nullptr;
   const engine::IncidentResult* worst = nullptr;
@@ -117,8 +122,8 @@ std::string to_markdown(const engine::RunResult& result) {
     out += "none (no fault in the scenario)\n";
   } else {
     out += cell(worst_pattern->name) + ", fault `" + cell(worst->fault) + "` at " + fixed(worst->start_s, 0) +
-           " s: RTO " + fixed(worst->rto_s, 1) + " s" + (worst->recovered ? "" : " (not recovered)") +
-           " (detect " + seconds(worst->detect_s) + ", switch " + seconds(worst->switch_s) + ", runbook " +
+           " s: RTO " + fixed(worst->rto_s, 1) + " s" + (worst->recovered ? "" : " (not recovered)") + " (detect " +
+           seconds(worst->detect_s) + ", switch " + seconds(worst->switch_s) + ", runbook " +
            seconds(worst->runbook_s) + ", full capacity " + seconds(worst->full_capacity_s) + "); RPO " +
            seconds(worst->rpo_s) + ", " + std::to_string(worst->lost_writes) + " lost writes\n";
     out += incident_details(*worst);

@@ -69,8 +69,9 @@ std::string rto_cdf_svg(const contract::McPatternData& pattern, std::optional<do
   const auto beyond = static_cast<std::size_t>(
       std::count_if(pattern.rto_s.begin(), pattern.rto_s.end(), [&](double v) { return v > x.hi; }));
   if (beyond > 0) {
-    out += text_at(x.to, y.from + 32, std::to_string(beyond) + " incident(s) beyond " + shortest(x.hi) + " s, up to " +
-                                          fixed(steps.back().x, 0) + " s",
+    out += text_at(x.to, y.from + 32,
+                   std::to_string(beyond) + " incident(s) beyond " + shortest(x.hi) + " s, up to " +
+                       fixed(steps.back().x, 0) + " s",
                    "class=\"axis\" text-anchor=\"end\"");
   }
   const std::array<std::pair<const char*, std::optional<double>>, 3> marks{
@@ -78,9 +79,10 @@ std::string rto_cdf_svg(const contract::McPatternData& pattern, std::optional<do
   double label_y = 44;
   for (const auto& [name, value] : marks) {
     if (!value) continue;
-    out += "<g class=\"percentile\"><title>" + escape_xml(std::string(name) + " " + shortest(*value) + " s") + "</title>" +
-           line(x(*value), y.to, x(*value), y.from, "stroke=\"#1565c0\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"") +
-           "</g>";
+    out +=
+        "<g class=\"percentile\"><title>" + escape_xml(std::string(name) + " " + shortest(*value) + " s") + "</title>" +
+        line(x(*value), y.to, x(*value), y.from, "stroke=\"#1565c0\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"") +
+        "</g>";
     out += text_at(x(*value) + 4, label_y, std::string(name) + " " + fixed(value, 0) + " s", "class=\"label\"");
     label_y += 14;
   }
@@ -112,12 +114,14 @@ std::string downtime_histogram_svg(const contract::McPatternData& pattern) {
     out += "<rect class=\"bin\" x=\"" + num(x(b.low)) + "\" y=\"" + num(top) + "\" width=\"" +
            num(std::max(x(b.high) - x(b.low) - 1.0, 1.0)) + "\" height=\"" + num(y.from - top) +
            "\" fill=\"#5c8fc4\"><title>" +
-           escape_xml(fixed(b.low, 3) + " to " + fixed(b.high, 3) + " h/year: " + std::to_string(b.count) + " replication(s)") +
+           escape_xml(fixed(b.low, 3) + " to " + fixed(b.high, 3) + " h/year: " + std::to_string(b.count) +
+                      " replication(s)") +
            "</title></rect>";
   }
   const double mean = pattern.annual_downtime_h;
   if (mean >= x.lo && mean <= x.hi) {
-    out += line(x(mean), y.to, x(mean), y.from, "class=\"mean\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"");
+    out += line(x(mean), y.to, x(mean), y.from,
+                "class=\"mean\" stroke=\"#222\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"");
     out += text_at(x(mean) + 4, y.to + 12, "mean " + fixed(mean, 3) + " h/year", "class=\"label\"");
   }
   return out + "</svg>";
@@ -133,7 +137,8 @@ std::string pareto_svg(const contract::PlanDocument& plan) {
   const double rpo_hi = axes.rpo_largest_s;
   const Scale x{axes.cost_lo_usd, axes.cost_hi_usd, 80.0, 920.0};
   const Scale y{0.0, axes.rto_end_s, 350.0, 60.0};
-  out += frame(x, y, 5, 4, 0, 0, "expected total cost, USD per month (steady state + incident cost / 12)", "RTO p95, s");
+  out +=
+      frame(x, y, 5, 4, 0, 0, "expected total cost, USD per month (steady state + incident cost / 12)", "RTO p95, s");
   const auto radius = [&](const contract::PlanCandidateData& c) { return pareto_radius(c, axes); };
   // Pareto front joined in cost order (then RTO), drawn under the points.
   const std::vector<std::size_t> front = pareto_front_order(plan);
@@ -143,7 +148,8 @@ std::string pareto_svg(const contract::PlanDocument& plan) {
       const contract::PlanCandidateData& c = plan.candidates[i];
       d += (d.empty() ? "M" : " L") + num(x(c.total_monthly_usd)) + "," + num(y(c.rto_p95_s.value_or(0.0)));
     }
-    out += "<path class=\"front\" d=\"" + d + "\" fill=\"none\" stroke=\"" + kParetoColour + "\" stroke-width=\"1.5\"/>";
+    out +=
+        "<path class=\"front\" d=\"" + d + "\" fill=\"none\" stroke=\"" + kParetoColour + "\" stroke-width=\"1.5\"/>";
   }
   // Grey points first so that the front is drawn on top.
   for (const bool is_pareto : {false, true}) {
@@ -154,8 +160,9 @@ std::string pareto_svg(const contract::PlanDocument& plan) {
              num(x(c.total_monthly_usd)) + "\" cy=\"" + num(y(c.rto_p95_s.value_or(0.0))) + "\" r=\"" + num(radius(c)) +
              "\" fill=\"" + colour + "\" fill-opacity=\"" + (is_pareto ? "0.85" : "0.45") + "\" stroke=\"" +
              (c.meets_targets ? "#2e7d32" : "#c62828") + "\" stroke-width=\"1.5\"><title>" +
-             escape_xml(c.label + ": " + fixed(c.total_monthly_usd, 0) + " USD/month, RTO p95 " + fixed(c.rto_p95_s, 0) +
-                        " s, RPO p95 " + fixed(c.rpo_p95_s, 0) + " s" + (c.meets_targets ? ", meets targets" : ", misses a target")) +
+             escape_xml(c.label + ": " + fixed(c.total_monthly_usd, 0) + " USD/month, RTO p95 " +
+                        fixed(c.rto_p95_s, 0) + " s, RPO p95 " + fixed(c.rpo_p95_s, 0) + " s" +
+                        (c.meets_targets ? ", meets targets" : ", misses a target")) +
              "</title></circle>";
     }
   }
@@ -171,9 +178,11 @@ std::string pareto_svg(const contract::PlanDocument& plan) {
          text_at(96, 18, "Pareto front", "class=\"legend\"");
   out += "<circle cx=\"196\" cy=\"14\" r=\"5\" fill=\"" + std::string(kOtherColour) + "\"/>" +
          text_at(206, 18, "dominated", "class=\"legend\"");
-  out += text_at(290, 18, "size: RPO p95 (largest " + fixed(rpo_hi, 0) + " s); ring: green meets the targets, red misses one",
+  out += text_at(290, 18,
+                 "size: RPO p95 (largest " + fixed(rpo_hi, 0) + " s); ring: green meets the targets, red misses one",
                  "class=\"legend\"");
-  out += text_at(86, 36, "A cheapest meeting the targets, B best RTO/RPO within budget, C least change", "class=\"legend\"");
+  out += text_at(86, 36, "A cheapest meeting the targets, B best RTO/RPO within budget, C least change",
+                 "class=\"legend\"");
   return out + "</svg>";
 }
 

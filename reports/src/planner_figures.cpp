@@ -63,7 +63,8 @@ std::vector<HistogramBin> histogram_bins(std::vector<double> values) {
   const double width = (high - low) / static_cast<double>(bins);
   std::vector<HistogramBin> out;
   for (std::size_t b = 0; b < bins; ++b) {
-    out.push_back({low + width * static_cast<double>(b), b + 1 == bins ? high : low + width * static_cast<double>(b + 1), 0});
+    out.push_back(
+        {low + width * static_cast<double>(b), b + 1 == bins ? high : low + width * static_cast<double>(b + 1), 0});
   }
   for (const double v : values) {
     const auto b = std::min(bins - 1, static_cast<std::size_t>((v - low) / width));

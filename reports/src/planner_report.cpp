@@ -14,7 +14,8 @@ namespace faultline::reports {
 namespace {
 
 std::string cell(const std::string& text, std::string_view cls = "") {
-  return "<td" + (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") + ">" + escape_xml(text) + "</td>";
+  return "<td" + (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") + ">" + escape_xml(text) +
+         "</td>";
 }
 
 std::string percent(std::optional<double> v) { return v ? fixed(*v * 100.0, 5) + " %" : std::string("-"); }
@@ -27,7 +28,8 @@ std::string interval(const contract::AvailabilityEstimate& a) {
 std::string head(const std::string& title) {
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-         escape_xml(title) + "</title>\n<style>" + std::string(report_stylesheet()) + "</style>\n</head>\n<body>\n<main>\n";
+         escape_xml(title) + "</title>\n<style>" + std::string(report_stylesheet()) +
+         "</style>\n</head>\n<body>\n<main>\n";
 }
 
 constexpr const char* kTail = "</main>\n</body>\n</html>\n";
@@ -37,7 +39,8 @@ std::string inputs_section(const std::string& scenario, unsigned long long seed,
   return "<section id=\"inputs\"><h2>Inputs</h2><p>Scenario <code>" + escape_xml(scenario) + "</code>, seed <code>" +
          std::to_string(seed) + "</code>, " + std::to_string(replications) + " replication(s) of " + shortest(years) +
          " year(s), faultline <code>" + escape_xml(version) + "</code>, document schema <code>" +
-         escape_xml(std::string(schema)) + "</code>. The same document always gives this report byte for byte.</p></section>\n";
+         escape_xml(std::string(schema)) +
+         "</code>. The same document always gives this report byte for byte.</p></section>\n";
 }
 
 std::string md_cell(const std::string& text) {
@@ -100,14 +103,19 @@ std::string defaults_section(const std::vector<contract::DefaultedComponent>& de
   std::vector<std::pair<std::string, std::vector<std::string>>> groups;
   for (const auto& d : defaulted) {
     auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == d.source; });
-    if (it == groups.end()) groups.push_back({d.source, {d.component}});
-    else it->second.push_back(d.component);
+    if (it == groups.end())
+      groups.push_back({d.source, {d.component}});
+    else
+      it->second.push_back(d.component);
   }
-  std::string out = "<section id=\"defaults\"><h2>Defaulted components</h2><p class=\"note\">The scenario has no "
-                    "reliability section: " + std::to_string(defaulted.size()) + " component(s) fail and are repaired "
-                    "by faultline's defaults from published data (docs/planner.md, \"Defaults from published data\": "
-                    "each source, the figure taken and the derivation).</p><table><thead><tr><th class=\"text\">source"
-                    "</th><th>components</th><th class=\"text\">which</th></tr></thead><tbody>";
+  std::string out =
+      "<section id=\"defaults\"><h2>Defaulted components</h2><p class=\"note\">The scenario has no "
+      "reliability section: " +
+      std::to_string(defaulted.size()) +
+      " component(s) fail and are repaired "
+      "by faultline's defaults from published data (docs/planner.md, \"Defaults from published data\": "
+      "each source, the figure taken and the derivation).</p><table><thead><tr><th class=\"text\">source"
+      "</th><th>components</th><th class=\"text\">which</th></tr></thead><tbody>";
   for (const auto& [source, components] : groups) {
     std::string names;
     for (const auto& c : components) names += (names.empty() ? "" : ", ") + c;
@@ -121,11 +129,12 @@ std::string criticality_section(const contract::McDocument& mc) {
   bool has_any = false;
   for (const auto& p : mc.patterns) has_any = has_any || !p.criticality.empty();
   if (!has_any) return {};
-  std::string out = "<section id=\"criticality\"><h2>What drives the downtime: criticality per component</h2>"
-                    "<p class=\"note\">Each incident counts against one component: the one whose failure took the "
-                    "service down (BlockSim's downing event), or the incident's first failure when the service stayed "
-                    "up. Shares of every component's total per pattern; Birnbaum importance P(up | component up) - "
-                    "P(up | component down) from the Markov chain (- when it was not solved).</p>";
+  std::string out =
+      "<section id=\"criticality\"><h2>What drives the downtime: criticality per component</h2>"
+      "<p class=\"note\">Each incident counts against one component: the one whose failure took the "
+      "service down (BlockSim's downing event), or the incident's first failure when the service stayed "
+      "up. Shares of every component's total per pattern; Birnbaum importance P(up | component up) - "
+      "P(up | component down) from the Markov chain (- when it was not solved).</p>";
   for (const auto& p : mc.patterns) {
     std::vector<const contract::McComponentCriticality*> rows;
     std::size_t harmless = 0;  // components whose incidents cost neither downtime nor writes
@@ -141,12 +150,13 @@ std::string criticality_section(const contract::McDocument& mc) {
     std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
       return a->downtime_share.value_or(0) > b->downtime_share.value_or(0);
     });
-    out += "<h3>" + escape_xml(p.name) + "</h3><table><thead><tr><th class=\"text\">component</th>"
+    out += "<h3>" + escape_xml(p.name) +
+           "</h3><table><thead><tr><th class=\"text\">component</th>"
            "<th class=\"text\">share of downtime</th><th>incidents</th><th>share of incidents</th>"
            "<th>share of lost writes</th><th>Birnbaum</th></tr></thead><tbody>";
     for (const auto* c : rows) {
-      out += "<tr>" + cell(c->component, "text") + share_bar_cell(c->downtime_share) + cell(std::to_string(c->incidents)) +
-             cell(share(c->incident_share)) + cell(share(c->lost_write_share)) +
+      out += "<tr>" + cell(c->component, "text") + share_bar_cell(c->downtime_share) +
+             cell(std::to_string(c->incidents)) + cell(share(c->incident_share)) + cell(share(c->lost_write_share)) +
              cell(c->birnbaum ? fixed(*c->birnbaum, 4) : std::string("-")) + "</tr>";
     }
     out += "</tbody></table>";
@@ -164,46 +174,54 @@ std::string mc_to_html(const contract::McDocument& mc) {
   std::string out = head("faultline Monte Carlo: " + mc.scenario);
   out += "<header><h1>Monte Carlo availability: " + escape_xml(mc.scenario) + "</h1><p>" +
          std::to_string(mc.replications) + " replication(s) x " + shortest(mc.years_per_replication) +
-         " year(s) of random failures and repairs, " + std::to_string(mc.patterns.size()) + " pattern(s).</p></header>\n";
+         " year(s) of random failures and repairs, " + std::to_string(mc.patterns.size()) +
+         " pattern(s).</p></header>\n";
 
-  out += "<section id=\"summary\"><h2>Availability</h2><table><thead><tr><th>level</th><th>availability (mean)</th>"
-         "<th>99 % CI</th><th>Markov (exact)</th><th>downtime h/year</th><th>incidents/year</th><th>RTO p50 s</th>"
-         "<th>RTO p95 s</th><th>RTO p99 s</th><th>RPO p95 s</th><th>incident USD/year</th></tr></thead><tbody>";
+  out +=
+      "<section id=\"summary\"><h2>Availability</h2><table><thead><tr><th>level</th><th>availability (mean)</th>"
+      "<th>99 % CI</th><th>Markov (exact)</th><th>downtime h/year</th><th>incidents/year</th><th>RTO p50 s</th>"
+      "<th>RTO p95 s</th><th>RTO p99 s</th><th>RPO p95 s</th><th>incident USD/year</th></tr></thead><tbody>";
   out += "<tr>" + cell("structure (can serve)") + cell(percent(mc.structure_availability.mean)) +
          cell(interval(mc.structure_availability)) + cell(percent(mc.markov_availability)) +
          cell(mc.markov_annual_downtime_h ? fixed(mc.markov_annual_downtime_h, 3) + " (Markov)" : std::string("-")) +
          cell("-") + cell("-") + cell("-") + cell("-") + cell("-") + cell("-") + "</tr>";
   for (const auto& p : mc.patterns) {
     out += "<tr>" + cell(p.name) + cell(percent(p.availability.mean)) + cell(interval(p.availability)) +
-           cell(percent(mc.markov_availability)) + cell(fixed(p.annual_downtime_h, 3)) + cell(fixed(p.incidents_per_year, 2)) +
-           cell(fixed(p.rto_p50_s, 0)) + cell(fixed(p.rto_p95_s, 0)) + cell(fixed(p.rto_p99_s, 0)) +
-           cell(fixed(p.rpo_p95_s, 0)) + cell(fixed(p.annual_incident_cost_usd, 0)) + "</tr>";
+           cell(percent(mc.markov_availability)) + cell(fixed(p.annual_downtime_h, 3)) +
+           cell(fixed(p.incidents_per_year, 2)) + cell(fixed(p.rto_p50_s, 0)) + cell(fixed(p.rto_p95_s, 0)) +
+           cell(fixed(p.rto_p99_s, 0)) + cell(fixed(p.rpo_p95_s, 0)) + cell(fixed(p.annual_incident_cost_usd, 0)) +
+           "</tr>";
   }
-  out += "</tbody></table><p class=\"note\">The Markov column is the exact component-level availability (the structure "
-         "function); a pattern's availability also counts the time its failover takes. " +
-         escape_xml(mc.markov_note) + "</p>";
+  out +=
+      "</tbody></table><p class=\"note\">The Markov column is the exact component-level availability (the structure "
+      "function); a pattern's availability also counts the time its failover takes. " +
+      escape_xml(mc.markov_note) + "</p>";
   if (mc.target_availability || mc.target_rto_s || mc.target_rpo_s) {
-    out += "<p class=\"note\">Targets: availability " + (mc.target_availability ? percent(mc.target_availability) : "-") +
-           " (met when the CI's lower bound reaches it), RTO p95 <= " + (mc.target_rto_s ? shortest(*mc.target_rto_s) + " s" : "-") +
+    out += "<p class=\"note\">Targets: availability " +
+           (mc.target_availability ? percent(mc.target_availability) : "-") +
+           " (met when the CI's lower bound reaches it), RTO p95 <= " +
+           (mc.target_rto_s ? shortest(*mc.target_rto_s) + " s" : "-") +
            ", RPO p95 <= " + (mc.target_rpo_s ? shortest(*mc.target_rpo_s) + " s" : "-") + ".</p>";
   }
   out += "</section>\n";
   out += criticality_section(mc) + defaults_section(mc.defaulted);
 
-  out += "<section id=\"rto-cdf\"><h2>RTO distribution (empirical CDF)</h2><p class=\"note\">Per pattern, every incident "
-         "of every replication: the share of incidents recovered within x seconds. Dashed blue: p50, p95, p99 "
-         "(nearest rank); red: the scenario's RTO target.</p>";
+  out +=
+      "<section id=\"rto-cdf\"><h2>RTO distribution (empirical CDF)</h2><p class=\"note\">Per pattern, every incident "
+      "of every replication: the share of incidents recovered within x seconds. Dashed blue: p50, p95, p99 "
+      "(nearest rank); red: the scenario's RTO target.</p>";
   for (const auto& p : mc.patterns) {
     out += "<figure><h3>" + escape_xml(p.name) + " (" + std::to_string(p.rto_s.size()) + " incidents)</h3>" +
            rto_cdf_svg(p, mc.target_rto_s) + "</figure>";
   }
   out += "</section>\n";
 
-  out += "<section id=\"downtime-histogram\"><h2>Annual downtime per replication</h2><p class=\"note\">Per pattern, "
-         "each replication's downtime (the sum of its incidents' RTOs) divided by its " +
-         shortest(mc.years_per_replication) +
-         " simulated year(s), in hours per year. Equal-width bins: Freedman-Diaconis width 2 IQR / n^(1/3) (quartiles by "
-         "nearest rank), at most 40 bins; Sturges' ceil(log2 n) + 1 bins when the IQR is 0. Dashed: the mean.</p>";
+  out +=
+      "<section id=\"downtime-histogram\"><h2>Annual downtime per replication</h2><p class=\"note\">Per pattern, "
+      "each replication's downtime (the sum of its incidents' RTOs) divided by its " +
+      shortest(mc.years_per_replication) +
+      " simulated year(s), in hours per year. Equal-width bins: Freedman-Diaconis width 2 IQR / n^(1/3) (quartiles by "
+      "nearest rank), at most 40 bins; Sturges' ceil(log2 n) + 1 bins when the IQR is 0. Dashed: the mean.</p>";
   for (const auto& p : mc.patterns) {
     out += "<figure><h3>" + escape_xml(p.name) + "</h3>" + downtime_histogram_svg(p) + "</figure>";
   }
@@ -222,15 +240,19 @@ std::string mc_to_html(const contract::McDocument& mc) {
 
 std::string mc_to_markdown(const contract::McDocument& mc) {
   std::string out = "# Monte Carlo availability: " + md_cell(mc.scenario) + "\n\n" + std::to_string(mc.replications) +
-                    " replication(s) x " + shortest(mc.years_per_replication) + " year(s), seed " + std::to_string(mc.seed) +
-                    ".\n\n| level | availability | 99 % CI | Markov | downtime h/year | RTO p50 s | RTO p95 s | RTO p99 s | incidents |\n"
+                    " replication(s) x " + shortest(mc.years_per_replication) + " year(s), seed " +
+                    std::to_string(mc.seed) +
+                    ".\n\n| level | availability | 99 % CI | Markov | downtime h/year | RTO p50 s | RTO p95 s | RTO "
+                    "p99 s | incidents |\n"
                     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
-  out += "| structure | " + percent(mc.structure_availability.mean) + " | " + interval(mc.structure_availability) + " | " +
-         percent(mc.markov_availability) + " | " + fixed(mc.markov_annual_downtime_h, 3) + " | - | - | - | - |\n";
+  out += "| structure | " + percent(mc.structure_availability.mean) + " | " + interval(mc.structure_availability) +
+         " | " + percent(mc.markov_availability) + " | " + fixed(mc.markov_annual_downtime_h, 3) +
+         " | - | - | - | - |\n";
   for (const auto& p : mc.patterns) {
     out += "| " + md_cell(p.name) + " | " + percent(p.availability.mean) + " | " + interval(p.availability) + " | " +
-           percent(mc.markov_availability) + " | " + fixed(p.annual_downtime_h, 3) + " | " + fixed(p.rto_p50_s, 0) + " | " +
-           fixed(p.rto_p95_s, 0) + " | " + fixed(p.rto_p99_s, 0) + " | " + std::to_string(p.rto_s.size()) + " |\n";
+           percent(mc.markov_availability) + " | " + fixed(p.annual_downtime_h, 3) + " | " + fixed(p.rto_p50_s, 0) +
+           " | " + fixed(p.rto_p95_s, 0) + " | " + fixed(p.rto_p99_s, 0) + " | " + std::to_string(p.rto_s.size()) +
+           " |\n";
   }
   out += "\nMarkov: " + md_cell(mc.markov_note) + "\n";
   if (!mc.defaulted.empty()) {
@@ -238,7 +260,9 @@ std::string mc_to_markdown(const contract::McDocument& mc) {
            " component(s) from published data (no reliability section; docs/planner.md).\n";
   }
   if (mc.target_rto_s) out += "\nRTO target: " + shortest(*mc.target_rto_s) + " s (met when p95 is within it).\n";
-  out += "\nThe HTML report (`faultline report FILE --format html`) draws the RTO CDF and the annual-downtime histogram.\n";
+  out +=
+      "\nThe HTML report (`faultline report FILE --format html`) draws the RTO CDF and the annual-downtime "
+      "histogram.\n";
   return out;
 }
 
@@ -253,17 +277,20 @@ std::string plan_to_html(const contract::PlanDocument& plan) {
          ".</p><p class=\"verdict " + (meeting > 0 ? "ok\">" : "bad\">") + std::to_string(meeting) + " of " +
          std::to_string(plan.candidates.size()) + " plans meet every target</p></header>\n";
 
-  out += "<section id=\"recommendations\"><h2>Recommendations</h2><table><thead><tr><th class=\"text\">choice</th>"
-         "<th class=\"text\">plan</th><th class=\"text\">why</th></tr></thead><tbody>";
+  out +=
+      "<section id=\"recommendations\"><h2>Recommendations</h2><table><thead><tr><th class=\"text\">choice</th>"
+      "<th class=\"text\">plan</th><th class=\"text\">why</th></tr></thead><tbody>";
   for (const auto& r : plan.recommendations) {
-    out += "<tr>" + cell(recommendation_title(r.kind), "text") + cell(r.label.value_or("none"), "text") + cell(r.why, "text") + "</tr>";
+    out += "<tr>" + cell(recommendation_title(r.kind), "text") + cell(r.label.value_or("none"), "text") +
+           cell(r.why, "text") + "</tr>";
   }
   out += "</tbody></table></section>\n";
 
-  out += "<section id=\"pareto\"><h2>Pareto front: cost against RTO and RPO</h2><p class=\"note\">Each circle is a "
-         "candidate; a plan is on the Pareto front when no other plan is at least as good on total cost, RTO p95 and "
-         "RPO p95 and better on one. A plan without incidents is drawn at RTO 0.</p>" +
-         pareto_svg(plan) + "</section>\n";
+  out +=
+      "<section id=\"pareto\"><h2>Pareto front: cost against RTO and RPO</h2><p class=\"note\">Each circle is a "
+      "candidate; a plan is on the Pareto front when no other plan is at least as good on total cost, RTO p95 and "
+      "RPO p95 and better on one. A plan without incidents is drawn at RTO 0.</p>" +
+      pareto_svg(plan) + "</section>\n";
 
   const SettingsColumns columns = settings_columns(plan);
   out += "<section id=\"candidates\"><h2>Candidates</h2><table><thead><tr><th class=\"text\">plan</th>" +
@@ -271,8 +298,9 @@ std::string plan_to_html(const contract::PlanDocument& plan) {
          "<th>USD/month steady</th><th>USD/month total</th><th>availability</th><th>RTO p95 s</th><th>RPO p95 s</th>"
          "<th class=\"text\">Pareto</th><th class=\"text\">targets</th></tr></thead><tbody>";
   for (const auto& c : plan.candidates) {
-    out += "<tr>" + cell(c.label, "text") + settings_cells(columns, c, true) + cell(fixed(c.monthly_cost_usd, 0)) + cell(fixed(c.total_monthly_usd, 0)) +
-           cell(percent(c.availability)) + cell(c.rto_p95_s ? fixed(c.rto_p95_s, 0) : "no incident") +
+    out += "<tr>" + cell(c.label, "text") + settings_cells(columns, c, true) + cell(fixed(c.monthly_cost_usd, 0)) +
+           cell(fixed(c.total_monthly_usd, 0)) + cell(percent(c.availability)) +
+           cell(c.rto_p95_s ? fixed(c.rto_p95_s, 0) : "no incident") +
            cell(c.rpo_p95_s ? fixed(c.rpo_p95_s, 0) : "none") + cell(c.is_pareto ? "yes" : "", "text") +
            cell(c.meets_targets ? "met" : "missed", c.meets_targets ? "text met" : "text missed") + "</tr>";
   }
@@ -286,19 +314,23 @@ std::string plan_to_html(const contract::PlanDocument& plan) {
 std::string plan_to_markdown(const contract::PlanDocument& plan) {
   std::string out = "# Plan: " + md_cell(plan.scenario) + "\n\n" + std::to_string(plan.candidates.size()) +
                     " candidate(s), " + std::to_string(plan.replications) + " replication(s) x " +
-                    shortest(plan.years_per_replication) + " year(s), seed " + std::to_string(plan.seed) + ".\n\n## Recommendations\n\n";
+                    shortest(plan.years_per_replication) + " year(s), seed " + std::to_string(plan.seed) +
+                    ".\n\n## Recommendations\n\n";
   for (const auto& r : plan.recommendations) {
-    out += "- " + recommendation_title(r.kind) + ": " + md_cell(r.label.value_or("none")) + " (" + md_cell(r.why) + ")\n";
+    out +=
+        "- " + recommendation_title(r.kind) + ": " + md_cell(r.label.value_or("none")) + " (" + md_cell(r.why) + ")\n";
   }
   const SettingsColumns columns = settings_columns(plan);
   std::string rule;
   for (std::size_t i = 0; i < settings_count(columns); ++i) rule += " --- |";
   out += "\n## Candidates\n\n| plan |" + settings_header(columns, " ", " |") +
          " USD/month steady | USD/month total | availability | RTO p95 s | RPO p95 s | Pareto | targets |\n"
-         "| --- |" + rule + " ---: | ---: | ---: | ---: | ---: | --- | --- |\n";
+         "| --- |" +
+         rule + " ---: | ---: | ---: | ---: | ---: | --- | --- |\n";
   for (const auto& c : plan.candidates) {
-    out += "| " + md_cell(c.label) + " | " + settings_cells(columns, c, false) + fixed(c.monthly_cost_usd, 0) + " | " + fixed(c.total_monthly_usd, 0) + " | " +
-           percent(c.availability) + " | " + (c.rto_p95_s ? fixed(c.rto_p95_s, 0) : "no incident") + " | " +
+    out += "| " + md_cell(c.label) + " | " + settings_cells(columns, c, false) + fixed(c.monthly_cost_usd, 0) + " | " +
+           fixed(c.total_monthly_usd, 0) + " | " + percent(c.availability) + " | " +
+           (c.rto_p95_s ? fixed(c.rto_p95_s, 0) : "no incident") + " | " +
            (c.rpo_p95_s ? fixed(c.rpo_p95_s, 0) : "none") + " | " + (c.is_pareto ? "yes" : "") + " | " +
            (c.meets_targets ? "met" : "missed") + " |\n";
   }

@@ -35,11 +35,16 @@ std::string_view report_format_names() { return "html, md, csv, junit, pdf"; }
 
 std::string render_report_text(const engine::RunResult& result, ReportFormat format) {
   switch (format) {
-    case ReportFormat::kHtml: return to_html(result, load_report_topology(result));
-    case ReportFormat::kMarkdown: return to_markdown(result);
-    case ReportFormat::kCsv: return to_series_csv(result);
-    case ReportFormat::kJunit: return to_junit_xml({JunitSuite{scenario_label(result), result, {}, {}}});
-    case ReportFormat::kPdf: break;
+    case ReportFormat::kHtml:
+      return to_html(result, load_report_topology(result));
+    case ReportFormat::kMarkdown:
+      return to_markdown(result);
+    case ReportFormat::kCsv:
+      return to_series_csv(result);
+    case ReportFormat::kJunit:
+      return to_junit_xml({JunitSuite{scenario_label(result), result, {}, {}}});
+    case ReportFormat::kPdf:
+      break;
   }
   throw std::invalid_argument("a PDF report is binary: use write_report");
 }

@@ -68,7 +68,8 @@ std::string disruption_table_html(const engine::RunResult& result) {
   }
   if (rows.empty()) return {};
   return "<section id=\"disruptions\"><h2>By disruption type</h2><p class=\"note\">Worst incident per AWS Resilience "
-         "Hub disruption type (Application: the service misbehaves; Infrastructure: hardware, capacity or network lost; "
+         "Hub disruption type (Application: the service misbehaves; Infrastructure: hardware, capacity or network "
+         "lost; "
          "Availability Zone; Region). DR strategies: hot-hot is multi-site active/active, hot-warm warm standby, "
          "hot-cold pilot light / backup and restore.</p><table><thead>" +
          head + "</tr></thead><tbody>" + rows + "</tbody></table></section>";
@@ -86,9 +87,11 @@ std::string assumptions_html(const engine::RunResult& result) {
       "<li>Figures are rounded for reading; the result JSON keeps them exact.</li></ul>"
       "<table><thead><tr><th class=\"text\">role</th><th class=\"text\">path</th><th class=\"text\">sha256</th></tr>"
       "</thead><tbody>";
-  for (const auto& i : result.inputs) out += "<tr>" + td(i.role, "text") + td(i.path, "text") + td(i.sha256, "text hash") + "</tr>";
+  for (const auto& i : result.inputs)
+    out += "<tr>" + td(i.role, "text") + td(i.path, "text") + td(i.sha256, "text hash") + "</tr>";
   out += "</tbody></table><p>Seed <code>" + std::to_string(result.seed) + "</code>, faultline <code>" +
-         escape_xml(result.faultline_version) + "</code>, result schema <code>" + escape_xml(std::string(contract::kResultSchema)) +
+         escape_xml(result.faultline_version) + "</code>, result schema <code>" +
+         escape_xml(std::string(contract::kResultSchema)) +
          "</code>. The same inputs and seed reproduce this report byte for byte.</p></section>";
   return out;
 }

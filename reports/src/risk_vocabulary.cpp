@@ -65,13 +65,20 @@ std::string grouped(double value, int decimals) {
 std::string target_label(std::string_view target_name) {
   const std::string_view metric = metric_of(target_name);
   std::string label;
-  if (metric == "rto_s") label = "RTO";
-  else if (metric == "rpo_s") label = "RPO";
-  else if (metric == "availability") label = "availability";
-  else if (metric == "monthly_cost_usd") label = "monthly cost";
-  else if (metric == "premium_usd") label = "resilience premium";
-  else if (metric == "incident_cost_usd") label = "incident cost";
-  else label = std::string(metric);
+  if (metric == "rto_s")
+    label = "RTO";
+  else if (metric == "rpo_s")
+    label = "RPO";
+  else if (metric == "availability")
+    label = "availability";
+  else if (metric == "monthly_cost_usd")
+    label = "monthly cost";
+  else if (metric == "premium_usd")
+    label = "resilience premium";
+  else if (metric == "incident_cost_usd")
+    label = "incident cost";
+  else
+    label = std::string(metric);
   const auto first_dot = target_name.find('.');
   if (first_dot != std::string_view::npos && first_dot != target_name.rfind('.')) {
     label += " (" + std::string(target_name.substr(first_dot + 1, target_name.rfind('.') - first_dot - 1)) + ")";
@@ -88,7 +95,8 @@ std::string target_figure(std::string_view target_name, double value) {
     return percent + " %";
   }
   if (ends_with(metric, "_usd")) return grouped(value, 0) + " USD";
-  if (ends_with(metric, "_s")) return grouped(value, std::fabs(value) < 100.0 && value != std::floor(value) ? 1 : 0) + " s";
+  if (ends_with(metric, "_s"))
+    return grouped(value, std::fabs(value) < 100.0 && value != std::floor(value) ? 1 : 0) + " s";
   return grouped(value, 3);
 }
 

@@ -52,7 +52,8 @@ std::string rto_phase_bars_svg(const engine::RunResult& result) {
     if (i == nullptr) continue;
     scale = std::max(scale, i->rto_s);
     for (const auto& ph : i->rto_phases) {
-      for (std::size_t k = 0; k < kPhaseColours.size(); ++k) is_present[k] = is_present[k] || kPhaseColours[k].first == ph.phase;
+      for (std::size_t k = 0; k < kPhaseColours.size(); ++k)
+        is_present[k] = is_present[k] || kPhaseColours[k].first == ph.phase;
     }
   }
   if (std::none_of(is_present.begin(), is_present.end(), [](bool b) { return b; })) return {};
@@ -100,12 +101,14 @@ std::string rto_phase_bars_svg(const engine::RunResult& result) {
                         " to " + fixed(ph.end_s, 0) + " s): " + ph.cause) +
              "</title></rect>";
       if (w >= 7.0 * static_cast<double>(seconds.size())) {
-        const bool is_light = ph.phase == "trigger_delay" || ph.phase == "residual_failures" || ph.phase == "recovery_window";
+        const bool is_light =
+            ph.phase == "trigger_delay" || ph.phase == "residual_failures" || ph.phase == "recovery_window";
         out += text_at(x0 + w / 2, y + 20, seconds,
                        std::string("text-anchor=\"middle\" style=\"fill:") + (is_light ? "#222" : "#fff") + "\"");
       }
     }
-    out += text_at(x(i->rto_s) + 6, y + 20, "RTO " + shortest(i->rto_s) + " s" + (i->recovered ? "" : "+"), "class=\"axis\"");
+    out += text_at(x(i->rto_s) + 6, y + 20, "RTO " + shortest(i->rto_s) + " s" + (i->recovered ? "" : "+"),
+                   "class=\"axis\"");
   }
   return out + "</svg>";
 }

@@ -72,8 +72,8 @@ std::string series_path(const Panel& p, const engine::SeriesResult& s, const std
     is_open = true;
   }
   if (d.empty()) return {};
-  return "<path d=\"" + d.substr(1) + "\" fill=\"none\" stroke=\"" + std::string(colour) +
-         "\" stroke-width=\"1.5\"" + (extra.empty() ? "" : " " + std::string(extra)) + "/>";
+  return "<path d=\"" + d.substr(1) + "\" fill=\"none\" stroke=\"" + std::string(colour) + "\" stroke-width=\"1.5\"" +
+         (extra.empty() ? "" : " " + std::string(extra)) + "/>";
 }
 
 std::string panel_frame(const Panel& p, std::string_view title, std::string_view top_label) {
@@ -129,8 +129,9 @@ std::string timeline_legend(const engine::SeriesResult& s, double left) {
   std::string out;
   double lx = left;
   const auto legend = [&](std::string_view colour, std::string_view label, bool is_dashed) {
-    out += line(lx, 14, lx + 18, 14,
-                "stroke=\"" + std::string(colour) + "\" stroke-width=\"2\"" + (is_dashed ? " stroke-dasharray=\"4 3\"" : ""));
+    out += line(
+        lx, 14, lx + 18, 14,
+        "stroke=\"" + std::string(colour) + "\" stroke-width=\"2\"" + (is_dashed ? " stroke-dasharray=\"4 3\"" : ""));
     out += text_at(lx + 22, 18, label, "class=\"legend\"");
     lx += 30 + 6.2 * static_cast<double>(label.size());
   };
@@ -164,12 +165,17 @@ std::string incident_markers(const engine::PatternResult& pattern, const Panel& 
   };
   for (const auto& i : pattern.incidents) {
     marker(i.start_s, kFaultColour, i.fault + ": fault start at " + clock(i.start_s));
-    if (i.detect_s) marker(i.start_s + *i.detect_s, kDetectColour, i.fault + ": detected after " + fixed(i.detect_s, 1) + " s");
-    if (i.switch_s) marker(i.start_s + *i.switch_s, kSwitchColour, i.fault + ": traffic switched after " + fixed(i.switch_s, 1) + " s");
+    if (i.detect_s)
+      marker(i.start_s + *i.detect_s, kDetectColour, i.fault + ": detected after " + fixed(i.detect_s, 1) + " s");
+    if (i.switch_s)
+      marker(i.start_s + *i.switch_s, kSwitchColour,
+             i.fault + ": traffic switched after " + fixed(i.switch_s, 1) + " s");
     if (i.full_capacity_s) {
-      marker(i.start_s + *i.full_capacity_s, kCapacityColour, i.fault + ": full capacity after " + fixed(i.full_capacity_s, 1) + " s");
+      marker(i.start_s + *i.full_capacity_s, kCapacityColour,
+             i.fault + ": full capacity after " + fixed(i.full_capacity_s, 1) + " s");
     }
-    if (i.recovered) marker(i.start_s + i.rto_s, kRecoveredColour, i.fault + ": recovered, RTO " + fixed(i.rto_s, 1) + " s");
+    if (i.recovered)
+      marker(i.start_s + i.rto_s, kRecoveredColour, i.fault + ": recovered, RTO " + fixed(i.rto_s, 1) + " s");
   }
   return out;
 }
@@ -196,12 +202,13 @@ std::string timeline_svg(const engine::PatternResult& pattern) {
   const std::size_t panels = has_lag ? 4 : 3;
   const double height = kTop + static_cast<double>(panels) * (kPanelHeight + kPanelGap) - 12;
   const auto panel = [&](std::size_t i, double y_max) {
-    return Panel{kLeft, kTop + static_cast<double>(i) * (kPanelHeight + kPanelGap), kWidth - kLeft - 24, kPanelHeight,
-                 t_end, y_max};
+    return Panel{
+        kLeft, kTop + static_cast<double>(i) * (kPanelHeight + kPanelGap), kWidth - kLeft - 24, kPanelHeight, t_end,
+        y_max};
   };
 
-  std::string out = "<svg class=\"chart\" viewBox=\"0 0 " + num(kWidth) + " " +
-                    num(height) + "\" role=\"img\" aria-label=\"" + escape_xml("timeline of " + pattern.name) + "\">";
+  std::string out = "<svg class=\"chart\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) +
+                    "\" role=\"img\" aria-label=\"" + escape_xml("timeline of " + pattern.name) + "\">";
   // Legend: markers, then regions.
   out += timeline_legend(s, kLeft);
 
@@ -250,8 +257,8 @@ std::string target_bars_svg(const engine::RunResult& result, std::string_view ke
   }
   scale = nice_ceiling(scale * 1.05);
   const double height = 24 + kRow * static_cast<double>(result.patterns.size()) + 22;
-  std::string out = "<svg class=\"chart bars\" viewBox=\"0 0 " + num(kWidth) + " " +
-                    num(height) + "\" role=\"img\" aria-label=\"" + escape_xml(std::string(key) + " by pattern") + "\">";
+  std::string out = "<svg class=\"chart bars\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) +
+                    "\" role=\"img\" aria-label=\"" + escape_xml(std::string(key) + " by pattern") + "\">";
   const double x0 = kLabel;
   const double bottom = 20 + kRow * static_cast<double>(result.patterns.size());
   out += line(x0, 14, x0, bottom, "class=\"tick\"");
@@ -274,7 +281,8 @@ std::string target_bars_svg(const engine::RunResult& result, std::string_view ke
       const double w = plot_width * std::clamp(*v / scale, 0.0, 1.0);
       out += "<rect x=\"" + num(x0) + "\" y=\"" + num(y + 3) + "\" width=\"" + num(std::max(w, 1.0)) +
              "\" height=\"18\" fill=\"" + colour + "\"/>";
-      out += text_at(x0 + plot_width + 8, y + 16, fixed(v, key == "monthly_cost_usd" ? 0 : 1) + " " + std::string(unit) + " (" + status + ")",
+      out += text_at(x0 + plot_width + 8, y + 16,
+                     fixed(v, key == "monthly_cost_usd" ? 0 : 1) + " " + std::string(unit) + " (" + status + ")",
                      "class=\"label\"");
     } else {
       out += text_at(x0 + 6, y + 16, key == "rpo_s" ? "no data at risk" : "no incident", "class=\"label muted\"");
@@ -298,14 +306,14 @@ std::string rto_phases_svg(const engine::RunResult& result) {
   double scale = 0.0;
   for (const auto& p : result.patterns) {
     if (const auto* i = worst_incident(p)) {
-      scale = std::max({scale, i->rto_s, i->detect_s.value_or(0.0), i->switch_s.value_or(0.0),
-                        i->full_capacity_s.value_or(0.0)});
+      scale = std::max(
+          {scale, i->rto_s, i->detect_s.value_or(0.0), i->switch_s.value_or(0.0), i->full_capacity_s.value_or(0.0)});
     }
   }
   scale = nice_ceiling(scale * 1.05);
   const double bottom = 30 + kRow * static_cast<double>(result.patterns.size());
-  std::string out = "<svg class=\"chart bars\" viewBox=\"0 0 " + num(kWidth) + " " +
-                    num(bottom + 24) + "\" role=\"img\" aria-label=\"RTO phases of the worst incident\">";
+  std::string out = "<svg class=\"chart bars\" viewBox=\"0 0 " + num(kWidth) + " " + num(bottom + 24) +
+                    "\" role=\"img\" aria-label=\"RTO phases of the worst incident\">";
   double lx = kLabel;
   const auto legend = [&](const char* colour, std::string_view label) {
     out += "<rect x=\"" + num(lx) + "\" y=\"4\" width=\"12\" height=\"10\" fill=\"" + colour + "\"/>";
@@ -333,8 +341,9 @@ std::string rto_phases_svg(const engine::RunResult& result) {
     }
     const auto bar = [&](double from, std::optional<double> to, const char* colour, const std::string& title) {
       if (!to || *to < from) return;
-      out += "<rect x=\"" + num(x(from)) + "\" y=\"" + num(y + 4) + "\" width=\"" + num(std::max(x(*to) - x(from), 1.0)) +
-             "\" height=\"18\" fill=\"" + colour + "\"><title>" + escape_xml(title) + "</title></rect>";
+      out += "<rect x=\"" + num(x(from)) + "\" y=\"" + num(y + 4) + "\" width=\"" +
+             num(std::max(x(*to) - x(from), 1.0)) + "\" height=\"18\" fill=\"" + colour + "\"><title>" +
+             escape_xml(title) + "</title></rect>";
     };
     const double detect = i->detect_s.value_or(0.0);
     bar(0.0, i->detect_s, kDetectColour, "detected after " + fixed(i->detect_s, 1) + " s");
@@ -342,7 +351,8 @@ std::string rto_phases_svg(const engine::RunResult& result) {
     bar(i->switch_s.value_or(detect), i->full_capacity_s, kCapacityColour,
         "full capacity after " + fixed(i->full_capacity_s, 1) + " s");
     out += line(x(i->rto_s), y, x(i->rto_s), y + 26, "stroke=\"#000\" stroke-width=\"2.5\"");
-    out += text_at(x(i->rto_s) + 4, y + 30, "RTO " + fixed(i->rto_s, 0) + " s" + (i->recovered ? "" : "+"), "class=\"axis\"");
+    out += text_at(x(i->rto_s) + 4, y + 30, "RTO " + fixed(i->rto_s, 0) + " s" + (i->recovered ? "" : "+"),
+                   "class=\"axis\"");
   }
   return out + "</svg>";
 }
@@ -357,7 +367,8 @@ std::string runbook_gantt_svg(const engine::IncidentResult& incident) {
   const double plot_width = kWidth - kLabel - 120;
   double scale = incident.rto_s;
   for (const auto& st : steps) scale = std::max(scale, st.end_s);
-  for (const auto& v : {incident.detect_s, incident.switch_s, incident.full_capacity_s}) scale = std::max(scale, v.value_or(0.0));
+  for (const auto& v : {incident.detect_s, incident.switch_s, incident.full_capacity_s})
+    scale = std::max(scale, v.value_or(0.0));
   scale = nice_ceiling(scale * 1.05);
   const double bottom = kTop + kRow * static_cast<double>(steps.size());
   std::string out = "<svg class=\"chart gantt\" viewBox=\"0 0 " + num(kWidth) + " " + num(bottom + 26) +
@@ -399,13 +410,15 @@ std::string runbook_gantt_svg(const engine::IncidentResult& incident) {
                               std::to_string(st.attempts) + (st.attempts == 1 ? " attempt" : " attempts") +
                               (st.is_failed ? ", failed" : "") + (st.is_critical ? ", critical path" : "");
     out += "<rect x=\"" + num(x(st.start_s)) + "\" y=\"" + num(y + 3) + "\" width=\"" +
-           num(std::max(x(st.end_s) - x(st.start_s), 1.0)) + "\" height=\"16\" fill=\"" + fill + "\" stroke=\"" + stroke +
-           "\" stroke-width=\"" + (st.is_failed ? "2" : "1") + "\"><title>" + escape_xml(title) + "</title></rect>";
+           num(std::max(x(st.end_s) - x(st.start_s), 1.0)) + "\" height=\"16\" fill=\"" + fill + "\" stroke=\"" +
+           stroke + "\" stroke-width=\"" + (st.is_failed ? "2" : "1") + "\"><title>" + escape_xml(title) +
+           "</title></rect>";
     std::string note;
     if (st.attempts > 1) note += "x" + std::to_string(st.attempts);
     if (st.is_failed) note += std::string(note.empty() ? "" : " ") + "FAILED";
     if (!note.empty()) {
-      out += text_at(x(st.end_s) + 4, y + 15, note, st.is_failed ? "class=\"label\" fill=\"#b71c1c\"" : "class=\"label\"");
+      out +=
+          text_at(x(st.end_s) + 4, y + 15, note, st.is_failed ? "class=\"label\" fill=\"#b71c1c\"" : "class=\"label\"");
     }
   }
   // Incident marks run through every row; labels alternate rows above the plot so that close marks stay legible.

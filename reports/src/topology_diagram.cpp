@@ -26,7 +26,8 @@ std::string rect(const Box& b, std::string_view cls) {
 }
 
 std::string label(double x, double y, std::string_view text, std::string_view cls) {
-  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" class=\"" + std::string(cls) + "\">" + escape_xml(text) + "</text>";
+  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" class=\"" + std::string(cls) + "\">" + escape_xml(text) +
+         "</text>";
 }
 
 // Keeps a label inside a box of `width` px at ~6.2 px per character.
@@ -98,11 +99,16 @@ double region_box(const topology::Topology& topology, topology::VertexId region_
   body += rect(boxes[region_vertex], "region");
   body += label(x + 10, region_y + 18, clip("region " + region.id, kRegionWidth - 20), "name");
   body += label(x + 10, region_y + 33, clip(subtitle, kRegionWidth - 20), "kind");
-  body += label(x + 10, region_y + 48, clip(zones.empty() ? std::string("no zones") : "zones: " + [&] {
-                                              std::string z;
-                                              for (const auto& s : zones) z += (z.empty() ? "" : ", ") + s;
-                                              return z;
-                                            }(), kRegionWidth - 20),
+  body += label(x + 10, region_y + 48,
+                clip(
+                    zones.empty() ? std::string("no zones")
+                                  : "zones: " +
+                                        [&] {
+                                          std::string z;
+                                          for (const auto& s : zones) z += (z.empty() ? "" : ", ") + s;
+                                          return z;
+                                        }(),
+                    kRegionWidth - 20),
                 "kind");
   for (std::size_t c = 0; c < components.size(); ++c) {
     const auto& n = topology.node(components[c]);
@@ -217,7 +223,8 @@ std::string topology_svg(const topology::Topology& topology) {
                     "\" role=\"img\" aria-label=\"" + escape_xml("topology " + topology.name()) + "\">";
   out += body + links + replication;
   out += label(kMargin, height - 6,
-               "grey: client to global entry, global entry to the region of each origin gateway; dashed purple: replication (source to copy)",
+               "grey: client to global entry, global entry to the region of each origin gateway; dashed purple: "
+               "replication (source to copy)",
                "kind");
   return out + "</svg>";
 }

@@ -28,10 +28,14 @@ constexpr const char* kHighColour = "#e07b00";
 
 std::optional<double> figure(const Outcome& o, TornadoMetric metric) {
   switch (metric) {
-    case TornadoMetric::kRto: return o.rto_s;
-    case TornadoMetric::kRpo: return o.rpo_s;
-    case TornadoMetric::kAvailability: return o.availability * 100.0;
-    case TornadoMetric::kMonthlyCost: return o.monthly_cost_usd;
+    case TornadoMetric::kRto:
+      return o.rto_s;
+    case TornadoMetric::kRpo:
+      return o.rpo_s;
+    case TornadoMetric::kAvailability:
+      return o.availability * 100.0;
+    case TornadoMetric::kMonthlyCost:
+      return o.monthly_cost_usd;
   }
   return std::nullopt;
 }
@@ -39,9 +43,12 @@ std::optional<double> figure(const Outcome& o, TornadoMetric metric) {
 std::string unit_of(TornadoMetric metric) {
   switch (metric) {
     case TornadoMetric::kRto:
-    case TornadoMetric::kRpo: return " s";
-    case TornadoMetric::kAvailability: return " %";
-    case TornadoMetric::kMonthlyCost: return " USD";
+    case TornadoMetric::kRpo:
+      return " s";
+    case TornadoMetric::kAvailability:
+      return " %";
+    case TornadoMetric::kMonthlyCost:
+      return " USD";
   }
   return "";
 }
@@ -70,7 +77,8 @@ std::vector<const ParameterResult*> rows_of(const sensitivity::PatternSensitivit
   for (const ParameterResult& r : pattern.parameters) {
     if (r.not_applicable.empty() && !r.points.empty() && figure(r.points.front().outcome, metric)) rows.push_back(&r);
   }
-  std::stable_sort(rows.begin(), rows.end(), [metric](const auto* a, const auto* b) { return swing(*a, metric) > swing(*b, metric); });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [metric](const auto* a, const auto* b) { return swing(*a, metric) > swing(*b, metric); });
   return rows;
 }
 
@@ -100,9 +108,11 @@ std::string bar(const Scale& x, double from, double to, double y, const char* co
   return rect(a, y - 8, w, 16, "class=\"" + std::string(cls) + "\" fill=\"" + colour + "\"");
 }
 
-std::string row_svg(const ParameterResult& r, std::size_t i, const Scale& x, double base, TornadoMetric metric, int decimals) {
+std::string row_svg(const ParameterResult& r, std::size_t i, const Scale& x, double base, TornadoMetric metric,
+                    int decimals) {
   const double y = kTop + kRow * static_cast<double>(i) + kRow / 2;
-  const std::string label = r.name + " " + sensitivity::format_value(r.name, *r.low) + ".." + sensitivity::format_value(r.name, *r.high);
+  const std::string label =
+      r.name + " " + sensitivity::format_value(r.name, *r.low) + ".." + sensitivity::format_value(r.name, *r.high);
   std::string out = text_at(292, y + 4, label, "class=\"label\" text-anchor=\"end\"");
   std::optional<double> lo;
   std::optional<double> hi;
@@ -122,10 +132,14 @@ std::string row_svg(const ParameterResult& r, std::size_t i, const Scale& x, dou
 
 std::string_view tornado_title(TornadoMetric metric) {
   switch (metric) {
-    case TornadoMetric::kRto: return "RTO, s";
-    case TornadoMetric::kRpo: return "RPO, s";
-    case TornadoMetric::kAvailability: return "Availability, %";
-    case TornadoMetric::kMonthlyCost: return "Monthly cost, USD";
+    case TornadoMetric::kRto:
+      return "RTO, s";
+    case TornadoMetric::kRpo:
+      return "RPO, s";
+    case TornadoMetric::kAvailability:
+      return "Availability, %";
+    case TornadoMetric::kMonthlyCost:
+      return "Monthly cost, USD";
   }
   return "";
 }
@@ -137,11 +151,15 @@ std::string tornado_svg(const sensitivity::PatternSensitivity& pattern, TornadoM
   const Scale x = scale_of(rows, base, metric);
   const int decimals = decimals_for(x.hi - x.lo, metric);
   const double bottom = kTop + kRow * static_cast<double>(rows.size());
-  std::string out = svg::open_svg(kWidth, bottom + 44, std::string(tornado_title(metric)) + " sensitivity of " + pattern.name, "tornado");
+  std::string out = svg::open_svg(kWidth, bottom + 44,
+                                  std::string(tornado_title(metric)) + " sensitivity of " + pattern.name, "tornado");
   out += text_at(8, 20, std::string(tornado_title(metric)) + ": " + pattern.name, "class=\"panel-title\"");
-  out += rect(300, 30, 10, 10, std::string("fill=\"") + kLowColour + "\"") + text_at(314, 39, "at the range's low end", "class=\"axis\"");
-  out += rect(470, 30, 10, 10, std::string("fill=\"") + kHighColour + "\"") + text_at(484, 39, "at the high end", "class=\"axis\"");
-  out += line(610, 35, 630, 35, "stroke=\"#1d2329\" stroke-dasharray=\"4 3\"") + text_at(636, 39, "own setting " + fixed(base, decimals) + unit_of(metric), "class=\"axis\"");
+  out += rect(300, 30, 10, 10, std::string("fill=\"") + kLowColour + "\"") +
+         text_at(314, 39, "at the range's low end", "class=\"axis\"");
+  out += rect(470, 30, 10, 10, std::string("fill=\"") + kHighColour + "\"") +
+         text_at(484, 39, "at the high end", "class=\"axis\"");
+  out += line(610, 35, 630, 35, "stroke=\"#1d2329\" stroke-dasharray=\"4 3\"") +
+         text_at(636, 39, "own setting " + fixed(base, decimals) + unit_of(metric), "class=\"axis\"");
   out += rect(x.from, kTop, x.to - x.from, bottom - kTop, "class=\"plot\"");
   for (std::size_t i = 0; i < rows.size(); ++i) out += row_svg(*rows[i], i, x, base, metric, decimals);
   out += line(x(base), kTop - 4, x(base), bottom + 4, "class=\"base\" stroke=\"#1d2329\" stroke-dasharray=\"4 3\"");
@@ -150,7 +168,8 @@ std::string tornado_svg(const sensitivity::PatternSensitivity& pattern, TornadoM
     out += line(x(v), bottom, x(v), bottom + 4, "class=\"tick\"");
     out += text_at(x(v), bottom + 16, fixed(v, decimals), "class=\"axis\" text-anchor=\"middle\"");
   }
-  out += text_at((x.from + x.to) / 2, bottom + 34, std::string(tornado_title(metric)), "class=\"axis\" text-anchor=\"middle\"");
+  out += text_at((x.from + x.to) / 2, bottom + 34, std::string(tornado_title(metric)),
+                 "class=\"axis\" text-anchor=\"middle\"");
   return out + "</svg>";
 }
 

@@ -17,9 +17,7 @@ using faultline::router::Micros;
 namespace router = faultline::router;
 
 // The router's time: steady_clock since its (arbitrary) epoch, in microseconds.
-Micros steady_now() {
-  return std::chrono::duration_cast<Micros>(std::chrono::steady_clock::now().time_since_epoch());
-}
+Micros steady_now() { return std::chrono::duration_cast<Micros>(std::chrono::steady_clock::now().time_since_epoch()); }
 
 struct Response {
   int status = 200;
@@ -98,8 +96,7 @@ int main() {
   std::uint64_t served = 0;
   std::uint64_t attempts = 0;
   std::uint64_t by_endpoint[2] = {0, 0};
-  std::printf("steady_clock client: %llu requests, first state changes:\n",
-              static_cast<unsigned long long>(kRequests));
+  std::printf("steady_clock client: %llu requests, first state changes:\n", static_cast<unsigned long long>(kRequests));
   for (std::uint64_t i = 0; i < kRequests; ++i) {
     router::Request request;
     for (;;) {
@@ -117,9 +114,10 @@ int main() {
     router.tick(steady_now());
   }
   const double elapsed_ms = static_cast<double>((steady_now() - start).count()) / 1000.0;
-  std::printf("served %llu of %llu requests in %llu attempts (%.1f ms): eastus2 %llu, centralus %llu; %llu state changes\n",
-              static_cast<unsigned long long>(served), static_cast<unsigned long long>(kRequests),
-              static_cast<unsigned long long>(attempts), elapsed_ms, static_cast<unsigned long long>(by_endpoint[0]),
-              static_cast<unsigned long long>(by_endpoint[1]), static_cast<unsigned long long>(observer.changes()));
+  std::printf(
+      "served %llu of %llu requests in %llu attempts (%.1f ms): eastus2 %llu, centralus %llu; %llu state changes\n",
+      static_cast<unsigned long long>(served), static_cast<unsigned long long>(kRequests),
+      static_cast<unsigned long long>(attempts), elapsed_ms, static_cast<unsigned long long>(by_endpoint[0]),
+      static_cast<unsigned long long>(by_endpoint[1]), static_cast<unsigned long long>(observer.changes()));
   return served == kRequests ? 0 : 1;
 }

@@ -30,9 +30,9 @@ bool BackendBreaker::record(int status, Micros retry_after, Micros now) {
   window_.record(is_failure(status), false, now);
   const std::uint32_t failures = window_.failures();
   const bool is_count_met = config_.failure_count > 0 && failures >= config_.failure_count;
-  const bool is_share_met = config_.failure_percentage > 0 && failures > 0 &&
-                            static_cast<double>(failures) * 100.0 >=
-                                config_.failure_percentage * static_cast<double>(window_.calls());
+  const bool is_share_met =
+      config_.failure_percentage > 0 && failures > 0 &&
+      static_cast<double>(failures) * 100.0 >= config_.failure_percentage * static_cast<double>(window_.calls());
   if (!is_count_met && !is_share_met) return false;
   const bool has_retry_after = config_.accept_retry_after && retry_after.count() >= 0;
   tripped_until_ = now + (has_retry_after ? retry_after : config_.trip_duration);

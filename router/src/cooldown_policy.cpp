@@ -41,7 +41,8 @@ bool CooldownPolicy::should_cool_down(const Minute& m, int status) const {
   if (status == 429 && has_others_) return true;
   if (m.failures == m.calls && m.calls >= kAllFailedMinimumCalls) return true;
   // failures / calls > threshold percent (LiteLLM compares with >).
-  const bool is_rate_over = static_cast<double>(m.failures) * 100 > config_.failure_threshold_percent * static_cast<double>(m.calls);
+  const bool is_rate_over =
+      static_cast<double>(m.failures) * 100 > config_.failure_threshold_percent * static_cast<double>(m.calls);
   if (is_rate_over && m.calls >= config_.failure_threshold_minimum_requests && has_others_) return true;
   return status >= 0 && status < 600 && non_retryable_.test(static_cast<std::size_t>(status));
 }

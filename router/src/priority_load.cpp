@@ -20,8 +20,8 @@ PriorityLoad::PriorityLoad(const PrioritySpillConfig& config, const std::vector<
   values.erase(std::unique(values.begin(), values.end()), values.end());
   level_masks_.assign(values.size(), 0);
   for (std::size_t i = 0; i < priorities.size(); ++i) {
-    const auto level = static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), priorities[i]) -
-                                                values.begin());
+    const auto level =
+        static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), priorities[i]) - values.begin());
     level_masks_[level] |= EndpointMask{1} << i;
   }
   health_.assign(values.size(), 0);

@@ -303,8 +303,7 @@ void Router::report_call(std::size_t endpoint, int status, Micros latency, Micro
   if (e.breaker) {
     const CircuitBreaker::Change change = e.breaker->record(is_failure, latency, now);
     if (change != CircuitBreaker::Change::kNone) {
-      notify(now, endpoint,
-             change == CircuitBreaker::Change::kOpened ? EndpointState::kOpen : EndpointState::kClosed,
+      notify(now, endpoint, change == CircuitBreaker::Change::kOpened ? EndpointState::kOpen : EndpointState::kClosed,
              StateCause::kBreaker);
       refresh(endpoint);
       refresh_deadline();

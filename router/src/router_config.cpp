@@ -10,8 +10,8 @@ namespace {
 // Upper bounds keep every per-endpoint buffer small and every product in range.
 constexpr std::int64_t kMaxPriority = 1000;
 constexpr std::int64_t kMaxWeight = 1000;
-constexpr std::int64_t kMaxCountWindow = 100000;    // calls
-constexpr std::int64_t kMaxTimeWindow = 3600;       // seconds (one bucket per second)
+constexpr std::int64_t kMaxCountWindow = 100000;  // calls
+constexpr std::int64_t kMaxTimeWindow = 3600;     // seconds (one bucket per second)
 constexpr std::int64_t kMaxHalfOpenCalls = 100000;
 constexpr std::int64_t kMaxAttempts = 100;
 constexpr std::int64_t kMaxDurationUs = 7LL * 24 * 3600 * 1000000;  // one week
@@ -64,8 +64,8 @@ std::optional<ConfigError> endpoints_error(const std::vector<EndpointConfig>& en
     if (e.name.empty()) return ConfigError{at + ".name", "name must be a non-empty string"};
     for (std::size_t j = 0; j < i; ++j) {
       if (endpoints[j].name == e.name) {
-        return ConfigError{at + ".name", "name must be unique, \"" + e.name + "\" is also endpoints[" +
-                                             std::to_string(j) + "].name"};
+        return ConfigError{at + ".name",
+                           "name must be unique, \"" + e.name + "\" is also endpoints[" + std::to_string(j) + "].name"};
       }
     }
     if (auto err = integer_error(at + ".priority", "priority", e.priority, 1, kMaxPriority)) return err;
@@ -89,12 +89,12 @@ std::optional<ConfigError> breaker_error(const BreakerConfig& b) {
     return err;
   }
   if (auto err = integer_error("breaker.minimum_calls", "minimum_calls", b.minimum_calls, 1, 1000000000)) return err;
-  if (auto err = percent_error("breaker.failure_rate_threshold", "failure_rate_threshold",
-                               b.failure_rate_threshold, false)) {
+  if (auto err =
+          percent_error("breaker.failure_rate_threshold", "failure_rate_threshold", b.failure_rate_threshold, false)) {
     return err;
   }
-  if (auto err = duration_error("breaker.slow_call_duration_ms", "slow_call_duration_ms", b.slow_call_duration, 1000,
-                                false)) {
+  if (auto err =
+          duration_error("breaker.slow_call_duration_ms", "slow_call_duration_ms", b.slow_call_duration, 1000, false)) {
     return err;
   }
   if (auto err = percent_error("breaker.slow_call_rate_threshold", "slow_call_rate_threshold",
@@ -103,8 +103,8 @@ std::optional<ConfigError> breaker_error(const BreakerConfig& b) {
   }
   if (auto err = duration_error("breaker.open_wait_s", "open_wait_s", b.open_wait, 1000000, false)) return err;
   if (!(b.open_wait_multiplier >= 1) || b.open_wait_multiplier > 100) {
-    return ConfigError{"breaker.open_wait_multiplier",
-                       "open_wait_multiplier must be a number from 1 to 100, got " + number_text(b.open_wait_multiplier)};
+    return ConfigError{"breaker.open_wait_multiplier", "open_wait_multiplier must be a number from 1 to 100, got " +
+                                                           number_text(b.open_wait_multiplier)};
   }
   return integer_error("breaker.half_open_calls", "half_open_calls", b.half_open_calls, 1, kMaxHalfOpenCalls);
 }
@@ -113,10 +113,10 @@ std::optional<ConfigError> spill_error(const PrioritySpillConfig& s) {
   if (!(s.overprovisioning_factor > 0) || s.overprovisioning_factor > 10) {
     return ConfigError{"selection.overprovisioning_factor",
                        "overprovisioning_factor must be a number greater than 0 and at most 10 (Envoy's 140 percent "
-                       "is 1.4 here), got " + number_text(s.overprovisioning_factor)};
+                       "is 1.4 here), got " +
+                           number_text(s.overprovisioning_factor)};
   }
-  return percent_error("selection.panic_threshold_percent", "panic_threshold_percent", s.panic_threshold_percent,
-                       true);
+  return percent_error("selection.panic_threshold_percent", "panic_threshold_percent", s.panic_threshold_percent, true);
 }
 
 std::optional<ConfigError> outlier_error(const OutlierConfig& o) {
@@ -127,18 +127,17 @@ std::optional<ConfigError> outlier_error(const OutlierConfig& o) {
                                 false)) {
     return err;
   }
-  if (auto err = duration_error("outlier.max_ejection_time_s", "max_ejection_time_s", o.max_ejection_time, 1000000,
-                                false)) {
+  if (auto err =
+          duration_error("outlier.max_ejection_time_s", "max_ejection_time_s", o.max_ejection_time, 1000000, false)) {
     return err;
   }
   if (o.max_ejection_time < o.base_ejection_time) {
-    return ConfigError{"outlier.max_ejection_time_s",
-                       "max_ejection_time_s must be at least base_ejection_time_s (" +
-                           format_duration(o.base_ejection_time, 1000000) + "), got " +
-                           format_duration(o.max_ejection_time, 1000000)};
+    return ConfigError{"outlier.max_ejection_time_s", "max_ejection_time_s must be at least base_ejection_time_s (" +
+                                                          format_duration(o.base_ejection_time, 1000000) + "), got " +
+                                                          format_duration(o.max_ejection_time, 1000000)};
   }
-  if (auto err = integer_error("outlier.max_ejection_percent", "max_ejection_percent (percent)",
-                               o.max_ejection_percent, 0, 100)) {
+  if (auto err = integer_error("outlier.max_ejection_percent", "max_ejection_percent (percent)", o.max_ejection_percent,
+                               0, 100)) {
     return err;
   }
   return duration_error("outlier.interval_s", "interval_s", o.interval, 1000000, false);
@@ -160,15 +159,17 @@ std::optional<ConfigError> cooldown_error(const CooldownConfig& c) {
     return err;
   }
   if (c.non_retryable_statuses.size() > 100) {
-    return ConfigError{"cooldown.non_retryable_statuses", "non_retryable_statuses must list at most 100 statuses, got " +
-                                                              std::to_string(c.non_retryable_statuses.size())};
+    return ConfigError{"cooldown.non_retryable_statuses",
+                       "non_retryable_statuses must list at most 100 statuses, got " +
+                           std::to_string(c.non_retryable_statuses.size())};
   }
   for (std::size_t i = 0; i < c.non_retryable_statuses.size(); ++i) {
     const std::int64_t status = c.non_retryable_statuses[i];
     if (status < 400 || status > 599 || status == 429) {
       return ConfigError{"cooldown.non_retryable_statuses[" + std::to_string(i) + "]",
                          "a non-retryable status must be an HTTP status from 400 to 599 other than 429 (429 always "
-                         "cools down when other endpoints exist), got " + std::to_string(status)};
+                         "cools down when other endpoints exist), got " +
+                             std::to_string(status)};
     }
   }
   return std::nullopt;
@@ -196,8 +197,8 @@ std::string format_duration(Micros value, std::int64_t unit_us) {
 
 std::optional<ConfigError> find_config_error(const RouterConfig& config) {
   if (auto err = endpoints_error(config.endpoints)) return err;
-  if (auto err = duration_error("selection.latency_band_ms", "latency_band_ms", config.selection.latency_band, 1000,
-                                true)) {
+  if (auto err =
+          duration_error("selection.latency_band_ms", "latency_band_ms", config.selection.latency_band, 1000, true)) {
     return err;
   }
   if (config.selection.spill) {
@@ -207,9 +208,9 @@ std::optional<ConfigError> find_config_error(const RouterConfig& config) {
     const ProbeConfig& p = *config.probe;
     if (auto err = duration_error("probe.interval_s", "interval_s", p.interval, 1000000, false)) return err;
     if (auto err = integer_error("probe.sample_size", "sample_size", p.sample_size, 1, 64)) return err;
-    if (auto err = integer_error("probe.successful_samples_required",
-                                 "successful_samples_required (at most sample_size)", p.successful_samples_required,
-                                 1, p.sample_size)) {
+    if (auto err =
+            integer_error("probe.successful_samples_required", "successful_samples_required (at most sample_size)",
+                          p.successful_samples_required, 1, p.sample_size)) {
       return err;
     }
     if (auto err = duration_error("probe.timeout_ms", "timeout_ms", p.timeout, 1000, false)) return err;
@@ -242,8 +243,7 @@ std::optional<ConfigError> find_config_error(const RouterConfig& config) {
       return err;
     }
     if (auto err = duration_error("failover.hold_down_s", "hold_down_s", f.hold_down, 1000000, true)) return err;
-    if (auto err = duration_error("failover.check_interval_s", "check_interval_s", f.check_interval, 1000000,
-                                  false)) {
+    if (auto err = duration_error("failover.check_interval_s", "check_interval_s", f.check_interval, 1000000, false)) {
       return err;
     }
   }

@@ -61,9 +61,9 @@ void read_settings(JsonReader& r, const json& root, GatewaySettings& settings) {
   }
   const json* s = r.object(root, "", "gateway", false);
   if (s == nullptr) return;
-  r.check_keys(*s, "gateway",
-               {"boundary_header", "connect_timeout_ms", "first_byte_timeout_ms", "read_timeout_ms",
-                "shutdown_timeout_s"});
+  r.check_keys(
+      *s, "gateway",
+      {"boundary_header", "connect_timeout_ms", "first_byte_timeout_ms", "read_timeout_ms", "shutdown_timeout_s"});
   if (const auto name = r.string(*s, "gateway", "boundary_header", false, "an HTTP header name")) {
     settings.boundary_header = *name;
   }
@@ -83,7 +83,8 @@ GatewayConfig config_or_throw(const std::optional<json>& root, const std::string
       config.router = std::move(*router);
       const json& endpoints = root->at("endpoints");
       for (std::size_t i = 0; i < endpoints.size(); ++i) {
-        config.endpoints.push_back(read_endpoint(reader, endpoints[i], JsonReader::at(JsonReader::at("", "endpoints"), i)));
+        config.endpoints.push_back(
+            read_endpoint(reader, endpoints[i], JsonReader::at(JsonReader::at("", "endpoints"), i)));
       }
       read_settings(reader, *root, config.settings);
     }
@@ -116,8 +117,8 @@ std::optional<UpstreamUrl> parse_upstream_url(std::string_view text) {
   url.port = url.is_tls ? "443" : "80";
   if (colon != std::string_view::npos) {
     const std::string_view port = authority.substr(colon + 1);
-    if (port.empty() || port.size() > 5 ||
-        port.find_first_not_of("0123456789") != std::string_view::npos || std::stoi(std::string(port)) > 65535) {
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string_view::npos ||
+        std::stoi(std::string(port)) > 65535) {
       return std::nullopt;
     }
     url.port = std::string(port);

@@ -4,14 +4,13 @@
 #include <utility>
 #include <vector>
 
-
 namespace faultline::router_config {
 namespace {
 
-using nlohmann::json;
-using router::Micros;
 using base::JsonReader;
 using base::LoadError;
+using nlohmann::json;
+using router::Micros;
 
 // The reader only checks types; router::find_config_error judges ranges. These
 // bounds, far beyond every limit of the validator, keep the conversions to
@@ -19,7 +18,8 @@ using base::LoadError;
 constexpr double kMaxNumberRead = 1e12;
 constexpr double kMaxSecondsRead = 1e9;
 
-void read_integer(base::JsonReader& r, const json& object, const std::string& path, std::string_view key, std::int64_t& out) {
+void read_integer(base::JsonReader& r, const json& object, const std::string& path, std::string_view key,
+                  std::int64_t& out) {
   if (const auto v = r.number(object, path, key, false, -kMaxNumberRead, kMaxNumberRead, true, "an integer")) {
     out = static_cast<std::int64_t>(*v);
   }
@@ -58,7 +58,8 @@ void read_choice(base::JsonReader& r, const json& object, const std::string& pat
 }
 
 // `keys` plus, for a gateway file, `gateway_keys`.
-std::vector<std::string> allowed(std::vector<std::string> keys, KeySet set, const std::vector<std::string>& gateway_keys) {
+std::vector<std::string> allowed(std::vector<std::string> keys, KeySet set,
+                                 const std::vector<std::string>& gateway_keys) {
   if (set == KeySet::kGateway) keys.insert(keys.end(), gateway_keys.begin(), gateway_keys.end());
   return keys;
 }
@@ -90,9 +91,9 @@ const json* section(base::JsonReader& r, const json& config, const std::string& 
 
 // The `outlier` (Envoy) and `cooldown` (LiteLLM) sections.
 void read_mechanisms(base::JsonReader& r, const json& value, const std::string& path, router::RouterConfig& config) {
-  if (const json* s = section(r, value, path, "outlier",
-                              {"consecutive_5xx", "base_ejection_time_s", "max_ejection_time_s",
-                               "max_ejection_percent", "interval_s"})) {
+  if (const json* s = section(
+          r, value, path, "outlier",
+          {"consecutive_5xx", "base_ejection_time_s", "max_ejection_time_s", "max_ejection_percent", "interval_s"})) {
     const std::string at = base::JsonReader::at(path, "outlier");
     router::OutlierConfig outlier;
     read_integer(r, *s, at, "consecutive_5xx", outlier.consecutive_5xx);
@@ -134,17 +135,16 @@ void read_mechanisms(base::JsonReader& r, const json& value, const std::string& 
 
 void read_sections(base::JsonReader& r, const json& value, const std::string& path, router::RouterConfig& config,
                    KeySet keys) {
-  if (const json* s = section(r, value, path, "selection",
-                              {"latency_band_ms", "when_none_healthy", "overprovisioning_factor",
-                               "panic_threshold_percent"})) {
+  if (const json* s =
+          section(r, value, path, "selection",
+                  {"latency_band_ms", "when_none_healthy", "overprovisioning_factor", "panic_threshold_percent"})) {
     const std::string at = base::JsonReader::at(path, "selection");
     read_duration(r, *s, at, "latency_band_ms", 1000, config.selection.latency_band);
-    read_choice<router::WhenNoneHealthy>(
-        r, *s, at, "when_none_healthy",
-        {{"spread", router::WhenNoneHealthy::kSpread},
-         {"fail", router::WhenNoneHealthy::kFail},
-         {"priority", router::WhenNoneHealthy::kPriority}},
-        config.selection.when_none_healthy);
+    read_choice<router::WhenNoneHealthy>(r, *s, at, "when_none_healthy",
+                                         {{"spread", router::WhenNoneHealthy::kSpread},
+                                          {"fail", router::WhenNoneHealthy::kFail},
+                                          {"priority", router::WhenNoneHealthy::kPriority}},
+                                         config.selection.when_none_healthy);
     // Either key turns Envoy's priority load on, the other keeping its Envoy default.
     if (s->contains("overprovisioning_factor") || s->contains("panic_threshold_percent")) {
       router::PrioritySpillConfig spill;
@@ -153,9 +153,9 @@ void read_sections(base::JsonReader& r, const json& value, const std::string& pa
       config.selection.spill = spill;
     }
   }
-  if (const json* s = section(r, value, path, "probe",
-                              allowed({"interval_s", "sample_size", "successful_samples_required", "timeout_ms"}, keys,
-                                      {"path"}))) {
+  if (const json* s = section(
+          r, value, path, "probe",
+          allowed({"interval_s", "sample_size", "successful_samples_required", "timeout_ms"}, keys, {"path"}))) {
     const std::string at = base::JsonReader::at(path, "probe");
     router::ProbeConfig probe;
     read_duration(r, *s, at, "interval_s", 1000000, probe.interval);
@@ -226,22 +226,21 @@ router::RouterConfig config_or_throw(const std::optional<json>& root, const std:
 
 }  // namespace
 
-std::optional<router::RouterConfig> read_router_config(base::JsonReader& reader, const json& value, const std::string& path,
-                                                       KeySet keys) {
+std::optional<router::RouterConfig> read_router_config(base::JsonReader& reader, const json& value,
+                                                       const std::string& path, KeySet keys) {
   const std::size_t errors_before = reader.error_count();
   if (!reader.expect_object(value, path, "an object with \"endpoints\", as in docs/router.md")) {
     return std::nullopt;
   }
-  reader.check_keys(value, path,
-                    allowed({"endpoints", "selection", "probe", "breaker", "throttle", "outlier", "cooldown", "failover",
-                             "retry"},
-                            keys,
-                            {"gateway"}));
+  reader.check_keys(
+      value, path,
+      allowed({"endpoints", "selection", "probe", "breaker", "throttle", "outlier", "cooldown", "failover", "retry"},
+              keys, {"gateway"}));
   router::RouterConfig config;
   if (const json* endpoints = reader.array(value, path, "endpoints", true, "an array of endpoint objects")) {
     for (std::size_t i = 0; i < endpoints->size(); ++i) {
-      config.endpoints.push_back(
-          read_endpoint(reader, (*endpoints)[i], base::JsonReader::at(base::JsonReader::at(path, "endpoints"), i), keys));
+      config.endpoints.push_back(read_endpoint(reader, (*endpoints)[i],
+                                               base::JsonReader::at(base::JsonReader::at(path, "endpoints"), i), keys));
     }
   }
   read_sections(reader, value, path, config, keys);

@@ -104,8 +104,8 @@ RangeParseResult parse_parameter_ranges(const std::vector<std::string>& items) {
     }
     if (!problem.empty()) {
       out.ranges.clear();
-      out.error = "--params item " + std::to_string(i + 1) + " \"" + items[i] + "\": " + problem + " (allowed: " +
-                  allowed + ")";
+      out.error = "--params item " + std::to_string(i + 1) + " \"" + items[i] + "\": " + problem +
+                  " (allowed: " + allowed + ")";
       return out;
     }
     out.ranges.push_back(*range);

@@ -29,7 +29,8 @@ bool has_mode(const engine::PatternSpec& pattern, bool (*predicate)(ReplicationM
                      [&](const auto& entry) { return predicate(entry.second.mode); });
 }
 
-// A database the service promotes on its own (Cosmos DB service-managed failover) that the pattern keeps a live copy of.
+// A database the service promotes on its own (Cosmos DB service-managed failover) that the pattern keeps a live copy
+// of.
 bool has_service_managed_failover(const engine::Scenario& scenario, const engine::PatternSpec& pattern) {
   for (const auto& [id, replication] : pattern.stores) {
     if (replication.mode != ReplicationMode::kSync && replication.mode != ReplicationMode::kAsync) continue;
@@ -69,20 +70,36 @@ std::string scale_runbook(engine::Runbook& runbook, double factor) {
 // The edits of the router's sections; false when `id` is not a router parameter.
 bool apply_router_value(ParameterId id, double value, router::RouterConfig& router) {
   switch (id) {
-    case ParameterId::kProbeInterval: router.probe->interval = micros(value); return true;
-    case ParameterId::kProbeSampleSize: router.probe->sample_size = whole(value); return true;
-    case ParameterId::kProbeRequired: router.probe->successful_samples_required = whole(value); return true;
-    case ParameterId::kBreakerFailureRate: router.breaker->failure_rate_threshold = value; return true;
-    case ParameterId::kBreakerMinimumCalls: router.breaker->minimum_calls = whole(value); return true;
-    case ParameterId::kBreakerOpenWait: router.breaker->open_wait = micros(value); return true;
-    case ParameterId::kFailoverValidateFor: router.failover->validate_for = micros(value); return true;
-    default: return false;
+    case ParameterId::kProbeInterval:
+      router.probe->interval = micros(value);
+      return true;
+    case ParameterId::kProbeSampleSize:
+      router.probe->sample_size = whole(value);
+      return true;
+    case ParameterId::kProbeRequired:
+      router.probe->successful_samples_required = whole(value);
+      return true;
+    case ParameterId::kBreakerFailureRate:
+      router.breaker->failure_rate_threshold = value;
+      return true;
+    case ParameterId::kBreakerMinimumCalls:
+      router.breaker->minimum_calls = whole(value);
+      return true;
+    case ParameterId::kBreakerOpenWait:
+      router.breaker->open_wait = micros(value);
+      return true;
+    case ParameterId::kFailoverValidateFor:
+      router.failover->validate_for = micros(value);
+      return true;
+    default:
+      return false;
   }
 }
 
 }  // namespace
 
-std::string not_applicable_reason(ParameterId id, const engine::Scenario& scenario, const engine::PatternSpec& pattern) {
+std::string not_applicable_reason(ParameterId id, const engine::Scenario& scenario,
+                                  const engine::PatternSpec& pattern) {
   switch (id) {
     case ParameterId::kProbeInterval:
     case ParameterId::kProbeSampleSize:
@@ -109,9 +126,8 @@ std::string not_applicable_reason(ParameterId id, const engine::Scenario& scenar
     case ParameterId::kBackupInterval:
       return has_mode(pattern, is_periodic) ? "" : "no store is restored from periodic copies";
     case ParameterId::kAutomaticFailoverDelay:
-      return has_service_managed_failover(scenario, pattern)
-                 ? ""
-                 : "no replicated database has service-managed failover";
+      return has_service_managed_failover(scenario, pattern) ? ""
+                                                             : "no replicated database has service-managed failover";
   }
   return "unknown parameter";
 }
@@ -119,20 +135,33 @@ std::string not_applicable_reason(ParameterId id, const engine::Scenario& scenar
 double base_value(ParameterId id, const engine::Scenario& /*scenario*/, const engine::PatternSpec& pattern) {
   const router::RouterConfig& r = pattern.router;
   switch (id) {
-    case ParameterId::kProbeInterval: return seconds_of(r.probe->interval);
-    case ParameterId::kProbeSampleSize: return static_cast<double>(r.probe->sample_size);
-    case ParameterId::kProbeRequired: return static_cast<double>(r.probe->successful_samples_required);
-    case ParameterId::kBreakerFailureRate: return r.breaker->failure_rate_threshold;
-    case ParameterId::kBreakerMinimumCalls: return static_cast<double>(r.breaker->minimum_calls);
-    case ParameterId::kBreakerOpenWait: return seconds_of(r.breaker->open_wait);
-    case ParameterId::kFailoverValidateFor: return seconds_of(r.failover->validate_for);
-    case ParameterId::kStandbyFraction: return pattern.standby_fraction;
-    case ParameterId::kTriggerDelay: return seconds_of(pattern.trigger_delay);
-    case ParameterId::kTimeToCapacity: return seconds_of(pattern.time_to_capacity);
-    case ParameterId::kRunbookDurationScale: return 1.0;
-    case ParameterId::kReplicationLag: return largest(pattern, is_async, lag_s);
+    case ParameterId::kProbeInterval:
+      return seconds_of(r.probe->interval);
+    case ParameterId::kProbeSampleSize:
+      return static_cast<double>(r.probe->sample_size);
+    case ParameterId::kProbeRequired:
+      return static_cast<double>(r.probe->successful_samples_required);
+    case ParameterId::kBreakerFailureRate:
+      return r.breaker->failure_rate_threshold;
+    case ParameterId::kBreakerMinimumCalls:
+      return static_cast<double>(r.breaker->minimum_calls);
+    case ParameterId::kBreakerOpenWait:
+      return seconds_of(r.breaker->open_wait);
+    case ParameterId::kFailoverValidateFor:
+      return seconds_of(r.failover->validate_for);
+    case ParameterId::kStandbyFraction:
+      return pattern.standby_fraction;
+    case ParameterId::kTriggerDelay:
+      return seconds_of(pattern.trigger_delay);
+    case ParameterId::kTimeToCapacity:
+      return seconds_of(pattern.time_to_capacity);
+    case ParameterId::kRunbookDurationScale:
+      return 1.0;
+    case ParameterId::kReplicationLag:
+      return largest(pattern, is_async, lag_s);
     case ParameterId::kBackupInterval:
-      return largest(pattern, is_periodic, [](const engine::StoreReplication& s) { return seconds_of(s.backup_interval); });
+      return largest(pattern, is_periodic,
+                     [](const engine::StoreReplication& s) { return seconds_of(s.backup_interval); });
     case ParameterId::kAutomaticFailoverDelay:
       return pattern.automatic_failover_delay_s ? pattern.automatic_failover_delay_s->mean()
                                                 : seconds_of(pattern.automatic_failover_delay);
@@ -151,16 +180,25 @@ std::pair<double, double> default_range(ParameterId id, const engine::PatternSpe
   return {info.default_low, info.default_high};
 }
 
-std::string apply_value(ParameterId id, double value, const engine::Scenario& /*scenario*/, engine::PatternSpec& pattern) {
+std::string apply_value(ParameterId id, double value, const engine::Scenario& /*scenario*/,
+                        engine::PatternSpec& pattern) {
   if (apply_router_value(id, value, pattern.router)) {
-    if (const auto error = router::find_config_error(pattern.router)) return "router " + error->path + ": " + error->message;
+    if (const auto error = router::find_config_error(pattern.router))
+      return "router " + error->path + ": " + error->message;
     return {};
   }
   switch (id) {
-    case ParameterId::kStandbyFraction: pattern.standby_fraction = value; break;
-    case ParameterId::kTriggerDelay: pattern.trigger_delay = micros(value); break;
-    case ParameterId::kTimeToCapacity: pattern.time_to_capacity = micros(value); break;
-    case ParameterId::kRunbookDurationScale: return scale_runbook(pattern.runbook, value);
+    case ParameterId::kStandbyFraction:
+      pattern.standby_fraction = value;
+      break;
+    case ParameterId::kTriggerDelay:
+      pattern.trigger_delay = micros(value);
+      break;
+    case ParameterId::kTimeToCapacity:
+      pattern.time_to_capacity = micros(value);
+      break;
+    case ParameterId::kRunbookDurationScale:
+      return scale_runbook(pattern.runbook, value);
     case ParameterId::kReplicationLag:
       for (auto& [store, r] : pattern.stores) {
         if (r.mode != ReplicationMode::kAsync) continue;
@@ -177,7 +215,8 @@ std::string apply_value(ParameterId id, double value, const engine::Scenario& /*
       pattern.automatic_failover_delay = micros(value);
       pattern.automatic_failover_delay_s.reset();
       break;
-    default: break;
+    default:
+      break;
   }
   return {};
 }

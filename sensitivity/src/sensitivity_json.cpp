@@ -20,12 +20,9 @@ ordered_json optional_number(const std::optional<double>& v) { return v ? ordere
 // The six figures an outcome and a swing share, in document order.
 template <typename Figures>
 ordered_json figures_json(const Figures& f) {
-  return {{"rto_s", optional_number(f.rto_s)},
-          {"detect_s", optional_number(f.detect_s)},
-          {"rpo_s", optional_number(f.rpo_s)},
-          {"availability", f.availability},
-          {"monthly_cost_usd", f.monthly_cost_usd},
-          {"incident_cost_usd", f.incident_cost_usd}};
+  return {{"rto_s", optional_number(f.rto_s)},      {"detect_s", optional_number(f.detect_s)},
+          {"rpo_s", optional_number(f.rpo_s)},      {"availability", f.availability},
+          {"monthly_cost_usd", f.monthly_cost_usd}, {"incident_cost_usd", f.incident_cost_usd}};
 }
 
 ordered_json outcome_json(const Outcome& o) {
@@ -85,7 +82,8 @@ class DocumentReader {
 
   Outcome outcome(const Json& o, const std::string& path) {
     Outcome out;
-    if (figures(o, path, "an outcome object", out)) out.meets_targets = in_.boolean(o, path, "meets_targets", true).value_or(false);
+    if (figures(o, path, "an outcome object", out))
+      out.meets_targets = in_.boolean(o, path, "meets_targets", true).value_or(false);
     return out;
   }
 
@@ -99,7 +97,8 @@ class DocumentReader {
     ParameterResult r;
     if (!in_.expect_object(o, path, "a parameter object")) return r;
     r.name = text(o, path, "name");
-    if (o.contains("not_applicable") && !o.at("not_applicable").is_null()) r.not_applicable = text(o, path, "not_applicable");
+    if (o.contains("not_applicable") && !o.at("not_applicable").is_null())
+      r.not_applicable = text(o, path, "not_applicable");
     r.base_value = nullable(o, path, "base_value");
     r.low = nullable(o, path, "low");
     r.high = nullable(o, path, "high");
@@ -109,7 +108,8 @@ class DocumentReader {
         const Json& p = (*points)[i];
         if (!in_.expect_object(p, at, "a point {\"value\", \"outcome\"}")) continue;
         const Json* outcome = in_.object(p, at, "outcome", true);
-        r.points.push_back({number(p, at, "value"), outcome ? this->outcome(*outcome, JsonReader::at(at, "outcome")) : Outcome{}});
+        r.points.push_back(
+            {number(p, at, "value"), outcome ? this->outcome(*outcome, JsonReader::at(at, "outcome")) : Outcome{}});
       }
     }
     if (const Json* s = in_.object(o, path, "swing", true)) r.swing = swing(*s, JsonReader::at(path, "swing"));
@@ -202,7 +202,8 @@ SensitivityResult read_sensitivity_json_text(std::string_view text, const std::s
   if (!in.expect_object(*root, "", "a faultline.sensitivity/v1 document")) throw read_failure(errors);
   const std::string schema = reader.text(*root, "", "schema");
   if (errors.empty() && schema != kSensitivitySchema) {
-    in.error("schema", "\"" + schema + "\" is not this document's schema", "\"" + std::string(kSensitivitySchema) + "\"");
+    in.error("schema", "\"" + schema + "\" is not this document's schema",
+             "\"" + std::string(kSensitivitySchema) + "\"");
     throw read_failure(errors);
   }
   r.faultline_version = reader.text(*root, "", "faultline_version");
@@ -215,10 +216,12 @@ SensitivityResult read_sensitivity_json_text(std::string_view text, const std::s
   }
   r.points = static_cast<unsigned>(in.number(*root, "", "points", true, 2, 21, true).value_or(2));
   if (const Json* list = in.array(*root, "", "parameters", true)) {
-    for (std::size_t i = 0; i < list->size(); ++i) r.parameters.push_back(reader.definition((*list)[i], JsonReader::at("parameters", i)));
+    for (std::size_t i = 0; i < list->size(); ++i)
+      r.parameters.push_back(reader.definition((*list)[i], JsonReader::at("parameters", i)));
   }
   if (const Json* list = in.array(*root, "", "patterns", true)) {
-    for (std::size_t i = 0; i < list->size(); ++i) r.patterns.push_back(reader.pattern((*list)[i], JsonReader::at("patterns", i)));
+    for (std::size_t i = 0; i < list->size(); ++i)
+      r.patterns.push_back(reader.pattern((*list)[i], JsonReader::at("patterns", i)));
   }
   if (!errors.empty()) throw read_failure(errors);
   return r;

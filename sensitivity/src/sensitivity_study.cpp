@@ -80,7 +80,8 @@ Swing swing_of(const std::vector<Point>& points) {
   s.rpo_s = spread([](const Outcome& o) { return o.rpo_s; });
   s.availability = spread([](const Outcome& o) { return std::optional<double>(o.availability); }).value_or(0.0);
   s.monthly_cost_usd = spread([](const Outcome& o) { return std::optional<double>(o.monthly_cost_usd); }).value_or(0.0);
-  s.incident_cost_usd = spread([](const Outcome& o) { return std::optional<double>(o.incident_cost_usd); }).value_or(0.0);
+  s.incident_cost_usd =
+      spread([](const Outcome& o) { return std::optional<double>(o.incident_cost_usd); }).value_or(0.0);
   return s;
 }
 
@@ -96,8 +97,8 @@ Outcome outcome_of(const engine::PatternResult& pattern) {
   o.availability = pattern.availability;
   o.monthly_cost_usd = pattern.monthly_cost_usd;
   o.incident_cost_usd = pattern.incident_cost_usd;
-  o.meets_targets = std::all_of(pattern.targets.begin(), pattern.targets.end(),
-                                [](const engine::TargetResult& t) { return t.met; });
+  o.meets_targets =
+      std::all_of(pattern.targets.begin(), pattern.targets.end(), [](const engine::TargetResult& t) { return t.met; });
   return o;
 }
 
@@ -125,7 +126,8 @@ SensitivityStudy::SensitivityStudy(const engine::Scenario& scenario, StudyOption
   if (is_every_parameter) return;  // by default a parameter may apply nowhere; one asked for must apply somewhere
   for (std::size_t k = 0; k < options_.ranges.size(); ++k) {
     const auto& patterns = skeleton_.patterns;
-    if (std::any_of(patterns.begin(), patterns.end(), [k](const auto& p) { return p.parameters[k].not_applicable.empty(); })) {
+    if (std::any_of(patterns.begin(), patterns.end(),
+                    [k](const auto& p) { return p.parameters[k].not_applicable.empty(); })) {
       continue;
     }
     std::string reasons;
@@ -166,12 +168,13 @@ void SensitivityStudy::plan_pattern(const engine::PatternSpec& pattern, std::siz
 }
 
 std::optional<SensitivityResult> SensitivityStudy::run(unsigned threads, const engine::RunControl& control,
-                                        std::vector<engine::InputFile> inputs,
-                                        const std::string& faultline_version) const {
+                                                       std::vector<engine::InputFile> inputs,
+                                                       const std::string& faultline_version) const {
   engine::RunOptions run_options;
   run_options.threads = std::max(1U, threads);
   run_options.control = control;
-  const std::optional<engine::RunResult> cancellable = engine::run_scenario(expanded_, run_options, {}, faultline_version);
+  const std::optional<engine::RunResult> cancellable =
+      engine::run_scenario(expanded_, run_options, {}, faultline_version);
   if (!cancellable) return std::nullopt;
   const engine::RunResult& runs = *cancellable;
   SensitivityResult out = skeleton_;

@@ -27,9 +27,7 @@ TEST_CASE("find_on_path finds programs in PATH's folders, in order", "[base][pro
   SECTION("a name that exists nowhere is not found") {
     CHECK_FALSE(find_on_path("faultline-no-such-program-7f3a").has_value());
   }
-  SECTION("a folder is not an executable") {
-    CHECK_FALSE(is_executable("/tmp"));
-  }
+  SECTION("a folder is not an executable") { CHECK_FALSE(is_executable("/tmp")); }
 }
 
 TEST_CASE("run_program returns the exit status and bounds the run in time", "[base][process]") {
@@ -39,13 +37,12 @@ TEST_CASE("run_program returns the exit status and bounds the run in time", "[ba
     CHECK(run_program(*sh, {"-c", "exit 0"}) == 0);
     CHECK(run_program(*sh, {"-c", "exit 3"}) == 3);
   }
-  SECTION("a program that cannot start gives -1") {
-    CHECK(run_program("/nonexistent/faultline-program", {}) == -1);
-  }
+  SECTION("a program that cannot start gives -1") { CHECK(run_program("/nonexistent/faultline-program", {}) == -1); }
   SECTION("stdout and stderr go to the log, in order") {
     const faultline::testing::TempFolder folder;
     const std::filesystem::path log = folder.path() / "run.log";
-    CHECK(run_program(*sh, {"-c", "echo out; echo err >&2"}, {.log = log, .timeout = std::chrono::milliseconds(0)}) == 0);
+    CHECK(run_program(*sh, {"-c", "echo out; echo err >&2"}, {.log = log, .timeout = std::chrono::milliseconds(0)}) ==
+          0);
     std::ifstream in(log);
     std::stringstream text;
     text << in.rdbuf();

@@ -40,12 +40,14 @@ engine::RunResult one_pattern(bool has_details) {
 TEST_CASE("result table: failback and lost work lines under the table", "[cli][result_table]") {
   SECTION("present: one line each for the worst incident") {
     const std::string table = faultline::cli::format_result_table(one_pattern(true));
-    CHECK_THAT(table, Catch::StartsWith("pattern   availability  RTO s  detect s  switch s  runbook s  capacity s  RPO s  "
-                                        "lost writes  failed  p99 ms  USD/month  incident USD  targets\n"));
-    CHECK_THAT(table, Catch::Contains("\n  hot-warm failback: traffic back at 1860.5 s, re-sync 240.0 s, 17 failed requests, "
-                                      "writes paused 12.5 s\n"
-                                      "  hot-warm lost work: 6 agent threads, 12.5 GPU-hours (500 USD), 150 documents redone\n"
-                                      "RTO + :"));
+    CHECK_THAT(table,
+               Catch::StartsWith("pattern   availability  RTO s  detect s  switch s  runbook s  capacity s  RPO s  "
+                                 "lost writes  failed  p99 ms  USD/month  incident USD  targets\n"));
+    CHECK_THAT(table,
+               Catch::Contains("\n  hot-warm failback: traffic back at 1860.5 s, re-sync 240.0 s, 17 failed requests, "
+                               "writes paused 12.5 s\n"
+                               "  hot-warm lost work: 6 agent threads, 12.5 GPU-hours (500 USD), 150 documents redone\n"
+                               "RTO + :"));
   }
   SECTION("absent (fault to the end of the run, nothing lost): no extra line") {
     const std::string table = faultline::cli::format_result_table(one_pattern(false));

@@ -67,7 +67,8 @@ TEST_CASE("result reader: bad documents name the file, the JSON path and what is
   }
   SECTION("negative count") {
     const std::string e = read_error(edited([](auto& d) { d["patterns"][0]["series"]["offered"][3] = -1; }));
-    CHECK(e == "r.json: patterns[0].series.offered[3]: is a negative or fractional number (allowed: a whole number >= 0)");
+    CHECK(e ==
+          "r.json: patterns[0].series.offered[3]: is a negative or fractional number (allowed: a whole number >= 0)");
   }
   SECTION("series lists of different lengths") {
     const std::string e = read_error(edited([](auto& d) { d["patterns"][0]["series"]["capacity"][1].erase(0); }));

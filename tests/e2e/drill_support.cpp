@@ -30,7 +30,8 @@ DrillRun run_drill(const std::string& scenario) {
 }
 
 LintRun lint_topology(const std::string& topology) {
-  const auto r = run_command(faultline_binary() + " lint " + source_path("scenarios/topologies/" + topology) + " --json");
+  const auto r =
+      run_command(faultline_binary() + " lint " + source_path("scenarios/topologies/" + topology) + " --json");
   INFO(r.output);
   LintRun run;
   run.exit_code = r.exit_code;

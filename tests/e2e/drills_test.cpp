@@ -265,7 +265,7 @@ TEST_CASE("quota reclaimed in the idle secondary: deploy_models fails, the outag
       CHECK(failed(r, name) == 1262);
       CHECK(i.at("rto_s") == 719.0);
       CHECK(i.at("full_capacity_s") == 600.0);  // the standby never scales up: eastus2 returns after 10 min
-      CHECK(seconds(i.at("rto_s")) > 600.0);     // worse than the outage itself
+      CHECK(seconds(i.at("rto_s")) > 600.0);    // worse than the outage itself
     }
   }
   SECTION("hot-warm pays for three failed deploy_models attempts: 1 + 2 retries x $40") {
@@ -401,7 +401,8 @@ TEST_CASE("database with service-managed failover: promoted 5 min after the faul
   CHECK(i.at("runbook_s").is_null());  // nothing to run by hand
   SECTION("faster than a scripted promotion, far faster than none") {
     const DrillRun manual = run_drill("db-manual-failover.json");
-    CHECK(seconds(i.at("rto_s")) < seconds(incident(manual.result, "scripted-promotion", "eastus2-outage").at("rto_s")));
+    CHECK(seconds(i.at("rto_s")) <
+          seconds(incident(manual.result, "scripted-promotion", "eastus2-outage").at("rto_s")));
     CHECK(seconds(i.at("rto_s")) < seconds(incident(manual.result, "no-promotion", "eastus2-outage").at("rto_s")));
   }
 }
@@ -470,7 +471,8 @@ TEST_CASE("EU boundary with an EU pair: the same outage recovers inside the EU",
       INFO(name);
       CHECK(seconds(incident(eu.result, name, "swedencentral-outage").at("rto_s")) <
             seconds(incident(us.result, name, "swedencentral-outage").at("rto_s")));
-      CHECK(seconds(pattern(eu.result, name).at("availability")) > seconds(pattern(us.result, name).at("availability")));
+      CHECK(seconds(pattern(eu.result, name).at("availability")) >
+            seconds(pattern(us.result, name).at("availability")));
     }
   }
 }

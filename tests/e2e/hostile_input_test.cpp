@@ -122,11 +122,10 @@ const std::vector<std::string> kNames = {"NUL in a name", "invalid UTF-8 in a na
 
 TEST_CASE("hostile input: lint and graph refuse a hostile topology", "[e2e][hostile]") {
   const json topology = read_json("scenarios/topologies/foundry-two-region.json");
-  const std::vector<Place> places = {
-      {"/regions/0/zones", kStructural},
-      {"/regions/0/model_deployments/0/capacity/tokens_per_minute", {"1e400"}},
-      {"/network_links/0/latency", {"\"-5m\"", "int64 max"}},
-      {"/regions/0/id", kNames}};
+  const std::vector<Place> places = {{"/regions/0/zones", kStructural},
+                                     {"/regions/0/model_deployments/0/capacity/tokens_per_minute", {"1e400"}},
+                                     {"/network_links/0/latency", {"\"-5m\"", "int64 max"}},
+                                     {"/regions/0/id", kNames}};
   check_document("lint", topology, places, R"({"id":"eastus2-az1"})", "lint {in}");
   check_document("graph", topology, places, R"({"id":"eastus2-az1"})", "graph {in} -o {out}.dot");
 }
@@ -154,8 +153,9 @@ TEST_CASE("hostile input: mc and plan refuse a hostile reliability section", "[e
 TEST_CASE("hostile input: report and merge refuse hostile documents", "[e2e][hostile]") {
   const json result = {{"schema", "faultline.result/v1"}, {"faultline_version", "0.1.0"}, {"patterns", json::array()}};
   const json mc = {{"schema", "faultline.mc/v1"}, {"faultline_version", "0.1.0"}, {"seed", 1}};
-  const std::vector<std::string> all = {"10,000-level nesting", "100,000-element array", "1e400", "\"-5m\"",
-                                        "int64 max",            "NUL in a name",         "invalid UTF-8 in a name"};
+  const std::vector<std::string> all = {
+      "10,000-level nesting", "100,000-element array",  "1e400", "\"-5m\"", "int64 max",
+      "NUL in a name",        "invalid UTF-8 in a name"};
   check_document("report", result, {{"/patterns", all}}, "{}", "report {in} -o {out}.md");
   check_document("merge", mc, {{"/seed", all}}, "{}", "merge {in} --json {out}");
 }
@@ -175,7 +175,9 @@ TEST_CASE("hostile input: replay refuses hostile event lines", "[e2e][hostile]")
         with[json::json_pointer(p.pointer)] = "@@hostile@@";
         std::string line = with.dump();
         line.replace(line.find(kMarker), std::string(kMarker).size(), h.raw);
-        const std::string events = R"({"t_ms":0, "kind":"tick"})" "\n" + line + "\n";
+        const std::string events = R"({"t_ms":0, "kind":"tick"})"
+                                   "\n" +
+                                   line + "\n";
         check_refused("replay-hostile", events, "replay " + config + " {in}", ".jsonl");
       }
     }

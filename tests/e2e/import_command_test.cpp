@@ -70,9 +70,7 @@ TEST_CASE("faultline import terraform: writes a topology that lints and runs", "
   const json p = json::parse(read_text(provenance));
   CHECK_FALSE(p.at("provenance").empty());
 
-  SECTION("faultline lint accepts it") {
-    CHECK(run_command(faultline_binary() + " lint " + out).exit_code == 0);
-  }
+  SECTION("faultline lint accepts it") { CHECK(run_command(faultline_binary() + " lint " + out).exit_code == 0); }
   SECTION("round trip: the reference scenario ranks the patterns as on the hand-written topology") {
     const json reference = run_reference(source_path("scenarios/topologies/foundry-two-region.json"), "hand");
     const json imported = run_reference(out, "imported");

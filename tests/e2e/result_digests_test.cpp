@@ -45,8 +45,8 @@ std::vector<Document> documents() {
   for (const std::string& s : scenarios) out.push_back({"run " + s, "run scenarios/" + s});
   out.push_back({"mc reliability-two-region.json",
                  "mc scenarios/reliability-two-region.json --replications 4 --years 2 --threads 2"});
-  out.push_back({"plan plan-three-region.json",
-                 "plan scenarios/plan-three-region.json --replications 2 --years 1 --threads 2"});
+  out.push_back(
+      {"plan plan-three-region.json", "plan scenarios/plan-three-region.json --replications 2 --years 1 --threads 2"});
   return out;
 }
 
@@ -54,8 +54,8 @@ std::vector<Document> documents() {
 std::string digest(const Document& d, std::size_t n) {
   const std::string out = temp_path("digest-" + std::to_string(n) + ".json");
   std::filesystem::remove(out);
-  const auto r = run_command("cd " + source_path("") + " && " + faultline_binary() + " " + d.arguments + " --json " +
-                             out + " -q");
+  const auto r =
+      run_command("cd " + source_path("") + " && " + faultline_binary() + " " + d.arguments + " --json " + out + " -q");
   INFO(d.label << ": " << r.output);
   REQUIRE(std::filesystem::exists(out));
   static const std::regex version("\"faultline_version\": \"[^\"]*\"");

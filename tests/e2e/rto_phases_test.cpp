@@ -40,7 +40,8 @@ json run_result(const std::string& name) {
 std::vector<std::string> shipped_scenarios() {
   std::vector<std::string> paths;
   for (const auto& entry : std::filesystem::directory_iterator(source_path("scenarios"))) {
-    if (entry.is_regular_file() && entry.path().extension() == ".json") paths.push_back(entry.path().filename().string());
+    if (entry.is_regular_file() && entry.path().extension() == ".json")
+      paths.push_back(entry.path().filename().string());
   }
   std::sort(paths.begin(), paths.end());
   return paths;
@@ -100,7 +101,8 @@ TEST_CASE("the reference Hot/Hot's longest RTO phase is the wait for the databas
   CHECK(incident["rto_s"].get<double>() == 360.0);
   const json& phases = incident["rto_phases"];
   const auto longest = std::max_element(phases.begin(), phases.end(), [](const json& a, const json& b) {
-    return a["end_s"].get<double>() - a["start_s"].get<double>() < b["end_s"].get<double>() - b["start_s"].get<double>();
+    return a["end_s"].get<double>() - a["start_s"].get<double>() <
+           b["end_s"].get<double>() - b["start_s"].get<double>();
   });
   REQUIRE(longest != phases.end());
   CHECK((*longest)["phase"] == "database_promotion");

@@ -33,8 +33,8 @@
 namespace {
 
 using faultline::testing::faultline_binary;
-using faultline::testing::run_command;
 using faultline::testing::read_text;
+using faultline::testing::run_command;
 using faultline::testing::source_path;
 using faultline::testing::temp_path;
 using nlohmann::json;
@@ -238,7 +238,8 @@ TEST_CASE("RPO per store: this incident's sample, the mode's worst case and its 
     // restore promotes both at once.
     CHECK(store("hot-hot", "cosmos-eastus2").at("promoted_s") == 300.0);
     CHECK(store("hot-hot", "storage-eastus2").at("promoted_s").is_null());
-    CHECK(store("hot-cold", "storage-eastus2").at("promoted_s") == store("hot-cold", "cosmos-eastus2").at("promoted_s"));
+    CHECK(store("hot-cold", "storage-eastus2").at("promoted_s") ==
+          store("hot-cold", "cosmos-eastus2").at("promoted_s"));
   }
 }
 
@@ -309,7 +310,8 @@ TEST_CASE("topology lint errors stop run unless acknowledged or overridden", "[e
     INFO(r.output);
     CHECK(r.exit_code != 2);
     const std::string xml = read_text(junit);
-    CHECK(xml.find("name=\"lint: FL006 private-dns-zone-asymmetry\">\n      <skipped message=\"acknowledged: private DNS") !=
+    CHECK(xml.find(
+              "name=\"lint: FL006 private-dns-zone-asymmetry\">\n      <skipped message=\"acknowledged: private DNS") !=
           std::string::npos);
   }
   SECTION("not acknowledged: exit 2 with the rule, its fix and the ways out; no result file") {
@@ -335,7 +337,8 @@ TEST_CASE("topology lint errors stop run unless acknowledged or overridden", "[e
 TEST_CASE("run --replications N: intervals over N seeds, the result file stays the first seed's", "[e2e][run]") {
   const std::string one = temp_path("replications-1.json");
   const std::string three = temp_path("replications-3.json");
-  const auto a = run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") + " -q --json " + one);
+  const auto a =
+      run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") + " -q --json " + one);
   const auto b = run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") +
                              " --replications 3 --json " + three);
   INFO(b.output);
@@ -364,7 +367,8 @@ TEST_CASE("probe detection after n - x + 1 failed probes, for two probe settings
     // Arrivals every 0.5 s from 605.0 to 641.5 s (74) go to eastus2 and time out 30 s
     // later (635.0 .. 671.5 s); the arrival at 642.0 s goes to centralus. The last two
     // failures are in second 671, so b = 731 is the last bad boundary: T = 732 s,
-    // RTO = 732 - 605 = 127 s. Plus 2: the arrivals at 604.0 and 604.5 s, in flight at the fault (1 s of service + the round trip), are dropped then (issue 16 item 6).
+    // RTO = 732 - 605 = 127 s. Plus 2: the arrivals at 604.0 and 604.5 s, in flight at the fault (1 s of service + the
+    // round trip), are dropped then (issue 16 item 6).
     CHECK(failed(r, "fast-probes") == 76);
     CHECK(i.at("rto_s") == 127.0);
     CHECK(i.at("recovered") == true);
@@ -446,7 +450,8 @@ TEST_CASE("a capacity-limited secondary answers 429s and recovers later", "[e2e]
   }
 }
 
-TEST_CASE("a PTU pool spills its 429s to Standard: a quarter-size standby fails no more than a full one", "[e2e][run]") {
+TEST_CASE("a PTU pool spills its 429s to Standard: a quarter-size standby fails no more than a full one",
+          "[e2e][run]") {
   // scenarios/ptu-spillover.json: capped-standby.json's drill (eastus2 dark 600-900 s,
   // detected at 640 s) with a Standard deployment behind each region's PTU at pool
   // priority 2. Before the fault eastus2's PTU refuses 2 of every 6 calls after 120 s and
@@ -529,9 +534,7 @@ TEST_CASE("faultline run is deterministic and seeded", "[e2e][run]") {
   SECTION("the same scenario and seed twice: byte-identical JSON") {
     CHECK(run_text("determinism-2.json", "--threads 1") == first);
   }
-  SECTION("one thread or three: byte-identical JSON") {
-    CHECK(run_text("determinism-3.json", "--threads 3") == first);
-  }
+  SECTION("one thread or three: byte-identical JSON") { CHECK(run_text("determinism-3.json", "--threads 3") == first); }
   SECTION("another seed: another result, with the seed recorded") {
     const std::string other = run_text("determinism-seed.json", "--threads 1 --seed 7");
     CHECK(other != first);

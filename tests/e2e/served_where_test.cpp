@@ -51,7 +51,8 @@ std::int64_t failed(const json& result, const std::string& name) {
   std::int64_t n = 0;
   for (const json& p : result.at("patterns")) {
     if (p.at("name") != name) continue;
-    for (const json& w : p.at("workloads")) n += w.at("offered").get<std::int64_t>() - w.at("succeeded").get<std::int64_t>();
+    for (const json& w : p.at("workloads"))
+      n += w.at("offered").get<std::int64_t>() - w.at("succeeded").get<std::int64_t>();
   }
   return n;
 }
@@ -79,9 +80,11 @@ TEST_CASE("agent threads are rehydrated only where a turn is served", "[e2e][dri
     CHECK(work.at("agent_threads_lost") == 0);
   }
   SECTION("centralus's gateway answers 503 for the whole run: no turn is served elsewhere, all 500 lost") {
-    const json gateway_down = json::array(
-        {{{"name", "apim-centralus-down"}, {"type", "gateway_failure"}, {"target", "apim-centralus"}, {"start", 0},
-          {"duration", "48h"}}});
+    const json gateway_down = json::array({{{"name", "apim-centralus-down"},
+                                            {"type", "gateway_failure"},
+                                            {"target", "apim-centralus"},
+                                            {"start", 0},
+                                            {"duration", "48h"}}});
     const json result = run_persisted_threads(gateway_down, "threads-unserved");
     const json& work = outage_work(result);
     CHECK(work.at("agent_threads_rehydrated") == 0);

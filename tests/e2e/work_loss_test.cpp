@@ -41,7 +41,8 @@ TEST_CASE("agent threads: persisted threads are rehydrated, threads in memory ar
   }
 }
 
-TEST_CASE("training hub-spoke: the job resumes from the last checkpoint that reached the spoke", "[e2e][drills][work]") {
+TEST_CASE("training hub-spoke: the job resumes from the last checkpoint that reached the spoke",
+          "[e2e][drills][work]") {
   // Checkpoints at 0, 30, 60, 90 min; each reaches centralus 2 min later. The fault at
   // 91 min finds the 90-min checkpoint still in flight, so the job restarts from 60 min:
   // 31 min x 64 GPUs = 33.0667 GPU-hours redone, x 2.50 USD = 82.667 USD; it resumes

@@ -57,7 +57,8 @@ std::uint64_t failed_with(int instances) {
                               {"start", 300.25},
                               {"duration", "10m"},
                               {"error_rate", 1}}});
-  const json pattern{{"name", "pool"}, {"routing", "priority"}, {"standby_fraction", 1}, {"router", {{"probe", nullptr}}}};
+  const json pattern{
+      {"name", "pool"}, {"routing", "priority"}, {"standby_fraction", 1}, {"router", {{"probe", nullptr}}}};
   const PatternResult r = faultline::testing::run_data_pattern(s, pattern);
   return r.workloads[0].offered - r.workloads[0].succeeded;
 }

@@ -110,7 +110,7 @@ TEST_CASE("merging series of replications", "[engine][metrics][series]") {
   CHECK(r.replications == 2);
   CHECK(r.offered == std::vector<std::uint64_t>{2, 2});
   CHECK(r.failed == std::vector<std::uint64_t>{0, 1});  // the 10 ms replication failed its second request
-  CHECK(r.capacity[0] == std::vector<double>{6, 6});   // (8 + 4) / 2 replications
+  CHECK(r.capacity[0] == std::vector<double>{6, 6});    // (8 + 4) / 2 replications
   CHECK(r.max_latency_ms[0] == 90.0);
   CHECK(r.replication_lag_mean_s[1] == 0.05);  // (10 + 90) ms / 2
   CHECK(r.replication_lag_max_s[1] == 0.09);

@@ -22,9 +22,9 @@ TEST_CASE("Standard quota: RPM and TPM over fixed windows", "[engine][capacity]"
     CHECK(q.admit(at_micros(0), 60000).is_admitted);
     const Admission second = q.admit(at_micros(15000000), 50000);  // 110000 > 100000
     CHECK_FALSE(second.is_admitted);
-    CHECK(second.retry_after == seconds(45));                      // the minute ends at 60 s
-    CHECK(q.admit(at_micros(16000000), 40000).is_admitted);         // 100000; rejected ones consumed nothing
-    CHECK(q.admit(at_micros(60000000), 90000).is_admitted);         // a new minute
+    CHECK(second.retry_after == seconds(45));                // the minute ends at 60 s
+    CHECK(q.admit(at_micros(16000000), 40000).is_admitted);  // 100000; rejected ones consumed nothing
+    CHECK(q.admit(at_micros(60000000), 90000).is_admitted);  // a new minute
   }
   SECTION("a scale shrinks both limits") {
     StandardQuota q(100000);  // 10 requests per second, 100000 tokens per minute

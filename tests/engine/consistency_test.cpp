@@ -74,8 +74,8 @@ TEST_CASE("cosmos db: RPO capped by the consistency level", "[engine][data][cons
   SECTION("bounded staleness: K binds") {
     // K = 50: the replica lacks only the last 50 writes, arrivals 1,208.0 .. 1,232.5 s,
     // the oldest acknowledged at 1,209 s + d: RPO = 25 s - d, d in [24 ms, 140 ms].
-    const PatternResult r = run_with(
-        {{"consistency", "bounded_staleness"}, {"max_staleness", "60s"}, {"max_staleness_writes", 50}}, "5m");
+    const PatternResult r =
+        run_with({{"consistency", "bounded_staleness"}, {"max_staleness", "60s"}, {"max_staleness_writes", 50}}, "5m");
     CHECK(r.incidents[0].stores[0].lost_writes == 50);
     CHECK(r.incidents[0].stores[0].rpo_s <= 25.0 - 0.024 + 1e-9);
     CHECK(r.incidents[0].stores[0].rpo_s >= 25.0 - 0.140 - 1e-9);
@@ -126,8 +126,11 @@ TEST_CASE("cosmos db: a single-region account loses up to 240 min when its regio
     CHECK(loss_of(r.incidents[0], "cosmos-eastus2").lost_writes == 28800);
   }
   SECTION("an outage of the account alone loses nothing: the data is still in its region") {
-    scenario["faults"][0] = {{"name", "cosmos-down"}, {"type", "data_store_outage"}, {"target", "cosmos-eastus2"},
-                             {"start", 1234}, {"duration", "10m"}};
+    scenario["faults"][0] = {{"name", "cosmos-down"},
+                             {"type", "data_store_outage"},
+                             {"target", "cosmos-eastus2"},
+                             {"start", 1234},
+                             {"duration", "10m"}};
     const PatternResult r = faultline::testing::run_data_pattern(scenario, hot_warm);
     REQUIRE(r.incidents.size() == 1);
     const StoreLossResult& s = loss_of(r.incidents[0], "cosmos-eastus2");

@@ -78,8 +78,8 @@ TEST_CASE("RPO per replication mode, with the writes lost", "[engine][data][e2e]
   }
   SECTION("backup-restore: RPO = time since the last backup (every 300 s from t = 0)") {
     // 1234 mod 300 = 34 s; seconds 1200..1233 hold 2 writes each = 68.
-    const PatternResult r =
-        run_pattern(base_scenario(), {{"name", "hot-hot"}, {"data", stores("backup_restore", "backup_interval", "5m")}});
+    const PatternResult r = run_pattern(
+        base_scenario(), {{"name", "hot-hot"}, {"data", stores("backup_restore", "backup_interval", "5m")}});
     CHECK(r.incidents[0].rpo_s == 34.0);
     CHECK(r.incidents[0].lost_writes == 68);
   }
@@ -159,10 +159,11 @@ TEST_CASE("writes wait only for the stores they go to", "[engine][data]") {
     // the RPO is 1,500 - 1,360.25 = 139.75 s. (The arrival at 1,360.0 s met the block: 503.)
     json to_storage = base_scenario();
     to_storage["workloads"][0]["writes_to"] = {"storage-eastus2"};
-    to_storage["faults"].push_back({{"name", "second"}, {"type", "region_outage"}, {"target", "centralus"},
-                                    {"start", 1500}, {"duration", "5m"}});
+    to_storage["faults"].push_back(
+        {{"name", "second"}, {"type", "region_outage"}, {"target", "centralus"}, {"start", 1500}, {"duration", "5m"}});
     const json runbook = json::array({{{"id", "failover"}, {"kind", "promote_database"}, {"duration", 60.25}}});
-    const PatternResult r = run_pattern(to_storage, {{"name", "hot-warm"}, {"data", stores("async")}, {"runbook", runbook}});
+    const PatternResult r =
+        run_pattern(to_storage, {{"name", "hot-warm"}, {"data", stores("async")}, {"runbook", runbook}});
     REQUIRE(r.incidents.size() == 2);
     REQUIRE(r.incidents[0].stores.size() == 2);
     CHECK(r.incidents[0].stores[1].promoted_s == Approx(126.25).margin(1e-9));  // 1,360.25 - 1,234
@@ -217,8 +218,8 @@ TEST_CASE("a pattern's data lives in the regions it writes to", "[engine][data]"
   doc["patterns"] = json::array({doc["patterns"][1]});
   doc["duration"] = "3h";
   const auto run = [&](const std::string& region) {
-    doc["faults"] = json::array({{{"name", "outage"}, {"type", "region_outage"}, {"target", region},
-                                  {"start", "30m"}, {"duration", "1h"}}});
+    doc["faults"] = json::array(
+        {{{"name", "outage"}, {"type", "region_outage"}, {"target", region}, {"start", "30m"}, {"duration", "1h"}}});
     const ScenarioLoadResult loaded =
         ScenarioLoader::load_text(doc.dump(), "three.json", faultline::testing::source_path("scenarios"));
     INFO(loaded.error_report());

@@ -80,7 +80,8 @@ TEST_CASE("distribution factories reject bad parameters with the rule", "[engine
   CHECK_THROWS_WITH(Distribution::normal(0, -1), "normal: need a finite mean and sd >= 0");
   CHECK_THROWS_WITH(Distribution::piecewise_linear({{1, 0}}),
                     "piecewise_linear: need at least 2 (value, cumulative probability) points");
-  CHECK_THROWS_WITH(Distribution::piecewise_linear({{1, 0}, {0, 1}}), "piecewise_linear: values must be non-decreasing");
+  CHECK_THROWS_WITH(Distribution::piecewise_linear({{1, 0}, {0, 1}}),
+                    "piecewise_linear: values must be non-decreasing");
   CHECK_THROWS_WITH(Distribution::piecewise_linear({{1, 0.1}, {2, 1}}),
                     "piecewise_linear: cumulative probabilities must start at 0 and end at 1");
   CHECK_THROWS_WITH(Distribution::empirical({1, 2}, {1}), "empirical: need as many weights as values, at least one");

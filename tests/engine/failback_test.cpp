@@ -92,10 +92,10 @@ TEST_CASE("the service-managed failover delay can be a distribution, drawn at ea
   CHECK(seen == std::set<double>{60.0, 240.0});
   SECTION("a bad distribution is named with its path") {
     json scenario = base_scenario();
-    scenario["patterns"] = json::array({{{"name", "hot-hot"},
-                                         {"data", {{"automatic_failover_delay", {{"distribution", "lognormal"}}}}}}});
-    const ScenarioLoadResult loaded = ScenarioLoader::load_text(scenario.dump(), "delay.json",
-                                                                faultline::testing::source_path("scenarios"));
+    scenario["patterns"] =
+        json::array({{{"name", "hot-hot"}, {"data", {{"automatic_failover_delay", {{"distribution", "lognormal"}}}}}}});
+    const ScenarioLoadResult loaded =
+        ScenarioLoader::load_text(scenario.dump(), "delay.json", faultline::testing::source_path("scenarios"));
     CHECK_FALSE(loaded.scenario);
     CHECK_THAT(loaded.error_report(), Catch::Contains("patterns[0].data.automatic_failover_delay"));
   }
@@ -107,8 +107,8 @@ TEST_CASE("failback returns the standby to its size and a later incident fails o
   // the runbook again. (A pay-per-token pool would keep its 200 throughout: next test case.)
   json scenario = base_scenario();
   scenario["topology"] = "topologies/foundry-two-region-ptu-standby.json";
-  scenario["faults"].push_back({{"name", "again"}, {"type", "region_outage"}, {"target", "eastus2"}, {"start", 2400},
-                                {"duration", "5m"}});
+  scenario["faults"].push_back(
+      {{"name", "again"}, {"type", "region_outage"}, {"target", "eastus2"}, {"start", 2400}, {"duration", "5m"}});
   json runbook = json::array({{{"id", "page"}, {"kind", "alert"}, {"duration", "1m"}}});
   const PatternResult r = run_pattern(scenario, {{"name", "hot-warm"}, {"runbook", runbook}});
   REQUIRE(r.incidents.size() == 2);
@@ -162,7 +162,8 @@ TEST_CASE("an async lag drawn from a distribution is the RPO at the failure", "[
   // acknowledged at k/2 + d s (arrival, 1 s of service, the client round trip d < 0.14 s), so
   // k/2 runs 1,221.0 .. 1,233.5 s: 26 writes (whole seconds 1,220 .. 1,233 would give 28).
   json data;
-  data["stores"]["cosmos-eastus2"] = {{"mode", "async"}, {"lag", {{"distribution", "uniform"}, {"min", 10}, {"max", 20}}}};
+  data["stores"]["cosmos-eastus2"] = {{"mode", "async"},
+                                      {"lag", {{"distribution", "uniform"}, {"min", 10}, {"max", 20}}}};
   data["stores"]["storage-eastus2"] = {{"mode", "sync"}};
   const PatternResult r = run_pattern(base_scenario(), {{"name", "hot-hot"}, {"data", data}});
   REQUIRE(r.incidents[0].rpo_s);
@@ -182,13 +183,15 @@ TEST_CASE("targets by fault type: availability while the fault lasts and the inc
   json scenario = base_scenario();
   scenario["costs"] = {{"per_failed_request_usd", 0.5}, {"per_downtime_minute_usd", 60}, {"per_lost_write_usd", 0.25}};
   scenario["targets"] = {{"incident_cost_usd", 1e6},
-                         {"by_fault", {{"region_outage", {{"availability", 0.5}, {"incident_cost_usd", 100}}},
-                                       {"zone_outage", {{"availability", 0.99}}}}}};
+                         {"by_fault",
+                          {{"region_outage", {{"availability", 0.5}, {"incident_cost_usd", 100}}},
+                           {"zone_outage", {{"availability", 0.99}}}}}};
   const PatternResult r = run_pattern(scenario, {{"name", "hot-warm"}});
   REQUIRE(r.incidents.size() == 1);
   const IncidentResult& i = r.incidents[0];
   const auto target = [&](const std::string& name) {
-    const auto it = std::find_if(r.targets.begin(), r.targets.end(), [&](const TargetResult& t) { return t.name == name; });
+    const auto it =
+        std::find_if(r.targets.begin(), r.targets.end(), [&](const TargetResult& t) { return t.name == name; });
     REQUIRE(it != r.targets.end());
     return *it;
   };
@@ -212,7 +215,8 @@ TEST_CASE("targets by fault type: availability while the fault lasts and the inc
     json bad = scenario;
     bad["targets"]["by_fault"]["region_outage"]["monthly_cost_usd"] = 10;
     bad["patterns"] = json::array({{{"name", "hot-warm"}}});
-    const auto loaded = ScenarioLoader::load_text(bad.dump(), "data-layer.json", faultline::testing::source_path("scenarios"));
+    const auto loaded =
+        ScenarioLoader::load_text(bad.dump(), "data-layer.json", faultline::testing::source_path("scenarios"));
     CHECK_FALSE(loaded.scenario);
     CHECK(loaded.error_report().find("targets.by_fault.region_outage.monthly_cost_usd") != std::string::npos);
   }
@@ -220,7 +224,8 @@ TEST_CASE("targets by fault type: availability while the fault lasts and the inc
 
 TEST_CASE("a rebuild step lasts its data size over its rate", "[engine][runbook]") {
   // 300 GB at 120 GB/h = 2.5 h = 9,000 s; the runbook starts at detection (66 s after F).
-  json runbook = json::array({{{"id", "rebuild"}, {"kind", "rebuild_search_index"}, {"data_gb", 300}, {"gb_per_hour", 120}}});
+  json runbook =
+      json::array({{{"id", "rebuild"}, {"kind", "rebuild_search_index"}, {"data_gb", 300}, {"gb_per_hour", 120}}});
   const PatternResult r = run_pattern(base_scenario(), {{"name", "hot-warm"}, {"runbook", runbook}});
   REQUIRE(r.incidents[0].runbook_steps.size() == 1);
   CHECK(r.incidents[0].runbook_s == 9000.0);
@@ -229,7 +234,8 @@ TEST_CASE("a rebuild step lasts its data size over its rate", "[engine][runbook]
     json bad = base_scenario();
     runbook[0]["duration"] = "1h";
     bad["patterns"] = json::array({{{"name", "hot-warm"}, {"runbook", runbook}}});
-    const auto loaded = ScenarioLoader::load_text(bad.dump(), "data-layer.json", faultline::testing::source_path("scenarios"));
+    const auto loaded =
+        ScenarioLoader::load_text(bad.dump(), "data-layer.json", faultline::testing::source_path("scenarios"));
     CHECK_FALSE(loaded.scenario);
     CHECK(loaded.error_report().find("patterns[0].runbook[0].duration: both a duration and data_gb / gb_per_hour") !=
           std::string::npos);

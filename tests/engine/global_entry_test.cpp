@@ -82,8 +82,8 @@ TEST_CASE("traffic manager: failover = detection + the rest of the resolver's TT
 }
 
 TEST_CASE("traffic manager with a TTL of 0: every call asks, traffic moves at detection", "[engine][traffic-manager]") {
-  const PatternResult r =
-      run_file("scenarios/traffic-manager-failover.json", [](json& topology) { topology["global_entry"]["dns_ttl"] = 0; });
+  const PatternResult r = run_file("scenarios/traffic-manager-failover.json",
+                                   [](json& topology) { topology["global_entry"]["dns_ttl"] = 0; });
   REQUIRE(r.incidents.size() == 2);
   CHECK(*r.incidents[0].switch_s == Approx(100.5).margin(1e-9));
   CHECK(*r.incidents[1].switch_s == Approx(129.5).margin(1e-9));

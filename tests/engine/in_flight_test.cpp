@@ -40,8 +40,11 @@ TEST_CASE("in-flight calls fail when their region fails, not when they would hav
     CHECK(failed_at(r, 1255) == 0);
   }
   SECTION("gateway failure: the same two calls fail with it") {
-    scenario["faults"][0] = {{"name", "gateway"}, {"type", "gateway_failure"}, {"target", "apim-eastus2"},
-                             {"start", 1234}, {"duration", "10m"}};
+    scenario["faults"][0] = {{"name", "gateway"},
+                             {"type", "gateway_failure"},
+                             {"target", "apim-eastus2"},
+                             {"start", 1234},
+                             {"duration", "10m"}};
     const PatternResult r = faultline::testing::run_data_pattern(scenario, {{"name", "hot-warm"}});
     // A failed gateway answers 503 after the round trip (at most 140 ms), so the calls
     // sent at 1,234.0 .. 1,235.5 s fail in the bucket [1,233, 1,236) too: 4 + the 2 dropped.

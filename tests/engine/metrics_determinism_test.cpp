@@ -32,8 +32,7 @@ Replication run_replication(std::uint64_t seed, std::uint64_t replication) {
   const SimTime end = kSimStart + seconds(1200);
   bool is_first_fault_started = false;
   bool is_second_fault_started = false;
-  for (SimTime t = kSimStart + from_seconds(rng.exponential(0.02)); t < end;
-       t += from_seconds(rng.exponential(0.02))) {
+  for (SimTime t = kSimStart + from_seconds(rng.exponential(0.02)); t < end; t += from_seconds(rng.exponential(0.02))) {
     if (!is_first_fault_started && t >= kSimStart + seconds(300)) {
       tracker.begin_incident(kSimStart + seconds(300), "outage");
       is_first_fault_started = true;
@@ -78,9 +77,7 @@ TEST_CASE("metrics are deterministic and merge independently of order", "[engine
     CHECK(again.incidents[0].rto_s > 120.0);
     CHECK(again.incidents[0].recovered);
   }
-  SECTION("different replications differ") {
-    CHECK_FALSE(reps[0].latency == reps[1].latency);
-  }
+  SECTION("different replications differ") { CHECK_FALSE(reps[0].latency == reps[1].latency); }
   SECTION("merging in different orders gives identical sketches and series") {
     QuantileSketch forward;
     BucketedSeries series_forward = reps[0].series;
@@ -106,7 +103,7 @@ TEST_CASE("metrics are deterministic and merge independently of order", "[engine
     CHECK(forward.quantile(0.99) == right.quantile(0.99));
     CHECK(series_forward == series_shuffled);
     CHECK(series_forward.result() == series_shuffled.result());
-    CHECK(forward.count() == reps[0].latency.count() + reps[1].latency.count() + reps[2].latency.count() +
-                                 reps[3].latency.count());
+    CHECK(forward.count() ==
+          reps[0].latency.count() + reps[1].latency.count() + reps[2].latency.count() + reps[3].latency.count());
   }
 }

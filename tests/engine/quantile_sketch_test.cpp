@@ -150,7 +150,8 @@ TEST_CASE("count, min, max, mean and clamping are exact", "[engine][metrics][ske
     CHECK(sketch.mean() == 2.5);
   }
   SECTION("values outside [0, 1 h] are clamped for the buckets but exact for min, max and mean") {
-    for (std::int64_t v : {std::int64_t{-5}, std::int64_t{5}, std::int64_t{4'000'000'000}, std::int64_t{4'000'000'000}}) {
+    for (std::int64_t v :
+         {std::int64_t{-5}, std::int64_t{5}, std::int64_t{4'000'000'000}, std::int64_t{4'000'000'000}}) {
       sketch.record(v);
     }
     CHECK(sketch.underflow_count() == 1);

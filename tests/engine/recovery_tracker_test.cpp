@@ -148,9 +148,8 @@ TEST_CASE("recovery followed by a relapse before the next fault", "[engine][metr
   RecoveryTracker tracker;
   feed(tracker, 0, 100, all_ok);
   tracker.begin_incident(kSimStart + seconds(100), "region-outage");
-  feed(tracker, 100, 600, [](std::int64_t t_ms) {
-    return !((t_ms >= 100000 && t_ms < 130000) || (t_ms >= 250000 && t_ms < 255000));
-  });
+  feed(tracker, 100, 600,
+       [](std::int64_t t_ms) { return !((t_ms >= 100000 && t_ms < 130000) || (t_ms >= 250000 && t_ms < 255000)); });
   tracker.finish(kSimStart + seconds(600));
   CHECK(tracker.results()[0].rto_s == 215.0);
   CHECK(tracker.results()[0].recovered);

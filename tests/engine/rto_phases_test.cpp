@@ -52,7 +52,8 @@ TEST_CASE("rto phases: builder on a hand-made timeline", "[engine][rto-phases]")
   t.detected_at = at_s(130);
   t.switched_at = at_s(150);
   RtoConstraint capacity{at_s(300), at_s(299), {RtoSpan{at_s(100), at_s(300), RtoPhaseKind::kCapacityRamp, "ramp"}}};
-  RtoConstraint writes{at_s(440), at_s(439) + micros(500'000),
+  RtoConstraint writes{at_s(440),
+                       at_s(439) + micros(500'000),
                        {RtoSpan{at_s(100), at_s(440), RtoPhaseKind::kDatabasePromotion, "promotion"}}};
   t.constraints = {capacity, writes};
   SECTION("the constraint failing at R binds; phases are contiguous and sum to T - F") {
@@ -112,7 +113,9 @@ TEST_CASE("rto phases: db-manual-failover, derived by hand", "[engine][rto-phase
     REQUIRE(r.incidents.size() == 1);
     CHECK(r.incidents[0].rto_s == 400.0);
     const auto& phases = r.incidents[0].rto_phases;
-    check_phases(phases, {{"undetected", 0, 40}, {"runbook_step", 40, 160}, {"database_promotion", 160, 340},
+    check_phases(phases, {{"undetected", 0, 40},
+                          {"runbook_step", 40, 160},
+                          {"database_promotion", 160, 340},
                           {"recovery_window", 340, 400}});
     CHECK(phases[1].cause == "runbook step alert");
   }

@@ -8,7 +8,8 @@ using namespace faultline::engine;
 
 namespace {
 
-RunbookStep step(std::string id, double seconds, std::vector<std::string> after = {}, StepKind kind = StepKind::kCustom) {
+RunbookStep step(std::string id, double seconds, std::vector<std::string> after = {},
+                 StepKind kind = StepKind::kCustom) {
   RunbookStep s;
   s.id = std::move(id);
   s.duration_s = Distribution::constant(seconds);
@@ -38,7 +39,7 @@ TEST_CASE("runbook critical path of fixed durations is the longest path", "[engi
   CHECK(run.critical_path == seconds(2280));
   CHECK(run.critical_steps == std::vector<std::size_t>{0, 1, 2, 4});
   SECTION("each step starts when its last predecessor ends") {
-    CHECK(run.steps[3].start == seconds(60));    // promote after alert
+    CHECK(run.steps[3].start == seconds(60));  // promote after alert
     CHECK(run.steps[3].end == seconds(360));
     CHECK(run.steps[4].start == seconds(2160));  // validate after models (2160) and promote (360)
   }

@@ -14,10 +14,10 @@
 
 namespace {
 
+using faultline::base::LoadError;
 using faultline::engine::FaultType;
 using faultline::engine::ScenarioLoader;
 using faultline::engine::ScenarioLoadResult;
-using faultline::base::LoadError;
 
 constexpr const char* kFile = "bad.json";
 
@@ -28,11 +28,14 @@ std::string scenario_text(const std::string& workload_extra = "", const std::str
   return R"({
   "name": "loader-test",
   "topology": "topologies/foundry-two-region.json",
-  "duration": "1h",)" + top_extra + R"(
+  "duration": "1h",)" +
+         top_extra + R"(
   "workloads": [{"name": "chat", "model": "gpt-4.1-mini", "arrivals": {"process": "poisson", "rate_per_s": 2})" +
          workload_extra + R"(}],
-  "faults": [)" + fault + R"(],
-  "patterns": [)" + patterns + R"(]
+  "faults": [)" +
+         fault + R"(],
+  "patterns": [)" +
+         patterns + R"(]
 })";
 }
 
@@ -147,8 +150,9 @@ TEST_CASE("scenario files: pattern overrides, router sections and faults", "[sce
     CHECK_FALSE(f.duration);           // lasts to the end of the run
   }
   SECTION("\"probe\": null turns the topology's probes off; a retry-only router keeps them") {
-    const auto result = load(scenario_text("", "",
-                                           R"({"name": "breaker-only", "preset": "hot-warm", "router": {"probe": null, "breaker": {}}},
+    const auto result =
+        load(scenario_text("", "",
+                           R"({"name": "breaker-only", "preset": "hot-warm", "router": {"probe": null, "breaker": {}}},
             {"name": "retry-only", "preset": "hot-warm", "router": {"retry": {"max_attempts": 2}}})"));
     INFO(result.error_report());
     REQUIRE(result.scenario);
@@ -181,8 +185,7 @@ TEST_CASE("scenario files: pattern overrides, router sections and faults", "[sce
   }
 }
 
-TEST_CASE("bad scenario files: every message names file, path, problem and what is allowed",
-          "[scenario_loader]") {
+TEST_CASE("bad scenario files: every message names file, path, problem and what is allowed", "[scenario_loader]") {
   SECTION("malformed JSON: line and column of the offending character") {
     // Line 4 is the closing brace after a trailing comma; column 1.
     const auto result = load("{\n  \"name\": \"x\",\n  \"duration\": 60,\n}");
@@ -200,7 +203,8 @@ TEST_CASE("bad scenario files: every message names file, path, problem and what 
   SECTION("unknown key, with the nearest allowed key suggested") {
     check(load(scenario_text("", "", R"({"name": "hot-hot"})", R"( "sed": 7,)")), "sed",
           "unknown key \"sed\"; did you mean \"seed\"?",
-          "$schema, name, description, topology, duration, seed, recovery, slo, workloads, faults, patterns, targets, costs, reliability, plan, lint");
+          "$schema, name, description, topology, duration, seed, recovery, slo, workloads, faults, patterns, targets, "
+          "costs, reliability, plan, lint");
   }
   SECTION("missing required key") {
     const std::string text = R"({"name": "x", "topology": "topologies/foundry-two-region.json", "duration": 60,
@@ -297,7 +301,8 @@ TEST_CASE("bad scenario files: presets, fault parameters, run length, rates, rec
     check(load(scenario_text("", "", R"({"name": "mine", "preset": "hot-wram"})")), "patterns[0].preset",
           "unknown value \"hot-wram\"; did you mean \"hot-warm\"?", "hot-hot, hot-warm, hot-cold");
     const auto result = load(scenario_text("", "", R"({"name": "mine", "routing": "priority"})"));
-    check(result, "patterns[0].standby_fraction", "missing required key \"standby_fraction\" for a custom pattern \"mine\"",
+    check(result, "patterns[0].standby_fraction",
+          "missing required key \"standby_fraction\" for a custom pattern \"mine\"",
           "a name or \"preset\" of hot-hot, hot-warm or hot-cold, or both \"routing\" and \"standby_fraction\"");
   }
   SECTION("a gray failure without parameters") {
@@ -312,7 +317,8 @@ TEST_CASE("bad scenario files: presets, fault parameters, run length, rates, rec
           "only with type gpu_capacity_loss or throttling");
     check(load(scenario_text("", R"({"name": "f", "type": "gpu_capacity_loss", "target": "chat-eastus2", "start": 60,
                                      "retry_after": "5s"})")),
-          "faults[0].retry_after", "\"retry_after\" has no meaning for a gpu_capacity_loss", "only with type throttling");
+          "faults[0].retry_after", "\"retry_after\" has no meaning for a gpu_capacity_loss",
+          "only with type throttling");
   }
   SECTION("a run of no length") {
     const std::string text = R"({"name": "x", "topology": "topologies/foundry-two-region.json", "duration": "0s",
@@ -334,7 +340,8 @@ TEST_CASE("bad scenario files: presets, fault parameters, run length, rates, rec
   SECTION("a recovery window that is not whole seconds, and a by_fault key that is not a fault type") {
     check(load(scenario_text("", "", R"({"name": "hot-hot"})", R"( "recovery": {"window": "1500ms"},)")),
           "recovery.window", "not a whole number of seconds", "a whole number of seconds >= 1");
-    const auto result = load(scenario_text("", "", R"({"name": "hot-hot"})", R"( "targets": {"by_fault": {"zone": {"rto_s": 5}}},)"));
+    const auto result =
+        load(scenario_text("", "", R"({"name": "hot-hot"})", R"( "targets": {"by_fault": {"zone": {"rto_s": 5}}},)"));
     check(result, "targets.by_fault.zone", "unknown fault type \"zone\"",
           "region_outage, zone_outage, gpu_capacity_loss, gray_failure, throttling, gateway_failure, "
           "global_entry_failure, dns_failure, quota_reclaimed, model_version_drift, replication_partition, "
@@ -348,8 +355,9 @@ TEST_CASE("bad scenario files: presets, fault parameters, run length, rates, rec
     // The unknown key, the missing topology file and the empty workload list, in one report.
     REQUIRE(result.errors.size() == 3);
     check(result, "workloads", "no workloads", "at least one workload class");
-    const auto missing = std::find_if(result.errors.begin(), result.errors.end(),
-                                      [](const faultline::base::LoadError& e) { return e.problem == "cannot open the file"; });
+    const auto missing =
+        std::find_if(result.errors.begin(), result.errors.end(),
+                     [](const faultline::base::LoadError& e) { return e.problem == "cannot open the file"; });
     REQUIRE(missing != result.errors.end());
     CHECK(missing->file == faultline::testing::source_path("scenarios/topologies/none.json"));
     CHECK(missing->allowed == "a readable topology JSON file");

@@ -57,8 +57,8 @@ std::vector<std::int64_t> churn_trace(std::uint64_t seed) {
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("events run in time order, ties in scheduling order", "[engine][simulation]",
-                   QuaternaryHeap, BinaryHeap) {
+TEMPLATE_TEST_CASE("events run in time order, ties in scheduling order", "[engine][simulation]", QuaternaryHeap,
+                   BinaryHeap) {
   BasicSimulation<TestType> sim;
   Log log;
   SECTION("equal times keep the order they were scheduled in") {

@@ -39,7 +39,7 @@ TEST_CASE("sliding window ratio over whole seconds", "[engine][metrics][window]"
     window.window_at(at_ms(4000));
     CHECK_THROWS_AS(window.record(at_ms(3999), 1, 1), std::logic_error);
     CHECK_THROWS_AS(window.window_at(at_ms(2000)), std::logic_error);
-    window.record(at_ms(4001), 1, 1);  // same second as the query: fine
+    window.record(at_ms(4001), 1, 1);                            // same second as the query: fine
     CHECK(window.window_at(at_ms(4001)) == WindowCounts{2, 2});  // seconds 2..4
   }
   SECTION("bad arguments") {

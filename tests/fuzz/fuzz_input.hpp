@@ -16,7 +16,9 @@ inline std::string_view as_text(const std::uint8_t* data, std::size_t size) {
 }
 
 /// Absolute path of a file in the source tree, e.g. "scenarios/reference.json".
-inline std::string source_path(const std::string& relative) { return std::string(FAULTLINE_SOURCE_ROOT) + "/" + relative; }
+inline std::string source_path(const std::string& relative) {
+  return std::string(FAULTLINE_SOURCE_ROOT) + "/" + relative;
+}
 
 /// The content of a shipped file ("" when it cannot be read).
 inline std::string read_source(const std::string& relative) {

@@ -19,8 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto text = faultline::fuzz::as_text(data, size);
   try {
     (void)faultline::contract::read_mc_json_text(text, "fuzz.json");  // faultline merge
-  } catch (const std::runtime_error&) {
-  }
+  } catch (const std::runtime_error&) {}
   if (faultline::base::JsonGuard::check(text, "fuzz.json")) return 0;
   const auto document = nlohmann::json::parse(text);
   try {
@@ -33,7 +32,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)reports::plan_to_markdown(plan);
       (void)reports::plan_to_html(plan);
     }
-  } catch (const contract::ResultReadError&) {
-  }
+  } catch (const contract::ResultReadError&) {}
   return 0;
 }

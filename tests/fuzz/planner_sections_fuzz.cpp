@@ -11,7 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const faultline::engine::Scenario scenario = [] {
-    auto loaded = faultline::engine::ScenarioLoader::load_file(faultline::fuzz::source_path("scenarios/plan-three-region.json"));
+    auto loaded =
+        faultline::engine::ScenarioLoader::load_file(faultline::fuzz::source_path("scenarios/plan-three-region.json"));
     if (!loaded.scenario) throw std::runtime_error("plan-three-region.json does not load");
     return *loaded.scenario;
   }();

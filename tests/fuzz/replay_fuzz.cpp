@@ -9,8 +9,8 @@
 #include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const faultline::router::RouterConfig config =
-      faultline::router_config::load_router_config(faultline::fuzz::source_path("tests/router/replay/mechanisms.config.json"));
+  static const faultline::router::RouterConfig config = faultline::router_config::load_router_config(
+      faultline::fuzz::source_path("tests/router/replay/mechanisms.config.json"));
   std::istringstream events{std::string(faultline::fuzz::as_text(data, size))};
   std::ostringstream out;
   try {

@@ -39,7 +39,8 @@ TEST_CASE("build_comparison: one row per pattern with the worst incident's RTO p
   a.workloads = {w1, w2, w3};
   a.targets = {{"rto_s", 900, 300.0, true}, {"availability", 0.99, 0.98, false}};
   // Two token lines in r1 add up (1000 + 34.5); the gateway line is its own component: 1234.5 in all.
-  a.cost_breakdown = {{"chat", "r1", "tokens", 1000}, {"embed", "r1", "tokens", 34.5}, {"apim", "r1", "gateway units", 200}};
+  a.cost_breakdown = {
+      {"chat", "r1", "tokens", 1000}, {"embed", "r1", "tokens", 34.5}, {"apim", "r1", "gateway units", 200}};
   a.baseline_cost_usd = 1000;
   engine::PatternResult b;
   b.name = "hot-hot";
@@ -120,14 +121,16 @@ TEST_CASE("build_store_rows: one row per store, per pattern the incident with th
   engine::IncidentResult a1;
   a1.stores = {{"db", "async", 4.5, 3, 90.0, std::nullopt, std::nullopt}};
   engine::IncidentResult a2;
-  a2.stores = {{"db", "async", 9.0, 7, 95.0, std::nullopt, std::nullopt}, {"blob", "backup_restore", 3600, 0, std::nullopt, std::nullopt, std::nullopt}};
+  a2.stores = {{"db", "async", 9.0, 7, 95.0, std::nullopt, std::nullopt},
+               {"blob", "backup_restore", 3600, 0, std::nullopt, std::nullopt, std::nullopt}};
   engine::IncidentResult a3;
   a3.stores = {{"db", "async", 9.0, 1, 80.0, std::nullopt, std::nullopt}};  // ties keep the first incident with 9 s
   a.incidents = {a1, a2, a3};
   engine::PatternResult b;
   b.name = "hot-hot";
   engine::IncidentResult b1;
-  b1.stores = {{"search", "scheduled_rebuild", 0.0, 0, 10.0, std::nullopt, std::nullopt}, {"db", "sync", 0.0, 0, 5.0, std::nullopt, std::nullopt}};
+  b1.stores = {{"search", "scheduled_rebuild", 0.0, 0, 10.0, std::nullopt, std::nullopt},
+               {"db", "sync", 0.0, 0, 5.0, std::nullopt, std::nullopt}};
   b.incidents = {b1};
   engine::PatternResult c;  // no incident: every cell null
   c.name = "hot-cold";

@@ -47,8 +47,8 @@ TEST_CASE("build_event_log merges fault spans and incident marks in time order",
   REQUIRE(log.size() == 8);
   // time, pattern, kind: ties keep scenario events first, then pattern order.
   const std::vector<std::tuple<double, std::string, EventKind>> expected{
-      {1800, "", EventKind::kFaultStart}, {1860, "a", EventKind::kDetected},   {1860, "b", EventKind::kDetected},
-      {1890, "a", EventKind::kSwitched},  {1920, "a", EventKind::kRecovered},  {3600, "", EventKind::kFaultStart},
+      {1800, "", EventKind::kFaultStart}, {1860, "a", EventKind::kDetected},     {1860, "b", EventKind::kDetected},
+      {1890, "a", EventKind::kSwitched},  {1920, "a", EventKind::kRecovered},    {3600, "", EventKind::kFaultStart},
       {9000, "", EventKind::kFaultEnd},   {10800, "b", EventKind::kNotRecovered}};
   for (std::size_t i = 0; i < expected.size(); ++i) {
     INFO("entry " << i << ": " << log[i].text);
@@ -103,7 +103,8 @@ engine::IncidentResult f1_incident() {
                             {"index", "rebuild_search_index", 10, 50, 2, false, false},
                             {"agents", "recreate_agents", 100, 160, 3, true, false},
                             {"warm", "warm_gpu_caches", 0, 0, 0, false, false}};
-  incident.stores = {{"db", "async", 4.5, 3, 90.0, std::nullopt, std::nullopt}, {"blob", "backup_restore", 3600, 0, std::nullopt, std::nullopt, std::nullopt}};
+  incident.stores = {{"db", "async", 4.5, 3, 90.0, std::nullopt, std::nullopt},
+                     {"blob", "backup_restore", 3600, 0, std::nullopt, std::nullopt, std::nullopt}};
   engine::FailbackResult fb;
   fb.fault_end_s = 1200;
   fb.complete_s = 1500;

@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -73,12 +72,12 @@ void check_pattern_matches_run(const Json& g, const Json& c) {
 
 }  // namespace
 
-TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state matches faultline run",
-          "[gui][e2e]") {
+TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state matches faultline run", "[gui][e2e]") {
   const faultline::testing::TempFolder folder;
   const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reference.json");
-  const auto cli = run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
+  const auto cli =
+      run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
   INFO(cli.output);
   REQUIRE((cli.exit_code == 0 || cli.exit_code == 1));  // 1: a pattern misses a target, still a result
 
@@ -143,8 +142,9 @@ TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state
 TEST_CASE("faultline-gui without a display exits 2 with a clear message and writes nothing", "[gui][e2e]") {
   const faultline::testing::TempFolder folder;
   const std::filesystem::path& dir = folder.path();
-  const auto r = run_command(gui_env(dir, "-u DISPLAY -u WAYLAND_DISPLAY ") + gui() + " '" +
-                             source_path("scenarios/reference.json") + "' --screenshot '" + (dir / "shot.png").string() + "'");
+  const auto r =
+      run_command(gui_env(dir, "-u DISPLAY -u WAYLAND_DISPLAY ") + gui() + " '" +
+                  source_path("scenarios/reference.json") + "' --screenshot '" + (dir / "shot.png").string() + "'");
   INFO(r.output);
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.output, Catch::Contains("cannot open a window") && Catch::Contains("DISPLAY"));
@@ -177,7 +177,8 @@ TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") 
   CHECK_THAT(no_scenario.output, Catch::Contains("--dump-state and --screenshot need a SCENARIO, --mc or --plan file"));
   const auto nothing_to_show = run_command(gui() + " --screenshot a.png");
   CHECK(nothing_to_show.exit_code == 2);
-  CHECK_THAT(nothing_to_show.output, Catch::Contains("--dump-state and --screenshot need a SCENARIO, --mc or --plan file"));
+  CHECK_THAT(nothing_to_show.output,
+             Catch::Contains("--dump-state and --screenshot need a SCENARIO, --mc or --plan file"));
   const auto planner_dump = run_command(gui() + " --mc missing-mc.json --dump-state s.json");
   CHECK(planner_dump.exit_code == 2);  // the file cannot be read
   CHECK_THAT(planner_dump.output, Catch::Contains("missing-mc.json"));
@@ -191,7 +192,8 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
   const faultline::testing::TempFolder folder;
   const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reference.json");
-  const auto cli = run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
+  const auto cli =
+      run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
   INFO(cli.output);
   REQUIRE((cli.exit_code == 0 || cli.exit_code == 1));
   // The run's result with hand-made additions on the second pattern's only incident (what the engine will fill).
@@ -202,24 +204,32 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
     for (Json& i : p["incidents"]) {
       i["stores"] = Json::array();
       i["failback"] = nullptr;
-      i["work"] = Json{{"agent_threads_lost", 0}, {"agent_threads_rehydrated", 0}, {"training_gpu_hours_lost", 0.0},
-                       {"training_cost_usd_lost", 0.0}, {"training_resumed_s", nullptr}, {"rag_documents_redone", 0}};
+      i["work"] =
+          Json{{"agent_threads_lost", 0},       {"agent_threads_rehydrated", 0}, {"training_gpu_hours_lost", 0.0},
+               {"training_cost_usd_lost", 0.0}, {"training_resumed_s", nullptr}, {"rag_documents_redone", 0}};
     }
   }
   Json& incident = doc["patterns"][1]["incidents"][0];
-  incident["stores"] = Json::array({Json{{"store", "db"}, {"mode", "async"}, {"rpo_s", 4.5}, {"lost_writes", 3}, {"promoted_s", 90.0}}});
+  incident["stores"] =
+      Json::array({Json{{"store", "db"}, {"mode", "async"}, {"rpo_s", 4.5}, {"lost_writes", 3}, {"promoted_s", 90.0}}});
   incident["failback"] = Json{{"fault_end_s", 1200.0}, {"traffic_back_s", 1260.0}, {"resync_s", 240.0},
-                              {"complete_s", 1500.0}, {"failed_requests", 17}, {"write_pause_s", 12.5}};
-  incident["work"] = Json{{"agent_threads_lost", 6}, {"agent_threads_rehydrated", 40}, {"training_gpu_hours_lost", 12.5},
-                          {"training_cost_usd_lost", 500.0}, {"training_resumed_s", nullptr}, {"rag_documents_redone", 150}};
-  incident["runbook_steps"] = Json::array({Json{{"id", "promote"}, {"kind", "promote_database"}, {"start_s", 60.0},
-                                                {"end_s", 400.0}, {"attempts", 2}, {"failed", false}, {"critical", true}}});
+                              {"complete_s", 1500.0},  {"failed_requests", 17},    {"write_pause_s", 12.5}};
+  incident["work"] =
+      Json{{"agent_threads_lost", 6},         {"agent_threads_rehydrated", 40}, {"training_gpu_hours_lost", 12.5},
+           {"training_cost_usd_lost", 500.0}, {"training_resumed_s", nullptr},  {"rag_documents_redone", 150}};
+  incident["runbook_steps"] = Json::array({Json{{"id", "promote"},
+                                                {"kind", "promote_database"},
+                                                {"start_s", 60.0},
+                                                {"end_s", 400.0},
+                                                {"attempts", 2},
+                                                {"failed", false},
+                                                {"critical", true}}});
   std::ofstream(dir / "doctored.json") << doc.dump(2);
 
   const std::string command = gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " '" + scenario +
-                              "' --result '" + (dir / "doctored.json").string() + "' --view events --size 1280x800 --scale 1" +
-                              " --frames 2 --screenshot '" + (dir / "shot.png").string() + "' --dump-state '" +
-                              (dir / "state.json").string() + "'";
+                              "' --result '" + (dir / "doctored.json").string() +
+                              "' --view events --size 1280x800 --scale 1" + " --frames 2 --screenshot '" +
+                              (dir / "shot.png").string() + "' --dump-state '" + (dir / "state.json").string() + "'";
   const auto r = run_command(command);
   INFO(command);
   INFO(r.output);
@@ -228,12 +238,20 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
   REQUIRE(state["patterns"].size() == 3);
   CHECK(state["view"] == "events");
   CHECK(state["patterns"][0]["failback"].is_null());
-  CHECK(state["patterns"][1]["failback"] == Json{{"traffic_back_s", 1260.0}, {"resync_s", 240.0}, {"complete_s", 1500.0},
-                                                 {"failed_requests", 17}, {"write_pause_s", 12.5}});
-  CHECK(state["patterns"][1]["work"] == Json{{"agent_threads_lost", 6}, {"training_gpu_hours_lost", 12.5},
-                                             {"training_cost_usd_lost", 500.0}, {"rag_documents_redone", 150}});
-  CHECK(state["stores"] == Json::array({Json{{"store", "db"},
-                                             {"patterns", Json::array({nullptr, Json{{"rpo_s", 4.5}, {"lost_writes", 3}, {"mode", "async"}}, nullptr})}}}));
+  CHECK(state["patterns"][1]["failback"] == Json{{"traffic_back_s", 1260.0},
+                                                 {"resync_s", 240.0},
+                                                 {"complete_s", 1500.0},
+                                                 {"failed_requests", 17},
+                                                 {"write_pause_s", 12.5}});
+  CHECK(state["patterns"][1]["work"] == Json{{"agent_threads_lost", 6},
+                                             {"training_gpu_hours_lost", 12.5},
+                                             {"training_cost_usd_lost", 500.0},
+                                             {"rag_documents_redone", 150}});
+  CHECK(state["stores"] ==
+        Json::array(
+            {Json{{"store", "db"},
+                  {"patterns",
+                   Json::array({nullptr, Json{{"rpo_s", 4.5}, {"lost_writes", 3}, {"mode", "async"}}, nullptr})}}}));
   // The figures are the file's, not a new run's: availability as written.
   CHECK(state["patterns"][1]["availability"].get<double>() == doc["patterns"][1]["availability"].get<double>());
   // The event log alone is text on a dark background (about 35 colours with anti-aliasing); blank is 1.
@@ -242,8 +260,8 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
   SECTION("a result of another scenario is refused with exit 2") {
     doc["patterns"].erase(2);
     std::ofstream(dir / "other.json") << doc.dump(2);
-    const auto bad = run_command(gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " '" + scenario +
-                                 "' --result '" + (dir / "other.json").string() + "' --dump-state '" +
+    const auto bad = run_command(gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " '" +
+                                 scenario + "' --result '" + (dir / "other.json").string() + "' --dump-state '" +
                                  (dir / "other-state.json").string() + "'");
     INFO(bad.output);
     CHECK(bad.exit_code == 2);
@@ -252,14 +270,18 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
   }
 }
 
-TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner view and screenshots it", "[gui][e2e][planner]") {
+TEST_CASE("faultline-gui shows faultline mc and plan documents in the Planner view and screenshots it",
+          "[gui][e2e][planner]") {
   const faultline::testing::TempFolder folder;
   const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reliability-two-region.json");
   const std::string mc = (dir / "mc.json").string();
   const std::string plan = (dir / "plan.json").string();
-  REQUIRE(run_command(faultline_binary() + " mc '" + scenario + "' --years 5 --replications 4 -q --json '" + mc + "'").exit_code == 0);
-  REQUIRE(run_command(faultline_binary() + " plan '" + scenario + "' --years 2 --replications 2 -q --json '" + plan + "'").exit_code == 0);
+  REQUIRE(run_command(faultline_binary() + " mc '" + scenario + "' --years 5 --replications 4 -q --json '" + mc + "'")
+              .exit_code == 0);
+  REQUIRE(
+      run_command(faultline_binary() + " plan '" + scenario + "' --years 2 --replications 2 -q --json '" + plan + "'")
+          .exit_code == 0);
   const std::string command = gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " --mc '" + mc +
                               "' --plan '" + plan + "' --view planner --size 1024x768 --scale 1 --screenshot '" +
                               (dir / "shot.png").string() + "' --dump-state '" + (dir / "state.json").string() + "'";
@@ -332,8 +354,11 @@ TEST_CASE("faultline-gui refuses a --plan file that is not a plan document, nami
   const std::filesystem::path& dir = folder.path();
   const std::string bad = (dir / "result.json").string();
   std::ofstream(bad) << R"({"schema": "faultline.result/v1"})";
-  const auto r = run_command(gui_env(dir) + gui() + " --plan '" + bad + "' --screenshot '" + (dir / "shot.png").string() + "'");
+  const auto r =
+      run_command(gui_env(dir) + gui() + " --plan '" + bad + "' --screenshot '" + (dir / "shot.png").string() + "'");
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.output, Catch::Contains(bad + ": schema: is \"faultline.result/v1\" (allowed: \"faultline.mc/v1\", \"faultline.plan/v1\")"));
+  CHECK_THAT(r.output,
+             Catch::Contains(
+                 bad + ": schema: is \"faultline.result/v1\" (allowed: \"faultline.mc/v1\", \"faultline.plan/v1\")"));
   CHECK_FALSE(std::filesystem::exists(dir / "shot.png"));
 }

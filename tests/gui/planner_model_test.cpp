@@ -38,8 +38,8 @@ TEST_CASE("the RTO CDF becomes a step polyline in the plot box", "[gui][planner]
   const gui::PlotBox box{10, 20, 200, 100};
   SECTION("three steps over 0..100 s: x = 10 + 2 s, y = 20 + 100 (1 - p)") {
     const auto points = gui::cdf_polyline({{10, 0.2}, {20, 0.6}, {50, 1.0}}, 100.0, box);
-    const std::vector<gui::ScreenPoint> expected{{10, 120}, {30, 120}, {30, 100}, {50, 100}, {50, 60},
-                                                 {110, 60}, {110, 20}, {210, 20}};
+    const std::vector<gui::ScreenPoint> expected{{10, 120}, {30, 120}, {30, 100}, {50, 100},
+                                                 {50, 60},  {110, 60}, {110, 20}, {210, 20}};
     CHECK(points == expected);
   }
   SECTION("a value beyond the axis end sits on the right edge") {
@@ -114,11 +114,13 @@ TEST_CASE("planner documents load by schema; other files are refused naming the 
     const TempFile f(R"({"schema": "faultline.result/v1"})");
     CHECK(gui::planner_schema_of_file(f.path.string()).empty());
     CHECK(gui::load_planner_file(f.path.string(), docs) ==
-          f.path.string() + ": schema: is \"faultline.result/v1\" (allowed: \"faultline.mc/v1\", \"faultline.plan/v1\")");
+          f.path.string() +
+              ": schema: is \"faultline.result/v1\" (allowed: \"faultline.mc/v1\", \"faultline.plan/v1\")");
     CHECK(docs.is_empty());
   }
   SECTION("an mc document with a bad field names its JSON path") {
-    const TempFile f(R"({"schema": "faultline.mc/v1", "faultline_version": "v", "inputs": {"scenario": "s.json"}, "seed": -1})");
+    const TempFile f(
+        R"({"schema": "faultline.mc/v1", "faultline_version": "v", "inputs": {"scenario": "s.json"}, "seed": -1})");
     CHECK(gui::load_planner_file(f.path.string(), docs) ==
           f.path.string() + ": seed: is a negative or fractional number (allowed: a whole number >= 0)");
     CHECK(docs.is_empty());
@@ -202,7 +204,7 @@ TEST_CASE("hovering a Pareto point reads out the candidate with its settings", "
     c.has_breaker = true;
     c.breaker = contract::BreakerSettings{50.0, 100, 60.0};
     c.stores = std::vector<contract::StoreReplication>{{"cosmos-eastus2", "sync", std::nullopt},
-                                                      {"storage-eastus2", "backup_restore", 3600.0}};
+                                                       {"storage-eastus2", "backup_restore", 3600.0}};
     CHECK(gui::pareto_readout_text(c) ==
           "cheap\n1000 USD/month total (900 steady)\nRTO p95 600 s, RPO p95 300 s\nmisses a target, Pareto\n"
           "regions: eastus2 > centralus\nprobe x/n: 3/4\nbreaker: 50% / 100 calls / 60 s\n"
@@ -216,8 +218,9 @@ TEST_CASE("hovering a Pareto point reads out the candidate with its settings", "
 TEST_CASE("the planner state for --dump-state: files, percentiles, front, recommendations", "[gui][planner]") {
   gui::PlannerDocuments docs;
   SECTION("no document: nulls and empty lists") {
-    CHECK(gui::planner_state_json(docs).dump() ==
-          R"({"mc_file":null,"plan_file":null,"patterns":[],"pareto_front":[],"recommendations":[],"defaulted_components":0})");
+    CHECK(
+        gui::planner_state_json(docs).dump() ==
+        R"({"mc_file":null,"plan_file":null,"patterns":[],"pareto_front":[],"recommendations":[],"defaulted_components":0})");
   }
   SECTION("both documents") {
     contract::McDocument mc;
@@ -232,14 +235,15 @@ TEST_CASE("the planner state for --dump-state: files, percentiles, front, recomm
     docs.mc = mc;
     docs.plan = sample_plan();
     docs.plan->file = "plan.json";
-    CHECK(gui::planner_state_json(docs).dump() ==
-          R"({"mc_file":"mc.json","plan_file":"plan.json","patterns":[)"
-          R"({"name":"hot-warm","rto_p50_s":20.0,"rto_p95_s":50.0,"rto_p99_s":50.0,"incidents":3,"most_critical":null},)"
-          R"({"name":"hot-hot","rto_p50_s":null,"rto_p95_s":null,"rto_p99_s":null,"incidents":0,"most_critical":null}],)"
-          R"("pareto_front":["cheap","mid"],"recommendations":[)"
-          R"({"kind":"cheapest_meeting_targets","label":"mid","why":"cheapest"},)"
-          R"({"kind":"best_within_budget","label":"mid","why":"best"},)"
-          R"({"kind":"least_change","label":null,"why":"none qualifies"}],"defaulted_components":0})");
+    CHECK(
+        gui::planner_state_json(docs).dump() ==
+        R"({"mc_file":"mc.json","plan_file":"plan.json","patterns":[)"
+        R"({"name":"hot-warm","rto_p50_s":20.0,"rto_p95_s":50.0,"rto_p99_s":50.0,"incidents":3,"most_critical":null},)"
+        R"({"name":"hot-hot","rto_p50_s":null,"rto_p95_s":null,"rto_p99_s":null,"incidents":0,"most_critical":null}],)"
+        R"("pareto_front":["cheap","mid"],"recommendations":[)"
+        R"({"kind":"cheapest_meeting_targets","label":"mid","why":"cheapest"},)"
+        R"({"kind":"best_within_budget","label":"mid","why":"best"},)"
+        R"({"kind":"least_change","label":null,"why":"none qualifies"}],"defaulted_components":0})");
   }
 }
 

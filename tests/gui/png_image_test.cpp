@@ -37,8 +37,8 @@ TEST_CASE("write_png then read_png gives back the same pixels", "[gui][png]") {
 
 TEST_CASE("flip_rows reverses the row order; count_distinct_colours counts RGBA values", "[gui][png]") {
   const gui::PngImage flipped = gui::flip_rows(sample());
-  const std::vector<std::uint8_t> expected{255, 255, 255, 255, 0, 0, 0, 0, 255, 0, 0, 255,
-                                           255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255};
+  const std::vector<std::uint8_t> expected{255, 255, 255, 255, 0, 0,   0, 0,   255, 0, 0,   255,
+                                           255, 0,   0,   255, 0, 255, 0, 255, 0,   0, 255, 255};
   CHECK(flipped.rgba == expected);
   CHECK(gui::count_distinct_colours(sample()) == 5);  // red twice
   CHECK(gui::count_distinct_colours(gui::PngImage{}) == 0);

@@ -28,5 +28,6 @@ TEST_CASE("status and ratio colours are exact 0xAABBGGRR values", "[gui][colour]
   // Floor 0, ratio 0.75: halfway from amber to green, channels rounded half away from zero:
   // r (210 + 46) / 2 = 128, g (153 + 160) / 2 = 156.5 -> 157, b (34 + 67) / 2 = 50.5 -> 51.
   CHECK(gui::ratio_colour(0.75, 0.0) == gui::pack_rgba(128, 157, 51));
-  CHECK(gui::ratio_colour(0.25, 0.0) == gui::pack_rgba(214, 104, 43));  // red->amber halfway: 214, 103.5 -> 104, 42.5 -> 43
+  CHECK(gui::ratio_colour(0.25, 0.0) ==
+        gui::pack_rgba(214, 104, 43));  // red->amber halfway: 214, 103.5 -> 104, 42.5 -> 43
 }

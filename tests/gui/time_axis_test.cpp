@@ -10,10 +10,10 @@ TEST_CASE("TimeAxis maps seconds to pixels linearly and back", "[gui][time_axis]
   axis.set_pixels(100, 820);
   CHECK(axis.x_of(0) == 100);
   CHECK(axis.x_of(14400) == 820);
-  CHECK(axis.x_of(7200) == 460);   // 100 + 7200 / 20
-  CHECK(axis.t_of(280) == 3600);   // (280 - 100) * 20
+  CHECK(axis.x_of(7200) == 460);  // 100 + 7200 / 20
+  CHECK(axis.t_of(280) == 3600);  // (280 - 100) * 20
   CHECK(axis.t_of(100) == 0);
-  CHECK(axis.x_of(-200) == 90);    // not clamped: 100 - 200 / 20
+  CHECK(axis.x_of(-200) == 90);  // not clamped: 100 - 200 / 20
 }
 
 TEST_CASE("TimeAxis zooms about an anchor, pans by pixels and stays inside the run", "[gui][time_axis]") {
@@ -67,7 +67,7 @@ TEST_CASE("TimeAxis picks the smallest listed tick step giving at most the asked
   CHECK(axis.tick_step_s(10) == 1800);  // 14400 / 900 = 16 > 10, 14400 / 1800 = 8
   CHECK(axis.tick_step_s(4) == 3600);
   CHECK(axis.tick_step_s(1) == 21600);
-  axis.zoom(1e9, 0);                     // 10 s in view
+  axis.zoom(1e9, 0);  // 10 s in view
   CHECK(axis.tick_step_s(5) == 2);
 }
 

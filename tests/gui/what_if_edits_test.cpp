@@ -22,10 +22,10 @@ engine::RunbookStep step(std::string id, engine::Distribution duration, std::vec
 // a (60 s) -> b (uniform 100..140, mean 120 s), a -> c (30 s): critical path a, b = 180 s.
 engine::Runbook sample_runbook() {
   std::string error;
-  auto book = engine::Runbook::create({step("a", engine::Distribution::constant(60)),
-                                       step("b", engine::Distribution::uniform(100, 140), {"a"}),
-                                       step("c", engine::Distribution::constant(30), {"a"})},
-                                      error);
+  auto book = engine::Runbook::create(
+      {step("a", engine::Distribution::constant(60)), step("b", engine::Distribution::uniform(100, 140), {"a"}),
+       step("c", engine::Distribution::constant(30), {"a"})},
+      error);
   REQUIRE(book);
   return *book;
 }
@@ -136,7 +136,8 @@ TEST_CASE("what-if edits reach the engine: runbook step duration and replication
   const auto promote = warm.runbook.find(engine::StepKind::kPromoteDatabase);
   REQUIRE(promote.has_value());
   // docs/runbooks-and-data.md: alert 2 min -> promote_database 5 min -> validate 2 min = 540 s;
-  // promote at 10 min: 2 + 10 + 2 = 14 min = 840 s (the other branch, alert -> agents 3 -> threads 2 -> validate, is 9 min).
+  // promote at 10 min: 2 + 10 + 2 = 14 min = 840 s (the other branch, alert -> agents 3 -> threads 2 -> validate, is 9
+  // min).
   REQUIRE(gui::set_step_duration_s(warm.runbook, *promote, 600).empty());
   // RPO of hot-warm is the storage account's async lag, 900 s (cosmos: 5 s); at 600 s it is 600 s.
   REQUIRE(warm.stores.count("storage-eastus2") == 1);

@@ -54,9 +54,11 @@ TEST_CASE("the seeds/003 fixture imports with the fixture's figures", "[importer
     CHECK(entry.at("id") == "afd-foundry");
     CHECK(entry.at("product") == "front_door");
     CHECK(entry.at("routing") == "priority");  // priorities 1 and 2 differ
-    CHECK(entry.at("health_probe") == json({{"path", "/status-0123456789abcdef"}, {"protocol", "https"},
-                                             {"interval", 30}, {"sample_size", 4},
-                                             {"successful_samples_required", 3}}));
+    CHECK(entry.at("health_probe") == json({{"path", "/status-0123456789abcdef"},
+                                            {"protocol", "https"},
+                                            {"interval", 30},
+                                            {"sample_size", 4},
+                                            {"successful_samples_required", 3}}));
     CHECK(entry.at("origins") == json::parse(R"([{"gateway": "apim-eastus2", "priority": 1, "weight": 1000},
                                                  {"gateway": "apim-centralus", "priority": 2, "weight": 1000}])"));
   }
@@ -91,7 +93,8 @@ TEST_CASE("the seeds/003 fixture imports with the fixture's figures", "[importer
     CHECK(link(t, "storage-eastus2", "storage-centralus").at("lag") == "15m");
     CHECK(link(t, "acr-eastus2", "acr-centralus").at("mode") == "async");
     CHECK(link(t, "search-eastus2", "search-centralus").at("mode") == "scheduled_rebuild");
-    CHECK(node(t, "kv-centralus").at("secrets") == json({"apim-subscription-key", "search-query-key", "tool-api-token"}));
+    CHECK(node(t, "kv-centralus").at("secrets") ==
+          json({"apim-subscription-key", "search-query-key", "tool-api-token"}));
   }
   SECTION("what is not mapped is listed by type, never dropped") {
     CHECK(skipped_count(tf.result, "azurerm_subnet") == 2);
@@ -129,8 +132,8 @@ TEST_CASE("the Resource Graph export and the Terraform state give the same topol
 TEST_CASE("lint flags each mistake of the drifted fixture by rule id", "[importer][fixture][lint]") {
   for (const bool is_terraform : {true, false}) {
     INFO((is_terraform ? "terraform" : "azure"));
-    const ImportOutcome o = is_terraform ? import_terraform("foundry-two-region-drifted")
-                                         : import_azure("foundry-two-region-drifted");
+    const ImportOutcome o =
+        is_terraform ? import_terraform("foundry-two-region-drifted") : import_azure("foundry-two-region-drifted");
     REQUIRE(o.errors.empty());
     const std::set<std::string> ids = rule_ids(o);
     CHECK(ids.count("FL001") == 1);  // chat: 2025-04-14 in eastus2, 2024-07-18 in centralus

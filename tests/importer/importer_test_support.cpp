@@ -39,8 +39,12 @@ Mapped map_terraform(const json& document) {
 }
 
 json tf_resource(const std::string& type, const std::string& name, json values) {
-  return {{"address", type + "." + name}, {"mode", "managed"}, {"type", type}, {"name", name},
-          {"provider_name", "registry.terraform.io/hashicorp/azurerm"}, {"values", std::move(values)}};
+  return {{"address", type + "." + name},
+          {"mode", "managed"},
+          {"type", type},
+          {"name", name},
+          {"provider_name", "registry.terraform.io/hashicorp/azurerm"},
+          {"values", std::move(values)}};
 }
 
 json tf_state(json resources) {

@@ -18,7 +18,9 @@ json apim_row() {
              {{"gatewayUrl", "https://apim.azure-api.net"},
               {"gatewayRegionalUrl", "https://apim-eastus2-01.regional.azure-api.net"},
               {"additionalLocations",
-               {{{"location", "West US 3"}, {"sku", {{"name", "Premium"}, {"capacity", 1}}}, {"zones", {"1"}},
+               {{{"location", "West US 3"},
+                 {"sku", {{"name", "Premium"}, {"capacity", 1}}},
+                 {"zones", {"1"}},
                  {"gatewayRegionalUrl", "https://apim-westus3-01.regional.azure-api.net"}}}}},
              {{"name", "Premium"}, {"capacity", 2}}, {"1", "2", "3"});
 }
@@ -33,8 +35,9 @@ json origin(const std::string& name, const std::string& host, int priority, int 
 
 TEST_CASE("Front Door origin group and origins -> global entry", "[importer][mapping]") {
   const json rows = {
-      apim_row(), arm(rid("Microsoft.Cdn/profiles/fd"), "Microsoft.Cdn/profiles", "global", json::object(),
-                      {{"name", "Standard_AzureFrontDoor"}}),
+      apim_row(),
+      arm(rid("Microsoft.Cdn/profiles/fd"), "Microsoft.Cdn/profiles", "global", json::object(),
+          {{"name", "Standard_AzureFrontDoor"}}),
       arm(rid("Microsoft.Cdn/profiles/fd/originGroups/og"), "Microsoft.Cdn/profiles/originGroups", "",
           {{"healthProbeSettings",
             {{"probePath", "/health"}, {"probeProtocol", "Http"}, {"probeIntervalInSeconds", 10}}},
@@ -57,18 +60,27 @@ TEST_CASE("Front Door origin group and origins -> global entry", "[importer][map
 }
 
 TEST_CASE("Traffic Manager profile and endpoints -> global entry", "[importer][mapping]") {
-  const json profile = arm(rid("Microsoft.Network/trafficManagerProfiles/tm"), "Microsoft.Network/trafficManagerProfiles",
-                           "global",
-                           {{"trafficRoutingMethod", "Performance"},
-                            {"dnsConfig", {{"relativeName", "tm"}, {"ttl", 60}}},
-                            {"monitorConfig", {{"protocol", "HTTPS"}, {"port", 443}, {"path", "/status"},
-                                               {"intervalInSeconds", 10}, {"timeoutInSeconds", 5},
-                                               {"toleratedNumberOfFailures", 2}}},
-                            {"endpoints",
-                             {{{"name", "e"}, {"properties", {{"targetResourceId", kApim}, {"endpointLocation", "East US 2"},
-                                                             {"priority", 1}, {"weight", 1}, {"endpointStatus", "Enabled"}}}},
-                              {{"name", "w"}, {"properties", {{"target", "apim-westus3-01.regional.azure-api.net"},
-                                                             {"priority", 2}, {"weight", 1}}}}}}});
+  const json profile = arm(
+      rid("Microsoft.Network/trafficManagerProfiles/tm"), "Microsoft.Network/trafficManagerProfiles", "global",
+      {{"trafficRoutingMethod", "Performance"},
+       {"dnsConfig", {{"relativeName", "tm"}, {"ttl", 60}}},
+       {"monitorConfig",
+        {{"protocol", "HTTPS"},
+         {"port", 443},
+         {"path", "/status"},
+         {"intervalInSeconds", 10},
+         {"timeoutInSeconds", 5},
+         {"toleratedNumberOfFailures", 2}}},
+       {"endpoints",
+        {{{"name", "e"},
+          {"properties",
+           {{"targetResourceId", kApim},
+            {"endpointLocation", "East US 2"},
+            {"priority", 1},
+            {"weight", 1},
+            {"endpointStatus", "Enabled"}}}},
+         {{"name", "w"},
+          {"properties", {{"target", "apim-westus3-01.regional.azure-api.net"}, {"priority", 2}, {"weight", 1}}}}}}});
   const Mapped m = map_arm(json::array({apim_row(), profile}));
   REQUIRE(m.is_ok);
   // Performance -> latency; degraded after tolerated + 1 = 3 failures in a row -> sample 3, 1 success required.
@@ -96,10 +108,12 @@ TEST_CASE("Cognitive Services deployments -> model deployments with quota", "[im
   const std::string account = rid("Microsoft.CognitiveServices/accounts/aoai");
   const json rows = {
       arm(account, "Microsoft.CognitiveServices/accounts", "swedencentral", json::object(), {{"name", "S0"}}),
-      {{"id", account + "/deployments/gpt"}, {"type", "Microsoft.CognitiveServices/accounts/deployments"},
+      {{"id", account + "/deployments/gpt"},
+       {"type", "Microsoft.CognitiveServices/accounts/deployments"},
        {"sku", {{"name", "GlobalStandard"}, {"capacity", 50}}},
        {"properties", {{"model", {{"format", "OpenAI"}, {"name", "gpt-4o"}, {"version", "2024-11-20"}}}}}},
-      {{"id", account + "/deployments/ptu"}, {"type", "Microsoft.CognitiveServices/accounts/deployments"},
+      {{"id", account + "/deployments/ptu"},
+       {"type", "Microsoft.CognitiveServices/accounts/deployments"},
        {"sku", {{"name", "ProvisionedManaged"}, {"capacity", 100}}},
        {"properties", {{"model", {{"name", "gpt-4o"}}}}}}};
   const Mapped m = map_arm({{"value", rows}});
@@ -116,14 +130,14 @@ TEST_CASE("Cognitive Services deployments -> model deployments with quota", "[im
 }
 
 TEST_CASE("Cosmos DB locations -> one store per region and replication by failover priority", "[importer][mapping]") {
-  const json account = arm(rid("Microsoft.DocumentDB/databaseAccounts/db"), "Microsoft.DocumentDB/databaseAccounts",
-                           "westus3",
-                           {{"consistencyPolicy", {{"defaultConsistencyLevel", "Strong"}}},
-                            {"enableAutomaticFailover", false},
-                            {"enableMultipleWriteLocations", true},
-                            {"locations", {{{"locationName", "West US 3"}, {"failoverPriority", 1}},
-                                           {{"locationName", "East US 2"}, {"failoverPriority", 0},
-                                            {"isZoneRedundant", true}}}}});
+  const json account =
+      arm(rid("Microsoft.DocumentDB/databaseAccounts/db"), "Microsoft.DocumentDB/databaseAccounts", "westus3",
+          {{"consistencyPolicy", {{"defaultConsistencyLevel", "Strong"}}},
+           {"enableAutomaticFailover", false},
+           {"enableMultipleWriteLocations", true},
+           {"locations",
+            {{{"locationName", "West US 3"}, {"failoverPriority", 1}},
+             {{"locationName", "East US 2"}, {"failoverPriority", 0}, {"isZoneRedundant", true}}}}});
   const Mapped m = map_arm(json::array({account}));
   REQUIRE(m.is_ok);
   const json& t = m.result.topology;
@@ -133,8 +147,11 @@ TEST_CASE("Cosmos DB locations -> one store per region and replication by failov
           "automatic_failover": false, "multi_region_writes": true, "zone_redundant_sla": true,
           "price_per_month_usd": 0, "zones": ["eastus2-az1", "eastus2-az2", "eastus2-az3"]})"));
   // Strong consistency replicates synchronously.
-  CHECK(link(t, "cosmos-eastus2", "cosmos-westus3") ==
-        json({{"from", "cosmos-eastus2"}, {"to", "cosmos-westus3"}, {"mode", "sync"}, {"lag", "0s"}, {"gb_per_month", 0}}));
+  CHECK(link(t, "cosmos-eastus2", "cosmos-westus3") == json({{"from", "cosmos-eastus2"},
+                                                             {"to", "cosmos-westus3"},
+                                                             {"mode", "sync"},
+                                                             {"lag", "0s"},
+                                                             {"gb_per_month", 0}}));
 }
 
 TEST_CASE("Storage replication SKUs -> stores and replication mode", "[importer][mapping]") {
@@ -144,9 +161,11 @@ TEST_CASE("Storage replication SKUs -> stores and replication mode", "[importer]
   };
   SECTION("LRS: one store, no zones, no copy") {
     const Mapped m = map_arm(json::array({account("a", "Standard_LRS")}));
-    CHECK(node(m.result.topology, "storage-eastus") ==
-          json({{"id", "storage-eastus"}, {"kind", "object_storage"}, {"service", "storage_lrs"},
-                {"zone_redundant_sla", false}, {"price_per_month_usd", 0}}));
+    CHECK(node(m.result.topology, "storage-eastus") == json({{"id", "storage-eastus"},
+                                                             {"kind", "object_storage"},
+                                                             {"service", "storage_lrs"},
+                                                             {"zone_redundant_sla", false},
+                                                             {"price_per_month_usd", 0}}));
     CHECK(m.result.topology.at("replication_links").empty());
   }
   SECTION("ZRS: zone-redundant, no copy") {
@@ -180,23 +199,24 @@ TEST_CASE("AI Search, Key Vault and Container Registry -> stores", "[importer][m
   CHECK(node(t, "acr-westus").at("service") == "acr_premium");
   // The home replica is the registry itself; only westus is a copy.
   CHECK(t.at("replication_links") ==
-        json::array({{{"from", "acr-eastus"}, {"to", "acr-westus"}, {"mode", "async"}, {"lag", "10m"}, {"gb_per_month", 0}}}));
+        json::array(
+            {{{"from", "acr-eastus"}, {"to", "acr-westus"}, {"mode", "async"}, {"lag", "10m"}, {"gb_per_month", 0}}}));
 }
 
 TEST_CASE("private endpoints, DNS zones and virtual networks -> network parity per region", "[importer][mapping]") {
   const std::string vnet_a = rid("Microsoft.Network/virtualNetworks/a");
   const std::string vnet_b = rid("Microsoft.Network/virtualNetworks/b");
   const std::string zone = rid("Microsoft.Network/privateDnsZones/privatelink.openai.azure.com");
-  const json rows = {
-      arm(vnet_a, "Microsoft.Network/virtualNetworks", "eastus"),
-      arm(vnet_b, "Microsoft.Network/virtualNetworks", "westus"),
-      arm(zone, "Microsoft.Network/privateDnsZones", "global"),
-      arm(zone + "/virtualNetworkLinks/a", "Microsoft.Network/privateDnsZones/virtualNetworkLinks", "global",
-          {{"virtualNetwork", {{"id", vnet_a}}}}),
-      arm(rid("Microsoft.Network/privateEndpoints/pe"), "Microsoft.Network/privateEndpoints", "westus",
-          {{"privateLinkServiceConnections",
-            {{{"properties", {{"privateLinkServiceId", rid("Microsoft.CognitiveServices/accounts/x")},
-                              {"groupIds", {"account"}}}}}}}})};
+  const json rows = {arm(vnet_a, "Microsoft.Network/virtualNetworks", "eastus"),
+                     arm(vnet_b, "Microsoft.Network/virtualNetworks", "westus"),
+                     arm(zone, "Microsoft.Network/privateDnsZones", "global"),
+                     arm(zone + "/virtualNetworkLinks/a", "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+                         "global", {{"virtualNetwork", {{"id", vnet_a}}}}),
+                     arm(rid("Microsoft.Network/privateEndpoints/pe"), "Microsoft.Network/privateEndpoints", "westus",
+                         {{"privateLinkServiceConnections",
+                           {{{"properties",
+                              {{"privateLinkServiceId", rid("Microsoft.CognitiveServices/accounts/x")},
+                               {"groupIds", {"account"}}}}}}}})};
   const Mapped m = map_arm(rows);
   REQUIRE(m.is_ok);
   CHECK(region(m.result.topology, "eastus").at("private_dns_zones") == json({"privatelink.openai.azure.com"}));
@@ -207,10 +227,15 @@ TEST_CASE("private endpoints, DNS zones and virtual networks -> network parity p
 
 TEST_CASE("AKS GPU node pools -> zone-pinned or zone-redundant GPU pools", "[importer][mapping]") {
   const json values = {
-      {"id", rid("Microsoft.ContainerService/managedClusters/aks")}, {"name", "aks"}, {"location", "eastus2"},
+      {"id", rid("Microsoft.ContainerService/managedClusters/aks")},
+      {"name", "aks"},
+      {"location", "eastus2"},
       {"default_node_pool", {{{"name", "system"}, {"vm_size", "Standard_D4s_v5"}, {"node_count", 3}}}}};
-  const json pinned = {{"id", rid("Microsoft.ContainerService/managedClusters/aks/agentPools/gpu1")}, {"name", "gpu1"},
-                       {"vm_size", "Standard_NC24ads_A100_v4"}, {"node_count", 2}, {"zones", {"1"}}};
+  const json pinned = {{"id", rid("Microsoft.ContainerService/managedClusters/aks/agentPools/gpu1")},
+                       {"name", "gpu1"},
+                       {"vm_size", "Standard_NC24ads_A100_v4"},
+                       {"node_count", 2},
+                       {"zones", {"1"}}};
   json spread = pinned;
   spread["id"] = rid("Microsoft.ContainerService/managedClusters/aks/agentPools/gpu3");
   spread["name"] = "gpu3";
@@ -229,14 +254,17 @@ TEST_CASE("AKS GPU node pools -> zone-pinned or zone-redundant GPU pools", "[imp
 }
 
 TEST_CASE("Terraform azurerm attributes are read under their ARM names", "[importer][mapping][terraform]") {
-  const json cosmos = {{"id", rid("Microsoft.DocumentDB/databaseAccounts/db")}, {"name", "db"}, {"location", "eastus"},
-                       {"enable_automatic_failover", true},  // azurerm 3.x spelling
-                       {"consistency_policy", {{{"consistency_level", "BoundedStaleness"}}}},
-                       {"geo_location", {{{"location", "eastus"}, {"failover_priority", 0}},
-                                         {{"location", "westus"}, {"failover_priority", 1}}}},
-                       {"primary_key", "KEY-IN-CLEAR"}};
-  const Mapped m = map_terraform(tf_state({tf_resource("azurerm_cosmosdb_account", "db", cosmos),
-                                           tf_resource("azurerm_subnet", "s", {{"id", "x"}})}));
+  const json cosmos = {
+      {"id", rid("Microsoft.DocumentDB/databaseAccounts/db")},
+      {"name", "db"},
+      {"location", "eastus"},
+      {"enable_automatic_failover", true},  // azurerm 3.x spelling
+      {"consistency_policy", {{{"consistency_level", "BoundedStaleness"}}}},
+      {"geo_location",
+       {{{"location", "eastus"}, {"failover_priority", 0}}, {{"location", "westus"}, {"failover_priority", 1}}}},
+      {"primary_key", "KEY-IN-CLEAR"}};
+  const Mapped m = map_terraform(tf_state(
+      {tf_resource("azurerm_cosmosdb_account", "db", cosmos), tf_resource("azurerm_subnet", "s", {{"id", "x"}})}));
   REQUIRE(m.is_ok);
   CHECK(node(m.result.topology, "cosmos-westus").at("consistency") == "bounded_staleness");
   CHECK(node(m.result.topology, "cosmos-westus").at("automatic_failover") == true);

@@ -13,8 +13,8 @@ namespace {
 using namespace faultline::importer::testing;
 using faultline::importer::ExportFormat;
 using faultline::importer::ExportText;
-using faultline::importer::ImportOutcome;
 using faultline::importer::import_texts;
+using faultline::importer::ImportOutcome;
 using nlohmann::json;
 
 std::string one_error(const Mapped& m) {
@@ -30,7 +30,8 @@ TEST_CASE("Resource Graph exports: shape and rows", "[importer][errors]") {
   }
   SECTION("a row without type") {
     CHECK(one_error(map_arm({{"data", {arm(rid("A/b/c"), "A/b", "eastus"), {{"id", rid("A/b/d")}}}}})) ==
-          "export.json: data[1].type: missing required key \"type\" (allowed: the resource type, e.g. \"Microsoft.Cdn/profiles\")");
+          "export.json: data[1].type: missing required key \"type\" (allowed: the resource type, e.g. "
+          "\"Microsoft.Cdn/profiles\")");
   }
   SECTION("the bare-array, value and single-resource shapes are read") {
     CHECK(map_arm(json::array({arm(rid("A/b/c"), "A/b", "eastus")})).is_ok);
@@ -47,7 +48,8 @@ TEST_CASE("Resource Graph exports: shape and rows", "[importer][errors]") {
 
 TEST_CASE("Terraform state: shape and resources", "[importer][errors]") {
   SECTION("not state") {
-    CHECK(one_error(map_terraform({{"data", json::array()}})).starts_with("state.json: not the output of `terraform show -json`"));
+    CHECK(one_error(map_terraform({{"data", json::array()}}))
+              .starts_with("state.json: not the output of `terraform show -json`"));
   }
   SECTION("a plan instead of state") {
     CHECK(one_error(map_terraform({{"format_version", "1.2"}, {"planned_values", json::object()}})) ==
@@ -59,11 +61,14 @@ TEST_CASE("Terraform state: shape and resources", "[importer][errors]") {
     const json bad_resource = {{"address", "x.y"}, {"mode", "managed"}, {"values", json::object()}};
     const json child = {{"address", "module.m"}, {"resources", json::array({bad_resource})}};
     state["values"]["root_module"]["child_modules"] = json::array({child});
-    CHECK(one_error(map_terraform(state)).starts_with("state.json: values.root_module.child_modules[0].resources[0].type: missing"));
+    CHECK(one_error(map_terraform(state))
+              .starts_with("state.json: values.root_module.child_modules[0].resources[0].type: missing"));
   }
   SECTION("a deployment whose account is absent") {
-    const json d = {{"id", rid("Microsoft.CognitiveServices/accounts/a/deployments/d")}, {"name", "d"},
-                    {"model", {{{"name", "m"}, {"version", "1"}}}}, {"sku", {{{"name", "Standard"}, {"capacity", 1}}}}};
+    const json d = {{"id", rid("Microsoft.CognitiveServices/accounts/a/deployments/d")},
+                    {"name", "d"},
+                    {"model", {{{"name", "m"}, {"version", "1"}}}},
+                    {"sku", {{{"name", "Standard"}, {"capacity", 1}}}}};
     CHECK(one_error(map_terraform(tf_state({tf_resource("azurerm_cognitive_deployment", "d", d)})))
               .starts_with("state.json: values.root_module.resources[0].id: the deployment's account"));
   }

@@ -46,7 +46,8 @@ TEST_CASE("an incident counts against the component whose failure took the syste
   }
 }
 
-TEST_CASE("criticality shares match the hand-computed shares of two components and sum to 1", "[planner][criticality]") {
+TEST_CASE("criticality shares match the hand-computed shares of two components and sum to 1",
+          "[planner][criticality]") {
   // Replication 1: A has 1 incident (100 s down, 10 lost writes), B 2 incidents (300 s, 0 writes).
   // Replication 2: A has 1 incident (0 s, 30 lost writes).
   // Totals: incidents A 2, B 2 of 4 -> 0.5 / 0.5; downtime A 100, B 300 of 400 s -> 0.25 / 0.75;
@@ -88,7 +89,8 @@ TEST_CASE("criticality shares match the hand-computed shares of two components a
   }
 }
 
-TEST_CASE("Birnbaum importance from the Markov chain matches the two-component closed forms", "[planner][criticality]") {
+TEST_CASE("Birnbaum importance from the Markov chain matches the two-component closed forms",
+          "[planner][criticality]") {
   // Independent repair: a_i = m_i / (l_i + m_i); l = (1, 1), m = (3, 9) per s gives a_1 = 0.75, a_2 = 0.9.
   const MarkovChain chain({1, 1}, {3, 9}, RepairCrews::kIndependent);
   const auto pi = chain.steady_state();

@@ -25,7 +25,8 @@ const std::string kScenario = source_path("scenarios/reliability-two-region.json
 
 faultline::testing::CommandResult mc(const std::string& args, const std::string& out) {
   std::filesystem::remove(out);
-  return run_command(faultline_binary() + " mc " + kScenario + " --years 20 --replications 6 -q --json " + out + " " + args);
+  return run_command(faultline_binary() + " mc " + kScenario + " --years 20 --replications 6 -q --json " + out + " " +
+                     args);
 }
 
 }  // namespace
@@ -102,8 +103,8 @@ TEST_CASE("faultline mc reports the Markov answer next to the estimate", "[plann
   CHECK(doc["markov"]["note"].get<std::string>().find("16-state chain") != std::string::npos);
   const double exact = doc["markov"]["availability"];
   // Serving fails only when both regions are unavailable (region or its chat pool down):
-  // per region U = 1 - A_region A_pool (the embedding pools serve no workload) with A = MTBF / (MTBF + MTTR) of each component.
-  // lognormal(median 4 h, p95 12 h): sigma = ln(3) / z(0.95), mean = median exp(sigma^2 / 2).
+  // per region U = 1 - A_region A_pool (the embedding pools serve no workload) with A = MTBF / (MTBF + MTTR) of each
+  // component. lognormal(median 4 h, p95 12 h): sigma = ln(3) / z(0.95), mean = median exp(sigma^2 / 2).
   const double region_mttr = 14400.0 * std::exp(std::pow(std::log(3.0) / 1.6448536269514722, 2) / 2);
   const double region = 63072000.0 / (63072000.0 + region_mttr);
   const double pool_mtbf = 31536000.0 * std::tgamma(1.0 + 1.0 / 1.5);
@@ -120,7 +121,8 @@ TEST_CASE("faultline mc reports the Markov answer next to the estimate", "[plann
   CHECK(s["mean"].get<double>() <= 1.0);
 }
 
-TEST_CASE("faultline mc --rare-events reports the rare-event estimate next to the Markov answer", "[planner][mc][e2e]") {
+TEST_CASE("faultline mc --rare-events reports the rare-event estimate next to the Markov answer",
+          "[planner][mc][e2e]") {
   // Both regions down at once: U = 2.9e-7 (see the test above), which 120 simulated years cannot see; the
   // rare-event estimate reaches 10 % relative error and agrees with the Markov unavailability within 3 s.e.
   const std::string one = temp_path("mc-rare1.json");
@@ -129,7 +131,8 @@ TEST_CASE("faultline mc --rare-events reports the rare-event estimate next to th
                              "--rare-events --json " + one);
   INFO(r.output);
   REQUIRE(r.exit_code != 2);
-  CHECK_THAT(r.output, Catch::Contains("rare events (regenerative, balanced failure biasing (p = 0.5)): unavailability "));
+  CHECK_THAT(r.output,
+             Catch::Contains("rare events (regenerative, balanced failure biasing (p = 0.5)): unavailability "));
   CHECK_THAT(r.output, Catch::Contains("Markov unavailability "));
   const std::string whole = read_text(one);
   const json e = json::parse(whole)["rare_event"];
@@ -186,7 +189,8 @@ TEST_CASE("faultline mc gives the exact answer of 2 of 3 regions and a store in 
   CHECK_THAT(r.output, Catch::Contains("Markov (exact): availability 0.999538, 4.047 h down per year"));
 }
 
-TEST_CASE("faultline mc on a scenario without a reliability section uses the defaults and says so", "[planner][mc][e2e]") {
+TEST_CASE("faultline mc on a scenario without a reliability section uses the defaults and says so",
+          "[planner][mc][e2e]") {
   const std::string out = temp_path("mc-defaults.json");
   std::filesystem::remove(out);
   const auto r = run_command(faultline_binary() + " mc " + source_path("scenarios/reference.json") +
@@ -209,9 +213,7 @@ TEST_CASE("faultline mc and merge refuse bad input with exit code 2 and no outpu
     CHECK(mc("--shard 3/2", out).exit_code == 2);
     CHECK_FALSE(std::filesystem::exists(out));
   }
-  SECTION("--precision with --shard") {
-    CHECK(mc("--shard 1/2 --precision 0.001", out).exit_code == 2);
-  }
+  SECTION("--precision with --shard") { CHECK(mc("--shard 1/2 --precision 0.001", out).exit_code == 2); }
   SECTION("an unknown traffic mode") {
     const auto r = mc("--traffic quick", out);
     CHECK(r.exit_code == 2);
@@ -320,7 +322,8 @@ TEST_CASE("faultline plan prices replication and searches region pairs on three 
   // Hourly Storage copies: 730 a month x 0.5 USD on each of 3 links.
   CHECK(c[6]["label"] == "hot-hot probe 30s object_storage backup 1h");
   CHECK(cost(6) - cost(0) == Approx(3 * 730 * 0.5).epsilon(1e-12));
-  CHECK(c[6]["stores"][3] == json{{"store", "storage-centralus"}, {"mode", "backup_restore"}, {"backup_interval_s", 3600.0}});
+  CHECK(c[6]["stores"][3] ==
+        json{{"store", "storage-centralus"}, {"mode", "backup_restore"}, {"backup_interval_s", 3600.0}});
   // Hot/Cold keeps hourly copies of eastus2's Storage only (the other regions run nothing): 365 USD on top of
   // one full region and Front Door, 6,379.8808 USD as in reference.json's Hot/Cold (same regional prices).
   CHECK(c[15]["label"] == "hot-cold probe 30s");

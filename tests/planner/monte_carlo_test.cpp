@@ -62,7 +62,9 @@ TEST_CASE("Monte Carlo availability is within its 99 % interval of the exact ans
   const double l = 1.0 / 36000;
   const double m = 1.0 / 3600;
   const double a = m / (l + m);
-  SECTION("one unit: A = m / (l + m)") { check_within_ci(alike(1, RepairCrews::kIndependent), StructureFunction::k_of_n(1, 1), a); }
+  SECTION("one unit: A = m / (l + m)") {
+    check_within_ci(alike(1, RepairCrews::kIndependent), StructureFunction::k_of_n(1, 1), a);
+  }
   SECTION("two redundant units, independent repair: 1 - (l / (l + m))^2") {
     check_within_ci(alike(2, RepairCrews::kIndependent), StructureFunction::k_of_n(1, 2), 1 - std::pow(l / (l + m), 2));
   }
@@ -71,7 +73,8 @@ TEST_CASE("Monte Carlo availability is within its 99 % interval of the exact ans
                     1 - 2 * l * l / (m * m + 2 * l * m + 2 * l * l));
   }
   SECTION("2-of-3, independent repair: A^3 + 3 A^2 (1 - A)") {
-    check_within_ci(alike(3, RepairCrews::kIndependent), StructureFunction::k_of_n(2, 3), a * a * a + 3 * a * a * (1 - a));
+    check_within_ci(alike(3, RepairCrews::kIndependent), StructureFunction::k_of_n(2, 3),
+                    a * a * a + 3 * a * a * (1 - a));
   }
 }
 

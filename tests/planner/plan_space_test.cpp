@@ -152,7 +152,8 @@ TEST_CASE("the plan search varies breakers and probe x/n one at a time, then com
   options.threads = 1;
   PlanEvaluator evaluator(scenario, *reliability.model, space, options);
   std::vector<std::pair<std::size_t, std::size_t>> progress;
-  const PlanSearchResult r = evaluator.evaluate([&](std::size_t done, std::size_t bound) { progress.emplace_back(done, bound); });
+  const PlanSearchResult r =
+      evaluator.evaluate([&](std::size_t done, std::size_t bound) { progress.emplace_back(done, bound); });
   // Screen: own, x/n 2/4, breaker 25 %: 3. Combine: at most the 2 x 2 product minus the 3 already run.
   CHECK(r.screened == 3);
   REQUIRE(r.candidates.size() >= 3);

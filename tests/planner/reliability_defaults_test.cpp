@@ -46,7 +46,8 @@ TEST_CASE("each default row keeps its stated availability", "[planner][reliabili
   }
 }
 
-TEST_CASE("a scenario without a reliability section gets the defaults, marked as such", "[planner][reliability][defaults]") {
+TEST_CASE("a scenario without a reliability section gets the defaults, marked as such",
+          "[planner][reliability][defaults]") {
   const auto scenario = load("scenarios/reference.json");
   const auto r = ReliabilityLoader::load_file(scenario);
   INFO(r.error_report());

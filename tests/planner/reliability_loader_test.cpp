@@ -110,8 +110,9 @@ TEST_CASE("reliability mistakes name the file, the path and what is allowed", "[
   SECTION("a fault that cannot hit the target's kind") {
     c0.erase("kind");
     c0["target"] = "apim-eastus2";
-    CHECK_THAT(errors_of(doc), Catch::Contains("reliability.components[0].target: \"apim-eastus2\" is a gateway, which a "
-                                               "region_outage cannot hit (allowed: a region)"));
+    CHECK_THAT(errors_of(doc),
+               Catch::Contains("reliability.components[0].target: \"apim-eastus2\" is a gateway, which a "
+                               "region_outage cannot hit (allowed: a region)"));
   }
   SECTION("both target and kind") {
     c0["target"] = "eastus2";

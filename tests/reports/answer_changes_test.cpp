@@ -85,15 +85,17 @@ SensitivityResult study() {
       {parameter("probe.sample_size", 5, {Point{3, outcome(340, 8683, true)}, Point{7, outcome(380, 8683, true)}}),
        parameter("automatic_failover_delay", 300,
                  {Point{60, outcome(120, 8683, true)}, Point{3600, outcome(3660, 8683, false)}})}));
-  s.patterns.push_back(study_pattern(
-      "hot-cold", outcome(4000, 6380, false),
-      {parameter("runbook.duration_scale", 1, {Point{0.1, outcome(700, 6380, true)}, Point{2, outcome(7000, 6380, false)}})}));
+  s.patterns.push_back(
+      study_pattern("hot-cold", outcome(4000, 6380, false),
+                    {parameter("runbook.duration_scale", 1,
+                               {Point{0.1, outcome(700, 6380, true)}, Point{2, outcome(7000, 6380, false)}})}));
   return s;
 }
 
 }  // namespace
 
-TEST_CASE("a sensitivity study says which tried values turn a verdict and the recommendation around", "[reports][answer]") {
+TEST_CASE("a sensitivity study says which tried values turn a verdict and the recommendation around",
+          "[reports][answer]") {
   const RunResult r = run();
   const AnswerChanges c = answer_changes(r, study());
   SECTION("the recommendation is the run's; runs counted: 3 own + 3 + 2 + 2 + 2 points = 12") {
@@ -131,18 +133,20 @@ TEST_CASE("a sensitivity study says which tried values turn a verdict and the re
     const std::string html = answer_changes_html(r, c);
     CHECK_THAT(html, Catch::StartsWith("<section id=\"what-would-change\"><h2>What would change the answer</h2>"));
     CHECK_THAT(html, Catch::Contains("12 runs on seed 2026, one parameter"));
-    CHECK_THAT(html, Catch::Contains(
-                         "<li>Hot-warm (warm standby), the recommendation, misses its targets at "
-                         "automatic_failover_delay = 1h (its own: 5m): RTO 3,660 s, RPO -, availability 99 %, 8,683 USD a month.</li>"));
+    CHECK_THAT(html, Catch::Contains("<li>Hot-warm (warm standby), the recommendation, misses its targets at "
+                                     "automatic_failover_delay = 1h (its own: 5m): RTO 3,660 s, RPO -, availability 99 "
+                                     "%, 8,683 USD a month.</li>"));
     // 8,683 - 6,380 = 2,303 USD a month cheaper.
-    CHECK_THAT(html, Catch::Contains("<li>Hot-cold (pilot light / backup and restore), 2,303 USD a month cheaper than the "
-                                     "recommendation, would meet every target at runbook.duration_scale = x0.1 (its own: x1)"));
+    CHECK_THAT(html, Catch::Contains(
+                         "<li>Hot-cold (pilot light / backup and restore), 2,303 USD a month cheaper than the "
+                         "recommendation, would meet every target at runbook.duration_scale = x0.1 (its own: x1)"));
     CHECK_THAT(html, Catch::Contains("hot-warm (warm standby): probe.sample_size over 3..7 moves it by 40 s"));
     CHECK_THAT(html, !Catch::Contains("this run: seed"));
   }
 }
 
-TEST_CASE("what would change the answer without flips, without targets and with another scenario", "[reports][answer]") {
+TEST_CASE("what would change the answer without flips, without targets and with another scenario",
+          "[reports][answer]") {
   RunResult r = run();
   SensitivityResult s = study();
   SECTION("no tried value flips anything: the recommendation holds across every range") {
@@ -151,10 +155,11 @@ TEST_CASE("what would change the answer without flips, without targets and with 
     const AnswerChanges c = answer_changes(r, s);
     CHECK(c.flips.empty());
     CHECK(c.absent == std::vector<std::string>{"hot-warm", "hot-cold"});
-    CHECK_THAT(answer_changes_html(r, c),
-               Catch::Contains("No value tried changes any pattern's verdict: the recommendation of hot-warm (warm standby) "
-                               "holds across every range.") &&
-                   Catch::Contains("Not in the study: hot-warm, hot-cold."));
+    CHECK_THAT(
+        answer_changes_html(r, c),
+        Catch::Contains("No value tried changes any pattern's verdict: the recommendation of hot-warm (warm standby) "
+                        "holds across every range.") &&
+            Catch::Contains("Not in the study: hot-warm, hot-cold."));
   }
   SECTION("a scenario without targets has no verdicts to turn") {
     for (auto& p : r.patterns) p.targets.clear();

@@ -70,7 +70,8 @@ TEST_CASE("batch: an impossible target exits 1 and fails its JUnit case", "[repo
   }
   SECTION("the JUnit case of the missed target fails with value and limit; the others pass") {
     const std::string xml = read_text(tmp / "junit.xml");
-    CHECK_THAT(failure_of(xml, "hot-hot: monthly_cost_usd"), Catch::Matches("monthly_cost_usd = [0-9.]+ exceeds the limit 1"));
+    CHECK_THAT(failure_of(xml, "hot-hot: monthly_cost_usd"),
+               Catch::Matches("monthly_cost_usd = [0-9.]+ exceeds the limit 1"));
     CHECK(failure_of(xml, "hot-hot: availability").empty());
     CHECK(failure_of(xml, "hot-warm: rto_s").empty());
   }
@@ -87,14 +88,16 @@ TEST_CASE("batch: an impossible target exits 1 and fails its JUnit case", "[repo
   }
 }
 
-TEST_CASE("batch: a malformed scenario exits 2 and is named, while the others still run and report", "[reports][batch][e2e]") {
+TEST_CASE("batch: a malformed scenario exits 2 and is named, while the others still run and report",
+          "[reports][batch][e2e]") {
   const TempFolder tmp;
   const auto r = run_command(faultline_binary() + " batch " + kBad + " --junit " + (tmp / "junit.xml") +
                              " --report-dir " + (tmp / "reports"));
   SECTION("exit 2 naming the file and the problem") {
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains(kBad + "/b-malformed.json: duration"));
-    CHECK_THAT(r.output, Catch::Contains("faultline batch: " + kBad + "/b-malformed.json is malformed; it was not run"));
+    CHECK_THAT(r.output,
+               Catch::Contains("faultline batch: " + kBad + "/b-malformed.json is malformed; it was not run"));
     CHECK_THAT(r.output, Catch::Contains("1 met every target, 0 missed a target, 2 malformed"));
   }
   SECTION("a JSON syntax error keeps its line and column (c-syntax.json: trailing comma, line 4 column 1)") {
@@ -102,7 +105,8 @@ TEST_CASE("batch: a malformed scenario exits 2 and is named, while the others st
   }
   SECTION("the good scenario has its report and a passing case; the bad one an errored case") {
     CHECK(std::filesystem::exists(tmp.path() / "reports" / "tests__reports__fixtures__batch-bad__a-met.html"));
-    CHECK_FALSE(std::filesystem::exists(tmp.path() / "reports" / "tests__reports__fixtures__batch-bad__b-malformed.html"));
+    CHECK_FALSE(
+        std::filesystem::exists(tmp.path() / "reports" / "tests__reports__fixtures__batch-bad__b-malformed.html"));
     const std::string xml = read_text(tmp / "junit.xml");
     CHECK(failure_of(xml, "hot-hot: availability").empty());
     // Two errored "scenario" cases, one per malformed file.
@@ -119,8 +123,10 @@ TEST_CASE("batch: a malformed scenario exits 2 and is named, while the others st
 TEST_CASE("batch: outputs do not depend on --jobs, and shards merge into the whole", "[reports][batch][e2e]") {
   const TempFolder tmp;
   const std::string bin = faultline_binary();
-  const auto one = run_command(bin + " batch " + kGood + " --jobs 1 --junit " + (tmp / "j1.xml") + " --report-dir " + (tmp / "d1"));
-  const auto two = run_command(bin + " batch " + kGood + " --jobs 2 --junit " + (tmp / "j2.xml") + " --report-dir " + (tmp / "d2"));
+  const auto one =
+      run_command(bin + " batch " + kGood + " --jobs 1 --junit " + (tmp / "j1.xml") + " --report-dir " + (tmp / "d1"));
+  const auto two =
+      run_command(bin + " batch " + kGood + " --jobs 2 --junit " + (tmp / "j2.xml") + " --report-dir " + (tmp / "d2"));
   SECTION("--jobs 1 and --jobs 2: same table, same JUnit, same report files, byte for byte") {
     CHECK(one.exit_code == 1);
     CHECK(two.exit_code == 1);
@@ -135,7 +141,8 @@ TEST_CASE("batch: outputs do not depend on --jobs, and shards merge into the who
     CHECK(s1.exit_code == 0);
     CHECK(s2.exit_code == 1);
     CHECK(folder_content(tmp.path() / "shards") == folder_content(tmp.path() / "d1"));
-    const auto merged = run_command(bin + " report " + (tmp / "shards") + "/*.result.json --format junit -o " + (tmp / "merged.xml"));
+    const auto merged =
+        run_command(bin + " report " + (tmp / "shards") + "/*.result.json --format junit -o " + (tmp / "merged.xml"));
     CHECK(merged.exit_code == 0);
     CHECK(read_text(tmp / "merged.xml") == read_text(tmp / "j1.xml"));
   }

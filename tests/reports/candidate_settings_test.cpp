@@ -20,7 +20,9 @@ using nlohmann::json;
 
 namespace {
 
-json fixture() { return contract::read_json_file(faultline::testing::source_path("tests/reports/fixtures/plan-settings.json")); }
+json fixture() {
+  return contract::read_json_file(faultline::testing::source_path("tests/reports/fixtures/plan-settings.json"));
+}
 
 std::string read_error(const json& document) {
   try {
@@ -52,7 +54,7 @@ TEST_CASE("a plan's candidate settings and search space read from the document",
     CHECK(c.breaker == contract::BreakerSettings{50.0, 100, 60.0});
     REQUIRE(c.stores.has_value());
     CHECK(*c.stores == std::vector<contract::StoreReplication>{{"cosmos-eastus2", "sync", std::nullopt},
-                                                              {"storage-eastus2", "backup_restore", 3600.0}});
+                                                               {"storage-eastus2", "backup_restore", 3600.0}});
     CHECK(c.stage == "combine");
   }
   SECTION("null probe and breaker: the key is there, the setting is not") {
@@ -75,12 +77,14 @@ TEST_CASE("a plan's candidate settings and search space read from the document",
   }
   SECTION("replication modes per store kind, as faultline plan writes them: the distinct modes") {
     json doc = fixture();
-    doc["search_space"]["replication_modes"] = json{{"database", {"sync", "async"}}, {"object_storage", {"async", "backup_restore"}}};
+    doc["search_space"]["replication_modes"] =
+        json{{"database", {"sync", "async"}}, {"object_storage", {"async", "backup_restore"}}};
     CHECK(contract::read_plan_document(doc, "plan.json").search_space.replication_modes ==
           std::vector<std::string>{"sync", "async", "backup_restore"});
     doc["search_space"]["replication_modes"]["database"][1] = "semi";
-    CHECK(read_error(doc) == "doc.json: search_space.replication_modes.database[1]: is \"semi\" (allowed: \"sync\", "
-                             "\"async\", \"backup_restore\" or \"scheduled_rebuild\")");
+    CHECK(read_error(doc) ==
+          "doc.json: search_space.replication_modes.database[1]: is \"semi\" (allowed: \"sync\", "
+          "\"async\", \"backup_restore\" or \"scheduled_rebuild\")");
   }
 }
 
@@ -135,28 +139,33 @@ TEST_CASE("the plan report's candidate table shows the settings columns", "[repo
   const contract::PlanDocument plan = contract::read_plan_document(fixture(), "plan.json");
   SECTION("HTML: header and rows") {
     const std::string html = reports::plan_to_html(plan);
-    CHECK_THAT(html, Catch::Contains("<th class=\"text\">plan</th><th class=\"text\">regions</th><th class=\"text\">probe x/n</th>"
-                                     "<th class=\"text\">breaker</th><th class=\"text\">data</th><th>USD/month steady</th>"));
-    CHECK_THAT(html, Catch::Contains("<tr><td class=\"text\">hw-central-3of4</td><td class=\"text\">eastus2 &gt; centralus</td>"
-                                     "<td class=\"text\">3/4</td><td class=\"text\">50% / 100 calls / 60 s</td>"
-                                     "<td class=\"text\">cosmos-eastus2 sync; storage-eastus2 backup 1h</td><td>2600</td>"));
-    CHECK_THAT(html, Catch::Contains("<tr><td class=\"text\">hh-west</td><td class=\"text\">eastus2 &gt; westus3</td>"
-                                     "<td class=\"text\">none</td><td class=\"text\">none</td>"
-                                     "<td class=\"text\">cosmos-eastus2 async; search-eastus2 rebuild 1d</td><td>4000</td>"));
-    CHECK_THAT(html, Catch::Contains("<tr><td class=\"text\">current</td><td class=\"text\"></td><td class=\"text\"></td>"
-                                     "<td class=\"text\"></td><td class=\"text\"></td><td>2000</td>"));
+    CHECK_THAT(html, Catch::Contains(
+                         "<th class=\"text\">plan</th><th class=\"text\">regions</th><th class=\"text\">probe x/n</th>"
+                         "<th class=\"text\">breaker</th><th class=\"text\">data</th><th>USD/month steady</th>"));
+    CHECK_THAT(html, Catch::Contains(
+                         "<tr><td class=\"text\">hw-central-3of4</td><td class=\"text\">eastus2 &gt; centralus</td>"
+                         "<td class=\"text\">3/4</td><td class=\"text\">50% / 100 calls / 60 s</td>"
+                         "<td class=\"text\">cosmos-eastus2 sync; storage-eastus2 backup 1h</td><td>2600</td>"));
+    CHECK_THAT(html,
+               Catch::Contains("<tr><td class=\"text\">hh-west</td><td class=\"text\">eastus2 &gt; westus3</td>"
+                               "<td class=\"text\">none</td><td class=\"text\">none</td>"
+                               "<td class=\"text\">cosmos-eastus2 async; search-eastus2 rebuild 1d</td><td>4000</td>"));
+    CHECK_THAT(html,
+               Catch::Contains("<tr><td class=\"text\">current</td><td class=\"text\"></td><td class=\"text\"></td>"
+                               "<td class=\"text\"></td><td class=\"text\"></td><td>2000</td>"));
   }
   SECTION("Markdown: header, rule and rows") {
     const std::string md = reports::plan_to_markdown(plan);
-    CHECK_THAT(md, Catch::Contains(
-                       "| plan | regions | probe x/n | breaker | data | USD/month steady | USD/month total | availability | "
-                       "RTO p95 s | RPO p95 s | Pareto | targets |\n"
-                       "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
-                       "| current |  |  |  |  | 2000 | 2100 | 99.95000 % | 1200 | 60 | yes | missed |\n"
-                       "| hw-central-3of4 | eastus2 > centralus | 3/4 | 50% / 100 calls / 60 s | "
-                       "cosmos-eastus2 sync; storage-eastus2 backup 1h | 2600 | 2650 | 99.98000 % | 600 | 30 | yes | met |\n"
-                       "| hh-west | eastus2 > westus3 | none | none | cosmos-eastus2 async; search-eastus2 rebuild 1d | "
-                       "4000 | 4010 | 99.99500 % | 90 | 0 | yes | met |\n"));
+    CHECK_THAT(
+        md, Catch::Contains(
+                "| plan | regions | probe x/n | breaker | data | USD/month steady | USD/month total | availability | "
+                "RTO p95 s | RPO p95 s | Pareto | targets |\n"
+                "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
+                "| current |  |  |  |  | 2000 | 2100 | 99.95000 % | 1200 | 60 | yes | missed |\n"
+                "| hw-central-3of4 | eastus2 > centralus | 3/4 | 50% / 100 calls / 60 s | "
+                "cosmos-eastus2 sync; storage-eastus2 backup 1h | 2600 | 2650 | 99.98000 % | 600 | 30 | yes | met |\n"
+                "| hh-west | eastus2 > westus3 | none | none | cosmos-eastus2 async; search-eastus2 rebuild 1d | "
+                "4000 | 4010 | 99.99500 % | 90 | 0 | yes | met |\n"));
   }
   SECTION("only the columns some candidate has") {
     json doc = fixture();
@@ -176,9 +185,12 @@ TEST_CASE("the plan report's candidate table shows the settings columns", "[repo
       for (const char* key : {"regions", "probe_samples", "breaker", "stores", "stage"}) c.erase(key);
     }
     const std::string md = reports::plan_to_markdown(contract::read_plan_document(doc, "plan.json"));
-    CHECK_THAT(md, Catch::Contains("| plan | USD/month steady | USD/month total | availability | RTO p95 s | RPO p95 s | Pareto | targets |\n"
-                                   "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
-                                   "| current | 2000 | 2100 | 99.95000 % | 1200 | 60 | yes | missed |\n"));
+    CHECK_THAT(
+        md,
+        Catch::Contains(
+            "| plan | USD/month steady | USD/month total | availability | RTO p95 s | RPO p95 s | Pareto | targets |\n"
+            "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
+            "| current | 2000 | 2100 | 99.95000 % | 1200 | 60 | yes | missed |\n"));
     const std::string html = reports::plan_to_html(contract::read_plan_document(doc, "plan.json"));
     CHECK_THAT(html, Catch::Contains("<th class=\"text\">plan</th><th>USD/month steady</th>"));
     CHECK_THAT(html, !Catch::Contains("regions"));
@@ -189,8 +201,9 @@ TEST_CASE("malformed candidate settings are refused with the JSON path and what 
   json doc = fixture();
   SECTION("an unknown replication mode") {
     doc["candidates"][1]["stores"][0]["mode"] = "semi";
-    CHECK(read_error(doc) == "doc.json: candidates[1].stores[0].mode: is \"semi\" (allowed: \"sync\", \"async\", "
-                             "\"backup_restore\" or \"scheduled_rebuild\")");
+    CHECK(read_error(doc) ==
+          "doc.json: candidates[1].stores[0].mode: is \"semi\" (allowed: \"sync\", \"async\", "
+          "\"backup_restore\" or \"scheduled_rebuild\")");
   }
   SECTION("more probe samples required than taken") {
     doc["candidates"][1]["probe_samples"] = json{{"required", 5}, {"of", 4}};

@@ -33,12 +33,15 @@ TargetResult target(const std::string& name, double limit, double value) {
 // The reference's figures: hot-hot and hot-warm meet RTO 900 s, RPO 900 s and availability 97 %; hot-cold misses all.
 RunResult reference_like() {
   RunResult r;
-  r.patterns.push_back(pattern("hot-hot", 10780.4, 360,
-                               {target("rto_s", 900, 360), target("rpo_s", 900, 900), target("availability", 0.97, 0.97673)}));
-  r.patterns.push_back(pattern("hot-warm", 8683.2, 360,
-                               {target("rto_s", 900, 360), target("rpo_s", 900, 900), target("availability", 0.97, 0.97656)}));
-  r.patterns.push_back(pattern("hot-cold", 6380, 4000,
-                               {target("rto_s", 900, 4000), target("rpo_s", 900, 1800), target("availability", 0.97, 0.72594)}));
+  r.patterns.push_back(
+      pattern("hot-hot", 10780.4, 360,
+              {target("rto_s", 900, 360), target("rpo_s", 900, 900), target("availability", 0.97, 0.97673)}));
+  r.patterns.push_back(
+      pattern("hot-warm", 8683.2, 360,
+              {target("rto_s", 900, 360), target("rpo_s", 900, 900), target("availability", 0.97, 0.97656)}));
+  r.patterns.push_back(
+      pattern("hot-cold", 6380, 4000,
+              {target("rto_s", 900, 4000), target("rpo_s", 900, 1800), target("availability", 0.97, 0.72594)}));
   return r;
 }
 
@@ -49,12 +52,14 @@ TEST_CASE("the executive summary recommends the cheapest pattern that meets ever
     const ExecutiveSummary s = ExecutiveSummary::of(reference_like());
     REQUIRE(s.recommended() == std::optional<std::size_t>(1));
     REQUIRE(s.sentences().size() == 2);
-    CHECK(s.sentences()[0] ==
-          "Hot-warm (warm standby) meets all 3 targets (RTO 360 s within 900 s, RPO 900 s within 900 s and availability "
-          "97.656 % against at least 97 %) at 8,683 USD a month, the cheapest pattern that does.");
+    CHECK(
+        s.sentences()[0] ==
+        "Hot-warm (warm standby) meets all 3 targets (RTO 360 s within 900 s, RPO 900 s within 900 s and availability "
+        "97.656 % against at least 97 %) at 8,683 USD a month, the cheapest pattern that does.");
     // 10,780.4 - 8,683.2 = 2,097.2 USD more; 2,097.2 / 8,683.2 = 24.2 % -> "+24 %".
     CHECK(s.sentences()[1] ==
-          "Hot-hot (multi-site active/active), the next option that meets them, costs 10,780 USD a month (2,097 USD more, "
+          "Hot-hot (multi-site active/active), the next option that meets them, costs 10,780 USD a month (2,097 USD "
+          "more, "
           "+24 %); hot-cold (pilot light / backup and restore) is cheaper at 6,380 USD a month but misses RTO 4,000 s "
           "over 900 s, RPO 1,800 s over 900 s and availability 72.594 % under the required 97 %.");
   }
@@ -91,7 +96,8 @@ TEST_CASE("the executive summary recommends the cheapest pattern that meets ever
           "No pattern meets every target. The closest is hot-warm (warm standby): it meets 2 of 3 at 8,683 USD a month "
           "and misses RTO 360 s over 300 s.");
     CHECK(s.sentences()[1] ==
-          "Hot-cold (pilot light / backup and restore) is cheaper at 6,380 USD a month but misses RTO 4,000 s over 900 s, "
+          "Hot-cold (pilot light / backup and restore) is cheaper at 6,380 USD a month but misses RTO 4,000 s over 900 "
+          "s, "
           "RPO 1,800 s over 900 s and availability 72.594 % under the required 97 %.");
   }
   SECTION("a run without targets recommends nothing and names the cheapest and the fastest") {
@@ -151,10 +157,12 @@ TEST_CASE("the reference report recommends the cheapest pattern that meets every
   REQUIRE(cheapest != nullptr);
   CHECK(cheapest->name == "hot-warm");
   const std::string html = read_text(tmp / "r.html");
-  CHECK(html.find("<p class=\"recommendation\">Recommended: <strong>hot-warm (warm standby)</strong></p>") != std::string::npos);
+  CHECK(html.find("<p class=\"recommendation\">Recommended: <strong>hot-warm (warm standby)</strong></p>") !=
+        std::string::npos);
   CHECK(html.find("<section id=\"executive-summary\">") < html.find("<section id=\"summary\">"));
   CHECK(html.find("<section id=\"disruptions\">") != std::string::npos);
   CHECK(html.find("<section id=\"assumptions\">") != std::string::npos);
   // The reference's hot-warm RTO: undetected 40 s + database promotion 260 s + recovery window 60 s (docs/metrics.md).
-  CHECK(html.find("The largest part of its worst RTO (360 s) is waiting for database promotion: 260 s.") != std::string::npos);
+  CHECK(html.find("The largest part of its worst RTO (360 s) is waiting for database promotion: 260 s.") !=
+        std::string::npos);
 }

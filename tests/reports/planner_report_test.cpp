@@ -138,7 +138,8 @@ TEST_CASE("the Pareto scatter places, sizes and labels the candidates", "[report
     CHECK_THAT(svg, Catch::Contains("<path class=\"front\" d=\"M118.2,176.0 L500.0,263.0\""));
   }
   SECTION("recommendations: A and B on mid, no C (none qualifies)") {
-    CHECK_THAT(svg, Catch::Contains("<text x=\"511.0\" y=\"253.0\" class=\"recommended\" font-weight=\"bold\">AB</text>"));
+    CHECK_THAT(svg,
+               Catch::Contains("<text x=\"511.0\" y=\"253.0\" class=\"recommended\" font-weight=\"bold\">AB</text>"));
     CHECK(count_of(svg, "class=\"recommended\"") == 1);
   }
 }
@@ -163,7 +164,10 @@ TEST_CASE("Monte Carlo and plan reports are whole, self-contained documents", "[
     CHECK(plan_html.find("<section id=\"recommendations\">") < plan_html.find("<section id=\"pareto\">"));
     CHECK(plan_html.find("<section id=\"pareto\">") < plan_html.find("<section id=\"candidates\">"));
     CHECK_THAT(plan_html, Catch::Contains("<td class=\"text\">C: least change</td><td class=\"text\">none</td>"));
-    CHECK_THAT(plan_html, Catch::Contains("<td class=\"text\">dear</td><td>2900</td><td>3000</td><td>99.99000 %</td><td>400</td><td>none</td>"));
+    CHECK_THAT(
+        plan_html,
+        Catch::Contains(
+            "<td class=\"text\">dear</td><td>2900</td><td>3000</td><td>99.99000 %</td><td>400</td><td>none</td>"));
     CHECK_THAT(plan_html, Catch::Contains("2 of 3 plans meet every target"));
   }
   SECTION("no external reference or script in either") {
@@ -177,14 +181,17 @@ TEST_CASE("Monte Carlo and plan reports are whole, self-contained documents", "[
   }
   SECTION("Markdown summaries") {
     const std::string mc_md = reports::mc_to_markdown(contract::read_mc_document(sample_mc(), "mc.json"));
-    CHECK_THAT(mc_md, Catch::Contains("| hot-warm | 99.97700 % | 99.96700 % to 99.98700 % | 99.99500 % | 2.000 | 20 | 50 | 50 | 5 |"));
+    CHECK_THAT(mc_md,
+               Catch::Contains(
+                   "| hot-warm | 99.97700 % | 99.96700 % to 99.98700 % | 99.99500 % | 2.000 | 20 | 50 | 50 | 5 |"));
     const std::string plan_md = reports::plan_to_markdown(contract::read_plan_document(sample_plan(), "plan.json"));
     CHECK_THAT(plan_md, Catch::Contains("- A: cheapest meeting the targets: mid (cheapest)"));
     CHECK_THAT(plan_md, Catch::Contains("| cheap | 900 | 1000 | 99.90000 % | 600 | 300 | yes | missed |"));
   }
 }
 
-TEST_CASE("bad Monte Carlo and plan documents are refused with file, JSON path and what is allowed", "[reports][planner]") {
+TEST_CASE("bad Monte Carlo and plan documents are refused with file, JSON path and what is allowed",
+          "[reports][planner]") {
   SECTION("wrong schema") {
     CHECK(read_error(sample_plan(), false) ==
           "doc.json: schema: is \"faultline.plan/v1\" (allowed: \"faultline.mc/v1\")");
@@ -192,7 +199,8 @@ TEST_CASE("bad Monte Carlo and plan documents are refused with file, JSON path a
   SECTION("a record with the wrong number of patterns") {
     json mc = sample_mc();
     mc["records"][1]["patterns"].push_back(mc["records"][1]["patterns"][0]);
-    CHECK(read_error(mc, false) == "doc.json: records[1].patterns: has 2 entries (allowed: 1, one per entry of patterns[])");
+    CHECK(read_error(mc, false) ==
+          "doc.json: records[1].patterns: has 2 entries (allowed: 1, one per entry of patterns[])");
   }
   SECTION("an RTO that is not a number") {
     json mc = sample_mc();
@@ -211,18 +219,29 @@ TEST_CASE("bad Monte Carlo and plan documents are refused with file, JSON path a
   }
 }
 
-TEST_CASE("criticality and defaulted components read from an mc document and show in its report", "[reports][planner]") {
+TEST_CASE("criticality and defaulted components read from an mc document and show in its report",
+          "[reports][planner]") {
   json doc = sample_mc();
   doc["components"] = {"eastus2/region_outage", "frontdoor/global_entry_failure"};
-  doc["defaulted_components"] = {{{"component", "eastus2/region_outage"}, {"source", "region source"}},
-                                 {{"component", "frontdoor/global_entry_failure"}, {"source", "Azure Front Door SLA 99.99 %"}}};
+  doc["defaulted_components"] = {
+      {{"component", "eastus2/region_outage"}, {"source", "region source"}},
+      {{"component", "frontdoor/global_entry_failure"}, {"source", "Azure Front Door SLA 99.99 %"}}};
   doc["markov"]["birnbaum"] = {{{"component", "eastus2/region_outage"}, {"importance", 0.25}}};
   // Region: 1 incident, 3/4 of the downtime; Front Door: 2 incidents, 1/4; no lost writes.
-  doc["patterns"][0]["criticality"] = {
-      {{"component", "eastus2/region_outage"}, {"incidents", 1}, {"downtime_s", 30.0}, {"lost_writes", 0},
-       {"incident_share", 1.0 / 3}, {"downtime_share", 0.75}, {"lost_write_share", nullptr}},
-      {{"component", "frontdoor/global_entry_failure"}, {"incidents", 2}, {"downtime_s", 10.0}, {"lost_writes", 0},
-       {"incident_share", 2.0 / 3}, {"downtime_share", 0.25}, {"lost_write_share", nullptr}}};
+  doc["patterns"][0]["criticality"] = {{{"component", "eastus2/region_outage"},
+                                        {"incidents", 1},
+                                        {"downtime_s", 30.0},
+                                        {"lost_writes", 0},
+                                        {"incident_share", 1.0 / 3},
+                                        {"downtime_share", 0.75},
+                                        {"lost_write_share", nullptr}},
+                                       {{"component", "frontdoor/global_entry_failure"},
+                                        {"incidents", 2},
+                                        {"downtime_s", 10.0},
+                                        {"lost_writes", 0},
+                                        {"incident_share", 2.0 / 3},
+                                        {"downtime_share", 0.25},
+                                        {"lost_write_share", nullptr}}};
   const auto mc = contract::read_mc_document(doc, "mc.json");
   REQUIRE(mc.defaulted.size() == 2);
   CHECK(mc.defaulted[1].source == "Azure Front Door SLA 99.99 %");

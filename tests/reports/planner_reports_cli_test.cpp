@@ -34,7 +34,8 @@ TEST_CASE("faultline report draws the distributions of a faultline mc document",
     const auto report = run_command(bin + " report " + (tmp / "mc.json") + " -o " + (tmp / "mc.html"));
     REQUIRE(report.exit_code == 0);
     const std::string html = read_text(tmp / "mc.html");
-    CHECK_THAT(html, Catch::Contains("<section id=\"rto-cdf\">") && Catch::Contains("<section id=\"downtime-histogram\">"));
+    CHECK_THAT(html,
+               Catch::Contains("<section id=\"rto-cdf\">") && Catch::Contains("<section id=\"downtime-histogram\">"));
     CHECK_THAT(html, Catch::Contains("aria-label=\"empirical CDF of RTO for hot-hot\"") &&
                          Catch::Contains("aria-label=\"histogram of annual downtime for hot-warm\""));
     CHECK_THAT(html, Catch::Contains("class=\"cdf\""));
@@ -54,8 +55,10 @@ TEST_CASE("faultline report draws the distributions of a faultline mc document",
   SECTION("csv is refused, naming the file, the schema and the allowed formats; nothing written") {
     const auto report = run_command(bin + " report " + (tmp / "mc.json") + " --format csv -o " + (tmp / "mc.csv"));
     CHECK(report.exit_code == 2);
-    CHECK_THAT(report.output, Catch::Contains(tmp / "mc.json") &&
-                                  Catch::Contains("a faultline.mc/v1 document has no report for --format csv (allowed: html, md, pdf)"));
+    CHECK_THAT(
+        report.output,
+        Catch::Contains(tmp / "mc.json") &&
+            Catch::Contains("a faultline.mc/v1 document has no report for --format csv (allowed: html, md, pdf)"));
     CHECK_FALSE(std::filesystem::exists(tmp / "mc.csv"));
   }
 }
@@ -63,7 +66,8 @@ TEST_CASE("faultline report draws the distributions of a faultline mc document",
 TEST_CASE("faultline report draws the Pareto front of a faultline plan document", "[reports][planner][cli][e2e]") {
   const TempFolder tmp;
   const std::string bin = faultline_binary();
-  const auto plan = run_command(bin + " plan " + kScenario + " --years 2 --replications 2 -q --json " + (tmp / "plan.json"));
+  const auto plan =
+      run_command(bin + " plan " + kScenario + " --years 2 --replications 2 -q --json " + (tmp / "plan.json"));
   REQUIRE(plan.exit_code == 0);
   const auto report = run_command(bin + " report " + (tmp / "plan.json") + " --format html -o " + (tmp / "plan.html"));
   REQUIRE(report.exit_code == 0);

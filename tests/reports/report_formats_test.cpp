@@ -32,7 +32,8 @@ std::string content(xmlNode* node) {
 std::vector<xmlNode*> children(xmlNode* node, const char* name) {
   std::vector<xmlNode*> out;
   for (xmlNode* c = node->children; c != nullptr; c = c->next) {
-    if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, reinterpret_cast<const xmlChar*>(name)) == 0) out.push_back(c);
+    if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, reinterpret_cast<const xmlChar*>(name)) == 0)
+      out.push_back(c);
   }
   return out;
 }
@@ -47,7 +48,8 @@ std::size_t count_of(const std::string& text, const std::string& needle) {
 
 TEST_CASE("JUnit XML parses with libxml2: a suite per scenario, a case per pattern and target", "[reports][junit]") {
   const auto result = faultline::testing::sample_result();
-  const std::string xml = reports::to_junit_xml({{"scenarios/sample <1>.json", result, {}, {}}, {"bad.json", std::nullopt, "bad.json: duration: bad", {}}});
+  const std::string xml = reports::to_junit_xml(
+      {{"scenarios/sample <1>.json", result, {}, {}}, {"bad.json", std::nullopt, "bad.json: duration: bad", {}}});
   xmlDoc* doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "junit.xml", nullptr, XML_PARSE_NONET);
   REQUIRE(doc != nullptr);
   xmlNode* root = xmlDocGetRootElement(doc);
@@ -106,7 +108,8 @@ TEST_CASE("HTML report: self-contained, every section, escaped, deterministic", 
     CHECK(html.find("<img") == std::string::npos);
   }
   SECTION("every section is there, with a timeline per pattern") {
-    for (const char* id : {"summary", "targets", "cost", "timelines", "runbook", "topology", "incidents", "definitions", "executive-summary", "assumptions"}) {
+    for (const char* id : {"summary", "targets", "cost", "timelines", "runbook", "topology", "incidents", "definitions",
+                           "executive-summary", "assumptions"}) {
       INFO(id);
       CHECK(count_of(html, std::string("<section id=\"") + id + "\">") == 1);
     }
@@ -151,7 +154,8 @@ TEST_CASE("Markdown and CSV reports", "[reports][md][csv]") {
     CHECK_THAT(md, Catch::StartsWith("### faultline: scenarios/sample &lt;1&gt;.json — 3 of 4 targets met\n"));
     CHECK(md.find("| hot-cold | 97.500 % | 1500.0 s (not recovered) | - | 1234 | 10 | 1/2 met |") != std::string::npos);
     CHECK(md.find("- **MISSED**: hot-cold `rto_s` = 1500 (limit 900)") != std::string::npos);
-    CHECK(md.find("**Worst incident**: hot-cold, fault `eastus2 &lt;outage&gt; &amp; &quot;friends&quot;` at 60 s: RTO 1500.0 s (not recovered) "
+    CHECK(md.find("**Worst incident**: hot-cold, fault `eastus2 &lt;outage&gt; &amp; &quot;friends&quot;` at 60 s: RTO "
+                  "1500.0 s (not recovered) "
                   "(detect 30.0 s, switch 45.5 s, runbook 1300.0 s, full capacity -); RPO -, 3 lost writes\n") !=
           std::string::npos);
   }
@@ -170,7 +174,8 @@ TEST_CASE("Markdown and CSV reports", "[reports][md][csv]") {
 TEST_CASE("HTML report: runbook Gantt bars, labels, and an incident without steps", "[reports][html][gantt]") {
   auto result = faultline::testing::sample_result();
   const faultline::engine::IncidentResult& incident = result.patterns[1].incidents[0];
-  SECTION("Gantt bars: x = 220 + 620 * s / 2000 (axis to nice_ceiling(1.05 * RTO 1500) = 2000 s), rows 24 apart from 46") {
+  SECTION(
+      "Gantt bars: x = 220 + 620 * s / 2000 (axis to nice_ceiling(1.05 * RTO 1500) = 2000 s), rows 24 apart from 46") {
     const std::string svg = reports::runbook_gantt_svg(incident);
     // deploy 0-600 s, critical: x 220, width 186, first row y 46 + 3.
     CHECK(svg.find("<rect x=\"220.0\" y=\"49.0\" width=\"186.0\" height=\"16\" fill=\"#d84315\" stroke=\"#d84315\" "
@@ -195,7 +200,8 @@ TEST_CASE("HTML report: runbook Gantt bars, labels, and an incident without step
     CHECK(svg.find("full capacity at") == std::string::npos);
     CHECK(svg.find("<title>deploy: 0.0 s to 600.0 s, 1 attempt, critical path</title>") != std::string::npos);
     // Row labels: "id (kind)" in bold on the critical path.
-    CHECK(svg.find("class=\"label name\" text-anchor=\"end\">deploy (deploy_infrastructure)</text>") != std::string::npos);
+    CHECK(svg.find("class=\"label name\" text-anchor=\"end\">deploy (deploy_infrastructure)</text>") !=
+          std::string::npos);
   }
   SECTION("labels: the id alone when it is the kind; longer than 32 characters cut with ...") {
     faultline::engine::IncidentResult i = incident;
@@ -259,14 +265,15 @@ TEST_CASE("Markdown report: the worst incident's runbook, stores, failback and l
   auto result = faultline::testing::sample_result();
   SECTION("every part present") {
     const std::string md = reports::to_markdown(result);
-    CHECK(md.find("3 lost writes\n"
-                  "- Runbook critical path: `deploy` 600 s → `promote` 700 s\n"
-                  "- RPO per store: `cosmos &lt;eu&gt;` async RPO 4.5 s (worst case 4.5 s), 3 lost writes; `blob` "
-                  "backup_restore RPO 3600.0 s (worst case 3600.0 s), 0 lost writes\n"
-                  "- Failback: fault ends at 1800.0 s, traffic back at 1860.5 s, re-sync 240.0 s, complete at 2100.0 s; "
-                  "17 failed requests, writes paused 12.5 s\n"
-                  "- Lost work: 6 agent threads (40 rehydrated), 12.5 GPU-hours (500 USD), 150 documents redone\n") !=
-          std::string::npos);
+    CHECK(
+        md.find("3 lost writes\n"
+                "- Runbook critical path: `deploy` 600 s → `promote` 700 s\n"
+                "- RPO per store: `cosmos &lt;eu&gt;` async RPO 4.5 s (worst case 4.5 s), 3 lost writes; `blob` "
+                "backup_restore RPO 3600.0 s (worst case 3600.0 s), 0 lost writes\n"
+                "- Failback: fault ends at 1800.0 s, traffic back at 1860.5 s, re-sync 240.0 s, complete at 2100.0 s; "
+                "17 failed requests, writes paused 12.5 s\n"
+                "- Lost work: 6 agent threads (40 rehydrated), 12.5 GPU-hours (500 USD), 150 documents redone\n") !=
+        std::string::npos);
   }
   SECTION("empty parts add no line") {
     auto& i = result.patterns[1].incidents[0];

@@ -96,7 +96,9 @@ TEST_CASE("PDF report: printed by headless Chromium, first page converts to a no
   REQUIRE(pdf.exit_code == 0);
   SECTION("a PDF file whose first page pdftoppm turns into a PNG with content") {
     CHECK_THAT(read_text(tmp / "r.pdf"), Catch::StartsWith("%PDF-"));
-    REQUIRE(run_command("pdftoppm -png -r 40 -f 1 -l 1 -singlefile " + (tmp / "r.pdf") + " " + (tmp / "page")).exit_code == 0);
+    REQUIRE(
+        run_command("pdftoppm -png -r 40 -f 1 -l 1 -singlefile " + (tmp / "r.pdf") + " " + (tmp / "page")).exit_code ==
+        0);
     const auto stats = faultline::testing::png_stats(tmp / "page.png");
     CHECK(stats.width > 200);  // A4 at 40 dpi is 331 x 468 px
     CHECK(stats.distinct_colours > 20);
@@ -104,14 +106,19 @@ TEST_CASE("PDF report: printed by headless Chromium, first page converts to a no
   }
 }
 
-TEST_CASE("PDF of Monte Carlo and plan documents: the same Chromium printer as the run report", "[reports][pdf][planner][e2e]") {
+TEST_CASE("PDF of Monte Carlo and plan documents: the same Chromium printer as the run report",
+          "[reports][pdf][planner][e2e]") {
   const TempFolder tmp;
   const std::string bin = faultline_binary();
   const std::string scenario = "scenarios/reliability-two-region.json";
-  REQUIRE(run_command(bin + " mc " + scenario + " --years 5 --replications 4 -q --json " + (tmp / "mc.json")).exit_code == 0);
-  REQUIRE(run_command(bin + " plan " + scenario + " --years 2 --replications 2 -q --json " + (tmp / "plan.json")).exit_code == 0);
+  REQUIRE(
+      run_command(bin + " mc " + scenario + " --years 5 --replications 4 -q --json " + (tmp / "mc.json")).exit_code ==
+      0);
+  REQUIRE(run_command(bin + " plan " + scenario + " --years 2 --replications 2 -q --json " + (tmp / "plan.json"))
+              .exit_code == 0);
   SECTION("without Chromium: exit 2, names the Debian package, writes nothing") {
-    const auto pdf = run_command(bin + " report " + (tmp / "mc.json") + " -o " + (tmp / "mc.pdf") + " --chromium /nonexistent/chromium");
+    const auto pdf = run_command(bin + " report " + (tmp / "mc.json") + " -o " + (tmp / "mc.pdf") +
+                                 " --chromium /nonexistent/chromium");
     CHECK(pdf.exit_code == 2);
     CHECK_THAT(pdf.output, Catch::Contains("install the Debian package `chromium`"));
     CHECK_FALSE(std::filesystem::exists(tmp / "mc.pdf"));
@@ -130,7 +137,8 @@ TEST_CASE("PDF of Monte Carlo and plan documents: the same Chromium printer as t
       REQUIRE(pdf.exit_code == 0);
       CHECK_THAT(read_text(tmp / (name + ".pdf")), Catch::StartsWith("%PDF-"));
       REQUIRE(run_command("pdftoppm -png -r 40 -f 1 -l 1 -singlefile " + (tmp / (name + ".pdf")) + " " +
-                          (tmp / (name + "-page"))).exit_code == 0);
+                          (tmp / (name + "-page")))
+                  .exit_code == 0);
       const auto stats = faultline::testing::png_stats(tmp / (name + "-page.png"));
       CHECK(stats.width > 200);
       CHECK(stats.distinct_colours > 20);
@@ -157,7 +165,9 @@ TEST_CASE("the reference report renders in headless Chromium to a PNG that is no
   }
   SECTION("pdftoppm's PPM of the printed PDF has content too") {
     browser.print_to_pdf(faultline::reports::to_html(result, topology), tmp / "report.pdf");
-    REQUIRE(run_command("pdftoppm -r 30 -f 1 -l 1 -singlefile " + (tmp / "report.pdf") + " " + (tmp / "page")).exit_code == 0);
+    REQUIRE(
+        run_command("pdftoppm -r 30 -f 1 -l 1 -singlefile " + (tmp / "report.pdf") + " " + (tmp / "page")).exit_code ==
+        0);
     const auto stats = faultline::testing::ppm_stats(tmp / "page.ppm");
     CHECK(stats.distinct_colours > 10);
     CHECK(stats.non_white_share > 0.01);

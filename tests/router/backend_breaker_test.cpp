@@ -56,8 +56,7 @@ TEST_CASE("APIM breaker: a failure count within the interval trips for the trip 
   }
   SECTION("answers while tripped are ignored; after the trip the window starts empty") {
     BackendBreaker b(c);
-    CHECK(feed(b, {{0, 500}, {1, 500}, {2, 500}, {100, 500}, {30002, 500}, {30003, 500}, {30004, 500}}) ==
-          "..TT..T");
+    CHECK(feed(b, {{0, 500}, {1, 500}, {2, 500}, {100, 500}, {30002, 500}, {30003, 500}, {30004, 500}}) == "..TT..T");
     CHECK(b.trips() == 2);
   }
   SECTION("no answer (status 0) counts unless turned off") {

@@ -47,15 +47,15 @@ TEST_CASE("breaker count window: trips at rate >= threshold, never before minimu
   // Hand-derived: the rate is failures / calls over the last `size` calls, tested once calls >= minimum
   // (the minimum is capped at the window size for a count window, as resilience4j).
   const std::vector<Row> rows = {
-      {4, 4, 50, "FSFS", "CCCO"},           // exactly 50 % at the 4th call trips
-      {4, 4, 50, "FSSS", "CCCC"},           // 25 %
-      {4, 4, 50, "FSSSFSF", "CCCCCCO"},     // window S,F,S,F after 7 calls = 50 %
-      {4, 4, 51, "FSFS", "CCCC"},           // 50 % < 51 %
-      {10, 5, 50, "FFFF", "CCCC"},          // 100 % but only 4 calls < minimum 5
-      {10, 5, 50, "FFFFF", "CCCCO"},        // 5th call reaches the minimum
-      {4, 10, 50, "FFFF", "CCCO"},          // minimum 10 capped at window size 4
-      {3, 1, 100, "SF", "CC"},              // window S,F = 50 % < 100 %
-      {3, 1, 100, "F", "O"},                // minimum 1: a single failure is 100 %
+      {4, 4, 50, "FSFS", "CCCO"},        // exactly 50 % at the 4th call trips
+      {4, 4, 50, "FSSS", "CCCC"},        // 25 %
+      {4, 4, 50, "FSSSFSF", "CCCCCCO"},  // window S,F,S,F after 7 calls = 50 %
+      {4, 4, 51, "FSFS", "CCCC"},        // 50 % < 51 %
+      {10, 5, 50, "FFFF", "CCCC"},       // 100 % but only 4 calls < minimum 5
+      {10, 5, 50, "FFFFF", "CCCCO"},     // 5th call reaches the minimum
+      {4, 10, 50, "FFFF", "CCCO"},       // minimum 10 capped at window size 4
+      {3, 1, 100, "SF", "CC"},           // window S,F = 50 % < 100 %
+      {3, 1, 100, "F", "O"},             // minimum 1: a single failure is 100 %
   };
   for (const Row& row : rows) {
     INFO("size=" << row.size << " min=" << row.minimum << " threshold=" << row.threshold << " " << row.outcomes);
@@ -99,7 +99,7 @@ TEST_CASE("breaker time window: calls of the last N whole seconds", "[router][br
   SECTION("at 10.0 s the bucket of second 0 has left the window") {
     CircuitBreaker b(c);
     b.record(true, ms(10), ms(0));
-    CHECK(b.record(false, ms(10), ms(10000)) == Change::kNone);  // 1 call < minimum 2
+    CHECK(b.record(false, ms(10), ms(10000)) == Change::kNone);   // 1 call < minimum 2
     CHECK(b.record(true, ms(10), ms(11000)) == Change::kOpened);  // seconds 10, 11: 1 of 2 failed
   }
   SECTION("a long silence empties the window") {

@@ -118,11 +118,13 @@ TEST_CASE("cooldown: configuration errors name the key", "[router][cooldown]") {
   auto err = find_config_error(c);
   REQUIRE(err);
   CHECK(err->path == "cooldown.non_retryable_statuses[1]");
-  CHECK(err->message == "a non-retryable status must be an HTTP status from 400 to 599 other than 429 (429 always "
-                        "cools down when other endpoints exist), got 429");
+  CHECK(err->message ==
+        "a non-retryable status must be an HTTP status from 400 to 599 other than 429 (429 always "
+        "cools down when other endpoints exist), got 429");
   c.cooldown->non_retryable_statuses = {401};
   c.cooldown->allowed_fails = -1;
   err = find_config_error(c);
   REQUIRE(err);
-  CHECK(err->path + ": " + err->message == "cooldown.allowed_fails: allowed_fails must be an integer from 0 to 1000000, got -1");
+  CHECK(err->path + ": " + err->message ==
+        "cooldown.allowed_fails: allowed_fails must be an integer from 0 to 1000000, got -1");
 }

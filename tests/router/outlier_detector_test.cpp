@@ -66,8 +66,8 @@ TEST_CASE("outlier: 5 consecutive 5xx eject for base_ejection_time x times eject
       int breaker_status;
       bool is_ejected;
     };
-    for (const Row row : {Row{0, true}, Row{502, true}, Row{200, false}, Row{408, false}, Row{429, false},
-                          Row{404, false}}) {
+    for (const Row row :
+         {Row{0, true}, Row{502, true}, Row{200, false}, Row{408, false}, Row{429, false}, Row{404, false}}) {
       Router fresh(outlier_config(2));
       calls(fresh, 0, 503, 4, 1);
       calls(fresh, 0, row.breaker_status, 1, 5);
@@ -107,12 +107,12 @@ TEST_CASE("outlier: max_ejection_percent caps how many endpoints are ejected at 
     int expected;  // Envoy: eject while ejected x 100 < percent x endpoints, and always the first
   };
   const Row rows[] = {
-      {2, 10, 1},    // 0 < 20 -> 1; 100 < 20 no
-      {10, 10, 1},   // 100 < 100 no
-      {20, 10, 2},   // 100 < 200 yes, 200 < 200 no
-      {10, 0, 1},    // "at least one host regardless of the value"
-      {10, 50, 5},   // 400 < 500 yes, 500 < 500 no
-      {4, 100, 4},   // every endpoint
+      {2, 10, 1},   // 0 < 20 -> 1; 100 < 20 no
+      {10, 10, 1},  // 100 < 100 no
+      {20, 10, 2},  // 100 < 200 yes, 200 < 200 no
+      {10, 0, 1},   // "at least one host regardless of the value"
+      {10, 50, 5},  // 400 < 500 yes, 500 < 500 no
+      {4, 100, 4},  // every endpoint
   };
   for (const Row& row : rows) {
     RouterConfig c = outlier_config(row.endpoints);

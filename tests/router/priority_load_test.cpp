@@ -28,7 +28,7 @@ TEST_CASE("priority load: level loads by health with factor 1.4 and panic at 50 
   struct Row {
     std::vector<std::uint32_t> priorities;  // per endpoint
     EndpointMask healthy;
-    std::vector<std::uint32_t> loads;       // per level, percent
+    std::vector<std::uint32_t> loads;  // per level, percent
     std::vector<bool> panic;
   };
   const std::vector<std::uint32_t> two_by_four = {1, 1, 1, 1, 2, 2, 2, 2};
@@ -48,7 +48,9 @@ TEST_CASE("priority load: level loads by health with factor 1.4 and panic at 50 
       // 2 of 4 and 1 of 4: 70 + 35 = 105 -> normalized 100: no panic, P0 70, P1 30
       {two_by_four, range(2, 2) | range(7, 1), {70, 30}, {false, false}},
       // three levels 1/4, 1/4, 4/4: 35, 35, then 30 left for P2
-      {{1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3}, range(3, 1) | range(7, 1) | range(8, 4), {35, 35, 30},
+      {{1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3},
+       range(3, 1) | range(7, 1) | range(8, 4),
+       {35, 35, 30},
        {false, false, false}},
       // 1 of 3: 140 / 3 = 46 (integer); P1 54
       {{1, 1, 1, 2}, range(2, 2), {46, 54}, {false, false}},
@@ -121,12 +123,14 @@ TEST_CASE("priority load: configuration errors name the key", "[router][priority
   auto err = find_config_error(c);
   REQUIRE(err);
   CHECK(err->path == "selection.overprovisioning_factor");
-  CHECK(err->message == "overprovisioning_factor must be a number greater than 0 and at most 10 (Envoy's 140 percent "
-                        "is 1.4 here), got 140");
+  CHECK(err->message ==
+        "overprovisioning_factor must be a number greater than 0 and at most 10 (Envoy's 140 percent "
+        "is 1.4 here), got 140");
   c.selection.spill->overprovisioning_factor = 1.4;
   c.selection.spill->panic_threshold_percent = 101;
   err = find_config_error(c);
   REQUIRE(err);
   CHECK(err->path + ": " + err->message ==
-        "selection.panic_threshold_percent: panic_threshold_percent must be a percentage from 0 and at most 100, got 101");
+        "selection.panic_threshold_percent: panic_threshold_percent must be a percentage from 0 and at most 100, got "
+        "101");
 }

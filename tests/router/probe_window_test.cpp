@@ -40,13 +40,13 @@ TEST_CASE("probe window: healthy iff >= x of the last n probes succeeded (Front 
     std::string results, health;
   };
   const std::vector<Row> rows = {
-      {4, 2, "FFFSS", "HHUUH"},       // n-x+1 = 3 failures; recovers once 2 of the last 4 succeed
-      {4, 3, "FFSSS", "HUUUH"},       // 2 failures; needs 3 successes back in the window
-      {5, 5, "FSSSSS", "UUUUUH"},     // any failure; healthy again only after 5 successes
-      {1, 1, "FSFS", "UHUH"},         // last probe decides
-      {3, 1, "FFFSF", "HHUHH"},       // 3 failures; one success in the last 3 is enough
+      {4, 2, "FFFSS", "HHUUH"},        // n-x+1 = 3 failures; recovers once 2 of the last 4 succeed
+      {4, 3, "FFSSS", "HUUUH"},        // 2 failures; needs 3 successes back in the window
+      {5, 5, "FSSSSS", "UUUUUH"},      // any failure; healthy again only after 5 successes
+      {1, 1, "FSFS", "UHUH"},          // last probe decides
+      {3, 1, "FFFSF", "HHUHH"},        // 3 failures; one success in the last 3 is enough
       {4, 2, "SFSFSFSF", "HHHHHHHH"},  // alternating never drops below 2 of 4
-      {2, 2, "SSFS", "HHUU"},         // the failure stays in the window for 2 probes
+      {2, 2, "SSFS", "HHUU"},          // the failure stays in the window for 2 probes
   };
   for (const Row& row : rows) {
     INFO("n=" << row.n << " x=" << row.x << " results=" << row.results);

@@ -12,8 +12,8 @@ namespace faultline::router::testing {
 class RecordingObserver final : public RouterObserver {
  public:
   void on_endpoint_state(Micros now, std::size_t endpoint, EndpointState state, StateCause cause) override {
-    lines.push_back(std::to_string(now.count() / 1000) + " " + std::to_string(endpoint) + " " + to_string(state) +
-                    " " + to_string(cause));
+    lines.push_back(std::to_string(now.count() / 1000) + " " + std::to_string(endpoint) + " " + to_string(state) + " " +
+                    to_string(cause));
   }
   void on_controller_state(Micros now, ControllerState state, std::size_t target) override {
     lines.push_back(std::to_string(now.count() / 1000) + " controller " + to_string(state) + " " +

@@ -68,8 +68,8 @@ TEST_CASE("faultline replay: every mechanism, exact output lines", "[router][rep
 
 TEST_CASE("faultline replay: the seeds/004 incident in docs/examples", "[router][replay][e2e]") {
   const std::string expected_path = source_path("docs/examples/seeds004_failover.expected.jsonl");
-  const auto r = run_command(replay("docs/examples/seeds004_failover.config.json",
-                                    "docs/examples/seeds004_failover.events.jsonl"));
+  const auto r = run_command(
+      replay("docs/examples/seeds004_failover.config.json", "docs/examples/seeds004_failover.events.jsonl"));
   REQUIRE(r.exit_code == 0);
   if (std::getenv("FAULTLINE_REGENERATE_GOLDEN") != nullptr) {
     std::ofstream(expected_path, std::ios::binary) << r.output;  // review the diff before committing
@@ -117,8 +117,9 @@ TEST_CASE("faultline replay: bad input stops with file, line number and exit cod
   SECTION("malformed line (blank lines count)") {
     const auto r = run_command(replay(kConfig, "tests/router/replay/malformed.events.jsonl"));
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains("faultline: error: " + dir +
-                                         "malformed.events.jsonl:3: malformed JSON: syntax error while parsing object"));
+    CHECK_THAT(r.output,
+               Catch::Contains("faultline: error: " + dir +
+                               "malformed.events.jsonl:3: malformed JSON: syntax error while parsing object"));
     CHECK_THAT(r.output, Catch::StartsWith("{\"t_ms\":0, \"request\":\"r1\", \"endpoint\":\"eastus2\"}\n"));
   }
   SECTION("decreasing time") {
@@ -146,8 +147,8 @@ TEST_CASE("faultline replay: bad input stops with file, line number and exit cod
                                                "(did you mean \"latency_ms\"?)"));
   }
   SECTION("bad configuration") {
-    const auto r = run_command(replay("tests/router/replay/unknown_key.config.json",
-                                      "tests/router/replay/mechanisms.events.jsonl"));
+    const auto r = run_command(
+        replay("tests/router/replay/unknown_key.config.json", "tests/router/replay/mechanisms.events.jsonl"));
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("faultline: error: " + dir +
                                          "unknown_key.config.json: breaker.open_wait: unknown key \"open_wait\"; "

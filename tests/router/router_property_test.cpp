@@ -38,7 +38,8 @@ RouterConfig random_config(RandomStream& rng) {
   if (rng.bernoulli(0.5)) {
     ProbeConfig p;
     p.sample_size = static_cast<std::int64_t>(1 + rng.uniform_index(5));
-    p.successful_samples_required = static_cast<std::int64_t>(1 + rng.uniform_index(static_cast<std::uint64_t>(p.sample_size)));
+    p.successful_samples_required =
+        static_cast<std::int64_t>(1 + rng.uniform_index(static_cast<std::uint64_t>(p.sample_size)));
     p.timeout = ms(500);
     c.probe = p;
   }
@@ -100,7 +101,8 @@ StreamResult run_stream(std::uint64_t seed, int events) {
     if (kind < 2) {
       router.report_probe(e, status, latency, now);
     } else if (kind < 5) {
-      const Micros retry_after = rng.bernoulli(0.5) ? ms(static_cast<std::int64_t>(rng.uniform_index(10000))) : Micros{-1};
+      const Micros retry_after =
+          rng.bernoulli(0.5) ? ms(static_cast<std::int64_t>(rng.uniform_index(10000))) : Micros{-1};
       router.report_call(e, status, latency, now, retry_after);
     } else if (kind < 9) {
       const std::size_t slot = static_cast<std::size_t>(rng.uniform_index(requests.size()));

@@ -231,12 +231,12 @@ TEST_CASE("breaker inside the router: open endpoint skipped, half-open permits c
   router.report_call(0, 503, ms(5), ms(0));
   router.report_call(0, 408, ms(5), ms(1));
   CHECK(router.breaker_state(0) == BreakerState::kOpen);
-  CHECK(picks(router, 1, ms(10000)) == "e1 ");      // opened at 1 ms: half-open from 10 001 ms
+  CHECK(picks(router, 1, ms(10000)) == "e1 ");     // opened at 1 ms: half-open from 10 001 ms
   CHECK(picks(router, 2, ms(10001)) == "e0 e1 ");  // the one half-open permit, then the secondary
   router.report_call(0, 200, ms(5), ms(10100));
   CHECK(picks(router, 1, ms(10200)) == "e0 ");
-  CHECK(seen.lines == std::vector<std::string>{"1 0 open breaker", "10001 0 half_open breaker",
-                                               "10100 0 closed breaker"});
+  CHECK(seen.lines ==
+        std::vector<std::string>{"1 0 open breaker", "10001 0 half_open breaker", "10100 0 closed breaker"});
 }
 
 TEST_CASE("retries: per-request cap, budget, and the failed endpoint excluded", "[router][retry]") {
@@ -285,10 +285,12 @@ TEST_CASE("retries: per-request cap, budget, and the failed endpoint excluded", 
 TEST_CASE("router configuration is validated at construction", "[router][config]") {
   RouterConfig c = endpoints_config(2);
   c.endpoints[1].weight = 0;
-  CHECK_THROWS_WITH(Router(c), "router configuration: endpoints[1].weight: weight must be an integer from 1 to 1000, got 0");
+  CHECK_THROWS_WITH(Router(c),
+                    "router configuration: endpoints[1].weight: weight must be an integer from 1 to 1000, got 0");
   c.endpoints[1].weight = 1;
   c.endpoints[1].name = "e0";
-  CHECK_THROWS_WITH(Router(c), "router configuration: endpoints[1].name: name must be unique, \"e0\" is also endpoints[0].name");
+  CHECK_THROWS_WITH(Router(c),
+                    "router configuration: endpoints[1].name: name must be unique, \"e0\" is also endpoints[0].name");
 }
 
 TEST_CASE("probes are due every probe.interval_s per endpoint", "[router][probe]") {

@@ -89,7 +89,8 @@ TEST_CASE("gateway config: bad gateway files name the path and what is allowed",
 }
 
 TEST_CASE("gateway config: the router loader takes a gateway file only when asked", "[router_config][gateway]") {
-  const std::string text = R"({"endpoints": [{"name": "a", "url": "http://h", "auth": "bearer"}], "probe": {"path": "/h"}})";
+  const std::string text =
+      R"({"endpoints": [{"name": "a", "url": "http://h", "auth": "bearer"}], "probe": {"path": "/h"}})";
   CHECK_THROWS_WITH(faultline::router_config::parse_router_config(text, "r.json"),
                     Catch::StartsWith("r.json: endpoints[0].auth: unknown key"));
 }

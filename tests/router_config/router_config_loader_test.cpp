@@ -147,9 +147,8 @@ TEST_CASE("router config loader: read_router_config reports under the caller's J
   std::vector<faultline::base::LoadError> errors;
   faultline::base::JsonReader reader("scenario.json", errors);
   SECTION("a good configuration, no errors") {
-    const auto config =
-        faultline::router_config::read_router_config(reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a"}]})"),
-                                              "patterns[1].router");
+    const auto config = faultline::router_config::read_router_config(
+        reader, nlohmann::json::parse(R"({"endpoints": [{"name": "a"}]})"), "patterns[1].router");
     REQUIRE(config);
     CHECK(config->endpoints.size() == 1);
     CHECK(errors.empty());

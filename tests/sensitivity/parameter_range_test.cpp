@@ -7,8 +7,8 @@
 using namespace faultline::sensitivity;
 
 TEST_CASE("params option reads names and ranges in each parameter's unit", "[sensitivity][params]") {
-  const RangeParseResult r = parse_parameter_ranges(
-      {"probe.interval=10s..1m", "breaker.failure_rate_threshold=25%..75", "standby_fraction", "runbook.duration_scale=0.5..2"});
+  const RangeParseResult r = parse_parameter_ranges({"probe.interval=10s..1m", "breaker.failure_rate_threshold=25%..75",
+                                                     "standby_fraction", "runbook.duration_scale=0.5..2"});
   REQUIRE(r.error.empty());
   REQUIRE(r.ranges.size() == 4);
   CHECK(r.ranges[0] == ParameterRange{ParameterId::kProbeInterval, 10.0, 60.0});
@@ -22,15 +22,17 @@ TEST_CASE("params option refusals name the item, the problem and what is allowed
   const auto error = [](std::vector<std::string> items) { return parse_parameter_ranges(items).error; };
   SECTION("unknown parameter, with the nearest name and the list") {
     const std::string e = error({"standby_fraction", "probe_interval=10s..60s"});
-    CHECK_THAT(e, Catch::StartsWith("--params item 2 \"probe_interval=10s..60s\": unknown parameter \"probe_interval\"; "
-                                    "did you mean \"probe.interval\"? (allowed: probe.interval, probe.sample_size,"));
+    CHECK_THAT(e,
+               Catch::StartsWith("--params item 2 \"probe_interval=10s..60s\": unknown parameter \"probe_interval\"; "
+                                 "did you mean \"probe.interval\"? (allowed: probe.interval, probe.sample_size,"));
     CHECK_THAT(e, Catch::Contains("automatic_failover_delay)"));
   }
   SECTION("empty range") {
-    CHECK_THAT(error({"probe.interval="}),
-               Catch::StartsWith("--params item 1 \"probe.interval=\": empty range (allowed: NAME=LOW..HIGH with LOW < HIGH, "
-                                 "durations like 500ms, 10s, 15m, 2h (or seconds) from 1s to 1h, or NAME alone for its "
-                                 "default range 10s..120s)"));
+    CHECK_THAT(
+        error({"probe.interval="}),
+        Catch::StartsWith("--params item 1 \"probe.interval=\": empty range (allowed: NAME=LOW..HIGH with LOW < HIGH, "
+                          "durations like 500ms, 10s, 15m, 2h (or seconds) from 1s to 1h, or NAME alone for its "
+                          "default range 10s..120s)"));
     CHECK_THAT(error({"probe.interval=60s..10s"}), Catch::Contains("empty range: low 1m is not below high 10s"));
     CHECK_THAT(error({"probe.interval=30s..30s"}), Catch::Contains("empty range: low 30s is not below high 30s"));
   }

@@ -24,14 +24,16 @@ std::string sensitivity(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("faultline sensitivity on the reference: every default range, table, JSON and tornado report", "[sensitivity][e2e]") {
+TEST_CASE("faultline sensitivity on the reference: every default range, table, JSON and tornado report",
+          "[sensitivity][e2e]") {
   const std::string json = temp_path("reference-sensitivity.json");
   const std::string html = temp_path("reference-sensitivity.html");
   const auto r = run_command(sensitivity("--json " + json + " --report " + html));
   INFO(r.output);
   CHECK(r.exit_code == 1);  // hot-cold misses its targets with its own settings, as under `faultline run`
-  CHECK_THAT(r.output, Catch::Contains("common random numbers") && Catch::Contains("ranges: probe.interval 10s..120s;") &&
-                           Catch::Contains("not varied: ") && Catch::Contains("result written to"));
+  CHECK_THAT(r.output, Catch::Contains("common random numbers") &&
+                           Catch::Contains("ranges: probe.interval 10s..120s;") && Catch::Contains("not varied: ") &&
+                           Catch::Contains("result written to"));
   const auto doc = faultline::sensitivity::read_sensitivity_json_text(read_text(json), json);
   REQUIRE(doc.patterns.size() == 3);
   CHECK(doc.seed == 2026);
@@ -47,7 +49,8 @@ TEST_CASE("faultline sensitivity on the reference: every default range, table, J
     // then deploy_infrastructure (20 min) and restore_database (30 min), both scaled by k (Distribution::scaled
     // of constants), then the 60 s window: k = 0.5 -> 2,500 s, k = 1 -> 4,000 s (the own run), k = 2 -> 7,000 s.
     const auto& p = doc.patterns[2].parameters;
-    const auto scale = std::find_if(p.begin(), p.end(), [](const auto& q) { return q.name == "runbook.duration_scale"; });
+    const auto scale =
+        std::find_if(p.begin(), p.end(), [](const auto& q) { return q.name == "runbook.duration_scale"; });
     REQUIRE(scale != p.end());
     REQUIRE(scale->points.size() == 2);
     CHECK(scale->points[0].value == 0.5);
@@ -80,8 +83,9 @@ TEST_CASE("faultline sensitivity: RTO follows the service-managed failover delay
   // and before the fault ends: d = 2, 4, 6, 8 min -> 180, 300, 420, 540 s, swing 360 s; the 450 s target
   // is missed at 8 min only. The own run (d = 300 s) is the drill's 360 s.
   const std::string json = temp_path("delay-sensitivity.json");
-  const auto r = run_command(faultline_binary() + " sensitivity " + source_path("scenarios/db-service-managed-failover.json") +
-                             " --params automatic_failover_delay=2m..8m --points 4 -q --json " + json);
+  const auto r =
+      run_command(faultline_binary() + " sensitivity " + source_path("scenarios/db-service-managed-failover.json") +
+                  " --params automatic_failover_delay=2m..8m --points 4 -q --json " + json);
   INFO(r.output);
   CHECK(r.exit_code == 0);
   const auto doc = faultline::sensitivity::read_sensitivity_json_text(read_text(json), json);
@@ -105,7 +109,8 @@ TEST_CASE("faultline sensitivity: RTO follows the service-managed failover delay
     const std::string html = temp_path("delay-report.html");
     const std::string scenario = source_path("scenarios/db-service-managed-failover.json");
     REQUIRE(run_command(faultline_binary() + " run " + scenario + " -q --json " + result).exit_code == 0);
-    const auto report = run_command(faultline_binary() + " report " + result + " --sensitivity " + json + " -o " + html);
+    const auto report =
+        run_command(faultline_binary() + " report " + result + " --sensitivity " + json + " -o " + html);
     INFO(report.output);
     CHECK(report.exit_code == 0);
     const std::string text = read_text(html);
@@ -116,13 +121,16 @@ TEST_CASE("faultline sensitivity: RTO follows the service-managed failover delay
     const std::string other = temp_path("other-result.json");
     const std::string refused = temp_path("refused-report.html");
     std::filesystem::remove(refused);
-    REQUIRE(run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") + " -q --json " + other).exit_code == 1);
-    const auto mismatch = run_command(faultline_binary() + " report " + other + " --sensitivity " + json + " -o " + refused);
+    REQUIRE(run_command(faultline_binary() + " run " + source_path("scenarios/reference.json") + " -q --json " + other)
+                .exit_code == 1);
+    const auto mismatch =
+        run_command(faultline_binary() + " report " + other + " --sensitivity " + json + " -o " + refused);
     CHECK(mismatch.exit_code == 2);
     CHECK_THAT(mismatch.output, Catch::Contains(json + ": inputs: the study was run on scenario ") &&
                                     Catch::Contains("allowed: a study of the same scenario file"));
     CHECK_FALSE(std::filesystem::exists(refused));
-    const auto markdown = run_command(faultline_binary() + " report " + result + " --sensitivity " + json + " --format md");
+    const auto markdown =
+        run_command(faultline_binary() + " report " + result + " --sensitivity " + json + " --format md");
     CHECK(markdown.exit_code == 2);
     CHECK_THAT(markdown.output, Catch::Contains("--sensitivity adds a section to the HTML and PDF reports only"));
   }
@@ -132,8 +140,10 @@ TEST_CASE("faultline sensitivity: byte-identical JSON for -j1, -j2 and -j3", "[s
   std::string first;
   for (const char* j : {"1", "2", "3"}) {
     const std::string json = temp_path(std::string("threads-") + j + ".json");
-    const auto r = run_command(sensitivity(std::string("-q -j ") + j + " --points 3 --params probe.interval,standby_fraction,"
-                                           "runbook.duration_scale,replication.lag --json " + json));
+    const auto r = run_command(sensitivity(std::string("-q -j ") + j +
+                                           " --points 3 --params probe.interval,standby_fraction,"
+                                           "runbook.duration_scale,replication.lag --json " +
+                                           json));
     INFO(r.output);
     CHECK(r.exit_code == 1);
     const std::string text = read_text(json);
@@ -143,19 +153,22 @@ TEST_CASE("faultline sensitivity: byte-identical JSON for -j1, -j2 and -j3", "[s
   }
 }
 
-TEST_CASE("faultline sensitivity: bad --params exit 2 with a located message and nothing written", "[sensitivity][e2e]") {
+TEST_CASE("faultline sensitivity: bad --params exit 2 with a located message and nothing written",
+          "[sensitivity][e2e]") {
   const std::string json = temp_path("bad-params.json");
   std::filesystem::remove(json);
   struct Case {
     const char* params;
     const char* message;
   };
-  for (const Case c : {Case{"probe_interval=10s..60s", "--params item 1 \"probe_interval=10s..60s\": unknown parameter "
-                                                       "\"probe_interval\"; did you mean \"probe.interval\"? (allowed: probe.interval,"},
+  for (const Case c : {Case{"probe_interval=10s..60s",
+                            "--params item 1 \"probe_interval=10s..60s\": unknown parameter "
+                            "\"probe_interval\"; did you mean \"probe.interval\"? (allowed: probe.interval,"},
                        Case{"probe.interval=", "\"probe.interval=\": empty range (allowed: NAME=LOW..HIGH"},
                        Case{"trigger_delay=-1m..5m", "\"-1m\": negative duration (allowed: "},
-                       Case{"breaker.open_wait", "breaker.open_wait: applies to none of the patterns (hot-hot: the pattern's "
-                                                 "router has no breaker section;"}}) {
+                       Case{"breaker.open_wait",
+                            "breaker.open_wait: applies to none of the patterns (hot-hot: the pattern's "
+                            "router has no breaker section;"}}) {
     const auto r = run_command(sensitivity(std::string("--params ") + c.params + " --json " + json));
     INFO(r.output);
     CHECK(r.exit_code == 2);

@@ -64,7 +64,8 @@ TEST_CASE("sensitivity JSON: written, read back, equal", "[sensitivity][json]") 
   }
 }
 
-TEST_CASE("sensitivity JSON: a damaged document names the file, the JSON path and what is allowed", "[sensitivity][json]") {
+TEST_CASE("sensitivity JSON: a damaged document names the file, the JSON path and what is allowed",
+          "[sensitivity][json]") {
   std::string text = to_sensitivity_json_text(sample());
   SECTION("wrong schema") {
     text.replace(text.find("faultline.sensitivity/v1"), 24, "faultline.result/v1");

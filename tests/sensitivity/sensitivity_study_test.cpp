@@ -63,7 +63,8 @@ TEST_CASE("probe interval: detection grows as (n - x + 1) x interval on probe-de
       CHECK(interval.points[k].outcome.rto_s == detect + 90);
     }
     // The swing over 10..60 s is (n - x + 1) x 50 s for detection and RTO alike:
-    // fast-probes 4 x 50 = 200 s (37 -> 237, RTO 127 -> 327), classic-probes 3 x 50 = 150 s (30 -> 180, RTO 120 -> 270).
+    // fast-probes 4 x 50 = 200 s (37 -> 237, RTO 127 -> 327), classic-probes 3 x 50 = 150 s (30 -> 180, RTO 120 ->
+    // 270).
     CHECK(interval.swing.detect_s == (c.n - c.x + 1) * 50);
     CHECK(interval.swing.rto_s == (c.n - c.x + 1) * 50);
   }
@@ -80,7 +81,8 @@ TEST_CASE("sample size n and successful samples x move detection by one probe in
   // detect = 5 + (n - x) x 10 + 2. Default ranges: n over n-2..n+2 at least x = 3..7 with x = 2
   // (detect 17 .. 57 s); x over 1..n = 1..5 with n = 5 (detect 47 .. 7 s). RTO = detect + 90.
   const SensitivityResult r =
-      study("scenarios/probe-detection.json", {{ParameterId::kProbeSampleSize, {}, {}}, {ParameterId::kProbeRequired, {}, {}}}, 2);
+      study("scenarios/probe-detection.json",
+            {{ParameterId::kProbeSampleSize, {}, {}}, {ParameterId::kProbeRequired, {}, {}}}, 2);
   const PatternSensitivity& fast = pattern(r, "fast-probes");
   REQUIRE(fast.parameters.size() == 2);
   const auto& n = fast.parameters[0];
@@ -115,7 +117,8 @@ TEST_CASE("a parameter that does not apply is reported with the reason, not vari
 }
 
 TEST_CASE("the study does not depend on the thread count", "[sensitivity]") {
-  const std::vector<ParameterRange> ranges{{ParameterId::kProbeInterval, {}, {}}, {ParameterId::kStandbyFraction, {}, {}}};
+  const std::vector<ParameterRange> ranges{{ParameterId::kProbeInterval, {}, {}},
+                                           {ParameterId::kStandbyFraction, {}, {}}};
   const SensitivityResult one = study("scenarios/reference.json", ranges, 3, 1);
   CHECK(study("scenarios/reference.json", ranges, 3, 3) == one);
 }

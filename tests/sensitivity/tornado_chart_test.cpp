@@ -5,8 +5,8 @@
 #include "faultline/reports/tornado_chart.hpp"
 
 using namespace faultline::sensitivity;
-using faultline::reports::TornadoMetric;
 using faultline::reports::tornado_svg;
+using faultline::reports::TornadoMetric;
 
 namespace {
 

@@ -20,10 +20,13 @@ json priced() {
   for (const std::string r : {"r1", "r2", "r3"}) {
     json d = deployment;
     d["id"] = "d-" + r;
-    json region = {{"id", r}, {"geography", "us"}, {"model_deployments", {d}},
+    json region = {{"id", r},
+                   {"geography", "us"},
+                   {"model_deployments", {d}},
                    {"data_stores", {{{"id", "db-" + r}, {"kind", "database"}, {"price_per_month_usd", 1000}}}}};
     if (r != "r3") {
-      region["gateways"] = {{{"id", "g-" + r}, {"units", 2}, {"price_per_unit_hour_usd", 3.5}, {"backends", {"d-" + r}}}};
+      region["gateways"] = {
+          {{"id", "g-" + r}, {"units", 2}, {"price_per_unit_hour_usd", 3.5}, {"backends", {"d-" + r}}}};
       region["agent_services"] = {{{"id", "a-" + r}, {"threads_persisted", false}, {"price_per_month_usd", 200}}};
     }
     doc["regions"].push_back(region);

@@ -20,7 +20,6 @@ json with_database(const json& options) {
   return json{{"name", "t"}, {"regions", {{{"id", "r1"}, {"geography", "us"}, {"data_stores", {db}}}}}};
 }
 
-
 }  // namespace
 
 TEST_CASE("bounded staleness: K writes and T, with Cosmos DB's defaults", "[topology][consistency]") {

@@ -33,7 +33,6 @@ json minimal() {
   })");
 }
 
-
 GlobalEntryInfo entry_of(const json& doc) {
   const auto topo = load_ok(doc);
   return std::get<GlobalEntryInfo>(topo.node(topo.nodes_of_kind(NodeKind::kGlobalEntry).front()).details);
@@ -70,18 +69,19 @@ TEST_CASE("traffic manager: documented defaults and ranges", "[topology][traffic
     doc["global_entry"]["health_probe"]["interval"] = "20s";
     doc["global_entry"]["health_probe"]["timeout"] = "2s";
     doc["global_entry"]["health_probe"]["tolerated_failures"] = 10;
-    CHECK(error_lines(doc) ==
-          Lines{"t.json: global_entry.health_probe.interval: Traffic Manager probes every 10 s or 30 s (allowed: 30 "
-                "(the default) or 10 (fast probing))",
-                "t.json: global_entry.health_probe.tolerated_failures: 10 is absurdly large (allowed: an integer from 0 "
-                "to 9)",
-                "t.json: global_entry.health_probe.timeout: a probe timeout under 5 s (allowed: 5-10 s)"});
+    CHECK(
+        error_lines(doc) ==
+        Lines{"t.json: global_entry.health_probe.interval: Traffic Manager probes every 10 s or 30 s (allowed: 30 "
+              "(the default) or 10 (fast probing))",
+              "t.json: global_entry.health_probe.tolerated_failures: 10 is absurdly large (allowed: an integer from 0 "
+              "to 9)",
+              "t.json: global_entry.health_probe.timeout: a probe timeout under 5 s (allowed: 5-10 s)"});
   }
   SECTION("Front Door's keys on Traffic Manager, and Traffic Manager's on Front Door") {
     json doc = minimal();
     doc["global_entry"]["health_probe"]["sample_size"] = 4;
     CHECK(error_lines(doc) == Lines{"t.json: global_entry.health_probe.sample_size: Traffic Manager has no "
-                                  "\"sample_size\" (allowed: for this product: tolerated_failures, timeout)"});
+                                    "\"sample_size\" (allowed: for this product: tolerated_failures, timeout)"});
     doc = minimal();
     doc["global_entry"]["product"] = "front_door";
     doc["global_entry"]["health_probe"]["tolerated_failures"] = 3;
@@ -104,6 +104,6 @@ TEST_CASE("the probes' vantage: a client geography, by default the largest", "[t
     json doc = minimal();
     doc["global_entry"]["health_probe"]["source"] = "wes";
     CHECK(error_lines(doc) == Lines{"t.json: global_entry.health_probe.source: unknown id \"wes\"; did you mean "
-                                  "\"west\"? (allowed: the id of a client)"});
+                                    "\"west\"? (allowed: the id of a client)"});
   }
 }

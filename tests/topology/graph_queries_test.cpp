@@ -72,10 +72,12 @@ TEST_CASE("blast radius follows containment and dependency edges, honouring alte
     CHECK(blast_radius(t, {"r1"}).down == Ids{"r1", "z1", "z2", "pool-a", "pool-b", "gw1", "agent1", "db1", "c2"});
   }
   SECTION("a store: what needs it") { CHECK(blast_radius(t, {"db1"}).down == Ids{"agent1", "db1"}); }
-  SECTION("a gateway: its own clients, not the pools behind it") { CHECK(blast_radius(t, {"gw1"}).down == Ids{"gw1", "c2"}); }
+  SECTION("a gateway: its own clients, not the pools behind it") {
+    CHECK(blast_radius(t, {"gw1"}).down == Ids{"gw1", "c2"});
+  }
   SECTION("both serving regions: the global entry loses every origin and c1 goes down too") {
-    CHECK(blast_radius(t, {"r1", "r2"}).down ==
-          Ids{"r1", "z1", "z2", "pool-a", "pool-b", "gw1", "agent1", "db1", "r2", "z3", "pool-c", "gw2", "fd", "c1", "c2"});
+    CHECK(blast_radius(t, {"r1", "r2"}).down == Ids{"r1", "z1", "z2", "pool-a", "pool-b", "gw1", "agent1", "db1", "r2",
+                                                    "z3", "pool-c", "gw2", "fd", "c1", "c2"});
   }
   SECTION("the failed set is echoed and the flags match the list") {
     const BlastRadius b = blast_radius(t, {"pool-c"});

@@ -23,8 +23,8 @@ std::string topology_file(const std::string& name) { return source_path("scenari
 // A fresh empty folder under the build tree for output files.
 fs::path scratch_folder(const std::string& name) {
   const char* binary_dir = std::getenv("FAULTLINE_BINARY_DIR");
-  const fs::path folder = fs::path(binary_dir != nullptr ? binary_dir : fs::temp_directory_path().string()) /
-                          "test-output" / name;
+  const fs::path folder =
+      fs::path(binary_dir != nullptr ? binary_dir : fs::temp_directory_path().string()) / "test-output" / name;
   fs::remove_all(folder);
   fs::create_directories(folder);
   return folder;
@@ -62,7 +62,8 @@ TEST_CASE("faultline lint on every shipped topology", "[topology][cli][e2e]") {
                                          "  nodes: chat-centralus, chat-eastus2\n  fix: pin the same model"));
   }
   SECTION("--json gives a document with the findings and a summary") {
-    const auto r = run_command("{ " + bin + " lint --json " + topology_file("foundry-two-region-mistakes") + " 2>/dev/null; }");
+    const auto r =
+        run_command("{ " + bin + " lint --json " + topology_file("foundry-two-region-mistakes") + " 2>/dev/null; }");
     CHECK(r.exit_code == 1);
     const auto doc = nlohmann::json::parse(r.output);
     CHECK(doc["summary"] == nlohmann::json({{"errors", 9}, {"warnings", 6}, {"info", 0}}));
@@ -77,7 +78,8 @@ TEST_CASE("faultline lint on every shipped topology", "[topology][cli][e2e]") {
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("bad.json: regoins: unknown key \"regoins\"; did you mean \"regions\"?"));
     CHECK_THAT(r.output, Catch::Contains("bad.json: regions: missing required key \"regions\" (allowed: an array)"));
-    const auto json_run = run_command("{ " + bin + " lint --json " + (folder / "bad.json").string() + " 2>/dev/null; }");
+    const auto json_run =
+        run_command("{ " + bin + " lint --json " + (folder / "bad.json").string() + " 2>/dev/null; }");
     CHECK(json_run.exit_code == 2);
     CHECK(nlohmann::json::parse(json_run.output)["load_errors"].size() == 2);
     CHECK(run_command(bin + " lint /nonexistent.json").exit_code == 2);
@@ -126,11 +128,13 @@ TEST_CASE("faultline graph on every shipped topology", "[topology][cli][e2e]") {
   }
   SECTION("an unknown output format or bad topology: exit 2, nothing written") {
     const fs::path folder = scratch_folder("graph-bad");
-    const auto r = run_command(bin + " graph " + topology_file("foundry-two-region") + " -o " + (folder / "x.png").string());
+    const auto r =
+        run_command(bin + " graph " + topology_file("foundry-two-region") + " -o " + (folder / "x.png").string());
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("(allowed: a file ending in .dot, .gv or .svg)"));
     std::ofstream(folder / "bad.json") << "[";
-    const auto bad = run_command(bin + " graph " + (folder / "bad.json").string() + " -o " + (folder / "x.dot").string());
+    const auto bad =
+        run_command(bin + " graph " + (folder / "bad.json").string() + " -o " + (folder / "x.dot").string());
     CHECK(bad.exit_code == 2);
     CHECK_THAT(bad.output, Catch::Contains("bad.json:1:2: syntax error"));
     CHECK(file_count(folder) == 1);  // only bad.json

@@ -51,8 +51,8 @@ BlastRadius blast_radius(const Topology& topology, const std::vector<std::string
   }
   std::vector<Color> colors(boost::num_vertices(graph), boost::white_color);
   const ReverseGraph reversed = boost::make_reverse_graph(graph);
-  const boost::filtered_graph<ReverseGraph, PropagatesFailure> propagation(reversed,
-                                                                           PropagatesFailure{&graph, &reversed, &colors});
+  const boost::filtered_graph<ReverseGraph, PropagatesFailure> propagation(
+      reversed, PropagatesFailure{&graph, &reversed, &colors});
   boost::queue<VertexId> queue;
   boost::breadth_first_visit(propagation, sources.begin(), sources.end(), queue, boost::default_bfs_visitor(),
                              boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph)));

@@ -16,9 +16,12 @@ constexpr double kSecondsPerMonth = kHoursPerMonth * 3600.0;
 // Share of compute that runs: 1 when full, the standby fraction in standby, 0 when none.
 double running_share(const RegionProvisioning& p) {
   switch (p.mode) {
-    case ProvisioningMode::kFull: return 1.0;
-    case ProvisioningMode::kStandby: return p.standby_fraction;
-    case ProvisioningMode::kNone: return 0.0;
+    case ProvisioningMode::kFull:
+      return 1.0;
+    case ProvisioningMode::kStandby:
+      return p.standby_fraction;
+    case ProvisioningMode::kNone:
+      return 0.0;
   }
   return 0.0;
 }
@@ -46,7 +49,8 @@ void check_plan(const Topology& topology, const ProvisioningPlan& plan) {
   for (const auto& [region, provisioning] : plan.regions) {
     const auto v = topology.find(region);
     if (!v || topology.node(*v).kind != NodeKind::kRegion) {
-      throw std::invalid_argument("provisioning plan names \"" + region + "\", which is not a region of " + topology.name());
+      throw std::invalid_argument("provisioning plan names \"" + region + "\", which is not a region of " +
+                                  topology.name());
     }
     if (provisioning.standby_fraction < 0 || provisioning.standby_fraction > 1) {
       throw std::invalid_argument("standby fraction of " + region + " must be within 0..1");
@@ -62,7 +66,8 @@ void check_plan(const Topology& topology, const ProvisioningPlan& plan) {
                                   topology.name());
     }
     if (is_periodic(link.mode) && link.copy_interval.count() <= 0) {
-      throw std::invalid_argument("copy interval of " + store + " must be > 0 for " + std::string(to_string(link.mode)));
+      throw std::invalid_argument("copy interval of " + store + " must be > 0 for " +
+                                  std::string(to_string(link.mode)));
     }
   }
 }
@@ -125,8 +130,8 @@ CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan) 
       add(from, "restorable copies to " + to.id, copies * edge.usd_per_copy);
     }
     if (plan.for_region(to.region).mode == ProvisioningMode::kNone) continue;
-    const double price = edge.egress_usd_per_gb >= 0 ? edge.egress_usd_per_gb
-                                                     : link_egress_price(topology, from.region, to.region);
+    const double price =
+        edge.egress_usd_per_gb >= 0 ? edge.egress_usd_per_gb : link_egress_price(topology, from.region, to.region);
     add(from, "replication egress to " + to.id, edge.gb_per_month * price);
     if (mode == ReplicationMode::kSync) add(from, "synchronous replication to " + to.id, edge.sync_usd_per_month);
   }

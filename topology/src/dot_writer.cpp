@@ -22,14 +22,22 @@ std::string dot_id(std::string_view text) {
 
 std::string node_style(const Node& node) {
   switch (node.kind) {
-    case NodeKind::kRegion: return "shape=plaintext, fontsize=10";
-    case NodeKind::kZone: return "shape=plaintext, fontsize=9, fontcolor=gray40";
-    case NodeKind::kModelDeployment: return "shape=box3d, style=filled, fillcolor=\"#dbe9ff\"";
-    case NodeKind::kGateway: return "shape=box, style=\"rounded,filled\", fillcolor=\"#e4f5e1\"";
-    case NodeKind::kGlobalEntry: return "shape=hexagon, style=filled, fillcolor=\"#fff2cc\"";
-    case NodeKind::kAgentService: return "shape=component, style=filled, fillcolor=\"#f3e5f5\"";
-    case NodeKind::kClient: return "shape=ellipse, style=filled, fillcolor=\"#eeeeee\"";
-    default: return "shape=cylinder, style=filled, fillcolor=\"#fde2cf\"";
+    case NodeKind::kRegion:
+      return "shape=plaintext, fontsize=10";
+    case NodeKind::kZone:
+      return "shape=plaintext, fontsize=9, fontcolor=gray40";
+    case NodeKind::kModelDeployment:
+      return "shape=box3d, style=filled, fillcolor=\"#dbe9ff\"";
+    case NodeKind::kGateway:
+      return "shape=box, style=\"rounded,filled\", fillcolor=\"#e4f5e1\"";
+    case NodeKind::kGlobalEntry:
+      return "shape=hexagon, style=filled, fillcolor=\"#fff2cc\"";
+    case NodeKind::kAgentService:
+      return "shape=component, style=filled, fillcolor=\"#f3e5f5\"";
+    case NodeKind::kClient:
+      return "shape=ellipse, style=filled, fillcolor=\"#eeeeee\"";
+    default:
+      return "shape=cylinder, style=filled, fillcolor=\"#fde2cf\"";
   }
 }
 
@@ -73,7 +81,8 @@ std::string to_dot(const Topology& topology) {
   for (VertexId region : topology.nodes_of_kind(NodeKind::kRegion)) {
     const Node& r = graph[region];
     const auto& info = std::get<RegionInfo>(r.details);
-    std::string title = r.id + " (" + info.geography + (info.data_boundary.empty() ? "" : ", " + info.data_boundary) + ")";
+    std::string title =
+        r.id + " (" + info.geography + (info.data_boundary.empty() ? "" : ", " + info.data_boundary) + ")";
     out << "  subgraph " << dot_id("cluster_" + r.id) << " {\n"
         << "    label=" << dot_id(title) << "; style=rounded; color=\"#5b7db1\";\n";
     write_node(out, r, "    ");
@@ -91,7 +100,8 @@ std::string to_dot(const Topology& topology) {
       out << "    }\n";
     }
     for (VertexId member : members) {
-      if (graph[member].kind != NodeKind::kZone && graph[member].zones.size() != 1) write_node(out, graph[member], "    ");
+      if (graph[member].kind != NodeKind::kZone && graph[member].zones.size() != 1)
+        write_node(out, graph[member], "    ");
     }
     out << "  }\n";
   }

@@ -18,8 +18,9 @@ bool DuplicateKeyFinder::operator()(int /*depth*/, json::parse_event_t event, js
         Frame& frame = frames_.back();
         frame.key = parsed.get<std::string>();
         if (!frame.keys.insert(frame.key).second) {
-          errors_.push_back(base::LoadError{file_, path(), 0, 0, "duplicate key \"" + frame.key + "\" (the last one would win)",
-                                      "each key once per object"});
+          errors_.push_back(base::LoadError{file_, path(), 0, 0,
+                                            "duplicate key \"" + frame.key + "\" (the last one would win)",
+                                            "each key once per object"});
         }
       }
       break;

@@ -19,7 +19,8 @@ class DuplicateKeyFinder {
   using json = nlohmann::json;
 
   /// A finder that appends one error per repeated key to `errors` (which must outlive it).
-  DuplicateKeyFinder(std::string file, std::vector<base::LoadError>& errors) : file_(std::move(file)), errors_(errors) {}
+  DuplicateKeyFinder(std::string file, std::vector<base::LoadError>& errors)
+      : file_(std::move(file)), errors_(errors) {}
 
   /// Sees one parse event; always returns true (keeps every value).
   bool operator()(int /*depth*/, json::parse_event_t event, json& parsed);

@@ -22,10 +22,8 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
                      {"id", "description", "product", "routing", "health_probe", "origins", "price_per_month_usd",
                       "dns_ttl", "dns_resolvers"});
   GlobalEntryInfo info;
-  info.product =
-      reader_.one_of(item, path, "product", false, {"front_door", "traffic_manager"}).value_or("front_door");
-  info.routing =
-      reader_.one_of(item, path, "routing", false, {"priority", "weighted", "latency"}).value_or("priority");
+  info.product = reader_.one_of(item, path, "product", false, {"front_door", "traffic_manager"}).value_or("front_door");
+  info.routing = reader_.one_of(item, path, "routing", false, {"priority", "weighted", "latency"}).value_or("priority");
   info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
   if (info.is_traffic_manager()) {
     // Traffic Manager: any TTL of 0-2147483647 s is accepted; faultline caps it at a day.
@@ -42,7 +40,8 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
     }
   }
   if (const json* probe = reader_.object(item, path, "health_probe", false)) {
-    info.health_probe = check_health_probe(*probe, base::JsonReader::at(path, "health_probe"), info.is_traffic_manager());
+    info.health_probe =
+        check_health_probe(*probe, base::JsonReader::at(path, "health_probe"), info.is_traffic_manager());
   }
   std::vector<std::pair<std::string, std::string>> origins;  // gateway id, path
   if (const json* list = reader_.array(item, path, "origins", true)) {
@@ -63,13 +62,8 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
   }
   const auto id = builder_.id_field(item, path);
   if (!id) return;
-  const VertexId v = builder_.add_node(Node{*id,
-                                            NodeKind::kGlobalEntry,
-                                            "",
-                                            {},
-                                            path,
-                                            reader_.string(item, path, "description", false).value_or(""),
-                                            info});
+  const VertexId v = builder_.add_node(Node{
+      *id, NodeKind::kGlobalEntry, "", {}, path, reader_.string(item, path, "description", false).value_or(""), info});
   for (const auto& [gateway, origin_path] : origins) {
     builder_.refer(v, gateway, origin_path, {NodeKind::kGateway}, EdgeKind::kDependency, true);
   }
@@ -110,8 +104,8 @@ HealthProbe EntryAndLinkReader::check_health_probe(const json& probe, const std:
     return hp;
   }
   // Front Door accepts probe intervals of 1-255 s (domain-facts lists 30, 120 and 240 s defaults).
-  hp.interval =
-      reader_.duration(probe, path, "interval", false, std::chrono::seconds(255), "255s").value_or(std::chrono::seconds(30));
+  hp.interval = reader_.duration(probe, path, "interval", false, std::chrono::seconds(255), "255s")
+                    .value_or(std::chrono::seconds(30));
   hp.sample_size = static_cast<int>(reader_.number(probe, path, "sample_size", false, 1, 255, true).value_or(4));
   hp.successful_samples_required =
       static_cast<int>(reader_.number(probe, path, "successful_samples_required", false, 1, 255, true).value_or(3));
@@ -136,8 +130,8 @@ void EntryAndLinkReader::check_traffic_manager_probe(const json& probe, const st
   hp.tolerated_failures =
       static_cast<int>(reader_.number(probe, path, "tolerated_failures", false, 0, 9, true).value_or(3));
   const auto longest = hp.interval == std::chrono::seconds(10) ? std::chrono::seconds(9) : std::chrono::seconds(10);
-  hp.timeout = reader_.duration(probe, path, "timeout", false, longest, longest.count() == 9 ? "9s" : "10s")
-                   .value_or(longest);
+  hp.timeout =
+      reader_.duration(probe, path, "timeout", false, longest, longest.count() == 9 ? "9s" : "10s").value_or(longest);
   if (hp.timeout < std::chrono::seconds(5)) {
     reader_.error(base::JsonReader::at(path, "timeout"), "a probe timeout under 5 s",
                   longest.count() == 9 ? "5-9 s with the 10 s interval" : "5-10 s");
@@ -189,16 +183,18 @@ void EntryAndLinkReader::check_network_link(const json& item, const std::string&
         "one link per pair of regions (links are bidirectional)");
     return;
   }
-  const Edge edge{EdgeKind::kNetwork, false, latency->count(), bandwidth, egress, ReplicationMode::kAsync, {}, 0, path, 0, 0};
+  const Edge edge{
+      EdgeKind::kNetwork, false, latency->count(), bandwidth, egress, ReplicationMode::kAsync, {}, 0, path, 0, 0};
   builder_.add_edge(*from, *to, edge);
   builder_.add_edge(*to, *from, edge);
 }
 
 void EntryAndLinkReader::check_replication_link(const json& item, const std::string& path) {
   if (!reader_.expect_object(item, path, "a replication link object")) return;
-  reader_.check_keys(item, path, {"from", "to", "mode", "lag", "gb_per_month", "egress_usd_per_gb", "sync_usd_per_month",
-                                  "usd_per_copy", "description"});
-  const std::vector<NodeKind> stores = {NodeKind::kDatabase,  NodeKind::kSearchIndex,       NodeKind::kObjectStorage,
+  reader_.check_keys(item, path,
+                     {"from", "to", "mode", "lag", "gb_per_month", "egress_usd_per_gb", "sync_usd_per_month",
+                      "usd_per_copy", "description"});
+  const std::vector<NodeKind> stores = {NodeKind::kDatabase, NodeKind::kSearchIndex,       NodeKind::kObjectStorage,
                                         NodeKind::kKeyVault, NodeKind::kContainerRegistry, NodeKind::kHsm};
   const auto from = lookup(item, path, "from", stores);
   const auto to = lookup(item, path, "to", stores);
@@ -271,14 +267,24 @@ void EntryAndLinkReader::check_clients(const json& clients) {
         *id, NodeKind::kClient, "", {}, path, reader_.string(item, path, "description", false).value_or(""), info});
     for (const auto& [region, latency] : latencies) {
       builder_.add_edge(v, region,
-                        Edge{EdgeKind::kNetwork, false, latency.count(), 0, 0, ReplicationMode::kAsync, {}, 0,
-                             base::JsonReader::at(base::JsonReader::at(path, "latency"), builder_.node(region).id), 0, 0});
+                        Edge{EdgeKind::kNetwork,
+                             false,
+                             latency.count(),
+                             0,
+                             0,
+                             ReplicationMode::kAsync,
+                             {},
+                             0,
+                             base::JsonReader::at(base::JsonReader::at(path, "latency"), builder_.node(region).id),
+                             0,
+                             0});
     }
     if (!info.entry.empty())
       builder_.refer(v, info.entry, base::JsonReader::at(path, "entry"), {NodeKind::kGlobalEntry, NodeKind::kGateway});
   }
   if (!clients.empty() && std::abs(share_sum - 1.0) > kShareTolerance) {
-    reader_.error("clients", "traffic shares sum to " + base::JsonReader::plain_number(share_sum), "shares that sum to 1");
+    reader_.error("clients", "traffic shares sum to " + base::JsonReader::plain_number(share_sum),
+                  "shares that sum to 1");
   }
 }
 

@@ -21,8 +21,7 @@ std::string kinds_text(const std::vector<NodeKind>& kinds) {
   return base::JsonReader::join(names, " or ");
 }
 
-std::vector<std::string> GraphBuilder::string_list(const json& object, const std::string& path,
-                                                   std::string_view key) {
+std::vector<std::string> GraphBuilder::string_list(const json& object, const std::string& path, std::string_view key) {
   std::vector<std::string> out;
   const json* list = reader_.array(object, path, key, false, "an array of strings");
   if (list == nullptr) return out;
@@ -30,7 +29,8 @@ std::vector<std::string> GraphBuilder::string_list(const json& object, const std
     const json& item = (*list)[i];
     if (!item.is_string() || item.get_ref<const std::string&>().empty()) {
       reader_.error(base::JsonReader::at(base::JsonReader::at(path, key), i),
-                    std::string("expected a non-empty string, got ") + base::JsonGuard::excerpt(item), "a non-empty string");
+                    std::string("expected a non-empty string, got ") + base::JsonGuard::excerpt(item),
+                    "a non-empty string");
       continue;
     }
     out.push_back(item.get<std::string>());
@@ -52,7 +52,8 @@ std::optional<std::string> GraphBuilder::id_field(const json& object, const std:
   }
   const auto [it, is_new] = id_paths_.emplace(*id, base::JsonReader::at(path, "id"));
   if (!is_new) {
-    reader_.error(base::JsonReader::at(path, "id"), "duplicate id " + in_quotes(*id) + ", first defined at " + it->second,
+    reader_.error(base::JsonReader::at(path, "id"),
+                  "duplicate id " + in_quotes(*id) + ", first defined at " + it->second,
                   "ids unique across the whole topology");
     return std::nullopt;
   }
@@ -79,8 +80,8 @@ void GraphBuilder::add_edge(VertexId from, VertexId to, Edge edge) {
   boost::add_edge(from, to, std::move(edge), graph_);
 }
 
-void GraphBuilder::refer(VertexId from, const std::string& target, const std::string& path,
-                         std::vector<NodeKind> kinds, EdgeKind kind, bool is_alternative) {
+void GraphBuilder::refer(VertexId from, const std::string& target, const std::string& path, std::vector<NodeKind> kinds,
+                         EdgeKind kind, bool is_alternative) {
   pending_.push_back(PendingReference{from, target, path, std::move(kinds), true, kind, is_alternative});
 }
 
@@ -97,7 +98,8 @@ void GraphBuilder::unknown_id(const std::string& path, const std::string& id, co
     for (const auto& [candidate, v] : vertices_) {
       if (std::find(kinds.begin(), kinds.end(), graph_[v].kind) != kinds.end()) candidates.push_back(candidate);
     }
-    if (const auto nearest = base::nearest_word(id, candidates)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+    if (const auto nearest = base::nearest_word(id, candidates))
+      problem += "; did you mean " + in_quotes(*nearest) + "?";
   }
   reader_.error(path, problem, "the id of a " + kinds_text(kinds));
 }
@@ -130,7 +132,8 @@ void GraphBuilder::resolve_references() {
 void GraphBuilder::check_cycles() {
   const std::vector<std::string> cycle = find_dependency_cycle(graph_);
   if (cycle.empty()) return;
-  reader_.error(graph_[vertices_.at(cycle.front())].json_path, "dependency cycle: " + base::JsonReader::join(cycle, " -> "),
+  reader_.error(graph_[vertices_.at(cycle.front())].json_path,
+                "dependency cycle: " + base::JsonReader::join(cycle, " -> "),
                 "dependencies without cycles (a node cannot need itself, even through others)");
 }
 

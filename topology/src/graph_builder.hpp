@@ -50,8 +50,7 @@ class GraphBuilder {
   void refer(VertexId from, const std::string& target, const std::string& path, std::vector<NodeKind> kinds,
              EdgeKind kind = EdgeKind::kDependency, bool is_alternative = false);
   /// Remembers that `target` must be an id of one of `kinds`, checked but given no edge.
-  void check_reference(VertexId from, const std::string& target, const std::string& path,
-                       std::vector<NodeKind> kinds);
+  void check_reference(VertexId from, const std::string& target, const std::string& path, std::vector<NodeKind> kinds);
   /// Records "unknown id" at `path`, suggesting the nearest id of one of `kinds`.
   void unknown_id(const std::string& path, const std::string& id, const std::vector<NodeKind>& kinds);
   /// Checks every remembered reference in the order given, adding the edges of those that hold.

@@ -10,9 +10,12 @@ namespace faultline::topology {
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kInfo: return "info";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInfo:
+      return "info";
   }
   return "unknown";
 }
@@ -29,7 +32,8 @@ std::vector<LintRule> lint_rules() {
        "the paired region's quota is below the capacity it must take over"},
       {"FL005", "private-endpoint-asymmetry", Severity::kError,
        "a private endpoint exists in one region of a pair only"},
-      {"FL006", "private-dns-zone-asymmetry", Severity::kError, "a private DNS zone exists in one region of a pair only"},
+      {"FL006", "private-dns-zone-asymmetry", Severity::kError,
+       "a private DNS zone exists in one region of a pair only"},
       {"FL007", "no-paired-region-in-geography", Severity::kWarning,
        "a region that serves models has no paired region in the same geography"},
       {"FL008", "residency-blocks-failover", Severity::kError,
@@ -121,7 +125,8 @@ class LintRun {
  private:
   void add(std::string_view rule_id, std::vector<std::string> nodes, std::string message, std::string fix) {
     const LintRule& rule = rules_.at(std::string(rule_id));
-    findings_.push_back(LintFinding{rule.id, rule.name, rule.severity, std::move(nodes), std::move(message), std::move(fix)});
+    findings_.push_back(
+        LintFinding{rule.id, rule.name, rule.severity, std::move(nodes), std::move(message), std::move(fix)});
   }
 
   const RegionInfo& region_info(VertexId v) const { return std::get<RegionInfo>(graph_[v].details); }
@@ -151,10 +156,12 @@ class LintRun {
   // True when a replication link joins `store` with a store in another region (either direction).
   bool has_cross_region_replica(VertexId store) const {
     for (const EdgeId& e : boost::make_iterator_range(boost::out_edges(store, graph_))) {
-      if (graph_[e].kind == EdgeKind::kReplication && graph_[boost::target(e, graph_)].region != graph_[store].region) return true;
+      if (graph_[e].kind == EdgeKind::kReplication && graph_[boost::target(e, graph_)].region != graph_[store].region)
+        return true;
     }
     for (const EdgeId& e : boost::make_iterator_range(boost::in_edges(store, graph_))) {
-      if (graph_[e].kind == EdgeKind::kReplication && graph_[boost::source(e, graph_)].region != graph_[store].region) return true;
+      if (graph_[e].kind == EdgeKind::kReplication && graph_[boost::source(e, graph_)].region != graph_[store].region)
+        return true;
     }
     return false;
   }
@@ -167,9 +174,10 @@ class LintRun {
       for (const auto& [name, v] : here) {
         if (there.count(name) == 0) {
           add("FL002", {id(v), id(paired)},
-              "deployment name " + in_quotes(name) + " (" + id(v) + ") exists in " + id(region) + " but not in its paired region " +
-                  id(paired) + ": requests fail over to a name that is not there",
-              "deploy " + in_quotes(name) + " with the same model and version in " + id(paired) + " from the same IaC source");
+              "deployment name " + in_quotes(name) + " (" + id(v) + ") exists in " + id(region) +
+                  " but not in its paired region " + id(paired) + ": requests fail over to a name that is not there",
+              "deploy " + in_quotes(name) + " with the same model and version in " + id(paired) +
+                  " from the same IaC source");
         }
       }
     }
@@ -183,14 +191,14 @@ class LintRun {
         const auto& b = std::get<ModelDeploymentInfo>(graph_[other->second].details);
         if (a.model != b.model || a.version != b.version) {
           add("FL001", {id(v), id(other->second)},
-              "deployment " + in_quotes(name) + " serves " + a.model + " " + a.version + " in " + id(region) + " but " + b.model +
-                  " " + b.version + " in " + id(paired),
+              "deployment " + in_quotes(name) + " serves " + a.model + " " + a.version + " in " + id(region) + " but " +
+                  b.model + " " + b.version + " in " + id(paired),
               "pin the same model and version in both regions in IaC and validate both after every deployment");
         }
         if (a.deployment_type != b.deployment_type) {
           add("FL003", {id(v), id(other->second)},
-              "deployment " + in_quotes(name) + " is " + std::string(to_string(a.deployment_type)) + " in " + id(region) +
-                  " but " + std::string(to_string(b.deployment_type)) + " in " + id(paired) +
+              "deployment " + in_quotes(name) + " is " + std::string(to_string(a.deployment_type)) + " in " +
+                  id(region) + " but " + std::string(to_string(b.deployment_type)) + " in " + id(paired) +
                   ": processing location and capacity differ after failover",
               "use the same deployment type in both regions");
         }
@@ -213,8 +221,8 @@ class LintRun {
         const double quota = model_total(paired, model, &ModelDeploymentInfo::quota_tokens_per_minute);
         if (quota < need) {
           add("FL004", {id(other->second), id(v)},
-              id(other->second) + " has a quota of " + number(quota) + " tokens/min but must take over " + number(need) +
-                  " tokens/min from " + id(v) + " when " + id(region) + " fails",
+              id(other->second) + " has a quota of " + number(quota) + " tokens/min but must take over " +
+                  number(need) + " tokens/min from " + id(v) + " when " + id(region) + " fails",
               "raise the quota of " + id(other->second) + " to at least " + number(need) +
                   " tokens/min and re-check it on a schedule (quota is reclaimed from idle regions)");
         }
@@ -249,8 +257,8 @@ class LintRun {
         if (!only_a.empty()) message += " only in " + id(region) + ": " + join(only_a) + ";";
         if (!only_b.empty()) message += " only in " + id(paired) + ": " + join(only_b) + ";";
         message += " private traffic dies on failover";
-        add(rule, {id(region), id(paired)}, message, "mirror the network exactly: create the missing " + std::string(what) +
-                                                         " in the other region");
+        add(rule, {id(region), id(paired)}, message,
+            "mirror the network exactly: create the missing " + std::string(what) + " in the other region");
       }
     };
     compare("FL005", "private endpoints", &RegionInfo::private_endpoints);
@@ -277,8 +285,9 @@ class LintRun {
       }
       if (other.data_boundary != info.data_boundary) {
         add("FL008", {id(region), id(paired)},
-            id(region) + " is inside data boundary " + in_quotes(info.data_boundary) + " but its paired region " + id(paired) +
-                " is inside " + in_quotes(other.data_boundary) + ": failing over would move data out of the boundary",
+            id(region) + " is inside data boundary " + in_quotes(info.data_boundary) + " but its paired region " +
+                id(paired) + " is inside " + in_quotes(other.data_boundary) +
+                ": failing over would move data out of the boundary",
             "pick a paired region inside the same data boundary");
       }
     }
@@ -296,7 +305,8 @@ class LintRun {
         add("FL009", {node.id},
             node.id + " promises a zone-redundant SLA but spans " + std::to_string(node.zones.size()) +
                 " zone(s): one zone outage takes it down",
-            "spread " + node.id + " over at least two zones of " + node.region + ", or drop the zone-redundant promise");
+            "spread " + node.id + " over at least two zones of " + node.region +
+                ", or drop the zone-redundant promise");
       }
     }
   }
@@ -314,7 +324,8 @@ class LintRun {
             "add a replication link from " + info.thread_store + " to a store in the paired region");
       }
       if (!info.has_definitions_in_source_control) {
-        add("FL026", {id(v)}, id(v) + " has no agent definitions in source control: agents are recreated, not failed over",
+        add("FL026", {id(v)},
+            id(v) + " has no agent definitions in source control: agents are recreated, not failed over",
             "keep instructions, tools, model bindings and policies as code and set definitions_in_source_control");
       }
     }
@@ -339,8 +350,8 @@ class LintRun {
           }
           if (there.empty()) {
             add("FL012", {id(v), id(paired)},
-                id(paired) + " has no " + std::string(to_string(kind)) + " while " + id(v) + " holds what " + id(region) +
-                    " needs",
+                id(paired) + " has no " + std::string(to_string(kind)) + " while " + id(v) + " holds what " +
+                    id(region) + " needs",
                 "create a " + std::string(to_string(kind)) + " in " + id(paired) + " and synchronise its content");
           } else if (!missing.empty()) {
             add("FL012", {id(v), id(there.front())},
@@ -378,7 +389,8 @@ class LintRun {
                                version == "auto-update" || version.find('*') != std::string::npos;
       if (is_floating) {
         add("FL015", {id(v)},
-            id(v) + " uses the floating version " + in_quotes(std::get<ModelDeploymentInfo>(graph_[v].details).version) +
+            id(v) + " uses the floating version " +
+                in_quotes(std::get<ModelDeploymentInfo>(graph_[v].details).version) +
                 ": the regions can silently drift apart",
             "pin an explicit model version in IaC");
       }
@@ -402,8 +414,8 @@ class LintRun {
               "give " + origin.gateway + " a health endpoint that checks its backend and probe it");
         } else if (gateway.health_endpoint != info.health_probe->path) {
           add("FL017", {id(v), origin.gateway},
-              id(v) + " probes " + in_quotes(info.health_probe->path) + " but " + origin.gateway + " serves its health at " +
-                  in_quotes(gateway.health_endpoint),
+              id(v) + " probes " + in_quotes(info.health_probe->path) + " but " + origin.gateway +
+                  " serves its health at " + in_quotes(gateway.health_endpoint),
               "probe the gateways' health endpoint path");
         }
       }
@@ -417,8 +429,9 @@ class LintRun {
       if (serves_models(region)) serving.push_back(id(region));
     }
     if (serving.size() < 2) {
-      add("FL018", serving, "model deployments exist in " + std::to_string(serving.size()) +
-                                " region(s): a region outage is a full outage",
+      add("FL018", serving,
+          "model deployments exist in " + std::to_string(serving.size()) +
+              " region(s): a region outage is a full outage",
           "deploy identical model deployments in a second region of the same geography");
     }
   }
@@ -428,7 +441,8 @@ class LintRun {
     for (VertexId v : topology_.nodes_of_kind(NodeKind::kDatabase)) {
       const auto& info = std::get<DataStoreInfo>(graph_[v].details);
       if (info.consistency == "strong" && info.has_multi_region_writes) {
-        add("FL019", {id(v)}, id(v) + " asks for strong consistency with multi-region writes, which Cosmos DB does not allow",
+        add("FL019", {id(v)},
+            id(v) + " asks for strong consistency with multi-region writes, which Cosmos DB does not allow",
             "use one write region with strong consistency, or a weaker consistency with multi-region writes");
       }
       const bool is_replicated = has_cross_region_replica(v);
@@ -439,7 +453,8 @@ class LintRun {
         }
         if (is_source) {
           add("FL020", {id(v)},
-              id(v) + " is replicated but has no automatic failover: writes stay unavailable for the whole region outage",
+              id(v) +
+                  " is replicated but has no automatic failover: writes stay unavailable for the whole region outage",
               "enable service-managed (automatic) failover, or script the promotion in the runbook");
         }
       }
@@ -453,7 +468,8 @@ class LintRun {
       if (info.data_boundary.empty()) continue;
       std::vector<std::string> inside;
       for (VertexId region : topology_.nodes_of_kind(NodeKind::kRegion)) {
-        if (region_info(region).data_boundary == info.data_boundary && serves_models(region)) inside.push_back(id(region));
+        if (region_info(region).data_boundary == info.data_boundary && serves_models(region))
+          inside.push_back(id(region));
       }
       if (inside.size() < 2) {
         std::vector<std::string> nodes = {id(client)};
@@ -511,7 +527,8 @@ class LintRun {
 std::vector<LintFinding> lint(const Topology& topology) { return LintRun(topology).run(); }
 
 bool has_errors(const std::vector<LintFinding>& findings) {
-  return std::any_of(findings.begin(), findings.end(), [](const LintFinding& f) { return f.severity == Severity::kError; });
+  return std::any_of(findings.begin(), findings.end(),
+                     [](const LintFinding& f) { return f.severity == Severity::kError; });
 }
 
 }  // namespace faultline::topology

@@ -22,7 +22,8 @@ struct NotFailed {
 // The node that network links attach to: a region for components and zones, else the node itself.
 VertexId network_anchor(const Topology& topology, std::string_view id) {
   const auto v = topology.find(id);
-  if (!v) throw std::out_of_range("latency path: topology " + topology.name() + " has no node \"" + std::string(id) + "\"");
+  if (!v)
+    throw std::out_of_range("latency path: topology " + topology.name() + " has no node \"" + std::string(id) + "\"");
   const Node& node = topology.node(*v);
   if (node.kind == NodeKind::kRegion || node.kind == NodeKind::kClient || node.region.empty()) return *v;
   return *topology.find(node.region);
@@ -40,7 +41,7 @@ LatencyPath lowest_latency_path(const Topology& topology, std::string_view from_
   LatencyPath path;
   if (is_failed[from] || is_failed[to]) return path;
   const boost::filtered_graph<TopologyGraph, NetworkEdges, NotFailed> network(graph, NetworkEdges{&graph},
-                                                                            NotFailed{&is_failed});
+                                                                              NotFailed{&is_failed});
   const std::size_t n = boost::num_vertices(graph);
   std::vector<VertexId> predecessor(n);
   std::vector<std::int64_t> distance(n, std::numeric_limits<std::int64_t>::max());

@@ -38,8 +38,9 @@ std::vector<ClientReach> reachability(const Topology& topology, const std::vecto
     if (reach.is_served) {
       std::vector<boost::default_color_type> colors(boost::num_vertices(graph), boost::white_color);
       boost::queue<VertexId> queue;
-      boost::breadth_first_visit(up, client, queue, boost::default_bfs_visitor(),
-                                 boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph)));
+      boost::breadth_first_visit(
+          up, client, queue, boost::default_bfs_visitor(),
+          boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph)));
       for (VertexId v : boost::make_iterator_range(boost::vertices(graph))) {
         if (v == client || colors[v] == boost::white_color) continue;
         const Node& node = graph[v];

@@ -18,10 +18,9 @@ constexpr double kMaxPoolWeight = 100;   // APIM backend pool weights (1-100 her
 
 void RegionReader::check_region(const json& region, const std::string& path) {
   if (!reader_.expect_object(region, path, "a region object")) return;
-  reader_.check_keys(
-      region, path,
-      {"id", "description", "geography", "paired_region", "data_boundary", "zones", "private_endpoints",
-       "private_dns_zones", "model_deployments", "gateways", "agent_services", "data_stores"});
+  reader_.check_keys(region, path,
+                     {"id", "description", "geography", "paired_region", "data_boundary", "zones", "private_endpoints",
+                      "private_dns_zones", "model_deployments", "gateways", "agent_services", "data_stores"});
   const auto id = builder_.id_field(region, path);
   RegionInfo info;
   info.geography =
@@ -32,8 +31,13 @@ void RegionReader::check_region(const json& region, const std::string& path) {
   info.private_endpoints = builder_.string_list(region, path, "private_endpoints");
   info.private_dns_zones = builder_.string_list(region, path, "private_dns_zones");
   const std::string region_id = id.value_or("?" + path);
-  const VertexId v = builder_.add_node(Node{region_id, NodeKind::kRegion, region_id, {}, path,
-                                            reader_.string(region, path, "description", false).value_or(""), info});
+  const VertexId v = builder_.add_node(Node{region_id,
+                                            NodeKind::kRegion,
+                                            region_id,
+                                            {},
+                                            path,
+                                            reader_.string(region, path, "description", false).value_or(""),
+                                            info});
   if (!info.paired_region.empty()) {
     builder_.check_reference(v, info.paired_region, base::JsonReader::at(path, "paired_region"), {NodeKind::kRegion});
   }
@@ -47,7 +51,11 @@ void RegionReader::check_region(const json& region, const std::string& path) {
       const auto zone_id = builder_.id_field(zone, zone_path);
       if (!zone_id) continue;
       zone_ids.push_back(*zone_id);
-      const VertexId z = builder_.add_node(Node{*zone_id, NodeKind::kZone, region_id, {}, zone_path,
+      const VertexId z = builder_.add_node(Node{*zone_id,
+                                                NodeKind::kZone,
+                                                region_id,
+                                                {},
+                                                zone_path,
                                                 reader_.string(zone, zone_path, "description", false).value_or(""),
                                                 ZoneInfo{}});
       builder_.add_edge(z, v,
@@ -81,10 +89,12 @@ std::optional<VertexId> RegionReader::add_component(const json& item, const std:
       // A region has a handful of zones; with thousands, neither a suggestion nor the whole list helps.
       constexpr std::size_t kListed = 10;
       if (zone_ids.size() <= kListed) {
-        if (const auto nearest = base::nearest_word(zones[i], zone_ids)) problem += "; did you mean " + in_quotes(*nearest) + "?";
+        if (const auto nearest = base::nearest_word(zones[i], zone_ids))
+          problem += "; did you mean " + in_quotes(*nearest) + "?";
       }
       const std::vector<std::string> listed(zone_ids.begin(), zone_ids.begin() + std::min(kListed, zone_ids.size()));
-      const std::string more = zone_ids.size() > kListed ? " and " + std::to_string(zone_ids.size() - kListed) + " more" : "";
+      const std::string more =
+          zone_ids.size() > kListed ? " and " + std::to_string(zone_ids.size() - kListed) + " more" : "";
       reader_.error(base::JsonReader::at(base::JsonReader::at(path, "zones"), i), problem,
                     zone_ids.empty() ? "none: the region declares no zones"
                                      : "zones of this region: " + base::JsonReader::join(listed) + more);
@@ -100,15 +110,14 @@ std::optional<VertexId> RegionReader::add_component(const json& item, const std:
   for (const std::string& zone : zones) {
     const auto z = builder_.find(zone);
     if (z && builder_.node(*z).region == builder_.node(region).id) {
-      builder_.add_edge(v, *z,
-                        Edge{EdgeKind::kContainment, true, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path, 0, 0});
+      builder_.add_edge(v, *z, Edge{EdgeKind::kContainment, true, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path, 0, 0});
     }
   }
   for (std::size_t i = 0; i < depends_on.size(); ++i) {
     builder_.refer(v, depends_on[i], base::JsonReader::at(base::JsonReader::at(path, "depends_on"), i),
                    {NodeKind::kModelDeployment, NodeKind::kGateway, NodeKind::kAgentService, NodeKind::kDatabase,
-                    NodeKind::kSearchIndex, NodeKind::kObjectStorage, NodeKind::kKeyVault,
-                    NodeKind::kContainerRegistry, NodeKind::kHsm, NodeKind::kGlobalEntry});
+                    NodeKind::kSearchIndex, NodeKind::kObjectStorage, NodeKind::kKeyVault, NodeKind::kContainerRegistry,
+                    NodeKind::kHsm, NodeKind::kGlobalEntry});
   }
   return v;
 }
@@ -117,18 +126,17 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
                                           const std::vector<std::string>& zone_ids) {
   reader_.check_keys(item, path,
                      {"id", "description", "model", "version", "deployment_name", "deployment_type", "capacity",
-                      "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price",
-                      "tokens_per_month", "health_check", "pool_priority", "pool_weight", "depends_on"});
+                      "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price", "tokens_per_month",
+                      "health_check", "pool_priority", "pool_weight", "depends_on"});
   ModelDeploymentInfo info;
   info.model = reader_.string(item, path, "model", true, "a model name, e.g. \"gpt-4.1-mini\"").value_or("");
   info.version =
       reader_.string(item, path, "version", true, "a pinned model version, e.g. \"2025-04-14\"").value_or("");
   info.deployment_name = reader_.string(item, path, "deployment_name", true).value_or("");
-  const std::vector<std::string> types = {"global_standard", "data_zone_standard", "standard",
-                                          "provisioned",     "batch",              "developer"};
+  const std::vector<std::string> types = {"global_standard", "data_zone_standard", "standard", "provisioned",
+                                          "batch",           "developer"};
   if (const auto type = reader_.one_of(item, path, "deployment_type", true, types)) {
-    info.deployment_type =
-        static_cast<DeploymentType>(std::find(types.begin(), types.end(), *type) - types.begin());
+    info.deployment_type = static_cast<DeploymentType>(std::find(types.begin(), types.end(), *type) - types.begin());
   }
   if (const json* capacity = reader_.object(item, path, "capacity", true)) {
     const std::string capacity_path = base::JsonReader::at(path, "capacity");
@@ -145,8 +153,7 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
     const std::string price_path = base::JsonReader::at(path, "price");
     reader_.check_keys(*price, price_path, {"per_hour_usd", "per_1k_tokens_usd"});
     info.price_per_hour_usd = reader_.number(*price, price_path, "per_hour_usd", false, 0, 1e6).value_or(0);
-    info.price_per_1k_tokens_usd =
-        reader_.number(*price, price_path, "per_1k_tokens_usd", false, 0, 1000).value_or(0);
+    info.price_per_1k_tokens_usd = reader_.number(*price, price_path, "per_1k_tokens_usd", false, 0, 1000).value_or(0);
   }
   info.tokens_per_month = reader_.number(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
   info.pool_priority =
@@ -157,10 +164,11 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
     const std::string check_path = base::JsonReader::at(path, "health_check");
     reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});
     HealthCheck hc;
-    hc.interval = reader_.duration(*check, check_path, "interval", true, std::chrono::hours(24), "24h")
-                      .value_or(microseconds{0});
+    hc.interval =
+        reader_.duration(*check, check_path, "interval", true, std::chrono::hours(24), "24h").value_or(microseconds{0});
     if (hc.interval == microseconds{0} && check->contains("interval")) {
-      reader_.error(base::JsonReader::at(check_path, "interval"), "interval 0 would probe without pause", "at least 1s");
+      reader_.error(base::JsonReader::at(check_path, "interval"), "interval 0 would probe without pause",
+                    "at least 1s");
     }
     hc.tokens_per_call = reader_.number(*check, check_path, "tokens_per_call", true, 0, 1e6).value_or(0);
     info.health_check = hc;
@@ -179,8 +187,7 @@ void RegionReader::check_gateway(const json& item, const std::string& path, Vert
   info.product = reader_.one_of(item, path, "product", false, {"apim"}).value_or("apim");
   info.units = reader_.number(item, path, "units", false, 1, 100, true).value_or(1);
   info.price_per_unit_hour_usd = reader_.number(item, path, "price_per_unit_hour_usd", false, 0, 1e4).value_or(0);
-  info.health_endpoint =
-      reader_.string(item, path, "health_endpoint", false, "a path starting with '/'").value_or("");
+  info.health_endpoint = reader_.string(item, path, "health_endpoint", false, "a path starting with '/'").value_or("");
   if (!info.health_endpoint.empty() && info.health_endpoint.front() != '/') {
     reader_.error(base::JsonReader::at(path, "health_endpoint"),
                   "health endpoint " + in_quotes(info.health_endpoint) + " does not start with '/'",
@@ -204,16 +211,19 @@ std::optional<GatewayBreakerRule> RegionReader::check_backend_breaker(const json
                      {"failure_count", "failure_percentage", "interval", "status_code_ranges", "counts_no_answer",
                       "trip_duration", "accept_retry_after"});
   GatewayBreakerRule r;
-  r.failure_count = static_cast<std::int64_t>(reader_.number(*rule, at, "failure_count", false, 1, 1e6, true).value_or(0));
+  r.failure_count =
+      static_cast<std::int64_t>(reader_.number(*rule, at, "failure_count", false, 1, 1e6, true).value_or(0));
   r.failure_percentage = reader_.number(*rule, at, "failure_percentage", false, 1, 100).value_or(0);
   if (r.failure_count == 0 && r.failure_percentage == 0) {
-    reader_.error(at, "neither failure_count nor failure_percentage is set", "at least one of them (APIM failureCondition)");
+    reader_.error(at, "neither failure_count nor failure_percentage is set",
+                  "at least one of them (APIM failureCondition)");
   }
   r.interval = reader_.duration(*rule, at, "interval", false, std::chrono::hours(24), "24h").value_or(r.interval);
   if (r.interval < std::chrono::seconds(1)) {
     reader_.error(base::JsonReader::at(at, "interval"), "an interval under 1 s", "a whole number of seconds >= 1 s");
   }
-  r.trip_duration = reader_.duration(*rule, at, "trip_duration", false, std::chrono::hours(168), "7 days").value_or(r.trip_duration);
+  r.trip_duration =
+      reader_.duration(*rule, at, "trip_duration", false, std::chrono::hours(168), "7 days").value_or(r.trip_duration);
   r.counts_no_answer = reader_.boolean(*rule, at, "counts_no_answer", false).value_or(true);
   r.accept_retry_after = reader_.boolean(*rule, at, "accept_retry_after", false).value_or(false);
   if (const json* ranges = reader_.array(*rule, at, "status_code_ranges", false, "an array of {\"min\", \"max\"}")) {
@@ -261,7 +271,7 @@ void RegionReader::check_data_store(const json& item, const std::string& path, V
                                           "key_vault", "container_registry", "hsm"};
   const auto kind_name = reader_.one_of(item, path, "kind", true, kinds);
   std::vector<std::string> keys = {"id",    "description",        "kind",      "service", "price_per_month_usd",
-                                    "zones", "zone_redundant_sla", "depends_on"};
+                                   "zones", "zone_redundant_sla", "depends_on"};
   if (!kind_name || *kind_name == "key_vault") keys.push_back("secrets");
   if (!kind_name || *kind_name == "hsm") keys.push_back("keys");
   if (!kind_name || *kind_name == "database") {
@@ -281,10 +291,10 @@ void RegionReader::check_data_store(const json& item, const std::string& path, V
   check_staleness(item, path, info);
   info.has_multi_region_writes = reader_.boolean(item, path, "multi_region_writes", false).value_or(false);
   info.has_automatic_failover = reader_.boolean(item, path, "automatic_failover", false).value_or(false);
-  const NodeKind kind =
-      kind_name ? static_cast<NodeKind>(static_cast<int>(NodeKind::kDatabase) +
-                                        (std::find(kinds.begin(), kinds.end(), *kind_name) - kinds.begin()))
-                : NodeKind::kDatabase;
+  const NodeKind kind = kind_name
+                            ? static_cast<NodeKind>(static_cast<int>(NodeKind::kDatabase) +
+                                                    (std::find(kinds.begin(), kinds.end(), *kind_name) - kinds.begin()))
+                            : NodeKind::kDatabase;
   add_component(item, path, region, zone_ids, kind, info);
 }
 

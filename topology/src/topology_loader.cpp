@@ -81,7 +81,8 @@ LoadResult TopologyLoader::load_file(const std::string& path) {
 
 LoadResult TopologyLoader::load_text(std::string_view text, const std::string& file_name) {
   LoadResult result;
-  const auto root = base::JsonReader::parse(text, file_name, result.errors, DuplicateKeyFinder(file_name, result.errors));
+  const auto root =
+      base::JsonReader::parse(text, file_name, result.errors, DuplicateKeyFinder(file_name, result.errors));
   if (!root) {
     result.errors.erase(result.errors.begin(), result.errors.end() - 1);  // keep the syntax error alone
     return result;

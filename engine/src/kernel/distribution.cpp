@@ -45,8 +45,7 @@ Distribution Distribution::lognormal(double mu, double sigma) {
 }
 
 Distribution Distribution::lognormal_from_median_p95(double median, double p95) {
-  require(finite(median) && finite(p95) && median > 0 && p95 >= median,
-          "lognormal: need 0 < median <= p95");
+  require(finite(median) && finite(p95) && median > 0 && p95 >= median, "lognormal: need 0 < median <= p95");
   return lognormal(std::log(median), std::log(p95 / median) / kZ95);
 }
 
@@ -204,14 +203,22 @@ Distribution Distribution::scaled(double factor) const {
 
 std::string_view to_string(Distribution::Kind kind) {
   switch (kind) {
-    case Distribution::Kind::kConstant: return "constant";
-    case Distribution::Kind::kUniform: return "uniform";
-    case Distribution::Kind::kExponential: return "exponential";
-    case Distribution::Kind::kNormal: return "normal";
-    case Distribution::Kind::kLognormal: return "lognormal";
-    case Distribution::Kind::kWeibull: return "weibull";
-    case Distribution::Kind::kPiecewiseLinear: return "piecewise_linear";
-    case Distribution::Kind::kEmpirical: return "empirical";
+    case Distribution::Kind::kConstant:
+      return "constant";
+    case Distribution::Kind::kUniform:
+      return "uniform";
+    case Distribution::Kind::kExponential:
+      return "exponential";
+    case Distribution::Kind::kNormal:
+      return "normal";
+    case Distribution::Kind::kLognormal:
+      return "lognormal";
+    case Distribution::Kind::kWeibull:
+      return "weibull";
+    case Distribution::Kind::kPiecewiseLinear:
+      return "piecewise_linear";
+    case Distribution::Kind::kEmpirical:
+      return "empirical";
   }
   return "unknown";
 }
@@ -220,14 +227,28 @@ std::string Distribution::describe() const {
   std::ostringstream out;
   out << to_string(kind_);
   switch (kind_) {
-    case Kind::kConstant: out << "(" << a_ << ")"; break;
-    case Kind::kUniform: out << "(lo=" << a_ << ", hi=" << b_ << ")"; break;
-    case Kind::kExponential: out << "(mean=" << a_ << ")"; break;
-    case Kind::kNormal: out << "(mean=" << a_ << ", sd=" << b_ << ")"; break;
-    case Kind::kLognormal: out << "(mu=" << a_ << ", sigma=" << b_ << ")"; break;
-    case Kind::kWeibull: out << "(shape=" << a_ << ", scale=" << b_ << ")"; break;
+    case Kind::kConstant:
+      out << "(" << a_ << ")";
+      break;
+    case Kind::kUniform:
+      out << "(lo=" << a_ << ", hi=" << b_ << ")";
+      break;
+    case Kind::kExponential:
+      out << "(mean=" << a_ << ")";
+      break;
+    case Kind::kNormal:
+      out << "(mean=" << a_ << ", sd=" << b_ << ")";
+      break;
+    case Kind::kLognormal:
+      out << "(mu=" << a_ << ", sigma=" << b_ << ")";
+      break;
+    case Kind::kWeibull:
+      out << "(shape=" << a_ << ", scale=" << b_ << ")";
+      break;
     case Kind::kPiecewiseLinear:
-    case Kind::kEmpirical: out << "(" << xs_.size() << " points)"; break;
+    case Kind::kEmpirical:
+      out << "(" << xs_.size() << " points)";
+      break;
   }
   return out.str();
 }

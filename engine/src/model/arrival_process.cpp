@@ -7,12 +7,14 @@
 namespace faultline::engine {
 
 ArrivalProcess ArrivalProcess::constant(double rate_per_s) {
-  if (!(std::isfinite(rate_per_s) && rate_per_s > 0)) throw std::invalid_argument("constant arrivals: rate must be > 0 per second");
+  if (!(std::isfinite(rate_per_s) && rate_per_s > 0))
+    throw std::invalid_argument("constant arrivals: rate must be > 0 per second");
   return {Kind::kConstant, rate_per_s, 0, 0, 86400};
 }
 
 ArrivalProcess ArrivalProcess::poisson(double rate_per_s) {
-  if (!(std::isfinite(rate_per_s) && rate_per_s > 0)) throw std::invalid_argument("poisson arrivals: rate must be > 0 per second");
+  if (!(std::isfinite(rate_per_s) && rate_per_s > 0))
+    throw std::invalid_argument("poisson arrivals: rate must be > 0 per second");
   return {Kind::kPoisson, rate_per_s, 0, 0, 86400};
 }
 

@@ -34,7 +34,7 @@ class BackendPool {
     std::int64_t current = 0;  // smooth weighted round-robin state
   };
 
-  std::vector<Member> members_;          // by priority, then file order
+  std::vector<Member> members_;           // by priority, then file order
   std::vector<std::size_t> by_priority_;  // members_' deployments
   std::vector<std::size_t> order_;        // scratch for next_order
 };

@@ -49,8 +49,8 @@ void BucketedSeries::locate(std::int64_t us) {
   current_ = std::min(static_cast<std::size_t>(us / width_us_), bucket_count_ - 1);
   current_start_us_ = static_cast<std::int64_t>(current_) * width_us_;
   // The last bucket also takes everything after the run end.
-  current_end_us_ = current_ + 1 == bucket_count_ ? std::numeric_limits<std::int64_t>::max()
-                                                  : current_start_us_ + width_us_;
+  current_end_us_ =
+      current_ + 1 == bucket_count_ ? std::numeric_limits<std::int64_t>::max() : current_start_us_ + width_us_;
 }
 
 void BucketedSeries::integrate_capacity(std::size_t region, std::int64_t until_us) {

@@ -77,8 +77,10 @@ void DataLayer::add_single_region_accounts(const topology::Topology& topology, s
     const auto* info = std::get_if<topology::DataStoreInfo>(&node.details);
     if (info == nullptr || info->service != "cosmos_db") continue;
     bool is_replicated = false;
-    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) is_replicated |= g[*it].kind == topology::EdgeKind::kReplication;
-    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it) is_replicated |= g[*it].kind == topology::EdgeKind::kReplication;
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
+      is_replicated |= g[*it].kind == topology::EdgeKind::kReplication;
+    for (auto [it, end] = boost::in_edges(v, g); it != end; ++it)
+      is_replicated |= g[*it].kind == topology::EdgeKind::kReplication;
     if (is_replicated) continue;
     // Its only copy, wherever it is: writes wait for its region, a region loss loses the bound.
     Store store;
@@ -99,8 +101,8 @@ std::vector<std::size_t> DataLayer::stores_written_by(const WorkloadSpec& worklo
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < stores_.size(); ++i) {
     const auto& ids = workload.writes_to;
-    const bool is_written = ids.empty() ? stores_[i].is_database
-                                        : std::find(ids.begin(), ids.end(), stores_[i].id) != ids.end();
+    const bool is_written =
+        ids.empty() ? stores_[i].is_database : std::find(ids.begin(), ids.end(), stores_[i].id) != ids.end();
     if (is_written) out.push_back(i);
   }
   if (workload.writes_to.empty() && out.empty()) {
@@ -214,7 +216,8 @@ std::optional<DataLayer::FaultLoss> DataLayer::on_fault(SimTime now, const std::
       case topology::ReplicationMode::kBackupRestore:
       case topology::ReplicationMode::kScheduledRebuild:
         // Restorable copies at every multiple of the interval since t = 0.
-        rpo = SimDuration{(schedule_origin_ + now.time_since_epoch()).count() % store.replication.backup_interval.count()};
+        rpo = SimDuration{(schedule_origin_ + now.time_since_epoch()).count() %
+                          store.replication.backup_interval.count()};
         break;
     }
     if (store.rpo_cap) rpo = std::min(rpo, *store.rpo_cap);
@@ -298,8 +301,10 @@ bool DataLayer::is_write_blocked(const std::vector<std::size_t>& stores) const {
 }
 
 bool DataLayer::is_write_paused(const std::vector<std::size_t>& stores) const {
-  const bool is_blocked = std::any_of(stores.begin(), stores.end(), [&](std::size_t i) { return stores_[i].is_write_blocked; });
-  const bool is_paused = std::any_of(stores.begin(), stores.end(), [&](std::size_t i) { return stores_[i].is_write_paused; });
+  const bool is_blocked =
+      std::any_of(stores.begin(), stores.end(), [&](std::size_t i) { return stores_[i].is_write_blocked; });
+  const bool is_paused =
+      std::any_of(stores.begin(), stores.end(), [&](std::size_t i) { return stores_[i].is_write_paused; });
   return is_paused && !is_blocked;
 }
 

@@ -21,28 +21,31 @@ class DataLayer {
  public:
   /// What one store's copy lacks at a fault.
   struct StoreLoss {
-    std::size_t store = 0;         // index of the store
+    std::size_t store = 0;  // index of the store
     SimDuration rpo{0};
     double lost_writes = 0;
   };
 
   /// What a fault costs in data, and whether writes now wait for a promotion.
   struct FaultLoss {
-    SimDuration rpo{0};            // worst store's RPO
-    double lost_writes = 0;        // writes the promoted copies lack, summed over the stores
-    bool blocks_writes = false;    // a database or storage account taking writes must be promoted first
+    SimDuration rpo{0};          // worst store's RPO
+    double lost_writes = 0;      // writes the promoted copies lack, summed over the stores
+    bool blocks_writes = false;  // a database or storage account taking writes must be promoted first
     std::optional<SimDuration> automatic_promotion_after;  // service-managed failover delay, if it applies
-    std::vector<StoreLoss> stores; // every store the fault took down, in store order
+    std::vector<StoreLoss> stores;                         // every store the fault took down, in store order
   };
 
   /// The stores of `pattern` (databases and object storage with replication links) in `topology`.
   /// Restorable copies are taken at every multiple of their interval since t = -`schedule_origin`.
-  DataLayer(const topology::Topology& topology, const PatternSpec& pattern, SimDuration schedule_origin = SimDuration{0});
+  DataLayer(const topology::Topology& topology, const PatternSpec& pattern,
+            SimDuration schedule_origin = SimDuration{0});
 
   /// Indices of the stores that `fault` takes down through its blast radius.
-  [[nodiscard]] std::vector<std::size_t> stores_down_by(const topology::Topology& topology, const FaultSpec& fault) const;
+  [[nodiscard]] std::vector<std::size_t> stores_down_by(const topology::Topology& topology,
+                                                        const FaultSpec& fault) const;
   /// Indices of the stores whose replica (the copy a failover moves them to) `fault` takes down.
-  [[nodiscard]] std::vector<std::size_t> replicas_down_by(const topology::Topology& topology, const FaultSpec& fault) const;
+  [[nodiscard]] std::vector<std::size_t> replicas_down_by(const topology::Topology& topology,
+                                                          const FaultSpec& fault) const;
   /// Indices of the stores at risk that `workload`'s writes go to: its `writes_to`, else the
   /// databases at risk, else (no database at risk) every store at risk.
   [[nodiscard]] std::vector<std::size_t> stores_written_by(const WorkloadSpec& workload) const;
@@ -93,18 +96,18 @@ class DataLayer {
   struct Store {
     std::string id;
     StoreReplication replication;
-    bool is_database = false;  // requests that write need it
+    bool is_database = false;       // requests that write need it
     bool is_single_region = false;  // a Cosmos DB account without a replica (RPO bound 240 min)
-    bool blocks_writes = false;  // database or storage account: writes to it fail while it is down
+    bool blocks_writes = false;     // database or storage account: writes to it fail while it is down
     // Write availability of this store (docs/runbooks-and-data.md, "Write availability").
     bool is_write_blocked = false;  // down and not promoted
     bool is_promoted = false;       // its copy took writes for the blocking fault
     bool is_resyncing = false;      // promoted for the fault that last ended: it pauses at failback
     bool is_write_paused = false;
     std::size_t blocking_fault = static_cast<std::size_t>(-1);
-    double writes = 0;               // writes acknowledged to it in the run
+    double writes = 0;  // writes acknowledged to it in the run
     double writes_at_promotion = 0;
-    std::string replica_id;          // the store its replication link copies to; empty when none
+    std::string replica_id;  // the store its replication link copies to; empty when none
     // Storage GRS after a customer-managed failover: the account lives in the replica's region,
     // locally redundant, until the failback completes (domain-facts).
     bool is_locally_redundant = false;
@@ -148,8 +151,8 @@ class DataLayer {
   const PatternSpec& pattern_;
   SimDuration schedule_origin_{0};
   std::vector<Store> stores_;
-  std::size_t ring_size_ = 1;       // seconds each store's ring holds
-  std::int64_t ring_second_ = 0;    // the latest second the rings were advanced to
+  std::size_t ring_size_ = 1;     // seconds each store's ring holds
+  std::int64_t ring_second_ = 0;  // the latest second the rings were advanced to
   double lost_writes_total_ = 0;
   SimDuration sync_write_penalty_{0};
 };

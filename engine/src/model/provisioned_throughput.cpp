@@ -11,7 +11,8 @@ ProvisionedThroughput::ProvisionedThroughput(double ptu, double tokens_per_ptu_p
   if (!(std::isfinite(tokens_per_ptu_per_min) && tokens_per_ptu_per_min > 0)) {
     throw std::invalid_argument("provisioned throughput: tokens per PTU per minute must be > 0");
   }
-  if (!(std::isfinite(burst_s) && burst_s > 0)) throw std::invalid_argument("provisioned throughput: burst must be > 0 s");
+  if (!(std::isfinite(burst_s) && burst_s > 0))
+    throw std::invalid_argument("provisioned throughput: burst must be > 0 s");
   drain_per_s_ = ptu * tokens_per_ptu_per_min / 60.0;
   capacity_ = drain_per_s_ * burst_s;
 }

@@ -42,15 +42,16 @@ void RecoveryTracker::evaluate_through(SimTime t) {
       break;
     }
     if (is_open_) {
-      const bool is_good = static_cast<double>(counts.succeeded) >=
-                           threshold_ratio_ * static_cast<double>(counts.offered);
+      const bool is_good =
+          static_cast<double>(counts.succeeded) >= threshold_ratio_ * static_cast<double>(counts.offered);
       has_evaluation_ = true;
       is_last_good_ = is_good;
       Incident& incident = incidents_.back();
       if (!is_good) {
         last_bad_boundary_s_ = b;
         incident.down_s += 1;
-      } else if (static_cast<double>(counts.succeeded) < incident.pre_incident_ratio * static_cast<double>(counts.offered)) {
+      } else if (static_cast<double>(counts.succeeded) <
+                 incident.pre_incident_ratio * static_cast<double>(counts.offered)) {
         incident.degraded_s += 1;
       }
     }
@@ -159,7 +160,8 @@ void RecoveryTracker::set_runbook_critical_path(std::size_t i, SimDuration d) {
 
 void RecoveryTracker::set_data_loss(std::size_t i, SimDuration rpo, std::uint64_t lost_writes) {
   if (rpo.count() < 0) throw std::invalid_argument("RecoveryTracker::set_data_loss: negative RPO");
-  if (i >= incidents_.size()) throw std::out_of_range("RecoveryTracker::set_data_loss: no incident " + std::to_string(i));
+  if (i >= incidents_.size())
+    throw std::out_of_range("RecoveryTracker::set_data_loss: no incident " + std::to_string(i));
   incidents_[i].rpo = rpo;
   incidents_[i].lost_writes = lost_writes;
 }

@@ -34,8 +34,8 @@ class PhaseWriter {
   void add(RtoPhaseKind kind, SimTime end, const std::string& cause) {
     const SimTime e = std::min(end, limit_);
     if (e <= cursor_) return;
-    phases_.push_back(RtoPhaseResult{std::string(to_string(kind)), to_seconds(cursor_ - start_),
-                                     to_seconds(e - start_), cause});
+    phases_.push_back(
+        RtoPhaseResult{std::string(to_string(kind)), to_seconds(cursor_ - start_), to_seconds(e - start_), cause});
     cursor_ = e;
   }
   // Moves the limit on (to the RTO instant, for the recovery window).
@@ -52,9 +52,7 @@ class PhaseWriter {
 // The constraint that bound the recovery at R (see the header): failing in [R - 1 s, R) and clearing
 // nearest R; without one, the last to clear by R.
 const RtoConstraint* binding_constraint(const std::vector<RtoConstraint>& constraints, SimTime r) {
-  const auto distance = [&](const RtoConstraint& c) {
-    return c.cleared_at >= r ? c.cleared_at - r : r - c.cleared_at;
-  };
+  const auto distance = [&](const RtoConstraint& c) { return c.cleared_at >= r ? c.cleared_at - r : r - c.cleared_at; };
   const RtoConstraint* failing = nullptr;
   const RtoConstraint* cleared = nullptr;
   for (const RtoConstraint& c : constraints) {

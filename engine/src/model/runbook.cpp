@@ -14,10 +14,18 @@ namespace {
 using StepGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
                                         boost::property<boost::edge_weight_t, std::int64_t>>;
 
-const std::vector<std::string> kStepKinds{"custom",        "alert",          "deploy_infrastructure",
-                                          "deploy_models", "warm_gpu_caches", "promote_database",
-                                          "restore_from_backup", "rebuild_search_index", "recreate_agents",
-                                          "rehydrate_threads",   "validate",       "dns_ttl"};
+const std::vector<std::string> kStepKinds{"custom",
+                                          "alert",
+                                          "deploy_infrastructure",
+                                          "deploy_models",
+                                          "warm_gpu_caches",
+                                          "promote_database",
+                                          "restore_from_backup",
+                                          "rebuild_search_index",
+                                          "recreate_agents",
+                                          "rehydrate_threads",
+                                          "validate",
+                                          "dns_ttl"};
 
 // Records the first back edge met by a depth-first search: it closes a cycle.
 struct CycleFinder : boost::default_dfs_visitor {

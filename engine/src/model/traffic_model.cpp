@@ -52,11 +52,12 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       runbook_rng_(sim_.stream("runbook")),
       data_(*scenario.topology, pattern_, scenario.schedule_origin),
       data_rng_(sim_.stream("data")),
-      work_(scenario, [&] {
-        std::vector<std::string> ids;
-        for (const auto& e : pattern_.router.endpoints) ids.push_back(e.name);
-        return ids;
-      }()),
+      work_(scenario,
+            [&] {
+              std::vector<std::string> ids;
+              for (const auto& e : pattern_.router.endpoints) ids.push_back(e.name);
+              return ids;
+            }()),
       recovery_(scenario.recovery),
       series_([&] {
         SeriesConfig config;
@@ -147,14 +148,19 @@ void TrafficModel::build_clients() {
   set_probe_vantage();
 }
 
-
 void TrafficModel::build_workloads() {
   for (const WorkloadSpec& w : scenario_.workloads) {
     // The SLO windows judge latency against this class's own latency SLO.
     SloConfig slo = scenario_.slo;
     slo.latency = w.latency_slo;
-    WorkloadState state{sim_.stream("arrivals/" + w.name), sim_.stream("attributes/" + w.name), {},
-                        AvailabilityCounter(slo), QuantileSketch{}, 0, 0, data_.stores_written_by(w)};
+    WorkloadState state{sim_.stream("arrivals/" + w.name),
+                        sim_.stream("attributes/" + w.name),
+                        {},
+                        AvailabilityCounter(slo),
+                        QuantileSketch{},
+                        0,
+                        0,
+                        data_.stores_written_by(w)};
     for (const Client& c : clients_) {
       const std::string& boundary = !w.boundary.empty() ? w.boundary : c.boundary;
       state.boundary_of_client.push_back(boundary.empty() ? router::kAnyBoundary : router_.boundary_id(boundary));
@@ -229,7 +235,8 @@ void TrafficModel::fill_incidents(PatternResult& result) {
     incident.work = details_[i].work;
     const IncidentDetail& d = details_[i];
     if (d.offered_during_fault > 0) {
-      incident.availability = static_cast<double>(d.succeeded_during_fault) / static_cast<double>(d.offered_during_fault);
+      incident.availability =
+          static_cast<double>(d.succeeded_during_fault) / static_cast<double>(d.offered_during_fault);
     }
     incident.cost_usd = d.runbook_cost_usd + rates.per_failed_request_usd * static_cast<double>(d.failed) +
                         rates.per_downtime_minute_usd * incident.downtime_weighted_s / 60.0 +
@@ -406,7 +413,8 @@ void TrafficModel::finish_request(InFlight& r, bool is_success, SimTime at, SimD
     ++succeeded_;
     if (r.region != kNone) {
       work_.on_success(r.workload, r.region, at);
-      for (const auto& [incident, threads] : work_.take_settled()) details_[incident].work.agent_threads_rehydrated += threads;
+      for (const auto& [incident, threads] : work_.take_settled())
+        details_[incident].work.agent_threads_rehydrated += threads;
     }
     // Traffic moved: a region the fault did not take out served after the switch.
     if (switch_candidate_ && incident_ && r.region != kNone && ((incident_affected_ >> r.region) & 1U) == 0 &&
@@ -454,7 +462,8 @@ void TrafficModel::on_wakeup() {
     const int status = probe_status(e, latency);
     const auto endpoint = static_cast<std::uint32_t>(e);
     const std::int64_t latency_us = latency.count();
-    sim_.schedule_after(latency, [this, endpoint, status, latency_us] { on_probe_result(endpoint, status, latency_us); });
+    sim_.schedule_after(latency,
+                        [this, endpoint, status, latency_us] { on_probe_result(endpoint, status, latency_us); });
   }
   after_router_call();
 }

@@ -52,7 +52,7 @@ class TrafficModel final : private router::RouterObserver {
   struct Deployment {
     std::string id;
     std::size_t region = 0;
-    StandardQuota quota{1};                  // pay-per-token deployments
+    StandardQuota quota{1};                    // pay-per-token deployments
     std::optional<ProvisionedThroughput> ptu;  // provisioned deployments admit by this leaky bucket
     double concurrency = 0;
     std::uint32_t in_flight = 0;
@@ -63,11 +63,11 @@ class TrafficModel final : private router::RouterObserver {
     bool has_version_drift = false;
     bool is_quota_reclaimed = false;
     std::optional<SimTime> last_admitted_at;  // last call it admitted (took a slot); for quota_reclaimed's idle test
-    double capacity_lost = 0;       // 0..1
-    double throttle_share = 0;      // share of calls answered 429
-    SimDuration throttle_retry_after{-1};  // negative: no Retry-After
-    double error_rate = 0;          // gray failure
-    SimDuration added_latency{0};   // gray failure
+    double capacity_lost = 0;                 // 0..1
+    double throttle_share = 0;                // share of calls answered 429
+    SimDuration throttle_retry_after{-1};     // negative: no Retry-After
+    double error_rate = 0;                    // gray failure
+    SimDuration added_latency{0};             // gray failure
   };
 
   struct Region {
@@ -113,14 +113,14 @@ class TrafficModel final : private router::RouterObserver {
     SimDuration retry_after{-1};
     SimDuration attempt_latency{0};
     bool holds_slot = false;
-    bool is_planned_failure = false;  // refused only by a failback's planned write pause
+    bool is_planned_failure = false;      // refused only by a failback's planned write pause
     FailureKind failure = kOtherFailure;  // the current attempt's refusal, when it was refused for a reason
-    std::uint32_t resolver = 0;       // behind Traffic Manager: index of the DNS resolver it asked
-    std::uint32_t instance = 0;       // the gateway instance that took the current attempt
-    bool is_backend_answer_due = false;  // the pool member's answer goes to the instance's breaker at completion
-    bool is_active = false;           // allocated (between allocate and release)
-    SimTime attempt_start;            // when the current attempt was sent
-    EventId completion;               // the current attempt's completion event
+    std::uint32_t resolver = 0;           // behind Traffic Manager: index of the DNS resolver it asked
+    std::uint32_t instance = 0;           // the gateway instance that took the current attempt
+    bool is_backend_answer_due = false;   // the pool member's answer goes to the instance's breaker at completion
+    bool is_active = false;               // allocated (between allocate and release)
+    SimTime attempt_start;                // when the current attempt was sent
+    EventId completion;                   // the current attempt's completion event
     std::uint32_t next_free = 0;
   };
 
@@ -156,17 +156,18 @@ class TrafficModel final : private router::RouterObserver {
     SimTime fault_end = kSimForever;
     std::uint64_t offered_during_fault = 0;
     std::uint64_t succeeded_during_fault = 0;
-    std::uint64_t failed = 0;       // failures from the fault's start to the next fault's
+    std::uint64_t failed = 0;  // failures from the fault's start to the next fault's
     double runbook_cost_usd = 0;
     // What the RTO phases are built from (traffic_model_phases.cpp).
     std::array<std::uint64_t, kFailureKinds> failures_by_kind{};
     std::array<SimTime, kFailureKinds> last_failure_at{};    // when each kind last failed a call (recorded)
     std::array<SimTime, kFailureKinds> last_failure_sent{};  // when the last call each kind failed was sent
     std::string detect_cause;
-    std::vector<std::pair<SimTime, std::optional<std::size_t>>> promotions;  // when, and the runbook step (none: service)
+    std::vector<std::pair<SimTime, std::optional<std::size_t>>>
+        promotions;  // when, and the runbook step (none: service)
     std::optional<SimTime> runbook_start;
     RunbookRun runbook_run;
-    std::optional<SimTime> scale_up_at;   // the standby started scaling up (kSimForever: never)
+    std::optional<SimTime> scale_up_at;      // the standby started scaling up (kSimForever: never)
     std::optional<SimTime> traffic_back_at;  // a recovered region served again (failback)
   };
 
@@ -287,7 +288,7 @@ class TrafficModel final : private router::RouterObserver {
   std::uint32_t dns_resolvers_ = 0;
   RandomStream dns_rng_;
   // Failover of standby regions and the runbook.
-  std::optional<SimTime> scale_up_at_;   // when the standby starts scaling up
+  std::optional<SimTime> scale_up_at_;     // when the standby starts scaling up
   std::optional<SimTime> caches_warm_at_;  // end of the runbook's warm_gpu_caches step, if any
   RandomStream runbook_rng_;
   double runbook_cost_usd_ = 0;
@@ -298,16 +299,16 @@ class TrafficModel final : private router::RouterObserver {
   std::uint64_t failed_ = 0;
   // Incidents.
   RecoveryTracker recovery_;
-  std::optional<std::size_t> incident_;      // index in recovery_ of the current incident
+  std::optional<std::size_t> incident_;  // index in recovery_ of the current incident
   router::EndpointMask incident_affected_ = 0;
   bool is_switch_pending_ = false;
   bool is_dns_switch_waiting_ = false;  // the router moved away; no resolver has been told yet
   // When the router took the incident's regions out of service (or the controller
   // failed over): the switch, recorded only once an unaffected region serves.
   std::optional<SimTime> switch_candidate_;
-  std::vector<IncidentDetail> details_;      // parallel to recovery_'s incidents
+  std::vector<IncidentDetail> details_;  // parallel to recovery_'s incidents
   Failback failback_;
-  std::vector<EventRecord> events_;          // at most PatternResult::kMaxEvents
+  std::vector<EventRecord> events_;  // at most PatternResult::kMaxEvents
   std::uint64_t events_dropped_ = 0;
   BucketedSeries series_;
   std::uint64_t offered_ = 0;

@@ -83,7 +83,8 @@ void TrafficModel::on_dns_refresh(std::uint32_t resolver, bool is_periodic) {
   dns_answer_[resolver] = answer;
   after_router_call();
   // The switch: the first resolver told a region the incident does not touch.
-  if (is_dns_switch_waiting_ && incident_ && answer != router::kNoEndpoint && ((incident_affected_ >> answer) & 1U) == 0) {
+  if (is_dns_switch_waiting_ && incident_ && answer != router::kNoEndpoint &&
+      ((incident_affected_ >> answer) & 1U) == 0) {
     if (!switch_candidate_) switch_candidate_ = sim_.now();
     is_dns_switch_waiting_ = false;
   }

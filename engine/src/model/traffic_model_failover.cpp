@@ -111,10 +111,9 @@ void TrafficModel::trigger_failover() {
       for (std::size_t i = 0; i < book.steps().size(); ++i) {
         const RunbookStep& spec = book.steps()[i];
         const StepRun& step = run.steps[i];
-        detail.runbook_steps.push_back(RunbookStepResult{spec.id, std::string(to_string(spec.kind)),
-                                                         to_seconds(start + step.start - detail.start),
-                                                         to_seconds(start + step.end - detail.start), step.attempts,
-                                                         step.is_failed, is_critical[i]});
+        detail.runbook_steps.push_back(RunbookStepResult{
+            spec.id, std::string(to_string(spec.kind)), to_seconds(start + step.start - detail.start),
+            to_seconds(start + step.end - detail.start), step.attempts, step.is_failed, is_critical[i]});
         if (step.attempts > 0) log(start + step.end, "runbook", spec.id, step.is_failed ? "failed" : "done");
       }
     }
@@ -271,7 +270,8 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
   apply_faults();
   log(sim_.now(), "fault", fault.name, is_start ? "start" : "end", std::string(to_string(fault.type)));
   if (reclaimed != nullptr) {
-    log(sim_.now(), "quota", reclaimed->id, is_quota_kept_[f] ? "kept" : "reclaimed", is_quota_kept_[f] ? "busy" : "idle");
+    log(sim_.now(), "quota", reclaimed->id, is_quota_kept_[f] ? "kept" : "reclaimed",
+        is_quota_kept_[f] ? "busy" : "idle");
   }
   if (is_start) {
     failback_.is_active = false;  // a new fault interrupts a failback in progress
@@ -430,10 +430,9 @@ bool TrafficModel::is_idle(const Deployment& d) const {
 bool TrafficModel::is_standby_reduced() const {
   if (pattern_.standby_fraction >= 1.0) return false;
   if (pattern_.standby_fraction == 0) return true;  // cold: nothing is deployed yet
-  return std::any_of(deployments_.begin(), deployments_.end(),
-                     [&](const Deployment& d) {
-                       return !regions_[d.region].is_primary && (!d.is_pay_per_token || d.is_quota_reclaimed);
-                     });
+  return std::any_of(deployments_.begin(), deployments_.end(), [&](const Deployment& d) {
+    return !regions_[d.region].is_primary && (!d.is_pay_per_token || d.is_quota_reclaimed);
+  });
 }
 
 double TrafficModel::capacity_factor(std::size_t g, const Deployment& d) const {

@@ -115,18 +115,20 @@ std::optional<RtoConstraint> TrafficModel::capacity_constraint(std::size_t i) co
   if (c.cleared_at <= up) {
     // The failed region brought its own capacity back: the shortfall lasts until traffic returns to it.
     if (c.cleared_at != kSimForever && d.traffic_back_at) c.cleared_at = std::max(c.cleared_at, *d.traffic_back_at);
-    c.chain.push_back(RtoSpan{d.start, c.cleared_at, RtoPhaseKind::kFaultInProgress,
-                              up == kSimForever && d.scale_up_at
-                                  ? "calls refused for want of capacity: the standby never scaled up"
-                                  : "calls refused for want of capacity until traffic returned to the recovered region"});
+    c.chain.push_back(
+        RtoSpan{d.start, c.cleared_at, RtoPhaseKind::kFaultInProgress,
+                up == kSimForever && d.scale_up_at
+                    ? "calls refused for want of capacity: the standby never scaled up"
+                    : "calls refused for want of capacity until traffic returned to the recovered region"});
     return c;
   }
   const auto models = pattern_.runbook.find(StepKind::kDeployModels);
   if (models && d.runbook_start && d.runbook_run.steps[*models].attempts > 0) {
     c.chain = runbook_chain(d, *models, RtoPhaseKind::kRunbookStep);
   } else {
-    c.chain.push_back(RtoSpan{d.start, up, RtoPhaseKind::kTriggerDelay,
-                              "the standby's scale-up starts " + seconds_text(pattern_.trigger_delay) + " after its trigger"});
+    c.chain.push_back(
+        RtoSpan{d.start, up, RtoPhaseKind::kTriggerDelay,
+                "the standby's scale-up starts " + seconds_text(pattern_.trigger_delay) + " after its trigger"});
   }
   c.chain.push_back(RtoSpan{up, c.cleared_at, RtoPhaseKind::kCapacityRamp,
                             "the standby scales from " + std::to_string(std::lround(pattern_.standby_fraction * 100)) +

@@ -79,7 +79,7 @@ int TrafficModel::serve_by_deployment(std::size_t g, std::size_t d, InFlight& r,
   }
   const double factor = dep.is_quota_reclaimed ? 0.0 : capacity_factor(g, dep) * std::max(0.0, 1.0 - dep.capacity_lost);
   may_spill = true;
-  r.failure = kCapacityShort;  // every refusal until admission is for want of capacity
+  r.failure = kCapacityShort;   // every refusal until admission is for want of capacity
   if (factor <= 0) return 503;  // nothing provisioned (cold standby) or all capacity lost
   if (static_cast<double>(dep.in_flight) >= std::floor(dep.concurrency * factor)) {
     r.retry_after = kConcurrencyRetryAfter;
@@ -126,7 +126,8 @@ int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
   latency += region.gateway_added_latency;
   if (region.pool_of_workload.empty() || region.pool_of_workload.front().empty()) return 404;
   const std::vector<std::size_t>& pool = region.pool_of_workload.front().by_priority();
-  const auto live = std::find_if(pool.begin(), pool.end(), [&](std::size_t d) { return refusal_of(g, deployments_[d]) == 0; });
+  const auto live =
+      std::find_if(pool.begin(), pool.end(), [&](std::size_t d) { return refusal_of(g, deployments_[d]) == 0; });
   if (live == pool.end()) return refusal_of(g, deployments_[pool.front()]);
   const Deployment& dep = deployments_[*live];
   latency += dep.added_latency;
@@ -142,8 +143,8 @@ void TrafficModel::build_gateway_breakers() {
     const auto v = topo.find(o.gateway);
     if (!v) continue;
     const auto* info = std::get_if<topology::GatewayInfo>(&topo.node(*v).details);
-    const auto region = std::find_if(regions_.begin(), regions_.end(),
-                                     [&](const Region& r) { return r.id == topo.node(*v).region; });
+    const auto region =
+        std::find_if(regions_.begin(), regions_.end(), [&](const Region& r) { return r.id == topo.node(*v).region; });
     if (info == nullptr || region == regions_.end() || !info->backend_breaker) continue;
     const topology::GatewayBreakerRule& rule = *info->backend_breaker;
     router::BackendBreakerConfig config;

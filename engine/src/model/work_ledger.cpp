@@ -120,7 +120,8 @@ WorkLossResult WorkLedger::threads_lost(std::size_t w, SimTime now, const std::v
   if (total <= 0) return out;
   for (std::size_t r = 0; r < regions_.size(); ++r) {
     if (!region_down[r]) continue;
-    const auto threads = static_cast<std::uint64_t>(std::llround(a.open_threads * (a.current[r] + a.previous[r]) / total));
+    const auto threads =
+        static_cast<std::uint64_t>(std::llround(a.open_threads * (a.current[r] + a.previous[r]) / total));
     (a.is_kept[r] ? out.agent_threads_rehydrated : out.agent_threads_lost) += threads;
   }
   return out;
@@ -141,7 +142,7 @@ void WorkLedger::training_lost(const TrainingSpec& job, SimTime now, SimTime fau
   out.training_gpu_hours_lost += gpu_hours;
   out.training_cost_usd_lost += gpu_hours * job.gpu_hour_usd;
   training_cost_lost_usd_ += gpu_hours * job.gpu_hour_usd;
-  const SimTime resumed = is_streamed ? now + job.resume_after
+  const SimTime resumed = is_streamed                ? now + job.resume_after
                           : fault_end == kSimForever ? kSimForever
                                                      : fault_end + job.resume_after;
   if (resumed != kSimForever) out.training_resumed_s = to_seconds(resumed - now);

@@ -26,8 +26,8 @@ class WorkLedger {
   /// Persisted agent threads are not counted yet: they are rehydrated once a turn of their workload
   /// succeeds outside the failed regions (settled()), and lost if none does (unsettled()).
   template <typename RegionDown, typename ZoneDown>
-  WorkLossResult on_fault(SimTime now, SimTime fault_end, const RegionDown& is_region_down, const ZoneDown& is_zone_down,
-                          std::size_t incident);
+  WorkLossResult on_fault(SimTime now, SimTime fault_end, const RegionDown& is_region_down,
+                          const ZoneDown& is_zone_down, std::size_t incident);
   /// Threads rehydrated per incident since the last call: (incident, threads), then cleared.
   std::vector<std::pair<std::size_t, std::uint64_t>> take_settled();
   /// Threads still waiting for a turn served outside their failed regions: (incident, threads).
@@ -43,7 +43,7 @@ class WorkLedger {
     std::vector<double> current;   // successes per region in the current minute
     std::vector<double> previous;  // ... in the minute before
     std::int64_t minute = 0;
-    std::vector<bool> is_kept;     // per region: persisted to a replicated store, rehydrated on failover
+    std::vector<bool> is_kept;  // per region: persisted to a replicated store, rehydrated on failover
   };
   // Persisted threads of one incident waiting for a turn served outside the regions it took down.
   struct Pending {
@@ -52,9 +52,9 @@ class WorkLedger {
     std::vector<bool> down;  // per region
   };
   struct Ingestion {
-    double documents = 0;           // ingested, counting only work that is kept
-    double at_checkpoint = 0;       // documents at the last checkpoint
-    std::int64_t checkpoint = 0;    // index of the last checkpoint (multiple of the interval)
+    double documents = 0;         // ingested, counting only work that is kept
+    double at_checkpoint = 0;     // documents at the last checkpoint
+    std::int64_t checkpoint = 0;  // index of the last checkpoint (multiple of the interval)
   };
 
   void roll_minute(AgentThreads& a, SimTime t) const;
@@ -64,10 +64,10 @@ class WorkLedger {
 
   const Scenario& scenario_;
   std::vector<std::string> regions_;
-  std::vector<std::optional<AgentThreads>> agents_;   // per workload
-  std::vector<std::optional<Ingestion>> ingestion_;   // per workload
-  std::vector<SimTime> paused_until_;                 // per workload
-  std::vector<std::vector<Pending>> pending_;         // per workload; empty outside incidents with threads
+  std::vector<std::optional<AgentThreads>> agents_;  // per workload
+  std::vector<std::optional<Ingestion>> ingestion_;  // per workload
+  std::vector<SimTime> paused_until_;                // per workload
+  std::vector<std::vector<Pending>> pending_;        // per workload; empty outside incidents with threads
   std::vector<std::pair<std::size_t, std::uint64_t>> settled_;
   double training_cost_lost_usd_ = 0;
 };
@@ -86,8 +86,8 @@ WorkLossResult WorkLedger::on_fault(SimTime now, SimTime fault_end, const Region
       out.agent_threads_lost += t.agent_threads_lost;
       if (t.agent_threads_rehydrated > 0) pending_[w].push_back(Pending{incident, t.agent_threads_rehydrated, down});
     }
-    if (spec.training && (is_region_down(spec.training->hub) ||
-                          (!spec.training->zone.empty() && is_zone_down(spec.training->zone)))) {
+    if (spec.training &&
+        (is_region_down(spec.training->hub) || (!spec.training->zone.empty() && is_zone_down(spec.training->zone)))) {
       training_lost(*spec.training, now, fault_end, out);
     }
     if (ingestion_[w] && is_region_down(spec.ingestion->worker_region)) {

@@ -7,8 +7,8 @@
 
 namespace faultline::engine {
 
-using nlohmann::json;
 using base::JsonReader;
+using nlohmann::json;
 
 namespace {
 
@@ -22,8 +22,8 @@ std::optional<Distribution> read_piecewise_linear(base::JsonReader& reader, cons
   for (std::size_t i = 0; i < points->size(); ++i) {
     const json& p = (*points)[i];
     if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) {
-      reader.error(base::JsonReader::at(base::JsonReader::at(here, "points"), i), "expected [value, cumulative probability]",
-                   "a pair of numbers, e.g. [30, 0.5]");
+      reader.error(base::JsonReader::at(base::JsonReader::at(here, "points"), i),
+                   "expected [value, cumulative probability]", "a pair of numbers, e.g. [30, 0.5]");
       return std::nullopt;
     }
     xy.emplace_back(p[0].get<double>(), p[1].get<double>());
@@ -80,9 +80,9 @@ std::optional<Distribution> read_distribution(base::JsonReader& reader, const js
   }
   const json& d = *it;
   const std::size_t errors_before = reader.error_count();
-  const auto kind = reader.one_of(d, here, "distribution", true,
-                                  {"constant", "uniform", "exponential", "normal", "lognormal", "weibull",
-                                   "piecewise_linear", "empirical"});
+  const auto kind = reader.one_of(
+      d, here, "distribution", true,
+      {"constant", "uniform", "exponential", "normal", "lognormal", "weibull", "piecewise_linear", "empirical"});
   if (!kind) return std::nullopt;
   constexpr double kMax = 1e15;
   auto num = [&](std::string_view k, double min = 0) { return reader.number(d, here, k, true, min, kMax); };

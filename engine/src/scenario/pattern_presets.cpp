@@ -65,7 +65,6 @@ void set_default_stores(const topology::Topology& topo, const std::string& prese
   }
 }
 
-
 // seeds/003 failover.py: warm = promote data layer, recreate agents, validate;
 // cold = deploy missing resources first. Durations are faultline defaults (docs/scenarios.md).
 Runbook preset_runbook(const std::string& preset) {

@@ -18,10 +18,10 @@
 namespace faultline::engine {
 namespace {
 
-using nlohmann::json;
-using std::chrono::microseconds;
 using base::JsonReader;
 using base::LoadError;
+using nlohmann::json;
+using std::chrono::microseconds;
 using topology::NodeKind;
 
 constexpr microseconds kMaxRun = std::chrono::hours(24 * 366);
@@ -59,8 +59,8 @@ std::vector<NodeKind> target_kinds(FaultType type) {
       return {NodeKind::kGlobalEntry};
     case FaultType::kReplicationPartition:
     case FaultType::kDataStoreOutage:
-      return {NodeKind::kDatabase, NodeKind::kSearchIndex, NodeKind::kObjectStorage,
-              NodeKind::kKeyVault,  NodeKind::kContainerRegistry, NodeKind::kHsm};
+      return {NodeKind::kDatabase, NodeKind::kSearchIndex,       NodeKind::kObjectStorage,
+              NodeKind::kKeyVault, NodeKind::kContainerRegistry, NodeKind::kHsm};
   }
   return {};
 }
@@ -116,7 +116,8 @@ class ScenarioChecker {
                        [](const FaultSpec& a, const FaultSpec& b) { return a.start < b.start; });
     }
     if (const json* patterns = reader_.array(root, "", "patterns", true)) {
-      if (patterns->empty()) reader_.error("patterns", "no patterns", "at least one pattern, e.g. {\"name\": \"hot-warm\"}");
+      if (patterns->empty())
+        reader_.error("patterns", "no patterns", "at least one pattern, e.g. {\"name\": \"hot-warm\"}");
       for (std::size_t i = 0; i < patterns->size(); ++i) {
         check_pattern((*patterns)[i], base::JsonReader::at("patterns", i), s);
       }
@@ -126,7 +127,8 @@ class ScenarioChecker {
     if (const json* c = reader_.object(root, "", "costs", false)) {
       reader_.check_keys(*c, "costs", {"per_failed_request_usd", "per_downtime_minute_usd", "per_lost_write_usd"});
       s.costs.per_failed_request_usd = reader_.number(*c, "costs", "per_failed_request_usd", false, 0, 1e9).value_or(0);
-      s.costs.per_downtime_minute_usd = reader_.number(*c, "costs", "per_downtime_minute_usd", false, 0, 1e12).value_or(0);
+      s.costs.per_downtime_minute_usd =
+          reader_.number(*c, "costs", "per_downtime_minute_usd", false, 0, 1e12).value_or(0);
       s.costs.per_lost_write_usd = reader_.number(*c, "costs", "per_lost_write_usd", false, 0, 1e9).value_or(0);
     }
     if (!errors_.empty()) return std::nullopt;
@@ -224,7 +226,8 @@ class ScenarioChecker {
     }
     if (const auto d = reader_.duration(f, path, "duration", false, kMaxRun, "366 days")) {
       if (d->count() == 0) {
-        reader_.error(base::JsonReader::at(path, "duration"), "a fault of no length", "a duration > 0, or no key (to the end)");
+        reader_.error(base::JsonReader::at(path, "duration"), "a fault of no length",
+                      "a duration > 0, or no key (to the end)");
       } else {
         spec.duration = *d;
       }
@@ -233,7 +236,8 @@ class ScenarioChecker {
     if (const auto x = reader_.number(f, path, "fraction", false, 0, 1)) spec.fraction = *x;
     if (f.contains("fraction") && !is_fraction_used) unused(f, path, "fraction", "gpu_capacity_loss or throttling");
     if (const auto x = reader_.number(f, path, "error_rate", false, 0, 1)) spec.error_rate = *x;
-    if (const auto d = reader_.duration(f, path, "added_latency", false, std::chrono::hours(1), "1h")) spec.added_latency = *d;
+    if (const auto d = reader_.duration(f, path, "added_latency", false, std::chrono::hours(1), "1h"))
+      spec.added_latency = *d;
     if (spec.type != FaultType::kGrayFailure) {
       if (f.contains("error_rate")) unused(f, path, "error_rate", "gray_failure");
       if (f.contains("added_latency")) unused(f, path, "added_latency", "gray_failure");
@@ -241,7 +245,8 @@ class ScenarioChecker {
       reader_.error(path, "a gray failure with neither error_rate nor added_latency",
                     "\"error_rate\" (0..1) and/or \"added_latency\"");
     }
-    if (const auto d = reader_.duration(f, path, "retry_after", false, std::chrono::hours(24), "24h")) spec.retry_after = *d;
+    if (const auto d = reader_.duration(f, path, "retry_after", false, std::chrono::hours(24), "24h"))
+      spec.retry_after = *d;
     if (spec.type != FaultType::kThrottling && f.contains("retry_after")) unused(f, path, "retry_after", "throttling");
     s.faults.push_back(std::move(spec));
   }
@@ -254,9 +259,10 @@ class ScenarioChecker {
 
   void check_pattern(const json& p, const std::string& path, Scenario& s) {
     if (!reader_.expect_object(p, path, "a pattern object")) return;
-    reader_.check_keys(p, path,
-                       {"name", "preset", "description", "routing", "standby_fraction", "trigger_delay",
-                        "time_to_capacity", "warmup", "cold_cache_latency", "router", "router_file", "runbook", "data", "gate"});
+    reader_.check_keys(
+        p, path,
+        {"name", "preset", "description", "routing", "standby_fraction", "trigger_delay", "time_to_capacity", "warmup",
+         "cold_cache_latency", "router", "router_file", "runbook", "data", "gate"});
     PatternSpec spec;
     spec.name = reader_.string(p, path, "name", true).value_or("");
     if (!spec.name.empty() && !pattern_names_.insert(spec.name).second) {
@@ -271,9 +277,10 @@ class ScenarioChecker {
     if (preset == nullptr && !p.contains("preset") && !spec.name.empty()) {
       for (const char* key : {"routing", "standby_fraction"}) {
         if (!p.contains(key)) {
-          reader_.error(base::JsonReader::at(path, key),
-                        "missing required key \"" + std::string(key) + "\" for a custom pattern \"" + spec.name + "\"",
-                        "a name or \"preset\" of hot-hot, hot-warm or hot-cold, or both \"routing\" and \"standby_fraction\"");
+          reader_.error(
+              base::JsonReader::at(path, key),
+              "missing required key \"" + std::string(key) + "\" for a custom pattern \"" + spec.name + "\"",
+              "a name or \"preset\" of hot-hot, hot-warm or hot-cold, or both \"routing\" and \"standby_fraction\"");
         }
       }
     }
@@ -291,7 +298,8 @@ class ScenarioChecker {
     if (const auto x = reader_.number(p, path, "standby_fraction", false, 0, 1)) spec.standby_fraction = *x;
     if (const auto gate = reader_.boolean(p, path, "gate", false)) spec.is_gated = *gate;
     if (const auto d = reader_.duration(p, path, "trigger_delay", false, kMaxStep, "7 days")) spec.trigger_delay = *d;
-    if (const auto d = reader_.duration(p, path, "time_to_capacity", false, kMaxStep, "7 days")) spec.time_to_capacity = *d;
+    if (const auto d = reader_.duration(p, path, "time_to_capacity", false, kMaxStep, "7 days"))
+      spec.time_to_capacity = *d;
     if (const auto d = reader_.duration(p, path, "warmup", false, kMaxStep, "7 days")) spec.warmup = *d;
     if (const auto d = reader_.duration(p, path, "cold_cache_latency", false, std::chrono::minutes(10), "10m")) {
       spec.cold_cache_latency = *d;
@@ -302,7 +310,8 @@ class ScenarioChecker {
     if (const json* runbook = reader_.array(p, path, "runbook", false)) {
       check_runbook(*runbook, base::JsonReader::at(path, "runbook"), spec);
     }
-    if (const json* data = reader_.object(p, path, "data", false)) check_data(*data, base::JsonReader::at(path, "data"), s, spec);
+    if (const json* data = reader_.object(p, path, "data", false))
+      check_data(*data, base::JsonReader::at(path, "data"), s, spec);
     s.patterns.push_back(std::move(spec));
   }
 
@@ -315,8 +324,10 @@ class ScenarioChecker {
     }
     const auto it = p.find("router");
     if (p.contains("router_file")) {
-      if (it != p.end()) reader_.error(base::JsonReader::at(path, "router_file"), "both router and router_file", "one of them");
-      if (read_router_file(p, path, spec)) check_router_names(spec, defaults, base::JsonReader::at(path, "router_file"));
+      if (it != p.end())
+        reader_.error(base::JsonReader::at(path, "router_file"), "both router and router_file", "one of them");
+      if (read_router_file(p, path, spec))
+        check_router_names(spec, defaults, base::JsonReader::at(path, "router_file"));
       return;
     }
     if (it == p.end()) {
@@ -336,7 +347,9 @@ class ScenarioChecker {
     if (!config.contains("endpoints")) {
       json endpoints = json::array();
       for (const auto& e : defaults.endpoints) {
-        json j{{"name", e.name}, {"priority", e.priority}, {"weight", e.weight},
+        json j{{"name", e.name},
+               {"priority", e.priority},
+               {"weight", e.weight},
                {"latency_ms", static_cast<double>(e.latency.count()) / 1000.0}};
         if (e.boundary) j["boundary"] = *e.boundary;
         endpoints.push_back(j);
@@ -360,7 +373,8 @@ class ScenarioChecker {
     try {
       spec.router = router_config::load_router_config(router_path.lexically_normal(), router_config::KeySet::kGateway);
     } catch (const router_config::RouterConfigError& e) {
-      reader_.error(base::JsonReader::at(path, "router_file"), e.what(), "a valid router or gateway file (docs/router.md)");
+      reader_.error(base::JsonReader::at(path, "router_file"), e.what(),
+                    "a valid router or gateway file (docs/router.md)");
       return false;
     }
     return true;
@@ -387,7 +401,6 @@ class ScenarioChecker {
     }
   }
 
-
   void check_runbook(const json& steps_json, const std::string& path, PatternSpec& spec) {
     std::vector<RunbookStep> steps;
     const std::size_t before = reader_.error_count();
@@ -395,8 +408,9 @@ class ScenarioChecker {
       const json& j = steps_json[i];
       const std::string at = base::JsonReader::at(path, i);
       if (!reader_.expect_object(j, at, "a runbook step {\"id\", \"kind\", \"after\", \"duration\", ...}")) continue;
-      reader_.check_keys(j, at, {"id", "kind", "after", "duration", "data_gb", "gb_per_hour", "failure_chance", "retries",
-                                 "cost_usd", "description"});
+      reader_.check_keys(j, at,
+                         {"id", "kind", "after", "duration", "data_gb", "gb_per_hour", "failure_chance", "retries",
+                          "cost_usd", "description"});
       RunbookStep step;
       step.id = reader_.string(j, at, "id", true).value_or("");
       if (const auto kind = reader_.one_of(j, at, "kind", false, step_kind_names())) {
@@ -407,7 +421,8 @@ class ScenarioChecker {
           if ((*after)[k].is_string()) {
             step.after.push_back((*after)[k].get<std::string>());
           } else {
-            reader_.error(base::JsonReader::at(base::JsonReader::at(at, "after"), k), "expected a step id (string)", "the id of another step");
+            reader_.error(base::JsonReader::at(base::JsonReader::at(at, "after"), k), "expected a step id (string)",
+                          "the id of another step");
           }
         }
       }
@@ -439,7 +454,8 @@ class ScenarioChecker {
     std::string error;
     auto book = Runbook::create(std::move(steps), error);
     if (!book) {
-      reader_.error(path, error, "steps with unique ids whose \"after\" lists name earlier or later steps without a cycle");
+      reader_.error(path, error,
+                    "steps with unique ids whose \"after\" lists name earlier or later steps without a cycle");
       return;
     }
     spec.runbook = std::move(*book);
@@ -461,12 +477,14 @@ class ScenarioChecker {
       reader_.check_keys(*f, at, {"resync_writes_per_s", "write_pause"});
       if (const auto n = reader_.number(*f, at, "resync_writes_per_s", false, 0, 1e9)) {
         if (*n <= 0) {
-          reader_.error(base::JsonReader::at(at, "resync_writes_per_s"), "a re-sync rate of 0", "a rate > 0 writes per second");
+          reader_.error(base::JsonReader::at(at, "resync_writes_per_s"), "a re-sync rate of 0",
+                        "a rate > 0 writes per second");
         } else {
           spec.failback.resync_writes_per_s = *n;
         }
       }
-      if (const auto d = reader_.duration(*f, at, "write_pause", false, kMaxStep, "7 days")) spec.failback.write_pause = *d;
+      if (const auto d = reader_.duration(*f, at, "write_pause", false, kMaxStep, "7 days"))
+        spec.failback.write_pause = *d;
     }
     const json* stores = reader_.object(data, path, "stores", false);
     if (stores == nullptr) return;
@@ -476,7 +494,8 @@ class ScenarioChecker {
         std::vector<std::string> known;
         for (const auto& [id, r] : spec.stores) known.push_back(id);
         reader_.error(at, "\"" + item.key() + "\" is not the source of a replication link in the topology",
-                      known.empty() ? "no store (the topology has no replication links)" : "one of " + base::JsonReader::join(known));
+                      known.empty() ? "no store (the topology has no replication links)"
+                                    : "one of " + base::JsonReader::join(known));
         continue;
       }
       if (!reader_.expect_object(item.value(), at, "an object {\"mode\", \"lag\", \"backup_interval\"}")) continue;
@@ -498,8 +517,8 @@ class ScenarioChecker {
       if (const auto d = reader_.duration(item.value(), at, "backup_interval", false, kMaxStep, "7 days")) {
         r.backup_interval = *d;
       }
-      const bool is_periodic = r.mode == topology::ReplicationMode::kBackupRestore ||
-                               r.mode == topology::ReplicationMode::kScheduledRebuild;
+      const bool is_periodic =
+          r.mode == topology::ReplicationMode::kBackupRestore || r.mode == topology::ReplicationMode::kScheduledRebuild;
       if (is_periodic && r.backup_interval.count() == 0) {
         reader_.error(base::JsonReader::at(at, "backup_interval"), "a periodic copy needs an interval > 0",
                       "a duration > 0, e.g. \"1h\"");
@@ -518,7 +537,8 @@ class ScenarioChecker {
     for (std::size_t i = 0; i < allow->size(); ++i) {
       const json& id = (*allow)[i];
       if (!id.is_string() || !is_lint_rule_id(id.get<std::string>())) {
-        reader_.error(JsonReader::at("lint.allow", i), "not a lint rule id", "a rule id such as \"FL006\" (docs/lint-rules.md)");
+        reader_.error(JsonReader::at("lint.allow", i), "not a lint rule id",
+                      "a rule id such as \"FL006\" (docs/lint-rules.md)");
         continue;
       }
       s.lint_allow.push_back(id.get<std::string>());

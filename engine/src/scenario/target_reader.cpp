@@ -49,7 +49,8 @@ void TargetReader::check_by_fault(const json& by, Scenario& s) {
 void TargetReader::check_rpo_by_store(const json& by, Scenario& s) {
   std::vector<std::string> stores;  // every data store id of the topology, for messages
   if (s.topology) {
-    for (int k = static_cast<int>(topology::NodeKind::kDatabase); k <= static_cast<int>(topology::NodeKind::kHsm); ++k) {
+    for (int k = static_cast<int>(topology::NodeKind::kDatabase); k <= static_cast<int>(topology::NodeKind::kHsm);
+         ++k) {
       for (const auto v : s.topology->nodes_of_kind(static_cast<topology::NodeKind>(k))) {
         stores.push_back(s.topology->node(v).id);
       }
@@ -59,7 +60,8 @@ void TargetReader::check_rpo_by_store(const json& by, Scenario& s) {
     const std::string path = "targets.rpo_by_store." + item.key();
     if (s.topology && std::find(stores.begin(), stores.end(), item.key()) == stores.end()) {
       std::string problem = "unknown data store \"" + item.key() + "\"";
-      if (const auto nearest = base::nearest_word(item.key(), stores)) problem += "; did you mean \"" + *nearest + "\"?";
+      if (const auto nearest = base::nearest_word(item.key(), stores))
+        problem += "; did you mean \"" + *nearest + "\"?";
       reader_.error(path, problem, "a data store id of the topology: " + base::JsonReader::join(stores));
       continue;
     }

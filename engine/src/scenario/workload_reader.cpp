@@ -7,8 +7,8 @@
 namespace faultline::engine {
 namespace {
 
-using nlohmann::json;
 using base::JsonReader;
+using nlohmann::json;
 using topology::NodeKind;
 
 constexpr double kMaxRate = 1e7;
@@ -35,9 +35,9 @@ std::set<std::string> WorkloadReader::boundaries(const Scenario& s) {
 void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) {
   if (!reader_.expect_object(w, path, "a workload object")) return;
   reader_.check_keys(w, path,
-                     {"name", "kind", "model", "arrivals", "prompt_tokens", "completion_tokens", "max_tokens", "service_time",
-                      "writes_per_request", "writes_to", "boundary", "latency_slo", "timeout", "open_threads", "training",
-                      "ingestion", "description"});
+                     {"name", "kind", "model", "arrivals", "prompt_tokens", "completion_tokens", "max_tokens",
+                      "service_time", "writes_per_request", "writes_to", "boundary", "latency_slo", "timeout",
+                      "open_threads", "training", "ingestion", "description"});
   WorkloadSpec spec;
   spec.name = reader_.string(w, path, "name", true).value_or("");
   if (!spec.name.empty() && !names_.insert(spec.name).second) {
@@ -53,7 +53,8 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
     spec.model = *model;
     check_model_served(*model, base::JsonReader::at(path, "model"), s);
   }
-  if (const json* a = reader_.object(w, path, "arrivals", !is_training)) check_arrivals(*a, base::JsonReader::at(path, "arrivals"), spec);
+  if (const json* a = reader_.object(w, path, "arrivals", !is_training))
+    check_arrivals(*a, base::JsonReader::at(path, "arrivals"), spec);
   if (const json* t = reader_.object(w, path, "training", is_training)) {
     if (!is_training) {
       reader_.error(base::JsonReader::at(path, "training"), "only a training_job workload trains",
@@ -87,13 +88,15 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
     const auto known = boundaries(s);
     if (s.topology && !known.count(*b)) {
       std::vector<std::string> list(known.begin(), known.end());
-      reader_.error(base::JsonReader::at(path, "boundary"),
-                    "impossible residency: no region of the topology lies in boundary \"" + *b + "\"",
-                    list.empty() ? "no boundary (the topology declares none)" : "one of " + base::JsonReader::join(list));
+      reader_.error(
+          base::JsonReader::at(path, "boundary"),
+          "impossible residency: no region of the topology lies in boundary \"" + *b + "\"",
+          list.empty() ? "no boundary (the topology declares none)" : "one of " + base::JsonReader::join(list));
     }
     spec.boundary = *b;
   }
-  if (const auto d = reader_.duration(w, path, "latency_slo", false, std::chrono::hours(24), "24h")) spec.latency_slo = *d;
+  if (const auto d = reader_.duration(w, path, "latency_slo", false, std::chrono::hours(24), "24h"))
+    spec.latency_slo = *d;
   if (const auto d = reader_.duration(w, path, "timeout", false, std::chrono::hours(24), "24h")) {
     if (d->count() == 0) {
       reader_.error(base::JsonReader::at(path, "timeout"), "a timeout of 0", "a duration > 0");
@@ -129,8 +132,9 @@ void WorkloadReader::check_writes_to(const json& w, const std::string& path, con
     }
     const std::string id = item.get<std::string>();
     if (s.topology && !std::binary_search(known.begin(), known.end(), id)) {
-      reader_.error(item_path, "\"" + id + "\" is not a data store of the topology",
-                    known.empty() ? "no store (the topology declares none)" : "one of " + base::JsonReader::join(known));
+      reader_.error(
+          item_path, "\"" + id + "\" is not a data store of the topology",
+          known.empty() ? "no store (the topology declares none)" : "one of " + base::JsonReader::join(known));
       continue;
     }
     if (std::find(spec.writes_to.begin(), spec.writes_to.end(), id) != spec.writes_to.end()) {
@@ -174,7 +178,8 @@ void WorkloadReader::check_arrivals(const json& a, const std::string& path, Work
   } else {
     const double amplitude = reader_.number(a, path, "amplitude", false, 0, 1).value_or(0.5);
     const auto peak = reader_.duration(a, path, "peak", false, kMaxRun, "366 days").value_or(std::chrono::hours(14));
-    const auto period = reader_.duration(a, path, "period", false, kMaxRun, "366 days").value_or(std::chrono::hours(24));
+    const auto period =
+        reader_.duration(a, path, "period", false, kMaxRun, "366 days").value_or(std::chrono::hours(24));
     if (period.count() == 0) {
       reader_.error(base::JsonReader::at(path, "period"), "a period of 0", "a duration > 0");
       return;
@@ -198,8 +203,9 @@ std::string WorkloadReader::region_id(const json& o, const std::string& path, co
 }
 
 void WorkloadReader::check_training(const json& t, const std::string& path, const Scenario& s, WorkloadSpec& spec) {
-  reader_.check_keys(t, path, {"hub", "zone", "gpus", "gpu_hour_usd", "checkpoint_interval", "stream_to",
-                               "stream_delay", "resume_after"});
+  reader_.check_keys(
+      t, path,
+      {"hub", "zone", "gpus", "gpu_hour_usd", "checkpoint_interval", "stream_to", "stream_delay", "resume_after"});
   TrainingSpec job;
   job.hub = region_id(t, path, "hub", true, s);
   if (const auto zone = reader_.string(t, path, "zone", false); zone && s.topology) {
@@ -215,7 +221,8 @@ void WorkloadReader::check_training(const json& t, const std::string& path, cons
   job.gpu_hour_usd = reader_.number(t, path, "gpu_hour_usd", false, 0, 1e6).value_or(0);
   if (const auto d = reader_.duration(t, path, "checkpoint_interval", true, kMaxStep, "7 days")) {
     if (d->count() == 0) {
-      reader_.error(base::JsonReader::at(path, "checkpoint_interval"), "an interval of 0", "a duration > 0, e.g. \"30m\"");
+      reader_.error(base::JsonReader::at(path, "checkpoint_interval"), "an interval of 0",
+                    "a duration > 0, e.g. \"30m\"");
     } else {
       job.checkpoint_interval = *d;
     }
@@ -239,7 +246,8 @@ void WorkloadReader::check_ingestion(const json& t, const std::string& path, con
   if (const auto n = reader_.number(t, path, "documents_per_request", false, 0, 1e6)) ing.documents_per_request = *n;
   if (const auto d = reader_.duration(t, path, "checkpoint_interval", false, kMaxStep, "7 days")) {
     if (d->count() == 0) {
-      reader_.error(base::JsonReader::at(path, "checkpoint_interval"), "an interval of 0", "a duration > 0, e.g. \"10m\"");
+      reader_.error(base::JsonReader::at(path, "checkpoint_interval"), "an interval of 0",
+                    "a duration > 0, e.g. \"10m\"");
     } else {
       ing.checkpoint_interval = *d;
     }

@@ -34,7 +34,7 @@ App::App(GuiOptions options, AppEnvironment environment)
       environment_(std::move(environment)),
       // Headless runs (tests, screenshots) neither read nor write the user's files.
       recent_(options_.is_headless() || environment_.config_dir.empty() ? std::filesystem::path()
-                                                                          : environment_.config_dir / "recent-files") {
+                                                                        : environment_.config_dir / "recent-files") {
   recent_.load();
   if (!options_.is_headless() && !environment_.config_dir.empty()) layout_file_ = environment_.config_dir / "imgui.ini";
 }
@@ -111,7 +111,8 @@ bool App::open_window(std::string& error) {
   if (window_ == nullptr) {
     const char* description = nullptr;
     glfwGetError(&description);
-    error = std::string("cannot create an OpenGL 3.3 window: ") + (description != nullptr ? description : "unknown reason");
+    error =
+        std::string("cannot create an OpenGL 3.3 window: ") + (description != nullptr ? description : "unknown reason");
     return false;
   }
   glfwMakeContextCurrent(window_);
@@ -338,7 +339,8 @@ void App::draw_views() {
     }
     if (show_what_if_) {
       place(0.6F, 0.70F, 0.4F, 0.30F, cond);
-      if (ImGui::Begin("What-if", &show_what_if_)) what_if_view_.draw(context, worker_.is_running(), worker_.progress());
+      if (ImGui::Begin("What-if", &show_what_if_))
+        what_if_view_.draw(context, worker_.is_running(), worker_.progress());
       ImGui::End();
     }
   }
@@ -354,17 +356,30 @@ void App::draw_views() {
     ImGui::End();
   } else if (options_.view != ViewMode::kAll) {
     place(0.0F, 0.0F, 1.0F, 1.0F, ImGuiCond_Always);
-    const ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin((std::string(to_string(options_.view)) + "##single").c_str(), nullptr, flags)) {
       switch (options_.view) {
-        case ViewMode::kComparison: comparison_view_.draw(context); break;
-        case ViewMode::kTimeline: timeline_view_.draw(context); break;
-        case ViewMode::kTopology: topology_view_.draw(context); break;
-        case ViewMode::kEvents: event_log_view_.draw(context); break;
-        case ViewMode::kWhatIf: what_if_view_.draw(context, worker_.is_running(), worker_.progress()); break;
-        case ViewMode::kPlanner: planner_view_.draw(planner_, scale_); break;
-        case ViewMode::kAll: break;
+        case ViewMode::kComparison:
+          comparison_view_.draw(context);
+          break;
+        case ViewMode::kTimeline:
+          timeline_view_.draw(context);
+          break;
+        case ViewMode::kTopology:
+          topology_view_.draw(context);
+          break;
+        case ViewMode::kEvents:
+          event_log_view_.draw(context);
+          break;
+        case ViewMode::kWhatIf:
+          what_if_view_.draw(context, worker_.is_running(), worker_.progress());
+          break;
+        case ViewMode::kPlanner:
+          planner_view_.draw(planner_, scale_);
+          break;
+        case ViewMode::kAll:
+          break;
       }
     }
     ImGui::End();
@@ -375,8 +390,9 @@ void App::draw_views() {
 void App::draw_problems() {
   if (session_.errors().empty()) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5F, viewport->WorkPos.y + viewport->WorkSize.y * 0.5F),
-                          ImGuiCond_Appearing, ImVec2(0.5F, 0.5F));
+  ImGui::SetNextWindowPos(
+      ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5F, viewport->WorkPos.y + viewport->WorkSize.y * 0.5F),
+      ImGuiCond_Appearing, ImVec2(0.5F, 0.5F));
   ImGui::SetNextWindowSize(ImVec2(720.0F * scale_, 0.0F), ImGuiCond_Appearing);
   bool is_open = true;
   if (ImGui::Begin("Problems", &is_open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
@@ -539,7 +555,8 @@ int App::finish_headless() {
           cursor.push_back(cursor_state(session_.result_scenario(), p, cursor_s_));
         }
       }
-      base::write_file_atomically(options_.dump_state, to_state_json(info, session_.rows(), cursor, session_.store_rows(), &planner_));
+      base::write_file_atomically(options_.dump_state,
+                                  to_state_json(info, session_.rows(), cursor, session_.store_rows(), &planner_));
     }
   } catch (const std::exception& e) {
     std::cerr << "faultline-gui: " << e.what() << "\n";

@@ -109,14 +109,16 @@ void comparison_row(const ComparisonRow& r, std::size_t i, ViewContext& context)
   ImGui::Text("$%.0f", r.incident_cost_usd);
   ImGui::TableSetColumnIndex(12);
   ImGui::Text("%zu / %zu met", r.targets_met, r.targets_total);
-  status_background(r.targets_total == 0 ? TargetStatus::kNoTarget
-                                         : (r.targets_met == r.targets_total ? TargetStatus::kMet : TargetStatus::kMissed));
+  status_background(r.targets_total == 0
+                        ? TargetStatus::kNoTarget
+                        : (r.targets_met == r.targets_total ? TargetStatus::kMet : TargetStatus::kMissed));
   if (ImGui::IsItemHovered() && !r.targets.empty()) {
     ImGui::BeginTooltip();
     for (const engine::TargetResult& t : r.targets) {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(status_colour(t.met ? TargetStatus::kMet : TargetStatus::kMissed)),
-                         "%s %s: %s (limit %.6g)", t.met ? "met" : "MISSED", t.name.c_str(),
-                         t.value ? std::to_string(*t.value).c_str() : "n/a", t.limit);
+      ImGui::TextColored(
+          ImGui::ColorConvertU32ToFloat4(status_colour(t.met ? TargetStatus::kMet : TargetStatus::kMissed)),
+          "%s %s: %s (limit %.6g)", t.met ? "met" : "MISSED", t.name.c_str(),
+          t.value ? std::to_string(*t.value).c_str() : "n/a", t.limit);
     }
     ImGui::EndTooltip();
   }
@@ -170,7 +172,8 @@ void ComparisonView::draw_data(ViewContext& context) {
   const auto& stores = context.session.store_rows();
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (stores.empty()) {
-    ImGui::TextDisabled("RPO per store: no incident of this run took a data store down (or the engine did not report stores).");
+    ImGui::TextDisabled(
+        "RPO per store: no incident of this run took a data store down (or the engine did not report stores).");
   } else if (ImGui::BeginTable("stores", static_cast<int>(rows.size()) + 1, flags)) {
     ImGui::TableSetupColumn("Data store (RPO, worst incident)");
     for (const ComparisonRow& r : rows) ImGui::TableSetupColumn(r.name.c_str());
@@ -298,14 +301,17 @@ void ComparisonView::draw_bars(ViewContext& context, const engine::Scenario& sce
     const char* format;
   };
   const std::optional<double> unavailability_limit =
-      scenario.targets.availability ? std::optional<double>((1.0 - *scenario.targets.availability) * 100.0) : std::nullopt;
+      scenario.targets.availability ? std::optional<double>((1.0 - *scenario.targets.availability) * 100.0)
+                                    : std::nullopt;
   const Chart charts[] = {
-      {"unavailability (%)", unavailability_limit, [](const ComparisonRow& r) { return (1.0 - r.availability) * 100.0; },
+      {"unavailability (%)", unavailability_limit,
+       [](const ComparisonRow& r) { return (1.0 - r.availability) * 100.0; },
        [](const ComparisonRow& r) { return r.availability_status; }, "%.3f %%"},
       {"RTO (s)", scenario.targets.rto_s, [](const ComparisonRow& r) { return r.rto_s.value_or(0.0); },
        [](const ComparisonRow& r) { return r.rto_status; }, "%.0f s"},
-      {"monthly cost (USD)", scenario.targets.monthly_cost_usd, [](const ComparisonRow& r) { return r.monthly_cost_usd; },
-       [](const ComparisonRow& r) { return r.cost_status; }, "$%.0f"},
+      {"monthly cost (USD)", scenario.targets.monthly_cost_usd,
+       [](const ComparisonRow& r) { return r.monthly_cost_usd; }, [](const ComparisonRow& r) { return r.cost_status; },
+       "$%.0f"},
   };
   if (!ImGui::BeginTable("bars", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) return;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -333,7 +339,8 @@ void ComparisonView::draw_bars(ViewContext& context, const engine::Scenario& sce
     if (chart.limit) {
       const float x = origin.x + name_w + static_cast<float>(*chart.limit / hi) * bar_w;
       for (float y = origin.y; y < origin.y + row_h * static_cast<float>(rows.size()); y += 6.0F * context.scale) {
-        draw->AddLine(ImVec2(x, y), ImVec2(x, y + 3.0F * context.scale), IM_COL32(255, 214, 10, 255), 2.0F * context.scale);
+        draw->AddLine(ImVec2(x, y), ImVec2(x, y + 3.0F * context.scale), IM_COL32(255, 214, 10, 255),
+                      2.0F * context.scale);
       }
     }
     ImGui::Dummy(ImVec2(width, row_h * static_cast<float>(rows.size())));
@@ -362,7 +369,8 @@ void ComparisonView::draw_rto_phases(ViewContext& context) {
   for (std::size_t k = 0; k < legend.size(); ++k) {
     if (k > 0) ImGui::SameLine(0.0F, 14.0F * context.scale);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    draw->AddRectFilled(ImVec2(at.x, at.y + 2.0F), ImVec2(at.x + swatch, at.y + 2.0F + swatch), phase_colour(legend[k]));
+    draw->AddRectFilled(ImVec2(at.x, at.y + 2.0F), ImVec2(at.x + swatch, at.y + 2.0F + swatch),
+                        phase_colour(legend[k]));
     ImGui::Dummy(ImVec2(swatch + 2.0F, swatch));
     ImGui::SameLine();
     ImGui::TextUnformatted(std::string(engine::rto_phase_label(legend[k])).c_str());
@@ -381,8 +389,10 @@ void ComparisonView::draw_rto_phases(ViewContext& context) {
       char label[32];
       std::snprintf(label, sizeof label, "%.0f s", ph.end_s - ph.start_s);
       if (ImGui::CalcTextSize(label).x + 4.0F < x1 - x0) {
-        const bool is_light = ph.phase == "trigger_delay" || ph.phase == "residual_failures" || ph.phase == "recovery_window";
-        draw->AddText(ImVec2(x0 + 3.0F, y + 2.0F), is_light ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255), label);
+        const bool is_light =
+            ph.phase == "trigger_delay" || ph.phase == "residual_failures" || ph.phase == "recovery_window";
+        draw->AddText(ImVec2(x0 + 3.0F, y + 2.0F), is_light ? IM_COL32(20, 20, 20, 255) : IM_COL32(255, 255, 255, 255),
+                      label);
       }
       if (ImGui::IsMouseHoveringRect(ImVec2(x0, y), ImVec2(x1, y + row_h))) {
         ImGui::SetTooltip("%s %.1f s (%.0f to %.0f s)\n%s", std::string(engine::rto_phase_label(ph.phase)).c_str(),

@@ -14,17 +14,24 @@ ImVec4 kind_colour(EventKind kind) {
   switch (kind) {
     case EventKind::kFaultStart:
     case EventKind::kFaultEnd:
-    case EventKind::kNotRecovered: return ImVec4(0.96F, 0.36F, 0.33F, 1.0F);
+    case EventKind::kNotRecovered:
+      return ImVec4(0.96F, 0.36F, 0.33F, 1.0F);
     case EventKind::kDetected:
-    case EventKind::kEndpoint: return ImVec4(1.0F, 0.84F, 0.04F, 1.0F);
+    case EventKind::kEndpoint:
+      return ImVec4(1.0F, 0.84F, 0.04F, 1.0F);
     case EventKind::kSwitched:
-    case EventKind::kController: return ImVec4(0.22F, 0.74F, 0.97F, 1.0F);
-    case EventKind::kRunbook: return ImVec4(1.0F, 0.6F, 0.3F, 1.0F);
-    case EventKind::kData: return ImVec4(0.74F, 0.55F, 1.0F, 1.0F);
+    case EventKind::kController:
+      return ImVec4(0.22F, 0.74F, 0.97F, 1.0F);
+    case EventKind::kRunbook:
+      return ImVec4(1.0F, 0.6F, 0.3F, 1.0F);
+    case EventKind::kData:
+      return ImVec4(0.74F, 0.55F, 1.0F, 1.0F);
     case EventKind::kFullCapacity:
     case EventKind::kRecovered:
-    case EventKind::kFailback: return ImVec4(0.29F, 0.87F, 0.5F, 1.0F);
-    case EventKind::kOther: break;
+    case EventKind::kFailback:
+      return ImVec4(0.29F, 0.87F, 0.5F, 1.0F);
+    case EventKind::kOther:
+      break;
   }
   return ImVec4(0.7F, 0.7F, 0.7F, 1.0F);
 }
@@ -39,7 +46,8 @@ void EventLogView::draw(ViewContext& context) {
   }
   const auto& log = session.log();
   const auto& patterns = session.result().patterns;
-  const std::string selected = context.selected_pattern < patterns.size() ? patterns[context.selected_pattern].name : "";
+  const std::string selected =
+      context.selected_pattern < patterns.size() ? patterns[context.selected_pattern].name : "";
   ImGui::Checkbox("selected pattern only", &is_selected_only_);
   ImGui::SameLine();
   ImGui::TextDisabled("%zu of %zu events up to the cursor (%s)", entries_until(log, context.cursor_s), log.size(),

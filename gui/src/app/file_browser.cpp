@@ -25,7 +25,8 @@ void FileBrowser::list_folder() {
   error_.clear();
   path_field_ = folder_.string();
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(folder_, std::filesystem::directory_options::skip_permission_denied, ec), end;
+  for (std::filesystem::directory_iterator it(folder_, std::filesystem::directory_options::skip_permission_denied, ec),
+       end;
        !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;
@@ -88,7 +89,8 @@ std::optional<std::filesystem::path> FileBrowser::draw(float scale) {
     const bool is_dir = entry.is_directory(ec);
     const std::string label = (is_dir ? "[dir] " : "      ") + entry.path().filename().string();
     const bool is_selected = !is_dir && entry.path().filename().string() == file_name_;
-    if (ImGui::Selectable(label.c_str(), is_selected, ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_DontClosePopups)) {
+    if (ImGui::Selectable(label.c_str(), is_selected,
+                          ImGuiSelectableFlags_AllowDoubleClick | ImGuiSelectableFlags_DontClosePopups)) {
       if (is_dir) {
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
           folder_ = entry.path();

@@ -15,18 +15,18 @@ const char* to_string(ViewMode mode);
 
 /// Parsed options.
 struct GuiOptions {
-  std::string scenario;          ///< scenario file to open; empty = none
-  std::string mc;                ///< faultline.mc/v1 document for the planner view; empty = none
-  std::string plan;              ///< faultline.plan/v1 document for the planner view; empty = none
-  std::string screenshot;        ///< PNG to write after the run and `frames` frames; empty = none
-  std::string dump_state;        ///< view-model JSON to write likewise; empty = none
-  std::string result;            ///< faultline.result/v1 file of `scenario` shown instead of a first run; empty = run
-  int frames = 3;                ///< frames rendered after the run completed, before writing
+  std::string scenario;    ///< scenario file to open; empty = none
+  std::string mc;          ///< faultline.mc/v1 document for the planner view; empty = none
+  std::string plan;        ///< faultline.plan/v1 document for the planner view; empty = none
+  std::string screenshot;  ///< PNG to write after the run and `frames` frames; empty = none
+  std::string dump_state;  ///< view-model JSON to write likewise; empty = none
+  std::string result;      ///< faultline.result/v1 file of `scenario` shown instead of a first run; empty = run
+  int frames = 3;          ///< frames rendered after the run completed, before writing
   ViewMode view = ViewMode::kAll;
   std::optional<double> cursor_s;  ///< initial time cursor, s; default: the first fault's start
-  int width = 1600;              ///< window size in screen coordinates (before content scaling)
+  int width = 1600;                ///< window size in screen coordinates (before content scaling)
   int height = 1000;
-  std::optional<double> scale;   ///< UI scale; default: the monitor's content scale
+  std::optional<double> scale;  ///< UI scale; default: the monitor's content scale
   /// True when the app renders, writes its files and exits without waiting for the user.
   [[nodiscard]] bool is_headless() const { return !screenshot.empty() || !dump_state.empty(); }
 };

@@ -11,7 +11,7 @@
 namespace faultline::gui {
 namespace {
 
-constexpr ImU32 kPatternColours[] = {IM_COL32(88, 166, 255, 255), IM_COL32(255, 166, 87, 255),
+constexpr ImU32 kPatternColours[] = {IM_COL32(88, 166, 255, 255),  IM_COL32(255, 166, 87, 255),
                                      IM_COL32(188, 140, 255, 255), IM_COL32(63, 185, 160, 255),
                                      IM_COL32(240, 120, 180, 255), IM_COL32(200, 200, 90, 255)};
 constexpr ImU32 kAxis = IM_COL32(140, 150, 160, 255);
@@ -22,7 +22,9 @@ constexpr ImU32 kPareto = IM_COL32(88, 166, 255, 255);
 constexpr ImU32 kDominated = IM_COL32(120, 128, 138, 160);
 constexpr ImU32 kMeets = IM_COL32(80, 200, 120, 255);
 
-ImU32 pattern_colour(std::size_t i) { return kPatternColours[i % (sizeof kPatternColours / sizeof kPatternColours[0])]; }
+ImU32 pattern_colour(std::size_t i) {
+  return kPatternColours[i % (sizeof kPatternColours / sizeof kPatternColours[0])];
+}
 
 ImVec2 px(const ScreenPoint& p) { return {static_cast<float>(p.x), static_cast<float>(p.y)}; }
 
@@ -72,7 +74,8 @@ PlotBox plot_box(ImVec2 origin, ImVec2 size, float scale) {
 
 void PlannerView::draw(const PlannerDocuments& documents, float scale) {
   if (documents.is_empty()) {
-    ImGui::TextDisabled("Open a faultline mc or plan document: File > Open..., or faultline-gui --mc FILE --plan FILE.");
+    ImGui::TextDisabled(
+        "Open a faultline mc or plan document: File > Open..., or faultline-gui --mc FILE --plan FILE.");
     return;
   }
   const float height = ImGui::GetContentRegionAvail().y;
@@ -96,23 +99,26 @@ void PlannerView::draw_mc(const contract::McDocument& mc, float height, float sc
   for (const auto& p : mc.patterns) all.insert(all.end(), p.rto_s.begin(), p.rto_s.end());
   const double x_end = reports::cdf_axis_end_s(all, mc.target_rto_s);
   const PlotBox cdf_box = plot_box(origin, cell, scale);
-  draw_frame(draw, cdf_box, 0.0, x_end, 0.0, 1.0, "%.0f", "%.2f", "RTO of an incident, s", "P(RTO <= x), every incident");
+  draw_frame(draw, cdf_box, 0.0, x_end, 0.0, 1.0, "%.0f", "%.2f", "RTO of an incident, s",
+             "P(RTO <= x), every incident");
   for (std::size_t i = 0; i < mc.patterns.size(); ++i) {
     const auto points = cdf_polyline(reports::empirical_cdf(mc.patterns[i].rto_s), x_end, cdf_box);
     std::vector<ImVec2> line;
     for (const auto& p : points) line.push_back(px(p));
-    if (!line.empty()) draw->AddPolyline(line.data(), static_cast<int>(line.size()), pattern_colour(i), 0, 2.0F * scale);
+    if (!line.empty())
+      draw->AddPolyline(line.data(), static_cast<int>(line.size()), pattern_colour(i), 0, 2.0F * scale);
   }
   const bool is_hovered = ImGui::IsWindowHovered();
   if (const auto readout = cdf_readout(mc, x_end, cdf_box, mouse_point()); readout && is_hovered) {
     const auto x = static_cast<float>(mouse_point().x);
-    draw->AddLine(ImVec2(x, static_cast<float>(cdf_box.top)), ImVec2(x, static_cast<float>(cdf_box.top + cdf_box.height)), kAxis);
+    draw->AddLine(ImVec2(x, static_cast<float>(cdf_box.top)),
+                  ImVec2(x, static_cast<float>(cdf_box.top + cdf_box.height)), kAxis);
     ImGui::SetTooltip("%s", cdf_readout_text(*readout, mc).c_str());
   }
   if (mc.target_rto_s) {
     const auto x = static_cast<float>(cdf_box.left + cdf_box.width * std::min(1.0, *mc.target_rto_s / x_end));
-    draw->AddLine(ImVec2(x, static_cast<float>(cdf_box.top)), ImVec2(x, static_cast<float>(cdf_box.top + cdf_box.height)),
-                  kTarget, 2.0F * scale);
+    draw->AddLine(ImVec2(x, static_cast<float>(cdf_box.top)),
+                  ImVec2(x, static_cast<float>(cdf_box.top + cdf_box.height)), kTarget, 2.0F * scale);
     const std::string label = format("target %.0f s", *mc.target_rto_s);
     draw->AddText(ImVec2(x - ImGui::CalcTextSize(label.c_str()).x - 4.0F,
                          static_cast<float>(cdf_box.top + cdf_box.height) - ImGui::GetTextLineHeight() - 2.0F),
@@ -145,9 +151,10 @@ void PlannerView::draw_mc(const contract::McDocument& mc, float height, float sc
 void PlannerView::draw_criticality(const contract::McPatternData& pattern, float height, float scale) {
   const float line_h = ImGui::GetTextLineHeight();
   const float row_h = line_h + 4.0F * scale;
-  ImGui::Text("What drives %s's downtime: share per component (incident counted against the component whose failure "
-              "took the service down)",
-              pattern.name.c_str());
+  ImGui::Text(
+      "What drives %s's downtime: share per component (incident counted against the component whose failure "
+      "took the service down)",
+      pattern.name.c_str());
   const auto max_rows = static_cast<std::size_t>(std::max(1.0F, (height - 2.0F * line_h) / row_h));
   const auto rows = criticality_rows(pattern, max_rows);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -160,8 +167,8 @@ void PlannerView::draw_criticality(const contract::McPatternData& pattern, float
     draw->AddText(ImVec2(origin.x, y), kText, rows[i].component.c_str());
     const float x0 = origin.x + label_w;
     draw->AddRectFilled(ImVec2(x0, y + 2.0F), ImVec2(x0 + bar_w, y + line_h), IM_COL32(24, 27, 32, 255));
-    draw->AddRectFilled(ImVec2(x0, y + 2.0F), ImVec2(x0 + bar_w * static_cast<float>(rows[i].downtime_share), y + line_h),
-                        kPareto);
+    draw->AddRectFilled(ImVec2(x0, y + 2.0F),
+                        ImVec2(x0 + bar_w * static_cast<float>(rows[i].downtime_share), y + line_h), kPareto);
     draw->AddText(ImVec2(x0 + bar_w + 8.0F * scale, y), kText, rows[i].text.c_str());
   }
   if (rows.empty()) ImGui::TextDisabled("No incident cost downtime or writes.");

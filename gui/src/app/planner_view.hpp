@@ -18,7 +18,8 @@ class PlannerView {
 
  private:
   void draw_mc(const contract::McDocument& mc, float height, float scale);
-  // Draws the Monte Carlo title, each pattern's availability and the histogram pattern combo (clamps histogram_pattern_).
+  // Draws the Monte Carlo title, each pattern's availability and the histogram pattern combo (clamps
+  // histogram_pattern_).
   void draw_mc_header(const contract::McDocument& mc, float scale);
   void draw_plan(const contract::PlanDocument& plan, float height, float scale);
   // Draws the chosen pattern's criticality bars (share of downtime per component) in `height` px.

@@ -26,7 +26,8 @@ bool ScenarioSession::open(const std::string& path) {
 }
 
 std::vector<engine::InputFile> ScenarioSession::inputs() const {
-  std::vector<engine::InputFile> inputs{{"scenario", has_edits_ ? path_ + " (what-if edits)" : path_, base::sha256_file(path_)}};
+  std::vector<engine::InputFile> inputs{
+      {"scenario", has_edits_ ? path_ + " (what-if edits)" : path_, base::sha256_file(path_)}};
   if (loaded_ && !loaded_->topology_file.empty()) {
     inputs.push_back({"topology", loaded_->topology_file, base::sha256_file(loaded_->topology_file)});
   }

@@ -15,7 +15,7 @@
 namespace faultline::gui {
 namespace {
 
-constexpr ImU32 kRegionColours[] = {IM_COL32(88, 166, 255, 255), IM_COL32(255, 166, 87, 255),
+constexpr ImU32 kRegionColours[] = {IM_COL32(88, 166, 255, 255),  IM_COL32(255, 166, 87, 255),
                                     IM_COL32(188, 140, 255, 255), IM_COL32(63, 185, 160, 255),
                                     IM_COL32(240, 120, 180, 255), IM_COL32(200, 200, 90, 255)};
 
@@ -42,8 +42,8 @@ struct Strip {
 
 // Draws a step line of per-bucket optional values; a null bucket breaks the line.
 template <typename Values>
-void step_line(ImDrawList* draw, const TimeAxis& axis, const engine::SeriesResult& s, double run_end, const Strip& strip,
-               const Values& values, ImU32 colour, float thickness) {
+void step_line(ImDrawList* draw, const TimeAxis& axis, const engine::SeriesResult& s, double run_end,
+               const Strip& strip, const Values& values, ImU32 colour, float thickness) {
   std::optional<ImVec2> last;
   for (std::size_t b = 0; b < s.start_s.size() && b < values.size(); ++b) {
     const double t0 = s.start_s[b];
@@ -109,21 +109,23 @@ std::optional<double> max_replication_lag(const engine::RunResult& result) {
 }
 
 // Applies wheel zoom, pan, double-click reset, click/drag and arrow keys of the plot button just submitted.
-void handle_plot_input(ViewContext& context, TimeAxis& axis, const engine::RunResult& result, double run_end, float plot_x0,
-                       bool is_hovered) {
+void handle_plot_input(ViewContext& context, TimeAxis& axis, const engine::RunResult& result, double run_end,
+                       float plot_x0, bool is_hovered) {
   const ImGuiIO& io = ImGui::GetIO();
   if (is_hovered && io.MouseWheel != 0.0F && io.MousePos.x >= plot_x0) {
     axis.zoom(std::pow(1.25, static_cast<double>(io.MouseWheel)), axis.t_of(io.MousePos.x));
   }
   if (is_hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) axis.reset();
-  if (ImGui::IsItemActive() && (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle))) {
+  if (ImGui::IsItemActive() &&
+      (ImGui::IsMouseDown(ImGuiMouseButton_Right) || ImGui::IsMouseDown(ImGuiMouseButton_Middle))) {
     axis.pan_pixels(io.MouseDelta.x);
   } else if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left) && io.MousePos.x >= plot_x0) {
     context.cursor_s = std::clamp(axis.t_of(io.MousePos.x), 0.0, run_end);
   }
   const double bucket_s = result.patterns.empty() ? 1.0 : std::max(1.0, result.patterns.front().series.bucket_s);
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) context.cursor_s = std::max(0.0, context.cursor_s - bucket_s);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)))
+      context.cursor_s = std::max(0.0, context.cursor_s - bucket_s);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
       context.cursor_s = std::min(run_end - 1e-6, context.cursor_s + bucket_s);
     }
@@ -150,7 +152,8 @@ void draw_pattern_header(const PlotFrame& f, const engine::PatternResult& patter
   float legend_x = f.plot_x1;
   for (std::size_t r = s.regions.size(); r-- > 0;) {
     legend_x -= ImGui::CalcTextSize(s.regions[r].c_str()).x + 22.0F * f.scale;
-    f.draw->AddRectFilled(ImVec2(legend_x, y + 4 * f.scale), ImVec2(legend_x + 10 * f.scale, y + 14 * f.scale), region_colour(r));
+    f.draw->AddRectFilled(ImVec2(legend_x, y + 4 * f.scale), ImVec2(legend_x + 10 * f.scale, y + 14 * f.scale),
+                          region_colour(r));
     f.draw->AddText(ImVec2(legend_x + 14 * f.scale, y + 1), f.dim, s.regions[r].c_str());
   }
 }
@@ -186,8 +189,8 @@ void draw_share_stack(const PlotFrame& f, const engine::SeriesResult& s, const S
 }
 
 // Draws strip `k` (0 success ratio, 1 traffic share, 2 capacity, 3 replication lag) of series `s` over [y0, y1].
-void draw_strip(const PlotFrame& f, const engine::Scenario& scenario, const engine::SeriesResult& s, std::size_t k, float y0,
-                float y1) {
+void draw_strip(const PlotFrame& f, const engine::Scenario& scenario, const engine::SeriesResult& s, std::size_t k,
+                float y0, float y1) {
   const float plot_x0 = f.plot_x0;
   const float plot_x1 = f.plot_x1;
   if (k == 0) {
@@ -200,8 +203,10 @@ void draw_strip(const PlotFrame& f, const engine::Scenario& scenario, const engi
     draw_share_stack(f, s, Strip{plot_x0, y0 + 2, plot_x1, y1 - 2, 0.0, 1.0});
   } else if (k == 3) {
     const Strip strip{plot_x0, y0 + 2, plot_x1, y1 - 2, 0.0, std::max(f.max_lag, 1.0)};
-    step_line(f.draw, f.axis, s, f.run_end, strip, s.replication_lag_max_s, IM_COL32(188, 140, 255, 255), 1.5F * f.scale);
-    step_line(f.draw, f.axis, s, f.run_end, strip, s.replication_lag_mean_s, IM_COL32(188, 140, 255, 140), 1.0F * f.scale);
+    step_line(f.draw, f.axis, s, f.run_end, strip, s.replication_lag_max_s, IM_COL32(188, 140, 255, 255),
+              1.5F * f.scale);
+    step_line(f.draw, f.axis, s, f.run_end, strip, s.replication_lag_mean_s, IM_COL32(188, 140, 255, 140),
+              1.0F * f.scale);
   } else {
     double hi = 1.0;
     for (const auto& region : s.capacity) {
@@ -215,7 +220,8 @@ void draw_strip(const PlotFrame& f, const engine::Scenario& scenario, const engi
 }
 
 // Draws every strip of series `s` from `strips_top` down: label, frame and plot of each.
-void draw_strips(const PlotFrame& f, const engine::Scenario& scenario, const engine::SeriesResult& s, float strips_top) {
+void draw_strips(const PlotFrame& f, const engine::Scenario& scenario, const engine::SeriesResult& s,
+                 float strips_top) {
   const char* strip_names[] = {"success ratio", "traffic share", "capacity", "replication lag"};
   for (std::size_t k = 0; k < f.strips_per_pattern; ++k) {
     const float y0 = strips_top + f.strip_h * static_cast<float>(k);
@@ -229,7 +235,8 @@ void draw_strips(const PlotFrame& f, const engine::Scenario& scenario, const eng
   }
 }
 
-// Draws the incident marks (detect, switch, full, RTO) across the strips, labelled left to right on the header line `y`.
+// Draws the incident marks (detect, switch, full, RTO) across the strips, labelled left to right on the header line
+// `y`.
 void draw_incident_marks(const PlotFrame& f, const engine::PatternResult& pattern, float y, float strips_top,
                          float strips_bottom) {
   float label_end = f.plot_x0;  // labels placed left to right without overlapping
@@ -249,7 +256,8 @@ void draw_incident_marks(const PlotFrame& f, const engine::PatternResult& patter
   }
 }
 
-// Draws the pattern's runbook steps at the top of its strips; sets `hovered_step` to the step whose tick is under the mouse.
+// Draws the pattern's runbook steps at the top of its strips; sets `hovered_step` to the step whose tick is under the
+// mouse.
 void draw_runbook_marks(const PlotFrame& f, const engine::PatternResult& pattern, bool is_hovered, float strips_top,
                         float strips_bottom, std::string& hovered_step) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -261,7 +269,8 @@ void draw_runbook_marks(const PlotFrame& f, const engine::PatternResult& pattern
                                      : (m.is_critical ? IM_COL32(255, 138, 61, 255) : IM_COL32(160, 174, 192, 220));
     const float x0 = to_px(f.axis.x_of(m.start_s));
     const float x1 = to_px(f.axis.x_of(m.end_s));
-    f.draw->AddRectFilled(ImVec2(x0, strips_top + 4 * scale), ImVec2(std::max(x1, x0 + 1.0F), strips_top + 6 * scale), colour);
+    f.draw->AddRectFilled(ImVec2(x0, strips_top + 4 * scale), ImVec2(std::max(x1, x0 + 1.0F), strips_top + 6 * scale),
+                          colour);
     f.draw->AddTriangleFilled(ImVec2(x1 - 4 * scale, strips_top), ImVec2(x1 + 4 * scale, strips_top),
                               ImVec2(x1, strips_top + 9 * scale), colour);
     if (is_hovered && std::fabs(io.MousePos.x - x1) <= 4.0F * scale && io.MousePos.y >= strips_top &&
@@ -272,8 +281,8 @@ void draw_runbook_marks(const PlotFrame& f, const engine::PatternResult& pattern
 }
 
 // Draws one pattern's header, fault spans, strips and marks from `y` down; returns the y below it.
-float draw_pattern(const PlotFrame& f, const engine::Scenario& scenario, const engine::PatternResult& pattern, bool is_selected,
-                   bool is_hovered, float y, std::string& hovered_step) {
+float draw_pattern(const PlotFrame& f, const engine::Scenario& scenario, const engine::PatternResult& pattern,
+                   bool is_selected, bool is_hovered, float y, std::string& hovered_step) {
   draw_pattern_header(f, pattern, is_selected, y);
   const float strips_top = y + f.header_h;
   const float strips_bottom = strips_top + f.strip_h * static_cast<float>(f.strips_per_pattern);
@@ -287,7 +296,8 @@ float draw_pattern(const PlotFrame& f, const engine::Scenario& scenario, const e
   return strips_bottom + 6.0F * f.scale;
 }
 
-// Draws the cursor line across the plot and, while hovered, the tooltip with the time (and runbook step) under the mouse.
+// Draws the cursor line across the plot and, while hovered, the tooltip with the time (and runbook step) under the
+// mouse.
 void draw_cursor_and_tooltip(const PlotFrame& f, double cursor_s, bool is_hovered, const std::string& hovered_step) {
   const ImGuiIO& io = ImGui::GetIO();
   // The cursor across everything.
@@ -334,7 +344,8 @@ void TimelineView::draw(ViewContext& context) {
   const auto patterns = static_cast<float>(result.patterns.size());
   const float strip_h = std::max(34.0F * scale, (avail.y - axis_h - patterns * (header_h + 6.0F * scale)) /
                                                     (patterns * static_cast<float>(strips_per_pattern)));
-  const float total_h = axis_h + patterns * (header_h + 6.0F * scale + strip_h * static_cast<float>(strips_per_pattern));
+  const float total_h =
+      axis_h + patterns * (header_h + 6.0F * scale + strip_h * static_cast<float>(strips_per_pattern));
   ImGui::BeginChild("timeline-plot", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollWithMouse);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -342,15 +353,28 @@ void TimelineView::draw(ViewContext& context) {
   const float plot_x1 = origin.x + std::max(width, label_w + 50.0F);
   axis.set_pixels(plot_x0, plot_x1);
 
-  ImGui::InvisibleButton("plot", ImVec2(std::max(width, 1.0F), total_h),
-                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
-                             ImGuiButtonFlags_MouseButtonMiddle);
+  ImGui::InvisibleButton(
+      "plot", ImVec2(std::max(width, 1.0F), total_h),
+      ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
   const bool is_hovered = ImGui::IsItemHovered();
   handle_plot_input(context, axis, result, run_end, plot_x0, is_hovered);
 
-  const PlotFrame frame{ImGui::GetWindowDrawList(), axis, origin, scale, axis_h, header_h, strip_h, total_h, plot_x0, plot_x1,
-                        strips_per_pattern, max_lag, run_end, ImGui::GetColorU32(ImGuiCol_Text),
-                        ImGui::GetColorU32(ImGuiCol_TextDisabled), IM_COL32(128, 128, 128, 50)};
+  const PlotFrame frame{ImGui::GetWindowDrawList(),
+                        axis,
+                        origin,
+                        scale,
+                        axis_h,
+                        header_h,
+                        strip_h,
+                        total_h,
+                        plot_x0,
+                        plot_x1,
+                        strips_per_pattern,
+                        max_lag,
+                        run_end,
+                        ImGui::GetColorU32(ImGuiCol_Text),
+                        ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                        IM_COL32(128, 128, 128, 50)};
   // Time axis with ticks.
   draw_time_axis(frame);
 

@@ -19,18 +19,24 @@ using topology::NodeKind;
 ImU32 state_fill(NodeState state, bool is_container) {
   const int alpha = is_container ? 45 : 200;
   switch (state) {
-    case NodeState::kUp: return IM_COL32(35, 134, 54, alpha);
-    case NodeState::kDegraded: return IM_COL32(210, 153, 34, alpha);
-    case NodeState::kDown: return IM_COL32(218, 54, 51, is_container ? 90 : 220);
+    case NodeState::kUp:
+      return IM_COL32(35, 134, 54, alpha);
+    case NodeState::kDegraded:
+      return IM_COL32(210, 153, 34, alpha);
+    case NodeState::kDown:
+      return IM_COL32(218, 54, 51, is_container ? 90 : 220);
   }
   return IM_COL32(128, 128, 128, alpha);
 }
 
 const char* state_name(NodeState state) {
   switch (state) {
-    case NodeState::kUp: return "up";
-    case NodeState::kDegraded: return "degraded";
-    case NodeState::kDown: return "down";
+    case NodeState::kUp:
+      return "up";
+    case NodeState::kDegraded:
+      return "degraded";
+    case NodeState::kDown:
+      return "down";
   }
   return "?";
 }
@@ -38,14 +44,22 @@ const char* state_name(NodeState state) {
 // Short kind tag drawn before the id.
 const char* kind_tag(NodeKind kind) {
   switch (kind) {
-    case NodeKind::kRegion: return "region";
-    case NodeKind::kZone: return "zone";
-    case NodeKind::kModelDeployment: return "pool";
-    case NodeKind::kGateway: return "gateway";
-    case NodeKind::kGlobalEntry: return "entry";
-    case NodeKind::kAgentService: return "agents";
-    case NodeKind::kClient: return "clients";
-    default: return "store";
+    case NodeKind::kRegion:
+      return "region";
+    case NodeKind::kZone:
+      return "zone";
+    case NodeKind::kModelDeployment:
+      return "pool";
+    case NodeKind::kGateway:
+      return "gateway";
+    case NodeKind::kGlobalEntry:
+      return "entry";
+    case NodeKind::kAgentService:
+      return "agents";
+    case NodeKind::kClient:
+      return "clients";
+    default:
+      return "store";
   }
 }
 
@@ -61,7 +75,8 @@ struct Canvas {
   [[nodiscard]] ImVec2 centre(const LayoutBox& b) const { return to_screen(b.x + b.w / 2, b.y + b.h / 2); }
 };
 
-// Draws the flows pattern selector (when there is a result) and the legend line; returns the selected pattern's state at the cursor.
+// Draws the flows pattern selector (when there is a result) and the legend line; returns the selected pattern's state
+// at the cursor.
 std::optional<CursorState> draw_header(ViewContext& context, const engine::Scenario& scenario) {
   ScenarioSession& session = context.session;
   // Pattern whose traffic flows are drawn.
@@ -136,8 +151,8 @@ void draw_flows(ImDrawList* draw, const Canvas& canvas, const topology::Topology
 
 // Draws the non-container boxes with kind tag and label; returns the index of the box under the mouse when hovered.
 std::optional<std::size_t> draw_nodes(ImDrawList* draw, const Canvas& canvas, const topology::Topology& topo,
-                                      const TopologyLayout& layout, const std::vector<NodeState>& states, bool is_hovered,
-                                      float scale) {
+                                      const TopologyLayout& layout, const std::vector<NodeState>& states,
+                                      bool is_hovered, float scale) {
   const auto& boxes = layout.boxes();
   std::optional<std::size_t> hovered;
   const ImVec2 mouse = ImGui::GetIO().MousePos;

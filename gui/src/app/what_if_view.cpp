@@ -32,7 +32,8 @@ template <typename Duration>
 bool edit_seconds(const char* label, Duration& value, double lo, double hi) {
   double s = static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(value).count()) / 1e6;
   const bool is_done = edit_double(label, s, lo, hi, "%.1f s", 1.0F);
-  value = std::chrono::duration_cast<Duration>(std::chrono::microseconds(static_cast<std::int64_t>(std::llround(s * 1e6))));
+  value =
+      std::chrono::duration_cast<Duration>(std::chrono::microseconds(static_cast<std::int64_t>(std::llround(s * 1e6))));
   return is_done;
 }
 
@@ -149,7 +150,8 @@ bool edit_stores(std::map<std::string, engine::StoreReplication>& stores) {
       const double before = replication_lag_s(r);
       double lag = before;
       if (edit_double("replication lag", lag, 0, 7 * 86400.0, "%.3f s", 0.05F)) is_changed = true;
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mean lag. An edited lag is exact: it replaces a lag distribution.");
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Mean lag. An edited lag is exact: it replaces a lag distribution.");
       if (lag != before) set_replication_lag_s(r, lag);
       if (const std::string d = describe_replication_lag(r); !d.empty()) {
         ImGui::SameLine();
@@ -198,7 +200,8 @@ bool edit_runbook(engine::Runbook& runbook, std::string& error, float scale) {
     double duration = step_duration_s(step);
     ImGui::SetNextItemWidth(field_w);
     is_done |= edit_double("duration", duration, 0, 7 * 86400.0, "%.1f s", 1.0F);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Mean of one attempt. An edited duration is exact: it replaces the step's distribution.");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Mean of one attempt. An edited duration is exact: it replaces the step's distribution.");
     if (duration != step_duration_s(step)) problem = set_step_duration_s(runbook, i, duration);
     double chance = step.failure_chance;
     ImGui::SameLine();
@@ -212,7 +215,8 @@ bool edit_runbook(engine::Runbook& runbook, std::string& error, float scale) {
     ImGui::SetNextItemWidth(field_w);
     is_done |= edit_int("retries", retries, 0, 20);
     if (retries != step.retries && problem.empty()) {
-      problem = edit_runbook_step(runbook, i, [&](engine::RunbookStep& edited) { edited.retries = static_cast<int>(retries); });
+      problem = edit_runbook_step(runbook, i,
+                                  [&](engine::RunbookStep& edited) { edited.retries = static_cast<int>(retries); });
     }
     if (!problem.empty()) error = problem;
     if (is_done && problem.empty()) {
@@ -341,7 +345,8 @@ void WhatIfView::draw(ViewContext& context, bool is_running, double progress) {
   }
   const std::string error = find_what_if_error(s);
   if (!error.empty()) ImGui::TextColored(ImVec4(1.0F, 0.4F, 0.4F, 1.0F), "%s", error.c_str());
-  if (!runbook_error_.empty()) ImGui::TextColored(ImVec4(1.0F, 0.4F, 0.4F, 1.0F), "runbook edit refused: %s", runbook_error_.c_str());
+  if (!runbook_error_.empty())
+    ImGui::TextColored(ImVec4(1.0F, 0.4F, 0.4F, 1.0F), "runbook edit refused: %s", runbook_error_.c_str());
   ImGui::Separator();
   ImGui::BeginChild("what-if-parameters");
   ImGui::PushItemWidth(-200.0F * context.scale);
@@ -353,7 +358,8 @@ void WhatIfView::draw(ViewContext& context, bool is_running, double progress) {
     is_changed |= edit_double("recovery threshold", s.recovery.threshold, 0.5, 1.0, "%.3f", 0.001F);
     is_changed |= edit_double("SLO success ratio", s.slo.success_ratio, 0.5, 1.0, "%.4f", 0.0005F);
   }
-  for (std::size_t i = 0; i < s.patterns.size(); ++i) is_changed |= edit_pattern(s.patterns[i], i, runbook_error_, context.scale);
+  for (std::size_t i = 0; i < s.patterns.size(); ++i)
+    is_changed |= edit_pattern(s.patterns[i], i, runbook_error_, context.scale);
   for (std::size_t i = 0; i < s.faults.size(); ++i) is_changed |= edit_fault(s.faults[i], i, s.duration);
   for (std::size_t i = 0; i < s.workloads.size(); ++i) is_changed |= edit_workload(s.workloads[i], i);
   ImGui::PopItemWidth();

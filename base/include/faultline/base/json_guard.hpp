@@ -42,8 +42,10 @@ class JsonGuard {
   /// `value` as compact JSON, cut to kMaxExcerptChars with "..." (safe for any value that passed check()).
   template <class Json>
   static std::string excerpt(const Json& value) {
-    if (value.is_array() && value.size() > kMaxExcerptChars) return "an array of " + std::to_string(value.size()) + " elements";
-    if (value.is_object() && value.size() > kMaxExcerptChars) return "an object of " + std::to_string(value.size()) + " keys";
+    if (value.is_array() && value.size() > kMaxExcerptChars)
+      return "an array of " + std::to_string(value.size()) + " elements";
+    if (value.is_object() && value.size() > kMaxExcerptChars)
+      return "an object of " + std::to_string(value.size()) + " keys";
     const std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return shorten(text);
   }

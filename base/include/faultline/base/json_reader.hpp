@@ -55,11 +55,11 @@ class JsonReader {
   /// An object field.
   const json* object(const json& object, const std::string& path, std::string_view key, bool is_required);
   /// A non-empty string field.
-  std::optional<std::string> string(const json& object, const std::string& path, std::string_view key,
-                                    bool is_required, std::string_view allowed = "a non-empty string");
+  std::optional<std::string> string(const json& object, const std::string& path, std::string_view key, bool is_required,
+                                    std::string_view allowed = "a non-empty string");
   /// A string field that must be one of `choices` (suggests the nearest on a typo).
-  std::optional<std::string> one_of(const json& object, const std::string& path, std::string_view key,
-                                    bool is_required, const std::vector<std::string>& choices);
+  std::optional<std::string> one_of(const json& object, const std::string& path, std::string_view key, bool is_required,
+                                    const std::vector<std::string>& choices);
   /// A boolean field.
   std::optional<bool> boolean(const json& object, const std::string& path, std::string_view key, bool is_required);
   /// A number in [min, max] (an integer when is_integer). `allowed` replaces the stated range in

@@ -23,7 +23,8 @@ struct AvailabilityEstimate {
   std::optional<double> ci99_high;
 };
 
-/// One component's criticality in one pattern (docs/planner.md, "Criticality"); shares null when nothing was attributed.
+/// One component's criticality in one pattern (docs/planner.md, "Criticality"); shares null when nothing was
+/// attributed.
 struct McComponentCriticality {
   std::string component;
   unsigned long long incidents = 0;
@@ -48,8 +49,8 @@ struct McPatternData {
   std::optional<double> rto_p50_s, rto_p95_s, rto_p99_s;
   std::optional<double> rpo_p95_s;
   double annual_incident_cost_usd = 0.0;
-  std::vector<double> rto_s;              ///< every incident of every replication, s, in record order
-  std::vector<double> annual_downtime_hours;  ///< per replication: downtime_s / years_per_replication / 3600
+  std::vector<double> rto_s;                        ///< every incident of every replication, s, in record order
+  std::vector<double> annual_downtime_hours;        ///< per replication: downtime_s / years_per_replication / 3600
   std::vector<McComponentCriticality> criticality;  ///< per component; empty in documents before criticality
 };
 
@@ -75,7 +76,7 @@ struct McDocument {
 /// How one data store is kept in the candidate's plan.
 struct StoreReplication {
   std::string store;
-  std::string mode;                        ///< "sync", "async", "backup_restore" or "scheduled_rebuild"
+  std::string mode;                         ///< "sync", "async", "backup_restore" or "scheduled_rebuild"
   std::optional<double> backup_interval_s;  ///< s; null when the mode has none
   bool operator==(const StoreReplication&) const = default;
 };
@@ -93,14 +94,14 @@ struct PlanCandidateData {
   bool meets_targets = false;
   bool is_pareto = false;
   std::optional<std::vector<std::string>> regions = std::nullopt;  ///< region ids in priority order
-  bool has_probe_samples = false;                   ///< the key is present (null: no probe)
+  bool has_probe_samples = false;                                  ///< the key is present (null: no probe)
   std::optional<ProbeSamples> probe_samples = std::nullopt;
-  bool has_breaker = false;                         ///< the key is present (null: no breaker)
+  bool has_breaker = false;  ///< the key is present (null: no breaker)
   std::optional<BreakerSettings> breaker = std::nullopt;
   std::optional<std::vector<StoreReplication>> stores = std::nullopt;
-  std::optional<std::string> stage = std::nullopt;  ///< "screen" or "combine"
-  std::optional<double> standby_fraction = std::nullopt;   ///< 0..1
-  std::optional<double> probe_interval_s = std::nullopt;   ///< s; 0 when the router has no probe
+  std::optional<std::string> stage = std::nullopt;                ///< "screen" or "combine"
+  std::optional<double> standby_fraction = std::nullopt;          ///< 0..1
+  std::optional<double> probe_interval_s = std::nullopt;          ///< s; 0 when the router has no probe
   std::optional<double> annual_incident_cost_usd = std::nullopt;  ///< expected, USD per year
   std::optional<double> availability_ci99_low = std::nullopt;     ///< 99 % CI lower bound
   std::optional<std::uint64_t> changes = std::nullopt;            ///< settings that differ from the scenario's plan

@@ -25,7 +25,7 @@ namespace faultline::gateway {
 struct RouterGeneration {
   router_config::GatewayConfig config;
   std::unique_ptr<router::Router> router;
-  std::vector<std::string> keys;  // per endpoint, "" = none; never logged
+  std::vector<std::string> keys;                                       // per endpoint, "" = none; never logged
   std::vector<std::vector<std::unique_ptr<UpstreamConnection>>> idle;  // per endpoint
 };
 

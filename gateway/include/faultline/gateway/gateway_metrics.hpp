@@ -32,7 +32,7 @@ class GatewayMetrics {
 
  private:
   struct EndpointCounters {
-    std::array<std::uint64_t, 3> calls{};  // success, failure, throttled
+    std::array<std::uint64_t, 3> calls{};                  // success, failure, throttled
     std::array<std::uint64_t, kBuckets.size()> buckets{};  // non-cumulative
     std::uint64_t count = 0;
     double latency_sum_s = 0;

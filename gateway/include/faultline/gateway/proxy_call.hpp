@@ -17,7 +17,7 @@ namespace faultline::gateway {
 /// A failed attempt's response, kept to be forwarded when no other attempt may follow.
 struct FailedAttempt {
   std::size_t endpoint = router::kNoEndpoint;
-  int status = 0;  // 0: no response (connect or read error, timeout)
+  int status = 0;     // 0: no response (connect or read error, timeout)
   std::string error;  // what went wrong, for the JSON body when status is 0
   std::string content_type;
   std::string body;

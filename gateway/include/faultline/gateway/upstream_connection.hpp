@@ -27,8 +27,7 @@ std::string host_header(const router_config::UpstreamUrl& url);
 class UpstreamConnection {
  public:
   /// Not connected yet; `tls` is used for https upstreams.
-  UpstreamConnection(asio::any_io_executor executor, asio::ssl::context& tls,
-                     const router_config::UpstreamUrl& url);
+  UpstreamConnection(asio::any_io_executor executor, asio::ssl::context& tls, const router_config::UpstreamUrl& url);
 
   /// Resolves and connects (and handshakes) within `timeout`.
   asio::awaitable<void> connect(std::chrono::microseconds timeout, beast::error_code& ec);

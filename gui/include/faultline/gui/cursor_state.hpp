@@ -14,12 +14,12 @@ namespace faultline::gui {
 
 /// Where the incident containing the cursor stands (marks are relative to the fault start).
 enum class IncidentPhase {
-  kNone,            ///< no incident started at or before the cursor
-  kUndetected,      ///< fault started, not yet detected
-  kDetected,        ///< detected, traffic not yet switched
-  kSwitched,        ///< traffic switched, capacity not yet full
-  kFullCapacity,    ///< full capacity restored, success ratio not yet recovered
-  kRecovered,       ///< the RTO has elapsed (only when the incident recovered)
+  kNone,          ///< no incident started at or before the cursor
+  kUndetected,    ///< fault started, not yet detected
+  kDetected,      ///< detected, traffic not yet switched
+  kSwitched,      ///< traffic switched, capacity not yet full
+  kFullCapacity,  ///< full capacity restored, success ratio not yet recovered
+  kRecovered,     ///< the RTO has elapsed (only when the incident recovered)
 };
 
 /// Display name of a phase ("undetected", "full capacity", ...).

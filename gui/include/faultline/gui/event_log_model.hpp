@@ -36,10 +36,10 @@ const char* to_string(EventKind kind);
 
 /// One line of the log.
 struct EventLogEntry {
-  double time_s = 0.0;   ///< s since run start
-  std::string pattern;   ///< pattern name; empty for scenario events (faults) that every pattern sees
+  double time_s = 0.0;  ///< s since run start
+  std::string pattern;  ///< pattern name; empty for scenario events (faults) that every pattern sees
   EventKind kind = EventKind::kFaultStart;
-  std::string text;      ///< one line for people
+  std::string text;         ///< one line for people
   bool is_failure = false;  ///< something failed for good (a runbook step, or any event whose state is "failed")
 };
 

@@ -74,9 +74,9 @@ struct ScatterMark {
 
 /// The Pareto scatter in screen space and its axis ranges.
 struct ParetoScatter {
-  double cost_lo_usd = 0.0;  ///< x axis left end, USD per month
-  double cost_hi_usd = 1.0;  ///< x axis right end
-  double rto_end_s = 1.0;    ///< y axis top, s
+  double cost_lo_usd = 0.0;        ///< x axis left end, USD per month
+  double cost_hi_usd = 1.0;        ///< x axis right end
+  double rto_end_s = 1.0;          ///< y axis top, s
   std::vector<ScatterMark> marks;  ///< in the document's order
   std::vector<ScreenPoint> front;  ///< Pareto points in cost (then RTO) order, to join
 };
@@ -88,13 +88,14 @@ ParetoScatter pareto_scatter(const contract::PlanDocument& plan, const PlotBox& 
 
 /// What the RTO CDF shows under the pointer: the RTO at its x and each pattern's share of incidents at or below it.
 struct CdfReadout {
-  double rto_s = 0.0;  ///< s
+  double rto_s = 0.0;                                  ///< s
   std::vector<std::pair<std::string, double>> shares;  ///< per pattern in document order: P(RTO <= rto_s), 0..1
 };
 
 /// The read-out at `mouse` over the CDF plot `box` whose x axis is 0..x_end_s s; absent when the pointer
 /// is outside the box.
-std::optional<CdfReadout> cdf_readout(const contract::McDocument& mc, double x_end_s, const PlotBox& box, ScreenPoint mouse);
+std::optional<CdfReadout> cdf_readout(const contract::McDocument& mc, double x_end_s, const PlotBox& box,
+                                      ScreenPoint mouse);
 
 /// The read-out as tooltip text: "RTO <= 120 s" and per pattern "hot-hot: 75.0 % of 4 incidents" (or "no incident").
 std::string cdf_readout_text(const CdfReadout& readout, const contract::McDocument& mc);
@@ -102,8 +103,8 @@ std::string cdf_readout_text(const CdfReadout& readout, const contract::McDocume
 /// The histogram bin under the pointer.
 struct HistogramReadout {
   std::size_t bin = 0;
-  double low_h = 0.0;   ///< hours per year
-  double high_h = 0.0;  ///< hours per year
+  double low_h = 0.0;     ///< hours per year
+  double high_h = 0.0;    ///< hours per year
   std::size_t count = 0;  ///< replications
 };
 

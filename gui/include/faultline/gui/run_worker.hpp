@@ -18,10 +18,10 @@ namespace faultline::gui {
 
 /// How a run ended: a result, cancelled (no result, no error), or an error message.
 struct RunOutcome {
-  std::uint64_t id = 0;                    ///< as returned by RunWorker::start
+  std::uint64_t id = 0;  ///< as returned by RunWorker::start
   std::optional<engine::RunResult> result;
-  std::string error;                       ///< empty unless the run failed
-  bool is_cancelled = false;               ///< stopped by cancel() or a newer start()
+  std::string error;          ///< empty unless the run failed
+  bool is_cancelled = false;  ///< stopped by cancel() or a newer start()
 };
 
 /// Owns its threads; the destructor cancels and joins them all.

@@ -23,7 +23,8 @@ struct RunbookMark {
 /// offsets), sorted by end time, ties in incident then step order.
 std::vector<RunbookMark> runbook_marks(const engine::PatternResult& pattern);
 
-/// One line for a mark: "runbook step promote: 11m 00s to 22m 40s, 2 attempts, FAILED, critical path" (parts when they apply).
+/// One line for a mark: "runbook step promote: 11m 00s to 22m 40s, 2 attempts, FAILED, critical path" (parts when they
+/// apply).
 std::string describe_mark(const RunbookMark& mark);
 
 }  // namespace faultline::gui

@@ -15,11 +15,11 @@ namespace faultline::gui {
 struct ViewStateInfo {
   std::string scenario_file;
   std::string scenario_name;
-  std::string view;          ///< the view shown ("all", "comparison", ...)
-  double cursor_s = 0.0;     ///< time cursor, s
-  int frames = 0;            ///< frames rendered
-  int framebuffer_width = 0;  ///< px
-  int framebuffer_height = 0; ///< px
+  std::string view;            ///< the view shown ("all", "comparison", ...)
+  double cursor_s = 0.0;       ///< time cursor, s
+  int frames = 0;              ///< frames rendered
+  int framebuffer_width = 0;   ///< px
+  int framebuffer_height = 0;  ///< px
 };
 
 /// Schema "faultline.gui-state/v1": info, `patterns` (one object per row with

@@ -13,10 +13,10 @@ namespace faultline::importer {
 /// A resource in ARM shape. Terraform resources are translated into this shape
 /// (azurerm attribute names -> ARM property names) by TerraformReader.
 struct Resource {
-  std::string id;        // ARM id as exported
-  std::string type;      // ARM type, e.g. "Microsoft.Cdn/profiles/originGroups"
-  std::string name;      // last segment of the id
-  std::string location;  // normalised: lower case, no spaces ("eastus2"); "global" or "" when none
+  std::string id;                  // ARM id as exported
+  std::string type;                // ARM type, e.g. "Microsoft.Cdn/profiles/originGroups"
+  std::string name;                // last segment of the id
+  std::string location;            // normalised: lower case, no spaces ("eastus2"); "global" or "" when none
   std::vector<std::string> zones;  // "1", "2", "3"
   nlohmann::json sku = nlohmann::json::object();
   nlohmann::json properties = nlohmann::json::object();

@@ -28,7 +28,8 @@ class Criticality {
                   std::uint64_t lost_writes);
   /// Totals and shares per component of `components` for pattern `pattern` over `records`, summed in record order.
   static std::vector<contract::ComponentCriticality> summarize(const std::vector<contract::ReplicationRecord>& records,
-                                                     std::size_t pattern, const std::vector<std::string>& components);
+                                                               std::size_t pattern,
+                                                               const std::vector<std::string>& components);
   /// Birnbaum importance per component, P(up | i up) - P(up | i down), from steady-state probabilities `pi`
   /// indexed by down mask over structure.component_count() components (-1..1; 0..1 for a coherent structure).
   static std::vector<double> birnbaum(const Eigen::VectorXd& pi, const StructureFunction& structure);

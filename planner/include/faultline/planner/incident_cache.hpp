@@ -27,11 +27,11 @@ struct IncidentFault {
 
 /// What the traffic simulation measured for one incident under one pattern.
 struct IncidentOutcome {
-  double rto_s = 0;                  ///< incident start -> recovery (or the end of the window), s
-  std::optional<double> rpo_s;       ///< worst data store, s
+  double rto_s = 0;             ///< incident start -> recovery (or the end of the window), s
+  std::optional<double> rpo_s;  ///< worst data store, s
   double incident_cost_usd = 0;
-  double downtime_s = 0;             ///< failed-request-weighted downtime of the window's incidents, s
-  std::uint64_t lost_writes = 0;     ///< acknowledged writes the window's incidents lost
+  double downtime_s = 0;          ///< failed-request-weighted downtime of the window's incidents, s
+  std::uint64_t lost_writes = 0;  ///< acknowledged writes the window's incidents lost
   friend bool operator==(const IncidentOutcome&, const IncidentOutcome&) = default;
 };
 
@@ -48,13 +48,15 @@ struct IncidentKey {
 /// Rounds incidents to keys, measures a key with the production router, and keeps the outcomes.
 class IncidentCache {
  public:
-  /// `scenario` and `model` must outlive this object; `lead`/`tail`: traffic before the first fault / after the last repair.
+  /// `scenario` and `model` must outlive this object; `lead`/`tail`: traffic before the first fault / after the last
+  /// repair.
   IncidentCache(const engine::Scenario& scenario, const ReliabilityModel& model, engine::SimDuration lead,
                 engine::SimDuration tail);
 
   /// The key of `faults` starting at `start` under `pattern`: offsets to whole minutes, repair times up to whole
   /// minutes and above 16 min up to 16 steps per doubling, the window's phase in the pattern's schedules to 10 s.
-  [[nodiscard]] IncidentKey key(std::size_t pattern, const std::vector<IncidentFault>& faults, engine::SimTime start) const;
+  [[nodiscard]] IncidentKey key(std::size_t pattern, const std::vector<IncidentFault>& faults,
+                                engine::SimTime start) const;
   /// Runs the traffic simulation of `key` (thread-safe; nothing is cached). Its random numbers depend on the key only.
   [[nodiscard]] IncidentOutcome simulate(const IncidentKey& key) const;
   /// Simulated length of the key's window (lead + span + tail): what its traffic run costs, in proportion.
@@ -71,7 +73,7 @@ class IncidentCache {
   const ReliabilityModel& model_;
   engine::SimDuration lead_;
   engine::SimDuration tail_;
-  std::vector<engine::SimDuration> schedule_period_;           // per pattern: common period of its schedules
+  std::vector<engine::SimDuration> schedule_period_;              // per pattern: common period of its schedules
   std::vector<std::map<std::string, IncidentOutcome>> outcomes_;  // per pattern, by key text
 };
 

@@ -27,24 +27,24 @@ struct FailureHistory;
 /// How to run. Results depend on the scenario, the model, years, replications, the precision, the shard and
 /// the seed, never on `threads` or on `rank_count`.
 struct McOptions {
-  double years = 1;                         ///< simulated years per replication (> 0)
-  std::uint64_t replications = 100;         ///< replications of the whole run (all shards); the cap with a precision
-  unsigned threads = 1;                     ///< worker threads (>= 1)
-  std::optional<double> precision;          ///< stop once the availability CI half-width <= this (0..1)
+  double years = 1;                           ///< simulated years per replication (> 0)
+  std::uint64_t replications = 100;           ///< replications of the whole run (all shards); the cap with a precision
+  unsigned threads = 1;                       ///< worker threads (>= 1)
+  std::optional<double> precision;            ///< stop once the availability CI half-width <= this (0..1)
   std::optional<double> precision_rto_p95_s;  ///< stop once the RTO p95's 99 % CI half-width <= this, s
-  std::uint64_t batch_size = 64;            ///< replications between precision checks
-  std::uint64_t shard_index = 1;            ///< this shard, 1..shard_count: replications i with i % count == index - 1
+  std::uint64_t batch_size = 64;              ///< replications between precision checks
+  std::uint64_t shard_index = 1;  ///< this shard, 1..shard_count: replications i with i % count == index - 1
   std::uint64_t shard_count = 1;
-  std::uint64_t rank_index = 0;             ///< this process among rank_count sharing the distinct incidents, 0-based
-  std::uint64_t rank_count = 1;             ///< processes (MPI ranks) running this same shard together
+  std::uint64_t rank_index = 0;  ///< this process among rank_count sharing the distinct incidents, 0-based
+  std::uint64_t rank_count = 1;  ///< processes (MPI ranks) running this same shard together
   /// Required when rank_count > 1; every rank calls it at the same points: sends `mine` to every rank and returns
   /// every rank's bytes in rank order (MPI_Allgatherv).
   std::function<std::vector<std::string>(const std::string& mine)> exchange;
-  bool is_measuring_incidents = true;       ///< false: structure function only (no traffic simulation)
-  engine::SimDuration lead = engine::seconds(600);   ///< traffic before an incident's first fault
-  engine::SimDuration tail = engine::seconds(1800);  ///< traffic after its last repair
+  bool is_measuring_incidents = true;                        ///< false: structure function only (no traffic simulation)
+  engine::SimDuration lead = engine::seconds(600);           ///< traffic before an incident's first fault
+  engine::SimDuration tail = engine::seconds(1800);          ///< traffic after its last repair
   engine::TrafficMode traffic = engine::TrafficMode::kFast;  ///< fast: windows replayed thinned (traffic_thinning.hpp)
-  std::function<void(double fraction_done)> on_progress;  ///< may be empty; called from workers
+  std::function<void(double fraction_done)> on_progress;     ///< may be empty; called from workers
 };
 
 /// Runs replications in three phases (failure histories, distinct incidents measured once, records); one
@@ -59,7 +59,8 @@ class MonteCarlo {
 
   /// Runs this shard's replications; fills seed, years, shard, records and summary (not version, file or Markov).
   contract::McResult run();
-  /// One replication `index` on its own, measuring its incidents as needed (any thread; deterministic in (seed, index)).
+  /// One replication `index` on its own, measuring its incidents as needed (any thread; deterministic in (seed,
+  /// index)).
   contract::ReplicationRecord run_replication(std::uint64_t index);
   /// Measures one incident starting at `start` under pattern `pattern`, cached by its key (IncidentCache::key).
   IncidentOutcome measure(std::size_t pattern, const std::vector<IncidentFault>& faults, engine::SimTime start);
@@ -83,7 +84,7 @@ class MonteCarlo {
   StructureFunction structure_;
   McOptions options_;
   engine::Scenario traffic_scenario_;  // what incident windows replay: scenario_, thinned in the fast mode
-  IncidentCache cache_;  // refers to model_ and traffic_scenario_: declared after them
+  IncidentCache cache_;                // refers to model_ and traffic_scenario_: declared after them
   mutable std::mutex mutex_;
   std::atomic<std::uint64_t> traffic_simulations_{0};
 };

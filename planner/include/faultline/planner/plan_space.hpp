@@ -31,10 +31,12 @@ struct PlanSpace {
   std::vector<contract::ProbeSamples> probe_samples{{1, 2}, {2, 4}, {3, 4}};
   std::vector<contract::BreakerSettings> breakers{{25, 20, 30}, {75, 100, 120}};
   /// Modes tried per store kind ("database", "object_storage"); a kind not listed keeps its mode.
-  /// Default: database sync/async/backup_restore (sync not with multi-region writes), object_storage async/backup_restore.
+  /// Default: database sync/async/backup_restore (sync not with multi-region writes), object_storage
+  /// async/backup_restore.
   std::map<std::string, std::vector<topology::ReplicationMode>> replication_modes{
       {"database",
-       {topology::ReplicationMode::kSync, topology::ReplicationMode::kAsync, topology::ReplicationMode::kBackupRestore}},
+       {topology::ReplicationMode::kSync, topology::ReplicationMode::kAsync,
+        topology::ReplicationMode::kBackupRestore}},
       {"object_storage", {topology::ReplicationMode::kAsync, topology::ReplicationMode::kBackupRestore}}};
   /// Intervals tried for the periodic modes, s.
   std::vector<double> backup_intervals_s{900, 3600, 14400};

@@ -26,9 +26,8 @@ struct RareEventOptions {
   unsigned threads = 1;                   ///< worker threads (>= 1)
   /// Probability of a failure transition in a biased state (0 < p < 1); each up component is then equally likely.
   double failure_bias = 0.5;
-  bool is_biased = true;                  ///< false: plain regenerative simulation of the same chain (the baseline)
+  bool is_biased = true;  ///< false: plain regenerative simulation of the same chain (the baseline)
 };
-
 
 /// Simulates the embedded jump chain of the components (rates 1 / mean: exponential times with the
 /// model's means) from "all up" back to "all up", accumulating expected holding times (conditional
@@ -71,6 +70,7 @@ class RareEventEstimator {
 
 /// Fills `estimate.markov_unavailability` (the exact chain's steady-state P(down), rates 1 / mean) and `ratio`;
 /// leaves them nullopt when the chain is too large to solve (MarkovChain::kMaxComponents).
-void compare_with_markov(RareEventEstimate& estimate, const ReliabilityModel& model, const StructureFunction& structure);
+void compare_with_markov(RareEventEstimate& estimate, const ReliabilityModel& model,
+                         const StructureFunction& structure);
 
 }  // namespace faultline::planner

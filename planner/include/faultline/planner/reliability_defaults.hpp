@@ -19,12 +19,12 @@ namespace faultline::planner {
 /// (median, p95); time between failures is exponential with the mean that makes the
 /// steady-state availability MTBF / (MTBF + MTTR) equal `availability`.
 struct ReliabilityDefault {
-  std::string_view kinds;        ///< "region", "zone", "model_deployment", "gateway", "global_entry", "data_store"
+  std::string_view kinds;  ///< "region", "zone", "model_deployment", "gateway", "global_entry", "data_store"
   engine::FaultType fault = engine::FaultType::kRegionOutage;
-  double availability = 1;       ///< 0..1, the figure the source gives or implies
-  double repair_median_s = 0;    ///< s
-  double repair_p95_s = 0;       ///< s
-  std::string_view source;       ///< short citation shown in outputs, e.g. "Azure OpenAI SLA 99.9 %"
+  double availability = 1;     ///< 0..1, the figure the source gives or implies
+  double repair_median_s = 0;  ///< s
+  double repair_p95_s = 0;     ///< s
+  std::string_view source;     ///< short citation shown in outputs, e.g. "Azure OpenAI SLA 99.9 %"
 };
 
 /// The table, in the order components are created.

@@ -17,7 +17,7 @@ namespace faultline::planner {
 
 /// A reliability model, or every reason there is none.
 struct ReliabilityLoadResult {
-  std::optional<ReliabilityModel> model;     ///< set iff errors is empty
+  std::optional<ReliabilityModel> model;  ///< set iff errors is empty
   std::vector<base::LoadError> errors;
   /// One line per error, each ending with a newline.
   [[nodiscard]] std::string error_report() const;

@@ -19,12 +19,12 @@ enum class RepairCrews {
 
 /// One failure mode of one node: while it is failed the node suffers `fault`.
 struct ReliabilityComponent {
-  std::string name;                    ///< unique, e.g. "eastus2/region_outage"
-  std::string target;                  ///< node id in the topology
+  std::string name;    ///< unique, e.g. "eastus2/region_outage"
+  std::string target;  ///< node id in the topology
   engine::FaultType fault = engine::FaultType::kRegionOutage;
   engine::Distribution time_between_failures = engine::Distribution::exponential(1);  ///< s, up time
   engine::Distribution time_to_repair = engine::Distribution::exponential(1);         ///< s, down time
-  std::string json_path;               ///< where the entry was defined, e.g. "reliability.components[1]"
+  std::string json_path;  ///< where the entry was defined, e.g. "reliability.components[1]"
   /// `"scope": "service"` (a data_store_outage only): the logical store, one component for all of its
   /// regional copies, in series with the whole service (while down, writes are unavailable everywhere).
   /// False (`"node"`, the default): the node fails and its blast radius decides.

@@ -39,17 +39,17 @@ class StructureFunction {
   std::size_t k_ = 0;  // k-of-n when topology_ is null
   std::string description_;
   std::shared_ptr<const topology::Topology> topology_;
-  std::vector<std::string> targets_;                      // per component
-  std::vector<topology::VertexId> entries_;               // global entries (any down: system down)
+  std::vector<std::string> targets_;         // per component
+  std::vector<topology::VertexId> entries_;  // global entries (any down: system down)
   struct Origin {
     topology::VertexId gateway;
-    std::size_t region = 0;                                // index into the origin regions
+    std::size_t region = 0;                               // index into the origin regions
     std::vector<std::vector<topology::VertexId>> models;  // per workload model: its deployments in the region
   };
   std::vector<Origin> origins_;
-  std::size_t region_count_ = 0;       // distinct regions of the origins
-  std::size_t regions_needed_ = 1;     // serving origin regions needed
-  std::uint64_t series_mask_ = 0;      // service-scope store components: any down, system down
+  std::size_t region_count_ = 0;    // distinct regions of the origins
+  std::size_t regions_needed_ = 1;  // serving origin regions needed
+  std::uint64_t series_mask_ = 0;   // service-scope store components: any down, system down
 };
 
 /// Region ids of the gateways behind the scenario's global entries (every gateway when the

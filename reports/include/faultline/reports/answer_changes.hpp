@@ -16,24 +16,24 @@ namespace faultline::reports {
 
 /// A tried value of one parameter that turns one pattern's verdict (every target met, or not) around.
 struct VerdictFlip {
-  std::size_t pattern = 0;          ///< index into the run's patterns
-  std::string parameter;            ///< sensitivity::ParameterInfo::name, e.g. "probe.interval"
-  double own_value = 0.0;           ///< the pattern's own value, in the parameter's unit
-  double low = 0.0;                 ///< the range tried on this pattern
+  std::size_t pattern = 0;  ///< index into the run's patterns
+  std::string parameter;    ///< sensitivity::ParameterInfo::name, e.g. "probe.interval"
+  double own_value = 0.0;   ///< the pattern's own value, in the parameter's unit
+  double low = 0.0;         ///< the range tried on this pattern
   double high = 0.0;
-  double flip_value = 0.0;          ///< of the tried values whose verdict differs, the nearest to own_value
-  sensitivity::Outcome at;          ///< what the pattern gave at flip_value
-  bool is_met_with_own = false;     ///< the verdict with its own settings; flip_value gives the opposite
-  bool is_overturning = false;      ///< the recommended pattern misses, or a cheaper one (or any, without one) meets
+  double flip_value = 0.0;       ///< of the tried values whose verdict differs, the nearest to own_value
+  sensitivity::Outcome at;       ///< what the pattern gave at flip_value
+  bool is_met_with_own = false;  ///< the verdict with its own settings; flip_value gives the opposite
+  bool is_overturning = false;   ///< the recommended pattern misses, or a cheaper one (or any, without one) meets
 };
 
 /// A parameter that moves a pattern's worst RTO without changing its verdict.
 struct RtoMover {
   std::size_t pattern = 0;  ///< index into the run's patterns
   std::string parameter;
-  double low = 0.0;         ///< the range tried, in the parameter's unit
+  double low = 0.0;  ///< the range tried, in the parameter's unit
   double high = 0.0;
-  double swing_s = 0.0;     ///< largest minus smallest worst RTO over the range, s (> 0)
+  double swing_s = 0.0;  ///< largest minus smallest worst RTO over the range, s (> 0)
 };
 
 /// What a sensitivity study says about a run's answer.

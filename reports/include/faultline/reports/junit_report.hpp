@@ -20,10 +20,10 @@ struct JunitLintCase {
 };
 
 struct JunitSuite {
-  std::string name;                        ///< scenario path as given to run/batch
+  std::string name;                         ///< scenario path as given to run/batch
   std::optional<engine::RunResult> result;  ///< set when the scenario ran
-  std::string error;                       ///< load or run error when result is empty
-  std::vector<JunitLintCase> lint;         ///< the topology's lint findings, before the targets
+  std::string error;                        ///< load or run error when result is empty
+  std::vector<JunitLintCase> lint;          ///< the topology's lint findings, before the targets
 };
 
 /// The whole JUnit document, suites in the given order; no timestamps or durations,

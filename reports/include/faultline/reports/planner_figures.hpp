@@ -51,9 +51,9 @@ double histogram_count_end(const std::vector<HistogramBin>& bins);
 
 /// The Pareto scatter's axes: x total monthly cost, y RTO p95 (none = 0 s), radius by RPO p95.
 struct ParetoAxes {
-  double cost_lo_usd = 0.0;    ///< x axis left end, USD per month: min - 5 % of the span
-  double cost_hi_usd = 1.0;    ///< x axis right end: max + 5 % of the span (+-5 % of the value, >= 1 USD, when all equal)
-  double rto_end_s = 1.0;      ///< y axis top, s: round_axis_end(largest RTO p95)
+  double cost_lo_usd = 0.0;  ///< x axis left end, USD per month: min - 5 % of the span
+  double cost_hi_usd = 1.0;  ///< x axis right end: max + 5 % of the span (+-5 % of the value, >= 1 USD, when all equal)
+  double rto_end_s = 1.0;    ///< y axis top, s: round_axis_end(largest RTO p95)
   double rpo_largest_s = 0.0;  ///< largest RPO p95, s (none = 0)
 };
 

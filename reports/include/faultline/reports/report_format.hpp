@@ -34,6 +34,7 @@ void write_report(const engine::RunResult& result, ReportFormat format, const st
 /// Prints the self-contained HTML report `html` to the PDF file `path` (whole or not at all) with headless
 /// Chromium (`chromium_program`, or found on PATH); throws ChromiumNotFound without it. Every PDF report
 /// (run, Monte Carlo, plan) goes through here.
-void write_pdf_report(std::string_view html, const std::filesystem::path& path, const std::string& chromium_program = "");
+void write_pdf_report(std::string_view html, const std::filesystem::path& path,
+                      const std::string& chromium_program = "");
 
 }  // namespace faultline::reports

@@ -18,13 +18,13 @@ struct StatusRange {
 
 /// One APIM circuit breaker rule (`failureCondition`, `tripDuration`, `acceptRetryAfter`).
 struct BackendBreakerConfig {
-  std::int64_t failure_count = 0;       // trips when the interval's failures reach this; 0: not used
-  double failure_percentage = 0;        // trips when failures / calls x 100 reach this; 0: not used
-  Micros interval = std::chrono::seconds(60);  // whole seconds, at least 1 (APIM `interval`)
+  std::int64_t failure_count = 0;                         // trips when the interval's failures reach this; 0: not used
+  double failure_percentage = 0;                          // trips when failures / calls x 100 reach this; 0: not used
+  Micros interval = std::chrono::seconds(60);             // whole seconds, at least 1 (APIM `interval`)
   std::vector<StatusRange> status_ranges{StatusRange{}};  // default 500-599
-  bool counts_no_answer = true;         // a call with no answer (status 0) counts as a failure
-  Micros trip_duration = std::chrono::seconds(60);  // APIM `tripDuration`
-  bool accept_retry_after = false;      // the tripping answer's Retry-After sets the trip duration
+  bool counts_no_answer = true;                           // a call with no answer (status 0) counts as a failure
+  Micros trip_duration = std::chrono::seconds(60);        // APIM `tripDuration`
+  bool accept_retry_after = false;                        // the tripping answer's Retry-After sets the trip duration
 };
 
 /// APIM semantics (domain-facts, API Management): every answer of the backend is recorded

@@ -40,8 +40,8 @@ class CallWindow {
 
   WindowType type_;
   std::uint32_t size_;
-  std::vector<Bucket> buckets_;  // count window: one call per bucket; time window: one second per bucket
-  std::uint32_t next_ = 0;       // count window: slot written next
+  std::vector<Bucket> buckets_;   // count window: one call per bucket; time window: one second per bucket
+  std::uint32_t next_ = 0;        // count window: slot written next
   std::int64_t head_second_ = 0;  // time window: newest second with a bucket
   bool has_head_ = false;
   std::uint32_t calls_ = 0;

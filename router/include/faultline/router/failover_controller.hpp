@@ -57,7 +57,7 @@ class FailoverController {
   std::size_t secondary_;
 
   ControllerState state_ = ControllerState::kNormal;
-  Micros since_{0};           // when the current state was entered
+  Micros since_{0};  // when the current state was entered
   bool has_switched_ = false;
   Micros last_switch_{0};
   bool has_failed_check_ = false;  // suspect: a check failed since suspicion

@@ -44,7 +44,7 @@ class OutlierDetector {
   std::vector<std::int64_t> consecutive_;  // 5xx/timeouts in a row, per endpoint
   std::vector<std::int64_t> multiplier_;   // Envoy's ejection time backoff, per endpoint
   std::vector<Micros> ejection_end_;
-  std::vector<Micros> returned_at_;        // end of the last ejection (multiplier decay starts there)
+  std::vector<Micros> returned_at_;  // end of the last ejection (multiplier decay starts there)
   EndpointMask ejected_ = 0;
   Micros deadline_ = kNever;
 };

@@ -35,7 +35,7 @@ class ProbeWindow {
   std::uint32_t next_ = 0;
   std::uint32_t success_count_;
   bool is_healthy_ = true;
-  std::vector<Micros> latencies_;  // per slot; meaningful where measured_bits_ is set
+  std::vector<Micros> latencies_;    // per slot; meaningful where measured_bits_ is set
   std::uint64_t measured_bits_ = 0;  // slots holding a real successful probe
   std::uint32_t measured_count_ = 0;
   Micros measured_sum_{0};

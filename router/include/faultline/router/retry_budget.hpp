@@ -16,7 +16,7 @@ namespace faultline::router {
 class RetryBudget {
  public:
   static constexpr std::int64_t kWindowSeconds = 10;  // Finagle RetryBudget ttl: 10 s
-  static constexpr std::uint32_t kMinRetries = 3;      // Envoy min_retry_concurrency default: 3
+  static constexpr std::uint32_t kMinRetries = 3;     // Envoy min_retry_concurrency default: 3
 
   /// Budget of `budget_percent` (0-100) percent.
   explicit RetryBudget(double budget_percent) : percent_(budget_percent) {}

@@ -20,13 +20,12 @@
 namespace faultline::router {
 
 /// Combines probes, breaker, throttling, outlier detection, cooldown, the failover
-/// controller, selection (strict priority or priority load), residency and retries for up to 64 endpoints (see docs/router.md).
-/// Pure decision code: every entry point takes `now` (never reads a clock, never
-/// sleeps, never does I/O); all memory is allocated by the constructor. Timers
-/// (cooldown end, open -> half_open, controller switches) fire inside the first
-/// entry point called at or after their deadline, stamped with that call's `now`;
-/// call tick(next_wakeup()) to have them fire on time. `now` must not decrease.
-/// Not thread-safe: one router per thread, or a lock around it.
+/// controller, selection (strict priority or priority load), residency and retries for up to 64 endpoints (see
+/// docs/router.md). Pure decision code: every entry point takes `now` (never reads a clock, never sleeps, never does
+/// I/O); all memory is allocated by the constructor. Timers (cooldown end, open -> half_open, controller switches) fire
+/// inside the first entry point called at or after their deadline, stamped with that call's `now`; call
+/// tick(next_wakeup()) to have them fire on time. `now` must not decrease. Not thread-safe: one router per thread, or a
+/// lock around it.
 class Router {
  public:
   /// Router for a valid `config` (throws std::invalid_argument naming the first
@@ -115,8 +114,8 @@ class Router {
   std::vector<std::int64_t> weight_;
   std::vector<Micros> latency_;
   std::vector<std::int64_t> current_weight_;  // smooth weighted round-robin state
-  std::vector<std::string> boundaries_;         // interned labels; index = BoundaryId
-  std::vector<EndpointMask> boundary_masks_;    // endpoints inside each boundary
+  std::vector<std::string> boundaries_;       // interned labels; index = BoundaryId
+  std::vector<EndpointMask> boundary_masks_;  // endpoints inside each boundary
   EndpointMask enabled_ = 0;
   EndpointMask available_ = 0;
   std::size_t spread_cursor_ = 0;

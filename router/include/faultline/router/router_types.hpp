@@ -33,7 +33,15 @@ inline constexpr std::size_t kNoEndpoint = std::numeric_limits<std::size_t>::max
 
 /// Per-endpoint state changes, as named in the replay format.
 enum class EndpointState : std::uint8_t {
-  kHealthy, kUnhealthy, kOpen, kHalfOpen, kClosed, kCooldown, kCooldownEnd, kEjected, kEjectionEnd
+  kHealthy,
+  kUnhealthy,
+  kOpen,
+  kHalfOpen,
+  kClosed,
+  kCooldown,
+  kCooldownEnd,
+  kEjected,
+  kEjectionEnd
 };
 /// Which mechanism changed an endpoint's state.
 /// (kOutlier: Envoy outlier detection, the `outlier` section; kCooldown: LiteLLM cooldown, the `cooldown` section.)

@@ -17,7 +17,7 @@ namespace faultline::router_config {
 
 /// An upstream base URL split into its parts.
 struct UpstreamUrl {
-  bool is_tls = false;    // https
+  bool is_tls = false;  // https
   std::string host;
   std::string port;       // "80"/"443" when the URL has none
   std::string base_path;  // without the trailing '/', "" for the root
@@ -35,9 +35,9 @@ struct GatewayEndpoint {
 
 /// The `gateway` section.
 struct GatewaySettings {
-  std::string probe_path = "/health";                     // `probe.path`
-  std::string boundary_header = "x-faultline-boundary";   // `gateway.boundary_header`
-  router::Micros connect_timeout = std::chrono::seconds(2);     // `gateway.connect_timeout_ms`
+  std::string probe_path = "/health";                            // `probe.path`
+  std::string boundary_header = "x-faultline-boundary";          // `gateway.boundary_header`
+  router::Micros connect_timeout = std::chrono::seconds(2);      // `gateway.connect_timeout_ms`
   router::Micros first_byte_timeout = std::chrono::seconds(60);  // `gateway.first_byte_timeout_ms`
   router::Micros read_timeout = std::chrono::seconds(60);        // `gateway.read_timeout_ms` (between bytes)
   router::Micros shutdown_timeout = std::chrono::seconds(30);    // `gateway.shutdown_timeout_s`

@@ -40,7 +40,7 @@ enum class ParameterId {
 /// (in its unit: seconds, calls, percent, ...), its default range and what it changes.
 struct ParameterInfo {
   ParameterId id;
-  std::string_view name;           ///< e.g. "probe.interval"
+  std::string_view name;  ///< e.g. "probe.interval"
   ParameterUnit unit;
   double min;                      ///< smallest allowed value
   double max;                      ///< largest allowed value

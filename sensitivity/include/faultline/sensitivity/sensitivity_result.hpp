@@ -45,12 +45,12 @@ struct Swing {
 
 /// One parameter on one pattern: its points, or why it was not varied there.
 struct ParameterResult {
-  std::string name;                 ///< ParameterInfo::name
-  std::string not_applicable;       ///< why it was not varied; empty when it was
-  std::optional<double> base_value; ///< the pattern's own value; null when not applicable
-  std::optional<double> low;        ///< range varied on this pattern; null when not applicable
+  std::string name;                  ///< ParameterInfo::name
+  std::string not_applicable;        ///< why it was not varied; empty when it was
+  std::optional<double> base_value;  ///< the pattern's own value; null when not applicable
+  std::optional<double> low;         ///< range varied on this pattern; null when not applicable
   std::optional<double> high;
-  std::vector<Point> points;        ///< low to high
+  std::vector<Point> points;  ///< low to high
   Swing swing;
   bool operator==(const ParameterResult&) const = default;
 };
@@ -66,9 +66,9 @@ struct PatternSensitivity {
 /// A parameter of the study: its unit and the range asked for (the default's rule, or --params).
 struct ParameterDefinition {
   std::string name;
-  std::string unit;          ///< unit_label: "s", "count", "%", "fraction", "factor"
-  std::string range;         ///< e.g. "10s..120s", "1..n"
-  bool is_default = true;    ///< false: the range came from --params
+  std::string unit;        ///< unit_label: "s", "count", "%", "fraction", "factor"
+  std::string range;       ///< e.g. "10s..120s", "1..n"
+  bool is_default = true;  ///< false: the range came from --params
   std::string description;
   bool operator==(const ParameterDefinition&) const = default;
 };
@@ -79,9 +79,9 @@ struct SensitivityResult {
 
   std::string faultline_version;
   std::vector<engine::InputFile> inputs;
-  std::string scenario;             ///< the scenario's name
-  std::uint64_t seed = 0;           ///< every run's seed (common random numbers)
-  unsigned points = 2;              ///< values per range, evenly spaced, ends included
+  std::string scenario;    ///< the scenario's name
+  std::uint64_t seed = 0;  ///< every run's seed (common random numbers)
+  unsigned points = 2;     ///< values per range, evenly spaced, ends included
   std::vector<ParameterDefinition> parameters;
   std::vector<PatternSensitivity> patterns;
   bool operator==(const SensitivityResult&) const = default;

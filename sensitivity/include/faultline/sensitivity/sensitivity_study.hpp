@@ -19,9 +19,9 @@ namespace faultline::sensitivity {
 
 /// What to vary.
 struct StudyOptions {
-  std::vector<std::string> patterns;    ///< empty: every pattern of the scenario
-  std::vector<ParameterRange> ranges;   ///< empty: every parameter over its default range
-  unsigned points = 2;                  ///< values per range (2..21), evenly spaced, ends included
+  std::vector<std::string> patterns;   ///< empty: every pattern of the scenario
+  std::vector<ParameterRange> ranges;  ///< empty: every parameter over its default range
+  unsigned points = 2;                 ///< values per range (2..21), evenly spaced, ends included
 };
 
 /// A planned study: the variants exist (and are valid) once it is constructed.
@@ -57,8 +57,8 @@ class SensitivityStudy {
   const engine::Scenario& scenario_;
   StudyOptions options_;
   engine::Scenario expanded_;
-  SensitivityResult skeleton_;    // everything but the outcomes
-  std::vector<Slot> slots_;       // per expanded pattern after the bases, in order
+  SensitivityResult skeleton_;  // everything but the outcomes
+  std::vector<Slot> slots_;     // per expanded pattern after the bases, in order
 };
 
 }  // namespace faultline::sensitivity

@@ -62,10 +62,10 @@ struct CostLine {
 
 /// Monthly cost broken down by item, node and region.
 struct CostReport {
-  std::vector<CostLine> lines;                  // non-zero items, in graph order
-  std::map<std::string, double> per_node;       // USD per month by node id
-  std::map<std::string, double> per_region;     // USD per month by region id (every region, and "global")
-  double total_usd = 0;                         // USD per month
+  std::vector<CostLine> lines;               // non-zero items, in graph order
+  std::map<std::string, double> per_node;    // USD per month by node id
+  std::map<std::string, double> per_region;  // USD per month by region id (every region, and "global")
+  double total_usd = 0;                      // USD per month
 };
 
 /// The component a cost item belongs to, for summaries: "tokens", "probes", "reserved capacity", "gateways",
@@ -82,8 +82,8 @@ std::map<std::pair<std::string, std::string>, double> cost_by_component(const st
 /// the global entry (monthly), replication links with both ends deployed: egress (GB per month x USD per GB)
 /// plus sync_usd_per_month when run synchronously; links from a deployed store run as backup_restore or
 /// scheduled_rebuild: usd_per_copy x copies per month (730 h / interval).
-/// Throws std::invalid_argument for a standby fraction or traffic share outside 0..1, an unknown region or store id in the plan,
-/// or a copy interval <= 0 for a backup mode.
+/// Throws std::invalid_argument for a standby fraction or traffic share outside 0..1, an unknown region or store id in
+/// the plan, or a copy interval <= 0 for a backup mode.
 CostReport monthly_cost(const Topology& topology, const ProvisioningPlan& plan);
 
 }  // namespace faultline::topology

@@ -31,15 +31,15 @@ struct Edge {
   // origins of a global entry, backends of a gateway). Other edges of
   // containment or dependency are required: one target down takes the node down.
   bool is_alternative = false;
-  std::int64_t latency_us = 0;     // network: one-way latency
-  double bandwidth_gbps = 0;       // network
-  double egress_usd_per_gb = 0;    // network: price of data leaving; replication: override (< 0: use the network link)
+  std::int64_t latency_us = 0;   // network: one-way latency
+  double bandwidth_gbps = 0;     // network
+  double egress_usd_per_gb = 0;  // network: price of data leaving; replication: override (< 0: use the network link)
   ReplicationMode replication_mode = ReplicationMode::kAsync;
-  std::chrono::microseconds lag{0};   // replication: typical lag (or backup interval)
-  double gb_per_month = 0;            // replication: data shipped per month
-  std::string json_path;              // where the edge is defined
-  double sync_usd_per_month = 0;      // replication: added price per month when the link runs synchronously
-  double usd_per_copy = 0;            // replication: price of one restorable copy (backup_restore, scheduled_rebuild)
+  std::chrono::microseconds lag{0};  // replication: typical lag (or backup interval)
+  double gb_per_month = 0;           // replication: data shipped per month
+  std::string json_path;             // where the edge is defined
+  double sync_usd_per_month = 0;     // replication: added price per month when the link runs synchronously
+  double usd_per_copy = 0;           // replication: price of one restorable copy (backup_restore, scheduled_rebuild)
 };
 
 }  // namespace faultline::topology

@@ -13,8 +13,8 @@ namespace faultline::topology {
 /// A route over network links.
 struct LatencyPath {
   bool is_found = false;
-  std::vector<std::string> hops;           // ids from start to end (regions and clients)
-  std::chrono::microseconds latency{0};    // sum of one-way link latencies
+  std::vector<std::string> hops;         // ids from start to end (regions and clients)
+  std::chrono::microseconds latency{0};  // sum of one-way link latencies
 };
 
 /// Lowest one-way latency from `from_id` to `to_id` avoiding the regions in `failed_ids`.

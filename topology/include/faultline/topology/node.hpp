@@ -46,9 +46,9 @@ std::string_view to_string(DeploymentType type);
 
 /// A region: geography, the region it fails over to, its data boundary and its private network.
 struct RegionInfo {
-  std::string geography;      // e.g. "united_states", "europe"
-  std::string paired_region;  // id of the region this one fails over to; empty when none
-  std::string data_boundary;  // e.g. "US", "EU"; empty when unrestricted
+  std::string geography;                       // e.g. "united_states", "europe"
+  std::string paired_region;                   // id of the region this one fails over to; empty when none
+  std::string data_boundary;                   // e.g. "US", "EU"; empty when unrestricted
   std::vector<std::string> private_endpoints;  // services reached over private endpoints
   std::vector<std::string> private_dns_zones;  // e.g. "privatelink.openai.azure.com"
 };
@@ -69,9 +69,9 @@ struct ModelDeploymentInfo {
   std::string deployment_name;  // the name clients call
   DeploymentType deployment_type = DeploymentType::kStandard;
   double capacity_tokens_per_minute = 0;
-  double concurrency = 0;               // concurrent requests the pool serves
-  double quota_tokens_per_minute = 0;   // quota granted in this region
-  bool has_zone_redundant_sla = false;  // the design promises zone redundancy
+  double concurrency = 0;                // concurrent requests the pool serves
+  double quota_tokens_per_minute = 0;    // quota granted in this region
+  bool has_zone_redundant_sla = false;   // the design promises zone redundancy
   std::chrono::microseconds warm_up{0};  // time from deploy to serving
   double price_per_hour_usd = 0;         // reserved capacity (e.g. PTUs), per hour
   double price_per_1k_tokens_usd = 0;    // pay-per-token price
@@ -90,11 +90,11 @@ struct ModelDeploymentInfo {
 /// pools (APIM `circuitBreaker.rules[0]`: failure count or percentage within an interval, for
 /// status-code ranges; trip duration; acceptRetryAfter). Engine semantics: router::BackendBreaker.
 struct GatewayBreakerRule {
-  std::int64_t failure_count = 0;        // failures in the interval that trip; 0: not used
-  double failure_percentage = 0;         // share of the interval's calls, percent; 0: not used
+  std::int64_t failure_count = 0;  // failures in the interval that trip; 0: not used
+  double failure_percentage = 0;   // share of the interval's calls, percent; 0: not used
   std::chrono::microseconds interval{std::chrono::seconds(60)};
   std::vector<std::pair<int, int>> status_ranges{{500, 599}};  // [min, max] counted as failures
-  bool counts_no_answer = true;          // a backend timeout counts as a failure
+  bool counts_no_answer = true;                                // a backend timeout counts as a failure
   std::chrono::microseconds trip_duration{std::chrono::seconds(60)};
   bool accept_retry_after = false;
 };
@@ -184,9 +184,9 @@ using NodeDetails = std::variant<RegionInfo, ZoneInfo, ModelDeploymentInfo, Gate
 struct Node {
   std::string id;  // unique across the topology
   NodeKind kind = NodeKind::kRegion;
-  std::string region;               // containing region id (own id for a region; empty for global nodes)
-  std::vector<std::string> zones;   // zones the node spans (empty: not zone-pinned)
-  std::string json_path;            // where the node is defined, e.g. "regions[0].data_stores[2]"
+  std::string region;              // containing region id (own id for a region; empty for global nodes)
+  std::vector<std::string> zones;  // zones the node spans (empty: not zone-pinned)
+  std::string json_path;           // where the node is defined, e.g. "regions[0].data_stores[2]"
   std::string description;
   NodeDetails details;
 };

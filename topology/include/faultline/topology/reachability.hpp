@@ -11,11 +11,11 @@ namespace faultline::topology {
 
 /// One client geography after a fault.
 struct ClientReach {
-  std::string client;                         // client id
-  double traffic_share = 0;                   // its share of all traffic
-  bool is_served = false;                     // false when the client's path to any model is down
-  std::vector<std::string> reachable;         // nodes reachable through the entry, in graph order (client excluded)
-  std::vector<std::string> serving_regions;   // regions holding a reachable, up model deployment or agent service
+  std::string client;                        // client id
+  double traffic_share = 0;                  // its share of all traffic
+  bool is_served = false;                    // false when the client's path to any model is down
+  std::vector<std::string> reachable;        // nodes reachable through the entry, in graph order (client excluded)
+  std::vector<std::string> serving_regions;  // regions holding a reachable, up model deployment or agent service
 };
 
 /// For each client (file order): what it reaches when `failed_ids` fail (nodes down as in blast_radius).

@@ -14,8 +14,8 @@ namespace faultline::topology {
 
 /// A topology, or every reason there is none.
 struct LoadResult {
-  std::optional<Topology> topology;  // set iff errors is empty
-  std::vector<base::LoadError> errors;     // in file order, then reference order
+  std::optional<Topology> topology;     // set iff errors is empty
+  std::vector<base::LoadError> errors;  // in file order, then reference order
 
   /// True when the topology loaded.
   bool is_ok() const { return topology.has_value(); }

@@ -18,8 +18,8 @@ class EventCallback {
   EventCallback() = default;
 
   template <typename F>
-    requires(!std::is_same_v<std::decay_t<F>, EventCallback> && std::is_invocable_r_v<void, F&>)
-  EventCallback(F&& f) {  // NOLINT(google-explicit-constructor): lambdas convert implicitly
+  requires(!std::is_same_v<std::decay_t<F>, EventCallback> && std::is_invocable_r_v<void, F&>)
+      EventCallback(F&& f) {  // NOLINT(google-explicit-constructor): lambdas convert implicitly
     using Fn = std::decay_t<F>;
     static_assert(sizeof(Fn) <= kCapacity,
                   "event callbacks capture at most 24 bytes: capture a pointer to the model instead");

@@ -25,14 +25,14 @@ struct PendingEvent {
 /// events do) and erase_if (drop cancelled entries in bulk).
 template <typename Q>
 concept PendingEventSet = requires(Q q, const Q cq, PendingEvent e) {
-  { q.insert(e) };
+  {q.insert(e)};
   { cq.top() } -> std::convertible_to<PendingEvent>;
-  { q.pop() };
-  { q.replace_top(e) };
+  {q.pop()};
+  {q.replace_top(e)};
   { cq.empty() } -> std::convertible_to<bool>;
   { cq.size() } -> std::convertible_to<std::size_t>;
-  { q.clear() };
-  { q.erase_if([](const PendingEvent&) { return false; }) };
+  {q.clear()};
+  {q.erase_if([](const PendingEvent&) { return false; })};
 };
 
 }  // namespace faultline::engine

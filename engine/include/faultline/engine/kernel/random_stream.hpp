@@ -36,8 +36,7 @@ constexpr std::uint64_t stream_name_hash(std::string_view name) {
 class RandomStream {
  public:
   /// Stream for (master_seed, replication, name, index); equal keys give equal streams.
-  RandomStream(std::uint64_t master_seed, std::uint64_t replication, std::string_view name,
-               std::uint64_t index = 0) {
+  RandomStream(std::uint64_t master_seed, std::uint64_t replication, std::string_view name, std::uint64_t index = 0) {
     std::uint64_t sm = master_seed;
     std::uint64_t key = splitmix64(sm);
     sm = key ^ replication;
@@ -106,9 +105,7 @@ class RandomStream {
   /// Lognormal: exp(Normal(mu, sigma)); mu and sigma of the underlying normal.
   double lognormal(double mu, double sigma) { return std::exp(normal(mu, sigma)); }
   /// Weibull with shape k > 0 and scale lambda > 0 (inverse transform).
-  double weibull(double shape, double scale) {
-    return scale * std::pow(-std::log(uniform01_open_low()), 1.0 / shape);
-  }
+  double weibull(double shape, double scale) { return scale * std::pow(-std::log(uniform01_open_low()), 1.0 / shape); }
 
  private:
   RandomStream() = default;

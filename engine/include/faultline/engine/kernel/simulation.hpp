@@ -46,8 +46,8 @@ class BasicSimulation {
   EventId schedule_at(SimTime t, EventCallback cb) {
     const std::int64_t t_us = t.time_since_epoch().count();
     if (t_us < now_us_) {
-      throw std::invalid_argument("schedule_at: time " + std::to_string(t_us) +
-                                  " us is before now (" + std::to_string(now_us_) + " us)");
+      throw std::invalid_argument("schedule_at: time " + std::to_string(t_us) + " us is before now (" +
+                                  std::to_string(now_us_) + " us)");
     }
     return push(t_us, cb);
   }

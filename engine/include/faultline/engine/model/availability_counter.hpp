@@ -10,9 +10,9 @@ namespace faultline::engine {
 
 /// The SLO a workload class is held to.
 struct SloConfig {
-  double success_ratio = 0.999;         ///< a window meets the SLO when good / offered >= this
-  std::optional<SimDuration> latency;   ///< a request is good when it succeeded and latency <= this
-  SimDuration window = seconds(60);     ///< tumbling SLO windows [k w, (k + 1) w), whole seconds
+  double success_ratio = 0.999;        ///< a window meets the SLO when good / offered >= this
+  std::optional<SimDuration> latency;  ///< a request is good when it succeeded and latency <= this
+  SimDuration window = seconds(60);    ///< tumbling SLO windows [k w, (k + 1) w), whole seconds
 };
 
 /// Counts for one workload class (docs/metrics.md):
@@ -69,7 +69,7 @@ class AvailabilityCounter {
   double success_ratio_;
   SimDuration latency_slo_;
   std::int64_t window_us_;
-  std::int64_t window_end_us_;    // end of the open window, us
+  std::int64_t window_end_us_;  // end of the open window, us
   std::uint64_t offered_ = 0;
   std::uint64_t succeeded_ = 0;
   std::uint64_t good_ = 0;
@@ -77,7 +77,7 @@ class AvailabilityCounter {
   std::uint64_t window_good_ = 0;
   std::uint64_t windows_with_traffic_ = 0;
   std::uint64_t windows_with_traffic_met_ = 0;
-  std::uint64_t windows_ = 0;     // set by finish()
+  std::uint64_t windows_ = 0;  // set by finish()
   bool is_finished_ = false;
 };
 

@@ -16,9 +16,9 @@ namespace faultline::engine {
 
 /// Shape of a series: the run it covers and the regions it splits traffic by.
 struct SeriesConfig {
-  SimDuration run_length = seconds(3600);   ///< the run covers [0, run_length)
-  std::size_t max_buckets = 1440;           ///< at most this many buckets (>= 1)
-  std::vector<std::string> regions;         ///< region names; a request's region is an index into these
+  SimDuration run_length = seconds(3600);  ///< the run covers [0, run_length)
+  std::size_t max_buckets = 1440;          ///< at most this many buckets (>= 1)
+  std::vector<std::string> regions;        ///< region names; a request's region is an index into these
 };
 
 /// Bucketed time series of one run (or of several replications merged).
@@ -86,8 +86,8 @@ class BucketedSeries {
   friend bool operator==(const BucketedSeries& a, const BucketedSeries& b) {
     return a.run_us_ == b.run_us_ && a.width_us_ == b.width_us_ && a.regions_ == b.regions_ &&
            a.buckets_ == b.buckets_ && a.served_ == b.served_ && a.capacity_us_ == b.capacity_us_ &&
-           a.level_ == b.level_ && a.level_since_us_ == b.level_since_us_ &&
-           a.replications_ == b.replications_ && a.is_finished_ == b.is_finished_;
+           a.level_ == b.level_ && a.level_since_us_ == b.level_since_us_ && a.replications_ == b.replications_ &&
+           a.is_finished_ == b.is_finished_;
   }
 
  private:
@@ -117,9 +117,9 @@ class BucketedSeries {
   std::size_t region_count_;
   std::vector<std::string> regions_;
   std::vector<Bucket> buckets_;
-  std::vector<std::uint64_t> served_;       // [region * bucket_count_ + bucket]
-  std::vector<Int128> capacity_us_;         // [region * bucket_count_ + bucket]: level x us
-  std::vector<std::int64_t> level_;         // current capacity level per region
+  std::vector<std::uint64_t> served_;         // [region * bucket_count_ + bucket]
+  std::vector<Int128> capacity_us_;           // [region * bucket_count_ + bucket]: level x us
+  std::vector<std::int64_t> level_;           // current capacity level per region
   std::vector<std::int64_t> level_since_us_;  // when level_ was set, per region
   std::size_t current_ = 0;
   std::int64_t current_start_us_ = 0;

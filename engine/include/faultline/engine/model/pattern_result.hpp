@@ -17,12 +17,12 @@ namespace faultline::engine {
 
 /// One entry of faultline.result/v1 `patterns[]`.
 struct PatternResult {
-  std::string name;                         ///< "hot-hot" | "hot-warm" | "hot-cold" | custom
-  double availability = 1.0;                ///< successful / offered over all classes (0..1)
-  std::optional<double> rto_s;              ///< worst incident's RTO, s; null without incidents
-  std::optional<double> rpo_s;              ///< worst data store's RPO, s; null without data at risk
-  double monthly_cost_usd = 0.0;            ///< steady-state cost per month, USD
-  double incident_cost_usd = 0.0;           ///< cost of the run's incidents, USD
+  std::string name;                ///< "hot-hot" | "hot-warm" | "hot-cold" | custom
+  double availability = 1.0;       ///< successful / offered over all classes (0..1)
+  std::optional<double> rto_s;     ///< worst incident's RTO, s; null without incidents
+  std::optional<double> rpo_s;     ///< worst data store's RPO, s; null without data at risk
+  double monthly_cost_usd = 0.0;   ///< steady-state cost per month, USD
+  double incident_cost_usd = 0.0;  ///< cost of the run's incidents, USD
   /// Steady-state monthly cost by item, node and region; sums to monthly_cost_usd (addition to v1).
   std::vector<topology::CostLine> cost_breakdown;
   /// Monthly cost of the primary region run alone (no other region, entry or replication), USD; null when
@@ -38,10 +38,10 @@ struct PatternResult {
   }
   std::vector<IncidentResult> incidents;
   std::vector<TargetResult> targets;
-  std::vector<WorkloadResult> workloads;    ///< per-class availability (addition to v1)
+  std::vector<WorkloadResult> workloads;  ///< per-class availability (addition to v1)
   SeriesResult series;
-  std::vector<EventRecord> events;          ///< event log in time order, at most kMaxEvents (addition to v1)
-  std::uint64_t events_dropped = 0;         ///< events past kMaxEvents, not kept
+  std::vector<EventRecord> events;   ///< event log in time order, at most kMaxEvents (addition to v1)
+  std::uint64_t events_dropped = 0;  ///< events past kMaxEvents, not kept
 
   static constexpr std::size_t kMaxEvents = 5000;
 

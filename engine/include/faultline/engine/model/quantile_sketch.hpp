@@ -39,8 +39,7 @@ class BasicQuantileSketch {
   /// Largest value kept in range: one hour, in microseconds.
   static constexpr std::int64_t kMaxValueUs = 3'600'000'000;
   /// Number of buckets: 2^P exact ones plus 2^P per octave for bit positions P..31.
-  static constexpr std::size_t kBucketCount = static_cast<std::size_t>(33 - kPrecisionBits)
-                                              << kPrecisionBits;
+  static constexpr std::size_t kBucketCount = static_cast<std::size_t>(33 - kPrecisionBits) << kPrecisionBits;
   /// Guaranteed relative error of quantile() for values in range (dimensionless).
   static constexpr double kRelativeError = 1.0 / static_cast<double>(std::uint64_t{2} << kPrecisionBits);
 

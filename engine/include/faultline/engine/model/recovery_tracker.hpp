@@ -22,9 +22,9 @@ struct RecoveryConfig {
 /// One incident as measured in simulated time.
 struct Incident {
   std::string fault;
-  SimTime start;                     ///< fault start
-  SimTime end;                       ///< next fault's start or run end (valid once closed)
-  SimTime recovered_at;              ///< T of the RTO definition (valid once closed)
+  SimTime start;         ///< fault start
+  SimTime end;           ///< next fault's start or run end (valid once closed)
+  SimTime recovered_at;  ///< T of the RTO definition (valid once closed)
   double pre_incident_ratio = 1.0;
   bool is_baseline_inherited = false;  ///< pre-incident window overlapped the previous incident
   bool is_closed = false;
@@ -33,11 +33,11 @@ struct Incident {
   std::optional<SimTime> switched_at;
   std::optional<SimTime> full_capacity_at;
   std::optional<SimDuration> runbook_critical_path;
-  std::optional<SimDuration> rpo;    ///< worst data store's RPO (set by the data model)
-  std::uint64_t lost_writes = 0;     ///< acknowledged writes the promoted copy lacks
-  double down_s = 0;                 ///< evaluated seconds whose window ratio < threshold x pre-incident ratio
-  double degraded_s = 0;             ///< evaluated seconds below the pre-incident ratio but not down
-  double weighted_down_s = 0;        ///< sum over the incident's seconds of failed / offered in that second
+  std::optional<SimDuration> rpo;  ///< worst data store's RPO (set by the data model)
+  std::uint64_t lost_writes = 0;   ///< acknowledged writes the promoted copy lacks
+  double down_s = 0;               ///< evaluated seconds whose window ratio < threshold x pre-incident ratio
+  double degraded_s = 0;           ///< evaluated seconds below the pre-incident ratio but not down
+  double weighted_down_s = 0;      ///< sum over the incident's seconds of failed / offered in that second
 
   /// recovered_at - start (once closed).
   [[nodiscard]] SimDuration rto() const { return recovered_at - start; }
@@ -114,16 +114,16 @@ class RecoveryTracker {
 
   RecoveryConfig config_;
   SlidingWindowRatio window_;
-  std::int64_t next_boundary_s_ = 1;        // first boundary (s) not evaluated yet
+  std::int64_t next_boundary_s_ = 1;           // first boundary (s) not evaluated yet
   std::int64_t next_boundary_us_ = kSecondUs;  // the same in us: record()'s fast-path bound
-  WindowCounts last_boundary_counts_;       // window of boundary next_boundary_s_ - 1
-  std::uint64_t second_succeeded_ = 0;      // outcomes of second next_boundary_s_ - 1 so far
+  WindowCounts last_boundary_counts_;          // window of boundary next_boundary_s_ - 1
+  std::uint64_t second_succeeded_ = 0;         // outcomes of second next_boundary_s_ - 1 so far
   std::uint64_t second_offered_ = 0;
   std::vector<Incident> incidents_;
-  bool is_open_ = false;                    // incidents_.back() is still collecting evaluations
+  bool is_open_ = false;  // incidents_.back() is still collecting evaluations
   bool is_finished_ = false;
   // Evaluation state of the open incident.
-  double threshold_ratio_ = 0.0;            // threshold * pre-incident ratio
+  double threshold_ratio_ = 0.0;  // threshold * pre-incident ratio
   bool has_evaluation_ = false;
   bool is_last_good_ = true;
   std::optional<std::int64_t> last_bad_boundary_s_;

@@ -48,16 +48,16 @@ struct RtoConstraint {
 
 /// What the engine recorded about one incident, in integer microseconds.
 struct RtoTimeline {
-  SimTime start;                     ///< fault start F
-  SimTime rto_end;                   ///< the RTO instant T (recovered_at)
+  SimTime start;    ///< fault start F
+  SimTime rto_end;  ///< the RTO instant T (recovered_at)
   bool is_recovered = false;
-  SimDuration window{0};             ///< W of the RTO definition
+  SimDuration window{0};  ///< W of the RTO definition
   std::optional<SimTime> detected_at;
   std::string detect_cause;
   std::optional<SimTime> switched_at;
   std::string switch_cause;
   std::vector<RtoConstraint> constraints;
-  std::string residual_cause;        ///< the last failures' kind, for the residual phase
+  std::string residual_cause;  ///< the last failures' kind, for the residual phase
 };
 
 /// The phases of `t` from F to T: undetected, switching, the binding constraint's chain, residual

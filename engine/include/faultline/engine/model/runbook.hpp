@@ -17,34 +17,34 @@ namespace faultline::engine {
 
 /// What a step does to the simulated world when it finishes.
 enum class StepKind {
-  kCustom,               // no effect beyond its time
-  kAlert,                // a human or an automation is told and decides
-  kDeployInfrastructure, // IaC stands the secondary stack up (Hot/Cold)
-  kDeployModels,         // model deployments created; needs quota in the secondary
-  kWarmGpuCaches,        // GPU caches loaded: the cold-cache penalty ends
-  kPromoteDatabase,      // the secondary copy of the database takes writes
-  kRestoreFromBackup,    // a store is restored from its last backup (Hot/Cold)
-  kRebuildSearchIndex,   // the search index is rebuilt from source
-  kRecreateAgents,       // agents recreated from version-controlled definitions
-  kRehydrateThreads,     // persisted threads loaded into the recreated agents
-  kValidate,             // end-to-end check before declaring success
-  kDnsTtl,               // clients' cached DNS answers expire
+  kCustom,                // no effect beyond its time
+  kAlert,                 // a human or an automation is told and decides
+  kDeployInfrastructure,  // IaC stands the secondary stack up (Hot/Cold)
+  kDeployModels,          // model deployments created; needs quota in the secondary
+  kWarmGpuCaches,         // GPU caches loaded: the cold-cache penalty ends
+  kPromoteDatabase,       // the secondary copy of the database takes writes
+  kRestoreFromBackup,     // a store is restored from its last backup (Hot/Cold)
+  kRebuildSearchIndex,    // the search index is rebuilt from source
+  kRecreateAgents,        // agents recreated from version-controlled definitions
+  kRehydrateThreads,      // persisted threads loaded into the recreated agents
+  kValidate,              // end-to-end check before declaring success
+  kDnsTtl,                // clients' cached DNS answers expire
 };
 
 /// One step of a runbook.
 struct RunbookStep {
   std::string id;
   StepKind kind = StepKind::kCustom;
-  std::vector<std::string> after;              // ids of steps that must finish first
+  std::vector<std::string> after;                       // ids of steps that must finish first
   Distribution duration_s = Distribution::constant(0);  // one attempt, seconds
-  double failure_chance = 0;                   // chance one attempt fails (0..1)
-  int retries = 0;                             // attempts after the first failure
-  double cost_usd = 0;                         // execution cost of one attempt
+  double failure_chance = 0;                            // chance one attempt fails (0..1)
+  int retries = 0;                                      // attempts after the first failure
+  double cost_usd = 0;                                  // execution cost of one attempt
 };
 
 /// When each step ran in one execution.
 struct StepRun {
-  SimDuration start{0};   // from the runbook's start
+  SimDuration start{0};  // from the runbook's start
   SimDuration end{0};
   int attempts = 0;
   bool is_failed = false;  // every attempt failed: nothing after it runs
@@ -52,11 +52,11 @@ struct StepRun {
 
 /// One sampled execution of a runbook.
 struct RunbookRun {
-  std::vector<StepRun> steps;          // in runbook order
-  SimDuration critical_path{0};        // end of the last step to finish, or to give up (a failed step)
+  std::vector<StepRun> steps;               // in runbook order
+  SimDuration critical_path{0};             // end of the last step to finish, or to give up (a failed step)
   std::vector<std::size_t> critical_steps;  // indices along the critical path, first to last
-  bool is_complete = true;             // false when a step failed for good
-  double cost_usd = 0;                 // sum of every attempt's cost
+  bool is_complete = true;                  // false when a step failed for good
+  double cost_usd = 0;                      // sum of every attempt's cost
 };
 
 /// A validated runbook (ids unique, references known, no cycle). Steps keep

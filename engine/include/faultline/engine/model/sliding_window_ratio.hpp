@@ -77,8 +77,8 @@ class SlidingWindowRatio {
   void move_to(std::int64_t us);
 
   std::vector<Slot> slots_;
-  std::size_t newest_slot_ = 0;     // ring index of newest_second_
-  std::int64_t newest_second_ = 0;  // newest second in the window
+  std::size_t newest_slot_ = 0;             // ring index of newest_second_
+  std::int64_t newest_second_ = 0;          // newest second in the window
   std::int64_t second_end_us_ = kSecondUs;  // (newest_second_ + 1) s, in us: fast-path bound
   WindowCounts sums_;
 };

@@ -14,8 +14,8 @@ namespace faultline::engine {
 
 /// A scenario, or every reason there is none.
 struct ScenarioLoadResult {
-  std::optional<Scenario> scenario;           // set iff errors is empty
-  std::vector<base::LoadError> errors;    // scenario errors, then the topology's
+  std::optional<Scenario> scenario;     // set iff errors is empty
+  std::vector<base::LoadError> errors;  // scenario errors, then the topology's
   /// One line per error, each ending with a newline.
   [[nodiscard]] std::string error_report() const;
 };
