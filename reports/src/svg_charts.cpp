@@ -357,6 +357,30 @@ std::string rto_phases_svg(const engine::RunResult& result) {
   return out + "</svg>";
 }
 
+namespace {
+
+// The Gantt chart's legend row, starting at x = `left` (px).
+std::string gantt_legend(double left) {
+  std::string out;
+  double lx = left;
+  const auto legend = [&](const std::string& swatch, std::string_view label) {
+    out += swatch;
+    out += text_at(lx + 16, 13, label, "class=\"legend\"");
+    lx += 36 + 6.2 * static_cast<double>(label.size());
+  };
+  const auto box = [&](const char* fill, const char* stroke) {
+    return "<rect x=\"" + num(lx) + "\" y=\"4\" width=\"12\" height=\"10\" fill=\"" + fill + "\" stroke=\"" + stroke +
+           "\" stroke-width=\"1.5\"/>";
+  };
+  legend(box(kCriticalStepColour, kCriticalStepColour), "critical path");
+  legend(box(kOtherStepColour, kOtherStepColour), "other step");
+  legend(box("#ffffff", kFailedStepColour), "failed (every attempt)");
+  out += text_at(lx, 13, "xN: attempts", "class=\"legend\"");
+  return out;
+}
+
+}  // namespace
+
 std::string runbook_gantt_svg(const engine::IncidentResult& incident) {
   const auto& steps = incident.runbook_steps;
   if (steps.empty()) return {};
@@ -373,20 +397,7 @@ std::string runbook_gantt_svg(const engine::IncidentResult& incident) {
   const double bottom = kTop + kRow * static_cast<double>(steps.size());
   std::string out = "<svg class=\"chart gantt\" viewBox=\"0 0 " + num(kWidth) + " " + num(bottom + 26) +
                     "\" role=\"img\" aria-label=\"" + escape_xml("runbook steps of " + incident.fault) + "\">";
-  double lx = kLabel;
-  const auto legend = [&](const std::string& swatch, std::string_view label) {
-    out += swatch;
-    out += text_at(lx + 16, 13, label, "class=\"legend\"");
-    lx += 36 + 6.2 * static_cast<double>(label.size());
-  };
-  const auto box = [&](const char* fill, const char* stroke) {
-    return "<rect x=\"" + num(lx) + "\" y=\"4\" width=\"12\" height=\"10\" fill=\"" + fill + "\" stroke=\"" + stroke +
-           "\" stroke-width=\"1.5\"/>";
-  };
-  legend(box(kCriticalStepColour, kCriticalStepColour), "critical path");
-  legend(box(kOtherStepColour, kOtherStepColour), "other step");
-  legend(box("#ffffff", kFailedStepColour), "failed (every attempt)");
-  out += text_at(lx, 13, "xN: attempts", "class=\"legend\"");
+  out += gantt_legend(kLabel);
   const auto x = [&](double v) { return kLabel + plot_width * std::clamp(v / scale, 0.0, 1.0); };
   for (int k = 0; k <= 5; ++k) {
     const double v = scale * k / 5.0;

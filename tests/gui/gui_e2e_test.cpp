@@ -187,18 +187,9 @@ TEST_CASE("faultline-gui usage errors exit 2 and --help exits 0", "[gui][e2e]") 
   CHECK_THAT(size.output, Catch::Contains("--size"));
 }
 
-TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback and lost work reach the state",
-          "[gui][e2e]") {
-  const faultline::testing::TempFolder folder;
-  const std::filesystem::path& dir = folder.path();
-  const std::string scenario = source_path("scenarios/reference.json");
-  const auto cli =
-      run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
-  INFO(cli.output);
-  REQUIRE((cli.exit_code == 0 || cli.exit_code == 1));
-  // The run's result with hand-made additions on the second pattern's only incident (what the engine will fill).
-  Json doc = read_json(dir / "run.json");
-  REQUIRE(doc["patterns"].size() == 3);
+// The run's result `doc` with hand-made additions on the second pattern's only incident (what the engine will
+// fill): stores, failback, lost work and one runbook step.
+void doctor_result(Json& doc) {
   // Whatever the engine filled is cleared first, so the expected state below depends on this test only.
   for (Json& p : doc["patterns"]) {
     for (Json& i : p["incidents"]) {
@@ -224,6 +215,20 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
                                                 {"attempts", 2},
                                                 {"failed", false},
                                                 {"critical", true}}});
+}
+
+TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback and lost work reach the state",
+          "[gui][e2e]") {
+  const faultline::testing::TempFolder folder;
+  const std::filesystem::path& dir = folder.path();
+  const std::string scenario = source_path("scenarios/reference.json");
+  const auto cli =
+      run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
+  INFO(cli.output);
+  REQUIRE((cli.exit_code == 0 || cli.exit_code == 1));
+  Json doc = read_json(dir / "run.json");
+  REQUIRE(doc["patterns"].size() == 3);
+  doctor_result(doc);
   std::ofstream(dir / "doctored.json") << doc.dump(2);
 
   const std::string command = gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " '" + scenario +

@@ -3,6 +3,7 @@
 #include <functional>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "command_runner.hpp"
 #include "faultline/topology/linter.hpp"
@@ -40,8 +41,8 @@ struct RuleCase {
   Findings expected;
 };
 
-// One case per rule checked by a mutation of the reference file: the mutation and the findings it must give.
-std::vector<RuleCase> rule_cases() {
+// Cases of rules FL001-FL013 (models, networking, agents, secrets, images).
+std::vector<RuleCase> rule_cases_first() {
   return {
       {"FL001",
        [](json& d) { d["regions"][1]["model_deployments"][0]["version"] = "2024-07-18"; },
@@ -91,6 +92,12 @@ std::vector<RuleCase> rule_cases() {
       {"FL013",
        [](json& d) { d["replication_links"].erase(4); },
        {{"FL013", {"acr-eastus2"}}, {"FL013", {"acr-centralus"}}}},
+  };
+}
+
+// Cases of rules FL014 onwards (search, versions, probes, data stores, deployment types).
+std::vector<RuleCase> rule_cases_second() {
+  return {
       {"FL014",
        [](json& d) { d["replication_links"].erase(2); },
        {{"FL014", {"search-eastus2"}}, {"FL014", {"search-centralus"}}}},
@@ -133,6 +140,13 @@ std::vector<RuleCase> rule_cases() {
        [](json& d) { d["regions"][0]["agent_services"][0]["definitions_in_source_control"] = false; },
        {{"FL026", {"agents-eastus2"}}}},
   };
+}
+
+// One case per rule checked by a mutation of the reference file: the mutation and the findings it must give.
+std::vector<RuleCase> rule_cases() {
+  std::vector<RuleCase> cases = rule_cases_first();
+  for (RuleCase& c : rule_cases_second()) cases.push_back(std::move(c));
+  return cases;
 }
 
 }  // namespace

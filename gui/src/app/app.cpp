@@ -359,32 +359,36 @@ void App::draw_views() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin((std::string(to_string(options_.view)) + "##single").c_str(), nullptr, flags)) {
-      switch (options_.view) {
-        case ViewMode::kComparison:
-          comparison_view_.draw(context);
-          break;
-        case ViewMode::kTimeline:
-          timeline_view_.draw(context);
-          break;
-        case ViewMode::kTopology:
-          topology_view_.draw(context);
-          break;
-        case ViewMode::kEvents:
-          event_log_view_.draw(context);
-          break;
-        case ViewMode::kWhatIf:
-          what_if_view_.draw(context, worker_.is_running(), worker_.progress());
-          break;
-        case ViewMode::kPlanner:
-          planner_view_.draw(planner_, scale_);
-          break;
-        case ViewMode::kAll:
-          break;
-      }
+      draw_single_view(context);
     }
     ImGui::End();
   }
   if (context.is_run_requested) is_run_requested_ = true;
+}
+
+void App::draw_single_view(ViewContext& context) {
+  switch (options_.view) {
+    case ViewMode::kComparison:
+      comparison_view_.draw(context);
+      break;
+    case ViewMode::kTimeline:
+      timeline_view_.draw(context);
+      break;
+    case ViewMode::kTopology:
+      topology_view_.draw(context);
+      break;
+    case ViewMode::kEvents:
+      event_log_view_.draw(context);
+      break;
+    case ViewMode::kWhatIf:
+      what_if_view_.draw(context, worker_.is_running(), worker_.progress());
+      break;
+    case ViewMode::kPlanner:
+      planner_view_.draw(planner_, scale_);
+      break;
+    case ViewMode::kAll:
+      break;
+  }
 }
 
 void App::draw_problems() {

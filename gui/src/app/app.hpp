@@ -51,6 +51,8 @@ class App {
   void frame();
   void draw_menu_bar();
   void draw_views();
+  // The one view of a --view run, filling the window.
+  void draw_single_view(ViewContext& context);
   void draw_problems();
   void handle_shortcuts();
   void start_run();
