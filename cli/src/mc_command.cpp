@@ -9,13 +9,13 @@
 
 #include "faultline/cli/mc_table.hpp"
 #include "faultline/cli/progress_bar.hpp"
+#include "faultline/cli/rare_event_option.hpp"
 #include "faultline/cli/traffic_option.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
 #include "faultline/planner/mc_summary.hpp"
 #include "faultline/contract/mc_json.hpp"
 #include "faultline/planner/monte_carlo.hpp"
-#include "faultline/planner/rare_event_estimator.hpp"
 #include "faultline/planner/reliability_loader.hpp"
 #include "faultline/base/atomic_write.hpp"
 #include "faultline/base/file_digest.hpp"
@@ -36,8 +36,7 @@ struct McOptionsCli {
   std::optional<std::uint64_t> seed;
   bool is_quiet = false;
   bool is_large_allowed = false;
-  bool has_rare_events = false;
-  double rare_relative_error = 0.1;
+  RareEventChoice rare_events;
   engine::TrafficMode traffic = engine::TrafficMode::kFast;
 };
 
@@ -123,13 +122,8 @@ ExitCode run(const McOptionsCli& options, std::ostream& out, std::ostream& err) 
   result.scenario_file = options.scenario;
   result.scenario_sha256 = base::sha256_file(options.scenario);
   result.markov = planner::solve_markov(*reliability.model, structure);
-  if (options.has_rare_events) {
-    planner::RareEventOptions rare;
-    rare.relative_error = options.rare_relative_error;
-    rare.threads = mc_options.threads;
-    result.rare_event = planner::RareEventEstimator(*reliability.model, structure, rare).run(scenario.seed);
-    planner::compare_with_markov(*result.rare_event, *reliability.model, structure);
-  }
+  add_rare_event_estimate(result, options.rare_events, *reliability.model, structure, scenario.seed,
+                          mc_options.threads);
   if (!options.json_path.empty()) base::write_file_atomically(options.json_path, contract::to_mc_json_text(result));
   if (!options.is_quiet) {
     out << format_mc_table(result);
@@ -172,14 +166,7 @@ void add_mc_command(CLI::App& app, std::ostream& out, std::ostream& err, ExitCod
   cmd->add_flag("-q,--quiet", options->is_quiet, "no table and no progress bar (exit code only)");
   cmd->add_flag("--allow-large", options->is_large_allowed,
                 "run even when --years x --replications exceeds the budget (docs/limits.md)");
-  CLI::Option* rare =
-      cmd->add_flag("--rare-events", options->has_rare_events,
-                    "also estimate the structure's unavailability by importance sampling (balanced failure biasing), "
-                    "for unavailabilities of 1e-4 and below that plain Monte Carlo cannot reach (docs/planner.md)");
-  cmd->add_option("--rare-relative-error", options->rare_relative_error,
-                  "with --rare-events: stop once standard error / estimate is at most this (default 0.1)")
-      ->check(CLI::Range(1e-3, 0.5))
-      ->needs(rare);
+  add_rare_event_options(*cmd, options->rare_events);
   cmd->footer("Exit code: 0 every target met (or a shard), 1 a target missed, 2 bad input.");
   cmd->callback([options, &out, &err, &exit_code] { exit_code = run(*options, out, err); });
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "faultline/cli/traffic_option.hpp"
 #include "faultline/planner/reliability_defaults.hpp"
 
 namespace faultline::cli {
@@ -93,7 +94,7 @@ std::string format_mc_table(const contract::McResult& r) {
          " simulated years, seed " + std::to_string(r.seed) + ", " + std::to_string(r.components.size()) +
          " component(s), " + r.repair_crews + " repair";
   if (r.shard_count > 1) out += ", shard " + std::to_string(r.shard_index) + "/" + std::to_string(r.shard_count);
-  out += "\n\n";
+  out += "\n" + traffic_mode_line(r.traffic) + "\n";
   out += "component level (" + r.structure + "): availability " + estimate_text(s.structure_availability) +
          " (99 % CI), " + fixed(s.structure_annual_downtime_h, 3) + " h down per year, " +
          fixed(s.failures_per_year, 3) + " failures per year\n";

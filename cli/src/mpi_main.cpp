@@ -16,6 +16,7 @@
 
 #include "faultline/cli/exit_code.hpp"
 #include "faultline/cli/mc_table.hpp"
+#include "faultline/cli/rare_event_option.hpp"
 #include "faultline/cli/traffic_option.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
 #include "faultline/planner/markov_chain.hpp"
@@ -43,6 +44,7 @@ struct Options {
   std::string json_path;
   bool is_quiet = false;
   faultline::engine::TrafficMode traffic = faultline::engine::TrafficMode::kFast;
+  faultline::cli::RareEventChoice rare_events;
 };
 
 // Every rank's bytes in rank order, after each rank gave `mine` (MPI_Allgatherv over MPI_COMM_WORLD).
@@ -98,6 +100,10 @@ std::pair<std::string, faultline::contract::McResult> run_ranks(const Options& o
   result.scenario_file = o.scenario;
   result.scenario_sha256 = faultline::base::sha256_file(o.scenario);
   result.markov = faultline::planner::solve_markov(*reliability.model, structure);
+  // Deterministic in the seed and independent of the ranks; rank 0 alone writes, so it alone estimates.
+  if (rank == 0)
+    faultline::cli::add_rare_event_estimate(result, o.rare_events, *reliability.model, structure, scenario.seed,
+                                            o.threads);
   return {{}, std::move(result)};
 }
 
@@ -124,6 +130,7 @@ int main(int argc, char** argv) {
   app.add_option("--precision-rto-p95", o.precision_rto_p95_s,
                  "stop once the 99 % CI half-width of the first pattern's RTO p95 is at most this many seconds")
       ->check(CLI::Range(1e-6, 1e9));
+  faultline::cli::add_rare_event_options(app, o.rare_events);
   app.add_option("--json", o.json_path, "rank 0 writes the merged result (faultline.mc/v1) here");
   app.add_flag("-q,--quiet", o.is_quiet, "no table");
   try {

@@ -221,6 +221,7 @@ ExitCode run(const PlanOptionsCli& options, std::ostream& out, std::ostream& err
         << (search.is_truncated ? "; stopped at plan.max_candidates" : "") << "), each "
         << (options.precision || options.precision_rto_p95_s ? "up to " : "") << options.replications
         << " replication(s) x " << fixed(options.years, 1) << " y, seed " << scenario.seed << "\n";
+    out << traffic_mode_line(engine::to_string(options.traffic));
     for (const auto& note : search.notes) out << "note: " << note << "\n";
     out << planner::describe_defaults(planner::default_sources(*reliability.model));
     out << "\n" << table(candidates, r);

@@ -94,6 +94,21 @@ TEST_CASE("faultline mc gives byte-identical results for any thread count and sh
   }
 }
 
+TEST_CASE("faultline mc states the traffic mode in its table", "[planner][mc][e2e]") {
+  // The table (no -q) names the mode that replayed the incident windows; fast is the default.
+  const std::string base = faultline_binary() + " mc " + kScenario + " --years 2 --replications 2 --threads 1";
+  SECTION("default: fast, with its cap of 2 requests/s") {
+    const auto r = run_command(base);
+    REQUIRE(r.exit_code != 2);
+    CHECK(r.output.find("traffic: fast (incident windows simulated at 2 requests/s at most") != std::string::npos);
+  }
+  SECTION("--traffic exact") {
+    const auto r = run_command(base + " --traffic exact");
+    REQUIRE(r.exit_code != 2);
+    CHECK(r.output.find("traffic: exact (every request of every incident window simulated)") != std::string::npos);
+  }
+}
+
 TEST_CASE("faultline mc reports the Markov answer next to the estimate", "[planner][mc][e2e]") {
   const std::string out = temp_path("mc-markov.json");
   const auto r = mc("--threads 2", out);
