@@ -29,8 +29,7 @@ void read_row(const json& row, const std::string& path, const std::string& file,
   if (row.contains("kind") && row["kind"].is_string()) resource.kind = row["kind"].get<std::string>();
   const json* zones =
       row.contains("zones") && !row["zones"].is_null()
-          ? reader.array(row, path, "zones",
-                         {.is_required = false, .allowed = "an array of zone numbers such as [\"1\", \"2\"]"})
+          ? reader.array(row, path, "zones", {.allowed = "an array of zone numbers such as [\"1\", \"2\"]"})
           : nullptr;
   if (zones != nullptr) {
     for (std::size_t i = 0; i < zones->size(); ++i) {

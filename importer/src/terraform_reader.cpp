@@ -73,14 +73,12 @@ void read_resource(const json& row, const std::string& path, const std::string& 
 void read_module(const json& module, const std::string& path, const std::string& file, Inventory& inventory,
                  JsonReader& reader) {
   if (!reader.expect_object(module, path, "a module")) return;
-  if (const json* resources =
-          reader.array(module, path, "resources", {.is_required = false, .allowed = "an array of resources"})) {
+  if (const json* resources = reader.array(module, path, "resources", {.allowed = "an array of resources"})) {
     for (std::size_t i = 0; i < resources->size(); ++i) {
       read_resource((*resources)[i], JsonReader::at(JsonReader::at(path, "resources"), i), file, inventory, reader);
     }
   }
-  if (const json* children =
-          reader.array(module, path, "child_modules", {.is_required = false, .allowed = "an array of modules"})) {
+  if (const json* children = reader.array(module, path, "child_modules", {.allowed = "an array of modules"})) {
     for (std::size_t i = 0; i < children->size(); ++i) {
       read_module((*children)[i], JsonReader::at(JsonReader::at(path, "child_modules"), i), file, inventory, reader);
     }

@@ -33,12 +33,10 @@ class Checker {
     reader_.check_keys(*plan, path,
                        {"region_pairs", "standby_fractions", "probe_intervals", "probe_samples", "breakers",
                         "replication_modes", "backup_intervals", "max_candidates"});
-    if (const json* a =
-            reader_.array(*plan, path, "region_pairs", {.is_required = false, .allowed = "an array of region lists"})) {
+    if (const json* a = reader_.array(*plan, path, "region_pairs", {.allowed = "an array of region lists"})) {
       space.region_pairs = region_lists(*a, base::JsonReader::at(path, "region_pairs"));
     }
-    if (const json* a = reader_.array(*plan, path, "standby_fractions",
-                                      {.is_required = false, .allowed = "an array of numbers in (0, 1]"})) {
+    if (const json* a = reader_.array(*plan, path, "standby_fractions", {.allowed = "an array of numbers in (0, 1]"})) {
       space.standby_fractions.clear();
       each(*a, base::JsonReader::at(path, "standby_fractions"), [&](const json& v, const std::string& p) {
         if (!v.is_number() || !(v.get<double>() > 0 && v.get<double>() <= 1)) {
@@ -48,20 +46,18 @@ class Checker {
         }
       });
     }
-    if (const json* a =
-            reader_.array(*plan, path, "probe_intervals", {.is_required = false, .allowed = "an array of durations"})) {
+    if (const json* a = reader_.array(*plan, path, "probe_intervals", {.allowed = "an array of durations"})) {
       space.probe_intervals_s.clear();
       each(*a, base::JsonReader::at(path, "probe_intervals"), [&](const json& v, const std::string& p) {
         if (const auto s = duration_s(v, p, 1, 3600, "1s..1h")) space.probe_intervals_s.push_back(*s);
       });
     }
-    if (const json* a = reader_.array(*plan, path, "probe_samples",
-                                      {.is_required = false, .allowed = "an array of {\"required\", \"of\"}"})) {
+    if (const json* a =
+            reader_.array(*plan, path, "probe_samples", {.allowed = "an array of {\"required\", \"of\"}"})) {
       space.probe_samples.clear();
       for (std::size_t i = 0; i < a->size(); ++i) probe_samples((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "probe_samples"), i), space);
     }
-    if (const json* a =
-            reader_.array(*plan, path, "breakers", {.is_required = false, .allowed = "an array of breaker settings"})) {
+    if (const json* a = reader_.array(*plan, path, "breakers", {.allowed = "an array of breaker settings"})) {
       space.breakers.clear();
       for (std::size_t i = 0; i < a->size(); ++i) breaker((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "breakers"), i), space);
     }
@@ -69,15 +65,13 @@ class Checker {
       space.replication_modes.clear();
       replication_modes(*o, base::JsonReader::at(path, "replication_modes"), space);
     }
-    if (const json* a = reader_.array(*plan, path, "backup_intervals",
-                                      {.is_required = false, .allowed = "an array of durations"})) {
+    if (const json* a = reader_.array(*plan, path, "backup_intervals", {.allowed = "an array of durations"})) {
       space.backup_intervals_s.clear();
       each(*a, base::JsonReader::at(path, "backup_intervals"), [&](const json& v, const std::string& p) {
         if (const auto s = duration_s(v, p, 1, kMaxIntervalS, "1s..7d")) space.backup_intervals_s.push_back(*s);
       });
     }
-    if (const auto n = reader_.number(*plan, path, "max_candidates",
-                                      {.is_required = false, .min = 1, .max = 10000, .is_integer = true})) {
+    if (const auto n = reader_.number(*plan, path, "max_candidates", {.min = 1, .max = 10000, .is_integer = true})) {
       space.max_candidates = static_cast<std::size_t>(*n);
     }
     return space;

@@ -163,7 +163,7 @@ class Checker {
     const std::string allowed = "an integer from 1 to " + n + " (the origin regions behind the global entry: " +
                                 base::JsonReader::join(regions) + ")";
     const auto k = reader_.number(rel, "reliability", "regions_needed",
-                                  {.is_required = false, .min = 1, .max = 64, .is_integer = true, .allowed = allowed});
+                                  {.min = 1, .max = 64, .is_integer = true, .allowed = allowed});
     if (!k) return;
     if (*k > static_cast<double>(regions.size())) {
       reader_.error("reliability.regions_needed",

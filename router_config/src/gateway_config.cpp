@@ -21,7 +21,7 @@ void read_timeout(JsonReader& r, const json& s, const std::string& at, std::stri
                   router::Micros& out) {
   const double limit = 86400.0 * 1e6 / static_cast<double>(unit_us);
   const std::string allowed = unit_us == 1000 ? "milliseconds, > 0 and <= 86400000" : "seconds, > 0 and <= 86400";
-  if (const auto v = r.number(s, at, key, {.is_required = false, .min = 0, .max = limit, .allowed = allowed})) {
+  if (const auto v = r.number(s, at, key, {.min = 0, .max = limit, .allowed = allowed})) {
     if (*v <= 0) {
       r.error(JsonReader::at(at, key), "must be greater than 0, got 0", allowed);
       return;
@@ -40,8 +40,7 @@ GatewayEndpoint read_endpoint(JsonReader& r, const json& e, const std::string& a
               "http://HOST[:PORT][/PATH] or https://HOST[:PORT][/PATH], without query or fragment");
     }
   }
-  if (const auto env =
-          r.string(e, at, "api_key_env", {.is_required = false, .allowed = "the name of an environment variable"})) {
+  if (const auto env = r.string(e, at, "api_key_env", {.allowed = "the name of an environment variable"})) {
     g.api_key_env = *env;
   }
   if (const auto auth = r.one_of(e, at, "auth", {.is_required = false}, {"api-key", "bearer"})) {
@@ -52,8 +51,7 @@ GatewayEndpoint read_endpoint(JsonReader& r, const json& e, const std::string& a
 
 void read_settings(JsonReader& r, const json& root, GatewaySettings& settings) {
   if (const json* probe = r.object(root, "", "probe", {.is_required = false})) {
-    if (const auto path = r.string(*probe, "probe", "path",
-                                   {.is_required = false, .allowed = "an absolute path such as \"/health\""})) {
+    if (const auto path = r.string(*probe, "probe", "path", {.allowed = "an absolute path such as \"/health\""})) {
       if (path->front() != '/') {
         r.error("probe.path", "\"" + *path + "\" does not start with '/'", "an absolute path such as \"/health\"");
       } else {
@@ -66,8 +64,7 @@ void read_settings(JsonReader& r, const json& root, GatewaySettings& settings) {
   r.check_keys(*s, "gateway",
                {"boundary_header", "connect_timeout_ms", "first_byte_timeout_ms", "read_timeout_ms",
                 "shutdown_timeout_s"});
-  if (const auto name =
-          r.string(*s, "gateway", "boundary_header", {.is_required = false, .allowed = "an HTTP header name"})) {
+  if (const auto name = r.string(*s, "gateway", "boundary_header", {.allowed = "an HTTP header name"})) {
     settings.boundary_header = *name;
   }
   read_timeout(r, *s, "gateway", "connect_timeout_ms", 1000, settings.connect_timeout);

@@ -32,8 +32,7 @@ void read_integer(base::JsonReader& r, const json& object, const std::string& pa
 
 void read_number(base::JsonReader& r, const json& object, const std::string& path, std::string_view key, double& out) {
   if (const auto v =
-          r.number(object, path, key,
-                   {.is_required = false, .min = -kMaxNumberRead, .max = kMaxNumberRead, .allowed = "a number"})) {
+          r.number(object, path, key, {.min = -kMaxNumberRead, .max = kMaxNumberRead, .allowed = "a number"})) {
     out = *v;
   }
 }
@@ -43,8 +42,7 @@ void read_duration(base::JsonReader& r, const json& object, const std::string& p
                    std::int64_t unit_us, Micros& out) {
   const double limit = kMaxSecondsRead * 1e6 / static_cast<double>(unit_us);
   const char* allowed = unit_us == 1000 ? "a number of milliseconds" : "a number of seconds";
-  if (const auto v =
-          r.number(object, path, key, {.is_required = false, .min = -limit, .max = limit, .allowed = allowed})) {
+  if (const auto v = r.number(object, path, key, {.min = -limit, .max = limit, .allowed = allowed})) {
     out = Micros{static_cast<std::int64_t>(std::llround(*v * static_cast<double>(unit_us)))};
   }
 }
@@ -80,8 +78,7 @@ router::EndpointConfig read_endpoint(base::JsonReader& r, const json& value, con
   e.name = r.string(value, path, "name", {.is_required = true, .allowed = "a unique non-empty string"}).value_or("");
   read_integer(r, value, path, "priority", e.priority);
   read_integer(r, value, path, "weight", e.weight);
-  if (auto boundary = r.string(value, path, "boundary",
-                               {.is_required = false, .allowed = "a boundary name such as \"EU\", or no key"})) {
+  if (auto boundary = r.string(value, path, "boundary", {.allowed = "a boundary name such as \"EU\", or no key"})) {
     e.boundary = std::move(*boundary);
   }
   read_duration(r, value, path, "latency_ms", 1000, e.latency);
@@ -124,8 +121,7 @@ void read_mechanisms(base::JsonReader& r, const json& value, const std::string& 
     }
     read_number(r, *s, at, "failure_threshold_percent", cooldown.failure_threshold_percent);
     read_integer(r, *s, at, "failure_threshold_minimum_requests", cooldown.failure_threshold_minimum_requests);
-    if (const json* statuses =
-            r.array(*s, at, "non_retryable_statuses", {.is_required = false, .allowed = "an array of HTTP statuses"})) {
+    if (const json* statuses = r.array(*s, at, "non_retryable_statuses", {.allowed = "an array of HTTP statuses"})) {
       const std::string list_at = base::JsonReader::at(at, "non_retryable_statuses");
       cooldown.non_retryable_statuses.clear();
       for (std::size_t i = 0; i < statuses->size(); ++i) {

@@ -26,17 +26,13 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
                      .value_or("front_door");
   info.routing = reader_.one_of(item, path, "routing", {.is_required = false}, {"priority", "weighted", "latency"})
                      .value_or("priority");
-  info.price_per_month_usd =
-      reader_.number(item, path, "price_per_month_usd", {.is_required = false, .min = 0, .max = 1e7}).value_or(0);
+  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", {.min = 0, .max = 1e7}).value_or(0);
   if (info.is_traffic_manager()) {
     // Traffic Manager: any TTL of 0-2147483647 s is accepted; faultline caps it at a day.
-    info.dns_ttl =
-        reader_
-            .duration(item, path, "dns_ttl", {.is_required = false, .max = std::chrono::hours(24), .max_text = "24h"})
-            .value_or(std::chrono::seconds(60));
+    info.dns_ttl = reader_.duration(item, path, "dns_ttl", {.max = std::chrono::hours(24), .max_text = "24h"})
+                       .value_or(std::chrono::seconds(60));
     info.dns_resolvers = static_cast<int>(
-        reader_.number(item, path, "dns_resolvers", {.is_required = false, .min = 1, .max = 1000, .is_integer = true})
-            .value_or(10));
+        reader_.number(item, path, "dns_resolvers", {.min = 1, .max = 1000, .is_integer = true}).value_or(10));
   } else {
     for (const char* key : {"dns_ttl", "dns_resolvers"}) {
       if (item.contains(key)) {
@@ -62,13 +58,9 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
               .value_or("");
       // Front Door: priority 1-5, weight 1-1000 (default 50), domain-facts.
       o.priority = static_cast<int>(
-          reader_
-              .number(origin, origin_path, "priority", {.is_required = false, .min = 1, .max = 5, .is_integer = true})
-              .value_or(1));
+          reader_.number(origin, origin_path, "priority", {.min = 1, .max = 5, .is_integer = true}).value_or(1));
       o.weight = static_cast<int>(
-          reader_
-              .number(origin, origin_path, "weight", {.is_required = false, .min = 1, .max = 1000, .is_integer = true})
-              .value_or(50));
+          reader_.number(origin, origin_path, "weight", {.min = 1, .max = 1000, .is_integer = true}).value_or(50));
       if (!o.gateway.empty()) origins.emplace_back(o.gateway, base::JsonReader::at(origin_path, "gateway"));
       info.origins.push_back(o);
     }
@@ -118,25 +110,19 @@ HealthProbe EntryAndLinkReader::check_health_probe(const json& probe, const std:
                   "a path starting with '/'");
   }
   hp.protocol = reader_.one_of(probe, path, "protocol", {.is_required = false}, {"http", "https"}).value_or("https");
-  hp.source =
-      reader_.string(probe, path, "source", {.is_required = false, .allowed = "the id of a client"}).value_or("");
+  hp.source = reader_.string(probe, path, "source", {.allowed = "the id of a client"}).value_or("");
   if (is_traffic_manager) {
     check_traffic_manager_probe(probe, path, hp);
     return hp;
   }
   // Front Door accepts probe intervals of 1-255 s (domain-facts lists 30, 120 and 240 s defaults).
-  hp.interval = reader_
-                    .duration(probe, path, "interval",
-                              {.is_required = false, .max = std::chrono::seconds(255), .max_text = "255s"})
+  hp.interval = reader_.duration(probe, path, "interval", {.max = std::chrono::seconds(255), .max_text = "255s"})
                     .value_or(std::chrono::seconds(30));
   hp.sample_size = static_cast<int>(
-      reader_.number(probe, path, "sample_size", {.is_required = false, .min = 1, .max = 255, .is_integer = true})
-          .value_or(4));
-  hp.successful_samples_required =
-      static_cast<int>(reader_
-                           .number(probe, path, "successful_samples_required",
-                                   {.is_required = false, .min = 1, .max = 255, .is_integer = true})
-                           .value_or(3));
+      reader_.number(probe, path, "sample_size", {.min = 1, .max = 255, .is_integer = true}).value_or(4));
+  hp.successful_samples_required = static_cast<int>(
+      reader_.number(probe, path, "successful_samples_required", {.min = 1, .max = 255, .is_integer = true})
+          .value_or(3));
   if (hp.successful_samples_required > hp.sample_size) {
     reader_.error(base::JsonReader::at(path, "successful_samples_required"),
                   std::to_string(hp.successful_samples_required) + " is more than the sample size " +
@@ -149,22 +135,18 @@ HealthProbe EntryAndLinkReader::check_health_probe(const json& probe, const std:
 void EntryAndLinkReader::check_traffic_manager_probe(const json& probe, const std::string& path, HealthProbe& hp) {
   // Traffic Manager (domain-facts): probing interval 30 s or 10 s (fast); tolerated
   // failures 0-9, default 3; probe timeout 5-10 s (5-9 s with the 10 s interval).
-  hp.interval =
-      reader_
-          .duration(probe, path, "interval", {.is_required = false, .max = std::chrono::seconds(30), .max_text = "30s"})
-          .value_or(std::chrono::seconds(30));
+  hp.interval = reader_.duration(probe, path, "interval", {.max = std::chrono::seconds(30), .max_text = "30s"})
+                    .value_or(std::chrono::seconds(30));
   if (hp.interval != std::chrono::seconds(10) && hp.interval != std::chrono::seconds(30)) {
     reader_.error(base::JsonReader::at(path, "interval"), "Traffic Manager probes every 10 s or 30 s",
                   "30 (the default) or 10 (fast probing)");
   }
   hp.tolerated_failures = static_cast<int>(
-      reader_.number(probe, path, "tolerated_failures", {.is_required = false, .min = 0, .max = 9, .is_integer = true})
-          .value_or(3));
+      reader_.number(probe, path, "tolerated_failures", {.min = 0, .max = 9, .is_integer = true}).value_or(3));
   const auto longest = hp.interval == std::chrono::seconds(10) ? std::chrono::seconds(9) : std::chrono::seconds(10);
-  hp.timeout = reader_
-                   .duration(probe, path, "timeout",
-                             {.is_required = false, .max = longest, .max_text = longest.count() == 9 ? "9s" : "10s"})
-                   .value_or(longest);
+  hp.timeout =
+      reader_.duration(probe, path, "timeout", {.max = longest, .max_text = longest.count() == 9 ? "9s" : "10s"})
+          .value_or(longest);
   if (hp.timeout < std::chrono::seconds(5)) {
     reader_.error(base::JsonReader::at(path, "timeout"), "a probe timeout under 5 s",
                   longest.count() == 9 ? "5-9 s with the 10 s interval" : "5-10 s");
@@ -200,10 +182,8 @@ void EntryAndLinkReader::check_network_link(const json& item, const std::string&
   const auto to = lookup(item, path, "to", {NodeKind::kRegion});
   const auto latency =
       reader_.duration(item, path, "latency", {.is_required = true, .max = kMaxLatency, .max_text = "10m"});
-  const double bandwidth =
-      reader_.number(item, path, "bandwidth_gbps", {.is_required = false, .min = 0, .max = 1e5}).value_or(0);
-  const double egress =
-      reader_.number(item, path, "egress_usd_per_gb", {.is_required = false, .min = 0, .max = 100}).value_or(0);
+  const double bandwidth = reader_.number(item, path, "bandwidth_gbps", {.min = 0, .max = 1e5}).value_or(0);
+  const double egress = reader_.number(item, path, "egress_usd_per_gb", {.min = 0, .max = 100}).value_or(0);
   if (!from || !to || !latency) return;
   if (*from == *to) {
     reader_.error(base::JsonReader::at(path, "to"), "a link from " + in_quotes(builder_.node(*from).id) + " to itself",
@@ -235,16 +215,11 @@ void EntryAndLinkReader::check_replication_link(const json& item, const std::str
   const std::vector<std::string> modes = {"sync", "async", "backup_restore", "scheduled_rebuild"};
   const auto mode = reader_.one_of(item, path, "mode", {.is_required = true}, modes);
   const auto lag =
-      reader_.duration(item, path, "lag", {.is_required = false, .max = kMaxLag, .max_text = "7 days (168h)"})
-          .value_or(microseconds{0});
-  const double gb =
-      reader_.number(item, path, "gb_per_month", {.is_required = false, .min = 0, .max = 1e9}).value_or(0);
-  const double egress =
-      reader_.number(item, path, "egress_usd_per_gb", {.is_required = false, .min = 0, .max = 100}).value_or(-1);
-  const double sync_price =
-      reader_.number(item, path, "sync_usd_per_month", {.is_required = false, .min = 0, .max = 1e9}).value_or(0);
-  const double copy_price =
-      reader_.number(item, path, "usd_per_copy", {.is_required = false, .min = 0, .max = 1e9}).value_or(0);
+      reader_.duration(item, path, "lag", {.max = kMaxLag, .max_text = "7 days (168h)"}).value_or(microseconds{0});
+  const double gb = reader_.number(item, path, "gb_per_month", {.min = 0, .max = 1e9}).value_or(0);
+  const double egress = reader_.number(item, path, "egress_usd_per_gb", {.min = 0, .max = 100}).value_or(-1);
+  const double sync_price = reader_.number(item, path, "sync_usd_per_month", {.min = 0, .max = 1e9}).value_or(0);
+  const double copy_price = reader_.number(item, path, "usd_per_copy", {.min = 0, .max = 1e9}).value_or(0);
   if (!from || !to || !mode) return;
   if (*from == *to) {
     reader_.error(base::JsonReader::at(path, "to"), "replicates " + in_quotes(builder_.node(*from).id) + " to itself",
@@ -278,8 +253,7 @@ void EntryAndLinkReader::check_clients(const json& clients) {
     info.geography =
         reader_.string(item, path, "geography", {.is_required = true, .allowed = "a geography name"}).value_or("");
     info.data_boundary =
-        reader_.string(item, path, "data_boundary", {.is_required = false, .allowed = "a boundary name, e.g. \"EU\""})
-            .value_or("");
+        reader_.string(item, path, "data_boundary", {.allowed = "a boundary name, e.g. \"EU\""}).value_or("");
     const auto share = reader_.number(item, path, "traffic_share", {.is_required = true, .min = 0, .max = 1});
     info.traffic_share = share.value_or(0);
     share_sum += info.traffic_share;

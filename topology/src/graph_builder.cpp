@@ -24,7 +24,7 @@ std::string kinds_text(const std::vector<NodeKind>& kinds) {
 std::vector<std::string> GraphBuilder::string_list(const json& object, const std::string& path,
                                                    std::string_view key) {
   std::vector<std::string> out;
-  const json* list = reader_.array(object, path, key, {.is_required = false, .allowed = "an array of strings"});
+  const json* list = reader_.array(object, path, key, {.allowed = "an array of strings"});
   if (list == nullptr) return out;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];

@@ -29,12 +29,9 @@ void RegionReader::check_region(const json& region, const std::string& path) {
                                {.is_required = true, .allowed = "a geography name, e.g. \"united_states\""})
                        .value_or("");
   info.paired_region =
-      reader_.string(region, path, "paired_region", {.is_required = false, .allowed = "the id of another region"})
-          .value_or("");
-  info.data_boundary = reader_
-                           .string(region, path, "data_boundary",
-                                   {.is_required = false, .allowed = "a boundary name, e.g. \"EU\" or \"US\""})
-                           .value_or("");
+      reader_.string(region, path, "paired_region", {.allowed = "the id of another region"}).value_or("");
+  info.data_boundary =
+      reader_.string(region, path, "data_boundary", {.allowed = "a boundary name, e.g. \"EU\" or \"US\""}).value_or("");
   info.private_endpoints = builder_.string_list(region, path, "private_endpoints");
   info.private_dns_zones = builder_.string_list(region, path, "private_dns_zones");
   const std::string region_id = id.value_or("?" + path);
@@ -158,39 +155,28 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
                                           .number(*capacity, capacity_path, "tokens_per_minute",
                                                   {.is_required = true, .min = 0, .max = kMaxTokensPerMinute})
                                           .value_or(0);
-    info.concurrency = reader_
-                           .number(*capacity, capacity_path, "concurrency",
-                                   {.is_required = false, .min = 0, .max = 1e6, .is_integer = true})
-                           .value_or(0);
+    info.concurrency =
+        reader_.number(*capacity, capacity_path, "concurrency", {.min = 0, .max = 1e6, .is_integer = true}).value_or(0);
   }
   info.quota_tokens_per_minute =
       reader_.number(item, path, "quota_tokens_per_minute", {.is_required = true, .min = 0, .max = kMaxTokensPerMinute})
           .value_or(0);
   info.has_zone_redundant_sla =
       reader_.boolean(item, path, "zone_redundant_sla", {.is_required = false}).value_or(false);
-  info.warm_up = reader_.duration(item, path, "warm_up", {.is_required = false, .max = kMaxWarmUp, .max_text = "24h"})
-                     .value_or(microseconds{0});
+  info.warm_up =
+      reader_.duration(item, path, "warm_up", {.max = kMaxWarmUp, .max_text = "24h"}).value_or(microseconds{0});
   if (const json* price = reader_.object(item, path, "price", {.is_required = false})) {
     const std::string price_path = base::JsonReader::at(path, "price");
     reader_.check_keys(*price, price_path, {"per_hour_usd", "per_1k_tokens_usd"});
-    info.price_per_hour_usd =
-        reader_.number(*price, price_path, "per_hour_usd", {.is_required = false, .min = 0, .max = 1e6}).value_or(0);
+    info.price_per_hour_usd = reader_.number(*price, price_path, "per_hour_usd", {.min = 0, .max = 1e6}).value_or(0);
     info.price_per_1k_tokens_usd =
-        reader_.number(*price, price_path, "per_1k_tokens_usd", {.is_required = false, .min = 0, .max = 1000})
-            .value_or(0);
+        reader_.number(*price, price_path, "per_1k_tokens_usd", {.min = 0, .max = 1000}).value_or(0);
   }
-  info.tokens_per_month =
-      reader_.number(item, path, "tokens_per_month", {.is_required = false, .min = 0, .max = 1e15}).value_or(0);
-  info.pool_priority =
-      static_cast<int>(reader_
-                           .number(item, path, "pool_priority",
-                                   {.is_required = false, .min = 1, .max = kMaxPoolPriority, .is_integer = true})
-                           .value_or(1));
-  info.pool_weight =
-      static_cast<int>(reader_
-                           .number(item, path, "pool_weight",
-                                   {.is_required = false, .min = 1, .max = kMaxPoolWeight, .is_integer = true})
-                           .value_or(1));
+  info.tokens_per_month = reader_.number(item, path, "tokens_per_month", {.min = 0, .max = 1e15}).value_or(0);
+  info.pool_priority = static_cast<int>(
+      reader_.number(item, path, "pool_priority", {.min = 1, .max = kMaxPoolPriority, .is_integer = true}).value_or(1));
+  info.pool_weight = static_cast<int>(
+      reader_.number(item, path, "pool_weight", {.min = 1, .max = kMaxPoolWeight, .is_integer = true}).value_or(1));
   if (const json* check = reader_.object(item, path, "health_check", {.is_required = false})) {
     const std::string check_path = base::JsonReader::at(path, "health_check");
     reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});
@@ -215,18 +201,15 @@ void RegionReader::check_gateway(const json& item, const std::string& path, Vert
                      {"id", "description", "product", "units", "price_per_unit_hour_usd", "health_endpoint", "zones",
                       "zone_redundant_sla", "backends", "instances", "backend_circuit_breaker", "depends_on"});
   GatewayInfo info;
-  info.instances = static_cast<int>(
-      reader_.number(item, path, "instances", {.is_required = false, .min = 1, .max = 100, .is_integer = true})
-          .value_or(1));
+  info.instances =
+      static_cast<int>(reader_.number(item, path, "instances", {.min = 1, .max = 100, .is_integer = true}).value_or(1));
   info.backend_breaker = check_backend_breaker(item, path);
   info.product = reader_.one_of(item, path, "product", {.is_required = false}, {"apim"}).value_or("apim");
-  info.units =
-      reader_.number(item, path, "units", {.is_required = false, .min = 1, .max = 100, .is_integer = true}).value_or(1);
+  info.units = reader_.number(item, path, "units", {.min = 1, .max = 100, .is_integer = true}).value_or(1);
   info.price_per_unit_hour_usd =
-      reader_.number(item, path, "price_per_unit_hour_usd", {.is_required = false, .min = 0, .max = 1e4}).value_or(0);
+      reader_.number(item, path, "price_per_unit_hour_usd", {.min = 0, .max = 1e4}).value_or(0);
   info.health_endpoint =
-      reader_.string(item, path, "health_endpoint", {.is_required = false, .allowed = "a path starting with '/'"})
-          .value_or("");
+      reader_.string(item, path, "health_endpoint", {.allowed = "a path starting with '/'"}).value_or("");
   if (!info.health_endpoint.empty() && info.health_endpoint.front() != '/') {
     reader_.error(base::JsonReader::at(path, "health_endpoint"),
                   "health endpoint " + in_quotes(info.health_endpoint) + " does not start with '/'",
@@ -252,27 +235,22 @@ std::optional<GatewayBreakerRule> RegionReader::check_backend_breaker(const json
                       "trip_duration", "accept_retry_after"});
   GatewayBreakerRule r;
   r.failure_count = static_cast<std::int64_t>(
-      reader_.number(*rule, at, "failure_count", {.is_required = false, .min = 1, .max = 1e6, .is_integer = true})
-          .value_or(0));
-  r.failure_percentage =
-      reader_.number(*rule, at, "failure_percentage", {.is_required = false, .min = 1, .max = 100}).value_or(0);
+      reader_.number(*rule, at, "failure_count", {.min = 1, .max = 1e6, .is_integer = true}).value_or(0));
+  r.failure_percentage = reader_.number(*rule, at, "failure_percentage", {.min = 1, .max = 100}).value_or(0);
   if (r.failure_count == 0 && r.failure_percentage == 0) {
     reader_.error(at, "neither failure_count nor failure_percentage is set", "at least one of them (APIM failureCondition)");
   }
   r.interval =
-      reader_.duration(*rule, at, "interval", {.is_required = false, .max = std::chrono::hours(24), .max_text = "24h"})
-          .value_or(r.interval);
+      reader_.duration(*rule, at, "interval", {.max = std::chrono::hours(24), .max_text = "24h"}).value_or(r.interval);
   if (r.interval < std::chrono::seconds(1)) {
     reader_.error(base::JsonReader::at(at, "interval"), "an interval under 1 s", "a whole number of seconds >= 1 s");
   }
-  r.trip_duration = reader_
-                        .duration(*rule, at, "trip_duration",
-                                  {.is_required = false, .max = std::chrono::hours(168), .max_text = "7 days"})
+  r.trip_duration = reader_.duration(*rule, at, "trip_duration", {.max = std::chrono::hours(168), .max_text = "7 days"})
                         .value_or(r.trip_duration);
   r.counts_no_answer = reader_.boolean(*rule, at, "counts_no_answer", {.is_required = false}).value_or(true);
   r.accept_retry_after = reader_.boolean(*rule, at, "accept_retry_after", {.is_required = false}).value_or(false);
-  if (const json* ranges = reader_.array(*rule, at, "status_code_ranges",
-                                         {.is_required = false, .allowed = "an array of {\"min\", \"max\"}"})) {
+  if (const json* ranges =
+          reader_.array(*rule, at, "status_code_ranges", {.allowed = "an array of {\"min\", \"max\"}"})) {
     r.status_ranges.clear();
     for (std::size_t i = 0; i < ranges->size(); ++i) {
       const std::string range_at = base::JsonReader::at(base::JsonReader::at(at, "status_code_ranges"), i);
@@ -297,14 +275,11 @@ void RegionReader::check_agent_service(const json& item, const std::string& path
                       "price_per_month_usd", "zones", "depends_on"});
   AgentServiceInfo info;
   info.is_threads_persisted = reader_.boolean(item, path, "threads_persisted", {.is_required = true}).value_or(false);
-  info.thread_store = reader_
-                          .string(item, path, "thread_store",
-                                  {.is_required = false, .allowed = "the id of a database or object_storage"})
-                          .value_or("");
+  info.thread_store =
+      reader_.string(item, path, "thread_store", {.allowed = "the id of a database or object_storage"}).value_or("");
   info.has_definitions_in_source_control =
       reader_.boolean(item, path, "definitions_in_source_control", {.is_required = false}).value_or(false);
-  info.price_per_month_usd =
-      reader_.number(item, path, "price_per_month_usd", {.is_required = false, .min = 0, .max = 1e7}).value_or(0);
+  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", {.min = 0, .max = 1e7}).value_or(0);
   if (info.is_threads_persisted && info.thread_store.empty() && item.contains("threads_persisted")) {
     reader_.error(base::JsonReader::at(path, "thread_store"), "threads_persisted is true but no thread_store is named",
                   "the id of a database or object_storage holding the threads");
@@ -331,11 +306,8 @@ void RegionReader::check_data_store(const json& item, const std::string& path, V
   }
   reader_.check_keys(item, path, keys);
   DataStoreInfo info;
-  info.service =
-      reader_.string(item, path, "service", {.is_required = false, .allowed = "a service name, e.g. \"cosmos_db\""})
-          .value_or("");
-  info.price_per_month_usd =
-      reader_.number(item, path, "price_per_month_usd", {.is_required = false, .min = 0, .max = 1e7}).value_or(0);
+  info.service = reader_.string(item, path, "service", {.allowed = "a service name, e.g. \"cosmos_db\""}).value_or("");
+  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", {.min = 0, .max = 1e7}).value_or(0);
   info.has_zone_redundant_sla =
       reader_.boolean(item, path, "zone_redundant_sla", {.is_required = false}).value_or(false);
   info.secrets = builder_.string_list(item, path, kind_name && *kind_name == "hsm" ? "keys" : "secrets");
@@ -366,13 +338,10 @@ void RegionReader::check_staleness(const json& item, const std::string& path, Da
     return;
   }
   // Cosmos DB: K writes 10 - 2,147,483,647 and T 5 s - 1 day (multi-region: at least 100,000 and 300 s).
-  info.max_staleness_writes = reader_
-                                  .number(item, path, "max_staleness_writes",
-                                          {.is_required = false, .min = 10, .max = 2147483647, .is_integer = true})
-                                  .value_or(100000);
-  info.max_staleness = reader_
-                           .duration(item, path, "max_staleness",
-                                     {.is_required = false, .max = std::chrono::hours(24), .max_text = "24h"})
+  info.max_staleness_writes =
+      reader_.number(item, path, "max_staleness_writes", {.min = 10, .max = 2147483647, .is_integer = true})
+          .value_or(100000);
+  info.max_staleness = reader_.duration(item, path, "max_staleness", {.max = std::chrono::hours(24), .max_text = "24h"})
                            .value_or(std::chrono::seconds(300));
   if (info.max_staleness < std::chrono::seconds(5)) {
     reader_.error(base::JsonReader::at(path, "max_staleness"), "a staleness bound under 5 s", "5 s to 24 h");

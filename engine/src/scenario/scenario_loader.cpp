@@ -100,8 +100,7 @@ class ScenarioChecker {
         s.duration = *d;
       }
     }
-    if (const auto seed = reader_.number(
-            root, "", "seed", {.is_required = false, .min = 0, .max = 9007199254740991.0, .is_integer = true})) {
+    if (const auto seed = reader_.number(root, "", "seed", {.min = 0, .max = 9007199254740991.0, .is_integer = true})) {
       s.seed = static_cast<std::uint64_t>(*seed);
     }
     check_recovery(root, s);
@@ -128,13 +127,11 @@ class ScenarioChecker {
     if (const json* c = reader_.object(root, "", "costs", {.is_required = false})) {
       reader_.check_keys(*c, "costs", {"per_failed_request_usd", "per_downtime_minute_usd", "per_lost_write_usd"});
       s.costs.per_failed_request_usd =
-          reader_.number(*c, "costs", "per_failed_request_usd", {.is_required = false, .min = 0, .max = 1e9})
-              .value_or(0);
+          reader_.number(*c, "costs", "per_failed_request_usd", {.min = 0, .max = 1e9}).value_or(0);
       s.costs.per_downtime_minute_usd =
-          reader_.number(*c, "costs", "per_downtime_minute_usd", {.is_required = false, .min = 0, .max = 1e12})
-              .value_or(0);
+          reader_.number(*c, "costs", "per_downtime_minute_usd", {.min = 0, .max = 1e12}).value_or(0);
       s.costs.per_lost_write_usd =
-          reader_.number(*c, "costs", "per_lost_write_usd", {.is_required = false, .min = 0, .max = 1e9}).value_or(0);
+          reader_.number(*c, "costs", "per_lost_write_usd", {.min = 0, .max = 1e9}).value_or(0);
     }
     if (!errors_.empty()) return std::nullopt;
     return s;
@@ -144,23 +141,20 @@ class ScenarioChecker {
   void check_recovery(const json& root, Scenario& s) {
     if (const json* r = reader_.object(root, "", "recovery", {.is_required = false})) {
       reader_.check_keys(*r, "recovery", {"window", "threshold"});
-      if (const auto w = reader_.duration(*r, "recovery", "window",
-                                          {.is_required = false, .max = std::chrono::hours(1), .max_text = "1h"})) {
+      if (const auto w = reader_.duration(*r, "recovery", "window", {.max = std::chrono::hours(1), .max_text = "1h"})) {
         if (w->count() % 1000000 != 0 || w->count() == 0) {
           reader_.error("recovery.window", "not a whole number of seconds", "a whole number of seconds >= 1");
         } else {
           s.recovery.window = *w;
         }
       }
-      if (const auto t = reader_.number(*r, "recovery", "threshold", {.is_required = false, .min = 0.01, .max = 1}))
+      if (const auto t = reader_.number(*r, "recovery", "threshold", {.min = 0.01, .max = 1}))
         s.recovery.threshold = *t;
     }
     if (const json* slo = reader_.object(root, "", "slo", {.is_required = false})) {
       reader_.check_keys(*slo, "slo", {"success_ratio", "window"});
-      if (const auto r = reader_.number(*slo, "slo", "success_ratio", {.is_required = false, .min = 0, .max = 1}))
-        s.slo.success_ratio = *r;
-      if (const auto w = reader_.duration(*slo, "slo", "window",
-                                          {.is_required = false, .max = std::chrono::hours(24), .max_text = "24h"})) {
+      if (const auto r = reader_.number(*slo, "slo", "success_ratio", {.min = 0, .max = 1})) s.slo.success_ratio = *r;
+      if (const auto w = reader_.duration(*slo, "slo", "window", {.max = std::chrono::hours(24), .max_text = "24h"})) {
         if (w->count() % 1000000 != 0 || w->count() == 0) {
           reader_.error("slo.window", "not a whole number of seconds", "a whole number of seconds >= 1");
         } else {
@@ -234,8 +228,7 @@ class ScenarioChecker {
                       "a start before the run's duration");
       }
     }
-    if (const auto d =
-            reader_.duration(f, path, "duration", {.is_required = false, .max = kMaxRun, .max_text = "366 days"})) {
+    if (const auto d = reader_.duration(f, path, "duration", {.max = kMaxRun, .max_text = "366 days"})) {
       if (d->count() == 0) {
         reader_.error(base::JsonReader::at(path, "duration"), "a fault of no length", "a duration > 0, or no key (to the end)");
       } else {
@@ -243,13 +236,10 @@ class ScenarioChecker {
       }
     }
     const bool is_fraction_used = spec.type == FaultType::kGpuCapacityLoss || spec.type == FaultType::kThrottling;
-    if (const auto x = reader_.number(f, path, "fraction", {.is_required = false, .min = 0, .max = 1}))
-      spec.fraction = *x;
+    if (const auto x = reader_.number(f, path, "fraction", {.min = 0, .max = 1})) spec.fraction = *x;
     if (f.contains("fraction") && !is_fraction_used) unused(f, path, "fraction", "gpu_capacity_loss or throttling");
-    if (const auto x = reader_.number(f, path, "error_rate", {.is_required = false, .min = 0, .max = 1}))
-      spec.error_rate = *x;
-    if (const auto d = reader_.duration(f, path, "added_latency",
-                                        {.is_required = false, .max = std::chrono::hours(1), .max_text = "1h"}))
+    if (const auto x = reader_.number(f, path, "error_rate", {.min = 0, .max = 1})) spec.error_rate = *x;
+    if (const auto d = reader_.duration(f, path, "added_latency", {.max = std::chrono::hours(1), .max_text = "1h"}))
       spec.added_latency = *d;
     if (spec.type != FaultType::kGrayFailure) {
       if (f.contains("error_rate")) unused(f, path, "error_rate", "gray_failure");
@@ -258,8 +248,7 @@ class ScenarioChecker {
       reader_.error(path, "a gray failure with neither error_rate nor added_latency",
                     "\"error_rate\" (0..1) and/or \"added_latency\"");
     }
-    if (const auto d = reader_.duration(f, path, "retry_after",
-                                        {.is_required = false, .max = std::chrono::hours(24), .max_text = "24h"}))
+    if (const auto d = reader_.duration(f, path, "retry_after", {.max = std::chrono::hours(24), .max_text = "24h"}))
       spec.retry_after = *d;
     if (spec.type != FaultType::kThrottling && f.contains("retry_after")) unused(f, path, "retry_after", "throttling");
     s.faults.push_back(std::move(spec));
@@ -309,20 +298,15 @@ class ScenarioChecker {
             reader_.one_of(p, path, "routing", {.is_required = false}, {"active_active", "priority"})) {
       spec.is_active_active = *routing == "active_active";
     }
-    if (const auto x = reader_.number(p, path, "standby_fraction", {.is_required = false, .min = 0, .max = 1}))
-      spec.standby_fraction = *x;
+    if (const auto x = reader_.number(p, path, "standby_fraction", {.min = 0, .max = 1})) spec.standby_fraction = *x;
     if (const auto gate = reader_.boolean(p, path, "gate", {.is_required = false})) spec.is_gated = *gate;
-    if (const auto d =
-            reader_.duration(p, path, "trigger_delay", {.is_required = false, .max = kMaxStep, .max_text = "7 days"}))
+    if (const auto d = reader_.duration(p, path, "trigger_delay", {.max = kMaxStep, .max_text = "7 days"}))
       spec.trigger_delay = *d;
-    if (const auto d = reader_.duration(p, path, "time_to_capacity",
-                                        {.is_required = false, .max = kMaxStep, .max_text = "7 days"}))
+    if (const auto d = reader_.duration(p, path, "time_to_capacity", {.max = kMaxStep, .max_text = "7 days"}))
       spec.time_to_capacity = *d;
+    if (const auto d = reader_.duration(p, path, "warmup", {.max = kMaxStep, .max_text = "7 days"})) spec.warmup = *d;
     if (const auto d =
-            reader_.duration(p, path, "warmup", {.is_required = false, .max = kMaxStep, .max_text = "7 days"}))
-      spec.warmup = *d;
-    if (const auto d = reader_.duration(p, path, "cold_cache_latency",
-                                        {.is_required = false, .max = std::chrono::minutes(10), .max_text = "10m"})) {
+            reader_.duration(p, path, "cold_cache_latency", {.max = std::chrono::minutes(10), .max_text = "10m"})) {
       spec.cold_cache_latency = *d;
     }
     if (s.topology) check_router(p, path, s, spec);
@@ -462,12 +446,10 @@ class ScenarioChecker {
       } else if (auto d = read_distribution(reader_, j, at, "duration", {.is_required = true}, "seconds")) {
         step.duration_s = *d;
       }
-      step.failure_chance =
-          reader_.number(j, at, "failure_chance", {.is_required = false, .min = 0, .max = 1}).value_or(0);
-      step.retries = static_cast<int>(
-          reader_.number(j, at, "retries", {.is_required = false, .min = 0, .max = 100, .is_integer = true})
-              .value_or(0));
-      step.cost_usd = reader_.number(j, at, "cost_usd", {.is_required = false, .min = 0, .max = 1e9}).value_or(0);
+      step.failure_chance = reader_.number(j, at, "failure_chance", {.min = 0, .max = 1}).value_or(0);
+      step.retries =
+          static_cast<int>(reader_.number(j, at, "retries", {.min = 0, .max = 100, .is_integer = true}).value_or(0));
+      step.cost_usd = reader_.number(j, at, "cost_usd", {.min = 0, .max = 1e9}).value_or(0);
       steps.push_back(std::move(step));
     }
     if (reader_.error_count() != before) return;
@@ -489,22 +471,21 @@ class ScenarioChecker {
         spec.automatic_failover_delay = from_seconds(std::clamp(d->mean(), 0.0, to_seconds(kMaxStep)));
         spec.automatic_failover_delay_s = std::move(*d);
       }
-    } else if (const auto d = reader_.duration(data, path, "automatic_failover_delay",
-                                               {.is_required = false, .max = kMaxStep, .max_text = "7 days"})) {
+    } else if (const auto d =
+                   reader_.duration(data, path, "automatic_failover_delay", {.max = kMaxStep, .max_text = "7 days"})) {
       spec.automatic_failover_delay = *d;
     }
     if (const json* f = reader_.object(data, path, "failback", {.is_required = false})) {
       const std::string at = base::JsonReader::at(path, "failback");
       reader_.check_keys(*f, at, {"resync_writes_per_s", "write_pause"});
-      if (const auto n = reader_.number(*f, at, "resync_writes_per_s", {.is_required = false, .min = 0, .max = 1e9})) {
+      if (const auto n = reader_.number(*f, at, "resync_writes_per_s", {.min = 0, .max = 1e9})) {
         if (*n <= 0) {
           reader_.error(base::JsonReader::at(at, "resync_writes_per_s"), "a re-sync rate of 0", "a rate > 0 writes per second");
         } else {
           spec.failback.resync_writes_per_s = *n;
         }
       }
-      if (const auto d =
-              reader_.duration(*f, at, "write_pause", {.is_required = false, .max = kMaxStep, .max_text = "7 days"}))
+      if (const auto d = reader_.duration(*f, at, "write_pause", {.max = kMaxStep, .max_text = "7 days"}))
         spec.failback.write_pause = *d;
     }
     const json* stores = reader_.object(data, path, "stores", {.is_required = false});
@@ -531,12 +512,11 @@ class ScenarioChecker {
           r.lag = from_seconds(std::max(0.0, d->mean()));
           r.lag_s = std::move(*d);
         }
-      } else if (const auto d = reader_.duration(item.value(), at, "lag",
-                                                 {.is_required = false, .max = kMaxStep, .max_text = "7 days"})) {
+      } else if (const auto d = reader_.duration(item.value(), at, "lag", {.max = kMaxStep, .max_text = "7 days"})) {
         r.lag = *d;
       }
-      if (const auto d = reader_.duration(item.value(), at, "backup_interval",
-                                          {.is_required = false, .max = kMaxStep, .max_text = "7 days"})) {
+      if (const auto d =
+              reader_.duration(item.value(), at, "backup_interval", {.max = kMaxStep, .max_text = "7 days"})) {
         r.backup_interval = *d;
       }
       const bool is_periodic = r.mode == topology::ReplicationMode::kBackupRestore ||

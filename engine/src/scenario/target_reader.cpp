@@ -21,16 +21,12 @@ void TargetReader::check(const json& root, Scenario& s) {
 }
 
 void TargetReader::check_fields(const json& t, const std::string& path, TargetSpec& out) {
-  if (const auto v = reader_.number(t, path, "rto_s", {.is_required = false, .min = 0, .max = 1e9})) out.rto_s = *v;
-  if (const auto v = reader_.number(t, path, "rpo_s", {.is_required = false, .min = 0, .max = 1e9})) out.rpo_s = *v;
-  if (const auto v = reader_.number(t, path, "availability", {.is_required = false, .min = 0, .max = 1}))
-    out.availability = *v;
-  if (const auto v = reader_.number(t, path, "monthly_cost_usd", {.is_required = false, .min = 0, .max = 1e12}))
-    out.monthly_cost_usd = *v;
-  if (const auto v = reader_.number(t, path, "premium_usd", {.is_required = false, .min = 0, .max = 1e12}))
-    out.premium_usd = *v;
-  if (const auto v = reader_.number(t, path, "incident_cost_usd", {.is_required = false, .min = 0, .max = 1e12}))
-    out.incident_cost_usd = *v;
+  if (const auto v = reader_.number(t, path, "rto_s", {.min = 0, .max = 1e9})) out.rto_s = *v;
+  if (const auto v = reader_.number(t, path, "rpo_s", {.min = 0, .max = 1e9})) out.rpo_s = *v;
+  if (const auto v = reader_.number(t, path, "availability", {.min = 0, .max = 1})) out.availability = *v;
+  if (const auto v = reader_.number(t, path, "monthly_cost_usd", {.min = 0, .max = 1e12})) out.monthly_cost_usd = *v;
+  if (const auto v = reader_.number(t, path, "premium_usd", {.min = 0, .max = 1e12})) out.premium_usd = *v;
+  if (const auto v = reader_.number(t, path, "incident_cost_usd", {.min = 0, .max = 1e12})) out.incident_cost_usd = *v;
 }
 
 void TargetReader::check_by_fault(const json& by, Scenario& s) {

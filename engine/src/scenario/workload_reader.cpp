@@ -71,7 +71,7 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
       check_ingestion(*t, base::JsonReader::at(path, "ingestion"), s, spec);
     }
   }
-  if (const auto n = reader_.number(w, path, "open_threads", {.is_required = false, .min = 0, .max = 1e9})) {
+  if (const auto n = reader_.number(w, path, "open_threads", {.min = 0, .max = 1e9})) {
     if (spec.kind != WorkloadKind::kAgentTurn) {
       reader_.error(base::JsonReader::at(path, "open_threads"), "only an agent_turn workload holds threads",
                     "\"kind\": \"agent_turn\" or no \"open_threads\" key");
@@ -82,12 +82,11 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
     spec.prompt_tokens = *d;
   if (auto d = read_distribution(reader_, w, path, "completion_tokens", {.is_required = false}, "tokens"))
     spec.completion_tokens = *d;
-  if (const auto n =
-          reader_.number(w, path, "max_tokens", {.is_required = false, .min = 1, .max = 1e7, .is_integer = true}))
+  if (const auto n = reader_.number(w, path, "max_tokens", {.min = 1, .max = 1e7, .is_integer = true}))
     spec.max_tokens = *n;
   if (auto d = read_distribution(reader_, w, path, "service_time", {.is_required = false}, "seconds"))
     spec.service_time_s = *d;
-  if (const auto n = reader_.number(w, path, "writes_per_request", {.is_required = false, .min = 0, .max = 1000}))
+  if (const auto n = reader_.number(w, path, "writes_per_request", {.min = 0, .max = 1000}))
     spec.writes_per_request = *n;
   if (w.contains("writes_to")) check_writes_to(w, path, s, spec);
   if (const auto b = reader_.string(w, path, "boundary", {.is_required = false})) {
@@ -100,11 +99,9 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
     }
     spec.boundary = *b;
   }
-  if (const auto d = reader_.duration(w, path, "latency_slo",
-                                      {.is_required = false, .max = std::chrono::hours(24), .max_text = "24h"}))
-    spec.latency_slo = *d;
-  if (const auto d = reader_.duration(w, path, "timeout",
-                                      {.is_required = false, .max = std::chrono::hours(24), .max_text = "24h"})) {
+  const base::DurationOptions within_a_day{.max = std::chrono::hours(24), .max_text = "24h"};
+  if (const auto d = reader_.duration(w, path, "latency_slo", within_a_day)) spec.latency_slo = *d;
+  if (const auto d = reader_.duration(w, path, "timeout", within_a_day)) {
     if (d->count() == 0) {
       reader_.error(base::JsonReader::at(path, "timeout"), "a timeout of 0", "a duration > 0");
     } else {
@@ -115,8 +112,7 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
 }
 
 void WorkloadReader::check_writes_to(const json& w, const std::string& path, const Scenario& s, WorkloadSpec& spec) {
-  const json* list = reader_.array(w, path, "writes_to",
-                                   {.is_required = false, .allowed = "an array of data store ids of the topology"});
+  const json* list = reader_.array(w, path, "writes_to", {.allowed = "an array of data store ids of the topology"});
   if (list == nullptr) return;
   const std::string list_path = base::JsonReader::at(path, "writes_to");
   if (list->empty()) {
@@ -183,13 +179,11 @@ void WorkloadReader::check_arrivals(const json& a, const std::string& path, Work
   } else if (*process == "poisson") {
     spec.arrivals = ArrivalProcess::poisson(*rate);
   } else {
-    const double amplitude =
-        reader_.number(a, path, "amplitude", {.is_required = false, .min = 0, .max = 1}).value_or(0.5);
-    const auto peak = reader_.duration(a, path, "peak", {.is_required = false, .max = kMaxRun, .max_text = "366 days"})
-                          .value_or(std::chrono::hours(14));
+    const double amplitude = reader_.number(a, path, "amplitude", {.min = 0, .max = 1}).value_or(0.5);
+    const auto peak =
+        reader_.duration(a, path, "peak", {.max = kMaxRun, .max_text = "366 days"}).value_or(std::chrono::hours(14));
     const auto period =
-        reader_.duration(a, path, "period", {.is_required = false, .max = kMaxRun, .max_text = "366 days"})
-            .value_or(std::chrono::hours(24));
+        reader_.duration(a, path, "period", {.max = kMaxRun, .max_text = "366 days"}).value_or(std::chrono::hours(24));
     if (period.count() == 0) {
       reader_.error(base::JsonReader::at(path, "period"), "a period of 0", "a duration > 0");
       return;
@@ -227,7 +221,7 @@ void WorkloadReader::check_training(const json& t, const std::string& path, cons
     }
   }
   job.gpus = reader_.number(t, path, "gpus", {.is_required = true, .min = 1, .max = 1e7}).value_or(0);
-  job.gpu_hour_usd = reader_.number(t, path, "gpu_hour_usd", {.is_required = false, .min = 0, .max = 1e6}).value_or(0);
+  job.gpu_hour_usd = reader_.number(t, path, "gpu_hour_usd", {.min = 0, .max = 1e6}).value_or(0);
   if (const auto d = reader_.duration(t, path, "checkpoint_interval",
                                       {.is_required = true, .max = kMaxStep, .max_text = "7 days"})) {
     if (d->count() == 0) {
@@ -243,11 +237,9 @@ void WorkloadReader::check_training(const json& t, const std::string& path, cons
                     "another region (the spoke that resumes the job)");
     }
   }
-  if (const auto d =
-          reader_.duration(t, path, "stream_delay", {.is_required = false, .max = kMaxStep, .max_text = "7 days"}))
+  if (const auto d = reader_.duration(t, path, "stream_delay", {.max = kMaxStep, .max_text = "7 days"}))
     job.stream_delay = *d;
-  if (const auto d =
-          reader_.duration(t, path, "resume_after", {.is_required = false, .max = kMaxStep, .max_text = "7 days"}))
+  if (const auto d = reader_.duration(t, path, "resume_after", {.max = kMaxStep, .max_text = "7 days"}))
     job.resume_after = *d;
   spec.training = std::move(job);
 }
@@ -256,18 +248,16 @@ void WorkloadReader::check_ingestion(const json& t, const std::string& path, con
   reader_.check_keys(t, path, {"worker_region", "documents_per_request", "checkpoint_interval", "resume_after"});
   IngestionSpec ing;
   ing.worker_region = region_id(t, path, "worker_region", {.is_required = true}, s);
-  if (const auto n = reader_.number(t, path, "documents_per_request", {.is_required = false, .min = 0, .max = 1e6}))
+  if (const auto n = reader_.number(t, path, "documents_per_request", {.min = 0, .max = 1e6}))
     ing.documents_per_request = *n;
-  if (const auto d = reader_.duration(t, path, "checkpoint_interval",
-                                      {.is_required = false, .max = kMaxStep, .max_text = "7 days"})) {
+  if (const auto d = reader_.duration(t, path, "checkpoint_interval", {.max = kMaxStep, .max_text = "7 days"})) {
     if (d->count() == 0) {
       reader_.error(base::JsonReader::at(path, "checkpoint_interval"), "an interval of 0", "a duration > 0, e.g. \"10m\"");
     } else {
       ing.checkpoint_interval = *d;
     }
   }
-  if (const auto d =
-          reader_.duration(t, path, "resume_after", {.is_required = false, .max = kMaxStep, .max_text = "7 days"}))
+  if (const auto d = reader_.duration(t, path, "resume_after", {.max = kMaxStep, .max_text = "7 days"}))
     ing.resume_after = *d;
   spec.ingestion = std::move(ing);
 }
