@@ -27,20 +27,13 @@ std::string spaced(std::string text) {
 
 EventKind kind_of(engine::EventKind kind) {
   switch (kind) {
-    case engine::EventKind::kFault:
-      return EventKind::kFaultStart;
-    case engine::EventKind::kQuota:
-      return EventKind::kQuota;
-    case engine::EventKind::kEndpoint:
-      return EventKind::kEndpoint;
-    case engine::EventKind::kController:
-      return EventKind::kController;
-    case engine::EventKind::kRunbook:
-      return EventKind::kRunbook;
-    case engine::EventKind::kData:
-      return EventKind::kData;
-    case engine::EventKind::kFailback:
-      return EventKind::kFailback;
+    case engine::EventKind::kFault: return EventKind::kFaultStart;
+    case engine::EventKind::kQuota: return EventKind::kQuota;
+    case engine::EventKind::kEndpoint: return EventKind::kEndpoint;
+    case engine::EventKind::kController: return EventKind::kController;
+    case engine::EventKind::kRunbook: return EventKind::kRunbook;
+    case engine::EventKind::kData: return EventKind::kData;
+    case engine::EventKind::kFailback: return EventKind::kFailback;
   }
   return EventKind::kFaultStart;
 }
@@ -48,20 +41,13 @@ EventKind kind_of(engine::EventKind kind) {
 // How an event's subject is introduced ("endpoint eastus2: ..."); a fault's name stands alone.
 std::string_view subject_prefix(engine::EventKind kind) {
   switch (kind) {
-    case engine::EventKind::kFault:
-      return "";
-    case engine::EventKind::kQuota:
-      return "quota ";
-    case engine::EventKind::kEndpoint:
-      return "endpoint ";
-    case engine::EventKind::kController:
-      return "controller ";
-    case engine::EventKind::kRunbook:
-      return "runbook step ";
-    case engine::EventKind::kData:
-      return "store ";
-    case engine::EventKind::kFailback:
-      return "failback ";
+    case engine::EventKind::kFault: return "";
+    case engine::EventKind::kQuota: return "quota ";
+    case engine::EventKind::kEndpoint: return "endpoint ";
+    case engine::EventKind::kController: return "controller ";
+    case engine::EventKind::kRunbook: return "runbook step ";
+    case engine::EventKind::kData: return "store ";
+    case engine::EventKind::kFailback: return "failback ";
   }
   return "";
 }
@@ -86,8 +72,7 @@ const char* to_string(EventKind kind) {
     case EventKind::kRunbook: return "runbook";
     case EventKind::kData: return "data";
     case EventKind::kFailback: return "failback";
-    case EventKind::kQuota:
-      return "quota";
+    case EventKind::kQuota: return "quota";
   }
   return "?";
 }

@@ -77,24 +77,15 @@ constexpr std::optional<EventState> event_state_from_string(std::string_view tex
 constexpr EventState event_state(router::EndpointState state) {
   using router::EndpointState;
   switch (state) {
-    case EndpointState::kHealthy:
-      return EventState::kHealthy;
-    case EndpointState::kUnhealthy:
-      return EventState::kUnhealthy;
-    case EndpointState::kOpen:
-      return EventState::kOpen;
-    case EndpointState::kHalfOpen:
-      return EventState::kHalfOpen;
-    case EndpointState::kClosed:
-      return EventState::kClosed;
-    case EndpointState::kCooldown:
-      return EventState::kCooldown;
-    case EndpointState::kCooldownEnd:
-      return EventState::kCooldownEnd;
-    case EndpointState::kEjected:
-      return EventState::kEjected;
-    case EndpointState::kEjectionEnd:
-      return EventState::kEjectionEnd;
+    case EndpointState::kHealthy: return EventState::kHealthy;
+    case EndpointState::kUnhealthy: return EventState::kUnhealthy;
+    case EndpointState::kOpen: return EventState::kOpen;
+    case EndpointState::kHalfOpen: return EventState::kHalfOpen;
+    case EndpointState::kClosed: return EventState::kClosed;
+    case EndpointState::kCooldown: return EventState::kCooldown;
+    case EndpointState::kCooldownEnd: return EventState::kCooldownEnd;
+    case EndpointState::kEjected: return EventState::kEjected;
+    case EndpointState::kEjectionEnd: return EventState::kEjectionEnd;
   }
   return EventState::kHealthy;
 }
@@ -103,14 +94,10 @@ constexpr EventState event_state(router::EndpointState state) {
 constexpr EventState event_state(router::ControllerState state) {
   using router::ControllerState;
   switch (state) {
-    case ControllerState::kNormal:
-      return EventState::kNormal;
-    case ControllerState::kSuspect:
-      return EventState::kSuspect;
-    case ControllerState::kFailedOver:
-      return EventState::kFailedOver;
-    case ControllerState::kFailingBack:
-      return EventState::kFailingBack;
+    case ControllerState::kNormal: return EventState::kNormal;
+    case ControllerState::kSuspect: return EventState::kSuspect;
+    case ControllerState::kFailedOver: return EventState::kFailedOver;
+    case ControllerState::kFailingBack: return EventState::kFailingBack;
   }
   return EventState::kNormal;
 }
