@@ -16,6 +16,11 @@ namespace {
 // `s` in quotes, cut to a short excerpt (keys and values may be megabytes long).
 std::string in_quotes(std::string_view s) { return "\"" + JsonGuard::shorten(s) + "\""; }
 
+/// `options` with `fallback` as its wording when the caller gave none.
+FieldOptions worded(FieldOptions options, std::string_view fallback) {
+  if (options.allowed.empty()) options.allowed = fallback;
+  return options;
+}
 }  // namespace
 
 std::optional<JsonReader::json> JsonReader::parse(std::string_view text, const std::string& file,
@@ -78,46 +83,49 @@ void JsonReader::check_keys(const json& object, const std::string& path, const s
 }
 
 const JsonReader::json* JsonReader::typed(const json& object, const std::string& path, std::string_view key,
-                                          bool is_required, bool (json::*is_type)() const noexcept,
-                                          std::string_view type_name, std::string_view allowed) {
+                                          FieldOptions options, bool (json::*is_type)() const noexcept,
+                                          std::string_view type_name) {
+  const std::string allowed(options.allowed);
   const auto it = object.find(key);
   if (it == object.end()) {
-    if (is_required) error(at(path, key), "missing required key " + in_quotes(key), std::string(allowed));
+    if (options.is_required) error(at(path, key), "missing required key " + in_quotes(key), allowed);
     return nullptr;
   }
   if (!((*it).*is_type)()) {
-    error(at(path, key), "expected " + std::string(type_name) + ", got " + it->type_name(), std::string(allowed));
+    error(at(path, key), "expected " + std::string(type_name) + ", got " + it->type_name(), allowed);
     return nullptr;
   }
   return &*it;
 }
 
 const JsonReader::json* JsonReader::array(const json& object, const std::string& path, std::string_view key,
-                                          bool is_required, std::string_view allowed) {
-  return typed(object, path, key, is_required, &json::is_array, "an array", allowed);
+                                          FieldOptions options) {
+  return typed(object, path, key, worded(options, "an array"), &json::is_array, "an array");
 }
 
 const JsonReader::json* JsonReader::object(const json& object, const std::string& path, std::string_view key,
-                                           bool is_required) {
-  return typed(object, path, key, is_required, &json::is_object, "an object", "an object");
+                                           FieldOptions options) {
+  return typed(object, path, key, worded(options, "an object"), &json::is_object, "an object");
 }
 
 std::optional<std::string> JsonReader::string(const json& object, const std::string& path, std::string_view key,
-                                              bool is_required, std::string_view allowed) {
-  const json* value = typed(object, path, key, is_required, &json::is_string, "a string", allowed);
+                                              FieldOptions options) {
+  options = worded(options, "a non-empty string");
+  const json* value = typed(object, path, key, options, &json::is_string, "a string");
   if (value == nullptr) return std::nullopt;
   const auto& text = value->get_ref<const std::string&>();
   if (text.empty()) {
-    error(at(path, key), "empty string", std::string(allowed));
+    error(at(path, key), "empty string", std::string(options.allowed));
     return std::nullopt;
   }
   return text;
 }
 
 std::optional<std::string> JsonReader::one_of(const json& object, const std::string& path, std::string_view key,
-                                              bool is_required, const std::vector<std::string>& choices) {
-  const std::string allowed = join(choices);
-  auto text = string(object, path, key, is_required, allowed);
+                                              FieldOptions options, const std::vector<std::string>& choices) {
+  const std::string allowed = options.allowed.empty() ? join(choices) : std::string(options.allowed);
+  options.allowed = allowed;
+  auto text = string(object, path, key, options);
   if (!text) return std::nullopt;
   if (std::find(choices.begin(), choices.end(), *text) != choices.end()) return text;
   std::string problem = "unknown value " + in_quotes(*text);
@@ -127,19 +135,20 @@ std::optional<std::string> JsonReader::one_of(const json& object, const std::str
 }
 
 std::optional<bool> JsonReader::boolean(const json& object, const std::string& path, std::string_view key,
-                                        bool is_required) {
-  const json* value = typed(object, path, key, is_required, &json::is_boolean, "true or false", "true or false");
+                                        FieldOptions options) {
+  const json* value = typed(object, path, key, worded(options, "true or false"), &json::is_boolean, "true or false");
   if (value == nullptr) return std::nullopt;
   return value->get<bool>();
 }
 
 std::optional<double> JsonReader::number(const json& object, const std::string& path, std::string_view key,
-                                         bool is_required, double min, double max, bool is_integer,
-                                         std::string_view allowed) {
+                                         NumberOptions options) {
+  const auto [is_required, min, max, is_integer, allowed] = options;
   const std::string range = !allowed.empty() ? std::string(allowed)
                                              : std::string(is_integer ? "an integer " : "a number ") + "from " +
                                                    plain_number(min) + " to " + plain_number(max);
-  const json* value = typed(object, path, key, is_required, &json::is_number, "a number", range);
+  const json* value =
+      typed(object, path, key, {.is_required = is_required, .allowed = range}, &json::is_number, "a number");
   if (value == nullptr) return std::nullopt;
   const double n = value->get<double>();
   const bool is_fractional = is_integer && std::floor(n) != n;
@@ -156,13 +165,11 @@ std::optional<double> JsonReader::number(const json& object, const std::string& 
 }
 
 std::optional<std::chrono::microseconds> JsonReader::duration(const json& object, const std::string& path,
-                                                              std::string_view key, bool is_required,
-                                                              std::chrono::microseconds max,
-                                                              std::string_view max_text) {
-  const std::string allowed = std::string(kDurationAllowed) + ", at most " + std::string(max_text);
+                                                              std::string_view key, DurationOptions options) {
+  const std::string allowed = std::string(kDurationAllowed) + ", at most " + std::string(options.max_text);
   const auto it = object.find(key);
   if (it == object.end()) {
-    if (is_required) error(at(path, key), "missing required key " + in_quotes(key), allowed);
+    if (options.is_required) error(at(path, key), "missing required key " + in_quotes(key), allowed);
     return std::nullopt;
   }
   const DurationParseResult parsed = parse_json_duration(*it);
@@ -170,7 +177,7 @@ std::optional<std::chrono::microseconds> JsonReader::duration(const json& object
     error(at(path, key), parsed.error, allowed);
     return std::nullopt;
   }
-  if (*parsed.value > max) {
+  if (*parsed.value > options.max) {
     error(at(path, key), JsonGuard::excerpt(*it) + " is absurdly long", allowed);
     return std::nullopt;
   }

@@ -127,8 +127,11 @@ Json series_json(const engine::SeriesResult& s) {
 Json events_json(const std::vector<engine::EventRecord>& events) {
   Json out = Json::array();
   for (const auto& e : events) {
-    out.push_back(
-        Json{{"t_s", e.t_s}, {"kind", e.kind}, {"subject", e.subject}, {"state", e.state}, {"cause", e.cause}});
+    out.push_back(Json{{"t_s", e.t_s},
+                       {"kind", std::string(to_string(e.kind))},
+                       {"subject", e.subject},
+                       {"state", std::string(to_string(e.state))},
+                       {"cause", e.cause}});
   }
   return out;
 }

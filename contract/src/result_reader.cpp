@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "faultline/base/spelling_table.hpp"
 #include "faultline/contract/schema_names.hpp"
 #include "json_walker.hpp"
 
@@ -254,10 +255,20 @@ class Reader : public JsonWalker {
                               number(j, path, "monthly_usd")};
   }
 
+  // The enumerator spelt by the string at `key`; fails listing the spellings otherwise.
+  template <class Enum, std::size_t N>
+  Enum spelt(const Json& j, const std::string& path, const char* key, const base::SpellingTable<Enum, N>& table) const {
+    const std::string spelling = text(j, path, key);
+    const auto value = base::from_spelling(table, spelling);
+    if (!value) fail(child(path, key), "is \"" + spelling + "\"", base::joined_spellings(table));
+    return *value;
+  }
+
   engine::EventRecord event(const Json& j, const std::string& path) const {
     object(j, path);
-    return engine::EventRecord{number(j, path, "t_s"), text(j, path, "kind"), text(j, path, "subject"),
-                               text(j, path, "state"), text(j, path, "cause")};
+    return engine::EventRecord{number(j, path, "t_s"), spelt(j, path, "kind", engine::kEventKindSpellings),
+                               text(j, path, "subject"), spelt(j, path, "state", engine::kEventStateSpellings),
+                               text(j, path, "cause")};
   }
 
   engine::RunResult run(const Json& root) const {

@@ -25,16 +25,48 @@ std::string spaced(std::string text) {
   return text;
 }
 
-EventKind kind_of(const std::string& kind) {
-  if (kind == "endpoint") return EventKind::kEndpoint;
-  if (kind == "controller") return EventKind::kController;
-  if (kind == "runbook") return EventKind::kRunbook;
-  if (kind == "data") return EventKind::kData;
-  if (kind == "failback") return EventKind::kFailback;
-  return EventKind::kOther;
+EventKind kind_of(engine::EventKind kind) {
+  switch (kind) {
+    case engine::EventKind::kFault:
+      return EventKind::kFaultStart;
+    case engine::EventKind::kQuota:
+      return EventKind::kQuota;
+    case engine::EventKind::kEndpoint:
+      return EventKind::kEndpoint;
+    case engine::EventKind::kController:
+      return EventKind::kController;
+    case engine::EventKind::kRunbook:
+      return EventKind::kRunbook;
+    case engine::EventKind::kData:
+      return EventKind::kData;
+    case engine::EventKind::kFailback:
+      return EventKind::kFailback;
+  }
+  return EventKind::kFaultStart;
 }
 
-bool has_kind(const engine::PatternResult& p, std::string_view kind) {
+// How an event's subject is introduced ("endpoint eastus2: ..."); a fault's name stands alone.
+std::string_view subject_prefix(engine::EventKind kind) {
+  switch (kind) {
+    case engine::EventKind::kFault:
+      return "";
+    case engine::EventKind::kQuota:
+      return "quota ";
+    case engine::EventKind::kEndpoint:
+      return "endpoint ";
+    case engine::EventKind::kController:
+      return "controller ";
+    case engine::EventKind::kRunbook:
+      return "runbook step ";
+    case engine::EventKind::kData:
+      return "store ";
+    case engine::EventKind::kFailback:
+      return "failback ";
+  }
+  return "";
+}
+
+bool has_kind(const engine::PatternResult& p, engine::EventKind kind) {
   return std::any_of(p.events.begin(), p.events.end(), [&](const engine::EventRecord& e) { return e.kind == kind; });
 }
 
@@ -66,28 +98,15 @@ const char* to_string(EventKind kind) {
       return "data";
     case EventKind::kFailback:
       return "failback";
-    case EventKind::kOther:
-      return "other";
+    case EventKind::kQuota:
+      return "quota";
   }
-  return "other";
+  return "?";
 }
 
 std::string describe_event(const engine::EventRecord& event) {
-  std::string what;
-  if (event.kind == "endpoint") {
-    what = "endpoint ";
-  } else if (event.kind == "controller") {
-    what = "controller ";
-  } else if (event.kind == "runbook") {
-    what = "runbook step ";
-  } else if (event.kind == "data") {
-    what = "store ";
-  } else if (event.kind == "failback") {
-    what = "failback ";
-  } else if (event.kind != "fault") {
-    what = event.kind + " ";
-  }
-  std::string text = what + event.subject + ": " + spaced(event.state);
+  std::string text = std::string(subject_prefix(event.kind)) + event.subject + ": " +
+                     spaced(std::string(engine::to_string(event.state)));
   if (!event.cause.empty()) text += " (" + spaced(event.cause) + ")";
   return text;
 }
@@ -118,12 +137,12 @@ std::vector<EventLogEntry> build_event_log(const engine::Scenario& scenario, con
   }
   for (const engine::PatternResult& p : result.patterns) {
     for (const engine::EventRecord& e : p.events) {
-      if (e.kind == "fault") continue;  // the scenario's fault spans above show it for every pattern
-      log.push_back({e.t_s, p.name, kind_of(e.kind), describe_event(e), e.state == "failed"});
+      if (e.kind == engine::EventKind::kFault) continue;  // the scenario's fault spans above show it for every pattern
+      log.push_back({e.t_s, p.name, kind_of(e.kind), describe_event(e), e.state == engine::EventState::kFailed});
     }
-    const bool has_runbook_events = has_kind(p, "runbook");
-    const bool has_data_events = has_kind(p, "data");
-    const bool has_failback_events = has_kind(p, "failback");
+    const bool has_runbook_events = has_kind(p, engine::EventKind::kRunbook);
+    const bool has_data_events = has_kind(p, engine::EventKind::kData);
+    const bool has_failback_events = has_kind(p, engine::EventKind::kFailback);
     for (const engine::IncidentResult& i : p.incidents) {
       if (!has_runbook_events) {
         for (const engine::RunbookStepResult& st : i.runbook_steps) {

@@ -10,9 +10,10 @@ using nlohmann::json;
 void read_row(const json& row, const std::string& path, const std::string& file, Inventory& inventory,
               base::JsonReader& reader) {
   if (!reader.expect_object(row, path, "a resource")) return;
-  const std::optional<std::string> type =
-      reader.string(row, path, "type", true, "the resource type, e.g. \"Microsoft.Cdn/profiles\"");
-  const std::optional<std::string> id = reader.string(row, path, "id", true, "the ARM resource id");
+  const std::optional<std::string> type = reader.string(
+      row, path, "type", {.is_required = true, .allowed = "the resource type, e.g. \"Microsoft.Cdn/profiles\""});
+  const std::optional<std::string> id =
+      reader.string(row, path, "id", {.is_required = true, .allowed = "the ARM resource id"});
   if (!type || !id) return;
   Resource resource;
   resource.id = *id;
@@ -26,9 +27,10 @@ void read_row(const json& row, const std::string& path, const std::string& file,
     resource.location = normalize_location(row["location"].get<std::string>());
   }
   if (row.contains("kind") && row["kind"].is_string()) resource.kind = row["kind"].get<std::string>();
-  const json* zones = row.contains("zones") && !row["zones"].is_null()
-                          ? reader.array(row, path, "zones", false, "an array of zone numbers such as [\"1\", \"2\"]")
-                          : nullptr;
+  const json* zones =
+      row.contains("zones") && !row["zones"].is_null()
+          ? reader.array(row, path, "zones", {.allowed = "an array of zone numbers such as [\"1\", \"2\"]"})
+          : nullptr;
   if (zones != nullptr) {
     for (std::size_t i = 0; i < zones->size(); ++i) {
       if ((*zones)[i].is_string()) {

@@ -30,10 +30,12 @@ bool translate_azapi(const json& values, Resource& r) {
 void read_resource(const json& row, const std::string& path, const std::string& file, Inventory& inventory,
                    JsonReader& reader) {
   if (!reader.expect_object(row, path, "a Terraform resource")) return;
-  const auto address = reader.string(row, path, "address", true, "the resource address, e.g. \"azurerm_x.name\"");
-  const auto type = reader.string(row, path, "type", true, "the resource type, e.g. \"azurerm_cosmosdb_account\"");
-  const auto mode = reader.one_of(row, path, "mode", true, {"managed", "data"});
-  const json* values = reader.object(row, path, "values", true);
+  const auto address = reader.string(row, path, "address",
+                                     {.is_required = true, .allowed = "the resource address, e.g. \"azurerm_x.name\""});
+  const auto type = reader.string(
+      row, path, "type", {.is_required = true, .allowed = "the resource type, e.g. \"azurerm_cosmosdb_account\""});
+  const auto mode = reader.one_of(row, path, "mode", {.is_required = true}, {"managed", "data"});
+  const json* values = reader.object(row, path, "values", {.is_required = true});
   if (!address || !type || !mode || !values) return;
   if (*mode == "data") {
     inventory.skipped.push_back({*type, *address, "data source: read by Terraform, not managed by this state"});
@@ -72,12 +74,12 @@ void read_resource(const json& row, const std::string& path, const std::string& 
 void read_module(const json& module, const std::string& path, const std::string& file, Inventory& inventory,
                  JsonReader& reader) {
   if (!reader.expect_object(module, path, "a module")) return;
-  if (const json* resources = reader.array(module, path, "resources", false, "an array of resources")) {
+  if (const json* resources = reader.array(module, path, "resources", {.allowed = "an array of resources"})) {
     for (std::size_t i = 0; i < resources->size(); ++i) {
       read_resource((*resources)[i], JsonReader::at(JsonReader::at(path, "resources"), i), file, inventory, reader);
     }
   }
-  if (const json* children = reader.array(module, path, "child_modules", false, "an array of modules")) {
+  if (const json* children = reader.array(module, path, "child_modules", {.allowed = "an array of modules"})) {
     for (std::size_t i = 0; i < children->size(); ++i) {
       read_module((*children)[i], JsonReader::at(JsonReader::at(path, "child_modules"), i), file, inventory, reader);
     }
@@ -94,7 +96,7 @@ void TerraformReader::read(const json& document, const std::string& file, Invent
                  "an object with \"format_version\" \"1.x\" and \"values\".\"root_module\"");
     return;
   }
-  const auto version = reader.string(document, "", "format_version", true);
+  const auto version = reader.string(document, "", "format_version", {.is_required = true});
   if (version && !version->starts_with("1.")) {
     reader.error("format_version", "format version \"" + *version + "\" is not supported", "1.x");
     return;
@@ -104,9 +106,9 @@ void TerraformReader::read(const json& document, const std::string& file, Invent
                  "the state: `terraform show -json` without a plan file");
     return;
   }
-  const json* values = reader.object(document, "", "values", false);
+  const json* values = reader.object(document, "", "values", {.is_required = false});
   if (values == nullptr) return;  // an empty state
-  if (const json* root = reader.object(*values, "values", "root_module", true)) {
+  if (const json* root = reader.object(*values, "values", "root_module", {.is_required = true})) {
     read_module(*root, "values.root_module", file, inventory, reader);
   }
 }

@@ -27,16 +27,16 @@ class Checker {
       reader_.error("", "expected an object", "a scenario object");
       return space;
     }
-    const json* plan = reader_.object(root, "", "plan", false);
+    const json* plan = reader_.object(root, "", "plan", {.is_required = false});
     if (plan == nullptr) return space;
     const std::string path = "plan";
     reader_.check_keys(*plan, path,
                        {"region_pairs", "standby_fractions", "probe_intervals", "probe_samples", "breakers",
                         "replication_modes", "backup_intervals", "max_candidates"});
-    if (const json* a = reader_.array(*plan, path, "region_pairs", false, "an array of region lists")) {
+    if (const json* a = reader_.array(*plan, path, "region_pairs", {.allowed = "an array of region lists"})) {
       space.region_pairs = region_lists(*a, base::JsonReader::at(path, "region_pairs"));
     }
-    if (const json* a = reader_.array(*plan, path, "standby_fractions", false, "an array of numbers in (0, 1]")) {
+    if (const json* a = reader_.array(*plan, path, "standby_fractions", {.allowed = "an array of numbers in (0, 1]"})) {
       space.standby_fractions.clear();
       each(*a, base::JsonReader::at(path, "standby_fractions"), [&](const json& v, const std::string& p) {
         if (!v.is_number() || !(v.get<double>() > 0 && v.get<double>() <= 1)) {
@@ -47,33 +47,34 @@ class Checker {
         }
       });
     }
-    if (const json* a = reader_.array(*plan, path, "probe_intervals", false, "an array of durations")) {
+    if (const json* a = reader_.array(*plan, path, "probe_intervals", {.allowed = "an array of durations"})) {
       space.probe_intervals_s.clear();
       each(*a, base::JsonReader::at(path, "probe_intervals"), [&](const json& v, const std::string& p) {
         if (const auto s = duration_s(v, p, 1, 3600, "1s..1h")) space.probe_intervals_s.push_back(*s);
       });
     }
-    if (const json* a = reader_.array(*plan, path, "probe_samples", false, "an array of {\"required\", \"of\"}")) {
+    if (const json* a =
+            reader_.array(*plan, path, "probe_samples", {.allowed = "an array of {\"required\", \"of\"}"})) {
       space.probe_samples.clear();
       for (std::size_t i = 0; i < a->size(); ++i)
         probe_samples((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "probe_samples"), i), space);
     }
-    if (const json* a = reader_.array(*plan, path, "breakers", false, "an array of breaker settings")) {
+    if (const json* a = reader_.array(*plan, path, "breakers", {.allowed = "an array of breaker settings"})) {
       space.breakers.clear();
       for (std::size_t i = 0; i < a->size(); ++i)
         breaker((*a)[i], base::JsonReader::at(base::JsonReader::at(path, "breakers"), i), space);
     }
-    if (const json* o = reader_.object(*plan, path, "replication_modes", false)) {
+    if (const json* o = reader_.object(*plan, path, "replication_modes", {.is_required = false})) {
       space.replication_modes.clear();
       replication_modes(*o, base::JsonReader::at(path, "replication_modes"), space);
     }
-    if (const json* a = reader_.array(*plan, path, "backup_intervals", false, "an array of durations")) {
+    if (const json* a = reader_.array(*plan, path, "backup_intervals", {.allowed = "an array of durations"})) {
       space.backup_intervals_s.clear();
       each(*a, base::JsonReader::at(path, "backup_intervals"), [&](const json& v, const std::string& p) {
         if (const auto s = duration_s(v, p, 1, kMaxIntervalS, "1s..7d")) space.backup_intervals_s.push_back(*s);
       });
     }
-    if (const auto n = reader_.number(*plan, path, "max_candidates", false, 1, 10000, true)) {
+    if (const auto n = reader_.number(*plan, path, "max_candidates", {.min = 1, .max = 10000, .is_integer = true})) {
       space.max_candidates = static_cast<std::size_t>(*n);
     }
     return space;
@@ -143,8 +144,9 @@ class Checker {
   void probe_samples(const json& item, const std::string& path, PlanSpace& space) {
     if (!reader_.expect_object(item, path, "a {\"required\", \"of\"} object")) return;
     reader_.check_keys(item, path, {"required", "of"});
-    const auto required = reader_.number(item, path, "required", true, 1, 255, true);
-    const auto of = reader_.number(item, path, "of", true, 1, 255, true);
+    const auto required =
+        reader_.number(item, path, "required", {.is_required = true, .min = 1, .max = 255, .is_integer = true});
+    const auto of = reader_.number(item, path, "of", {.is_required = true, .min = 1, .max = 255, .is_integer = true});
     if (!required || !of) return;
     if (*required > *of) {
       reader_.error(base::JsonReader::at(path, "required"),
@@ -160,8 +162,10 @@ class Checker {
   void breaker(const json& item, const std::string& path, PlanSpace& space) {
     if (!reader_.expect_object(item, path, "a breaker settings object")) return;
     reader_.check_keys(item, path, {"failure_rate_threshold", "minimum_calls", "open_wait"});
-    const auto threshold = reader_.number(item, path, "failure_rate_threshold", true, 1, 100);
-    const auto calls = reader_.number(item, path, "minimum_calls", true, 1, 1e6, true);
+    const auto threshold =
+        reader_.number(item, path, "failure_rate_threshold", {.is_required = true, .min = 1, .max = 100});
+    const auto calls =
+        reader_.number(item, path, "minimum_calls", {.is_required = true, .min = 1, .max = 1e6, .is_integer = true});
     std::optional<double> wait;
     if (const auto it = item.find("open_wait"); it == item.end()) {
       reader_.error(base::JsonReader::at(path, "open_wait"), "missing required key \"open_wait\"", kDurationAllowed);

@@ -109,7 +109,7 @@ std::optional<engine::Distribution> read_time(base::JsonReader& reader, const js
   }
   json holder = json::object();
   holder[std::string(key)] = with_seconds(reader, *it, base::JsonReader::at(path, key));
-  auto d = engine::read_distribution(reader, holder, path, key, true, "seconds");
+  auto d = engine::read_distribution(reader, holder, path, key, {.is_required = true}, "seconds");
   if (d && !(d->mean() > 0)) {
     reader.error(base::JsonReader::at(path, key), "mean is " + base::JsonReader::plain_number(d->mean()) + " s",
                  "a distribution with a mean > 0");
@@ -131,14 +131,16 @@ class Checker {
     }
     // No section: every component from the published-data defaults (docs/planner.md).
     if (!root.contains("reliability")) return checked_defaults();
-    const json* rel = reader_.object(root, "", "reliability", true);
+    const json* rel = reader_.object(root, "", "reliability", {.is_required = true});
     if (rel == nullptr) return model;
     reader_.check_keys(*rel, "reliability", {"components", "repair_crews", "regions_needed"});
     check_regions_needed(*rel, model);
-    if (const auto crews = reader_.one_of(*rel, "reliability", "repair_crews", false, {"independent", "shared"})) {
+    if (const auto crews =
+            reader_.one_of(*rel, "reliability", "repair_crews", {.is_required = false}, {"independent", "shared"})) {
       model.repair_crews = *crews == "shared" ? RepairCrews::kShared : RepairCrews::kIndependent;
     }
-    const json* comps = reader_.array(*rel, "reliability", "components", true, "an array of component objects");
+    const json* comps = reader_.array(*rel, "reliability", "components",
+                                      {.is_required = true, .allowed = "an array of component objects"});
     if (comps == nullptr) return model;
     if (comps->empty()) reader_.error("reliability.components", "no components", "at least one component");
     for (std::size_t i = 0; i < comps->size(); ++i) {
@@ -175,7 +177,8 @@ class Checker {
     const std::string allowed = "an integer from 1 to " + n +
                                 " (the origin regions behind the global entry: " + base::JsonReader::join(regions) +
                                 ")";
-    const auto k = reader_.number(rel, "reliability", "regions_needed", false, 1, 64, true, allowed);
+    const auto k = reader_.number(rel, "reliability", "regions_needed",
+                                  {.min = 1, .max = 64, .is_integer = true, .allowed = allowed});
     if (!k) return;
     if (*k > static_cast<double>(regions.size())) {
       reader_.error(
@@ -190,7 +193,7 @@ class Checker {
   // `scope`: "node" (default) or "service" (a data store's logical store, in series with the service).
   // True for a valid "service" scope.
   bool check_scope(const json& c, const std::string& path, const std::optional<engine::FaultType>& fault) {
-    const auto scope = reader_.one_of(c, path, "scope", false, {"node", "service"});
+    const auto scope = reader_.one_of(c, path, "scope", {.is_required = false}, {"node", "service"});
     if (!scope || *scope != "service") return false;
     if (fault && *fault != engine::FaultType::kDataStoreOutage) {
       reader_.error(base::JsonReader::at(path, "scope"),
@@ -225,15 +228,15 @@ class Checker {
     if (!reader_.expect_object(c, path, "a component object")) return;
     reader_.check_keys(c, path,
                        {"name", "target", "kind", "fault", "time_between_failures", "time_to_repair", "scope"});
-    const auto fault_name = reader_.one_of(c, path, "fault", true, fault_names());
+    const auto fault_name = reader_.one_of(c, path, "fault", {.is_required = true}, fault_names());
     const std::optional<engine::FaultType> fault = fault_name ? fault_of(*fault_name) : std::nullopt;
-    const auto name = reader_.string(c, path, "name", false);
-    const auto target = reader_.string(c, path, "target", false);
+    const auto name = reader_.string(c, path, "name", {.is_required = false});
+    const auto target = reader_.string(c, path, "target", {.is_required = false});
     std::vector<std::string> kind_names;
     for (int k = 0; k <= static_cast<int>(NodeKind::kClient); ++k) {
       kind_names.emplace_back(topology::to_string(static_cast<NodeKind>(k)));
     }
-    const auto kind = reader_.one_of(c, path, "kind", false, kind_names);
+    const auto kind = reader_.one_of(c, path, "kind", {.is_required = false}, kind_names);
     const bool is_service_scope = check_scope(c, path, fault);
     const auto tbf = read_time(reader_, c, path, "time_between_failures");
     const auto ttr = read_time(reader_, c, path, "time_to_repair");

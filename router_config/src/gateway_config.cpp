@@ -21,7 +21,7 @@ void read_timeout(JsonReader& r, const json& s, const std::string& at, std::stri
                   router::Micros& out) {
   const double limit = 86400.0 * 1e6 / static_cast<double>(unit_us);
   const std::string allowed = unit_us == 1000 ? "milliseconds, > 0 and <= 86400000" : "seconds, > 0 and <= 86400";
-  if (const auto v = r.number(s, at, key, false, 0, limit, false, allowed)) {
+  if (const auto v = r.number(s, at, key, {.min = 0, .max = limit, .allowed = allowed})) {
     if (*v <= 0) {
       r.error(JsonReader::at(at, key), "must be greater than 0, got 0", allowed);
       return;
@@ -32,7 +32,7 @@ void read_timeout(JsonReader& r, const json& s, const std::string& at, std::stri
 
 GatewayEndpoint read_endpoint(JsonReader& r, const json& e, const std::string& at) {
   GatewayEndpoint g;
-  if (const auto url = r.string(e, at, "url", true, "an http:// or https:// base URL")) {
+  if (const auto url = r.string(e, at, "url", {.is_required = true, .allowed = "an http:// or https:// base URL"})) {
     if (const auto parsed = parse_upstream_url(*url)) {
       g.url = *parsed;
     } else {
@@ -40,18 +40,18 @@ GatewayEndpoint read_endpoint(JsonReader& r, const json& e, const std::string& a
               "http://HOST[:PORT][/PATH] or https://HOST[:PORT][/PATH], without query or fragment");
     }
   }
-  if (const auto env = r.string(e, at, "api_key_env", false, "the name of an environment variable")) {
+  if (const auto env = r.string(e, at, "api_key_env", {.allowed = "the name of an environment variable"})) {
     g.api_key_env = *env;
   }
-  if (const auto auth = r.one_of(e, at, "auth", false, {"api-key", "bearer"})) {
+  if (const auto auth = r.one_of(e, at, "auth", {.is_required = false}, {"api-key", "bearer"})) {
     g.auth = *auth == "bearer" ? AuthScheme::kBearer : AuthScheme::kApiKey;
   }
   return g;
 }
 
 void read_settings(JsonReader& r, const json& root, GatewaySettings& settings) {
-  if (const json* probe = r.object(root, "", "probe", false)) {
-    if (const auto path = r.string(*probe, "probe", "path", false, "an absolute path such as \"/health\"")) {
+  if (const json* probe = r.object(root, "", "probe", {.is_required = false})) {
+    if (const auto path = r.string(*probe, "probe", "path", {.allowed = "an absolute path such as \"/health\""})) {
       if (path->front() != '/') {
         r.error("probe.path", "\"" + *path + "\" does not start with '/'", "an absolute path such as \"/health\"");
       } else {
@@ -59,12 +59,12 @@ void read_settings(JsonReader& r, const json& root, GatewaySettings& settings) {
       }
     }
   }
-  const json* s = r.object(root, "", "gateway", false);
+  const json* s = r.object(root, "", "gateway", {.is_required = false});
   if (s == nullptr) return;
   r.check_keys(
       *s, "gateway",
       {"boundary_header", "connect_timeout_ms", "first_byte_timeout_ms", "read_timeout_ms", "shutdown_timeout_s"});
-  if (const auto name = r.string(*s, "gateway", "boundary_header", false, "an HTTP header name")) {
+  if (const auto name = r.string(*s, "gateway", "boundary_header", {.allowed = "an HTTP header name"})) {
     settings.boundary_header = *name;
   }
   read_timeout(r, *s, "gateway", "connect_timeout_ms", 1000, settings.connect_timeout);

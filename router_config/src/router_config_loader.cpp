@@ -20,13 +20,19 @@ constexpr double kMaxSecondsRead = 1e9;
 
 void read_integer(base::JsonReader& r, const json& object, const std::string& path, std::string_view key,
                   std::int64_t& out) {
-  if (const auto v = r.number(object, path, key, false, -kMaxNumberRead, kMaxNumberRead, true, "an integer")) {
+  if (const auto v = r.number(object, path, key,
+                              {.is_required = false,
+                               .min = -kMaxNumberRead,
+                               .max = kMaxNumberRead,
+                               .is_integer = true,
+                               .allowed = "an integer"})) {
     out = static_cast<std::int64_t>(*v);
   }
 }
 
 void read_number(base::JsonReader& r, const json& object, const std::string& path, std::string_view key, double& out) {
-  if (const auto v = r.number(object, path, key, false, -kMaxNumberRead, kMaxNumberRead, false, "a number")) {
+  if (const auto v =
+          r.number(object, path, key, {.min = -kMaxNumberRead, .max = kMaxNumberRead, .allowed = "a number"})) {
     out = *v;
   }
 }
@@ -36,13 +42,13 @@ void read_duration(base::JsonReader& r, const json& object, const std::string& p
                    std::int64_t unit_us, Micros& out) {
   const double limit = kMaxSecondsRead * 1e6 / static_cast<double>(unit_us);
   const char* allowed = unit_us == 1000 ? "a number of milliseconds" : "a number of seconds";
-  if (const auto v = r.number(object, path, key, false, -limit, limit, false, allowed)) {
+  if (const auto v = r.number(object, path, key, {.min = -limit, .max = limit, .allowed = allowed})) {
     out = Micros{static_cast<std::int64_t>(std::llround(*v * static_cast<double>(unit_us)))};
   }
 }
 
 void read_bool(base::JsonReader& r, const json& object, const std::string& path, std::string_view key, bool& out) {
-  if (const auto v = r.boolean(object, path, key, false)) out = *v;
+  if (const auto v = r.boolean(object, path, key, {.is_required = false})) out = *v;
 }
 
 template <typename Enum>
@@ -50,7 +56,7 @@ void read_choice(base::JsonReader& r, const json& object, const std::string& pat
                  const std::vector<std::pair<std::string, Enum>>& choices, Enum& out) {
   std::vector<std::string> names;
   for (const auto& choice : choices) names.push_back(choice.first);
-  const auto name = r.one_of(object, path, key, false, names);
+  const auto name = r.one_of(object, path, key, {.is_required = false}, names);
   if (!name) return;
   for (const auto& [choice_name, value] : choices) {
     if (choice_name == *name) out = value;
@@ -70,10 +76,10 @@ router::EndpointConfig read_endpoint(base::JsonReader& r, const json& value, con
   r.check_keys(value, path,
                allowed({"name", "priority", "weight", "boundary", "latency_ms", "enabled"}, keys,
                        {"url", "api_key_env", "auth"}));
-  e.name = r.string(value, path, "name", true, "a unique non-empty string").value_or("");
+  e.name = r.string(value, path, "name", {.is_required = true, .allowed = "a unique non-empty string"}).value_or("");
   read_integer(r, value, path, "priority", e.priority);
   read_integer(r, value, path, "weight", e.weight);
-  if (auto boundary = r.string(value, path, "boundary", false, "a boundary name such as \"EU\", or no key")) {
+  if (auto boundary = r.string(value, path, "boundary", {.allowed = "a boundary name such as \"EU\", or no key"})) {
     e.boundary = std::move(*boundary);
   }
   read_duration(r, value, path, "latency_ms", 1000, e.latency);
@@ -84,7 +90,7 @@ router::EndpointConfig read_endpoint(base::JsonReader& r, const json& value, con
 // The section `key` of the configuration at `path` if present (and an object), its keys checked.
 const json* section(base::JsonReader& r, const json& config, const std::string& path, std::string_view key,
                     const std::vector<std::string>& keys) {
-  const json* s = r.object(config, path, key, false);
+  const json* s = r.object(config, path, key, {.is_required = false});
   if (s != nullptr) r.check_keys(*s, base::JsonReader::at(path, key), keys);
   return s;
 }
@@ -116,7 +122,7 @@ void read_mechanisms(base::JsonReader& r, const json& value, const std::string& 
     }
     read_number(r, *s, at, "failure_threshold_percent", cooldown.failure_threshold_percent);
     read_integer(r, *s, at, "failure_threshold_minimum_requests", cooldown.failure_threshold_minimum_requests);
-    if (const json* statuses = r.array(*s, at, "non_retryable_statuses", false, "an array of HTTP statuses")) {
+    if (const json* statuses = r.array(*s, at, "non_retryable_statuses", {.allowed = "an array of HTTP statuses"})) {
       const std::string list_at = base::JsonReader::at(at, "non_retryable_statuses");
       cooldown.non_retryable_statuses.clear();
       for (std::size_t i = 0; i < statuses->size(); ++i) {
@@ -237,7 +243,8 @@ std::optional<router::RouterConfig> read_router_config(base::JsonReader& reader,
       allowed({"endpoints", "selection", "probe", "breaker", "throttle", "outlier", "cooldown", "failover", "retry"},
               keys, {"gateway"}));
   router::RouterConfig config;
-  if (const json* endpoints = reader.array(value, path, "endpoints", true, "an array of endpoint objects")) {
+  if (const json* endpoints =
+          reader.array(value, path, "endpoints", {.is_required = true, .allowed = "an array of endpoint objects"})) {
     for (std::size_t i = 0; i < endpoints->size(); ++i) {
       config.endpoints.push_back(read_endpoint(reader, (*endpoints)[i],
                                                base::JsonReader::at(base::JsonReader::at(path, "endpoints"), i), keys));

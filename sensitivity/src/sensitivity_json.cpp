@@ -51,11 +51,11 @@ class DocumentReader {
 
   std::optional<double> nullable(const Json& o, const std::string& path, const char* key) {
     if (o.contains(key) && o.at(key).is_null()) return std::nullopt;
-    return in_.number(o, path, key, true, -kHuge, kHuge, false, "a number or null");
+    return in_.number(o, path, key, {.is_required = true, .min = -kHuge, .max = kHuge, .allowed = "a number or null"});
   }
 
   double number(const Json& o, const std::string& path, const char* key) {
-    return in_.number(o, path, key, true, -kHuge, kHuge).value_or(0.0);
+    return in_.number(o, path, key, {.is_required = true, .min = -kHuge, .max = kHuge}).value_or(0.0);
   }
 
   std::string text(const Json& o, const std::string& path, const char* key) {
@@ -74,7 +74,7 @@ class DocumentReader {
     out.rto_s = nullable(o, path, "rto_s");
     out.detect_s = nullable(o, path, "detect_s");
     out.rpo_s = nullable(o, path, "rpo_s");
-    out.availability = in_.number(o, path, "availability", true, 0, 1).value_or(0.0);
+    out.availability = in_.number(o, path, "availability", {.is_required = true, .min = 0, .max = 1}).value_or(0.0);
     out.monthly_cost_usd = number(o, path, "monthly_cost_usd");
     out.incident_cost_usd = number(o, path, "incident_cost_usd");
     return true;
@@ -83,7 +83,7 @@ class DocumentReader {
   Outcome outcome(const Json& o, const std::string& path) {
     Outcome out;
     if (figures(o, path, "an outcome object", out))
-      out.meets_targets = in_.boolean(o, path, "meets_targets", true).value_or(false);
+      out.meets_targets = in_.boolean(o, path, "meets_targets", {.is_required = true}).value_or(false);
     return out;
   }
 
@@ -102,17 +102,18 @@ class DocumentReader {
     r.base_value = nullable(o, path, "base_value");
     r.low = nullable(o, path, "low");
     r.high = nullable(o, path, "high");
-    if (const Json* points = in_.array(o, path, "points", true)) {
+    if (const Json* points = in_.array(o, path, "points", {.is_required = true})) {
       for (std::size_t i = 0; i < points->size(); ++i) {
         const std::string at = JsonReader::at(JsonReader::at(path, "points"), i);
         const Json& p = (*points)[i];
         if (!in_.expect_object(p, at, "a point {\"value\", \"outcome\"}")) continue;
-        const Json* outcome = in_.object(p, at, "outcome", true);
+        const Json* outcome = in_.object(p, at, "outcome", {.is_required = true});
         r.points.push_back(
             {number(p, at, "value"), outcome ? this->outcome(*outcome, JsonReader::at(at, "outcome")) : Outcome{}});
       }
     }
-    if (const Json* s = in_.object(o, path, "swing", true)) r.swing = swing(*s, JsonReader::at(path, "swing"));
+    if (const Json* s = in_.object(o, path, "swing", {.is_required = true}))
+      r.swing = swing(*s, JsonReader::at(path, "swing"));
     return r;
   }
 
@@ -120,8 +121,9 @@ class DocumentReader {
     PatternSensitivity p;
     if (!in_.expect_object(o, path, "a pattern object")) return p;
     p.name = text(o, path, "name");
-    if (const Json* base = in_.object(o, path, "base", true)) p.base = outcome(*base, JsonReader::at(path, "base"));
-    if (const Json* list = in_.array(o, path, "parameters", true)) {
+    if (const Json* base = in_.object(o, path, "base", {.is_required = true}))
+      p.base = outcome(*base, JsonReader::at(path, "base"));
+    if (const Json* list = in_.array(o, path, "parameters", {.is_required = true})) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         p.parameters.push_back(parameter((*list)[i], JsonReader::at(JsonReader::at(path, "parameters"), i)));
       }
@@ -135,13 +137,15 @@ class DocumentReader {
     d.name = text(o, path, "name");
     d.unit = text(o, path, "unit");
     d.range = text(o, path, "range");
-    d.is_default = in_.one_of(o, path, "range_source", true, {"default", "--params"}).value_or("default") == "default";
+    d.is_default =
+        in_.one_of(o, path, "range_source", {.is_required = true}, {"default", "--params"}).value_or("default") ==
+        "default";
     d.description = text(o, path, "description");
     return d;
   }
 
   void inputs(const Json& root, SensitivityResult& r) {
-    const Json* list = in_.array(root, "", "inputs", true);
+    const Json* list = in_.array(root, "", "inputs", {.is_required = true});
     if (list == nullptr) return;
     for (std::size_t i = 0; i < list->size(); ++i) {
       const std::string at = JsonReader::at("inputs", i);
@@ -214,12 +218,13 @@ SensitivityResult read_sensitivity_json_text(std::string_view text, const std::s
   } else {
     in.error("seed", "missing or not a whole number >= 0", "the seed every run used");
   }
-  r.points = static_cast<unsigned>(in.number(*root, "", "points", true, 2, 21, true).value_or(2));
-  if (const Json* list = in.array(*root, "", "parameters", true)) {
+  r.points = static_cast<unsigned>(
+      in.number(*root, "", "points", {.is_required = true, .min = 2, .max = 21, .is_integer = true}).value_or(2));
+  if (const Json* list = in.array(*root, "", "parameters", {.is_required = true})) {
     for (std::size_t i = 0; i < list->size(); ++i)
       r.parameters.push_back(reader.definition((*list)[i], JsonReader::at("parameters", i)));
   }
-  if (const Json* list = in.array(*root, "", "patterns", true)) {
+  if (const Json* list = in.array(*root, "", "patterns", {.is_required = true})) {
     for (std::size_t i = 0; i < list->size(); ++i)
       r.patterns.push_back(reader.pattern((*list)[i], JsonReader::at("patterns", i)));
   }

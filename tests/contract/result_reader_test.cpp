@@ -74,6 +74,15 @@ TEST_CASE("result reader: bad documents name the file, the JSON path and what is
     const std::string e = read_error(edited([](auto& d) { d["patterns"][0]["series"]["capacity"][1].erase(0); }));
     CHECK(e == "r.json: patterns[0].series.capacity[1]: has 3 entries (allowed: 4, one per bucket of start_s)");
   }
+  SECTION("an event kind or state the engine does not log") {
+    const std::string kind = read_error(edited([](auto& d) { d["patterns"][1]["events"][1]["kind"] = "weather"; }));
+    CHECK(kind ==
+          "r.json: patterns[1].events[1].kind: is \"weather\" (allowed: fault, quota, endpoint, controller, "
+          "runbook, data, failback)");
+    const std::string state = read_error(edited([](auto& d) { d["patterns"][1]["events"][0]["state"] = "rain"; }));
+    CHECK_THAT(state, Catch::StartsWith("r.json: patterns[1].events[0].state: is \"rain\" (allowed: start, end, "
+                                        "reclaimed, kept, healthy, "));
+  }
   SECTION("a file that is not there") {
     CHECK_THROWS_WITH(faultline::contract::read_result_file("/nonexistent/r.json"),
                       "/nonexistent/r.json: cannot be read (allowed: a readable faultline.result/v1 file)");

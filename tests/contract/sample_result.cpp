@@ -84,12 +84,14 @@ engine::RunResult sample_result() {
   r.seed = 42;
   r.patterns = {pattern("hot-warm", 120.0, true), pattern("hot-cold", 1500.0, false)};
   add_incident_details(r.patterns[1].incidents[0]);
-  r.patterns[1].events = {{60, "fault", "eastus2 <outage> & \"friends\"", "start", ""},
-                          {90, "endpoint", "eastus2", "unhealthy", "probe"},
-                          {105.5, "controller", "global", "failed_over", "breaker"},
-                          {1360, "runbook", "promote", "done", ""},
-                          {1360, "data", "cosmos <eu>", "promoted", ""},
-                          {2160, "failback", "eastus2", "complete", ""}};
+  using engine::EventKind;
+  using engine::EventState;
+  r.patterns[1].events = {{60, EventKind::kFault, "eastus2 <outage> & \"friends\"", EventState::kStart, ""},
+                          {90, EventKind::kEndpoint, "eastus2", EventState::kUnhealthy, "probe"},
+                          {105.5, EventKind::kController, "global", EventState::kFailedOver, "breaker"},
+                          {1360, EventKind::kRunbook, "promote", EventState::kDone, ""},
+                          {1360, EventKind::kData, "cosmos <eu>", EventState::kPromoted, ""},
+                          {2160, EventKind::kFailback, "eastus2", EventState::kComplete, ""}};
   r.patterns[1].events_dropped = 2;
   // hot-cold's cost by item (sums to 1234.25) over a 1000 USD baseline: premium 234.25; hot-warm has none.
   r.patterns[1].cost_breakdown = {{"chat-eastus2", "eastus2", "tokens", 800.0},

@@ -32,7 +32,8 @@ json quota_scenario() {
 bool has_event(const PatternResult& r, double t_s, const std::string& kind, const std::string& subject,
                const std::string& state, const std::string& cause) {
   return std::any_of(r.events.begin(), r.events.end(), [&](const EventRecord& e) {
-    return e.t_s == t_s && e.kind == kind && e.subject == subject && e.state == state && e.cause == cause;
+    return e.t_s == t_s && to_string(e.kind) == kind && e.subject == subject && to_string(e.state) == state &&
+           e.cause == cause;
   });
 }
 

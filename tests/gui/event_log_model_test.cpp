@@ -125,11 +125,11 @@ TEST_CASE("build_event_log shows the result's events and fills runbook, data and
   with_events.name = "a";
   with_events.incidents = {incident};
   // The engine's log: the fault (shown once, from the scenario), router states, one runbook step.
-  with_events.events = {{600, "fault", "f1", "start", ""},
-                        {615, "endpoint", "eastus2", "unhealthy", "probe"},
-                        {620, "controller", "global", "failed_over", "breaker"},
-                        {700, "runbook", "deploy", "done", ""},
-                        {2000, "weather", "sky", "rain", ""}};
+  with_events.events = {{600, engine::EventKind::kFault, "f1", engine::EventState::kStart, ""},
+                        {615, engine::EventKind::kEndpoint, "eastus2", engine::EventState::kUnhealthy, "probe"},
+                        {620, engine::EventKind::kController, "global", engine::EventState::kFailedOver, "breaker"},
+                        {700, engine::EventKind::kRunbook, "deploy", engine::EventState::kDone, ""},
+                        {2000, engine::EventKind::kQuota, "gpt-eastus2", engine::EventState::kKept, "busy"}};
   with_events.events_dropped = 4;
   engine::PatternResult without_events = with_events;
   without_events.name = "b";
@@ -156,7 +156,7 @@ TEST_CASE("build_event_log shows the result's events and fills runbook, data and
       {1000, "a", EventKind::kRecovered, "recovered from f1: RTO 400 s"},
       {1000, "b", EventKind::kRecovered, "recovered from f1: RTO 400 s"},
       {1800, "", EventKind::kFaultEnd, "f1 ends: region_outage on eastus2 cleared"},
-      {2000, "a", EventKind::kOther, "weather sky: rain"},
+      {2000, "a", EventKind::kQuota, "quota gpt-eastus2: kept (busy)"},
       {2100, "a", EventKind::kFailback, "failback complete (7 failed requests)"},
       {2100, "b", EventKind::kFailback, "failback complete (7 failed requests)"}};
   for (std::size_t i = 0; i < expected.size(); ++i) {

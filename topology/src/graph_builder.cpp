@@ -23,7 +23,7 @@ std::string kinds_text(const std::vector<NodeKind>& kinds) {
 
 std::vector<std::string> GraphBuilder::string_list(const json& object, const std::string& path, std::string_view key) {
   std::vector<std::string> out;
-  const json* list = reader_.array(object, path, key, false, "an array of strings");
+  const json* list = reader_.array(object, path, key, {.allowed = "an array of strings"});
   if (list == nullptr) return out;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
@@ -39,7 +39,7 @@ std::vector<std::string> GraphBuilder::string_list(const json& object, const std
 }
 
 std::optional<std::string> GraphBuilder::id_field(const json& object, const std::string& path) {
-  auto id = reader_.string(object, path, "id", true, kIdAllowed);
+  auto id = reader_.string(object, path, "id", {.is_required = true, .allowed = kIdAllowed});
   if (!id) return std::nullopt;
   const bool is_well_formed = std::all_of(id->begin(), id->end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||

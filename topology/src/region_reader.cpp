@@ -23,26 +23,30 @@ void RegionReader::check_region(const json& region, const std::string& path) {
                       "private_dns_zones", "model_deployments", "gateways", "agent_services", "data_stores"});
   const auto id = builder_.id_field(region, path);
   RegionInfo info;
-  info.geography =
-      reader_.string(region, path, "geography", true, "a geography name, e.g. \"united_states\"").value_or("");
-  info.paired_region = reader_.string(region, path, "paired_region", false, "the id of another region").value_or("");
+  info.geography = reader_
+                       .string(region, path, "geography",
+                               {.is_required = true, .allowed = "a geography name, e.g. \"united_states\""})
+                       .value_or("");
+  info.paired_region =
+      reader_.string(region, path, "paired_region", {.allowed = "the id of another region"}).value_or("");
   info.data_boundary =
-      reader_.string(region, path, "data_boundary", false, "a boundary name, e.g. \"EU\" or \"US\"").value_or("");
+      reader_.string(region, path, "data_boundary", {.allowed = "a boundary name, e.g. \"EU\" or \"US\""}).value_or("");
   info.private_endpoints = builder_.string_list(region, path, "private_endpoints");
   info.private_dns_zones = builder_.string_list(region, path, "private_dns_zones");
   const std::string region_id = id.value_or("?" + path);
-  const VertexId v = builder_.add_node(Node{region_id,
-                                            NodeKind::kRegion,
-                                            region_id,
-                                            {},
-                                            path,
-                                            reader_.string(region, path, "description", false).value_or(""),
-                                            info});
+  const VertexId v =
+      builder_.add_node(Node{region_id,
+                             NodeKind::kRegion,
+                             region_id,
+                             {},
+                             path,
+                             reader_.string(region, path, "description", {.is_required = false}).value_or(""),
+                             info});
   if (!info.paired_region.empty()) {
     builder_.check_reference(v, info.paired_region, base::JsonReader::at(path, "paired_region"), {NodeKind::kRegion});
   }
   std::vector<std::string> zone_ids;
-  if (const json* zones = reader_.array(region, path, "zones", false)) {
+  if (const json* zones = reader_.array(region, path, "zones", {.is_required = false})) {
     for (std::size_t i = 0; i < zones->size(); ++i) {
       const std::string zone_path = base::JsonReader::at(base::JsonReader::at(path, "zones"), i);
       const json& zone = (*zones)[i];
@@ -51,19 +55,20 @@ void RegionReader::check_region(const json& region, const std::string& path) {
       const auto zone_id = builder_.id_field(zone, zone_path);
       if (!zone_id) continue;
       zone_ids.push_back(*zone_id);
-      const VertexId z = builder_.add_node(Node{*zone_id,
-                                                NodeKind::kZone,
-                                                region_id,
-                                                {},
-                                                zone_path,
-                                                reader_.string(zone, zone_path, "description", false).value_or(""),
-                                                ZoneInfo{}});
+      const VertexId z =
+          builder_.add_node(Node{*zone_id,
+                                 NodeKind::kZone,
+                                 region_id,
+                                 {},
+                                 zone_path,
+                                 reader_.string(zone, zone_path, "description", {.is_required = false}).value_or(""),
+                                 ZoneInfo{}});
       builder_.add_edge(z, v,
                         Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, zone_path, 0, 0});
     }
   }
   const auto components = [&](std::string_view key, auto check) {
-    if (const json* list = reader_.array(region, path, key, false)) {
+    if (const json* list = reader_.array(region, path, key, {.is_required = false})) {
       for (std::size_t i = 0; i < list->size(); ++i) {
         const std::string item_path = base::JsonReader::at(base::JsonReader::at(path, key), i);
         if (reader_.expect_object((*list)[i], item_path, "an object"))
@@ -102,9 +107,9 @@ std::optional<VertexId> RegionReader::add_component(const json& item, const std:
   }
   const std::vector<std::string> depends_on = builder_.string_list(item, path, "depends_on");
   if (!id) return std::nullopt;
-  const VertexId v =
-      builder_.add_node(Node{*id, kind, builder_.node(region).id, zones, path,
-                             reader_.string(item, path, "description", false).value_or(""), std::move(details)});
+  const VertexId v = builder_.add_node(
+      Node{*id, kind, builder_.node(region).id, zones, path,
+           reader_.string(item, path, "description", {.is_required = false}).value_or(""), std::move(details)});
   builder_.add_edge(v, region,
                     Edge{EdgeKind::kContainment, false, 0, 0, 0, ReplicationMode::kAsync, {}, 0, path, 0, 0});
   for (const std::string& zone : zones) {
@@ -129,48 +134,62 @@ void RegionReader::check_model_deployment(const json& item, const std::string& p
                       "quota_tokens_per_minute", "zones", "zone_redundant_sla", "warm_up", "price", "tokens_per_month",
                       "health_check", "pool_priority", "pool_weight", "depends_on"});
   ModelDeploymentInfo info;
-  info.model = reader_.string(item, path, "model", true, "a model name, e.g. \"gpt-4.1-mini\"").value_or("");
-  info.version =
-      reader_.string(item, path, "version", true, "a pinned model version, e.g. \"2025-04-14\"").value_or("");
-  info.deployment_name = reader_.string(item, path, "deployment_name", true).value_or("");
+  info.model =
+      reader_.string(item, path, "model", {.is_required = true, .allowed = "a model name, e.g. \"gpt-4.1-mini\""})
+          .value_or("");
+  info.version = reader_
+                     .string(item, path, "version",
+                             {.is_required = true, .allowed = "a pinned model version, e.g. \"2025-04-14\""})
+                     .value_or("");
+  info.deployment_name = reader_.string(item, path, "deployment_name", {.is_required = true}).value_or("");
   const std::vector<std::string> types = {"global_standard", "data_zone_standard", "standard", "provisioned",
                                           "batch",           "developer"};
-  if (const auto type = reader_.one_of(item, path, "deployment_type", true, types)) {
+  if (const auto type = reader_.one_of(item, path, "deployment_type", {.is_required = true}, types)) {
     info.deployment_type = static_cast<DeploymentType>(std::find(types.begin(), types.end(), *type) - types.begin());
   }
-  if (const json* capacity = reader_.object(item, path, "capacity", true)) {
+  if (const json* capacity = reader_.object(item, path, "capacity", {.is_required = true})) {
     const std::string capacity_path = base::JsonReader::at(path, "capacity");
     reader_.check_keys(*capacity, capacity_path, {"tokens_per_minute", "concurrency"});
-    info.capacity_tokens_per_minute =
-        reader_.number(*capacity, capacity_path, "tokens_per_minute", true, 0, kMaxTokensPerMinute).value_or(0);
-    info.concurrency = reader_.number(*capacity, capacity_path, "concurrency", false, 0, 1e6, true).value_or(0);
+    info.capacity_tokens_per_minute = reader_
+                                          .number(*capacity, capacity_path, "tokens_per_minute",
+                                                  {.is_required = true, .min = 0, .max = kMaxTokensPerMinute})
+                                          .value_or(0);
+    info.concurrency =
+        reader_.number(*capacity, capacity_path, "concurrency", {.min = 0, .max = 1e6, .is_integer = true}).value_or(0);
   }
   info.quota_tokens_per_minute =
-      reader_.number(item, path, "quota_tokens_per_minute", true, 0, kMaxTokensPerMinute).value_or(0);
-  info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
-  info.warm_up = reader_.duration(item, path, "warm_up", false, kMaxWarmUp, "24h").value_or(microseconds{0});
-  if (const json* price = reader_.object(item, path, "price", false)) {
+      reader_.number(item, path, "quota_tokens_per_minute", {.is_required = true, .min = 0, .max = kMaxTokensPerMinute})
+          .value_or(0);
+  info.has_zone_redundant_sla =
+      reader_.boolean(item, path, "zone_redundant_sla", {.is_required = false}).value_or(false);
+  info.warm_up =
+      reader_.duration(item, path, "warm_up", {.max = kMaxWarmUp, .max_text = "24h"}).value_or(microseconds{0});
+  if (const json* price = reader_.object(item, path, "price", {.is_required = false})) {
     const std::string price_path = base::JsonReader::at(path, "price");
     reader_.check_keys(*price, price_path, {"per_hour_usd", "per_1k_tokens_usd"});
-    info.price_per_hour_usd = reader_.number(*price, price_path, "per_hour_usd", false, 0, 1e6).value_or(0);
-    info.price_per_1k_tokens_usd = reader_.number(*price, price_path, "per_1k_tokens_usd", false, 0, 1000).value_or(0);
+    info.price_per_hour_usd = reader_.number(*price, price_path, "per_hour_usd", {.min = 0, .max = 1e6}).value_or(0);
+    info.price_per_1k_tokens_usd =
+        reader_.number(*price, price_path, "per_1k_tokens_usd", {.min = 0, .max = 1000}).value_or(0);
   }
-  info.tokens_per_month = reader_.number(item, path, "tokens_per_month", false, 0, 1e15).value_or(0);
-  info.pool_priority =
-      static_cast<int>(reader_.number(item, path, "pool_priority", false, 1, kMaxPoolPriority, true).value_or(1));
-  info.pool_weight =
-      static_cast<int>(reader_.number(item, path, "pool_weight", false, 1, kMaxPoolWeight, true).value_or(1));
-  if (const json* check = reader_.object(item, path, "health_check", false)) {
+  info.tokens_per_month = reader_.number(item, path, "tokens_per_month", {.min = 0, .max = 1e15}).value_or(0);
+  info.pool_priority = static_cast<int>(
+      reader_.number(item, path, "pool_priority", {.min = 1, .max = kMaxPoolPriority, .is_integer = true}).value_or(1));
+  info.pool_weight = static_cast<int>(
+      reader_.number(item, path, "pool_weight", {.min = 1, .max = kMaxPoolWeight, .is_integer = true}).value_or(1));
+  if (const json* check = reader_.object(item, path, "health_check", {.is_required = false})) {
     const std::string check_path = base::JsonReader::at(path, "health_check");
     reader_.check_keys(*check, check_path, {"interval", "tokens_per_call"});
     HealthCheck hc;
-    hc.interval =
-        reader_.duration(*check, check_path, "interval", true, std::chrono::hours(24), "24h").value_or(microseconds{0});
+    hc.interval = reader_
+                      .duration(*check, check_path, "interval",
+                                {.is_required = true, .max = std::chrono::hours(24), .max_text = "24h"})
+                      .value_or(microseconds{0});
     if (hc.interval == microseconds{0} && check->contains("interval")) {
       reader_.error(base::JsonReader::at(check_path, "interval"), "interval 0 would probe without pause",
                     "at least 1s");
     }
-    hc.tokens_per_call = reader_.number(*check, check_path, "tokens_per_call", true, 0, 1e6).value_or(0);
+    hc.tokens_per_call =
+        reader_.number(*check, check_path, "tokens_per_call", {.is_required = true, .min = 0, .max = 1e6}).value_or(0);
     info.health_check = hc;
   }
   add_component(item, path, region, zone_ids, NodeKind::kModelDeployment, info);
@@ -182,18 +201,22 @@ void RegionReader::check_gateway(const json& item, const std::string& path, Vert
                      {"id", "description", "product", "units", "price_per_unit_hour_usd", "health_endpoint", "zones",
                       "zone_redundant_sla", "backends", "instances", "backend_circuit_breaker", "depends_on"});
   GatewayInfo info;
-  info.instances = static_cast<int>(reader_.number(item, path, "instances", false, 1, 100, true).value_or(1));
+  info.instances =
+      static_cast<int>(reader_.number(item, path, "instances", {.min = 1, .max = 100, .is_integer = true}).value_or(1));
   info.backend_breaker = check_backend_breaker(item, path);
-  info.product = reader_.one_of(item, path, "product", false, {"apim"}).value_or("apim");
-  info.units = reader_.number(item, path, "units", false, 1, 100, true).value_or(1);
-  info.price_per_unit_hour_usd = reader_.number(item, path, "price_per_unit_hour_usd", false, 0, 1e4).value_or(0);
-  info.health_endpoint = reader_.string(item, path, "health_endpoint", false, "a path starting with '/'").value_or("");
+  info.product = reader_.one_of(item, path, "product", {.is_required = false}, {"apim"}).value_or("apim");
+  info.units = reader_.number(item, path, "units", {.min = 1, .max = 100, .is_integer = true}).value_or(1);
+  info.price_per_unit_hour_usd =
+      reader_.number(item, path, "price_per_unit_hour_usd", {.min = 0, .max = 1e4}).value_or(0);
+  info.health_endpoint =
+      reader_.string(item, path, "health_endpoint", {.allowed = "a path starting with '/'"}).value_or("");
   if (!info.health_endpoint.empty() && info.health_endpoint.front() != '/') {
     reader_.error(base::JsonReader::at(path, "health_endpoint"),
                   "health endpoint " + in_quotes(info.health_endpoint) + " does not start with '/'",
                   "a path starting with '/'");
   }
-  info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
+  info.has_zone_redundant_sla =
+      reader_.boolean(item, path, "zone_redundant_sla", {.is_required = false}).value_or(false);
   const std::vector<std::string> backends = builder_.string_list(item, path, "backends");
   const auto v = add_component(item, path, region, zone_ids, NodeKind::kGateway, info);
   if (!v) return;
@@ -204,36 +227,40 @@ void RegionReader::check_gateway(const json& item, const std::string& path, Vert
 }
 
 std::optional<GatewayBreakerRule> RegionReader::check_backend_breaker(const json& item, const std::string& path) {
-  const json* rule = reader_.object(item, path, "backend_circuit_breaker", false);
+  const json* rule = reader_.object(item, path, "backend_circuit_breaker", {.is_required = false});
   if (rule == nullptr) return std::nullopt;
   const std::string at = base::JsonReader::at(path, "backend_circuit_breaker");
   reader_.check_keys(*rule, at,
                      {"failure_count", "failure_percentage", "interval", "status_code_ranges", "counts_no_answer",
                       "trip_duration", "accept_retry_after"});
   GatewayBreakerRule r;
-  r.failure_count =
-      static_cast<std::int64_t>(reader_.number(*rule, at, "failure_count", false, 1, 1e6, true).value_or(0));
-  r.failure_percentage = reader_.number(*rule, at, "failure_percentage", false, 1, 100).value_or(0);
+  r.failure_count = static_cast<std::int64_t>(
+      reader_.number(*rule, at, "failure_count", {.min = 1, .max = 1e6, .is_integer = true}).value_or(0));
+  r.failure_percentage = reader_.number(*rule, at, "failure_percentage", {.min = 1, .max = 100}).value_or(0);
   if (r.failure_count == 0 && r.failure_percentage == 0) {
     reader_.error(at, "neither failure_count nor failure_percentage is set",
                   "at least one of them (APIM failureCondition)");
   }
-  r.interval = reader_.duration(*rule, at, "interval", false, std::chrono::hours(24), "24h").value_or(r.interval);
+  r.interval =
+      reader_.duration(*rule, at, "interval", {.max = std::chrono::hours(24), .max_text = "24h"}).value_or(r.interval);
   if (r.interval < std::chrono::seconds(1)) {
     reader_.error(base::JsonReader::at(at, "interval"), "an interval under 1 s", "a whole number of seconds >= 1 s");
   }
-  r.trip_duration =
-      reader_.duration(*rule, at, "trip_duration", false, std::chrono::hours(168), "7 days").value_or(r.trip_duration);
-  r.counts_no_answer = reader_.boolean(*rule, at, "counts_no_answer", false).value_or(true);
-  r.accept_retry_after = reader_.boolean(*rule, at, "accept_retry_after", false).value_or(false);
-  if (const json* ranges = reader_.array(*rule, at, "status_code_ranges", false, "an array of {\"min\", \"max\"}")) {
+  r.trip_duration = reader_.duration(*rule, at, "trip_duration", {.max = std::chrono::hours(168), .max_text = "7 days"})
+                        .value_or(r.trip_duration);
+  r.counts_no_answer = reader_.boolean(*rule, at, "counts_no_answer", {.is_required = false}).value_or(true);
+  r.accept_retry_after = reader_.boolean(*rule, at, "accept_retry_after", {.is_required = false}).value_or(false);
+  if (const json* ranges =
+          reader_.array(*rule, at, "status_code_ranges", {.allowed = "an array of {\"min\", \"max\"}"})) {
     r.status_ranges.clear();
     for (std::size_t i = 0; i < ranges->size(); ++i) {
       const std::string range_at = base::JsonReader::at(base::JsonReader::at(at, "status_code_ranges"), i);
       if (!reader_.expect_object((*ranges)[i], range_at, "an object {\"min\", \"max\"}")) continue;
       reader_.check_keys((*ranges)[i], range_at, {"min", "max"});
-      const auto lo = reader_.number((*ranges)[i], range_at, "min", true, 100, 599, true);
-      const auto hi = reader_.number((*ranges)[i], range_at, "max", true, 100, 599, true);
+      const auto lo = reader_.number((*ranges)[i], range_at, "min",
+                                     {.is_required = true, .min = 100, .max = 599, .is_integer = true});
+      const auto hi = reader_.number((*ranges)[i], range_at, "max",
+                                     {.is_required = true, .min = 100, .max = 599, .is_integer = true});
       if (!lo || !hi) continue;
       if (*lo > *hi) reader_.error(range_at, "min above max", "min <= max, status codes 100..599");
       r.status_ranges.emplace_back(static_cast<int>(*lo), static_cast<int>(*hi));
@@ -248,12 +275,12 @@ void RegionReader::check_agent_service(const json& item, const std::string& path
                      {"id", "description", "threads_persisted", "thread_store", "definitions_in_source_control",
                       "price_per_month_usd", "zones", "depends_on"});
   AgentServiceInfo info;
-  info.is_threads_persisted = reader_.boolean(item, path, "threads_persisted", true).value_or(false);
+  info.is_threads_persisted = reader_.boolean(item, path, "threads_persisted", {.is_required = true}).value_or(false);
   info.thread_store =
-      reader_.string(item, path, "thread_store", false, "the id of a database or object_storage").value_or("");
+      reader_.string(item, path, "thread_store", {.allowed = "the id of a database or object_storage"}).value_or("");
   info.has_definitions_in_source_control =
-      reader_.boolean(item, path, "definitions_in_source_control", false).value_or(false);
-  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
+      reader_.boolean(item, path, "definitions_in_source_control", {.is_required = false}).value_or(false);
+  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", {.min = 0, .max = 1e7}).value_or(0);
   if (info.is_threads_persisted && info.thread_store.empty() && item.contains("threads_persisted")) {
     reader_.error(base::JsonReader::at(path, "thread_store"), "threads_persisted is true but no thread_store is named",
                   "the id of a database or object_storage holding the threads");
@@ -269,7 +296,7 @@ void RegionReader::check_data_store(const json& item, const std::string& path, V
                                     const std::vector<std::string>& zone_ids) {
   const std::vector<std::string> kinds = {"database",  "search_index",       "object_storage",
                                           "key_vault", "container_registry", "hsm"};
-  const auto kind_name = reader_.one_of(item, path, "kind", true, kinds);
+  const auto kind_name = reader_.one_of(item, path, "kind", {.is_required = true}, kinds);
   std::vector<std::string> keys = {"id",    "description",        "kind",      "service", "price_per_month_usd",
                                    "zones", "zone_redundant_sla", "depends_on"};
   if (!kind_name || *kind_name == "key_vault") keys.push_back("secrets");
@@ -280,17 +307,20 @@ void RegionReader::check_data_store(const json& item, const std::string& path, V
   }
   reader_.check_keys(item, path, keys);
   DataStoreInfo info;
-  info.service = reader_.string(item, path, "service", false, "a service name, e.g. \"cosmos_db\"").value_or("");
-  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", false, 0, 1e7).value_or(0);
-  info.has_zone_redundant_sla = reader_.boolean(item, path, "zone_redundant_sla", false).value_or(false);
+  info.service = reader_.string(item, path, "service", {.allowed = "a service name, e.g. \"cosmos_db\""}).value_or("");
+  info.price_per_month_usd = reader_.number(item, path, "price_per_month_usd", {.min = 0, .max = 1e7}).value_or(0);
+  info.has_zone_redundant_sla =
+      reader_.boolean(item, path, "zone_redundant_sla", {.is_required = false}).value_or(false);
   info.secrets = builder_.string_list(item, path, kind_name && *kind_name == "hsm" ? "keys" : "secrets");
   info.consistency = reader_
-                         .one_of(item, path, "consistency", false,
+                         .one_of(item, path, "consistency", {.is_required = false},
                                  {"strong", "bounded_staleness", "session", "consistent_prefix", "eventual"})
                          .value_or("");
   check_staleness(item, path, info);
-  info.has_multi_region_writes = reader_.boolean(item, path, "multi_region_writes", false).value_or(false);
-  info.has_automatic_failover = reader_.boolean(item, path, "automatic_failover", false).value_or(false);
+  info.has_multi_region_writes =
+      reader_.boolean(item, path, "multi_region_writes", {.is_required = false}).value_or(false);
+  info.has_automatic_failover =
+      reader_.boolean(item, path, "automatic_failover", {.is_required = false}).value_or(false);
   const NodeKind kind = kind_name
                             ? static_cast<NodeKind>(static_cast<int>(NodeKind::kDatabase) +
                                                     (std::find(kinds.begin(), kinds.end(), *kind_name) - kinds.begin()))
@@ -310,8 +340,9 @@ void RegionReader::check_staleness(const json& item, const std::string& path, Da
   }
   // Cosmos DB: K writes 10 - 2,147,483,647 and T 5 s - 1 day (multi-region: at least 100,000 and 300 s).
   info.max_staleness_writes =
-      reader_.number(item, path, "max_staleness_writes", false, 10, 2147483647, true).value_or(100000);
-  info.max_staleness = reader_.duration(item, path, "max_staleness", false, std::chrono::hours(24), "24h")
+      reader_.number(item, path, "max_staleness_writes", {.min = 10, .max = 2147483647, .is_integer = true})
+          .value_or(100000);
+  info.max_staleness = reader_.duration(item, path, "max_staleness", {.max = std::chrono::hours(24), .max_text = "24h"})
                            .value_or(std::chrono::seconds(300));
   if (info.max_staleness < std::chrono::seconds(5)) {
     reader_.error(base::JsonReader::at(path, "max_staleness"), "a staleness bound under 5 s", "5 s to 24 h");

@@ -34,26 +34,27 @@ RootFields check_root(const json& root, GraphBuilder& builder) {
   reader.check_keys(
       root, "",
       {"$schema", "name", "description", "regions", "global_entry", "network_links", "replication_links", "clients"});
-  fields.name = reader.string(root, "", "name", true).value_or("");
-  fields.description = reader.string(root, "", "description", false).value_or("");
+  fields.name = reader.string(root, "", "name", {.is_required = true}).value_or("");
+  fields.description = reader.string(root, "", "description", {.is_required = false}).value_or("");
   RegionReader regions_reader(builder);
-  if (const json* regions = reader.array(root, "", "regions", true)) {
+  if (const json* regions = reader.array(root, "", "regions", {.is_required = true})) {
     if (regions->empty()) reader.error("regions", "no regions", "at least one region");
     for (std::size_t i = 0; i < regions->size(); ++i)
       regions_reader.check_region((*regions)[i], base::JsonReader::at("regions", i));
   }
   EntryAndLinkReader links_reader(builder);
-  if (const json* entry = reader.object(root, "", "global_entry", false))
+  if (const json* entry = reader.object(root, "", "global_entry", {.is_required = false}))
     links_reader.check_global_entry(*entry, "global_entry");
-  if (const json* links = reader.array(root, "", "network_links", false)) {
+  if (const json* links = reader.array(root, "", "network_links", {.is_required = false})) {
     for (std::size_t i = 0; i < links->size(); ++i)
       links_reader.check_network_link((*links)[i], base::JsonReader::at("network_links", i));
   }
-  if (const json* links = reader.array(root, "", "replication_links", false)) {
+  if (const json* links = reader.array(root, "", "replication_links", {.is_required = false})) {
     for (std::size_t i = 0; i < links->size(); ++i)
       links_reader.check_replication_link((*links)[i], base::JsonReader::at("replication_links", i));
   }
-  if (const json* clients = reader.array(root, "", "clients", false)) links_reader.check_clients(*clients);
+  if (const json* clients = reader.array(root, "", "clients", {.is_required = false}))
+    links_reader.check_clients(*clients);
   builder.resolve_references();
   if (reader.error_count() == 0) builder.check_cycles();
   return fields;

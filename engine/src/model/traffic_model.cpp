@@ -445,7 +445,7 @@ void TrafficModel::finish_request(InFlight& r, bool is_success, SimTime at, SimD
       failback_.is_traffic_back = true;
       detail.failback->traffic_back_s = to_seconds(at - detail.start);
       detail.traffic_back_at = at;
-      log(at, "failback", regions_[r.region].id, "traffic_back");
+      log(at, EventKind::kFailback, regions_[r.region].id, EventState::kTrafficBack);
       maybe_complete_failback();
     }
   }
@@ -505,7 +505,7 @@ void TrafficModel::after_router_call() {
 
 void TrafficModel::on_endpoint_state(router::Micros now, std::size_t endpoint, router::EndpointState state,
                                      router::StateCause cause) {
-  log(SimTime{now}, "endpoint", regions_[endpoint].id, router::to_string(state), router::to_string(cause));
+  log(SimTime{now}, EventKind::kEndpoint, regions_[endpoint].id, event_state(state), router::to_string(cause));
   const bool is_bad = state == router::EndpointState::kUnhealthy || state == router::EndpointState::kOpen ||
                       state == router::EndpointState::kCooldown || state == router::EndpointState::kEjected;
   if (!is_bad) return;
@@ -521,7 +521,7 @@ void TrafficModel::on_endpoint_state(router::Micros now, std::size_t endpoint, r
 }
 
 void TrafficModel::on_controller_state(router::Micros now, router::ControllerState state, std::size_t target) {
-  log(SimTime{now}, "controller", target < regions_.size() ? regions_[target].id : "", router::to_string(state));
+  log(SimTime{now}, EventKind::kController, target < regions_.size() ? regions_[target].id : "", event_state(state));
   if (!incident_) return;
   if (state == router::ControllerState::kSuspect) {
     recovery_.mark_detected(*incident_, SimTime{now});

@@ -254,7 +254,7 @@ class TrafficModel final : private router::RouterObserver {
   void start_failback(std::optional<double> resync_writes);
   void maybe_complete_failback();
   void set_standby_capacity();
-  void log(SimTime t, const char* kind, std::string subject, std::string state, std::string cause = "");
+  void log(SimTime t, EventKind kind, std::string subject, EventState state, std::string cause = "");
   std::uint32_t allocate();
   void release(std::uint32_t slot);
   [[nodiscard]] router::Micros now_micros() const { return sim_.now().time_since_epoch(); }

@@ -114,7 +114,8 @@ void TrafficModel::trigger_failover() {
         detail.runbook_steps.push_back(RunbookStepResult{
             spec.id, std::string(to_string(spec.kind)), to_seconds(start + step.start - detail.start),
             to_seconds(start + step.end - detail.start), step.attempts, step.is_failed, is_critical[i]});
-        if (step.attempts > 0) log(start + step.end, "runbook", spec.id, step.is_failed ? "failed" : "done");
+        if (step.attempts > 0)
+          log(start + step.end, EventKind::kRunbook, spec.id, step.is_failed ? EventState::kFailed : EventState::kDone);
       }
     }
     if (const auto models = book.find(StepKind::kDeployModels)) {
@@ -184,7 +185,7 @@ void TrafficModel::on_promoted(bool is_by_service, std::optional<std::size_t> st
     }
     if (!has_promoted && (is_by_service || sim_.now() >= detail.fault_end)) continue;
     s.promoted_s = to_seconds(sim_.now() - detail.start);
-    log(sim_.now(), "data", s.store, "promoted");
+    log(sim_.now(), EventKind::kData, s.store, EventState::kPromoted);
   }
 }
 
@@ -206,13 +207,13 @@ void TrafficModel::start_failback(std::optional<double> resync_writes) {
     if (pause_at < end) {
       sim_.schedule_at(pause_at, [this] {
         data_.set_write_pause(true);
-        log(sim_.now(), "failback", "writes", "paused");
+        log(sim_.now(), EventKind::kFailback, "writes", EventState::kPaused);
       });
     }
     if (pause_at + spec.write_pause < end) {
       sim_.schedule_at(pause_at + spec.write_pause, [this, i] {
         data_.set_write_pause(false);
-        log(sim_.now(), "failback", "writes", "resumed");
+        log(sim_.now(), EventKind::kFailback, "writes", EventState::kResumed);
         if (!failback_.is_active || failback_.incident != i) return;
         failback_.is_data_done = true;
         maybe_complete_failback();
@@ -228,7 +229,7 @@ void TrafficModel::maybe_complete_failback() {
   failback_.is_active = false;
   IncidentDetail& detail = details_[failback_.incident];
   detail.failback->complete_s = to_seconds(sim_.now() - detail.start);
-  log(sim_.now(), "failback", pattern_.name, "complete");
+  log(sim_.now(), EventKind::kFailback, pattern_.name, EventState::kComplete);
   data_.on_failback_complete();
   // The standby returns to its standby size; the next incident fails over afresh.
   if (scale_up_at_) {
@@ -248,12 +249,12 @@ void TrafficModel::set_standby_capacity() {
   }
 }
 
-void TrafficModel::log(SimTime t, const char* kind, std::string subject, std::string state, std::string cause) {
+void TrafficModel::log(SimTime t, EventKind kind, std::string subject, EventState state, std::string cause) {
   if (events_.size() >= PatternResult::kMaxEvents) {
     ++events_dropped_;
     return;
   }
-  events_.push_back(EventRecord{to_seconds(t), kind, std::move(subject), std::move(state), std::move(cause)});
+  events_.push_back(EventRecord{to_seconds(t), kind, std::move(subject), state, std::move(cause)});
 }
 
 void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
@@ -268,9 +269,10 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
   }
   is_fault_active_[f] = is_start;
   apply_faults();
-  log(sim_.now(), "fault", fault.name, is_start ? "start" : "end", std::string(to_string(fault.type)));
+  log(sim_.now(), EventKind::kFault, fault.name, is_start ? EventState::kStart : EventState::kEnd,
+      std::string(to_string(fault.type)));
   if (reclaimed != nullptr) {
-    log(sim_.now(), "quota", reclaimed->id, is_quota_kept_[f] ? "kept" : "reclaimed",
+    log(sim_.now(), EventKind::kQuota, reclaimed->id, is_quota_kept_[f] ? EventState::kKept : EventState::kReclaimed,
         is_quota_kept_[f] ? "busy" : "idle");
   }
   if (is_start) {

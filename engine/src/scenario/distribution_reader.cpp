@@ -16,7 +16,7 @@ namespace {
 // with the problem recorded in `reader`; throws std::invalid_argument when the points do not make a distribution.
 std::optional<Distribution> read_piecewise_linear(base::JsonReader& reader, const json& d, const std::string& here) {
   reader.check_keys(d, here, {"distribution", "points"});
-  const json* points = reader.array(d, here, "points", true);
+  const json* points = reader.array(d, here, "points", {.is_required = true});
   if (points == nullptr) return std::nullopt;
   std::vector<std::pair<double, double>> xy;
   for (std::size_t i = 0; i < points->size(); ++i) {
@@ -35,8 +35,8 @@ std::optional<Distribution> read_piecewise_linear(base::JsonReader& reader, cons
 // in `reader`; throws std::invalid_argument when the lists do not make a distribution.
 std::optional<Distribution> read_empirical(base::JsonReader& reader, const json& d, const std::string& here) {
   reader.check_keys(d, here, {"distribution", "values", "weights"});
-  const json* values = reader.array(d, here, "values", true);
-  const json* weights = reader.array(d, here, "weights", true);
+  const json* values = reader.array(d, here, "values", {.is_required = true});
+  const json* weights = reader.array(d, here, "weights", {.is_required = true});
   if (values == nullptr || weights == nullptr) return std::nullopt;
   std::vector<double> vs;
   std::vector<double> ws;
@@ -56,14 +56,14 @@ std::optional<Distribution> read_empirical(base::JsonReader& reader, const json&
 }  // namespace
 
 std::optional<Distribution> read_distribution(base::JsonReader& reader, const json& parent, const std::string& path,
-                                              std::string_view key, bool is_required, std::string_view unit) {
+                                              std::string_view key, base::FieldOptions options, std::string_view unit) {
   const std::string here = base::JsonReader::at(path, key);
   const std::string allowed = "a number of " + std::string(unit) +
                               " or an object {\"distribution\": constant|uniform|exponential|normal|lognormal|"
                               "weibull|piecewise_linear|empirical, ...}";
   const auto it = parent.find(key);
   if (it == parent.end()) {
-    if (is_required) reader.error(here, "missing required key \"" + std::string(key) + "\"", allowed);
+    if (options.is_required) reader.error(here, "missing required key \"" + std::string(key) + "\"", allowed);
     return std::nullopt;
   }
   if (it->is_number()) {
@@ -81,11 +81,13 @@ std::optional<Distribution> read_distribution(base::JsonReader& reader, const js
   const json& d = *it;
   const std::size_t errors_before = reader.error_count();
   const auto kind = reader.one_of(
-      d, here, "distribution", true,
+      d, here, "distribution", {.is_required = true},
       {"constant", "uniform", "exponential", "normal", "lognormal", "weibull", "piecewise_linear", "empirical"});
   if (!kind) return std::nullopt;
   constexpr double kMax = 1e15;
-  auto num = [&](std::string_view k, double min = 0) { return reader.number(d, here, k, true, min, kMax); };
+  auto num = [&](std::string_view k, double min = 0) {
+    return reader.number(d, here, k, {.is_required = true, .min = min, .max = kMax});
+  };
   try {
     if (*kind == "constant") {
       reader.check_keys(d, here, {"distribution", "value"});

@@ -90,32 +90,33 @@ class ScenarioChecker {
                         "workloads", "faults", "patterns", "targets", "costs", "reliability", "plan", "lint"});
     Scenario s;
     s.file = reader_.file();
-    s.name = reader_.string(root, "", "name", true).value_or("");
-    s.description = reader_.string(root, "", "description", false).value_or("");
-    if (const auto d = reader_.duration(root, "", "duration", true, kMaxRun, "366 days")) {
+    s.name = reader_.string(root, "", "name", {.is_required = true}).value_or("");
+    s.description = reader_.string(root, "", "description", {.is_required = false}).value_or("");
+    if (const auto d =
+            reader_.duration(root, "", "duration", {.is_required = true, .max = kMaxRun, .max_text = "366 days"})) {
       if (d->count() == 0) {
         reader_.error("duration", "the run has no length", "a duration > 0");
       } else {
         s.duration = *d;
       }
     }
-    if (const auto seed = reader_.number(root, "", "seed", false, 0, 9007199254740991.0, true)) {
+    if (const auto seed = reader_.number(root, "", "seed", {.min = 0, .max = 9007199254740991.0, .is_integer = true})) {
       s.seed = static_cast<std::uint64_t>(*seed);
     }
     check_recovery(root, s);
     load_topology(root, s);
-    if (const json* workloads = reader_.array(root, "", "workloads", true)) {
+    if (const json* workloads = reader_.array(root, "", "workloads", {.is_required = true})) {
       if (workloads->empty()) reader_.error("workloads", "no workloads", "at least one workload class");
       for (std::size_t i = 0; i < workloads->size(); ++i) {
         workloads_.check((*workloads)[i], base::JsonReader::at("workloads", i), s);
       }
     }
-    if (const json* faults = reader_.array(root, "", "faults", false)) {
+    if (const json* faults = reader_.array(root, "", "faults", {.is_required = false})) {
       for (std::size_t i = 0; i < faults->size(); ++i) check_fault((*faults)[i], base::JsonReader::at("faults", i), s);
       std::stable_sort(s.faults.begin(), s.faults.end(),
                        [](const FaultSpec& a, const FaultSpec& b) { return a.start < b.start; });
     }
-    if (const json* patterns = reader_.array(root, "", "patterns", true)) {
+    if (const json* patterns = reader_.array(root, "", "patterns", {.is_required = true})) {
       if (patterns->empty())
         reader_.error("patterns", "no patterns", "at least one pattern, e.g. {\"name\": \"hot-warm\"}");
       for (std::size_t i = 0; i < patterns->size(); ++i) {
@@ -124,12 +125,14 @@ class ScenarioChecker {
     }
     TargetReader(reader_, kFaultTypes).check(root, s);
     check_lint(root, s);
-    if (const json* c = reader_.object(root, "", "costs", false)) {
+    if (const json* c = reader_.object(root, "", "costs", {.is_required = false})) {
       reader_.check_keys(*c, "costs", {"per_failed_request_usd", "per_downtime_minute_usd", "per_lost_write_usd"});
-      s.costs.per_failed_request_usd = reader_.number(*c, "costs", "per_failed_request_usd", false, 0, 1e9).value_or(0);
+      s.costs.per_failed_request_usd =
+          reader_.number(*c, "costs", "per_failed_request_usd", {.min = 0, .max = 1e9}).value_or(0);
       s.costs.per_downtime_minute_usd =
-          reader_.number(*c, "costs", "per_downtime_minute_usd", false, 0, 1e12).value_or(0);
-      s.costs.per_lost_write_usd = reader_.number(*c, "costs", "per_lost_write_usd", false, 0, 1e9).value_or(0);
+          reader_.number(*c, "costs", "per_downtime_minute_usd", {.min = 0, .max = 1e12}).value_or(0);
+      s.costs.per_lost_write_usd =
+          reader_.number(*c, "costs", "per_lost_write_usd", {.min = 0, .max = 1e9}).value_or(0);
     }
     if (!errors_.empty()) return std::nullopt;
     return s;
@@ -137,21 +140,22 @@ class ScenarioChecker {
 
  private:
   void check_recovery(const json& root, Scenario& s) {
-    if (const json* r = reader_.object(root, "", "recovery", false)) {
+    if (const json* r = reader_.object(root, "", "recovery", {.is_required = false})) {
       reader_.check_keys(*r, "recovery", {"window", "threshold"});
-      if (const auto w = reader_.duration(*r, "recovery", "window", false, std::chrono::hours(1), "1h")) {
+      if (const auto w = reader_.duration(*r, "recovery", "window", {.max = std::chrono::hours(1), .max_text = "1h"})) {
         if (w->count() % 1000000 != 0 || w->count() == 0) {
           reader_.error("recovery.window", "not a whole number of seconds", "a whole number of seconds >= 1");
         } else {
           s.recovery.window = *w;
         }
       }
-      if (const auto t = reader_.number(*r, "recovery", "threshold", false, 0.01, 1)) s.recovery.threshold = *t;
+      if (const auto t = reader_.number(*r, "recovery", "threshold", {.min = 0.01, .max = 1}))
+        s.recovery.threshold = *t;
     }
-    if (const json* slo = reader_.object(root, "", "slo", false)) {
+    if (const json* slo = reader_.object(root, "", "slo", {.is_required = false})) {
       reader_.check_keys(*slo, "slo", {"success_ratio", "window"});
-      if (const auto r = reader_.number(*slo, "slo", "success_ratio", false, 0, 1)) s.slo.success_ratio = *r;
-      if (const auto w = reader_.duration(*slo, "slo", "window", false, std::chrono::hours(24), "24h")) {
+      if (const auto r = reader_.number(*slo, "slo", "success_ratio", {.min = 0, .max = 1})) s.slo.success_ratio = *r;
+      if (const auto w = reader_.duration(*slo, "slo", "window", {.max = std::chrono::hours(24), .max_text = "24h"})) {
         if (w->count() % 1000000 != 0 || w->count() == 0) {
           reader_.error("slo.window", "not a whole number of seconds", "a whole number of seconds >= 1");
         } else {
@@ -194,14 +198,14 @@ class ScenarioChecker {
                        {"name", "type", "target", "start", "duration", "fraction", "error_rate", "added_latency",
                         "retry_after", "description"});
     FaultSpec spec;
-    spec.name = reader_.string(f, path, "name", true).value_or("");
+    spec.name = reader_.string(f, path, "name", {.is_required = true}).value_or("");
     if (!spec.name.empty() && !fault_names_.insert(spec.name).second) {
       reader_.error(base::JsonReader::at(path, "name"), "duplicate fault name \"" + spec.name + "\"",
                     "a name unique among faults");
     }
-    const auto type = reader_.one_of(f, path, "type", true, kFaultTypes);
+    const auto type = reader_.one_of(f, path, "type", {.is_required = true}, kFaultTypes);
     if (type) spec.type = enum_at<FaultType>(kFaultTypes, *type);
-    if (const auto target = reader_.string(f, path, "target", true)) {
+    if (const auto target = reader_.string(f, path, "target", {.is_required = true})) {
       spec.target = *target;
       if (s.topology && type) {
         const auto kinds = target_kinds(spec.type);
@@ -217,14 +221,15 @@ class ScenarioChecker {
         }
       }
     }
-    if (const auto start = reader_.duration(f, path, "start", true, kMaxRun, "366 days")) {
+    if (const auto start =
+            reader_.duration(f, path, "start", {.is_required = true, .max = kMaxRun, .max_text = "366 days"})) {
       spec.start = SimTime{*start};
       if (*start >= s.duration) {
         reader_.error(base::JsonReader::at(path, "start"), "the fault starts at or after the end of the run",
                       "a start before the run's duration");
       }
     }
-    if (const auto d = reader_.duration(f, path, "duration", false, kMaxRun, "366 days")) {
+    if (const auto d = reader_.duration(f, path, "duration", {.max = kMaxRun, .max_text = "366 days"})) {
       if (d->count() == 0) {
         reader_.error(base::JsonReader::at(path, "duration"), "a fault of no length",
                       "a duration > 0, or no key (to the end)");
@@ -233,10 +238,10 @@ class ScenarioChecker {
       }
     }
     const bool is_fraction_used = spec.type == FaultType::kGpuCapacityLoss || spec.type == FaultType::kThrottling;
-    if (const auto x = reader_.number(f, path, "fraction", false, 0, 1)) spec.fraction = *x;
+    if (const auto x = reader_.number(f, path, "fraction", {.min = 0, .max = 1})) spec.fraction = *x;
     if (f.contains("fraction") && !is_fraction_used) unused(f, path, "fraction", "gpu_capacity_loss or throttling");
-    if (const auto x = reader_.number(f, path, "error_rate", false, 0, 1)) spec.error_rate = *x;
-    if (const auto d = reader_.duration(f, path, "added_latency", false, std::chrono::hours(1), "1h"))
+    if (const auto x = reader_.number(f, path, "error_rate", {.min = 0, .max = 1})) spec.error_rate = *x;
+    if (const auto d = reader_.duration(f, path, "added_latency", {.max = std::chrono::hours(1), .max_text = "1h"}))
       spec.added_latency = *d;
     if (spec.type != FaultType::kGrayFailure) {
       if (f.contains("error_rate")) unused(f, path, "error_rate", "gray_failure");
@@ -245,7 +250,7 @@ class ScenarioChecker {
       reader_.error(path, "a gray failure with neither error_rate nor added_latency",
                     "\"error_rate\" (0..1) and/or \"added_latency\"");
     }
-    if (const auto d = reader_.duration(f, path, "retry_after", false, std::chrono::hours(24), "24h"))
+    if (const auto d = reader_.duration(f, path, "retry_after", {.max = std::chrono::hours(24), .max_text = "24h"}))
       spec.retry_after = *d;
     if (spec.type != FaultType::kThrottling && f.contains("retry_after")) unused(f, path, "retry_after", "throttling");
     s.faults.push_back(std::move(spec));
@@ -264,13 +269,14 @@ class ScenarioChecker {
         {"name", "preset", "description", "routing", "standby_fraction", "trigger_delay", "time_to_capacity", "warmup",
          "cold_cache_latency", "router", "router_file", "runbook", "data", "gate"});
     PatternSpec spec;
-    spec.name = reader_.string(p, path, "name", true).value_or("");
+    spec.name = reader_.string(p, path, "name", {.is_required = true}).value_or("");
     if (!spec.name.empty() && !pattern_names_.insert(spec.name).second) {
       reader_.error(base::JsonReader::at(path, "name"), "duplicate pattern name \"" + spec.name + "\"",
                     "a name unique among patterns");
     }
     std::string preset_name = spec.name;
-    if (const auto preset = reader_.one_of(p, path, "preset", false, {"hot-hot", "hot-warm", "hot-cold"})) {
+    if (const auto preset =
+            reader_.one_of(p, path, "preset", {.is_required = false}, {"hot-hot", "hot-warm", "hot-cold"})) {
       preset_name = *preset;
     }
     const PatternPreset* preset = find_preset(preset_name);
@@ -292,25 +298,28 @@ class ScenarioChecker {
       spec.warmup = preset->warmup;
       spec.cold_cache_latency = preset->cold_cache_latency;
     }
-    if (const auto routing = reader_.one_of(p, path, "routing", false, {"active_active", "priority"})) {
+    if (const auto routing =
+            reader_.one_of(p, path, "routing", {.is_required = false}, {"active_active", "priority"})) {
       spec.is_active_active = *routing == "active_active";
     }
-    if (const auto x = reader_.number(p, path, "standby_fraction", false, 0, 1)) spec.standby_fraction = *x;
-    if (const auto gate = reader_.boolean(p, path, "gate", false)) spec.is_gated = *gate;
-    if (const auto d = reader_.duration(p, path, "trigger_delay", false, kMaxStep, "7 days")) spec.trigger_delay = *d;
-    if (const auto d = reader_.duration(p, path, "time_to_capacity", false, kMaxStep, "7 days"))
+    if (const auto x = reader_.number(p, path, "standby_fraction", {.min = 0, .max = 1})) spec.standby_fraction = *x;
+    if (const auto gate = reader_.boolean(p, path, "gate", {.is_required = false})) spec.is_gated = *gate;
+    if (const auto d = reader_.duration(p, path, "trigger_delay", {.max = kMaxStep, .max_text = "7 days"}))
+      spec.trigger_delay = *d;
+    if (const auto d = reader_.duration(p, path, "time_to_capacity", {.max = kMaxStep, .max_text = "7 days"}))
       spec.time_to_capacity = *d;
-    if (const auto d = reader_.duration(p, path, "warmup", false, kMaxStep, "7 days")) spec.warmup = *d;
-    if (const auto d = reader_.duration(p, path, "cold_cache_latency", false, std::chrono::minutes(10), "10m")) {
+    if (const auto d = reader_.duration(p, path, "warmup", {.max = kMaxStep, .max_text = "7 days"})) spec.warmup = *d;
+    if (const auto d =
+            reader_.duration(p, path, "cold_cache_latency", {.max = std::chrono::minutes(10), .max_text = "10m"})) {
       spec.cold_cache_latency = *d;
     }
     if (s.topology) check_router(p, path, s, spec);
     if (s.topology) set_default_stores(*s.topology, preset_name, spec);
     if (preset != nullptr) spec.runbook = preset_runbook(preset_name);
-    if (const json* runbook = reader_.array(p, path, "runbook", false)) {
+    if (const json* runbook = reader_.array(p, path, "runbook", {.is_required = false})) {
       check_runbook(*runbook, base::JsonReader::at(path, "runbook"), spec);
     }
-    if (const json* data = reader_.object(p, path, "data", false))
+    if (const json* data = reader_.object(p, path, "data", {.is_required = false}))
       check_data(*data, base::JsonReader::at(path, "data"), s, spec);
     s.patterns.push_back(std::move(spec));
   }
@@ -366,7 +375,8 @@ class ScenarioChecker {
 
   // A pattern's `router_file`: a router or gateway file, relative to the scenario (gateway keys ignored).
   bool read_router_file(const json& p, const std::string& path, PatternSpec& spec) {
-    const auto file = reader_.string(p, path, "router_file", true, "a router or gateway file, relative to this file");
+    const auto file = reader_.string(
+        p, path, "router_file", {.is_required = true, .allowed = "a router or gateway file, relative to this file"});
     if (!file) return false;
     std::filesystem::path router_path(*file);
     if (router_path.is_relative()) router_path = std::filesystem::path(base_dir_) / router_path;
@@ -412,11 +422,11 @@ class ScenarioChecker {
                          {"id", "kind", "after", "duration", "data_gb", "gb_per_hour", "failure_chance", "retries",
                           "cost_usd", "description"});
       RunbookStep step;
-      step.id = reader_.string(j, at, "id", true).value_or("");
-      if (const auto kind = reader_.one_of(j, at, "kind", false, step_kind_names())) {
+      step.id = reader_.string(j, at, "id", {.is_required = true}).value_or("");
+      if (const auto kind = reader_.one_of(j, at, "kind", {.is_required = false}, step_kind_names())) {
         step.kind = enum_at<StepKind>(step_kind_names(), *kind);
       }
-      if (const json* after = reader_.array(j, at, "after", false)) {
+      if (const json* after = reader_.array(j, at, "after", {.is_required = false})) {
         for (std::size_t k = 0; k < after->size(); ++k) {
           if ((*after)[k].is_string()) {
             step.after.push_back((*after)[k].get<std::string>());
@@ -428,8 +438,8 @@ class ScenarioChecker {
       }
       if (j.contains("data_gb") || j.contains("gb_per_hour")) {
         // Rebuilding an index or restoring a store takes its data size over its rate (seeds/003 Hot/Cold).
-        const auto gb = reader_.number(j, at, "data_gb", true, 0, 1e9);
-        const auto rate = reader_.number(j, at, "gb_per_hour", true, 0, 1e9);
+        const auto gb = reader_.number(j, at, "data_gb", {.is_required = true, .min = 0, .max = 1e9});
+        const auto rate = reader_.number(j, at, "gb_per_hour", {.is_required = true, .min = 0, .max = 1e9});
         if (j.contains("duration")) {
           reader_.error(base::JsonReader::at(at, "duration"), "both a duration and data_gb / gb_per_hour",
                         "either \"duration\" or \"data_gb\" with \"gb_per_hour\"");
@@ -439,15 +449,17 @@ class ScenarioChecker {
           step.duration_s = Distribution::constant(*gb / *rate * 3600.0);
         }
       } else if (j.contains("duration") && (j["duration"].is_string() || j["duration"].is_number())) {
-        if (const auto d = reader_.duration(j, at, "duration", true, kMaxStep, "7 days")) {
+        if (const auto d =
+                reader_.duration(j, at, "duration", {.is_required = true, .max = kMaxStep, .max_text = "7 days"})) {
           step.duration_s = Distribution::constant(static_cast<double>(d->count()) / 1e6);
         }
-      } else if (auto d = read_distribution(reader_, j, at, "duration", true, "seconds")) {
+      } else if (auto d = read_distribution(reader_, j, at, "duration", {.is_required = true}, "seconds")) {
         step.duration_s = *d;
       }
-      step.failure_chance = reader_.number(j, at, "failure_chance", false, 0, 1).value_or(0);
-      step.retries = static_cast<int>(reader_.number(j, at, "retries", false, 0, 100, true).value_or(0));
-      step.cost_usd = reader_.number(j, at, "cost_usd", false, 0, 1e9).value_or(0);
+      step.failure_chance = reader_.number(j, at, "failure_chance", {.min = 0, .max = 1}).value_or(0);
+      step.retries =
+          static_cast<int>(reader_.number(j, at, "retries", {.min = 0, .max = 100, .is_integer = true}).value_or(0));
+      step.cost_usd = reader_.number(j, at, "cost_usd", {.min = 0, .max = 1e9}).value_or(0);
       steps.push_back(std::move(step));
     }
     if (reader_.error_count() != before) return;
@@ -465,17 +477,19 @@ class ScenarioChecker {
     reader_.check_keys(data, path, {"automatic_failover_delay", "stores", "failback"});
     // A duration, or a distribution in seconds drawn at each fault (docs/runbooks-and-data.md).
     if (const auto delay = data.find("automatic_failover_delay"); delay != data.end() && delay->is_object()) {
-      if (auto d = read_distribution(reader_, data, path, "automatic_failover_delay", false, "seconds")) {
+      if (auto d =
+              read_distribution(reader_, data, path, "automatic_failover_delay", {.is_required = false}, "seconds")) {
         spec.automatic_failover_delay = from_seconds(std::clamp(d->mean(), 0.0, to_seconds(kMaxStep)));
         spec.automatic_failover_delay_s = std::move(*d);
       }
-    } else if (const auto d = reader_.duration(data, path, "automatic_failover_delay", false, kMaxStep, "7 days")) {
+    } else if (const auto d =
+                   reader_.duration(data, path, "automatic_failover_delay", {.max = kMaxStep, .max_text = "7 days"})) {
       spec.automatic_failover_delay = *d;
     }
-    if (const json* f = reader_.object(data, path, "failback", false)) {
+    if (const json* f = reader_.object(data, path, "failback", {.is_required = false})) {
       const std::string at = base::JsonReader::at(path, "failback");
       reader_.check_keys(*f, at, {"resync_writes_per_s", "write_pause"});
-      if (const auto n = reader_.number(*f, at, "resync_writes_per_s", false, 0, 1e9)) {
+      if (const auto n = reader_.number(*f, at, "resync_writes_per_s", {.min = 0, .max = 1e9})) {
         if (*n <= 0) {
           reader_.error(base::JsonReader::at(at, "resync_writes_per_s"), "a re-sync rate of 0",
                         "a rate > 0 writes per second");
@@ -483,10 +497,10 @@ class ScenarioChecker {
           spec.failback.resync_writes_per_s = *n;
         }
       }
-      if (const auto d = reader_.duration(*f, at, "write_pause", false, kMaxStep, "7 days"))
+      if (const auto d = reader_.duration(*f, at, "write_pause", {.max = kMaxStep, .max_text = "7 days"}))
         spec.failback.write_pause = *d;
     }
-    const json* stores = reader_.object(data, path, "stores", false);
+    const json* stores = reader_.object(data, path, "stores", {.is_required = false});
     if (stores == nullptr) return;
     for (const auto& item : stores->items()) {
       const std::string at = base::JsonReader::at(base::JsonReader::at(path, "stores"), item.key());
@@ -502,19 +516,20 @@ class ScenarioChecker {
       reader_.check_keys(item.value(), at, {"mode", "lag", "backup_interval"});
       StoreReplication& r = spec.stores[item.key()];
       const std::vector<std::string> modes{"sync", "async", "backup_restore", "scheduled_rebuild"};
-      if (const auto mode = reader_.one_of(item.value(), at, "mode", false, modes)) {
+      if (const auto mode = reader_.one_of(item.value(), at, "mode", {.is_required = false}, modes)) {
         r.mode = enum_at<topology::ReplicationMode>(modes, *mode);
       }
       // "lag": a duration, or a distribution in seconds drawn at each failure.
       if (const auto lag = item.value().find("lag"); lag != item.value().end() && lag->is_object()) {
-        if (auto d = read_distribution(reader_, item.value(), at, "lag", false, "seconds")) {
+        if (auto d = read_distribution(reader_, item.value(), at, "lag", {.is_required = false}, "seconds")) {
           r.lag = from_seconds(std::max(0.0, d->mean()));
           r.lag_s = std::move(*d);
         }
-      } else if (const auto d = reader_.duration(item.value(), at, "lag", false, kMaxStep, "7 days")) {
+      } else if (const auto d = reader_.duration(item.value(), at, "lag", {.max = kMaxStep, .max_text = "7 days"})) {
         r.lag = *d;
       }
-      if (const auto d = reader_.duration(item.value(), at, "backup_interval", false, kMaxStep, "7 days")) {
+      if (const auto d =
+              reader_.duration(item.value(), at, "backup_interval", {.max = kMaxStep, .max_text = "7 days"})) {
         r.backup_interval = *d;
       }
       const bool is_periodic =
@@ -529,10 +544,11 @@ class ScenarioChecker {
 
   // "lint": {"allow": ["FL006", ...]}: lint errors the scenario shows on purpose (a drill of the mistake).
   void check_lint(const json& root, Scenario& s) {
-    const json* lint = reader_.object(root, "", "lint", false);
+    const json* lint = reader_.object(root, "", "lint", {.is_required = false});
     if (lint == nullptr) return;
     reader_.check_keys(*lint, "lint", {"allow"});
-    const json* allow = reader_.array(*lint, "lint", "allow", true, "an array of lint rule ids, e.g. [\"FL006\"]");
+    const json* allow = reader_.array(*lint, "lint", "allow",
+                                      {.is_required = true, .allowed = "an array of lint rule ids, e.g. [\"FL006\"]"});
     if (allow == nullptr) return;
     for (std::size_t i = 0; i < allow->size(); ++i) {
       const json& id = (*allow)[i];

@@ -9,23 +9,24 @@ namespace faultline::engine {
 using nlohmann::json;
 
 void TargetReader::check(const json& root, Scenario& s) {
-  const json* t = reader_.object(root, "", "targets", false);
+  const json* t = reader_.object(root, "", "targets", {.is_required = false});
   if (t == nullptr) return;
   reader_.check_keys(*t, "targets",
                      {"rto_s", "rpo_s", "availability", "monthly_cost_usd", "premium_usd", "incident_cost_usd",
                       "by_fault", "rpo_by_store"});
   check_fields(*t, "targets", s.targets);
-  if (const json* by = reader_.object(*t, "targets", "by_fault", false)) check_by_fault(*by, s);
-  if (const json* by = reader_.object(*t, "targets", "rpo_by_store", false)) check_rpo_by_store(*by, s);
+  if (const json* by = reader_.object(*t, "targets", "by_fault", {.is_required = false})) check_by_fault(*by, s);
+  if (const json* by = reader_.object(*t, "targets", "rpo_by_store", {.is_required = false}))
+    check_rpo_by_store(*by, s);
 }
 
 void TargetReader::check_fields(const json& t, const std::string& path, TargetSpec& out) {
-  if (const auto v = reader_.number(t, path, "rto_s", false, 0, 1e9)) out.rto_s = *v;
-  if (const auto v = reader_.number(t, path, "rpo_s", false, 0, 1e9)) out.rpo_s = *v;
-  if (const auto v = reader_.number(t, path, "availability", false, 0, 1)) out.availability = *v;
-  if (const auto v = reader_.number(t, path, "monthly_cost_usd", false, 0, 1e12)) out.monthly_cost_usd = *v;
-  if (const auto v = reader_.number(t, path, "premium_usd", false, 0, 1e12)) out.premium_usd = *v;
-  if (const auto v = reader_.number(t, path, "incident_cost_usd", false, 0, 1e12)) out.incident_cost_usd = *v;
+  if (const auto v = reader_.number(t, path, "rto_s", {.min = 0, .max = 1e9})) out.rto_s = *v;
+  if (const auto v = reader_.number(t, path, "rpo_s", {.min = 0, .max = 1e9})) out.rpo_s = *v;
+  if (const auto v = reader_.number(t, path, "availability", {.min = 0, .max = 1})) out.availability = *v;
+  if (const auto v = reader_.number(t, path, "monthly_cost_usd", {.min = 0, .max = 1e12})) out.monthly_cost_usd = *v;
+  if (const auto v = reader_.number(t, path, "premium_usd", {.min = 0, .max = 1e12})) out.premium_usd = *v;
+  if (const auto v = reader_.number(t, path, "incident_cost_usd", {.min = 0, .max = 1e12})) out.incident_cost_usd = *v;
 }
 
 void TargetReader::check_by_fault(const json& by, Scenario& s) {
@@ -65,7 +66,8 @@ void TargetReader::check_rpo_by_store(const json& by, Scenario& s) {
       reader_.error(path, problem, "a data store id of the topology: " + base::JsonReader::join(stores));
       continue;
     }
-    if (const auto v = reader_.number(by, "targets.rpo_by_store", item.key(), true, 0, 1e9)) {
+    if (const auto v =
+            reader_.number(by, "targets.rpo_by_store", item.key(), {.is_required = true, .min = 0, .max = 1e9})) {
       s.rpo_by_store[item.key()] = *v;
     }
   }

@@ -39,23 +39,23 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
                       "service_time", "writes_per_request", "writes_to", "boundary", "latency_slo", "timeout",
                       "open_threads", "training", "ingestion", "description"});
   WorkloadSpec spec;
-  spec.name = reader_.string(w, path, "name", true).value_or("");
+  spec.name = reader_.string(w, path, "name", {.is_required = true}).value_or("");
   if (!spec.name.empty() && !names_.insert(spec.name).second) {
     reader_.error(base::JsonReader::at(path, "name"), "duplicate workload name \"" + spec.name + "\"",
                   "a name unique among workloads");
   }
-  if (const auto kind = reader_.one_of(w, path, "kind", false, kinds())) {
+  if (const auto kind = reader_.one_of(w, path, "kind", {.is_required = false}, kinds())) {
     spec.kind = static_cast<WorkloadKind>(std::find(kinds().begin(), kinds().end(), *kind) - kinds().begin());
   }
   // A training job sends no requests: it needs no model or arrivals, only its GPUs and checkpoints.
   const bool is_training = spec.kind == WorkloadKind::kTrainingJob;
-  if (const auto model = reader_.string(w, path, "model", !is_training)) {
+  if (const auto model = reader_.string(w, path, "model", {.is_required = !is_training})) {
     spec.model = *model;
     check_model_served(*model, base::JsonReader::at(path, "model"), s);
   }
-  if (const json* a = reader_.object(w, path, "arrivals", !is_training))
+  if (const json* a = reader_.object(w, path, "arrivals", {.is_required = !is_training}))
     check_arrivals(*a, base::JsonReader::at(path, "arrivals"), spec);
-  if (const json* t = reader_.object(w, path, "training", is_training)) {
+  if (const json* t = reader_.object(w, path, "training", {.is_required = is_training})) {
     if (!is_training) {
       reader_.error(base::JsonReader::at(path, "training"), "only a training_job workload trains",
                     "\"kind\": \"training_job\" or no \"training\" key");
@@ -63,7 +63,7 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
       check_training(*t, base::JsonReader::at(path, "training"), s, spec);
     }
   }
-  if (const json* t = reader_.object(w, path, "ingestion", false)) {
+  if (const json* t = reader_.object(w, path, "ingestion", {.is_required = false})) {
     if (spec.kind != WorkloadKind::kRagIngestion) {
       reader_.error(base::JsonReader::at(path, "ingestion"), "only a rag_ingestion workload ingests documents",
                     "\"kind\": \"rag_ingestion\" or no \"ingestion\" key");
@@ -71,20 +71,25 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
       check_ingestion(*t, base::JsonReader::at(path, "ingestion"), s, spec);
     }
   }
-  if (const auto n = reader_.number(w, path, "open_threads", false, 0, 1e9)) {
+  if (const auto n = reader_.number(w, path, "open_threads", {.min = 0, .max = 1e9})) {
     if (spec.kind != WorkloadKind::kAgentTurn) {
       reader_.error(base::JsonReader::at(path, "open_threads"), "only an agent_turn workload holds threads",
                     "\"kind\": \"agent_turn\" or no \"open_threads\" key");
     }
     spec.open_threads = *n;
   }
-  if (auto d = read_distribution(reader_, w, path, "prompt_tokens", false, "tokens")) spec.prompt_tokens = *d;
-  if (auto d = read_distribution(reader_, w, path, "completion_tokens", false, "tokens")) spec.completion_tokens = *d;
-  if (const auto n = reader_.number(w, path, "max_tokens", false, 1, 1e7, true)) spec.max_tokens = *n;
-  if (auto d = read_distribution(reader_, w, path, "service_time", false, "seconds")) spec.service_time_s = *d;
-  if (const auto n = reader_.number(w, path, "writes_per_request", false, 0, 1000)) spec.writes_per_request = *n;
+  if (auto d = read_distribution(reader_, w, path, "prompt_tokens", {.is_required = false}, "tokens"))
+    spec.prompt_tokens = *d;
+  if (auto d = read_distribution(reader_, w, path, "completion_tokens", {.is_required = false}, "tokens"))
+    spec.completion_tokens = *d;
+  if (const auto n = reader_.number(w, path, "max_tokens", {.min = 1, .max = 1e7, .is_integer = true}))
+    spec.max_tokens = *n;
+  if (auto d = read_distribution(reader_, w, path, "service_time", {.is_required = false}, "seconds"))
+    spec.service_time_s = *d;
+  if (const auto n = reader_.number(w, path, "writes_per_request", {.min = 0, .max = 1000}))
+    spec.writes_per_request = *n;
   if (w.contains("writes_to")) check_writes_to(w, path, s, spec);
-  if (const auto b = reader_.string(w, path, "boundary", false)) {
+  if (const auto b = reader_.string(w, path, "boundary", {.is_required = false})) {
     const auto known = boundaries(s);
     if (s.topology && !known.count(*b)) {
       std::vector<std::string> list(known.begin(), known.end());
@@ -95,9 +100,9 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
     }
     spec.boundary = *b;
   }
-  if (const auto d = reader_.duration(w, path, "latency_slo", false, std::chrono::hours(24), "24h"))
-    spec.latency_slo = *d;
-  if (const auto d = reader_.duration(w, path, "timeout", false, std::chrono::hours(24), "24h")) {
+  const base::DurationOptions within_a_day{.max = std::chrono::hours(24), .max_text = "24h"};
+  if (const auto d = reader_.duration(w, path, "latency_slo", within_a_day)) spec.latency_slo = *d;
+  if (const auto d = reader_.duration(w, path, "timeout", within_a_day)) {
     if (d->count() == 0) {
       reader_.error(base::JsonReader::at(path, "timeout"), "a timeout of 0", "a duration > 0");
     } else {
@@ -108,7 +113,7 @@ void WorkloadReader::check(const json& w, const std::string& path, Scenario& s) 
 }
 
 void WorkloadReader::check_writes_to(const json& w, const std::string& path, const Scenario& s, WorkloadSpec& spec) {
-  const json* list = reader_.array(w, path, "writes_to", false, "an array of data store ids of the topology");
+  const json* list = reader_.array(w, path, "writes_to", {.allowed = "an array of data store ids of the topology"});
   if (list == nullptr) return;
   const std::string list_path = base::JsonReader::at(path, "writes_to");
   if (list->empty()) {
@@ -158,14 +163,14 @@ void WorkloadReader::check_model_served(const std::string& model, const std::str
 }
 
 void WorkloadReader::check_arrivals(const json& a, const std::string& path, WorkloadSpec& spec) {
-  const auto process = reader_.one_of(a, path, "process", true, {"constant", "poisson", "diurnal"});
+  const auto process = reader_.one_of(a, path, "process", {.is_required = true}, {"constant", "poisson", "diurnal"});
   if (!process) return;
   if (*process == "diurnal") {
     reader_.check_keys(a, path, {"process", "rate_per_s", "amplitude", "peak", "period"});
   } else {
     reader_.check_keys(a, path, {"process", "rate_per_s"});
   }
-  const auto rate = reader_.number(a, path, "rate_per_s", true, 0, kMaxRate);
+  const auto rate = reader_.number(a, path, "rate_per_s", {.is_required = true, .min = 0, .max = kMaxRate});
   if (!rate) return;
   if (*rate <= 0) {
     reader_.error(base::JsonReader::at(path, "rate_per_s"), "a rate of 0", "a rate > 0 requests per second");
@@ -176,10 +181,11 @@ void WorkloadReader::check_arrivals(const json& a, const std::string& path, Work
   } else if (*process == "poisson") {
     spec.arrivals = ArrivalProcess::poisson(*rate);
   } else {
-    const double amplitude = reader_.number(a, path, "amplitude", false, 0, 1).value_or(0.5);
-    const auto peak = reader_.duration(a, path, "peak", false, kMaxRun, "366 days").value_or(std::chrono::hours(14));
+    const double amplitude = reader_.number(a, path, "amplitude", {.min = 0, .max = 1}).value_or(0.5);
+    const auto peak =
+        reader_.duration(a, path, "peak", {.max = kMaxRun, .max_text = "366 days"}).value_or(std::chrono::hours(14));
     const auto period =
-        reader_.duration(a, path, "period", false, kMaxRun, "366 days").value_or(std::chrono::hours(24));
+        reader_.duration(a, path, "period", {.max = kMaxRun, .max_text = "366 days"}).value_or(std::chrono::hours(24));
     if (period.count() == 0) {
       reader_.error(base::JsonReader::at(path, "period"), "a period of 0", "a duration > 0");
       return;
@@ -189,9 +195,9 @@ void WorkloadReader::check_arrivals(const json& a, const std::string& path, Work
   }
 }
 
-std::string WorkloadReader::region_id(const json& o, const std::string& path, const char* key, bool is_required,
-                                      const Scenario& s) {
-  const auto id = reader_.string(o, path, key, is_required);
+std::string WorkloadReader::region_id(const json& o, const std::string& path, const char* key,
+                                      base::FieldOptions options, const Scenario& s) {
+  const auto id = reader_.string(o, path, key, options);
   if (!id || !s.topology) return "";
   const auto v = s.topology->find(*id);
   if (v && s.topology->node(*v).kind == NodeKind::kRegion) return *id;
@@ -207,8 +213,8 @@ void WorkloadReader::check_training(const json& t, const std::string& path, cons
       t, path,
       {"hub", "zone", "gpus", "gpu_hour_usd", "checkpoint_interval", "stream_to", "stream_delay", "resume_after"});
   TrainingSpec job;
-  job.hub = region_id(t, path, "hub", true, s);
-  if (const auto zone = reader_.string(t, path, "zone", false); zone && s.topology) {
+  job.hub = region_id(t, path, "hub", {.is_required = true}, s);
+  if (const auto zone = reader_.string(t, path, "zone", {.is_required = false}); zone && s.topology) {
     const auto v = s.topology->find(*zone);
     if (!v || s.topology->node(*v).kind != NodeKind::kZone || s.topology->node(*v).region != job.hub) {
       reader_.error(base::JsonReader::at(path, "zone"), "\"" + *zone + "\" is not a zone of the hub region",
@@ -217,9 +223,10 @@ void WorkloadReader::check_training(const json& t, const std::string& path, cons
       job.zone = *zone;
     }
   }
-  job.gpus = reader_.number(t, path, "gpus", true, 1, 1e7).value_or(0);
-  job.gpu_hour_usd = reader_.number(t, path, "gpu_hour_usd", false, 0, 1e6).value_or(0);
-  if (const auto d = reader_.duration(t, path, "checkpoint_interval", true, kMaxStep, "7 days")) {
+  job.gpus = reader_.number(t, path, "gpus", {.is_required = true, .min = 1, .max = 1e7}).value_or(0);
+  job.gpu_hour_usd = reader_.number(t, path, "gpu_hour_usd", {.min = 0, .max = 1e6}).value_or(0);
+  if (const auto d = reader_.duration(t, path, "checkpoint_interval",
+                                      {.is_required = true, .max = kMaxStep, .max_text = "7 days"})) {
     if (d->count() == 0) {
       reader_.error(base::JsonReader::at(path, "checkpoint_interval"), "an interval of 0",
                     "a duration > 0, e.g. \"30m\"");
@@ -228,23 +235,26 @@ void WorkloadReader::check_training(const json& t, const std::string& path, cons
     }
   }
   if (t.contains("stream_to")) {
-    job.stream_to = region_id(t, path, "stream_to", false, s);
+    job.stream_to = region_id(t, path, "stream_to", {.is_required = false}, s);
     if (!job.stream_to.empty() && job.stream_to == job.hub) {
       reader_.error(base::JsonReader::at(path, "stream_to"), "checkpoints streamed to the hub itself",
                     "another region (the spoke that resumes the job)");
     }
   }
-  if (const auto d = reader_.duration(t, path, "stream_delay", false, kMaxStep, "7 days")) job.stream_delay = *d;
-  if (const auto d = reader_.duration(t, path, "resume_after", false, kMaxStep, "7 days")) job.resume_after = *d;
+  if (const auto d = reader_.duration(t, path, "stream_delay", {.max = kMaxStep, .max_text = "7 days"}))
+    job.stream_delay = *d;
+  if (const auto d = reader_.duration(t, path, "resume_after", {.max = kMaxStep, .max_text = "7 days"}))
+    job.resume_after = *d;
   spec.training = std::move(job);
 }
 
 void WorkloadReader::check_ingestion(const json& t, const std::string& path, const Scenario& s, WorkloadSpec& spec) {
   reader_.check_keys(t, path, {"worker_region", "documents_per_request", "checkpoint_interval", "resume_after"});
   IngestionSpec ing;
-  ing.worker_region = region_id(t, path, "worker_region", true, s);
-  if (const auto n = reader_.number(t, path, "documents_per_request", false, 0, 1e6)) ing.documents_per_request = *n;
-  if (const auto d = reader_.duration(t, path, "checkpoint_interval", false, kMaxStep, "7 days")) {
+  ing.worker_region = region_id(t, path, "worker_region", {.is_required = true}, s);
+  if (const auto n = reader_.number(t, path, "documents_per_request", {.min = 0, .max = 1e6}))
+    ing.documents_per_request = *n;
+  if (const auto d = reader_.duration(t, path, "checkpoint_interval", {.max = kMaxStep, .max_text = "7 days"})) {
     if (d->count() == 0) {
       reader_.error(base::JsonReader::at(path, "checkpoint_interval"), "an interval of 0",
                     "a duration > 0, e.g. \"10m\"");
@@ -252,7 +262,8 @@ void WorkloadReader::check_ingestion(const json& t, const std::string& path, con
       ing.checkpoint_interval = *d;
     }
   }
-  if (const auto d = reader_.duration(t, path, "resume_after", false, kMaxStep, "7 days")) ing.resume_after = *d;
+  if (const auto d = reader_.duration(t, path, "resume_after", {.max = kMaxStep, .max_text = "7 days"}))
+    ing.resume_after = *d;
   spec.ingestion = std::move(ing);
 }
 

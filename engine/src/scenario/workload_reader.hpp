@@ -29,7 +29,7 @@ class WorkloadReader {
   void check_training(const nlohmann::json& t, const std::string& path, const Scenario& s, WorkloadSpec& spec);
   void check_ingestion(const nlohmann::json& t, const std::string& path, const Scenario& s, WorkloadSpec& spec);
   // A region id of the topology at `key`, or an error listing them.
-  std::string region_id(const nlohmann::json& o, const std::string& path, const char* key, bool is_required,
+  std::string region_id(const nlohmann::json& o, const std::string& path, const char* key, base::FieldOptions options,
                         const Scenario& s);
   [[nodiscard]] static std::set<std::string> boundaries(const Scenario& s);
 

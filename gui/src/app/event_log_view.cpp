@@ -30,7 +30,7 @@ ImVec4 kind_colour(EventKind kind) {
     case EventKind::kRecovered:
     case EventKind::kFailback:
       return ImVec4(0.29F, 0.87F, 0.5F, 1.0F);
-    case EventKind::kOther:
+    case EventKind::kQuota:
       break;
   }
   return ImVec4(0.7F, 0.7F, 0.7F, 1.0F);

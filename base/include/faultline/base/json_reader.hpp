@@ -16,6 +16,29 @@
 
 namespace faultline::base {
 
+/// How one field is read, named at the call site with designated initialisers,
+/// e.g. `{.is_required = true, .allowed = "a region id"}`.
+struct FieldOptions {
+  bool is_required = false;       ///< a missing key is an error (else it reads as nothing)
+  std::string_view allowed = {};  ///< what the field may hold, for messages; empty = the accessor's own wording
+};
+
+/// How one number field is read: `{.is_required = true, .min = 1, .max = 100, .is_integer = true}`.
+struct NumberOptions {
+  bool is_required = false;       ///< a missing key is an error
+  double min = 0.0;               ///< smallest allowed value, in the field's unit
+  double max = 0.0;               ///< largest allowed value, in the field's unit
+  bool is_integer = false;        ///< a fractional value is an error
+  std::string_view allowed = {};  ///< replaces the stated range in messages (limits checked elsewhere); empty = range
+};
+
+/// How one duration field is read: `{.is_required = true, .max = std::chrono::hours(1), .max_text = "1h"}`.
+struct DurationOptions {
+  bool is_required = false;         ///< a missing key is an error
+  std::chrono::microseconds max{};  ///< longest allowed duration, µs
+  std::string_view max_text = {};   ///< `max` as written in messages ("366 days")
+};
+
 /// Field reader over one file. Every accessor returns nothing (and records an
 /// error) when the field is missing-but-required, of the wrong type or out of
 /// range; optional fields that are absent return nothing without an error.
@@ -49,27 +72,24 @@ class JsonReader {
   /// Records every key of `object` not in `allowed`, suggesting the nearest allowed key.
   void check_keys(const json& object, const std::string& path, const std::vector<std::string>& allowed);
 
-  /// An array field; `allowed` says what it should hold.
-  const json* array(const json& object, const std::string& path, std::string_view key, bool is_required,
-                    std::string_view allowed = "an array");
+  /// An array field; `options.allowed` says what it should hold ("an array" when empty).
+  const json* array(const json& object, const std::string& path, std::string_view key, FieldOptions options);
   /// An object field.
-  const json* object(const json& object, const std::string& path, std::string_view key, bool is_required);
-  /// A non-empty string field.
-  std::optional<std::string> string(const json& object, const std::string& path, std::string_view key, bool is_required,
-                                    std::string_view allowed = "a non-empty string");
+  const json* object(const json& object, const std::string& path, std::string_view key, FieldOptions options);
+  /// A non-empty string field ("a non-empty string" in messages unless `options.allowed`).
+  std::optional<std::string> string(const json& object, const std::string& path, std::string_view key,
+                                    FieldOptions options);
   /// A string field that must be one of `choices` (suggests the nearest on a typo).
-  std::optional<std::string> one_of(const json& object, const std::string& path, std::string_view key, bool is_required,
-                                    const std::vector<std::string>& choices);
+  std::optional<std::string> one_of(const json& object, const std::string& path, std::string_view key,
+                                    FieldOptions options, const std::vector<std::string>& choices);
   /// A boolean field.
-  std::optional<bool> boolean(const json& object, const std::string& path, std::string_view key, bool is_required);
-  /// A number in [min, max] (an integer when is_integer). `allowed` replaces the stated range in
-  /// messages, for callers whose real limits are checked elsewhere.
-  std::optional<double> number(const json& object, const std::string& path, std::string_view key, bool is_required,
-                               double min, double max, bool is_integer = false, std::string_view allowed = {});
-  /// A duration (seconds as a number, or "500ms"/"90s"/"15m"/"2h") in [0, max].
+  std::optional<bool> boolean(const json& object, const std::string& path, std::string_view key, FieldOptions options);
+  /// A number in [options.min, options.max] (an integer when options.is_integer).
+  std::optional<double> number(const json& object, const std::string& path, std::string_view key,
+                               NumberOptions options);
+  /// A duration (seconds as a number, or "500ms"/"90s"/"15m"/"2h") in [0, options.max].
   std::optional<std::chrono::microseconds> duration(const json& object, const std::string& path, std::string_view key,
-                                                    bool is_required, std::chrono::microseconds max,
-                                                    std::string_view max_text);
+                                                    DurationOptions options);
 
   /// A number as people write it: "1000000000" not "1e+09", others with up to 15 digits.
   static std::string plain_number(double value);
@@ -77,8 +97,8 @@ class JsonReader {
   static std::string join(const std::vector<std::string>& words, std::string_view separator = ", ");
 
  private:
-  const json* typed(const json& object, const std::string& path, std::string_view key, bool is_required,
-                    bool (json::*is_type)() const noexcept, std::string_view type_name, std::string_view allowed);
+  const json* typed(const json& object, const std::string& path, std::string_view key, FieldOptions options,
+                    bool (json::*is_type)() const noexcept, std::string_view type_name);
 
   std::string file_;
   std::vector<LoadError>* errors_;

@@ -28,7 +28,7 @@ enum class EventKind {
   kRunbook,     ///< a runbook step finished or failed
   kData,        ///< a data store promoted or restored
   kFailback,    ///< traffic back, re-sync or failback complete
-  kOther,       ///< a result event of a kind this GUI does not know
+  kQuota,       ///< a quota_reclaimed fault took (or could not take) a deployment's quota
 };
 
 /// Short name of a kind for the log's kind column ("fault", "detect", "endpoint", "runbook", ...).

@@ -12,9 +12,10 @@
 namespace faultline::engine {
 
 /// The distribution at `parent[key]`, or nothing with the problem recorded in `reader`.
-/// `unit` names the unit of the values in messages (e.g. "tokens", "s").
+/// `options.is_required` makes a missing key an error; `unit` names the unit of the values in messages (e.g. "tokens",
+/// "s").
 std::optional<Distribution> read_distribution(base::JsonReader& reader, const nlohmann::json& parent,
-                                              const std::string& path, std::string_view key, bool is_required,
+                                              const std::string& path, std::string_view key, base::FieldOptions options,
                                               std::string_view unit);
 
 }  // namespace faultline::engine
