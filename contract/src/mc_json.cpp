@@ -74,33 +74,22 @@ ordered_json rare_event_json(const RareEventEstimate& e) {
 }  // namespace
 
 std::string to_mc_json_text(const McResult& r) {
-  ordered_json j;
-  j["schema"] = kMcSchema;
-  j["faultline_version"] = r.faultline_version;
-  j["inputs"] = {{"scenario", r.scenario_file}, {"sha256", r.scenario_sha256}};
-  j["seed"] = r.seed;
-  j["years_per_replication"] = r.years;
+  ordered_json j = planner_document_head(kMcSchema, r.faultline_version, r.scenario_file, r.scenario_sha256, r.seed, r.years);
   j["replications_requested"] = r.replications_requested;
   j["shard"] = r.shard_count == 1 ? ordered_json(nullptr)
                                   : ordered_json{{"index", r.shard_index}, {"count", r.shard_count}};
   j["precision"] = optional_value(r.precision);
   j["precision_rto_p95_s"] = optional_value(r.precision_rto_p95_s);
   j["repair_crews"] = r.repair_crews;
-  j["traffic"] = r.traffic.empty() ? ordered_json(nullptr) : ordered_json(r.traffic);
+  j["traffic"] = optional_text(r.traffic);
   j["structure"] = r.structure;
   j["components"] = r.components;
-  ordered_json defaulted = ordered_json::array();
+  std::vector<DefaultedComponent> defaulted;
   for (std::size_t i = 0; i < r.component_defaults.size() && i < r.components.size(); ++i) {
-    if (!r.component_defaults[i].empty()) {
-      defaulted.push_back({{"component", r.components[i]}, {"source", r.component_defaults[i]}});
-    }
+    if (!r.component_defaults[i].empty()) defaulted.push_back({r.components[i], r.component_defaults[i]});
   }
-  j["defaulted_components"] = defaulted;
-  ordered_json targets = ordered_json::object();
-  if (r.targets.availability) targets["availability"] = *r.targets.availability;
-  if (r.targets.rto_s) targets["rto_s"] = *r.targets.rto_s;
-  if (r.targets.rpo_s) targets["rpo_s"] = *r.targets.rpo_s;
-  j["targets"] = targets;
+  j["defaulted_components"] = defaulted_json(defaulted);
+  j["targets"] = targets_json(PlanTargets{r.targets.availability, r.targets.rto_s, r.targets.rpo_s, std::nullopt});
   j["markov"] = {{"availability", optional_value(r.markov.availability)},
                  {"annual_downtime_h", optional_value(r.markov.annual_downtime_h)},
                  {"note", r.markov.note},

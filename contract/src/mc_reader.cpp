@@ -18,9 +18,7 @@ class McReader : public JsonWalker {
 
   McResult read(const Json& j) const {
     object(j, "");
-    if (const std::string schema = text(j, "", "schema"); schema != kMcSchema) {
-      fail("schema", "is \"" + schema + "\"", "\"" + std::string(kMcSchema) + "\"");
-    }
+    expect_schema(j, kMcSchema);
     McResult r;
     const Json& inputs = object(j, "", "inputs");
     r.scenario_file = text(inputs, "inputs", "scenario");
@@ -58,17 +56,6 @@ class McReader : public JsonWalker {
  private:
   // Merge needs every key; reports and the GUI read a key the writer always writes only when it is there.
   bool should_read(const Json& o, const char* key) const { return options_.is_for_merge || o.contains(key); }
-
-  std::vector<std::string> strings(const Json& o, const std::string& path, const char* key) const {
-    const std::string p = child(path, key);
-    std::vector<std::string> out;
-    for (std::size_t i = 0; const Json& x : array(o, path, key)) {
-      if (!x.is_string()) fail(index(p, i), "is " + type_name(x), "a string");
-      out.push_back(x.get<std::string>());
-      ++i;
-    }
-    return out;
-  }
 
   // Documents written before the fast mode (issue 17) have no "traffic": they replayed every request.
   std::string traffic(const Json& j) const {
@@ -175,7 +162,7 @@ class McReader : public JsonWalker {
     s.structure_availability = estimate(j, "", "structure_availability");
     if (j.contains("structure_annual_downtime_h")) s.structure_annual_downtime_h = number(j, "", "structure_annual_downtime_h");
     if (j.contains("failures_per_year")) s.failures_per_year = number(j, "", "failures_per_year");
-    for (std::size_t i = 0; const Json& p : array(j, "", "patterns")) s.patterns.push_back(pattern(p, index("patterns", i++)));
+    s.patterns = list(j, "", "patterns", &McReader::pattern);
     return s;
   }
 

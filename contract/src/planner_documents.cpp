@@ -23,14 +23,11 @@ class DocumentReader : public JsonWalker {
   // `key` (optional): an array of strings.
   std::optional<std::vector<std::string>> strings_if_present(const Json& o, const std::string& path, const char* key) const {
     if (!o.contains(key)) return std::nullopt;
-    const std::string p = child(path, key);
-    std::vector<std::string> out;
-    for (std::size_t i = 0; const Json& j : array(o, path, key)) {
-      if (!j.is_string()) fail(index(p, i), "is " + type_name(j), "a string");
-      out.push_back(j.get<std::string>());
-      ++i;
-    }
-    return out;
+    return strings(o, path, key);
+  }
+
+  std::vector<std::string> region_pair(const Json& pair, const std::string& path) const {
+    return string_list(pair, path, "a region id (string)");
   }
 
   ProbeSamples probe(const Json& j, const std::string& path) const {
@@ -90,12 +87,7 @@ class DocumentReader : public JsonWalker {
       c.has_breaker = true;
       if (!j.at("breaker").is_null()) c.breaker = breaker(j.at("breaker"), child(p, "breaker"));
     }
-    if (j.contains("stores")) {
-      const std::string sp = child(p, "stores");
-      std::vector<StoreReplication> stores;
-      for (std::size_t k = 0; const Json& x : array(j, p, "stores")) stores.push_back(store(x, index(sp, k++)));
-      c.stores = std::move(stores);
-    }
+    if (j.contains("stores")) c.stores = list(j, p, "stores", &DocumentReader::store);
     if (j.contains("stage")) {
       const std::string stage = text(j, p, "stage");
       if (stage != "screen" && stage != "combine") fail(child(p, "stage"), "is \"" + stage + "\"", "\"screen\" or \"combine\"");
@@ -116,27 +108,9 @@ class DocumentReader : public JsonWalker {
     if (!document.contains("search_space")) return out;
     const Json& s = object(document, "", "search_space");
     const std::string p = "search_space";
-    if (s.contains("region_pairs")) {
-      const std::string rp = child(p, "region_pairs");
-      for (std::size_t i = 0; const Json& pair : array(s, p, "region_pairs")) {
-        const std::string ip = index(rp, i++);
-        std::vector<std::string> regions;
-        for (std::size_t k = 0; const Json& r : array(pair, ip)) {
-          if (!r.is_string()) fail(index(ip, k), "is " + type_name(r), "a region id (string)");
-          regions.push_back(r.get<std::string>());
-          ++k;
-        }
-        out.region_pairs.push_back(std::move(regions));
-      }
-    }
-    if (s.contains("probe_samples")) {
-      const std::string pp = child(p, "probe_samples");
-      for (std::size_t i = 0; const Json& x : array(s, p, "probe_samples")) out.probe_samples.push_back(probe(x, index(pp, i++)));
-    }
-    if (s.contains("breakers")) {
-      const std::string bp = child(p, "breakers");
-      for (std::size_t i = 0; const Json& x : array(s, p, "breakers")) out.breakers.push_back(breaker(x, index(bp, i++)));
-    }
+    if (s.contains("region_pairs")) out.region_pairs = list(s, p, "region_pairs", &DocumentReader::region_pair);
+    if (s.contains("probe_samples")) out.probe_samples = list(s, p, "probe_samples", &DocumentReader::probe);
+    if (s.contains("breakers")) out.breakers = list(s, p, "breakers", &DocumentReader::breaker);
     if (s.contains("replication_modes")) {
       out.replication_modes = modes(s.at("replication_modes"), child(p, "replication_modes"));
       if (s.at("replication_modes").is_object()) {
@@ -171,10 +145,6 @@ class DocumentReader : public JsonWalker {
     return out;
   }
 
-  void expect_schema(const Json& document, std::string_view schema) const {
-    const std::string s = text(document, "", "schema");
-    if (s != schema) fail("schema", "is \"" + s + "\"", "\"" + std::string(schema) + "\"");
-  }
 };
 
 std::string scenario_of(const DocumentReader& r, const Json& document) {

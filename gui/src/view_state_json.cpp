@@ -2,15 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "faultline/contract/result_json.hpp"
+
 namespace faultline::gui {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using contract::optional_value;
 
-template <typename T>
-Json optional_value(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
+using Json = nlohmann::ordered_json;
 
 const char* status_name(TargetStatus s) {
   switch (s) {
@@ -21,22 +20,6 @@ const char* status_name(TargetStatus s) {
   return "none";
 }
 
-Json failback_json(const std::optional<engine::FailbackResult>& f) {
-  if (!f) return Json(nullptr);
-  return Json{{"traffic_back_s", optional_value(f->traffic_back_s)},
-              {"resync_s", optional_value(f->resync_s)},
-              {"complete_s", optional_value(f->complete_s)},
-              {"failed_requests", f->failed_requests},
-              {"write_pause_s", f->write_pause_s}};
-}
-
-Json work_json(const engine::WorkLossResult& w) {
-  return Json{{"agent_threads_lost", w.agent_threads_lost},
-              {"training_gpu_hours_lost", w.training_gpu_hours_lost},
-              {"training_cost_usd_lost", w.training_cost_usd_lost},
-              {"rag_documents_redone", w.rag_documents_redone}};
-}
-
 }  // namespace
 
 std::string to_state_json(const ViewStateInfo& info, const std::vector<ComparisonRow>& rows,
@@ -45,9 +28,7 @@ std::string to_state_json(const ViewStateInfo& info, const std::vector<Compariso
   Json patterns = Json::array();
   for (const ComparisonRow& r : rows) {
     Json targets = Json::array();
-    for (const engine::TargetResult& t : r.targets) {
-      targets.push_back(Json{{"name", t.name}, {"limit", t.limit}, {"value", optional_value(t.value)}, {"met", t.met}});
-    }
+    for (const engine::TargetResult& t : r.targets) targets.push_back(contract::target_json(t));
     patterns.push_back(Json{{"name", r.name},
                             {"availability", r.availability},
                             {"rto_s", optional_value(r.rto_s)},
@@ -68,8 +49,8 @@ std::string to_state_json(const ViewStateInfo& info, const std::vector<Compariso
                                             {"rpo_s", status_name(r.rpo_status)},
                                             {"monthly_cost_usd", status_name(r.cost_status)}}},
                             {"targets", targets},
-                            {"failback", failback_json(r.failback)},
-                            {"work", work_json(r.work)}});
+                            {"failback", contract::failback_json(r.failback)},
+                            {"work", contract::work_json(r.work)}});
   }
   Json store_list = Json::array();
   for (const StoreRow& row : stores) {
