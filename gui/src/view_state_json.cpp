@@ -20,6 +20,24 @@ const char* status_name(TargetStatus s) {
   return "none";
 }
 
+// The GUI shows a shorter failback and lost-work summary than result/v1 writes (no fault end,
+// no rehydrated threads, no training resume time): its own keys, not the result's writer.
+Json failback_json(const std::optional<engine::FailbackResult>& f) {
+  if (!f) return Json(nullptr);
+  return Json{{"traffic_back_s", optional_value(f->traffic_back_s)},
+              {"resync_s", optional_value(f->resync_s)},
+              {"complete_s", optional_value(f->complete_s)},
+              {"failed_requests", f->failed_requests},
+              {"write_pause_s", f->write_pause_s}};
+}
+
+Json work_json(const engine::WorkLossResult& w) {
+  return Json{{"agent_threads_lost", w.agent_threads_lost},
+              {"training_gpu_hours_lost", w.training_gpu_hours_lost},
+              {"training_cost_usd_lost", w.training_cost_usd_lost},
+              {"rag_documents_redone", w.rag_documents_redone}};
+}
+
 }  // namespace
 
 std::string to_state_json(const ViewStateInfo& info, const std::vector<ComparisonRow>& rows,
@@ -49,8 +67,8 @@ std::string to_state_json(const ViewStateInfo& info, const std::vector<Compariso
                                             {"rpo_s", status_name(r.rpo_status)},
                                             {"monthly_cost_usd", status_name(r.cost_status)}}},
                             {"targets", targets},
-                            {"failback", contract::failback_json(r.failback)},
-                            {"work", contract::work_json(r.work)}});
+                            {"failback", failback_json(r.failback)},
+                            {"work", work_json(r.work)}});
   }
   Json store_list = Json::array();
   for (const StoreRow& row : stores) {
