@@ -24,13 +24,7 @@ std::string pad(const std::string& s, std::size_t width, bool is_left = false) {
 }
 
 // The incident with the largest RTO: its parts explain the pattern's RTO.
-const engine::IncidentResult* worst_incident(const engine::PatternResult& p) {
-  const engine::IncidentResult* worst = nullptr;
-  for (const auto& i : p.incidents) {
-    if (worst == nullptr || i.rto_s > worst->rto_s) worst = &i;
-  }
-  return worst;
-}
+using reports::worst_incident;
 
 }  // namespace
 

@@ -149,4 +149,26 @@ std::vector<std::uint64_t> JsonWalker::counts(const Json& o, const std::string& 
   return out;
 }
 
+std::vector<std::string> JsonWalker::string_list(const Json& list, const std::string& path,
+                                                 const std::string& allowed) const {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; const Json& j : array(list, path)) {
+    if (!j.is_string()) fail(index(path, i), "is " + type_name(j), allowed);
+    out.push_back(j.get<std::string>());
+    ++i;
+  }
+  return out;
+}
+
+std::vector<std::string> JsonWalker::strings(const Json& o, const std::string& path, const char* key,
+                                             const std::string& allowed) const {
+  return string_list(member(o, path, key), child(path, key), allowed);
+}
+
+void JsonWalker::expect_schema(const Json& root, std::string_view schema) const {
+  if (const std::string s = text(root, "", "schema"); s != schema) {
+    fail("schema", "is \"" + s + "\"", "\"" + std::string(schema) + "\"");
+  }
+}
+
 }  // namespace faultline::contract

@@ -73,6 +73,24 @@ class JsonWalker {
   std::vector<std::optional<double>> optional_numbers(const Json& o, const std::string& path, const char* key) const;
   /// The member `key`: an array of whole numbers >= 0.
   std::vector<std::uint64_t> counts(const Json& o, const std::string& path, const char* key) const;
+  /// `list` (at `path`): an array of strings (`allowed` names them in messages).
+  std::vector<std::string> string_list(const Json& list, const std::string& path, const std::string& allowed) const;
+  /// The member `key`: an array of strings (`allowed` names them in messages).
+  std::vector<std::string> strings(const Json& o, const std::string& path, const char* key,
+                                   const std::string& allowed = "a string") const;
+  /// Fails unless the root's `schema` is `schema`.
+  void expect_schema(const Json& root, std::string_view schema) const;
+
+  /// The member `key`: an array, each element read by the reader's member `read_one(element, element_path)`.
+  template <typename Reader, typename T>
+  std::vector<T> list(const Json& o, const std::string& path, const char* key,
+                      T (Reader::*read_one)(const Json&, const std::string&) const) const {
+    const auto& reader = static_cast<const Reader&>(*this);
+    const std::string p = child(path, key);
+    std::vector<T> out;
+    for (std::size_t i = 0; const Json& x : array(o, path, key)) out.push_back((reader.*read_one)(x, index(p, i++)));
+    return out;
+  }
 
  private:
   std::string file_;

@@ -21,15 +21,6 @@ ordered_json breaker_json(const std::optional<BreakerSettings>& b) {
            : ordered_json(nullptr);
 }
 
-ordered_json targets_json(const PlanTargets& t) {
-  ordered_json j = ordered_json::object();
-  if (t.availability) j["availability"] = *t.availability;
-  if (t.rto_s) j["rto_s"] = *t.rto_s;
-  if (t.rpo_s) j["rpo_s"] = *t.rpo_s;
-  if (t.monthly_cost_usd) j["monthly_cost_usd"] = *t.monthly_cost_usd;
-  return j;
-}
-
 ordered_json space_json(const PlanSearchSpace& space) {
   ordered_json j;
   j["patterns"] = space.patterns;
@@ -84,22 +75,16 @@ ordered_json candidate_json(const PlanCandidateData& c) {
 }  // namespace
 
 std::string to_plan_json_text(const PlanDocument& plan) {
-  ordered_json j;
-  j["schema"] = kPlanSchema;
-  j["faultline_version"] = plan.faultline_version;
-  j["inputs"] = {{"scenario", plan.scenario}, {"sha256", plan.scenario_sha256}};
-  j["seed"] = plan.seed;
-  j["years_per_replication"] = plan.years_per_replication;
+  ordered_json j = planner_document_head(kPlanSchema, plan.faultline_version, plan.scenario, plan.scenario_sha256,
+                                         plan.seed, plan.years_per_replication);
   j["replications"] = plan.replications;
   j["precision"] = optional_value(plan.precision);
   j["precision_rto_p95_s"] = optional_value(plan.precision_rto_p95_s);
   j["budget_monthly_usd"] = optional_value(plan.budget_monthly_usd);
-  j["traffic"] = plan.traffic.empty() ? ordered_json(nullptr) : ordered_json(plan.traffic);
+  j["traffic"] = optional_text(plan.traffic);
   j["targets"] = targets_json(plan.targets);
   j["search_space"] = space_json(plan.search_space);
-  ordered_json defaulted = ordered_json::array();
-  for (const auto& d : plan.defaulted) defaulted.push_back({{"component", d.component}, {"source", d.source}});
-  j["defaulted_components"] = defaulted;
+  j["defaulted_components"] = defaulted_json(plan.defaulted);
   j["candidates"] = ordered_json::array();
   for (const auto& c : plan.candidates) j["candidates"].push_back(candidate_json(c));
   ordered_json recommendations = ordered_json::object();

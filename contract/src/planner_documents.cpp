@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "faultline/contract/mc_json.hpp"
 #include "faultline/contract/result_reader.hpp"
 #include "faultline/contract/schema_names.hpp"
 #include "json_walker.hpp"
@@ -19,32 +20,15 @@ class DocumentReader : public JsonWalker {
  public:
   using JsonWalker::JsonWalker;
 
-  // The optional `path.key` object's optional number `inner` (e.g. rto_s.p95); null object -> absent.
-  std::optional<double> nested(const Json& o, const std::string& path, const char* key, const char* inner) const {
-    const Json& j = member(o, path, key);
-    if (j.is_null()) return std::nullopt;
-    if (!j.is_object()) fail(child(path, key), "is " + type_name(j), "an object or null");
-    return number_if_present(j, child(path, key), inner);
-  }
-
-  AvailabilityEstimate availability(const Json& o, const std::string& path, const char* key) const {
-    const Json& j = object(o, path, key);
-    const std::string p = child(path, key);
-    return {number(j, p, "mean"), number_if_present(j, p, "ci99_low"), number_if_present(j, p, "ci99_high")};
-  }
-
   // `key` (optional): an array of strings.
   std::optional<std::vector<std::string>> strings_if_present(const Json& o, const std::string& path,
                                                              const char* key) const {
     if (!o.contains(key)) return std::nullopt;
-    const std::string p = child(path, key);
-    std::vector<std::string> out;
-    for (std::size_t i = 0; const Json& j : array(o, path, key)) {
-      if (!j.is_string()) fail(index(p, i), "is " + type_name(j), "a string");
-      out.push_back(j.get<std::string>());
-      ++i;
-    }
-    return out;
+    return strings(o, path, key);
+  }
+
+  std::vector<std::string> region_pair(const Json& pair, const std::string& path) const {
+    return string_list(pair, path, "a region id (string)");
   }
 
   ProbeSamples probe(const Json& j, const std::string& path) const {
@@ -109,12 +93,7 @@ class DocumentReader : public JsonWalker {
       c.has_breaker = true;
       if (!j.at("breaker").is_null()) c.breaker = breaker(j.at("breaker"), child(p, "breaker"));
     }
-    if (j.contains("stores")) {
-      const std::string sp = child(p, "stores");
-      std::vector<StoreReplication> stores;
-      for (std::size_t k = 0; const Json& x : array(j, p, "stores")) stores.push_back(store(x, index(sp, k++)));
-      c.stores = std::move(stores);
-    }
+    if (j.contains("stores")) c.stores = list(j, p, "stores", &DocumentReader::store);
     if (j.contains("stage")) {
       const std::string stage = text(j, p, "stage");
       if (stage != "screen" && stage != "combine")
@@ -136,29 +115,9 @@ class DocumentReader : public JsonWalker {
     if (!document.contains("search_space")) return out;
     const Json& s = object(document, "", "search_space");
     const std::string p = "search_space";
-    if (s.contains("region_pairs")) {
-      const std::string rp = child(p, "region_pairs");
-      for (std::size_t i = 0; const Json& pair : array(s, p, "region_pairs")) {
-        const std::string ip = index(rp, i++);
-        std::vector<std::string> regions;
-        for (std::size_t k = 0; const Json& r : array(pair, ip)) {
-          if (!r.is_string()) fail(index(ip, k), "is " + type_name(r), "a region id (string)");
-          regions.push_back(r.get<std::string>());
-          ++k;
-        }
-        out.region_pairs.push_back(std::move(regions));
-      }
-    }
-    if (s.contains("probe_samples")) {
-      const std::string pp = child(p, "probe_samples");
-      for (std::size_t i = 0; const Json& x : array(s, p, "probe_samples"))
-        out.probe_samples.push_back(probe(x, index(pp, i++)));
-    }
-    if (s.contains("breakers")) {
-      const std::string bp = child(p, "breakers");
-      for (std::size_t i = 0; const Json& x : array(s, p, "breakers"))
-        out.breakers.push_back(breaker(x, index(bp, i++)));
-    }
+    if (s.contains("region_pairs")) out.region_pairs = list(s, p, "region_pairs", &DocumentReader::region_pair);
+    if (s.contains("probe_samples")) out.probe_samples = list(s, p, "probe_samples", &DocumentReader::probe);
+    if (s.contains("breakers")) out.breakers = list(s, p, "breakers", &DocumentReader::breaker);
     if (s.contains("replication_modes")) {
       out.replication_modes = modes(s.at("replication_modes"), child(p, "replication_modes"));
       if (s.at("replication_modes").is_object()) {
@@ -193,46 +152,37 @@ class DocumentReader : public JsonWalker {
     }
     return out;
   }
-
-  // A pattern's `criticality` (a later addition; absent: empty), with each component's Birnbaum importance.
-  std::vector<McComponentCriticality> criticality(const Json& pattern, const std::string& path,
-                                                  const std::map<std::string, double>& birnbaum) const {
-    std::vector<McComponentCriticality> out;
-    if (!pattern.contains("criticality")) return out;
-    for (std::size_t i = 0; const Json& c : array(pattern, path, "criticality")) {
-      const std::string p = index(child(path, "criticality"), i++);
-      McComponentCriticality m;
-      m.component = text(c, p, "component");
-      m.incidents = count(c, p, "incidents");
-      m.incident_share = optional_number(c, p, "incident_share");
-      m.downtime_share = optional_number(c, p, "downtime_share");
-      m.lost_write_share = optional_number(c, p, "lost_write_share");
-      if (const auto it = birnbaum.find(m.component); it != birnbaum.end()) m.birnbaum = it->second;
-      out.push_back(std::move(m));
-    }
-    return out;
-  }
-
-  // `markov.birnbaum` (a later addition; absent: none): importance by component name.
-  std::map<std::string, double> birnbaum(const Json& markov) const {
-    std::map<std::string, double> out;
-    if (!markov.contains("birnbaum")) return out;
-    for (std::size_t i = 0; const Json& b : array(markov, "markov", "birnbaum")) {
-      const std::string p = index("markov.birnbaum", i++);
-      out[text(b, p, "component")] = number(b, p, "importance");
-    }
-    return out;
-  }
-
-  void expect_schema(const Json& document, std::string_view schema) const {
-    const std::string s = text(document, "", "schema");
-    if (s != schema) fail("schema", "is \"" + s + "\"", "\"" + std::string(schema) + "\"");
-  }
 };
 
 std::string scenario_of(const DocumentReader& r, const Json& document) {
   const Json& inputs = r.object(document, "", "inputs");
   return r.text(inputs, "inputs", "scenario");
+}
+
+// The estimate as the reports draw it: the mean with its 99 % interval's bounds.
+AvailabilityEstimate availability_of(const Estimate& e) {
+  if (!e.half_width) return {e.mean, std::nullopt, std::nullopt};
+  return {e.mean, e.mean - *e.half_width, e.mean + *e.half_width};
+}
+
+McPatternData pattern_of(const PatternSummary& s, const std::map<std::string, double>& birnbaum) {
+  McPatternData d;
+  d.name = s.name;
+  d.availability = availability_of(s.availability);
+  d.annual_downtime_h = s.annual_downtime_h;
+  d.incidents_per_year = s.incidents_per_year;
+  d.rto_p50_s = s.rto_s.p50;
+  d.rto_p95_s = s.rto_s.p95;
+  d.rto_p99_s = s.rto_s.p99;
+  d.rpo_p95_s = s.rpo_s.p95;
+  d.annual_incident_cost_usd = s.annual_incident_cost_usd;
+  for (const ComponentCriticality& c : s.criticality) {
+    McComponentCriticality m{c.component,      c.incidents,        c.incident_share,
+                             c.downtime_share, c.lost_write_share, std::nullopt};
+    if (const auto it = birnbaum.find(c.component); it != birnbaum.end()) m.birnbaum = it->second;
+    d.criticality.push_back(std::move(m));
+  }
+  return d;
 }
 
 }  // namespace
@@ -242,62 +192,32 @@ std::string document_schema(const nlohmann::json& document, const std::string& f
 }
 
 McDocument read_mc_document(const nlohmann::json& document, const std::string& file) {
-  const DocumentReader r(file);
-  r.expect_schema(document, kMcSchema);
+  const McResult r = read_mc_result(document, file, McReadOptions{.is_for_merge = false});
   McDocument out;
   out.file = file;
-  out.scenario = scenario_of(r, document);
-  out.faultline_version = r.text(document, "", "faultline_version");
-  out.seed = r.count(document, "", "seed");
-  out.years_per_replication = r.number(document, "", "years_per_replication");
-  if (!(out.years_per_replication > 0.0)) r.fail("years_per_replication", "is not > 0", "a number > 0");
-  out.replications = static_cast<std::size_t>(r.count(document, "", "replications"));
-  const Json& targets = r.member(document, "", "targets");
-  out.target_availability = r.number_if_present(targets, "targets", "availability");
-  out.target_rto_s = r.number_if_present(targets, "targets", "rto_s");
-  out.target_rpo_s = r.number_if_present(targets, "targets", "rpo_s");
-  const Json& markov = r.object(document, "", "markov");
-  out.markov_availability = r.number_if_present(markov, "markov", "availability");
-  out.markov_annual_downtime_h = r.number_if_present(markov, "markov", "annual_downtime_h");
-  if (markov.contains("note") && markov.at("note").is_string()) out.markov_note = markov.at("note").get<std::string>();
-  out.structure_availability = r.availability(document, "", "structure_availability");
-  out.defaulted = r.defaulted(document);
-  const std::map<std::string, double> birnbaum = r.birnbaum(markov);
-
-  const Json& patterns = r.array(document, "", "patterns");
-  for (std::size_t i = 0; i < patterns.size(); ++i) {
-    const std::string p = DocumentReader::index("patterns", i);
-    const Json& j = patterns[i];
-    McPatternData d;
-    d.name = r.text(j, p, "name");
-    d.availability = r.availability(j, p, "availability");
-    d.annual_downtime_h = r.number(j, p, "annual_downtime_h");
-    d.incidents_per_year = r.number(j, p, "incidents_per_year");
-    d.rto_p50_s = r.nested(j, p, "rto_s", "p50");
-    d.rto_p95_s = r.nested(j, p, "rto_s", "p95");
-    d.rto_p99_s = r.nested(j, p, "rto_s", "p99");
-    d.rpo_p95_s = r.nested(j, p, "rpo_s", "p95");
-    d.annual_incident_cost_usd = r.number(j, p, "annual_incident_cost_usd");
-    d.criticality = r.criticality(j, p, birnbaum);
-    out.patterns.push_back(std::move(d));
+  out.scenario = r.scenario_file;
+  out.faultline_version = r.faultline_version;
+  out.seed = r.seed;
+  out.years_per_replication = r.years;
+  out.replications = static_cast<std::size_t>(r.summary.replications);
+  out.target_availability = r.targets.availability;
+  out.target_rto_s = r.targets.rto_s;
+  out.target_rpo_s = r.targets.rpo_s;
+  out.markov_availability = r.markov.availability;
+  out.markov_annual_downtime_h = r.markov.annual_downtime_h;
+  out.markov_note = r.markov.note;
+  out.structure_availability = availability_of(r.summary.structure_availability);
+  std::map<std::string, double> birnbaum;  // importance by component name
+  for (std::size_t i = 0; i < r.components.size(); ++i) {
+    if (!r.component_defaults[i].empty()) out.defaulted.push_back({r.components[i], r.component_defaults[i]});
+    if (i < r.markov.birnbaum.size()) birnbaum[r.components[i]] = r.markov.birnbaum[i];
   }
-
-  const Json& records = r.array(document, "", "records");
-  for (std::size_t k = 0; k < records.size(); ++k) {
-    const std::string rp = DocumentReader::index("records", k);
-    const Json& per_pattern = r.array(records[k], rp, "patterns");
-    if (per_pattern.size() != out.patterns.size()) {
-      r.fail(rp + ".patterns", "has " + std::to_string(per_pattern.size()) + " entries",
-             std::to_string(out.patterns.size()) + ", one per entry of patterns[]");
-    }
-    for (std::size_t i = 0; i < per_pattern.size(); ++i) {
-      const std::string p = DocumentReader::index(rp + ".patterns", i);
+  for (const PatternSummary& s : r.summary.patterns) out.patterns.push_back(pattern_of(s, birnbaum));
+  for (const ReplicationRecord& record : r.records) {
+    for (std::size_t i = 0; i < record.patterns.size(); ++i) {
       McPatternData& d = out.patterns[i];
-      const double downtime_s = r.number(per_pattern[i], p, "downtime_s");
-      d.annual_downtime_hours.push_back(downtime_s / out.years_per_replication / 3600.0);
-      const Json& rtos = r.array(per_pattern[i], p, "rto_s");
-      for (std::size_t n = 0; n < rtos.size(); ++n)
-        d.rto_s.push_back(r.number(rtos[n], DocumentReader::index(p + ".rto_s", n)));
+      d.annual_downtime_hours.push_back(record.patterns[i].downtime_s / out.years_per_replication / 3600.0);
+      d.rto_s.insert(d.rto_s.end(), record.patterns[i].rto_s.begin(), record.patterns[i].rto_s.end());
     }
   }
   return out;

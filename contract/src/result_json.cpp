@@ -53,22 +53,6 @@ Json stores_json(const std::vector<engine::StoreLossResult>& stores) {
   return out;
 }
 
-Json failback_json(const std::optional<engine::FailbackResult>& f) {
-  if (!f) return Json(nullptr);
-  return Json{{"fault_end_s", f->fault_end_s},           {"traffic_back_s", optional_value(f->traffic_back_s)},
-              {"resync_s", optional_value(f->resync_s)}, {"complete_s", optional_value(f->complete_s)},
-              {"failed_requests", f->failed_requests},   {"write_pause_s", f->write_pause_s}};
-}
-
-Json work_json(const engine::WorkLossResult& w) {
-  return Json{{"agent_threads_lost", w.agent_threads_lost},
-              {"agent_threads_rehydrated", w.agent_threads_rehydrated},
-              {"training_gpu_hours_lost", w.training_gpu_hours_lost},
-              {"training_cost_usd_lost", w.training_cost_usd_lost},
-              {"training_resumed_s", optional_value(w.training_resumed_s)},
-              {"rag_documents_redone", w.rag_documents_redone}};
-}
-
 Json incident_json(const engine::IncidentResult& i) {
   return Json{{"fault", i.fault},
               {"fault_type", i.fault_type},
@@ -140,9 +124,7 @@ Json pattern_json(const engine::PatternResult& p) {
   Json incidents = Json::array();
   for (const auto& i : p.incidents) incidents.push_back(incident_json(i));
   Json targets = Json::array();
-  for (const auto& t : p.targets) {
-    targets.push_back(Json{{"name", t.name}, {"limit", t.limit}, {"value", optional_value(t.value)}, {"met", t.met}});
-  }
+  for (const auto& t : p.targets) targets.push_back(target_json(t));
   Json workloads = Json::array();
   for (const auto& w : p.workloads) workloads.push_back(workload_json(w));
   Json cost_breakdown = Json::array();
@@ -169,6 +151,26 @@ Json pattern_json(const engine::PatternResult& p) {
 }
 
 }  // namespace
+
+Json failback_json(const std::optional<engine::FailbackResult>& f) {
+  if (!f) return Json(nullptr);
+  return Json{{"fault_end_s", f->fault_end_s},           {"traffic_back_s", optional_value(f->traffic_back_s)},
+              {"resync_s", optional_value(f->resync_s)}, {"complete_s", optional_value(f->complete_s)},
+              {"failed_requests", f->failed_requests},   {"write_pause_s", f->write_pause_s}};
+}
+
+Json work_json(const engine::WorkLossResult& w) {
+  return Json{{"agent_threads_lost", w.agent_threads_lost},
+              {"agent_threads_rehydrated", w.agent_threads_rehydrated},
+              {"training_gpu_hours_lost", w.training_gpu_hours_lost},
+              {"training_cost_usd_lost", w.training_cost_usd_lost},
+              {"training_resumed_s", optional_value(w.training_resumed_s)},
+              {"rag_documents_redone", w.rag_documents_redone}};
+}
+
+Json target_json(const engine::TargetResult& t) {
+  return Json{{"name", t.name}, {"limit", t.limit}, {"value", optional_value(t.value)}, {"met", t.met}};
+}
 
 std::string to_json_text(const engine::RunResult& result) {
   Json inputs = Json::array();

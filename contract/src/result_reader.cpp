@@ -49,23 +49,12 @@ class Reader : public JsonWalker {
     if (j.contains("downtime_s")) r.downtime_s = number(j, path, "downtime_s");
     if (j.contains("degraded_s")) r.degraded_s = number(j, path, "degraded_s");
     if (j.contains("downtime_weighted_s")) r.downtime_weighted_s = number(j, path, "downtime_weighted_s");
-    if (j.contains("runbook_steps")) {
-      const std::string sp = child(path, "runbook_steps");
-      for (std::size_t k = 0; const Json& x : array(j["runbook_steps"], sp))
-        r.runbook_steps.push_back(step(x, index(sp, k++)));
-    }
-    if (j.contains("stores")) {
-      const std::string sp = child(path, "stores");
-      for (std::size_t k = 0; const Json& x : array(j["stores"], sp)) r.stores.push_back(store(x, index(sp, k++)));
-    }
+    if (j.contains("runbook_steps")) r.runbook_steps = list(j, path, "runbook_steps", &Reader::step);
+    if (j.contains("stores")) r.stores = list(j, path, "stores", &Reader::store);
     if (j.contains("failback") && !j["failback"].is_null())
       r.failback = failback(j["failback"], child(path, "failback"));
     if (j.contains("work")) r.work = work(j["work"], child(path, "work"));
-    if (j.contains("rto_phases")) {
-      const std::string sp = child(path, "rto_phases");
-      for (std::size_t k = 0; const Json& x : array(j["rto_phases"], sp))
-        r.rto_phases.push_back(phase(x, index(sp, k++)));
-    }
+    if (j.contains("rto_phases")) r.rto_phases = list(j, path, "rto_phases", &Reader::phase);
     return r;
   }
 
@@ -165,12 +154,7 @@ class Reader : public JsonWalker {
     s.success_ratio = optional_numbers(j, path, "success_ratio");
     s.p99_latency_ms = optional_numbers(j, path, "p99_latency_ms");
     s.max_latency_ms = optional_numbers(j, path, "max_latency_ms");
-    const std::string regions_path = child(path, "regions");
-    for (std::size_t i = 0; const Json& r : array(member(j, path, "regions"), regions_path)) {
-      if (!r.is_string()) fail(index(regions_path, i), "is " + type_name(r), "a region name (string)");
-      s.regions.push_back(r.get<std::string>());
-      ++i;
-    }
+    s.regions = strings(j, path, "regions", "a region name (string)");
     const std::string share_path = child(path, "traffic_share");
     for (std::size_t i = 0; const Json& r : array(member(j, path, "traffic_share"), share_path)) {
       s.traffic_share.push_back(optional_numbers(r, index(share_path, i++)));
@@ -221,30 +205,16 @@ class Reader : public JsonWalker {
     p.monthly_cost_usd = number(j, path, "monthly_cost_usd");
     p.incident_cost_usd = number(j, path, "incident_cost_usd");
     // The cost breakdown and the baseline are later additions: absent in older files.
-    if (j.contains("cost_breakdown")) {
-      const std::string cp = child(path, "cost_breakdown");
-      for (std::size_t i = 0; const Json& x : array(j["cost_breakdown"], cp)) {
-        p.cost_breakdown.push_back(cost_line(x, index(cp, i++)));
-      }
-    }
+    if (j.contains("cost_breakdown")) p.cost_breakdown = list(j, path, "cost_breakdown", &Reader::cost_line);
     if (j.contains("baseline_cost_usd")) p.baseline_cost_usd = optional_number(j, path, "baseline_cost_usd");
     if (j.contains("gate")) p.is_gated = flag(j, path, "gate");
-    const std::string ip = child(path, "incidents");
-    for (std::size_t i = 0; const Json& x : array(member(j, path, "incidents"), ip))
-      p.incidents.push_back(incident(x, index(ip, i++)));
-    const std::string tp = child(path, "targets");
-    for (std::size_t i = 0; const Json& x : array(member(j, path, "targets"), tp))
-      p.targets.push_back(target(x, index(tp, i++)));
+    p.incidents = list(j, path, "incidents", &Reader::incident);
+    p.targets = list(j, path, "targets", &Reader::target);
     // `workloads` and `series` are additions to v1 made before any reader existed; both are required.
-    const std::string wp = child(path, "workloads");
-    for (std::size_t i = 0; const Json& x : array(member(j, path, "workloads"), wp))
-      p.workloads.push_back(workload(x, index(wp, i++)));
+    p.workloads = list(j, path, "workloads", &Reader::workload);
     p.series = series(member(j, path, "series"), child(path, "series"));
     // The event log is a later addition: absent in older files.
-    if (j.contains("events")) {
-      const std::string ep = child(path, "events");
-      for (std::size_t i = 0; const Json& x : array(j["events"], ep)) p.events.push_back(event(x, index(ep, i++)));
-    }
+    if (j.contains("events")) p.events = list(j, path, "events", &Reader::event);
     if (j.contains("events_dropped")) p.events_dropped = count(j, path, "events_dropped");
     return p;
   }
@@ -274,9 +244,7 @@ class Reader : public JsonWalker {
   engine::RunResult run(const Json& root) const {
     object(root, "");
     engine::RunResult r;
-    if (const std::string schema = text(root, "", "schema"); schema != kResultSchema) {
-      fail("schema", "is \"" + schema + "\"", "\"" + std::string(kResultSchema) + "\"");
-    }
+    expect_schema(root, kResultSchema);
     r.faultline_version = text(root, "", "faultline_version");
     for (std::size_t i = 0; const Json& x : array(member(root, "", "inputs"), "inputs")) {
       const std::string p = index("inputs", i++);
@@ -284,9 +252,7 @@ class Reader : public JsonWalker {
       r.inputs.push_back(engine::InputFile{text(x, p, "role"), text(x, p, "path"), text(x, p, "sha256")});
     }
     r.seed = count(root, "", "seed");
-    for (std::size_t i = 0; const Json& x : array(member(root, "", "patterns"), "patterns")) {
-      r.patterns.push_back(pattern(x, index("patterns", i++)));
-    }
+    r.patterns = list(root, "", "patterns", &Reader::pattern);
     return r;
   }
 };

@@ -2,16 +2,15 @@
 
 #include <algorithm>
 
+#include "faultline/reports/text_format.hpp"
 #include "faultline/topology/cost_model.hpp"
 
 namespace faultline::gui {
 
 std::optional<std::size_t> worst_incident(const engine::PatternResult& pattern) {
-  std::optional<std::size_t> worst;
-  for (std::size_t i = 0; i < pattern.incidents.size(); ++i) {
-    if (!worst || pattern.incidents[i].rto_s > pattern.incidents[*worst].rto_s) worst = i;
-  }
-  return worst;
+  const engine::IncidentResult* worst = reports::worst_incident(pattern);
+  if (worst == nullptr) return std::nullopt;
+  return static_cast<std::size_t>(worst - pattern.incidents.data());
 }
 
 std::vector<ComparisonRow> build_comparison(const engine::RunResult& result) {

@@ -2,15 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "faultline/contract/result_json.hpp"
+
 namespace faultline::gui {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using contract::optional_value;
 
-template <typename T>
-Json optional_value(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
+using Json = nlohmann::ordered_json;
 
 const char* status_name(TargetStatus s) {
   switch (s) {
@@ -24,6 +23,8 @@ const char* status_name(TargetStatus s) {
   return "none";
 }
 
+// The GUI shows a shorter failback and lost-work summary than result/v1 writes (no fault end,
+// no rehydrated threads, no training resume time): its own keys, not the result's writer.
 Json failback_json(const std::optional<engine::FailbackResult>& f) {
   if (!f) return Json(nullptr);
   return Json{{"traffic_back_s", optional_value(f->traffic_back_s)},
@@ -48,9 +49,7 @@ std::string to_state_json(const ViewStateInfo& info, const std::vector<Compariso
   Json patterns = Json::array();
   for (const ComparisonRow& r : rows) {
     Json targets = Json::array();
-    for (const engine::TargetResult& t : r.targets) {
-      targets.push_back(Json{{"name", t.name}, {"limit", t.limit}, {"value", optional_value(t.value)}, {"met", t.met}});
-    }
+    for (const engine::TargetResult& t : r.targets) targets.push_back(contract::target_json(t));
     patterns.push_back(Json{{"name", r.name},
                             {"availability", r.availability},
                             {"rto_s", optional_value(r.rto_s)},

@@ -1,4 +1,5 @@
 #include "faultline/gui/what_if_edits.hpp"
+#include "faultline/topology/replication_mode.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,18 +8,13 @@
 namespace faultline::gui {
 namespace {
 
-engine::SimDuration to_duration(double seconds) {
-  return engine::SimDuration(static_cast<std::int64_t>(std::llround(std::max(0.0, seconds) * 1e6)));
-}
-
-double to_s(engine::SimDuration d) {
-  return static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(d).count()) / 1e6;
-}
+// Seconds edited in the view: never below 0.
+engine::SimDuration to_duration(double seconds) { return engine::from_seconds(std::max(0.0, seconds)); }
 
 }  // namespace
 
 double replication_lag_s(const engine::StoreReplication& replication) {
-  return replication.lag_s ? replication.lag_s->mean() : to_s(replication.lag);
+  return replication.lag_s ? replication.lag_s->mean() : engine::to_seconds(replication.lag);
 }
 
 void set_replication_lag_s(engine::StoreReplication& replication, double seconds) {
@@ -30,7 +26,9 @@ std::string describe_replication_lag(const engine::StoreReplication& replication
   return replication.lag_s ? replication.lag_s->describe() : std::string();
 }
 
-double backup_interval_s(const engine::StoreReplication& replication) { return to_s(replication.backup_interval); }
+double backup_interval_s(const engine::StoreReplication& replication) {
+  return engine::to_seconds(replication.backup_interval);
+}
 
 void set_backup_interval_s(engine::StoreReplication& replication, double seconds) {
   replication.backup_interval = to_duration(seconds);
@@ -38,9 +36,8 @@ void set_backup_interval_s(engine::StoreReplication& replication, double seconds
 
 void set_replication_mode(engine::StoreReplication& replication, topology::ReplicationMode mode) {
   replication.mode = mode;
-  const bool is_periodic =
-      mode == topology::ReplicationMode::kBackupRestore || mode == topology::ReplicationMode::kScheduledRebuild;
-  if (is_periodic && replication.backup_interval.count() <= 0) replication.backup_interval = engine::seconds(3600);
+  if (topology::is_periodic(mode) && replication.backup_interval.count() <= 0)
+    replication.backup_interval = engine::seconds(3600);
 }
 
 std::string find_replication_error(const engine::StoreReplication& replication) {
@@ -49,9 +46,7 @@ std::string find_replication_error(const engine::StoreReplication& replication) 
   if (replication.backup_interval.count() < 0 || replication.backup_interval > week) {
     return "backup interval must be 0 s to 7 days";
   }
-  const bool is_periodic = replication.mode == topology::ReplicationMode::kBackupRestore ||
-                           replication.mode == topology::ReplicationMode::kScheduledRebuild;
-  if (is_periodic && replication.backup_interval.count() == 0) {
+  if (topology::is_periodic(replication.mode) && replication.backup_interval.count() == 0) {
     return std::string(topology::to_string(replication.mode)) + " needs a backup interval > 0 s";
   }
   return {};

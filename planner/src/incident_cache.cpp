@@ -8,6 +8,7 @@
 
 #include "faultline/engine/model/pattern_simulation.hpp"
 #include "faultline/engine/kernel/random_stream.hpp"
+#include "faultline/topology/replication_mode.hpp"
 
 namespace faultline::planner {
 namespace {
@@ -42,9 +43,7 @@ SimDuration schedule_period(const engine::Scenario& scenario, const engine::Patt
     period_s = period_s == 0 ? s : std::min<std::int64_t>(std::lcm(period_s, s), 365LL * 86400);
   };
   for (const auto& [store, r] : pattern.stores) {
-    if (r.mode == topology::ReplicationMode::kBackupRestore || r.mode == topology::ReplicationMode::kScheduledRebuild) {
-      add(r.backup_interval);
-    }
+    if (topology::is_periodic(r.mode)) add(r.backup_interval);
   }
   for (const auto& w : scenario.workloads) {
     if (w.training) add(w.training->checkpoint_interval);

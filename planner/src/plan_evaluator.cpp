@@ -13,6 +13,7 @@
 #include "faultline/planner/structure_function.hpp"
 #include "faultline/router/router_config.hpp"
 #include "faultline/topology/cost_model.hpp"
+#include "faultline/topology/replication_mode.hpp"
 
 namespace faultline::planner {
 namespace {
@@ -39,14 +40,6 @@ std::string replication_text(const ReplicationOption& r) {
   return text;
 }
 
-bool is_periodic(ReplicationMode mode) {
-  return mode == ReplicationMode::kBackupRestore || mode == ReplicationMode::kScheduledRebuild;
-}
-
-router::Micros micros(double s) { return router::Micros{static_cast<std::int64_t>(std::llround(s * 1e6))}; }
-
-double seconds_of(router::Micros d) { return static_cast<double>(d.count()) / 1e6; }
-
 // A candidate as one value per dimension, for one base pattern.
 struct Settings {
   std::vector<std::string> regions;  // priority order
@@ -69,12 +62,6 @@ std::tuple<double, double, double> objectives(const PlanCandidate& c) {
   return {c.total_monthly_usd(), c.rto_p95_s.value_or(0.0), c.rpo_p95_s.value_or(0.0)};
 }
 
-bool dominates(const PlanCandidate& a, const PlanCandidate& b) {
-  const auto [ca, ta, pa] = objectives(a);
-  const auto [cb, tb, pb] = objectives(b);
-  return ca <= cb && ta <= tb && pa <= pb && (ca < cb || ta < tb || pa < pb);
-}
-
 class Search {
  public:
   Search(const engine::Scenario& scenario, const PlanSpace& space) : scenario_(scenario), space_(space) {}
@@ -85,14 +72,14 @@ class Search {
     s.regions = region_order(base);
     s.standby_fraction = base.standby_fraction;
     if (base.router.probe) {
-      s.probe_interval_s = seconds_of(base.router.probe->interval);
+      s.probe_interval_s = engine::to_seconds(base.router.probe->interval);
       s.samples =
           contract::ProbeSamples{base.router.probe->successful_samples_required, base.router.probe->sample_size};
     }
     if (base.router.breaker) {
       s.breaker =
           contract::BreakerSettings{base.router.breaker->failure_rate_threshold, base.router.breaker->minimum_calls,
-                                    seconds_of(base.router.breaker->open_wait)};
+                                    engine::to_seconds(base.router.breaker->open_wait)};
     }
     for (const auto& [store, r] : base.stores) {
       const std::string kind(topology::to_string(topology_().node(store).kind));
@@ -127,8 +114,8 @@ class Search {
       for (ReplicationMode m : modes->second) {
         if (m == ReplicationMode::kSync && has_multi_region_writes(base, kind)) continue;  // domain-facts: not allowed
         // Nothing runs in the other regions before a failover (Hot/Cold): no live copy to replicate to.
-        if (!is_periodic(m) && !base.is_active_active && base.standby_fraction <= 0) continue;
-        if (is_periodic(m)) {
+        if (!topology::is_periodic(m) && !base.is_active_active && base.standby_fraction <= 0) continue;
+        if (topology::is_periodic(m)) {
           for (double interval : space_.backup_intervals_s) options.push_back(ReplicationOption{m, interval});
         } else {
           options.push_back(ReplicationOption{m, 0});
@@ -161,14 +148,14 @@ class Search {
     }
     p.standby_fraction = s.standby_fraction;
     if (p.router.probe && s.probe_interval_s) {
-      p.router.probe->interval = micros(*s.probe_interval_s);
+      p.router.probe->interval = engine::from_seconds(*s.probe_interval_s);
       p.router.probe->successful_samples_required = s.samples->required;
       p.router.probe->sample_size = s.samples->of;
     }
     if (p.router.breaker && s.breaker) {
       p.router.breaker->failure_rate_threshold = s.breaker->failure_rate_threshold_percent;
       p.router.breaker->minimum_calls = s.breaker->minimum_calls;
-      p.router.breaker->open_wait = micros(s.breaker->open_wait_s);
+      p.router.breaker->open_wait = engine::from_seconds(s.breaker->open_wait_s);
     }
     if (const auto error = router::find_config_error(p.router)) {
       throw std::invalid_argument("pattern " + base.name + " with plan settings: " + error->path + ": " +
@@ -183,7 +170,7 @@ class Search {
         r.lag_s.reset();
       }
       r.mode = o.mode;
-      if (is_periodic(o.mode)) r.backup_interval = micros(o.interval_s);
+      if (topology::is_periodic(o.mode)) r.backup_interval = engine::from_seconds(o.interval_s);
     }
     return p;
   }
@@ -253,7 +240,7 @@ class Search {
               notes.push_back("replication link " + link +
                               " has no sync_usd_per_month: sync costs only its write latency here");
             }
-            if (is_periodic(m) && e.usd_per_copy == 0 && seen.insert(link + " copy").second) {
+            if (topology::is_periodic(m) && e.usd_per_copy == 0 && seen.insert(link + " copy").second) {
               notes.push_back("replication link " + link +
                               " has no usd_per_copy: restorable copies cost nothing here, "
                               "however often they are taken");
@@ -279,7 +266,7 @@ class Search {
   }
 
   ReplicationOption option_of(const engine::StoreReplication& r) const {
-    return ReplicationOption{r.mode, is_periodic(r.mode) ? seconds_of(r.backup_interval) : 0.0};
+    return ReplicationOption{r.mode, topology::is_periodic(r.mode) ? engine::to_seconds(r.backup_interval) : 0.0};
   }
 
   router::Micros link_lag(const std::string& store) const {

@@ -35,23 +35,21 @@ bool meets_targets(const PlanCandidate& c, const engine::TargetSpec& t) {
   return true;
 }
 
+bool dominates(const PlanCandidate& a, const PlanCandidate& b) {
+  const double ca = a.total_monthly_usd(), ta = value_or_zero(a.rto_p95_s), pa = value_or_zero(a.rpo_p95_s);
+  const double cb = b.total_monthly_usd(), tb = value_or_zero(b.rto_p95_s), pb = value_or_zero(b.rpo_p95_s);
+  return ca <= cb && ta <= tb && pa <= pb && (ca < cb || ta < tb || pa < pb);
+}
+
 PlanRecommendation recommend(const std::vector<PlanCandidate>& candidates, const engine::TargetSpec& targets,
                              std::optional<double> budget) {
   PlanRecommendation r;
   const std::size_t n = candidates.size();
   for (const auto& c : candidates) r.is_meeting.push_back(meets_targets(c, targets));
-  auto key = [&](std::size_t i) {
-    return std::tuple{candidates[i].total_monthly_usd(), value_or_zero(candidates[i].rto_p95_s),
-                      value_or_zero(candidates[i].rpo_p95_s)};
-  };
   for (std::size_t i = 0; i < n; ++i) {
     bool is_dominated = false;
-    const auto [ci, ti, pi] = key(i);
-    for (std::size_t j = 0; j < n && !is_dominated; ++j) {
-      if (j == i) continue;
-      const auto [cj, tj, pj] = key(j);
-      is_dominated = cj <= ci && tj <= ti && pj <= pi && (cj < ci || tj < ti || pj < pi);
-    }
+    for (std::size_t j = 0; j < n && !is_dominated; ++j)
+      is_dominated = j != i && dominates(candidates[j], candidates[i]);
     if (!is_dominated) r.pareto.push_back(i);
   }
   // Cheapest meeting the targets.

@@ -62,21 +62,26 @@ std::string scenario_label(const engine::RunResult& result) {
   return path.empty() ? std::string("result") : path;
 }
 
-const engine::IncidentResult* worst_incident(const engine::PatternResult& pattern) {
+namespace {
+
+// The first incident with the largest RTO among those `is_candidate` keeps.
+template <typename Keep>
+const engine::IncidentResult* largest_rto(const engine::PatternResult& pattern, Keep is_candidate) {
   const engine::IncidentResult* worst = nullptr;
   for (const auto& i : pattern.incidents) {
-    if (worst == nullptr || i.rto_s > worst->rto_s) worst = &i;
+    if (is_candidate(i) && (worst == nullptr || i.rto_s > worst->rto_s)) worst = &i;
   }
   return worst;
 }
 
+}  // namespace
+
+const engine::IncidentResult* worst_incident(const engine::PatternResult& pattern) {
+  return largest_rto(pattern, [](const engine::IncidentResult&) { return true; });
+}
+
 const engine::IncidentResult* worst_incident_with_steps(const engine::PatternResult& pattern) {
-  const engine::IncidentResult* worst = nullptr;
-  for (const auto& i : pattern.incidents) {
-    if (i.runbook_steps.empty()) continue;
-    if (worst == nullptr || i.rto_s > worst->rto_s) worst = &i;
-  }
-  return worst;
+  return largest_rto(pattern, [](const engine::IncidentResult& i) { return !i.runbook_steps.empty(); });
 }
 
 double phase_duration_s(const engine::RtoPhaseResult& phase) {

@@ -5,24 +5,16 @@
 #include <cstdint>
 #include <variant>
 
+#include "faultline/engine/kernel/sim_time.hpp"
 #include "faultline/router/router_config.hpp"
+#include "faultline/topology/replication_mode.hpp"
 
 namespace faultline::sensitivity {
 namespace {
 
 using topology::ReplicationMode;
 
-engine::SimDuration micros(double seconds) {
-  return engine::SimDuration{static_cast<std::int64_t>(std::llround(seconds * 1e6))};
-}
-
-double seconds_of(engine::SimDuration d) { return static_cast<double>(d.count()) / 1e6; }
-
 std::int64_t whole(double v) { return static_cast<std::int64_t>(std::llround(v)); }
-
-bool is_periodic(ReplicationMode mode) {
-  return mode == ReplicationMode::kBackupRestore || mode == ReplicationMode::kScheduledRebuild;
-}
 
 bool has_mode(const engine::PatternSpec& pattern, bool (*predicate)(ReplicationMode)) {
   return std::any_of(pattern.stores.begin(), pattern.stores.end(),
@@ -43,7 +35,7 @@ bool has_service_managed_failover(const engine::Scenario& scenario, const engine
   return false;
 }
 
-double lag_s(const engine::StoreReplication& r) { return r.lag_s ? r.lag_s->mean() : seconds_of(r.lag); }
+double lag_s(const engine::StoreReplication& r) { return r.lag_s ? r.lag_s->mean() : engine::to_seconds(r.lag); }
 
 // The largest of `value(store)` over the pattern's stores in a mode `predicate` accepts.
 template <typename Value>
@@ -71,7 +63,7 @@ std::string scale_runbook(engine::Runbook& runbook, double factor) {
 bool apply_router_value(ParameterId id, double value, router::RouterConfig& router) {
   switch (id) {
     case ParameterId::kProbeInterval:
-      router.probe->interval = micros(value);
+      router.probe->interval = engine::from_seconds(value);
       return true;
     case ParameterId::kProbeSampleSize:
       router.probe->sample_size = whole(value);
@@ -86,10 +78,10 @@ bool apply_router_value(ParameterId id, double value, router::RouterConfig& rout
       router.breaker->minimum_calls = whole(value);
       return true;
     case ParameterId::kBreakerOpenWait:
-      router.breaker->open_wait = micros(value);
+      router.breaker->open_wait = engine::from_seconds(value);
       return true;
     case ParameterId::kFailoverValidateFor:
-      router.failover->validate_for = micros(value);
+      router.failover->validate_for = engine::from_seconds(value);
       return true;
     default:
       return false;
@@ -124,7 +116,7 @@ std::string not_applicable_reason(ParameterId id, const engine::Scenario& scenar
     case ParameterId::kReplicationLag:
       return has_mode(pattern, is_async) ? "" : "no store is replicated asynchronously";
     case ParameterId::kBackupInterval:
-      return has_mode(pattern, is_periodic) ? "" : "no store is restored from periodic copies";
+      return has_mode(pattern, topology::is_periodic) ? "" : "no store is restored from periodic copies";
     case ParameterId::kAutomaticFailoverDelay:
       return has_service_managed_failover(scenario, pattern) ? ""
                                                              : "no replicated database has service-managed failover";
@@ -136,7 +128,7 @@ double base_value(ParameterId id, const engine::Scenario& /*scenario*/, const en
   const router::RouterConfig& r = pattern.router;
   switch (id) {
     case ParameterId::kProbeInterval:
-      return seconds_of(r.probe->interval);
+      return engine::to_seconds(r.probe->interval);
     case ParameterId::kProbeSampleSize:
       return static_cast<double>(r.probe->sample_size);
     case ParameterId::kProbeRequired:
@@ -146,25 +138,25 @@ double base_value(ParameterId id, const engine::Scenario& /*scenario*/, const en
     case ParameterId::kBreakerMinimumCalls:
       return static_cast<double>(r.breaker->minimum_calls);
     case ParameterId::kBreakerOpenWait:
-      return seconds_of(r.breaker->open_wait);
+      return engine::to_seconds(r.breaker->open_wait);
     case ParameterId::kFailoverValidateFor:
-      return seconds_of(r.failover->validate_for);
+      return engine::to_seconds(r.failover->validate_for);
     case ParameterId::kStandbyFraction:
       return pattern.standby_fraction;
     case ParameterId::kTriggerDelay:
-      return seconds_of(pattern.trigger_delay);
+      return engine::to_seconds(pattern.trigger_delay);
     case ParameterId::kTimeToCapacity:
-      return seconds_of(pattern.time_to_capacity);
+      return engine::to_seconds(pattern.time_to_capacity);
     case ParameterId::kRunbookDurationScale:
       return 1.0;
     case ParameterId::kReplicationLag:
       return largest(pattern, is_async, lag_s);
     case ParameterId::kBackupInterval:
-      return largest(pattern, is_periodic,
-                     [](const engine::StoreReplication& s) { return seconds_of(s.backup_interval); });
+      return largest(pattern, topology::is_periodic,
+                     [](const engine::StoreReplication& s) { return engine::to_seconds(s.backup_interval); });
     case ParameterId::kAutomaticFailoverDelay:
       return pattern.automatic_failover_delay_s ? pattern.automatic_failover_delay_s->mean()
-                                                : seconds_of(pattern.automatic_failover_delay);
+                                                : engine::to_seconds(pattern.automatic_failover_delay);
   }
   return 0;
 }
@@ -192,27 +184,27 @@ std::string apply_value(ParameterId id, double value, const engine::Scenario& /*
       pattern.standby_fraction = value;
       break;
     case ParameterId::kTriggerDelay:
-      pattern.trigger_delay = micros(value);
+      pattern.trigger_delay = engine::from_seconds(value);
       break;
     case ParameterId::kTimeToCapacity:
-      pattern.time_to_capacity = micros(value);
+      pattern.time_to_capacity = engine::from_seconds(value);
       break;
     case ParameterId::kRunbookDurationScale:
       return scale_runbook(pattern.runbook, value);
     case ParameterId::kReplicationLag:
       for (auto& [store, r] : pattern.stores) {
         if (r.mode != ReplicationMode::kAsync) continue;
-        r.lag = micros(value);
+        r.lag = engine::from_seconds(value);
         r.lag_s.reset();  // an exact lag replaces a drawn one, as in the GUI's what-if
       }
       break;
     case ParameterId::kBackupInterval:
       for (auto& [store, r] : pattern.stores) {
-        if (is_periodic(r.mode)) r.backup_interval = micros(value);
+        if (topology::is_periodic(r.mode)) r.backup_interval = engine::from_seconds(value);
       }
       break;
     case ParameterId::kAutomaticFailoverDelay:
-      pattern.automatic_failover_delay = micros(value);
+      pattern.automatic_failover_delay = engine::from_seconds(value);
       pattern.automatic_failover_delay_s.reset();
       break;
     default:

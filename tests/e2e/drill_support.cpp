@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "command_runner.hpp"
+#include "json_run.hpp"
 
 namespace faultline::drills {
 
@@ -17,16 +18,8 @@ using nlohmann::json;
 
 // Runs `faultline run scenarios/SCENARIO --json OUT -q` and parses OUT.
 DrillRun run_drill(const std::string& scenario) {
-  const std::string out = temp_path("drill-" + scenario);
-  std::filesystem::remove(out);
-  const auto r =
-      run_command(faultline_binary() + " run " + source_path("scenarios/" + scenario) + " --json " + out + " -q");
-  INFO(r.output);
-  REQUIRE(std::filesystem::exists(out));
-  DrillRun run;
-  run.exit_code = r.exit_code;
-  run.result = json::parse(read_text(out));
-  return run;
+  testing::JsonRun r = testing::run_faultline_json("run " + source_path("scenarios/" + scenario), "drill-" + scenario);
+  return DrillRun{r.exit_code, std::move(r.result)};
 }
 
 LintRun lint_topology(const std::string& topology) {

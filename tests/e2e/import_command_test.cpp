@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command_runner.hpp"
+#include "json_run.hpp"
 
 namespace {
 
@@ -44,14 +45,7 @@ json run_reference(const std::string& topology, const std::string& tag) {
   json scenario = json::parse(read_text(source_path("scenarios/reference.json")));
   scenario.erase("$schema");
   scenario["topology"] = topology;
-  const std::string scenario_path = temp_path("reference-" + tag + ".json");
-  std::ofstream(scenario_path) << scenario.dump(2);
-  const std::string out = temp_path("reference-" + tag + "-result.json");
-  std::filesystem::remove(out);
-  const auto r = run_command(faultline_binary() + " run " + scenario_path + " --json " + out + " -q");
-  INFO(r.output);
-  REQUIRE(std::filesystem::exists(out));
-  return json::parse(read_text(out));
+  return faultline::testing::run_scenario_json(scenario, "reference-" + tag);
 }
 
 }  // namespace

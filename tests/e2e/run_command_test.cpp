@@ -29,6 +29,8 @@
 #include <nlohmann/json.hpp>
 
 #include "command_runner.hpp"
+#include "drill_support.hpp"
+#include "json_run.hpp"
 
 namespace {
 
@@ -39,34 +41,14 @@ using faultline::testing::source_path;
 using faultline::testing::temp_path;
 using nlohmann::json;
 
-struct Run {
-  int exit_code = -1;
-  std::string output;
-  json result;
-};
+using Run = faultline::testing::JsonRun;
 
-// Runs `faultline run SCENARIO ARGS --json OUT -q` and parses OUT.
+// Runs `faultline run scenarios/SCENARIO ARGS --json OUT -q` and parses OUT.
 Run run_scenario(const std::string& scenario, const std::string& out_name, const std::string& args = "") {
-  const std::string out = temp_path(out_name);
-  std::filesystem::remove(out);
-  Run run;
-  const auto r = run_command(faultline_binary() + " run " + source_path("scenarios/" + scenario) + " " + args +
-                             " --json " + out + " -q");
-  run.exit_code = r.exit_code;
-  run.output = r.output;
-  INFO(r.output);
-  REQUIRE(std::filesystem::exists(out));
-  run.result = json::parse(read_text(out));
-  return run;
+  return faultline::testing::run_faultline_json("run " + source_path("scenarios/" + scenario) + " " + args, out_name);
 }
 
-const json& pattern(const json& result, const std::string& name) {
-  for (const json& p : result.at("patterns")) {
-    if (p.at("name") == name) return p;
-  }
-  FAIL("no pattern " << name);
-  return result;
-}
+using faultline::drills::pattern;
 
 const json& incident(const json& result, const std::string& name) {
   const json& p = pattern(result, name);

@@ -9,12 +9,14 @@
 #include <string>
 
 #include "command_runner.hpp"
+#include "json_run.hpp"
 
 namespace {
 
 using faultline::testing::faultline_binary;
 using faultline::testing::read_text;
 using faultline::testing::run_command;
+using faultline::testing::run_scenario_json;
 using faultline::testing::source_path;
 using faultline::testing::temp_path;
 using nlohmann::json;
@@ -24,26 +26,7 @@ json run_persisted_threads(const json& extra_faults, const std::string& name) {
   json scenario = json::parse(read_text(source_path("scenarios/agent-threads-persisted.json")));
   scenario["topology"] = source_path("scenarios/topologies/foundry-two-region.json");
   for (const json& f : extra_faults) scenario["faults"].push_back(f);
-  const std::string in = temp_path(name + ".json");
-  const std::string out = temp_path(name + "-result.json");
-  std::ofstream(in) << scenario.dump(2);
-  std::filesystem::remove(out);
-  const auto r = run_command(faultline_binary() + " run " + in + " --json " + out + " -q");
-  INFO(r.output);
-  REQUIRE(std::filesystem::exists(out));
-  return json::parse(read_text(out));
-}
-
-// Runs `scenario` (written to NAME.json) with `extra` arguments; the result document.
-json run_json(const json& scenario, const std::string& name, const std::string& extra) {
-  const std::string in = temp_path(name + ".json");
-  const std::string out = temp_path(name + "-result.json");
-  std::ofstream(in) << scenario.dump(2);
-  std::filesystem::remove(out);
-  const auto r = run_command(faultline_binary() + " run " + in + " --json " + out + " -q " + extra);
-  INFO(r.output);
-  REQUIRE(std::filesystem::exists(out));
-  return json::parse(read_text(out));
+  return run_scenario_json(scenario, name);
 }
 
 // Failed requests of pattern `name`, over its workloads.
@@ -99,9 +82,9 @@ TEST_CASE("a region missing its pair's private DNS zone fails calls without a sc
   // 30 calls sent to centralus before its probes mark it unhealthy at 30.024 s among them.
   json scenario = json::parse(read_text(source_path("scenarios/private-dns-missing.json")));
   scenario["topology"] = source_path("scenarios/topologies/foundry-two-region-dns-asymmetry.json");
-  const json scripted = run_json(scenario, "dns-scripted", "");
+  const json scripted = run_scenario_json(scenario, "dns-scripted", "");
   scenario["faults"].erase(0);  // the scripted dns_failure
-  const json derived = run_json(scenario, "dns-derived", "");
+  const json derived = run_scenario_json(scenario, "dns-derived", "");
   CHECK(failed(derived, "hot-hot") == failed(scripted, "hot-hot"));
   CHECK(failed(derived, "hot-warm") == failed(scripted, "hot-warm"));
   CHECK(failed(derived, "hot-hot") - failed(derived, "hot-warm") == 30);

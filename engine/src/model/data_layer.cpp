@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "faultline/engine/model/primary_region.hpp"
 #include "faultline/topology/blast_radius.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
 
@@ -19,13 +20,8 @@ DataLayer::DataLayer(const topology::Topology& topology, const PatternSpec& patt
     : pattern_(pattern), schedule_origin_(schedule_origin) {
   // The pattern's data lives where it writes: the first-priority regions, or every region when
   // active/active. A replica that itself replicates on (a ring of three regions) holds no write copy.
-  std::int64_t best_priority = std::numeric_limits<std::int64_t>::max();
-  for (const auto& e : pattern.router.endpoints) best_priority = std::min(best_priority, e.priority);
   auto is_write_region = [&](const std::string& region) {
-    if (pattern.router.endpoints.empty()) return true;
-    return std::any_of(pattern.router.endpoints.begin(), pattern.router.endpoints.end(), [&](const auto& e) {
-      return e.name == region && (pattern.is_active_active || e.priority == best_priority);
-    });
+    return pattern.router.endpoints.empty() || is_primary_region(pattern, region);
   };
   std::int64_t horizon_s = 1;
   for (const auto& [id, replication] : pattern.stores) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "faultline/engine/model/primary_region.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
 
 namespace faultline::engine {
@@ -76,12 +77,10 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
 
 void TrafficModel::build_regions() {
   const topology::Topology& topo = *scenario_.topology;
-  std::int64_t best_priority = std::numeric_limits<std::int64_t>::max();
-  for (const auto& e : pattern_.router.endpoints) best_priority = std::min(best_priority, e.priority);
   for (const auto& e : pattern_.router.endpoints) {
     Region region;
     region.id = e.name;
-    region.is_primary = pattern_.is_active_active || e.priority == best_priority || pattern_.standby_fraction >= 1.0;
+    region.is_primary = runs_in_full(pattern_, e.name);
     region.lacks_private_dns = lacks_private_network(topo, e.name);
     region.is_dns_down = region.lacks_private_dns;
     for (const WorkloadSpec& w : scenario_.workloads) {

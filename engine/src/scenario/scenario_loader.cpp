@@ -10,6 +10,7 @@
 #include "faultline/base/json_reader.hpp"
 #include "faultline/base/key_suggestion.hpp"
 #include "faultline/topology/lowest_latency_path.hpp"
+#include "faultline/topology/replication_mode.hpp"
 #include "faultline/topology/topology_loader.hpp"
 #include "scenario/pattern_presets.hpp"
 #include "scenario/target_reader.hpp"
@@ -532,9 +533,7 @@ class ScenarioChecker {
               reader_.duration(item.value(), at, "backup_interval", {.max = kMaxStep, .max_text = "7 days"})) {
         r.backup_interval = *d;
       }
-      const bool is_periodic =
-          r.mode == topology::ReplicationMode::kBackupRestore || r.mode == topology::ReplicationMode::kScheduledRebuild;
-      if (is_periodic && r.backup_interval.count() == 0) {
+      if (topology::is_periodic(r.mode) && r.backup_interval.count() == 0) {
         reader_.error(base::JsonReader::at(at, "backup_interval"), "a periodic copy needs an interval > 0",
                       "a duration > 0, e.g. \"1h\"");
       }

@@ -5,8 +5,8 @@
 #include <limits>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 
+#include "faultline/base/parallel_for.hpp"
 #include "faultline/engine/model/pattern_simulation.hpp"
 #include "faultline/topology/cost_model.hpp"
 
@@ -49,11 +49,9 @@ void assign_traffic_shares(const PatternSpec& pattern, topology::ProvisioningPla
 
 topology::CostReport pattern_cost_report(const Scenario& scenario, const PatternSpec& pattern) {
   topology::ProvisioningPlan plan;
-  std::int64_t best = std::numeric_limits<std::int64_t>::max();
-  for (const auto& e : pattern.router.endpoints) best = std::min(best, e.priority);
   for (const auto& e : pattern.router.endpoints) {
     topology::RegionProvisioning p;
-    if (pattern.is_active_active || e.priority == best || pattern.standby_fraction >= 1.0) {
+    if (runs_in_full(pattern, e.name)) {
       p.mode = topology::ProvisioningMode::kFull;
     } else if (pattern.standby_fraction > 0) {
       p.mode = topology::ProvisioningMode::kStandby;
@@ -75,13 +73,6 @@ topology::CostReport pattern_cost_report(const Scenario& scenario, const Pattern
 
 double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern) {
   return pattern_cost_report(scenario, pattern).total_usd;
-}
-
-std::string pattern_primary_region(const PatternSpec& pattern) {
-  const auto& endpoints = pattern.router.endpoints;
-  const auto best = std::min_element(endpoints.begin(), endpoints.end(),
-                                     [](const auto& a, const auto& b) { return a.priority < b.priority; });
-  return best == endpoints.end() ? std::string() : best->name;
 }
 
 void judge_targets(const Scenario& scenario, PatternResult& pattern) {
@@ -167,55 +158,40 @@ std::optional<RunResult> run_scenario(const Scenario& scenario, const RunOptions
 
   std::vector<double> progress(chosen.size(), 0.0);
   std::mutex progress_mutex;
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
   std::atomic<bool> is_cancelled{false};
-  auto worker = [&] {
-    for (std::size_t k = next++; k < chosen.size(); k = next++) {
-      try {
-        RunControl control;
-        control.cancel = options.control.cancel;
-        if (options.control.on_progress) {
-          control.on_progress = [&, k](double f) {
-            std::lock_guard lock(progress_mutex);
-            progress[k] = f;
-            double sum = 0;
-            for (double p : progress) sum += p;
-            options.control.on_progress(sum / static_cast<double>(progress.size()));
-          };
-        }
-        PatternSimulation simulation(scenario, chosen[k]);
-        std::optional<PatternResult> run = simulation.run(control);
-        if (!run) {
-          is_cancelled = true;
-          continue;
-        }
-        PatternResult pattern = std::move(*run);
-        const PatternSpec& spec = scenario.patterns[chosen[k]];
-        topology::CostReport cost = pattern_cost_report(scenario, spec);
-        pattern.monthly_cost_usd = cost.total_usd;
-        pattern.cost_breakdown = std::move(cost.lines);
-        pattern.is_gated = spec.is_gated;
-        const std::string primary = pattern_primary_region(spec);
-        if (const auto v = scenario.topology->find(primary);
-            v && scenario.topology->node(*v).kind == topology::NodeKind::kRegion) {
-          pattern.baseline_cost_usd = topology::single_region_baseline_cost(*scenario.topology, primary);
-        }
-        judge_targets(scenario, pattern);
-        result.patterns[k] = std::move(pattern);
-      } catch (...) {
-        std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-      }
+  // Each pattern writes its own slot: the result does not depend on the thread count.
+  base::parallel_for(chosen.size(), options.threads, [&](std::size_t k) {
+    RunControl control;
+    control.cancel = options.control.cancel;
+    if (options.control.on_progress) {
+      control.on_progress = [&, k](double f) {
+        std::lock_guard lock(progress_mutex);
+        progress[k] = f;
+        double sum = 0;
+        for (double p : progress) sum += p;
+        options.control.on_progress(sum / static_cast<double>(progress.size()));
+      };
     }
-  };
-  const unsigned threads = std::max(1U, std::min<unsigned>(options.threads, static_cast<unsigned>(chosen.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+    PatternSimulation simulation(scenario, chosen[k]);
+    std::optional<PatternResult> run = simulation.run(control);
+    if (!run) {
+      is_cancelled = true;
+      return;
+    }
+    PatternResult pattern = std::move(*run);
+    const PatternSpec& spec = scenario.patterns[chosen[k]];
+    topology::CostReport cost = pattern_cost_report(scenario, spec);
+    pattern.monthly_cost_usd = cost.total_usd;
+    pattern.cost_breakdown = std::move(cost.lines);
+    pattern.is_gated = spec.is_gated;
+    const std::string primary = pattern_primary_region(spec);
+    if (const auto v = scenario.topology->find(primary);
+        v && scenario.topology->node(*v).kind == topology::NodeKind::kRegion) {
+      pattern.baseline_cost_usd = topology::single_region_baseline_cost(*scenario.topology, primary);
+    }
+    judge_targets(scenario, pattern);
+    result.patterns[k] = std::move(pattern);
+  });
   if (is_cancelled) return std::nullopt;
   if (options.control.on_progress) options.control.on_progress(1.0);
   return result;

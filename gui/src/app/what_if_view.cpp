@@ -9,6 +9,7 @@
 
 #include "faultline/gui/event_log_model.hpp"
 #include "faultline/gui/what_if_edits.hpp"
+#include "faultline/topology/replication_mode.hpp"
 #include "faultline/router/router_config.hpp"
 
 namespace faultline::gui {
@@ -30,10 +31,9 @@ bool edit_int(const char* label, std::int64_t& value, std::int64_t lo, std::int6
 // A duration edited in seconds (to the microsecond).
 template <typename Duration>
 bool edit_seconds(const char* label, Duration& value, double lo, double hi) {
-  double s = static_cast<double>(std::chrono::duration_cast<std::chrono::microseconds>(value).count()) / 1e6;
+  double s = engine::to_seconds(std::chrono::duration_cast<engine::SimDuration>(value));
   const bool is_done = edit_double(label, s, lo, hi, "%.1f s", 1.0F);
-  value =
-      std::chrono::duration_cast<Duration>(std::chrono::microseconds(static_cast<std::int64_t>(std::llround(s * 1e6))));
+  value = std::chrono::duration_cast<Duration>(engine::from_seconds(s));
   return is_done;
 }
 
@@ -158,7 +158,7 @@ bool edit_stores(std::map<std::string, engine::StoreReplication>& stores) {
         ImGui::TextDisabled("%s", d.c_str());
       }
     }
-    if (r.mode == topology::ReplicationMode::kBackupRestore || r.mode == topology::ReplicationMode::kScheduledRebuild) {
+    if (topology::is_periodic(r.mode)) {
       double interval = backup_interval_s(r);
       if (edit_double("backup interval", interval, 1, 7 * 86400.0, "%.0f s", 10.0F)) is_changed = true;
       set_backup_interval_s(r, interval);

@@ -61,6 +61,10 @@ struct PlanRecommendation {
 /// True when `c` meets `targets` (availability: CI lower bound; RTO/RPO: p95; monthly_cost_usd: steady state).
 bool meets_targets(const PlanCandidate& c, const engine::TargetSpec& targets);
 
+/// Pareto dominance: `a` is no worse than `b` on total cost (USD/month), RTO p95 and RPO p95 (s; absent
+/// counts as 0) and better on at least one.
+bool dominates(const PlanCandidate& a, const PlanCandidate& b);
+
 /// The front and the three choices; ties are broken by candidate order (deterministic).
 PlanRecommendation recommend(const std::vector<PlanCandidate>& candidates, const engine::TargetSpec& targets,
                              std::optional<double> budget_monthly_usd);

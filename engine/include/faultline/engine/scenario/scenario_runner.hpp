@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "faultline/engine/kernel/run_control.hpp"
+#include "faultline/engine/model/primary_region.hpp"
 #include "faultline/engine/model/run_result.hpp"
 #include "faultline/engine/model/scenario.hpp"
 
@@ -37,10 +38,6 @@ topology::CostReport pattern_cost_report(const Scenario& scenario, const Pattern
 
 /// pattern_cost_report(...).total_usd, USD per month.
 double pattern_monthly_cost(const Scenario& scenario, const PatternSpec& pattern);
-
-/// The region a pattern's steady-state traffic goes to first: its endpoint with the lowest
-/// priority value (the first such in configuration order).
-std::string pattern_primary_region(const PatternSpec& pattern);
 
 /// Evaluates `scenario`'s targets (global, then by fault type) against `pattern`; replaces pattern.targets.
 void judge_targets(const Scenario& scenario, PatternResult& pattern);
