@@ -49,6 +49,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       router_(pattern_.router, this),
       outcomes_(sim_.stream("outcomes")),
       dns_rng_(sim_.stream("dns")),
+      standby_(pattern_),
       runbook_rng_(sim_.stream("runbook")),
       data_(*scenario.topology, pattern_, scenario.schedule_origin),
       data_rng_(sim_.stream("data")),
@@ -204,13 +205,7 @@ std::optional<PatternResult> TrafficModel::run(const RunControl& control) {
   result.series = series_.result();
   // Runbook steps are logged when sampled, ahead of time: drop those past the run
   // and order the log by time.
-  const double end_s = to_seconds(scenario_.duration);
-  events_.erase(std::remove_if(events_.begin(), events_.end(), [&](const EventRecord& e) { return e.t_s > end_s; }),
-                events_.end());
-  std::stable_sort(events_.begin(), events_.end(),
-                   [](const EventRecord& a, const EventRecord& b) { return a.t_s < b.t_s; });
-  result.events = std::move(events_);
-  result.events_dropped = events_dropped_;
+  events_.move_into(result, to_seconds(scenario_.duration));
   return result;
 }
 
@@ -534,7 +529,7 @@ void TrafficModel::on_progress_tick() {
     sim_.stop();
     return;
   }
-  if (scale_up_at_) {
+  if (standby_.is_failing_over()) {
     for (std::size_t r = 0; r < regions_.size(); ++r) {
       double slots = 0;
       for (const Deployment& d : deployments_) {

@@ -74,12 +74,12 @@ void TrafficModel::build_faults() {
 }
 
 void TrafficModel::trigger_failover() {
-  if (scale_up_at_) return;  // already failing over (reset when a failback completes)
+  if (standby_.is_failing_over()) return;  // already failing over (reset when a failback completes)
   const bool has_standby = std::any_of(regions_.begin(), regions_.end(), [](const Region& r) { return !r.is_primary; });
   const bool needs_scale_up = has_standby && is_standby_reduced();
   if (!needs_scale_up && pattern_.runbook.empty()) return;
   const SimTime start = sim_.now() + pattern_.trigger_delay;
-  scale_up_at_ = start;
+  standby_.set_scale_up_at(start);
   if (!pattern_.runbook.empty()) {
     // The quota check of deploy_models fails on every attempt that starts while a
     // standby deployment's quota is reclaimed.
@@ -120,10 +120,10 @@ void TrafficModel::trigger_failover() {
     }
     if (const auto models = book.find(StepKind::kDeployModels)) {
       const StepRun& step = run.steps[*models];
-      scale_up_at_ = step.is_failed || step.attempts == 0 ? kSimForever : start + step.end;
+      standby_.set_scale_up_at(step.is_failed || step.attempts == 0 ? kSimForever : start + step.end);
     }
     if (const auto warm = book.find(StepKind::kWarmGpuCaches); warm && run.steps[*warm].attempts > 0) {
-      caches_warm_at_ = start + run.steps[*warm].end;
+      standby_.set_caches_warm_at(start + run.steps[*warm].end);
     }
     for (StepKind kind : {StepKind::kPromoteDatabase, StepKind::kRestoreFromBackup}) {
       const auto i = book.find(kind);
@@ -132,14 +132,14 @@ void TrafficModel::trigger_failover() {
       if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this, step = *i] { on_promoted(false, step); });
     }
   }
-  if (incident_ && needs_scale_up) details_[*incident_].scale_up_at = *scale_up_at_;
-  if (!needs_scale_up || *scale_up_at_ == kSimForever) return;
-  const SimTime full = *scale_up_at_ + pattern_.time_to_capacity;
+  if (incident_ && needs_scale_up) details_[*incident_].scale_up_at = standby_.scale_up_at();
+  if (!needs_scale_up || standby_.scale_up_at() == kSimForever) return;
+  const SimTime full = standby_.scale_up_at() + pattern_.time_to_capacity;
   const std::optional<std::size_t> incident = incident_;
   if (full <= kSimStart + scenario_.duration && incident) {
     const std::size_t i = *incident;
     sim_.schedule_at(full, [this, i] {
-      if (!scale_up_at_) return;  // failed back before the standby reached full size
+      if (!standby_.is_failing_over()) return;  // failed back before the standby reached full size
       recovery_.mark_full_capacity(i, sim_.now());
       set_standby_capacity();
     });
@@ -232,9 +232,8 @@ void TrafficModel::maybe_complete_failback() {
   log(sim_.now(), "failback", pattern_.name, "complete");
   data_.on_failback_complete();
   // The standby returns to its standby size; the next incident fails over afresh.
-  if (scale_up_at_) {
-    scale_up_at_.reset();
-    caches_warm_at_.reset();
+  if (standby_.is_failing_over()) {
+    standby_.reset();
     set_standby_capacity();
   }
 }
@@ -247,14 +246,6 @@ void TrafficModel::set_standby_capacity() {
     }
     series_.set_capacity(sim_.now(), r, std::llround(slots));
   }
-}
-
-void TrafficModel::log(SimTime t, const char* kind, std::string subject, std::string state, std::string cause) {
-  if (events_.size() >= PatternResult::kMaxEvents) {
-    ++events_dropped_;
-    return;
-  }
-  events_.push_back(EventRecord{to_seconds(t), kind, std::move(subject), std::move(state), std::move(cause)});
 }
 
 void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
@@ -295,7 +286,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     is_dns_switch_waiting_ = false;
     switch_candidate_.reset();
     const bool needs_scale_up =
-        !pattern_.is_active_active && is_standby_reduced() && !scale_up_at_ && incident_affected_ != 0;
+        !pattern_.is_active_active && is_standby_reduced() && !standby_.is_failing_over() && incident_affected_ != 0;
     if (!needs_scale_up) recovery_.mark_full_capacity(*incident_, sim_.now());
     drop_in_flight();
   } else {
@@ -428,30 +419,9 @@ bool TrafficModel::is_idle(const Deployment& d) const {
 }
 
 bool TrafficModel::is_standby_reduced() const {
-  if (pattern_.standby_fraction >= 1.0) return false;
-  if (pattern_.standby_fraction == 0) return true;  // cold: nothing is deployed yet
-  return std::any_of(deployments_.begin(), deployments_.end(),
-                     [&](const Deployment& d) {
-                       return !regions_[d.region].is_primary && (!d.is_pay_per_token || d.is_quota_reclaimed);
-                     });
-}
-
-double TrafficModel::capacity_factor(std::size_t g, const Deployment& d) const {
-  if (regions_[g].is_primary) return 1.0;
-  // A warm pay-per-token deployment exists with its whole quota and costs nothing idle: there is
-  // nothing to scale up (issue 22). Only reserved capacity (provisioned) is held at the fraction.
-  if (d.is_pay_per_token && pattern_.standby_fraction > 0) return 1.0;
-  const double standby = pattern_.standby_fraction;
-  if (!scale_up_at_ || sim_.now() < *scale_up_at_) return standby;
-  if (pattern_.time_to_capacity.count() == 0) return 1.0;
-  const double progress = to_seconds(sim_.now() - *scale_up_at_) / to_seconds(pattern_.time_to_capacity);
-  return standby + (1.0 - standby) * std::min(1.0, progress);
-}
-
-bool TrafficModel::is_warming(std::size_t g) const {
-  if (regions_[g].is_primary || !scale_up_at_ || pattern_.cold_cache_latency.count() == 0) return false;
-  if (caches_warm_at_) return sim_.now() >= *scale_up_at_ && sim_.now() < *caches_warm_at_;
-  return sim_.now() >= *scale_up_at_ && sim_.now() < *scale_up_at_ + pattern_.time_to_capacity + pattern_.warmup;
+  return standby_.is_reduced(std::any_of(deployments_.begin(), deployments_.end(), [&](const Deployment& d) {
+    return !regions_[d.region].is_primary && (!d.is_pay_per_token || d.is_quota_reclaimed);
+  }));
 }
 
 }  // namespace faultline::engine
