@@ -48,6 +48,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       sim_(scenario.seed, replication),
       router_(pattern_.router, this),
       outcomes_(sim_.stream("outcomes")),
+      faults_(scenario),
       dns_rng_(sim_.stream("dns")),
       standby_(pattern_),
       runbook_rng_(sim_.stream("runbook")),
@@ -284,8 +285,7 @@ void TrafficModel::on_arrival(std::uint32_t w) {
   r.is_backend_answer_due = false;
   r.failure = kOtherFailure;
   r.attempt_start = sim_.now();
-  bool is_global_down = false;
-  for (std::size_t f = 0; f < reach_.size(); ++f) is_global_down |= is_fault_active_[f] && reach_[f].is_global;
+  const bool is_global_down = faults_.is_global_down();
   if (is_global_down) {
     // Nothing answers at the global entry: the client times out.
     r.status = 0;

@@ -26,6 +26,7 @@
 #include "model/backend_pool.hpp"
 #include "model/data_layer.hpp"
 #include "model/event_log.hpp"
+#include "model/fault_state.hpp"
 #include "model/standby_capacity.hpp"
 #include "model/work_ledger.hpp"
 
@@ -135,16 +136,6 @@ class TrafficModel final : private router::RouterObserver {
     std::uint64_t offered = 0;
     std::uint64_t succeeded = 0;
     std::vector<std::size_t> stores_written;  // data layer stores its writes go to
-  };
-
-  struct FaultReach {
-    std::vector<std::size_t> stores_down;       // indices into the data layer's stores
-    std::vector<std::size_t> replicas_down;     // stores whose replica (a failover's new home) is down
-    std::vector<std::size_t> regions_down;      // region outage
-    std::vector<std::size_t> gateways_down;     // gateway failure or gateway in the blast radius
-    std::vector<std::size_t> deployments_down;  // deployments in the blast radius
-    router::EndpointMask affected = 0;          // regions whose service the fault touches
-    bool is_global = false;                     // global entry failure
   };
 
   // What an incident reports beyond the recovery tracker's figures.
@@ -280,9 +271,7 @@ class TrafficModel final : private router::RouterObserver {
   std::vector<Deployment> deployments_;
   std::vector<Client> clients_;
   std::vector<WorkloadState> workloads_;
-  std::vector<FaultReach> reach_;
-  std::vector<bool> is_fault_active_;
-  std::vector<bool> is_quota_kept_;  // per fault: a quota_reclaimed fault found its deployment busy, nothing taken
+  FaultState faults_;
   std::vector<InFlight> in_flight_;
   static constexpr std::uint32_t kNoSlot = static_cast<std::uint32_t>(-1);
   std::uint32_t free_head_ = kNoSlot;  // first reusable in-flight record

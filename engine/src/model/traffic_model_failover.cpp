@@ -67,10 +67,8 @@ void TrafficModel::build_faults() {
         if (f.type == FaultType::kRegionOutage && home != kNone) reach.regions_down.push_back(home);
         break;
     }
-    reach_.push_back(std::move(reach));
+    faults_.add(std::move(reach));
   }
-  is_fault_active_.assign(scenario_.faults.size(), false);
-  is_quota_kept_.assign(scenario_.faults.size(), false);
 }
 
 void TrafficModel::trigger_failover() {
@@ -87,7 +85,7 @@ void TrafficModel::trigger_failover() {
       for (const FaultSpec& fault : scenario_.faults) {
         if (fault.type != FaultType::kQuotaReclaimed || fault.start > at || fault.end() <= at) continue;
         const auto f = static_cast<std::size_t>(&fault - scenario_.faults.data());
-        if (fault.start <= sim_.now() && is_quota_kept_[f]) continue;  // the busy deployment kept its quota
+        if (fault.start <= sim_.now() && faults_.is_quota_kept(f)) continue;  // the busy deployment kept its quota
         for (const Deployment& d : deployments_) {
           if (d.id == fault.target && !regions_[d.region].is_primary) return true;
         }
@@ -150,7 +148,7 @@ void TrafficModel::start_data_incident(std::size_t f) {
   if (!incident_) return;
   const bool is_region_lost = scenario_.faults[f].type == FaultType::kRegionOutage;
   const auto loss =
-      data_.on_fault(sim_.now(), reach_[f].stores_down, reach_[f].replicas_down, f, data_rng_, is_region_lost);
+      data_.on_fault(sim_.now(), faults_.reach(f).stores_down, faults_.reach(f).replicas_down, f, data_rng_, is_region_lost);
   if (!loss) return;
   IncidentDetail& detail = details_[*incident_];
   // The incident loses every store's writes: the sum of the stores' (rounded) counts.
@@ -256,13 +254,14 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     for (const Deployment& d : deployments_) {
       if (d.id == fault.target) reclaimed = &d;
     }
-    is_quota_kept_[f] = reclaimed != nullptr && !is_idle(*reclaimed);
+    faults_.set_quota_kept(f, reclaimed != nullptr && !is_idle(*reclaimed));
   }
-  is_fault_active_[f] = is_start;
+  faults_.set_active(f, is_start);
   apply_faults();
   log(sim_.now(), "fault", fault.name, is_start ? "start" : "end", std::string(to_string(fault.type)));
   if (reclaimed != nullptr) {
-    log(sim_.now(), "quota", reclaimed->id, is_quota_kept_[f] ? "kept" : "reclaimed", is_quota_kept_[f] ? "busy" : "idle");
+    log(sim_.now(), "quota", reclaimed->id, faults_.is_quota_kept(f) ? "kept" : "reclaimed",
+        faults_.is_quota_kept(f) ? "busy" : "idle");
   }
   if (is_start) {
     failback_.is_active = false;  // a new fault interrupts a failback in progress
@@ -270,7 +269,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     details_.push_back(IncidentDetail{});
     details_.back().start = sim_.now();
     details_.back().fault_end = fault.end();
-    incident_affected_ = reach_[f].affected;
+    incident_affected_ = faults_.reach(f).affected;
     start_data_incident(f);
     const topology::Topology& topo = *scenario_.topology;
     const auto is_region_down = [&](const std::string& region) {
@@ -338,80 +337,7 @@ void TrafficModel::drop_in_flight() {
   }
 }
 
-void TrafficModel::apply_faults() {
-  for (Region& r : regions_) {
-    r.is_down = r.is_gateway_down = false;
-    r.is_dns_down = r.lacks_private_dns;
-    r.gateway_error_rate = 0;
-    r.gateway_added_latency = SimDuration{0};
-  }
-  for (Deployment& d : deployments_) {
-    d.is_down = d.has_version_drift = d.is_quota_reclaimed = false;
-    d.capacity_lost = d.throttle_share = d.error_rate = 0;
-    d.added_latency = SimDuration{0};
-    d.throttle_retry_after = SimDuration{-1};  // negative: the 429s carry no Retry-After
-  }
-  auto region_of = [&](const std::string& id) -> std::size_t {
-    for (std::size_t i = 0; i < regions_.size(); ++i) {
-      if (regions_[i].id == id) return i;
-    }
-    return kNone;
-  };
-  auto deployment_of = [&](const std::string& id) -> Deployment* {
-    for (Deployment& d : deployments_) {
-      if (d.id == id) return &d;
-    }
-    return nullptr;
-  };
-  for (std::size_t f = 0; f < scenario_.faults.size(); ++f) {
-    if (!is_fault_active_[f]) continue;
-    const FaultSpec& fault = scenario_.faults[f];
-    const FaultReach& reach = reach_[f];
-    for (std::size_t r : reach.regions_down) regions_[r].is_down = true;
-    for (std::size_t r : reach.gateways_down) regions_[r].is_gateway_down = true;
-    for (std::size_t d : reach.deployments_down) deployments_[d].is_down = true;
-    Deployment* dep = deployment_of(fault.target);
-    switch (fault.type) {
-      case FaultType::kDnsFailure:
-        if (const std::size_t r = region_of(fault.target); r != kNone) regions_[r].is_dns_down = true;
-        break;
-      case FaultType::kZoneOutage:
-        for (Deployment& d : deployments_) {
-          if (std::find(d.zones.begin(), d.zones.end(), fault.target) != d.zones.end()) {
-            d.capacity_lost += 1.0 / static_cast<double>(d.zones.size());
-          }
-        }
-        break;
-      case FaultType::kGpuCapacityLoss:
-        if (dep != nullptr) dep->capacity_lost += fault.fraction;
-        break;
-      case FaultType::kThrottling:
-        if (dep != nullptr) {
-          dep->throttle_share = std::max(dep->throttle_share, fault.fraction);
-          dep->throttle_retry_after = std::max(dep->throttle_retry_after, fault.retry_after);
-        }
-        break;
-      case FaultType::kQuotaReclaimed:
-        if (dep != nullptr && !is_quota_kept_[f]) dep->is_quota_reclaimed = true;
-        break;
-      case FaultType::kModelVersionDrift:
-        if (dep != nullptr) dep->has_version_drift = true;
-        break;
-      case FaultType::kGrayFailure:
-        if (dep != nullptr) {
-          dep->error_rate = std::max(dep->error_rate, fault.error_rate);
-          dep->added_latency += fault.added_latency;
-        } else if (const std::size_t r = region_of(scenario_.topology->node(fault.target).region); r != kNone) {
-          regions_[r].gateway_error_rate = std::max(regions_[r].gateway_error_rate, fault.error_rate);
-          regions_[r].gateway_added_latency += fault.added_latency;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  for (Deployment& d : deployments_) d.capacity_lost = std::min(1.0, d.capacity_lost);
-}
+void TrafficModel::apply_faults() { faults_.apply(regions_, deployments_); }
 
 bool TrafficModel::is_idle(const Deployment& d) const {
   // Idle: admitted no call in the look-back window before now (docs/scenarios.md, "quota_reclaimed").
