@@ -49,7 +49,9 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       sim_(scenario.seed, replication),
       router_(pattern_.router, this),
       outcomes_(sim_.stream("outcomes")),
+      faults_(scenario),
       dns_rng_(sim_.stream("dns")),
+      standby_(pattern_),
       runbook_rng_(sim_.stream("runbook")),
       data_(*scenario.topology, pattern_, scenario.schedule_origin),
       data_rng_(sim_.stream("data")),
@@ -209,13 +211,7 @@ std::optional<PatternResult> TrafficModel::run(const RunControl& control) {
   result.series = series_.result();
   // Runbook steps are logged when sampled, ahead of time: drop those past the run
   // and order the log by time.
-  const double end_s = to_seconds(scenario_.duration);
-  events_.erase(std::remove_if(events_.begin(), events_.end(), [&](const EventRecord& e) { return e.t_s > end_s; }),
-                events_.end());
-  std::stable_sort(events_.begin(), events_.end(),
-                   [](const EventRecord& a, const EventRecord& b) { return a.t_s < b.t_s; });
-  result.events = std::move(events_);
-  result.events_dropped = events_dropped_;
+  events_.move_into(result, to_seconds(scenario_.duration));
   return result;
 }
 
@@ -295,8 +291,7 @@ void TrafficModel::on_arrival(std::uint32_t w) {
   r.is_backend_answer_due = false;
   r.failure = kOtherFailure;
   r.attempt_start = sim_.now();
-  bool is_global_down = false;
-  for (std::size_t f = 0; f < reach_.size(); ++f) is_global_down |= is_fault_active_[f] && reach_[f].is_global;
+  const bool is_global_down = faults_.is_global_down();
   if (is_global_down) {
     // Nothing answers at the global entry: the client times out.
     r.status = 0;
@@ -542,7 +537,7 @@ void TrafficModel::on_progress_tick() {
     sim_.stop();
     return;
   }
-  if (scale_up_at_) {
+  if (standby_.is_failing_over()) {
     for (std::size_t r = 0; r < regions_.size(); ++r) {
       double slots = 0;
       for (const Deployment& d : deployments_) {

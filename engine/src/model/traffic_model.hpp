@@ -25,6 +25,9 @@
 #include "faultline/router/router.hpp"
 #include "model/backend_pool.hpp"
 #include "model/data_layer.hpp"
+#include "model/event_log.hpp"
+#include "model/fault_state.hpp"
+#include "model/standby_capacity.hpp"
 #include "model/work_ledger.hpp"
 
 namespace faultline::engine {
@@ -135,16 +138,6 @@ class TrafficModel final : private router::RouterObserver {
     std::vector<std::size_t> stores_written;  // data layer stores its writes go to
   };
 
-  struct FaultReach {
-    std::vector<std::size_t> stores_down;       // indices into the data layer's stores
-    std::vector<std::size_t> replicas_down;     // stores whose replica (a failover's new home) is down
-    std::vector<std::size_t> regions_down;      // region outage
-    std::vector<std::size_t> gateways_down;     // gateway failure or gateway in the blast radius
-    std::vector<std::size_t> deployments_down;  // deployments in the blast radius
-    router::EndpointMask affected = 0;          // regions whose service the fault touches
-    bool is_global = false;                     // global entry failure
-  };
-
   // What an incident reports beyond the recovery tracker's figures.
   struct IncidentDetail {
     SimTime start;
@@ -237,13 +230,17 @@ class TrafficModel final : private router::RouterObserver {
   // Fails at once every call in flight whose region, gateway or deployment a starting fault took down.
   void drop_in_flight();
   [[nodiscard]] bool is_idle(const Deployment& d) const;
-  // Share of deployment `d`'s capacity live in `region` now: 1 in a primary region; in a standby
-  // region the standby fraction (ramping to 1 after the scale-up), or 1 for a warm pay-per-token one.
-  [[nodiscard]] double capacity_factor(std::size_t region, const Deployment& d) const;
+  // Share of deployment `d`'s capacity live in `region` now (StandbyCapacity::capacity_factor).
+  [[nodiscard]] double capacity_factor(std::size_t region, const Deployment& d) const {
+    return standby_.capacity_factor(regions_[region].is_primary, d.is_pay_per_token, sim_.now());
+  }
   // True when some standby capacity is below full size until a scale-up: cold, warm reserved
   // capacity, or a warm pay-per-token deployment whose quota was reclaimed.
   [[nodiscard]] bool is_standby_reduced() const;
-  [[nodiscard]] bool is_warming(std::size_t region) const;
+  // True while standby region `region`'s caches are cold now.
+  [[nodiscard]] bool is_warming(std::size_t region) const {
+    return standby_.is_warming(regions_[region].is_primary, sim_.now());
+  }
   int probe_status(std::size_t region, SimDuration& latency);
   void after_router_call();
   void schedule_wakeup();
@@ -254,7 +251,10 @@ class TrafficModel final : private router::RouterObserver {
   void start_failback(std::optional<double> resync_writes);
   void maybe_complete_failback();
   void set_standby_capacity();
-  void log(SimTime t, EventKind kind, std::string subject, EventState state, std::string cause = "");
+  // Adds to the event log (EventLog::log).
+  void log(SimTime t, EventKind kind, std::string subject, EventState state, std::string cause = "") {
+    events_.log(t, kind, std::move(subject), state, std::move(cause));
+  }
   std::uint32_t allocate();
   void release(std::uint32_t slot);
   [[nodiscard]] router::Micros now_micros() const { return sim_.now().time_since_epoch(); }
@@ -272,9 +272,7 @@ class TrafficModel final : private router::RouterObserver {
   std::vector<Deployment> deployments_;
   std::vector<Client> clients_;
   std::vector<WorkloadState> workloads_;
-  std::vector<FaultReach> reach_;
-  std::vector<bool> is_fault_active_;
-  std::vector<bool> is_quota_kept_;  // per fault: a quota_reclaimed fault found its deployment busy, nothing taken
+  FaultState faults_;
   std::vector<InFlight> in_flight_;
   static constexpr std::uint32_t kNoSlot = static_cast<std::uint32_t>(-1);
   std::uint32_t free_head_ = kNoSlot;  // first reusable in-flight record
@@ -288,8 +286,7 @@ class TrafficModel final : private router::RouterObserver {
   std::uint32_t dns_resolvers_ = 0;
   RandomStream dns_rng_;
   // Failover of standby regions and the runbook.
-  std::optional<SimTime> scale_up_at_;     // when the standby starts scaling up
-  std::optional<SimTime> caches_warm_at_;  // end of the runbook's warm_gpu_caches step, if any
+  StandbyCapacity standby_;
   RandomStream runbook_rng_;
   double runbook_cost_usd_ = 0;
   // Data layer and other work at risk.
@@ -308,8 +305,7 @@ class TrafficModel final : private router::RouterObserver {
   std::optional<SimTime> switch_candidate_;
   std::vector<IncidentDetail> details_;  // parallel to recovery_'s incidents
   Failback failback_;
-  std::vector<EventRecord> events_;  // at most PatternResult::kMaxEvents
-  std::uint64_t events_dropped_ = 0;
+  EventLog events_;
   BucketedSeries series_;
   std::uint64_t offered_ = 0;
   std::uint64_t succeeded_ = 0;

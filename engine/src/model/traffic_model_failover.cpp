@@ -67,19 +67,17 @@ void TrafficModel::build_faults() {
         if (f.type == FaultType::kRegionOutage && home != kNone) reach.regions_down.push_back(home);
         break;
     }
-    reach_.push_back(std::move(reach));
+    faults_.add(std::move(reach));
   }
-  is_fault_active_.assign(scenario_.faults.size(), false);
-  is_quota_kept_.assign(scenario_.faults.size(), false);
 }
 
 void TrafficModel::trigger_failover() {
-  if (scale_up_at_) return;  // already failing over (reset when a failback completes)
+  if (standby_.is_failing_over()) return;  // already failing over (reset when a failback completes)
   const bool has_standby = std::any_of(regions_.begin(), regions_.end(), [](const Region& r) { return !r.is_primary; });
   const bool needs_scale_up = has_standby && is_standby_reduced();
   if (!needs_scale_up && pattern_.runbook.empty()) return;
   const SimTime start = sim_.now() + pattern_.trigger_delay;
-  scale_up_at_ = start;
+  standby_.set_scale_up_at(start);
   if (!pattern_.runbook.empty()) {
     // The quota check of deploy_models fails on every attempt that starts while a
     // standby deployment's quota is reclaimed.
@@ -87,7 +85,7 @@ void TrafficModel::trigger_failover() {
       for (const FaultSpec& fault : scenario_.faults) {
         if (fault.type != FaultType::kQuotaReclaimed || fault.start > at || fault.end() <= at) continue;
         const auto f = static_cast<std::size_t>(&fault - scenario_.faults.data());
-        if (fault.start <= sim_.now() && is_quota_kept_[f]) continue;  // the busy deployment kept its quota
+        if (fault.start <= sim_.now() && faults_.is_quota_kept(f)) continue;  // the busy deployment kept its quota
         for (const Deployment& d : deployments_) {
           if (d.id == fault.target && !regions_[d.region].is_primary) return true;
         }
@@ -120,10 +118,10 @@ void TrafficModel::trigger_failover() {
     }
     if (const auto models = book.find(StepKind::kDeployModels)) {
       const StepRun& step = run.steps[*models];
-      scale_up_at_ = step.is_failed || step.attempts == 0 ? kSimForever : start + step.end;
+      standby_.set_scale_up_at(step.is_failed || step.attempts == 0 ? kSimForever : start + step.end);
     }
     if (const auto warm = book.find(StepKind::kWarmGpuCaches); warm && run.steps[*warm].attempts > 0) {
-      caches_warm_at_ = start + run.steps[*warm].end;
+      standby_.set_caches_warm_at(start + run.steps[*warm].end);
     }
     for (StepKind kind : {StepKind::kPromoteDatabase, StepKind::kRestoreFromBackup}) {
       const auto i = book.find(kind);
@@ -132,14 +130,14 @@ void TrafficModel::trigger_failover() {
       if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this, step = *i] { on_promoted(false, step); });
     }
   }
-  if (incident_ && needs_scale_up) details_[*incident_].scale_up_at = *scale_up_at_;
-  if (!needs_scale_up || *scale_up_at_ == kSimForever) return;
-  const SimTime full = *scale_up_at_ + pattern_.time_to_capacity;
+  if (incident_ && needs_scale_up) details_[*incident_].scale_up_at = standby_.scale_up_at();
+  if (!needs_scale_up || standby_.scale_up_at() == kSimForever) return;
+  const SimTime full = standby_.scale_up_at() + pattern_.time_to_capacity;
   const std::optional<std::size_t> incident = incident_;
   if (full <= kSimStart + scenario_.duration && incident) {
     const std::size_t i = *incident;
     sim_.schedule_at(full, [this, i] {
-      if (!scale_up_at_) return;  // failed back before the standby reached full size
+      if (!standby_.is_failing_over()) return;  // failed back before the standby reached full size
       recovery_.mark_full_capacity(i, sim_.now());
       set_standby_capacity();
     });
@@ -149,8 +147,8 @@ void TrafficModel::trigger_failover() {
 void TrafficModel::start_data_incident(std::size_t f) {
   if (!incident_) return;
   const bool is_region_lost = scenario_.faults[f].type == FaultType::kRegionOutage;
-  const auto loss =
-      data_.on_fault(sim_.now(), reach_[f].stores_down, reach_[f].replicas_down, f, data_rng_, is_region_lost);
+  const auto loss = data_.on_fault(sim_.now(), faults_.reach(f).stores_down, faults_.reach(f).replicas_down, f,
+                                   data_rng_, is_region_lost);
   if (!loss) return;
   IncidentDetail& detail = details_[*incident_];
   // The incident loses every store's writes: the sum of the stores' (rounded) counts.
@@ -232,9 +230,8 @@ void TrafficModel::maybe_complete_failback() {
   log(sim_.now(), EventKind::kFailback, pattern_.name, EventState::kComplete);
   data_.on_failback_complete();
   // The standby returns to its standby size; the next incident fails over afresh.
-  if (scale_up_at_) {
-    scale_up_at_.reset();
-    caches_warm_at_.reset();
+  if (standby_.is_failing_over()) {
+    standby_.reset();
     set_standby_capacity();
   }
 }
@@ -249,14 +246,6 @@ void TrafficModel::set_standby_capacity() {
   }
 }
 
-void TrafficModel::log(SimTime t, EventKind kind, std::string subject, EventState state, std::string cause) {
-  if (events_.size() >= PatternResult::kMaxEvents) {
-    ++events_dropped_;
-    return;
-  }
-  events_.push_back(EventRecord{to_seconds(t), kind, std::move(subject), state, std::move(cause)});
-}
-
 void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
   const FaultSpec& fault = scenario_.faults[f];
   // Quota is taken back only from an idle deployment; a busy one keeps it for this fault.
@@ -265,15 +254,16 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     for (const Deployment& d : deployments_) {
       if (d.id == fault.target) reclaimed = &d;
     }
-    is_quota_kept_[f] = reclaimed != nullptr && !is_idle(*reclaimed);
+    faults_.set_quota_kept(f, reclaimed != nullptr && !is_idle(*reclaimed));
   }
-  is_fault_active_[f] = is_start;
+  faults_.set_active(f, is_start);
   apply_faults();
   log(sim_.now(), EventKind::kFault, fault.name, is_start ? EventState::kStart : EventState::kEnd,
       std::string(to_string(fault.type)));
   if (reclaimed != nullptr) {
-    log(sim_.now(), EventKind::kQuota, reclaimed->id, is_quota_kept_[f] ? EventState::kKept : EventState::kReclaimed,
-        is_quota_kept_[f] ? "busy" : "idle");
+    log(sim_.now(), EventKind::kQuota, reclaimed->id,
+        faults_.is_quota_kept(f) ? EventState::kKept : EventState::kReclaimed,
+        faults_.is_quota_kept(f) ? "busy" : "idle");
   }
   if (is_start) {
     failback_.is_active = false;  // a new fault interrupts a failback in progress
@@ -281,7 +271,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     details_.push_back(IncidentDetail{});
     details_.back().start = sim_.now();
     details_.back().fault_end = fault.end();
-    incident_affected_ = reach_[f].affected;
+    incident_affected_ = faults_.reach(f).affected;
     start_data_incident(f);
     const topology::Topology& topo = *scenario_.topology;
     const auto is_region_down = [&](const std::string& region) {
@@ -297,7 +287,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
     is_dns_switch_waiting_ = false;
     switch_candidate_.reset();
     const bool needs_scale_up =
-        !pattern_.is_active_active && is_standby_reduced() && !scale_up_at_ && incident_affected_ != 0;
+        !pattern_.is_active_active && is_standby_reduced() && !standby_.is_failing_over() && incident_affected_ != 0;
     if (!needs_scale_up) recovery_.mark_full_capacity(*incident_, sim_.now());
     drop_in_flight();
   } else {
@@ -349,80 +339,7 @@ void TrafficModel::drop_in_flight() {
   }
 }
 
-void TrafficModel::apply_faults() {
-  for (Region& r : regions_) {
-    r.is_down = r.is_gateway_down = false;
-    r.is_dns_down = r.lacks_private_dns;
-    r.gateway_error_rate = 0;
-    r.gateway_added_latency = SimDuration{0};
-  }
-  for (Deployment& d : deployments_) {
-    d.is_down = d.has_version_drift = d.is_quota_reclaimed = false;
-    d.capacity_lost = d.throttle_share = d.error_rate = 0;
-    d.added_latency = SimDuration{0};
-    d.throttle_retry_after = SimDuration{-1};  // negative: the 429s carry no Retry-After
-  }
-  auto region_of = [&](const std::string& id) -> std::size_t {
-    for (std::size_t i = 0; i < regions_.size(); ++i) {
-      if (regions_[i].id == id) return i;
-    }
-    return kNone;
-  };
-  auto deployment_of = [&](const std::string& id) -> Deployment* {
-    for (Deployment& d : deployments_) {
-      if (d.id == id) return &d;
-    }
-    return nullptr;
-  };
-  for (std::size_t f = 0; f < scenario_.faults.size(); ++f) {
-    if (!is_fault_active_[f]) continue;
-    const FaultSpec& fault = scenario_.faults[f];
-    const FaultReach& reach = reach_[f];
-    for (std::size_t r : reach.regions_down) regions_[r].is_down = true;
-    for (std::size_t r : reach.gateways_down) regions_[r].is_gateway_down = true;
-    for (std::size_t d : reach.deployments_down) deployments_[d].is_down = true;
-    Deployment* dep = deployment_of(fault.target);
-    switch (fault.type) {
-      case FaultType::kDnsFailure:
-        if (const std::size_t r = region_of(fault.target); r != kNone) regions_[r].is_dns_down = true;
-        break;
-      case FaultType::kZoneOutage:
-        for (Deployment& d : deployments_) {
-          if (std::find(d.zones.begin(), d.zones.end(), fault.target) != d.zones.end()) {
-            d.capacity_lost += 1.0 / static_cast<double>(d.zones.size());
-          }
-        }
-        break;
-      case FaultType::kGpuCapacityLoss:
-        if (dep != nullptr) dep->capacity_lost += fault.fraction;
-        break;
-      case FaultType::kThrottling:
-        if (dep != nullptr) {
-          dep->throttle_share = std::max(dep->throttle_share, fault.fraction);
-          dep->throttle_retry_after = std::max(dep->throttle_retry_after, fault.retry_after);
-        }
-        break;
-      case FaultType::kQuotaReclaimed:
-        if (dep != nullptr && !is_quota_kept_[f]) dep->is_quota_reclaimed = true;
-        break;
-      case FaultType::kModelVersionDrift:
-        if (dep != nullptr) dep->has_version_drift = true;
-        break;
-      case FaultType::kGrayFailure:
-        if (dep != nullptr) {
-          dep->error_rate = std::max(dep->error_rate, fault.error_rate);
-          dep->added_latency += fault.added_latency;
-        } else if (const std::size_t r = region_of(scenario_.topology->node(fault.target).region); r != kNone) {
-          regions_[r].gateway_error_rate = std::max(regions_[r].gateway_error_rate, fault.error_rate);
-          regions_[r].gateway_added_latency += fault.added_latency;
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  for (Deployment& d : deployments_) d.capacity_lost = std::min(1.0, d.capacity_lost);
-}
+void TrafficModel::apply_faults() { faults_.apply(regions_, deployments_); }
 
 bool TrafficModel::is_idle(const Deployment& d) const {
   // Idle: admitted no call in the look-back window before now (docs/scenarios.md, "quota_reclaimed").
@@ -430,29 +347,9 @@ bool TrafficModel::is_idle(const Deployment& d) const {
 }
 
 bool TrafficModel::is_standby_reduced() const {
-  if (pattern_.standby_fraction >= 1.0) return false;
-  if (pattern_.standby_fraction == 0) return true;  // cold: nothing is deployed yet
-  return std::any_of(deployments_.begin(), deployments_.end(), [&](const Deployment& d) {
+  return standby_.is_reduced(std::any_of(deployments_.begin(), deployments_.end(), [&](const Deployment& d) {
     return !regions_[d.region].is_primary && (!d.is_pay_per_token || d.is_quota_reclaimed);
-  });
-}
-
-double TrafficModel::capacity_factor(std::size_t g, const Deployment& d) const {
-  if (regions_[g].is_primary) return 1.0;
-  // A warm pay-per-token deployment exists with its whole quota and costs nothing idle: there is
-  // nothing to scale up (issue 22). Only reserved capacity (provisioned) is held at the fraction.
-  if (d.is_pay_per_token && pattern_.standby_fraction > 0) return 1.0;
-  const double standby = pattern_.standby_fraction;
-  if (!scale_up_at_ || sim_.now() < *scale_up_at_) return standby;
-  if (pattern_.time_to_capacity.count() == 0) return 1.0;
-  const double progress = to_seconds(sim_.now() - *scale_up_at_) / to_seconds(pattern_.time_to_capacity);
-  return standby + (1.0 - standby) * std::min(1.0, progress);
-}
-
-bool TrafficModel::is_warming(std::size_t g) const {
-  if (regions_[g].is_primary || !scale_up_at_ || pattern_.cold_cache_latency.count() == 0) return false;
-  if (caches_warm_at_) return sim_.now() >= *scale_up_at_ && sim_.now() < *caches_warm_at_;
-  return sim_.now() >= *scale_up_at_ && sim_.now() < *scale_up_at_ + pattern_.time_to_capacity + pattern_.warmup;
+  }));
 }
 
 }  // namespace faultline::engine
