@@ -1,4 +1,4 @@
-// End to end: the issue 16 fidelity drills (scenarios/single-region-cosmos.json,
+// End to end: the issue 16 fidelity drills (scenarios/single-region-cosmos.json, apim-*.json,
 // scenarios/pool-load-balancing.json), run through the built `faultline run` and checked
 // against the figures their descriptions claim, derived by hand. Setting and facts as in
 // drills_test.cpp: foundry-two-region variants, constant arrivals at 2 requests/s (call k
@@ -100,6 +100,33 @@ TEST_CASE("APIM pool breaker per gateway instance: 4 failed calls per instance p
   CHECK(failed(r, "pool-breaker") == 80);
   SECTION("the topology lints clean") {
     const LintRun lint = lint_topology("foundry-two-region-apim-pool.json");
+    CHECK(lint.exit_code == 0);
+    CHECK(lint.rules == std::set<std::string>{});
+  }
+}
+
+TEST_CASE("APIM cross-region pool: the remote member serves 50 ms later and Front Door never fails over",
+          "[e2e][drills]") {
+  // eastus2's pool: chat-eastus2 (priority 1), then centralus's chat-centralus (priority 2),
+  // a call to which adds the 2 x 25 ms eastus2-centralus round trip. chat-eastus2 loses all
+  // capacity from 300.25 s for 10 min: the calls of 299.5 and 300.0 s, in flight there, are
+  // dropped (2 failed); every later call spills at once to chat-centralus and succeeds. Calls
+  // k = 1 .. 2,398 plus the one in flight at the end: 2,399 offered. Latency: us-east (60 %)
+  // 24 + 1,000 ms locally, + 50 ms remotely; us-west (40 %) 140 + 1,000, + 50 remotely. About
+  // 30 % of calls each at 1,024 and 1,074 ms, 20 % each at 1,140 and 1,190 ms: the median is
+  // 1,074 ms, the 99th percentile 1,190 ms (within the sketch's 2^-7). The probe asks the
+  // first live member, chat-centralus, and gets 200: nothing is detected, no failover.
+  const DrillRun run = run_drill("apim-cross-region-pool.json");
+  const json& r = run.result;
+  CHECK(run.exit_code == 0);
+  CHECK(failed(r, "cross-region-pool") == 2);
+  const json& chat = faultline::drills::pattern(r, "cross-region-pool").at("workloads").at(0);
+  CHECK(chat.at("offered") == 2399);
+  CHECK(chat.at("p50_latency_ms").get<double>() == Approx(1074.0).epsilon(0.0078125));
+  CHECK(chat.at("p99_latency_ms").get<double>() == Approx(1190.0).epsilon(0.0078125));
+  CHECK(incident(r, "cross-region-pool", "chat-eastus2-lost").at("detect_s").is_null());
+  SECTION("the topology lints clean") {
+    const LintRun lint = lint_topology("foundry-two-region-cross-region-pool.json");
     CHECK(lint.exit_code == 0);
     CHECK(lint.rules == std::set<std::string>{});
   }
