@@ -131,3 +131,29 @@ TEST_CASE("APIM cross-region pool: the remote member serves 50 ms later and Fron
     CHECK(lint.rules == std::set<std::string>{});
   }
 }
+
+TEST_CASE("APIM pool breaker seen by the health probe: every member tripped answers 503, Front Door fails over",
+          "[e2e][drills]") {
+  // eastus2's gateway: 1 instance, breaker counting 429 and 500-599, 3 within 10 s trip for
+  // 15 min; its pool's only member chat-eastus2 answers 429 to every call from 300.25 s for
+  // 10 min. Calls of 300.5, 301.0, 301.5 s: 429 at once, the third trips at 301.5 s (until
+  // 1,201.5 s, past the run). Probes at 30 s multiples: 300 s (before the fault) is 200;
+  // 330 s and 360 s find every member tripped: 503. Two failures leave 2 of the last 4
+  // successful, under 3: unhealthy when the 360 s probe answers, 360 + 0.024 s (the round
+  // trip from us-east-users, the largest client group): detect_s = 360.024 - 300.25 =
+  // 59.774. Calls 300.5 .. 360.0 s fail (k = 601 .. 720: 120); from 360.5 s calls
+  // go to centralus and succeed. Ignoring the breaker, the probe would get 200 from the
+  // throttled deployment (a throttled deployment answers probes) and nothing would move.
+  const DrillRun run = run_drill("apim-probe-sees-pool.json");
+  const json& r = run.result;
+  CHECK(run.exit_code == 0);
+  CHECK(failed(r, "probe-sees-pool") == 120);
+  const json& i = incident(r, "probe-sees-pool", "chat-eastus2-throttled");
+  CHECK(i.at("detect_s").get<double>() == Approx(59.774).margin(1e-9));
+  CHECK(i.at("switch_s").get<double>() == Approx(59.774).margin(1e-9));
+  SECTION("the topology lints clean") {
+    const LintRun lint = lint_topology("foundry-two-region-throttle-breaker.json");
+    CHECK(lint.exit_code == 0);
+    CHECK(lint.rules == std::set<std::string>{});
+  }
+}

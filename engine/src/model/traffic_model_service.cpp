@@ -117,8 +117,11 @@ int TrafficModel::serve_by_deployment(std::size_t d, InFlight& r, SimDuration& l
 
 int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
   // The health endpoint checks the backend (seeds/003): it answers 200 only when the region
-  // could serve the first workload's model right now, from any member of its backend pool.
-  const Region& region = regions_[g];
+  // could serve the first workload's model right now. APIM answers the probe as it would a
+  // call: on the gateway instance next in the calls' round robin (the probe takes no call's
+  // turn), the members that instance's breaker tripped are skipped, and when every member is
+  // tripped or cannot serve the probe gets 503, so Front Door takes the origin out.
+  Region& region = regions_[g];
   latency = micros(probe_rtt_us_[g]);
   if (region.is_down) {
     latency = pattern_.router.probe ? pattern_.router.probe->timeout : seconds(10);
@@ -128,11 +131,18 @@ int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
   if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
   latency += region.gateway_added_latency;
   if (region.pool_of_workload.empty() || region.pool_of_workload.front().empty()) return 404;
-  const std::vector<std::size_t>& pool = region.pool_of_workload.front().by_priority();
-  const auto live = std::find_if(pool.begin(), pool.end(), [&](std::size_t d) { return refusal_of(deployments_[d]) == 0; });
-  if (live == pool.end()) return refusal_of(deployments_[pool.front()]);
+  const BackendPool& pool = region.pool_of_workload.front();
+  const std::vector<std::size_t>& members = pool.by_priority();
+  bool is_any_tripped = false;
+  const auto live = std::find_if(members.begin(), members.end(), [&](std::size_t d) {
+    const router::BackendBreaker* breaker = breaker_of(g, region.next_instance, d);
+    const bool is_tripped = breaker != nullptr && breaker->is_tripped(now_micros());
+    is_any_tripped = is_any_tripped || is_tripped;
+    return !is_tripped && refusal_of(deployments_[d]) == 0;
+  });
+  if (live == members.end()) return is_any_tripped ? 503 : refusal_of(deployments_[members.front()]);
   const Deployment& dep = deployments_[*live];
-  if (dep.region != g) latency += micros(region.pool_of_workload.front().round_trip_us(*live));
+  if (dep.region != g) latency += micros(pool.round_trip_us(*live));
   latency += dep.added_latency;
   if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) return 500;
   return 200;
