@@ -1,4 +1,4 @@
-// End to end: the issue 16 fidelity drills (scenarios/single-region-cosmos.json,
+// End to end: the issue 16 fidelity drills (scenarios/single-region-cosmos.json, apim-*.json,
 // scenarios/pool-load-balancing.json), run through the built `faultline run` and checked
 // against the figures their descriptions claim, derived by hand. Setting and facts as in
 // drills_test.cpp: foundry-two-region variants, constant arrivals at 2 requests/s (call k
@@ -100,6 +100,59 @@ TEST_CASE("APIM pool breaker per gateway instance: 4 failed calls per instance p
   CHECK(failed(r, "pool-breaker") == 80);
   SECTION("the topology lints clean") {
     const LintRun lint = lint_topology("foundry-two-region-apim-pool.json");
+    CHECK(lint.exit_code == 0);
+    CHECK(lint.rules == std::set<std::string>{});
+  }
+}
+
+TEST_CASE("APIM cross-region pool: the remote member serves 50 ms later and Front Door never fails over",
+          "[e2e][drills]") {
+  // eastus2's pool: chat-eastus2 (priority 1), then centralus's chat-centralus (priority 2),
+  // a call to which adds the 2 x 25 ms eastus2-centralus round trip. chat-eastus2 loses all
+  // capacity from 300.25 s for 10 min: the calls of 299.5 and 300.0 s, in flight there, are
+  // dropped (2 failed); every later call spills at once to chat-centralus and succeeds. Calls
+  // k = 1 .. 2,398 plus the one in flight at the end: 2,399 offered. Latency: us-east (60 %)
+  // 24 + 1,000 ms locally, + 50 ms remotely; us-west (40 %) 140 + 1,000, + 50 remotely. About
+  // 30 % of calls each at 1,024 and 1,074 ms, 20 % each at 1,140 and 1,190 ms: the median is
+  // 1,074 ms, the 99th percentile 1,190 ms (within the sketch's 2^-7). The probe asks the
+  // first live member, chat-centralus, and gets 200: nothing is detected, no failover.
+  const DrillRun run = run_drill("apim-cross-region-pool.json");
+  const json& r = run.result;
+  CHECK(run.exit_code == 0);
+  CHECK(failed(r, "cross-region-pool") == 2);
+  const json& chat = faultline::drills::pattern(r, "cross-region-pool").at("workloads").at(0);
+  CHECK(chat.at("offered") == 2399);
+  CHECK(chat.at("p50_latency_ms").get<double>() == Approx(1074.0).epsilon(0.0078125));
+  CHECK(chat.at("p99_latency_ms").get<double>() == Approx(1190.0).epsilon(0.0078125));
+  CHECK(incident(r, "cross-region-pool", "chat-eastus2-lost").at("detect_s").is_null());
+  SECTION("the topology lints clean") {
+    const LintRun lint = lint_topology("foundry-two-region-cross-region-pool.json");
+    CHECK(lint.exit_code == 0);
+    CHECK(lint.rules == std::set<std::string>{});
+  }
+}
+
+TEST_CASE("APIM pool breaker seen by the health probe: every member tripped answers 503, Front Door fails over",
+          "[e2e][drills]") {
+  // eastus2's gateway: 1 instance, breaker counting 429 and 500-599, 3 within 10 s trip for
+  // 15 min; its pool's only member chat-eastus2 answers 429 to every call from 300.25 s for
+  // 10 min. Calls of 300.5, 301.0, 301.5 s: 429 at once, the third trips at 301.5 s (until
+  // 1,201.5 s, past the run). Probes at 30 s multiples: 300 s (before the fault) is 200;
+  // 330 s and 360 s find every member tripped: 503. Two failures leave 2 of the last 4
+  // successful, under 3: unhealthy when the 360 s probe answers, 360 + 0.024 s (the round
+  // trip from us-east-users, the largest client group): detect_s = 360.024 - 300.25 =
+  // 59.774. Calls 300.5 .. 360.0 s fail (k = 601 .. 720: 120); from 360.5 s calls
+  // go to centralus and succeed. Ignoring the breaker, the probe would get 200 from the
+  // throttled deployment (a throttled deployment answers probes) and nothing would move.
+  const DrillRun run = run_drill("apim-probe-sees-pool.json");
+  const json& r = run.result;
+  CHECK(run.exit_code == 0);
+  CHECK(failed(r, "probe-sees-pool") == 120);
+  const json& i = incident(r, "probe-sees-pool", "chat-eastus2-throttled");
+  CHECK(i.at("detect_s").get<double>() == Approx(59.774).margin(1e-9));
+  CHECK(i.at("switch_s").get<double>() == Approx(59.774).margin(1e-9));
+  SECTION("the topology lints clean") {
+    const LintRun lint = lint_topology("foundry-two-region-throttle-breaker.json");
     CHECK(lint.exit_code == 0);
     CHECK(lint.rules == std::set<std::string>{});
   }

@@ -4,14 +4,21 @@
 
 namespace faultline::engine {
 
-void BackendPool::add(std::size_t deployment, int priority, int weight) {
+void BackendPool::add(std::size_t deployment, int priority, int weight, std::int64_t round_trip_us) {
   // Insert after every member of the same or a better priority: file order within a priority.
   const auto at = std::upper_bound(members_.begin(), members_.end(), priority,
                                    [](int p, const Member& m) { return p < m.priority; });
-  members_.insert(at, Member{deployment, priority, std::max(weight, 1), 0});
+  members_.insert(at, Member{deployment, priority, std::max(weight, 1), 0, std::max<std::int64_t>(round_trip_us, 0)});
   by_priority_.clear();
   for (const Member& m : members_) by_priority_.push_back(m.deployment);
   order_.reserve(members_.size());
+}
+
+std::int64_t BackendPool::round_trip_us(std::size_t deployment) const {
+  for (const Member& m : members_) {
+    if (m.deployment == deployment) return m.round_trip_us;
+  }
+  return 0;
 }
 
 const std::vector<std::size_t>& BackendPool::next_order() {

@@ -17,8 +17,12 @@ namespace faultline::engine {
 /// (wrapping), then the next priority's group. Allocates only while members are added.
 class BackendPool {
  public:
-  /// Adds member `deployment` (in file order) at pool `priority` (1..10) with `weight` (>= 1).
-  void add(std::size_t deployment, int priority, int weight);
+  /// Adds member `deployment` (in file order) at pool `priority` (1..10) with `weight` (>= 1);
+  /// `round_trip_us` (microseconds, >= 0) is what a call to it adds: the inter-region round trip
+  /// from the gateway to a member in another region (seeds/001), 0 for a member of its own region.
+  void add(std::size_t deployment, int priority, int weight, std::int64_t round_trip_us = 0);
+  /// The round trip (microseconds) a call to member `deployment` adds; 0 when it is no member.
+  [[nodiscard]] std::int64_t round_trip_us(std::size_t deployment) const;
   /// True when the pool has no member.
   [[nodiscard]] bool empty() const { return members_.empty(); }
   /// Every member's deployment by priority, then file order.
@@ -31,7 +35,8 @@ class BackendPool {
     std::size_t deployment = 0;
     int priority = 1;
     std::int64_t weight = 1;
-    std::int64_t current = 0;  // smooth weighted round-robin state
+    std::int64_t current = 0;        // smooth weighted round-robin state
+    std::int64_t round_trip_us = 0;  // gateway -> member and back, when the member is in another region
   };
 
   std::vector<Member> members_;           // by priority, then file order

@@ -97,6 +97,7 @@ void TrafficModel::build_regions() {
     }
     regions_.push_back(std::move(region));
   }
+  add_remote_members();
 }
 
 std::size_t TrafficModel::add_deployment(const topology::Node& node, std::size_t region) {

@@ -178,6 +178,9 @@ class TrafficModel final : private router::RouterObserver {
   void build_regions();
   // Index of `node`'s deployment in deployments_, added (in region `region`) on first sight.
   std::size_t add_deployment(const topology::Node& node, std::size_t region);
+  // Adds to each region's pools the deployments of other regions its gateway lists as backends
+  // (traffic_model_pool.cpp), with the inter-region round trip a call to them adds.
+  void add_remote_members();
   // The APIM gateway instances and backend breakers of each region, once every deployment is known.
   void build_gateway_breakers();
   // Breaker of deployment `d` on instance `instance` of region `g`'s gateway, or none.
@@ -199,9 +202,10 @@ class TrafficModel final : private router::RouterObserver {
   // Status of call `r` in region `g` through the gateway and its backend pool; adds to `latency`.
   int serve_in_region(std::size_t g, InFlight& r, SimDuration& latency);
   // Status of call `r` at deployment `d`; sets `may_spill` when refused at once for want of capacity.
-  int serve_by_deployment(std::size_t g, std::size_t d, InFlight& r, SimDuration& latency, bool& may_spill);
-  // 503 / 404 when deployment `d` cannot serve at all now (down, no capacity, version drift), else 0.
-  [[nodiscard]] int refusal_of(std::size_t g, const Deployment& d) const;
+  int serve_by_deployment(std::size_t d, InFlight& r, SimDuration& latency, bool& may_spill);
+  // 503 / 404 when deployment `d` cannot serve at all now (down or its region down, no capacity,
+  // version drift), else 0.
+  [[nodiscard]] int refusal_of(const Deployment& d) const;
   void on_completion(std::uint32_t slot);
   void on_wakeup();
   void on_fault_change(std::size_t fault, bool is_start);

@@ -324,7 +324,9 @@ void TrafficModel::drop_in_flight() {
     InFlight& r = in_flight_[slot];
     if (!is_live(r)) continue;
     const Region& region = regions_[r.region];
-    bool is_dropped = region.is_down || region.is_gateway_down;
+    // A call at a member of another region's pool (seeds/001) goes down with that region too.
+    bool is_dropped = region.is_down || region.is_gateway_down ||
+                      (r.deployment != kNone && regions_[deployments_[r.deployment].region].is_down);
     if (!is_dropped && r.deployment != kNone && to_drop[r.deployment] > 0) {
       --to_drop[r.deployment];
       is_dropped = true;

@@ -17,10 +17,11 @@ constexpr SimDuration kConcurrencyRetryAfter = std::chrono::seconds(1);
 
 }  // namespace
 
-int TrafficModel::refusal_of(std::size_t g, const Deployment& d) const {
-  if (d.is_down) return 503;
+int TrafficModel::refusal_of(const Deployment& d) const {
+  // A member of another region's pool is down with its own region (seeds/001).
+  if (d.is_down || regions_[d.region].is_down) return 503;
   if (d.has_version_drift) return 404;
-  if (d.is_quota_reclaimed || capacity_factor(g, d) * (1.0 - d.capacity_lost) <= 0) return 503;
+  if (d.is_quota_reclaimed || capacity_factor(d.region, d) * (1.0 - d.capacity_lost) <= 0) return 503;
   return 0;
 }
 
@@ -51,7 +52,10 @@ int TrafficModel::serve_in_region(std::size_t g, InFlight& r, SimDuration& laten
     if (breaker != nullptr && breaker->is_tripped(now_micros())) continue;
     bool may_spill = false;
     r.retry_after = SimDuration{-1};
-    status = serve_by_deployment(g, d, r, latency, may_spill);
+    // A member in another region answers after the inter-region round trip (none when it is down).
+    if (deployments_[d].region != g && !regions_[deployments_[d].region].is_down)
+      latency += micros(pool.round_trip_us(d));
+    status = serve_by_deployment(d, r, latency, may_spill);
     if (!may_spill) {
       r.is_backend_answer_due = breaker != nullptr;  // answered at completion
       break;
@@ -61,13 +65,13 @@ int TrafficModel::serve_in_region(std::size_t g, InFlight& r, SimDuration& laten
   return status;
 }
 
-int TrafficModel::serve_by_deployment(std::size_t g, std::size_t d, InFlight& r, SimDuration& latency,
-                                      bool& may_spill) {
+int TrafficModel::serve_by_deployment(std::size_t d, InFlight& r, SimDuration& latency, bool& may_spill) {
   const WorkloadSpec& spec = scenario_.workloads[r.workload];
   Deployment& dep = deployments_[d];
+  const std::size_t g = dep.region;  // its own region: a remote member's capacity is its region's
   r.deployment = d;
   r.failure = kOtherFailure;
-  if (dep.is_down) {
+  if (dep.is_down || regions_[g].is_down) {
     may_spill = true;
     return 503;
   }
@@ -114,8 +118,11 @@ int TrafficModel::serve_by_deployment(std::size_t g, std::size_t d, InFlight& r,
 
 int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
   // The health endpoint checks the backend (seeds/003): it answers 200 only when the region
-  // could serve the first workload's model right now, from any member of its backend pool.
-  const Region& region = regions_[g];
+  // could serve the first workload's model right now. APIM answers the probe as it would a
+  // call: on the gateway instance next in the calls' round robin (the probe takes no call's
+  // turn), the members that instance's breaker tripped are skipped, and when every member is
+  // tripped or cannot serve the probe gets 503, so Front Door takes the origin out.
+  Region& region = regions_[g];
   latency = micros(probe_rtt_us_[g]);
   if (region.is_down) {
     latency = pattern_.router.probe ? pattern_.router.probe->timeout : seconds(10);
@@ -125,11 +132,18 @@ int TrafficModel::probe_status(std::size_t g, SimDuration& latency) {
   if (region.gateway_error_rate > 0 && outcomes_.bernoulli(region.gateway_error_rate)) return 500;
   latency += region.gateway_added_latency;
   if (region.pool_of_workload.empty() || region.pool_of_workload.front().empty()) return 404;
-  const std::vector<std::size_t>& pool = region.pool_of_workload.front().by_priority();
-  const auto live =
-      std::find_if(pool.begin(), pool.end(), [&](std::size_t d) { return refusal_of(g, deployments_[d]) == 0; });
-  if (live == pool.end()) return refusal_of(g, deployments_[pool.front()]);
+  const BackendPool& pool = region.pool_of_workload.front();
+  const std::vector<std::size_t>& members = pool.by_priority();
+  bool is_any_tripped = false;
+  const auto live = std::find_if(members.begin(), members.end(), [&](std::size_t d) {
+    const router::BackendBreaker* breaker = breaker_of(g, region.next_instance, d);
+    const bool is_tripped = breaker != nullptr && breaker->is_tripped(now_micros());
+    is_any_tripped = is_any_tripped || is_tripped;
+    return !is_tripped && refusal_of(deployments_[d]) == 0;
+  });
+  if (live == members.end()) return is_any_tripped ? 503 : refusal_of(deployments_[members.front()]);
   const Deployment& dep = deployments_[*live];
+  if (dep.region != g) latency += micros(pool.round_trip_us(*live));
   latency += dep.added_latency;
   if (dep.error_rate > 0 && outcomes_.bernoulli(dep.error_rate)) return 500;
   return 200;
