@@ -16,6 +16,7 @@
 
 #include "command_runner.hpp"
 #include "data_scenario.hpp"
+#include "faultline/engine/scenario/scenario_loader.hpp"
 
 using namespace faultline::engine;
 using nlohmann::json;
@@ -98,4 +99,26 @@ TEST_CASE("APIM cross-region pool: a remote member serves after the inter-region
                                       {"error_rate", 1}}});
     CHECK(failed(run_cross_region(true, 2, faults)) == 80);
   }
+}
+
+TEST_CASE("APIM cross-region pool: a member the traffic model cannot serve is refused at load",
+          "[engine][cross-region-pool]") {
+  // With centralus taken out of the global entry's origins, eastus2's gateway still lists
+  // chat-centralus: the traffic model simulates origin regions only, so the scenario is refused
+  // (exit 2 in the CLI) rather than run with the member silently left out.
+  json s = faultline::testing::data_scenario();
+  s["topology"] = cross_region_topology(false, 0);
+  json& origins = s["topology"]["global_entry"]["origins"];
+  REQUIRE(origins.size() == 2);
+  REQUIRE(origins[1]["gateway"] == "apim-centralus");
+  origins.erase(1);
+  s["patterns"] = json::array({{{"name", "pool"}, {"routing", "priority"}, {"standby_fraction", 1}}});
+  const ScenarioLoadResult loaded = ScenarioLoader::load_text(s.dump(), "pool.json", ".");
+  REQUIRE_FALSE(loaded.scenario.has_value());
+  INFO(loaded.error_report());
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0].to_string() ==
+        "pool.json: topology: gateway \"apim-eastus2\" lists backend \"chat-centralus\" of region \"centralus\", which "
+        "the global entry does not route to (allowed: cross-region pool members in origin regions of the global "
+        "entry, reachable over the network from the gateway's region (docs/topology.md))");
 }

@@ -12,7 +12,9 @@
 #include "faultline/topology/lowest_latency_path.hpp"
 #include "faultline/topology/replication_mode.hpp"
 #include "faultline/topology/topology_loader.hpp"
+#include "scenario/fault_targets.hpp"
 #include "scenario/pattern_presets.hpp"
+#include "scenario/pool_member_check.hpp"
 #include "scenario/target_reader.hpp"
 #include "scenario/workload_reader.hpp"
 
@@ -37,39 +39,6 @@ const std::vector<std::string> kFaultTypes{
 bool is_lint_rule_id(const std::string& id) {
   return id.size() == 5 && id.rfind("FL", 0) == 0 &&
          std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Node kinds a fault of each type may target, in kFaultTypes order.
-std::vector<NodeKind> target_kinds(FaultType type) {
-  switch (type) {
-    case FaultType::kRegionOutage:
-    case FaultType::kDnsFailure:
-      return {NodeKind::kRegion};
-    case FaultType::kZoneOutage:
-      return {NodeKind::kZone};
-    case FaultType::kGpuCapacityLoss:
-    case FaultType::kThrottling:
-    case FaultType::kQuotaReclaimed:
-    case FaultType::kModelVersionDrift:
-      return {NodeKind::kModelDeployment};
-    case FaultType::kGrayFailure:
-      return {NodeKind::kModelDeployment, NodeKind::kGateway};
-    case FaultType::kGatewayFailure:
-      return {NodeKind::kGateway};
-    case FaultType::kGlobalEntryFailure:
-      return {NodeKind::kGlobalEntry};
-    case FaultType::kReplicationPartition:
-    case FaultType::kDataStoreOutage:
-      return {NodeKind::kDatabase, NodeKind::kSearchIndex,       NodeKind::kObjectStorage,
-              NodeKind::kKeyVault, NodeKind::kContainerRegistry, NodeKind::kHsm};
-  }
-  return {};
-}
-
-std::string kinds_text(const std::vector<NodeKind>& kinds) {
-  std::vector<std::string> names;
-  for (NodeKind k : kinds) names.emplace_back(topology::to_string(k));
-  return base::JsonReader::join(names, " or ");
 }
 
 template <typename Enum>
@@ -191,6 +160,11 @@ class ScenarioChecker {
       return;
     }
     s.topology = std::make_shared<const topology::Topology>(std::move(*loaded.topology));
+    for (std::string& problem : unserved_pool_members(*s.topology)) {
+      reader_.error("topology", std::move(problem),
+                    "cross-region pool members in origin regions of the global entry, reachable over the network "
+                    "from the gateway's region (docs/topology.md)");
+    }
   }
 
   void check_fault(const json& f, const std::string& path, Scenario& s) {
@@ -209,16 +183,16 @@ class ScenarioChecker {
     if (const auto target = reader_.string(f, path, "target", {.is_required = true})) {
       spec.target = *target;
       if (s.topology && type) {
-        const auto kinds = target_kinds(spec.type);
+        const auto kinds = fault_target_kinds(spec.type);
         const auto v = s.topology->find(*target);
         if (!v) {
           reader_.error(base::JsonReader::at(path, "target"), "unknown node \"" + *target + "\"",
-                        "the id of a " + kinds_text(kinds) + " of the topology");
+                        "the id of a " + node_kinds_text(kinds) + " of the topology");
         } else if (std::find(kinds.begin(), kinds.end(), s.topology->node(*v).kind) == kinds.end()) {
           reader_.error(base::JsonReader::at(path, "target"),
                         "\"" + *target + "\" is a " + std::string(topology::to_string(s.topology->node(*v).kind)) +
                             ", which a " + *type + " cannot target",
-                        "the id of a " + kinds_text(kinds));
+                        "the id of a " + node_kinds_text(kinds));
         }
       }
     }
