@@ -77,7 +77,8 @@ void EntryAndLinkReader::check_global_entry(const json& item, const std::string&
                              reader_.string(item, path, "description", {.is_required = false}).value_or(""),
                              info});
   for (const auto& [gateway, origin_path] : origins) {
-    builder_.refer(v, gateway, origin_path, {NodeKind::kGateway}, EdgeKind::kDependency, true);
+    builder_.refer(v, gateway, origin_path, {NodeKind::kGateway}, EdgeKind::kDependency,
+                   GraphBuilder::Redundancy::kAlternative);
   }
   if (info.health_probe && !info.health_probe->source.empty()) {
     builder_.check_reference(v, info.health_probe->source,

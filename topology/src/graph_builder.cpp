@@ -81,8 +81,9 @@ void GraphBuilder::add_edge(VertexId from, VertexId to, Edge edge) {
 }
 
 void GraphBuilder::refer(VertexId from, const std::string& target, const std::string& path, std::vector<NodeKind> kinds,
-                         EdgeKind kind, bool is_alternative) {
-  pending_.push_back(PendingReference{from, target, path, std::move(kinds), true, kind, is_alternative});
+                         EdgeKind kind, Redundancy redundancy) {
+  pending_.push_back(
+      PendingReference{from, target, path, std::move(kinds), true, kind, redundancy == Redundancy::kAlternative});
 }
 
 void GraphBuilder::check_reference(VertexId from, const std::string& target, const std::string& path,

@@ -2,6 +2,7 @@
 // Internal to the topology loader: the graph being built from one topology file,
 // its id map, and the references that are resolved once every node is known.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,9 +47,11 @@ class GraphBuilder {
   VertexId add_node(Node node);
   /// Adds the edge `from` -> `to`.
   void add_edge(VertexId from, VertexId to, Edge edge);
+  /// Whether `from` needs this dependency (kSole) or any one of its alternatives (a gateway's backends).
+  enum class Redundancy : std::uint8_t { kSole, kAlternative };
   /// Remembers an edge `from` -> `target` (an id of one of `kinds`) for resolve_references.
   void refer(VertexId from, const std::string& target, const std::string& path, std::vector<NodeKind> kinds,
-             EdgeKind kind = EdgeKind::kDependency, bool is_alternative = false);
+             EdgeKind kind = EdgeKind::kDependency, Redundancy redundancy = Redundancy::kSole);
   /// Remembers that `target` must be an id of one of `kinds`, checked but given no edge.
   void check_reference(VertexId from, const std::string& target, const std::string& path, std::vector<NodeKind> kinds);
   /// Records "unknown id" at `path`, suggesting the nearest id of one of `kinds`.

@@ -222,7 +222,8 @@ void RegionReader::check_gateway(const json& item, const std::string& path, Vert
   if (!v) return;
   for (std::size_t i = 0; i < backends.size(); ++i) {
     builder_.refer(*v, backends[i], base::JsonReader::at(base::JsonReader::at(path, "backends"), i),
-                   {NodeKind::kModelDeployment, NodeKind::kAgentService}, EdgeKind::kDependency, true);
+                   {NodeKind::kModelDeployment, NodeKind::kAgentService}, EdgeKind::kDependency,
+                   GraphBuilder::Redundancy::kAlternative);
   }
 }
 
