@@ -70,16 +70,20 @@ void check_pattern_matches_run(const Json& g, const Json& c) {
   CHECK(g["work"]["agent_threads_lost"] == c["incidents"][0]["work"]["agent_threads_lost"]);
 }
 
+// Runs `faultline run SCENARIO` into `out` (result/v1); exit 1 (a pattern misses a target) still writes a result.
+void run_to_file(const std::string& scenario, const std::filesystem::path& out) {
+  const auto cli = run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + out.string() + "'");
+  INFO(cli.output);
+  REQUIRE((cli.exit_code == 0 || cli.exit_code == 1));
+}
+
 }  // namespace
 
 TEST_CASE("faultline-gui renders the reference scenario under Xvfb and its state matches faultline run", "[gui][e2e]") {
   const faultline::testing::TempFolder folder;
   const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reference.json");
-  const auto cli =
-      run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
-  INFO(cli.output);
-  REQUIRE((cli.exit_code == 0 || cli.exit_code == 1));  // 1: a pattern misses a target, still a result
+  run_to_file(scenario, dir / "run.json");
 
   const std::string command = gui_env(dir) + "'" + std::string(FAULTLINE_WITH_XVFB) + "' " + gui() + " '" + scenario +
                               "' --size 1280x800 --scale 1 --frames 3 --screenshot '" + (dir / "shot.png").string() +
@@ -222,10 +226,7 @@ TEST_CASE("faultline-gui --result shows a result file: RPO per store, failback a
   const faultline::testing::TempFolder folder;
   const std::filesystem::path& dir = folder.path();
   const std::string scenario = source_path("scenarios/reference.json");
-  const auto cli =
-      run_command(faultline_binary() + " run '" + scenario + "' -q --json '" + (dir / "run.json").string() + "'");
-  INFO(cli.output);
-  REQUIRE((cli.exit_code == 0 || cli.exit_code == 1));
+  run_to_file(scenario, dir / "run.json");
   Json doc = read_json(dir / "run.json");
   REQUIRE(doc["patterns"].size() == 3);
   doctor_result(doc);
