@@ -84,6 +84,12 @@ int GatewayServer::run() {
                          json_quoted(address.address().to_string() + ":" + std::to_string(address.port())));
   recorder_.flush();
   io_.run();
+  // The stop is decided: a late signal must not turn it into death by signal once the
+  // signal set is gone (asio restores the default action when it is destroyed).
+  beast::error_code ignored;
+  signals_.clear(ignored);
+  std::signal(SIGTERM, SIG_IGN);
+  std::signal(SIGINT, SIG_IGN);
   recorder_.log_line(context_.now(), "\"log\":\"stopped\", \"in_flight\":" + std::to_string(context_.in_flight));
   recorder_.flush();
   return 0;

@@ -86,16 +86,26 @@ asio::awaitable<void> GatewayServer::flush_loop() {
   }
 }
 
+// The first SIGTERM/SIGINT starts the graceful stop; a second one during the drain is an
+// operator who will not wait (Ctrl-C twice): the gateway abandons what is in flight, logs it
+// and exits 0 at once instead of dying of the signal. SIGHUP during the drain is ignored.
 asio::awaitable<void> GatewayServer::signal_loop() {
   while (true) {
     beast::error_code ec;
     const int signal = co_await signals_.async_wait(with(ec));
     if (ec) co_return;
     if (signal == SIGHUP) {
-      reload();
+      if (!context_.is_stopping) reload();
       continue;
     }
-    co_await stop_gracefully();
+    if (!context_.is_stopping) {
+      asio::co_spawn(io_, stop_gracefully(), asio::detached);
+      continue;
+    }
+    recorder_.log_line(context_.now(), "\"log\":\"forced_stop\", \"signal\":" + std::to_string(signal) +
+                                           ", \"abandoned\":" + std::to_string(context_.in_flight));
+    recorder_.flush();
+    io_.stop();
     co_return;
   }
 }

@@ -73,4 +73,26 @@ describe('operations', () => {
     assert.deepEqual(exit, { code: 0, signal: null });
     assert.ok(gw.lines.some((l) => l.includes('"log":"stopping", "in_flight":1')));
   });
+
+  it('a second SIGTERM during the drain stops at once: forced_stop, the call abandoned, exit 0', async () => {
+    const [a, b] = await fakes('primary', 'secondary');
+    a.behaviour = { firstByteMs: 3000 };  // without the second signal the drain would wait 3 s for it
+    const slow = { connect_timeout_ms: 300, first_byte_timeout_ms: 25000, read_timeout_ms: 25000, shutdown_timeout_s: 30 };
+    const gw = await startGateway(twoEndpoints(a, b, { gateway: slow }));
+    const pending = chat(gw).catch((e) => ({ error: String(e) }));
+    await sleep(150);
+    gw.proc.kill('SIGTERM');
+    await sleep(200);
+    gw.proc.kill('SIGTERM');
+    const exit = await gw.exited;
+    const res = await pending;
+    await gw.stop();
+    await a.kill(); await b.kill();
+    assert.deepEqual(exit, { code: 0, signal: null });
+    assert.notEqual(res.status, 200);  // the connection closed before any answer
+    const forced = gw.lines.filter((l) => l.includes('"log":"forced_stop"')).map((l) => JSON.parse(l));
+    assert.equal(forced.length, 1);
+    assert.equal(forced[0].signal, 15);
+    assert.equal(forced[0].abandoned, 1);
+  });
 });
