@@ -48,7 +48,6 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
       pattern_(scenario.patterns.at(pattern_index)),
       sim_(scenario.seed, replication),
       router_(pattern_.router, this),
-      outcomes_(sim_.stream("outcomes")),
       faults_(scenario),
       dns_rng_(sim_.stream("dns")),
       standby_(pattern_),
@@ -68,9 +67,12 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
         config.max_buckets = kMaxSeriesBuckets;
         for (const auto& e : pattern_.router.endpoints) config.regions.push_back(e.name);
         return config;
-      }()) {
+      }()),
+      service_(regions_, deployments_,
+               ServiceInputs{scenario.workloads, pattern_, standby_, data_, stores_written_, probe_rtt_us_},
+               sim_.stream("outcomes")) {
   build_regions();
-  build_gateway_breakers();
+  service_.build_gateway_breakers(*scenario_.topology);
   build_clients();
   build_workloads();
   build_faults();
@@ -161,8 +163,8 @@ void TrafficModel::build_workloads() {
                         AvailabilityCounter(slo),
                         QuantileSketch{},
                         0,
-                        0,
-                        data_.stores_written_by(w)};
+                        0};
+    stores_written_.push_back(data_.stores_written_by(w));
     for (const Client& c : clients_) {
       const std::string& boundary = !w.boundary.empty() ? w.boundary : c.boundary;
       state.boundary_of_client.push_back(boundary.empty() ? router::kAnyBoundary : router_.boundary_id(boundary));
@@ -329,7 +331,7 @@ void TrafficModel::start_attempt(std::uint32_t slot) {
   if (rtt < 0) {
     latency = spec.timeout;  // no network path from this client to the region
   } else {
-    status = serve_in_region(g, r, latency);
+    status = service_.serve_in_region(g, r, sim_.now(), latency);
   }
   if (latency > spec.timeout) {
     status = 0;
@@ -349,7 +351,7 @@ void TrafficModel::on_completion(std::uint32_t slot) {
   }
   if (r.is_backend_answer_due) {
     // The pool member's answer reaches the gateway instance's breaker now (APIM, per instance).
-    if (router::BackendBreaker* b = breaker_of(r.region, r.instance, r.deployment)) {
+    if (router::BackendBreaker* b = service_.breaker_of(r.region, r.instance, r.deployment)) {
       b->record(r.status, r.retry_after, now_micros());
     }
     r.is_backend_answer_due = false;
@@ -418,7 +420,7 @@ void TrafficModel::finish_request(InFlight& r, bool is_success, SimTime at, SimD
       switch_candidate_.reset();
     }
     const double writes = scenario_.workloads[r.workload].writes_per_request;
-    if (writes > 0) data_.record_writes(at, writes, state.stores_written);
+    if (writes > 0) data_.record_writes(at, writes, stores_written_[r.workload]);
   } else {
     ++failed_;
   }
@@ -454,7 +456,7 @@ void TrafficModel::on_wakeup() {
   router_.tick(now);
   for (std::size_t e = router_.next_due_probe(now); e != router::kNoEndpoint; e = router_.next_due_probe(now)) {
     SimDuration latency{0};
-    const int status = probe_status(e, latency);
+    const int status = service_.probe_status(e, sim_.now(), latency);
     const auto endpoint = static_cast<std::uint32_t>(e);
     const std::int64_t latency_us = latency.count();
     sim_.schedule_after(latency,

@@ -27,6 +27,8 @@
 #include "model/data_layer.hpp"
 #include "model/event_log.hpp"
 #include "model/fault_state.hpp"
+#include "model/service_answer.hpp"
+#include "model/service_state.hpp"
 #include "model/standby_capacity.hpp"
 #include "model/work_ledger.hpp"
 
@@ -48,83 +50,17 @@ class TrafficModel final : private router::RouterObserver {
   [[nodiscard]] std::uint64_t requests() const { return offered_; }
 
  private:
-  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  using Deployment = DeploymentState;
+  using Region = RegionState;
+  using InFlight = CallState;
   // quota_reclaimed takes quota only from a deployment that admitted no call in this long before the fault.
   static constexpr SimDuration kQuotaIdleWindow = std::chrono::hours(1);
-
-  struct Deployment {
-    std::string id;
-    std::size_t region = 0;
-    StandardQuota quota{1};                    // pay-per-token deployments
-    std::optional<ProvisionedThroughput> ptu;  // provisioned deployments admit by this leaky bucket
-    double concurrency = 0;
-    std::uint32_t in_flight = 0;
-    std::vector<std::string> zones;
-    bool is_pay_per_token = true;  // not provisioned (PTU): quota, not reserved capacity
-    // Derived from the active faults (recomputed when a fault starts or ends).
-    bool is_down = false;
-    bool has_version_drift = false;
-    bool is_quota_reclaimed = false;
-    std::optional<SimTime> last_admitted_at;  // last call it admitted (took a slot); for quota_reclaimed's idle test
-    double capacity_lost = 0;                 // 0..1
-    double throttle_share = 0;                // share of calls answered 429
-    SimDuration throttle_retry_after{-1};     // negative: no Retry-After
-    double error_rate = 0;                    // gray failure
-    SimDuration added_latency{0};             // gray failure
-  };
-
-  struct Region {
-    std::string id;
-    bool is_primary = true;          // full capacity before any failover
-    bool is_down = false;            // region outage: calls time out
-    bool is_gateway_down = false;    // gateway failure or taken down: 503
-    bool is_dns_down = false;        // DNS / private endpoint failure: 502
-    bool lacks_private_dns = false;  // a private DNS zone or endpoint of its pair is missing (FL005/6): down throughout
-    double gateway_error_rate = 0;   // gray failure on the gateway
-    SimDuration gateway_added_latency{0};
-    // Per workload, the gateway's backend pool of deployments_ indices (APIM priorities and
-    // weights); empty when the region serves no deployment of the workload's model.
-    std::vector<BackendPool> pool_of_workload;
-    // APIM backend circuit breaker (the gateway's rule), one per gateway instance and deployment
-    // (instance x deployments_.size() + d): instances keep no shared state. Empty: no breaker.
-    std::vector<router::BackendBreaker> breakers;
-    std::uint32_t instances = 1;
-    std::uint32_t next_instance = 0;  // calls are spread over the instances round robin
-  };
 
   struct Client {
     std::string id;
     double cumulative_share = 0;
     std::string boundary;
     std::vector<std::int64_t> rtt_us;  // per region: 2 x one-way latency, or -1 when unreachable
-  };
-
-  // Why a call failed, as far as the RTO phases need it (set when the attempt is answered).
-  enum FailureKind : std::uint8_t { kOtherFailure, kTimeoutFailure, kWriteRefused, kCapacityShort, kFailureKinds };
-
-  struct InFlight {
-    router::Request request;
-    SimTime arrival;
-    std::uint32_t workload = 0;
-    std::uint32_t client = 0;
-    std::size_t region = kNone;
-    std::size_t deployment = kNone;
-    double prompt_tokens = 0;
-    double completion_tokens = 0;
-    SimDuration service_time{0};
-    int status = 0;
-    SimDuration retry_after{-1};
-    SimDuration attempt_latency{0};
-    bool holds_slot = false;
-    bool is_planned_failure = false;      // refused only by a failback's planned write pause
-    FailureKind failure = kOtherFailure;  // the current attempt's refusal, when it was refused for a reason
-    std::uint32_t resolver = 0;           // behind Traffic Manager: index of the DNS resolver it asked
-    std::uint32_t instance = 0;           // the gateway instance that took the current attempt
-    bool is_backend_answer_due = false;   // the pool member's answer goes to the instance's breaker at completion
-    bool is_active = false;               // allocated (between allocate and release)
-    SimTime attempt_start;                // when the current attempt was sent
-    EventId completion;                   // the current attempt's completion event
-    std::uint32_t next_free = 0;
   };
 
   struct WorkloadState {
@@ -135,7 +71,6 @@ class TrafficModel final : private router::RouterObserver {
     QuantileSketch latency;
     std::uint64_t offered = 0;
     std::uint64_t succeeded = 0;
-    std::vector<std::size_t> stores_written;  // data layer stores its writes go to
   };
 
   // What an incident reports beyond the recovery tracker's figures.
@@ -181,10 +116,6 @@ class TrafficModel final : private router::RouterObserver {
   // Adds to each region's pools the deployments of other regions its gateway lists as backends
   // (traffic_model_pool.cpp), with the inter-region round trip a call to them adds.
   void add_remote_members();
-  // The APIM gateway instances and backend breakers of each region, once every deployment is known.
-  void build_gateway_breakers();
-  // Breaker of deployment `d` on instance `instance` of region `g`'s gateway, or none.
-  [[nodiscard]] router::BackendBreaker* breaker_of(std::size_t g, std::uint32_t instance, std::size_t d);
   void build_clients();
   void set_probe_vantage();
   void build_workloads();
@@ -198,14 +129,6 @@ class TrafficModel final : private router::RouterObserver {
   // Events.
   void on_arrival(std::uint32_t workload);
   void start_attempt(std::uint32_t slot);
-  // Service answer (traffic_model_service.cpp): one ladder for calls and probes.
-  // Status of call `r` in region `g` through the gateway and its backend pool; adds to `latency`.
-  int serve_in_region(std::size_t g, InFlight& r, SimDuration& latency);
-  // Status of call `r` at deployment `d`; sets `may_spill` when refused at once for want of capacity.
-  int serve_by_deployment(std::size_t d, InFlight& r, SimDuration& latency, bool& may_spill);
-  // 503 / 404 when deployment `d` cannot serve at all now (down or its region down, no capacity,
-  // version drift), else 0.
-  [[nodiscard]] int refusal_of(const Deployment& d) const;
   void on_completion(std::uint32_t slot);
   void on_wakeup();
   void on_fault_change(std::size_t fault, bool is_start);
@@ -241,11 +164,6 @@ class TrafficModel final : private router::RouterObserver {
   // True when some standby capacity is below full size until a scale-up: cold, warm reserved
   // capacity, or a warm pay-per-token deployment whose quota was reclaimed.
   [[nodiscard]] bool is_standby_reduced() const;
-  // True while standby region `region`'s caches are cold now.
-  [[nodiscard]] bool is_warming(std::size_t region) const {
-    return standby_.is_warming(regions_[region].is_primary, sim_.now());
-  }
-  int probe_status(std::size_t region, SimDuration& latency);
   void after_router_call();
   void schedule_wakeup();
   void trigger_failover();
@@ -271,11 +189,11 @@ class TrafficModel final : private router::RouterObserver {
   const PatternSpec& pattern_;
   Simulation sim_;
   router::Router router_;
-  RandomStream outcomes_;
   std::vector<Region> regions_;
   std::vector<Deployment> deployments_;
   std::vector<Client> clients_;
   std::vector<WorkloadState> workloads_;
+  std::vector<std::vector<std::size_t>> stores_written_;  // per workload: the data layer stores its writes go to
   FaultState faults_;
   std::vector<InFlight> in_flight_;
   static constexpr std::uint32_t kNoSlot = static_cast<std::uint32_t>(-1);
@@ -315,6 +233,8 @@ class TrafficModel final : private router::RouterObserver {
   std::uint64_t succeeded_ = 0;
   RunControl control_;
   bool is_cancelled_ = false;
+  // Last: it holds references to the state above (regions, deployments, standby, data layer).
+  ServiceAnswer service_;
 };
 
 }  // namespace faultline::engine
