@@ -109,16 +109,14 @@ struct CallRow {
 
 using std::chrono::milliseconds;
 
-}  // namespace
+// Shared by the rows: no Retry-After, nothing added, and the 50 ms round trip to the remote member.
+const SimDuration none{-1};
+const SimDuration zero{0};
+const SimDuration remote = milliseconds(kRemoteRtt / 1000);
 
-TEST_CASE("service answer: one call, row by row through the ladder", "[engine][service]") {
-  const SimDuration none{-1};
-  const SimDuration zero{0};
-  const SimDuration remote = milliseconds(kRemoteRtt / 1000);
-  // An admitted call adds its service time (1 s); one served by the centralus member also the
-  // 50 ms round trip to it, which is added whenever the member's region is up, even when the
-  // member then refuses.
-  const std::vector<CallRow> rows = {
+// Rows the region's gateway answers before any pool member is tried.
+std::vector<CallRow> gateway_rows() {
+  return {
       {"baseline: the local member admits, 200 after its service time", [](Desk&) {}, 200, kServiceTime, 0,
        kOtherFailure, none, true},
       {"region down: nothing answers, the call waits for its timeout (30 s default)",
@@ -135,6 +133,14 @@ TEST_CASE("service answer: one call, row by row through the ladder", "[engine][s
        500, milliseconds(30), kNone, kOtherFailure, none, false},
       {"no deployment of the model in the region: 404",
        [](Desk& d) { d.regions[0].pool_of_workload[0] = BackendPool{}; }, 404, zero, kNone, kOtherFailure, none, false},
+  };
+}
+
+// Rows the backend pool answers. An admitted call adds its service time (1 s); one served by the
+// centralus member also the 50 ms round trip to it, which is added whenever the member's region
+// is up, even when the member then refuses.
+std::vector<CallRow> pool_rows() {
+  return {
       {"model version drift on the local member: 404, which does not spill",
        [](Desk& d) { d.deployments[0].has_version_drift = true; }, 404, zero, 0, kOtherFailure, none, false},
       {"local member down: spills to the remote member, 1 s + 50 ms", [](Desk& d) { d.deployments[0].is_down = true; },
@@ -193,7 +199,25 @@ TEST_CASE("service answer: one call, row by row through the ladder", "[engine][s
          d.deployments[0].added_latency = milliseconds(250);
        },
        500, kServiceTime + milliseconds(250), 0, kOtherFailure, none, true},
+      {"both members throttled (share 1, Retry-After 7 s): 429 with the fault's Retry-After, not short of capacity",
+       [](Desk& d) {
+         for (DeploymentState& dep : d.deployments) {
+           dep.throttle_share = 1.0;
+           dep.throttle_retry_after = seconds(7);
+         }
+       },
+       429, remote, 1, kOtherFailure, seconds(7), false},
+      {"the local member throttled (share 1): spills to the remote member",
+       [](Desk& d) { d.deployments[0].throttle_share = 1.0; }, 200, kServiceTime + remote, 1, kOtherFailure, none,
+       true},
   };
+}
+
+}  // namespace
+
+TEST_CASE("service answer: one call, row by row through the ladder", "[engine][service]") {
+  std::vector<CallRow> rows = gateway_rows();
+  for (CallRow& row : pool_rows()) rows.push_back(std::move(row));
   for (const CallRow& row : rows) {
     SECTION(row.situation) {
       Desk desk;
