@@ -83,7 +83,7 @@ void per_request_floor(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(what_if_rerun)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(what_if_rerun)->Arg(1)->Arg(2)->Arg(3)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(per_request_floor)->Args({512, 0})->Args({512, 1})->Args({512, 2});
 
 BENCHMARK_MAIN();
