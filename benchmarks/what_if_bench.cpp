@@ -9,6 +9,10 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <vector>
+
+#include "faultline/engine/kernel/quaternary_heap.hpp"
+#include "faultline/engine/kernel/random_stream.hpp"
 
 #include "faultline/engine/model/traffic_thinning.hpp"
 #include "faultline/engine/scenario/scenario_loader.hpp"
@@ -41,8 +45,45 @@ void what_if_rerun(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(requests));
 }
 
+// The floor of the per-request semantics on this machine: per request only the three lognormal
+// draws of the reference's chat workload (prompt, completion, service time, as Distribution::sample
+// draws them) and one pending-event insert + pop on a heap holding `range(0)` events (about what the
+// what-if run keeps pending: 200 requests/s times ~2 s in flight plus the arrival streams). No model,
+// no router: what any per-request run costs at least, to compare with the < 300 ms goal.
+// range(1) splits it: 0 both, 1 the draws alone, 2 the heap alone.
+void per_request_floor(benchmark::State& state) {
+  const auto scenario = reference_at_production_traffic();
+  const faultline::engine::WorkloadSpec& spec = scenario.workloads.front();
+  faultline::engine::RandomStream rng(1, 0, "floor");
+  faultline::engine::QuaternaryHeap heap;
+  const auto pending = static_cast<std::int64_t>(state.range(0));
+  std::uint64_t sequence = 0;
+  // Pending events spread over the next second, as arrivals and completions are.
+  for (std::int64_t i = 0; i < pending; ++i) heap.insert({i * 1'000'000 / pending, sequence++ << 24});
+  const bool has_draws = state.range(1) != 2;
+  const bool has_heap = state.range(1) != 1;
+  double sink = 0;
+  for (auto _ : state) {
+    double service_s = 1.5;  // the reference's median service time when the draws are left out
+    if (has_draws) {
+      sink += spec.prompt_tokens.sample(rng) + spec.completion_tokens.sample(rng);
+      service_s = spec.service_time_s.sample(rng);
+    }
+    if (!has_heap) {
+      sink += service_s;
+      continue;
+    }
+    const std::int64_t now = heap.top().time_us;
+    heap.pop();
+    heap.insert({now + static_cast<std::int64_t>(service_s * 1e6), sequence++ << 24});
+  }
+  benchmark::DoNotOptimize(sink);
+  state.SetItemsProcessed(state.iterations());
+}
+
 }  // namespace
 
-BENCHMARK(what_if_rerun)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(what_if_rerun)->Arg(1)->Arg(2)->Arg(3)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(per_request_floor)->Args({512, 0})->Args({512, 1})->Args({512, 2});
 
 BENCHMARK_MAIN();
