@@ -61,6 +61,7 @@ TrafficModel::TrafficModel(const Scenario& scenario, std::size_t pattern_index, 
               return ids;
             }()),
       recovery_(scenario.recovery),
+      incident_log_(pattern_, scenario.recovery.window),
       series_([&] {
         SeriesConfig config;
         config.run_length = scenario.duration;
@@ -208,7 +209,7 @@ std::optional<PatternResult> TrafficModel::run(const RunControl& control) {
   result.name = pattern_.name;
   result.availability = offered_ == 0 ? 1.0 : static_cast<double>(succeeded_) / static_cast<double>(offered_);
   result.incidents = recovery_.results();
-  fill_rto_phases(result);  // before fill_incidents moves the details into the result
+  incident_log_.fill_rto_phases(result, recovery_.incidents());  // before fill_incidents moves the details out
   fill_incidents(result);
   for (std::size_t w = 0; w < workloads_.size(); ++w) result.workloads.push_back(workload_result(w, end));
   result.series = series_.result();
@@ -221,17 +222,17 @@ std::optional<PatternResult> TrafficModel::run(const RunControl& control) {
 void TrafficModel::fill_incidents(PatternResult& result) {
   const CostRates& rates = scenario_.costs;
   // Persisted threads no surviving region served a turn of by the end were never rehydrated.
-  for (const auto& [incident, threads] : work_.unsettled()) details_[incident].work.agent_threads_lost += threads;
-  for (std::size_t i = 0; i < result.incidents.size() && i < details_.size(); ++i) {
+  for (const auto& [incident, threads] : work_.unsettled()) incident_log_[incident].work.agent_threads_lost += threads;
+  for (std::size_t i = 0; i < result.incidents.size() && i < incident_log_.size(); ++i) {
     IncidentResult& incident = result.incidents[i];
     const auto spec = std::find_if(scenario_.faults.begin(), scenario_.faults.end(),
                                    [&](const FaultSpec& f) { return f.name == incident.fault; });
     if (spec != scenario_.faults.end()) incident.fault_type = std::string(to_string(spec->type));
-    incident.runbook_steps = std::move(details_[i].runbook_steps);
-    incident.stores = std::move(details_[i].stores);
-    incident.failback = std::move(details_[i].failback);
-    incident.work = details_[i].work;
-    const IncidentDetail& d = details_[i];
+    incident.runbook_steps = std::move(incident_log_[i].runbook_steps);
+    incident.stores = std::move(incident_log_[i].stores);
+    incident.failback = std::move(incident_log_[i].failback);
+    incident.work = incident_log_[i].work;
+    const IncidentDetail& d = incident_log_[i];
     if (d.offered_during_fault > 0) {
       incident.availability =
           static_cast<double>(d.succeeded_during_fault) / static_cast<double>(d.offered_during_fault);
@@ -411,7 +412,7 @@ void TrafficModel::finish_request(InFlight& r, bool is_success, SimTime at, SimD
     if (r.region != kNone) {
       work_.on_success(r.workload, r.region, at);
       for (const auto& [incident, threads] : work_.take_settled())
-        details_[incident].work.agent_threads_rehydrated += threads;
+        incident_log_[incident].work.agent_threads_rehydrated += threads;
     }
     // Traffic moved: a region the fault did not take out served after the switch.
     if (switch_candidate_ && incident_ && r.region != kNone && ((incident_affected_ >> r.region) & 1U) == 0 &&
@@ -426,9 +427,9 @@ void TrafficModel::finish_request(InFlight& r, bool is_success, SimTime at, SimD
   }
   // A failback's planned write pause is reported with the failback, not as part of the RTO.
   if (!(r.is_planned_failure && !is_success)) recovery_.record(at, is_success ? 1 : 0, 1);
-  if (!is_success && !r.is_planned_failure) note_failure(r);
+  if (!is_success && !r.is_planned_failure && incident_) incident_log_.note_failure(*incident_, r, sim_.now());
   if (incident_) {
-    IncidentDetail& detail = details_[*incident_];
+    IncidentDetail& detail = incident_log_[*incident_];
     if (!is_success) ++detail.failed;
     if (at < detail.fault_end) {
       ++detail.offered_during_fault;
@@ -436,7 +437,7 @@ void TrafficModel::finish_request(InFlight& r, bool is_success, SimTime at, SimD
     }
   }
   if (failback_.is_active) {
-    IncidentDetail& detail = details_[failback_.incident];
+    IncidentDetail& detail = incident_log_[failback_.incident];
     if (!is_success) ++detail.failback->failed_requests;
     if (is_success && !failback_.is_traffic_back && r.region != kNone && ((failback_.regions >> r.region) & 1U) != 0) {
       failback_.is_traffic_back = true;
@@ -508,9 +509,9 @@ void TrafficModel::on_endpoint_state(router::Micros now, std::size_t endpoint, r
   if (!is_bad) return;
   if (incident_ && ((incident_affected_ >> endpoint) & 1U) != 0) {
     recovery_.mark_detected(*incident_, SimTime{now});
-    if (details_[*incident_].detect_cause.empty()) {
-      details_[*incident_].detect_cause = std::string(router::to_string(cause)) + " marked " + regions_[endpoint].id +
-                                          " " + std::string(router::to_string(state));
+    if (incident_log_[*incident_].detect_cause.empty()) {
+      incident_log_[*incident_].detect_cause = std::string(router::to_string(cause)) + " marked " +
+                                               regions_[endpoint].id + " " + std::string(router::to_string(state));
     }
     is_switch_pending_ = true;
   }
@@ -522,7 +523,7 @@ void TrafficModel::on_controller_state(router::Micros now, router::ControllerSta
   if (!incident_) return;
   if (state == router::ControllerState::kSuspect) {
     recovery_.mark_detected(*incident_, SimTime{now});
-    std::string& cause = details_[*incident_].detect_cause;
+    std::string& cause = incident_log_[*incident_].detect_cause;
     if (cause.empty() && target < regions_.size()) cause = "failover controller suspected " + regions_[target].id;
   }
   if (state == router::ControllerState::kFailedOver) {

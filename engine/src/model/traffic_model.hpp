@@ -27,6 +27,7 @@
 #include "model/data_layer.hpp"
 #include "model/event_log.hpp"
 #include "model/fault_state.hpp"
+#include "model/incident_log.hpp"
 #include "model/service_answer.hpp"
 #include "model/service_state.hpp"
 #include "model/standby_capacity.hpp"
@@ -73,32 +74,6 @@ class TrafficModel final : private router::RouterObserver {
     std::uint64_t succeeded = 0;
   };
 
-  // What an incident reports beyond the recovery tracker's figures.
-  struct IncidentDetail {
-    SimTime start;
-    std::vector<RunbookStepResult> runbook_steps;
-    std::vector<StoreLossResult> stores;
-    std::vector<std::size_t> store_indices;  // DataLayer index of each entry of `stores`
-    std::optional<FailbackResult> failback;
-    WorkLossResult work;
-    SimTime fault_end = kSimForever;
-    std::uint64_t offered_during_fault = 0;
-    std::uint64_t succeeded_during_fault = 0;
-    std::uint64_t failed = 0;  // failures from the fault's start to the next fault's
-    double runbook_cost_usd = 0;
-    // What the RTO phases are built from (traffic_model_phases.cpp).
-    std::array<std::uint64_t, kFailureKinds> failures_by_kind{};
-    std::array<SimTime, kFailureKinds> last_failure_at{};    // when each kind last failed a call (recorded)
-    std::array<SimTime, kFailureKinds> last_failure_sent{};  // when the last call each kind failed was sent
-    std::string detect_cause;
-    std::vector<std::pair<SimTime, std::optional<std::size_t>>>
-        promotions;  // when, and the runbook step (none: service)
-    std::optional<SimTime> runbook_start;
-    RunbookRun runbook_run;
-    std::optional<SimTime> scale_up_at;      // the standby started scaling up (kSimForever: never)
-    std::optional<SimTime> traffic_back_at;  // a recovered region served again (failback)
-  };
-
   // The failback in progress: traffic returning to the recovered regions and,
   // when a database copy was promoted, the re-sync and the planned write pause.
   struct Failback {
@@ -136,15 +111,6 @@ class TrafficModel final : private router::RouterObserver {
   void on_progress_tick();
   // Results: each incident's details and costs, the pattern's RTO, RPO and incident cost.
   void fill_incidents(PatternResult& result);
-  // RTO phases (traffic_model_phases.cpp): each incident's phases from what the run recorded.
-  void fill_rto_phases(PatternResult& result) const;
-  [[nodiscard]] RtoTimeline rto_timeline(std::size_t i) const;
-  // The runbook's steps that step `last` waited for, in order, ending with `last`, as spans.
-  [[nodiscard]] std::vector<RtoSpan> runbook_chain(const IncidentDetail& d, std::size_t last, RtoPhaseKind kind) const;
-  [[nodiscard]] std::optional<RtoConstraint> write_constraint(std::size_t i) const;
-  [[nodiscard]] std::optional<RtoConstraint> capacity_constraint(std::size_t i) const;
-  // Records a failure's kind for the current incident's RTO phases.
-  void note_failure(const InFlight& r);
   // Workload `w`'s figures at the run's end `end`.
   WorkloadResult workload_result(std::size_t w, SimTime end);
   // Helpers.
@@ -225,7 +191,7 @@ class TrafficModel final : private router::RouterObserver {
   // When the router took the incident's regions out of service (or the controller
   // failed over): the switch, recorded only once an unaffected region serves.
   std::optional<SimTime> switch_candidate_;
-  std::vector<IncidentDetail> details_;  // parallel to recovery_'s incidents
+  IncidentLog incident_log_;  // parallel to recovery_'s incidents: what each reports beyond them, and its RTO phases
   Failback failback_;
   EventLog events_;
   BucketedSeries series_;

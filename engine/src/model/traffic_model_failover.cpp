@@ -99,7 +99,7 @@ void TrafficModel::trigger_failover() {
     runbook_cost_usd_ += run.cost_usd;
     if (incident_) {
       recovery_.set_runbook_critical_path(*incident_, run.critical_path);
-      IncidentDetail& detail = details_[*incident_];
+      IncidentDetail& detail = incident_log_[*incident_];
       detail.runbook_start = start;
       detail.runbook_run = run;
       detail.runbook_cost_usd += run.cost_usd;
@@ -130,7 +130,7 @@ void TrafficModel::trigger_failover() {
       if (at < kSimStart + scenario_.duration) sim_.schedule_at(at, [this, step = *i] { on_promoted(false, step); });
     }
   }
-  if (incident_ && needs_scale_up) details_[*incident_].scale_up_at = standby_.scale_up_at();
+  if (incident_ && needs_scale_up) incident_log_[*incident_].scale_up_at = standby_.scale_up_at();
   if (!needs_scale_up || standby_.scale_up_at() == kSimForever) return;
   const SimTime full = standby_.scale_up_at() + pattern_.time_to_capacity;
   const std::optional<std::size_t> incident = incident_;
@@ -150,7 +150,7 @@ void TrafficModel::start_data_incident(std::size_t f) {
   const auto loss = data_.on_fault(sim_.now(), faults_.reach(f).stores_down, faults_.reach(f).replicas_down, f,
                                    data_rng_, is_region_lost);
   if (!loss) return;
-  IncidentDetail& detail = details_[*incident_];
+  IncidentDetail& detail = incident_log_[*incident_];
   // The incident loses every store's writes: the sum of the stores' (rounded) counts.
   std::uint64_t lost_writes = 0;
   for (const DataLayer::StoreLoss& s : loss->stores) {
@@ -173,7 +173,7 @@ void TrafficModel::on_promoted(bool is_by_service, std::optional<std::size_t> st
   // promotes only the stores whose own service fails over (Storage GRS and backups wait for a runbook).
   const bool has_promoted = data_.promote(is_by_service, sim_.now());
   if (!incident_) return;
-  IncidentDetail& detail = details_[*incident_];
+  IncidentDetail& detail = incident_log_[*incident_];
   if (has_promoted) detail.promotions.emplace_back(sim_.now(), step);
   for (std::size_t k = 0; k < detail.stores.size(); ++k) {
     StoreLossResult& s = detail.stores[k];
@@ -189,7 +189,7 @@ void TrafficModel::on_promoted(bool is_by_service, std::optional<std::size_t> st
 
 void TrafficModel::start_failback(std::optional<double> resync_writes) {
   const std::size_t i = *incident_;
-  IncidentDetail& detail = details_[i];
+  IncidentDetail& detail = incident_log_[i];
   FailbackResult fb;
   fb.fault_end_s = to_seconds(sim_.now() - detail.start);
   failback_ = Failback{i, incident_affected_, true, incident_affected_ == 0, !resync_writes};
@@ -225,7 +225,7 @@ void TrafficModel::start_failback(std::optional<double> resync_writes) {
 void TrafficModel::maybe_complete_failback() {
   if (!failback_.is_active || !failback_.is_traffic_back || !failback_.is_data_done) return;
   failback_.is_active = false;
-  IncidentDetail& detail = details_[failback_.incident];
+  IncidentDetail& detail = incident_log_[failback_.incident];
   detail.failback->complete_s = to_seconds(sim_.now() - detail.start);
   log(sim_.now(), EventKind::kFailback, pattern_.name, EventState::kComplete);
   data_.on_failback_complete();
@@ -268,9 +268,7 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
   if (is_start) {
     failback_.is_active = false;  // a new fault interrupts a failback in progress
     incident_ = recovery_.begin_incident(sim_.now(), fault.name);
-    details_.push_back(IncidentDetail{});
-    details_.back().start = sim_.now();
-    details_.back().fault_end = fault.end();
+    incident_log_.add(sim_.now(), fault.end());
     incident_affected_ = faults_.reach(f).affected;
     start_data_incident(f);
     const topology::Topology& topo = *scenario_.topology;
@@ -282,7 +280,8 @@ void TrafficModel::on_fault_change(std::size_t f, bool is_start) {
       const auto v = topo.find(zone);
       return v && is_region_down(topo.node(*v).region);
     };
-    details_.back().work = work_.on_fault(sim_.now(), fault.end(), is_region_down, is_zone_down, details_.size() - 1);
+    incident_log_.back().work =
+        work_.on_fault(sim_.now(), fault.end(), is_region_down, is_zone_down, incident_log_.size() - 1);
     is_switch_pending_ = false;
     is_dns_switch_waiting_ = false;
     switch_candidate_.reset();

@@ -1,9 +1,6 @@
-// TrafficModel, RTO phases: each incident's RTO cut into the constraints that kept
-// traffic failing, from what the run recorded (docs/metrics.md, "RTO phases").
+#include "model/incident_log.hpp"
 
 #include <algorithm>
-
-#include "model/traffic_model.hpp"
 
 namespace faultline::engine {
 namespace {
@@ -17,23 +14,29 @@ std::string seconds_text(SimDuration d) {
 
 }  // namespace
 
-void TrafficModel::note_failure(const InFlight& r) {
-  if (!incident_) return;
+IncidentDetail& IncidentLog::add(SimTime start, SimTime fault_end) {
+  IncidentDetail& d = details_.emplace_back();
+  d.start = start;
+  d.fault_end = fault_end;
+  return d;
+}
+
+void IncidentLog::note_failure(std::size_t i, const CallState& r, SimTime now) {
   FailureKind kind = r.failure;
   if (kind == kOtherFailure && (r.status == 0 || (r.status >= 200 && r.status < 300))) kind = kTimeoutFailure;
-  IncidentDetail& d = details_[*incident_];
+  IncidentDetail& d = details_[i];
   ++d.failures_by_kind[kind];
-  d.last_failure_at[kind] = sim_.now();
+  d.last_failure_at[kind] = now;
   d.last_failure_sent[kind] = r.attempt_start;
 }
 
-void TrafficModel::fill_rto_phases(PatternResult& result) const {
+void IncidentLog::fill_rto_phases(PatternResult& result, const std::vector<Incident>& incidents) const {
   for (std::size_t i = 0; i < result.incidents.size() && i < details_.size(); ++i) {
-    result.incidents[i].rto_phases = build_rto_phases(rto_timeline(i));
+    result.incidents[i].rto_phases = build_rto_phases(rto_timeline(i, incidents[i]));
   }
 }
 
-std::vector<RtoSpan> TrafficModel::runbook_chain(const IncidentDetail& d, std::size_t last, RtoPhaseKind kind) const {
+std::vector<RtoSpan> IncidentLog::runbook_chain(const IncidentDetail& d, std::size_t last, RtoPhaseKind kind) const {
   const std::vector<RunbookStep>& steps = pattern_.runbook.steps();
   const std::vector<StepRun>& run = d.runbook_run.steps;
   // Walk back from `last` through the step it waited for: the one of its `after` that ended as it started.
@@ -66,7 +69,7 @@ std::vector<RtoSpan> TrafficModel::runbook_chain(const IncidentDetail& d, std::s
   return chain;
 }
 
-std::optional<RtoConstraint> TrafficModel::write_constraint(std::size_t i) const {
+std::optional<RtoConstraint> IncidentLog::write_constraint(std::size_t i, const Incident& incident) const {
   const IncidentDetail& d = details_[i];
   if (d.failures_by_kind[kWriteRefused] == 0) return std::nullopt;
   // The stores a promotion at `at` moved (or, without one, those never promoted), by name.
@@ -94,7 +97,7 @@ std::optional<RtoConstraint> TrafficModel::write_constraint(std::size_t i) const
     return c;
   }
   const std::string stores = stores_at(std::nullopt);
-  const bool is_back = d.fault_end >= d.last_failure_sent[kWriteRefused] && d.fault_end <= recovery_.incidents()[i].end;
+  const bool is_back = d.fault_end >= d.last_failure_sent[kWriteRefused] && d.fault_end <= incident.end;
   c.cleared_at = is_back ? d.fault_end : kSimForever;
   c.chain.push_back(RtoSpan{d.start, c.cleared_at,
                             is_back ? RtoPhaseKind::kFaultInProgress : RtoPhaseKind::kDatabasePromotion,
@@ -103,9 +106,8 @@ std::optional<RtoConstraint> TrafficModel::write_constraint(std::size_t i) const
   return c;
 }
 
-std::optional<RtoConstraint> TrafficModel::capacity_constraint(std::size_t i) const {
+std::optional<RtoConstraint> IncidentLog::capacity_constraint(std::size_t i, const Incident& incident) const {
   const IncidentDetail& d = details_[i];
-  const Incident& incident = recovery_.incidents()[i];
   if (d.failures_by_kind[kCapacityShort] == 0) return std::nullopt;
   RtoConstraint c;
   c.last_failure_at = d.last_failure_sent[kCapacityShort];
@@ -136,14 +138,13 @@ std::optional<RtoConstraint> TrafficModel::capacity_constraint(std::size_t i) co
   return c;
 }
 
-RtoTimeline TrafficModel::rto_timeline(std::size_t i) const {
-  const Incident& incident = recovery_.incidents()[i];
+RtoTimeline IncidentLog::rto_timeline(std::size_t i, const Incident& incident) const {
   const IncidentDetail& d = details_[i];
   RtoTimeline t;
   t.start = incident.start;
   t.rto_end = incident.recovered_at;
   t.is_recovered = incident.is_recovered;
-  t.window = scenario_.recovery.window;
+  t.window = window_;
   // Never detected: the fault ran its course undetected (to its end, or to R).
   t.detected_at = incident.detected_at ? incident.detected_at : std::optional<SimTime>(d.fault_end);
   t.detect_cause = d.detect_cause.empty() ? "no probe, breaker or failover controller detected the fault"
@@ -157,8 +158,8 @@ RtoTimeline TrafficModel::rto_timeline(std::size_t i) const {
   fault.chain.push_back(RtoSpan{d.start, d.fault_end, RtoPhaseKind::kFaultInProgress,
                                 "calls to the fault's reach failed until " + incident.fault + " ended"});
   if (d.failures_by_kind[kTimeoutFailure] + d.failures_by_kind[kOtherFailure] > 0) t.constraints.push_back(fault);
-  if (auto c = write_constraint(i)) t.constraints.push_back(std::move(*c));
-  if (auto c = capacity_constraint(i)) t.constraints.push_back(std::move(*c));
+  if (auto c = write_constraint(i, incident)) t.constraints.push_back(std::move(*c));
+  if (auto c = capacity_constraint(i, incident)) t.constraints.push_back(std::move(*c));
   // The residual phase names the kind of the last failures recorded.
   static constexpr const char* kResidual[kFailureKinds] = {
       "errors (5xx, 404, no endpoint) still recorded", "calls sent earlier timing out (recorded at their timeout)",
