@@ -110,29 +110,29 @@ struct CallRow {
 using std::chrono::milliseconds;
 
 // Shared by the rows: no Retry-After, nothing added, and the 50 ms round trip to the remote member.
-const SimDuration none{-1};
-const SimDuration zero{0};
-const SimDuration remote = milliseconds(kRemoteRtt / 1000);
+const SimDuration kNoRetryAfter{-1};
+const SimDuration kNothing{0};
+const SimDuration kRemote = milliseconds(kRemoteRtt / 1000);
 
 // Rows the region's gateway answers before any pool member is tried.
 std::vector<CallRow> gateway_rows() {
   return {
       {"baseline: the local member admits, 200 after its service time", [](Desk&) {}, 200, kServiceTime, 0,
-       kOtherFailure, none, true},
+       kOtherFailure, kNoRetryAfter, true},
       {"region down: nothing answers, the call waits for its timeout (30 s default)",
-       [](Desk& d) { d.regions[0].is_down = true; }, 0, seconds(30), kNone, kOtherFailure, none, false},
-      {"gateway down: 503 at once", [](Desk& d) { d.regions[0].is_gateway_down = true; }, 503, zero, kNone,
-       kOtherFailure, none, false},
+       [](Desk& d) { d.regions[0].is_down = true; }, 0, seconds(30), kNone, kOtherFailure, kNoRetryAfter, false},
+      {"gateway down: 503 at once", [](Desk& d) { d.regions[0].is_gateway_down = true; }, 503, kNothing, kNone,
+       kOtherFailure, kNoRetryAfter, false},
       {"private DNS down: the gateway cannot resolve its backend, 502",
-       [](Desk& d) { d.regions[0].is_dns_down = true; }, 502, zero, kNone, kOtherFailure, none, false},
+       [](Desk& d) { d.regions[0].is_dns_down = true; }, 502, kNothing, kNone, kOtherFailure, kNoRetryAfter, false},
       {"gateway gray failure at rate 1: 500 after the gateway's added 30 ms",
        [](Desk& d) {
          d.regions[0].gateway_error_rate = 1.0;
          d.regions[0].gateway_added_latency = milliseconds(30);
        },
-       500, milliseconds(30), kNone, kOtherFailure, none, false},
+       500, milliseconds(30), kNone, kOtherFailure, kNoRetryAfter, false},
       {"no deployment of the model in the region: 404",
-       [](Desk& d) { d.regions[0].pool_of_workload[0] = BackendPool{}; }, 404, zero, kNone, kOtherFailure, none, false},
+       [](Desk& d) { d.regions[0].pool_of_workload[0] = BackendPool{}; }, 404, kNothing, kNone, kOtherFailure, kNoRetryAfter, false},
   };
 }
 
@@ -142,63 +142,63 @@ std::vector<CallRow> gateway_rows() {
 std::vector<CallRow> pool_rows() {
   return {
       {"model version drift on the local member: 404, which does not spill",
-       [](Desk& d) { d.deployments[0].has_version_drift = true; }, 404, zero, 0, kOtherFailure, none, false},
+       [](Desk& d) { d.deployments[0].has_version_drift = true; }, 404, kNothing, 0, kOtherFailure, kNoRetryAfter, false},
       {"local member down: spills to the remote member, 1 s + 50 ms", [](Desk& d) { d.deployments[0].is_down = true; },
-       200, kServiceTime + remote, 1, kOtherFailure, none, true},
+       200, kServiceTime + kRemote, 1, kOtherFailure, kNoRetryAfter, true},
       {"both members down: 503 from the last, after its 50 ms round trip",
-       [](Desk& d) { d.deployments[0].is_down = d.deployments[1].is_down = true; }, 503, remote, 1, kOtherFailure, none,
+       [](Desk& d) { d.deployments[0].is_down = d.deployments[1].is_down = true; }, 503, kRemote, 1, kOtherFailure, kNoRetryAfter,
        false},
       {"local member down and the remote member's region down: 503, no round trip",
        [](Desk& d) {
          d.deployments[0].is_down = true;
          d.regions[1].is_down = true;
        },
-       503, zero, 1, kOtherFailure, none, false},
+       503, kNothing, 1, kOtherFailure, kNoRetryAfter, false},
       {"every slot taken on both members: 429, Retry-After 1 s, short of capacity",
-       [](Desk& d) { d.deployments[0].in_flight = d.deployments[1].in_flight = 10; }, 429, remote, 1, kCapacityShort,
+       [](Desk& d) { d.deployments[0].in_flight = d.deployments[1].in_flight = 10; }, 429, kRemote, 1, kCapacityShort,
        seconds(1), false},
       {"half the local capacity lost: floor(10 x 0.5) = 5 slots all taken, spills",
        [](Desk& d) {
          d.deployments[0].capacity_lost = 0.5;
          d.deployments[0].in_flight = 5;
        },
-       200, kServiceTime + remote, 1, kOtherFailure, none, true},
+       200, kServiceTime + kRemote, 1, kOtherFailure, kNoRetryAfter, true},
       // 100 tokens per minute: the call's 150 tokens do not fit; Retry-After runs to the minute's
       // end, 120 s - 100.25 s = 19.75 s.
       {"tokens per minute exhausted on both members: 429, Retry-After to the minute's end",
        [](Desk& d) {
          for (DeploymentState& dep : d.deployments) dep.quota = StandardQuota(100);
        },
-       429, remote, 1, kCapacityShort, milliseconds(19'750), false},
+       429, kRemote, 1, kCapacityShort, milliseconds(19'750), false},
       {"quota reclaimed on the local member: spills to the remote",
-       [](Desk& d) { d.deployments[0].is_quota_reclaimed = true; }, 200, kServiceTime + remote, 1, kOtherFailure, none,
+       [](Desk& d) { d.deployments[0].is_quota_reclaimed = true; }, 200, kServiceTime + kRemote, 1, kOtherFailure, kNoRetryAfter,
        true},
       {"cold standby (fraction 0, not scaled up) as the only member: 503 for want of capacity",
        [](Desk& d) {
          d.regions[0].is_primary = false;
          d.local_only();
        },
-       503, zero, 0, kCapacityShort, none, false},
+       503, kNothing, 0, kCapacityShort, kNoRetryAfter, false},
       {"standby scaled up 10 s ago (time to capacity 0), caches cold for 60 s: 1 s + 200 ms",
        [](Desk& d) {
          d.regions[0].is_primary = false;
          d.local_only();
          d.standby.set_scale_up_at(kNow - seconds(10));
        },
-       200, kServiceTime + milliseconds(200), 0, kOtherFailure, none, true},
+       200, kServiceTime + milliseconds(200), 0, kOtherFailure, kNoRetryAfter, true},
       {"the local member's breaker tripped: the call goes to the remote member", [](Desk& d) { d.trip({0}); }, 200,
-       kServiceTime + remote, 1, kOtherFailure, none, true},
+       kServiceTime + kRemote, 1, kOtherFailure, kNoRetryAfter, true},
       {"every member's breaker tripped: 503, no member tried",
        [](Desk& d) {
          d.trip({0, 1});
        },
-       503, zero, kNone, kOtherFailure, none, false},
+       503, kNothing, kNone, kOtherFailure, kNoRetryAfter, false},
       {"deployment gray failure at rate 1: admitted, 500 after service time + its 250 ms",
        [](Desk& d) {
          d.deployments[0].error_rate = 1.0;
          d.deployments[0].added_latency = milliseconds(250);
        },
-       500, kServiceTime + milliseconds(250), 0, kOtherFailure, none, true},
+       500, kServiceTime + milliseconds(250), 0, kOtherFailure, kNoRetryAfter, true},
       {"both members throttled (share 1, Retry-After 7 s): 429 with the fault's Retry-After, not short of capacity",
        [](Desk& d) {
          for (DeploymentState& dep : d.deployments) {
@@ -206,9 +206,9 @@ std::vector<CallRow> pool_rows() {
            dep.throttle_retry_after = seconds(7);
          }
        },
-       429, remote, 1, kOtherFailure, seconds(7), false},
+       429, kRemote, 1, kOtherFailure, seconds(7), false},
       {"the local member throttled (share 1): spills to the remote member",
-       [](Desk& d) { d.deployments[0].throttle_share = 1.0; }, 200, kServiceTime + remote, 1, kOtherFailure, none,
+       [](Desk& d) { d.deployments[0].throttle_share = 1.0; }, 200, kServiceTime + kRemote, 1, kOtherFailure, kNoRetryAfter,
        true},
   };
 }

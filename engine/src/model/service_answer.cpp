@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 
 namespace faultline::engine {
 
@@ -15,7 +14,7 @@ constexpr SimDuration kConcurrencyRetryAfter = std::chrono::seconds(1);
 
 ServiceAnswer::ServiceAnswer(std::vector<RegionState>& regions, std::vector<DeploymentState>& deployments,
                              ServiceInputs inputs, RandomStream outcomes)
-    : regions_(regions), deployments_(deployments), inputs_(inputs), outcomes_(std::move(outcomes)) {}
+    : regions_(regions), deployments_(deployments), inputs_(inputs), outcomes_(outcomes) {}
 
 int ServiceAnswer::refusal_of(const DeploymentState& d, SimTime now) const {
   // A member of another region's pool is down with its own region (seeds/001).

@@ -230,7 +230,7 @@ void TrafficModel::fill_incidents(PatternResult& result) {
     if (spec != scenario_.faults.end()) incident.fault_type = std::string(to_string(spec->type));
     incident.runbook_steps = std::move(incident_log_[i].runbook_steps);
     incident.stores = std::move(incident_log_[i].stores);
-    incident.failback = std::move(incident_log_[i].failback);
+    incident.failback = incident_log_[i].failback;
     incident.work = incident_log_[i].work;
     const IncidentDetail& d = incident_log_[i];
     if (d.offered_during_fault > 0) {
