@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -11,22 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "command_runner.hpp"
+
 namespace fs = std::filesystem;
+using faultline::testing::read_text;
 
 namespace {
-
-fs::path source_root() {
-  const char* dir = std::getenv("FAULTLINE_SOURCE_DIR");
-  REQUIRE(dir != nullptr);
-  return fs::path(dir);
-}
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // Adds the string literal that opens each `marker` call in `text` (e.g. `TEST_CASE("`).
 void add_literals(const std::string& text, const std::string& marker, std::set<std::string>& names) {
@@ -45,7 +34,7 @@ std::set<std::string> catch_test_names(const fs::path& tests) {
   std::set<std::string> names;
   for (const auto& entry : fs::recursive_directory_iterator(tests)) {
     if (entry.path().extension() != ".cpp" || entry.path().string().find("node_modules") != std::string::npos) continue;
-    const std::string text = read_text(entry.path());
+    const std::string text = read_text(entry.path().string());
     add_literals(text, "TEST_CASE(\"", names);
     add_literals(text, "SECTION(\"", names);
   }
@@ -111,7 +100,7 @@ bool path_exists(const fs::path& root, const std::string& path) {
 }  // namespace
 
 TEST_CASE("validation table: every test, file and scenario it names exists", "[validation]") {
-  const fs::path root = source_root();
+  const fs::path root = faultline::testing::source_path("");
   const std::set<std::string> tests = catch_test_names(root / "tests");
   const std::vector<Row> rows = table_rows(root / "docs" / "validation.md");
   // The table has dozens of rows; finding none means the parse broke, not that all is well.

@@ -427,8 +427,8 @@ void TrafficModel::finish_request(InFlight& r, bool is_success, SimTime at, SimD
   }
   // A failback's planned write pause is reported with the failback, not as part of the RTO.
   if (!(r.is_planned_failure && !is_success)) recovery_.record(at, is_success ? 1 : 0, 1);
-  if (!is_success && !r.is_planned_failure && incident_) incident_log_.note_failure(*incident_, r, sim_.now());
   if (incident_) {
+    if (!is_success && !r.is_planned_failure) incident_log_.note_failure(*incident_, r, sim_.now());
     IncidentDetail& detail = incident_log_[*incident_];
     if (!is_success) ++detail.failed;
     if (at < detail.fault_end) {
